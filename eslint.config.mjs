@@ -1,0 +1,62 @@
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+
+// Architecture (docs/architecture.md): apps wire, contexts decide, data-access adapts, util is pure.
+// A context never imports another context: it reacts to integration events from type:contracts.
+const depConstraints = [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:context', 'type:data-access', 'type:util', 'type:contracts'],
+  },
+  {
+    sourceTag: 'type:context',
+    onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:testing'],
+  },
+  {
+    sourceTag: 'type:data-access',
+    onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:testing'],
+  },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:contracts'],
+  },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:testing', 'type:util'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  {
+    ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', '.infra', 'data', 'bench/results'],
+  },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: [], depConstraints },
+      ],
+    },
+  },
+  {
+    // Test helpers (server discovery, contract suites) belong to tests, never to production code.
+    files: ['**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/testing/**', 'libs/testing/**', '**/jest.config.*', 'bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@tadamon/testing', message: 'test-only library' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  prettier,
+];

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+// Real protocol checks for the local servers, through the clients the platform itself uses.
+// Usage: node probe.mjs kafka|mongo|postgres <url>   -> prints one line, exit 0 when the server answers.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const [kind, url] = process.argv.slice(2);
+const TIMEOUT_MS = 5000;
+
+function load(name) {
+  try {
+    return require(name);
+  } catch {
+    console.error(`probe: the npm package "${name}" is missing; run "npm ci" first`);
+    process.exit(3);
+  }
+}
+
+async function kafka() {
+  const { Kafka, logLevel } = load('kafkajs');
+  const client = new Kafka({
+    clientId: 'tadamon-probe',
+    brokers: url.split(','),
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 2000,
+    requestTimeout: TIMEOUT_MS,
+    retry: { retries: 0 },
+  });
+  const admin = client.admin();
+  await admin.connect();
+  try {
+    const cluster = await admin.describeCluster();
+    // Ready means consumer groups and idempotent producers work too: the first coordinator lookups
+    // create __consumer_offsets and __transaction_state, which then load.
+    await admin.describeGroups(['tadamon-probe']);
+    const producer = client.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: { retries: 1, initialRetryTime: 100 },
+    });
+    await producer.connect();
+    await producer.disconnect();
+    return `kafka cluster ${cluster.clusterId}, ${cluster.brokers.length} broker(s), controller ${cluster.controller}`;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function mongo() {
+  const { mongo: driver } = load('mongoose');
+  const client = new driver.MongoClient(url, {
+    serverSelectionTimeoutMS: TIMEOUT_MS,
+    connectTimeoutMS: 2000,
+  });
+  await client.connect();
+  try {
+    const admin = client.db('admin');
+    await admin.command({ ping: 1 });
+    const info = await admin.command({ buildInfo: 1 });
+    const ferret = info.ferretdbVersion ? ` (FerretDB ${info.ferretdbVersion})` : '';
+    return `mongodb wire protocol ${info.version}${ferret}`;
+  } finally {
+    await client.close();
+  }
+}
+
+async function postgres() {
+  const { Client } = load('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: TIMEOUT_MS });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT version() AS version');
+    return rows[0].version;
+  } finally {
+    await client.end();
+  }
+}
+
+const probes = { kafka, mongo, postgres };
+if (!probes[kind] || !url) {
+  console.error('usage: probe.mjs kafka|mongo|postgres <url>');
+  process.exit(2);
+}
+const timer = setTimeout(() => {
+  console.error(`probe ${kind}: no answer from ${url} in ${TIMEOUT_MS} ms`);
+  process.exit(1);
+}, TIMEOUT_MS + 2000);
+try {
+  console.log(await probes[kind]());
+  clearTimeout(timer);
+  process.exit(0);
+} catch (error) {
+  console.error(`probe ${kind}: ${error.message}`);
+  process.exit(1);
+}

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { IMAGES } from '../../libs/testing/src/servers/docker-servers';
+
+interface ComposeService {
+  image: string;
+  healthcheck?: { test: string[] | string };
+  volumes?: string[];
+}
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+  volumes: Record<string, unknown>;
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parse(readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8')) as ComposeFile;
+
+  it.each([
+    ['kafka', IMAGES.kafka],
+    ['kurrentdb', IMAGES.kurrentdb],
+    ['mongodb', IMAGES.mongo],
+    ['postgres', IMAGES.postgres],
+  ])('declares %s with the image the tests use (%s)', (name, image) => {
+    expect(compose.services[name]?.image).toBe(image);
+  });
+
+  it.each(['kafka', 'kurrentdb', 'mongodb', 'postgres'])('gives %s a health check', (name) => {
+    expect(compose.services[name].healthcheck?.test).toBeDefined();
+  });
+
+  it.each(['kafka', 'kurrentdb', 'mongodb', 'postgres'])(
+    'keeps %s data in a declared named volume',
+    (name) => {
+      const named = (compose.services[name].volumes ?? [])
+        .map((v) => v.split(':')[0])
+        .filter((v) => !v.startsWith('.'));
+      expect(named.length).toBeGreaterThan(0);
+      for (const volume of named) expect(Object.keys(compose.volumes)).toContain(volume);
+    },
+  );
+
+  it('runs Kafka in KRaft mode without ZooKeeper and MongoDB as a replica set', () => {
+    const kafka = compose.services.kafka as ComposeService & { environment: Record<string, unknown> };
+    expect(kafka.environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    expect(Object.keys(compose.services)).not.toContain('zookeeper');
+    const mongo = compose.services.mongodb as ComposeService & { command: string[] };
+    expect(mongo.command).toContain('--replSet');
+  });
+});

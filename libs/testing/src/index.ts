@@ -1,0 +1,3 @@
+export * from './servers/server-kind';
+export * from './servers/require-server';
+export * from './servers/kurrentdb-suite';
