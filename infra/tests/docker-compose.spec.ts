@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { IMAGES } from '../../libs/testing/src/servers/docker-servers';
+import { IMAGES } from '@tadamon/testing';
 
 interface ComposeService {
   image: string;
