@@ -1,0 +1,1 @@
+module.exports = { displayName: 'event-store', preset: '../../jest.preset.js' };

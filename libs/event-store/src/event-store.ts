@@ -1,0 +1,60 @@
+import { ExpectedRevision, NewEvent, RecordedEvent } from '@tadamon/eventsourcing';
+
+export interface AppendOptions {
+  expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** Revision of the stream's last event after the append: pass it as the next expectedRevision. */
+  nextExpectedRevision: number;
+  /** Global position of the last appended event. */
+  lastPosition: number;
+  /** The stored events of this append (for a retried append: the originally stored ones). */
+  events: RecordedEvent[];
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Inclusive. Default: the first event forwards, the last event backwards. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events with a greater global position. Default: from the start of the log. */
+  after?: number;
+  maxCount?: number;
+  /** Only events of streams in these categories (`category` of `category-id`). */
+  categories?: string[];
+  /** Only events of these types. */
+  types?: string[];
+}
+
+export interface SubscribeOptions extends Omit<ReadAllOptions, 'maxCount'> {
+  /** Called once per event in global order; the next event waits for the promise. */
+  onEvent: (event: RecordedEvent) => Promise<void> | void;
+  /** Called when the subscription stops on an error (including one thrown by onEvent). */
+  onError?: (error: Error) => void;
+}
+
+export interface Subscription {
+  /** Global position of the last event handed to onEvent (the checkpoint to resume after). */
+  readonly position: number | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * The event store port. Every adapter passes the contract suite (@tadamon/event-store/testing).
+ * Errors are the typed errors of @tadamon/eventsourcing (WrongExpectedRevision, StreamNotFound,
+ * InvalidStreamName, EmptyAppend, InvalidEvent, EventTooLarge, DuplicateEventId).
+ */
+export interface EventStore {
+  appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** Throws StreamNotFound when the stream has no events. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catch-up from `after`, then live, in global order, with no gap and no duplicate. */
+  subscribe(options: SubscribeOptions): Subscription;
+  close(): Promise<void>;
+}

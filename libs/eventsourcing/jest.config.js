@@ -1,0 +1,1 @@
+module.exports = { displayName: 'eventsourcing', preset: '../../jest.preset.js' };
