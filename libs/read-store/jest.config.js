@@ -1,0 +1,1 @@
+module.exports = { displayName: 'read-store', preset: '../../jest.preset.js' };
