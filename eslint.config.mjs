@@ -2,6 +2,7 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 // Architecture (docs/architecture.md): apps wire, contexts decide, data-access adapts, util is pure.
+// data-access may build on data-access (the relay and projections read the event store port).
 // A context never imports another context: it reacts to integration events from type:contracts.
 const depConstraints = [
   {
