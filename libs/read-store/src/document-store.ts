@@ -10,13 +10,13 @@ export interface Document {
 
 export type Filter = Record<string, unknown>;
 export type SortSpec = Record<string, 1 | -1>;
-export type Projection = Record<string, 0 | 1>;
+export type FieldProjection = Record<string, 0 | 1>;
 
 export interface FindOptions {
   sort?: SortSpec;
   skip?: number;
   limit?: number;
-  projection?: Projection;
+  projection?: FieldProjection;
 }
 
 export interface UpdateSpec {

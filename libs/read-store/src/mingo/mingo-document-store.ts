@@ -12,6 +12,19 @@ import {
 
 type AnyObject = Record<string, unknown>;
 
+/** Deep copy of document values in this realm (structuredClone would build objects of another
+ * realm under jest's VM, and is slower for plain JSON-like data). */
+function cloneDocument<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneDocument) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (value !== null && typeof value === 'object') {
+    const copy: AnyObject = {};
+    for (const [key, item] of Object.entries(value)) copy[key] = cloneDocument(item);
+    return copy as T;
+  }
+  return value;
+}
+
 /** In-memory read models (the embedded profile), queried with mingo. Documents are copied in and
  * out, so callers never share state with the store. */
 export class MingoDocumentStore implements DocumentStore {
@@ -48,7 +61,7 @@ class MingoCollection<T extends Document> implements DocumentCollection<T> {
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all().map((doc) => structuredClone(doc) as T);
+    return cursor.all().map((doc) => cloneDocument(doc) as T);
   }
 
   async count(filter: Filter = {}): Promise<number> {
@@ -58,7 +71,7 @@ class MingoCollection<T extends Document> implements DocumentCollection<T> {
 
   async get(id: string): Promise<T | null> {
     const doc = this.docs().get(id);
-    return doc ? (structuredClone(doc) as T) : null;
+    return doc ? (cloneDocument(doc) as T) : null;
   }
 
   async upsert(id: string, update: UpdateSpec): Promise<void> {
@@ -118,7 +131,7 @@ class MingoCollection<T extends Document> implements DocumentCollection<T> {
 function modify(doc: Document, update: UpdateSpec, inserting: boolean): void {
   const { $setOnInsert, ...rest } = update;
   // Values are cloned in so later changes by the caller never reach stored documents.
-  const modifier = structuredClone(rest) as Record<string, AnyObject>;
-  if (inserting && $setOnInsert) modifier.$set = { ...structuredClone($setOnInsert), ...modifier.$set };
+  const modifier = cloneDocument(rest) as Record<string, AnyObject>;
+  if (inserting && $setOnInsert) modifier.$set = { ...cloneDocument($setOnInsert), ...modifier.$set };
   if (Object.keys(modifier).length > 0) applyModifier(doc as AnyObject, modifier);
 }

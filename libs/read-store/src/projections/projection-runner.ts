@@ -1,0 +1,167 @@
+import { RecordedEvent } from '@tadamon/eventsourcing';
+import { Document, DocumentStore } from '../document-store';
+import { guardedOps } from './guarded-writes';
+import { CHECKPOINTS_COLLECTION, Projection, ProjectionWrite } from './projection';
+
+/** What a runner reads: the event store port satisfies it. */
+export interface ProjectionSource {
+  readAll(options: {
+    after?: number;
+    maxCount?: number;
+    categories?: string[];
+    types?: string[];
+  }): Promise<RecordedEvent[]>;
+  /** Global position of the newest event, when the store can tell (used for progress and lag). */
+  headPosition?(): Promise<number>;
+}
+
+export interface ProjectionProgress {
+  projection: string;
+  events: number;
+  position: number;
+  head?: number;
+}
+
+export interface RunnerOptions {
+  batchSize?: number;
+  pollIntervalMs?: number;
+  onProgress?: (progress: ProjectionProgress) => void;
+  onError?: (error: Error) => void;
+}
+
+interface CheckpointDoc extends Document {
+  _id: string;
+  position: number;
+  version: number;
+  rebuilding?: boolean;
+}
+
+/**
+ * Applies a projection to its read models: reads the log after its checkpoint in batches, writes
+ * each batch with guarded bulk ops, then stores the checkpoint. A crash between the two replays
+ * the batch, which changes nothing (see guardedOps). No multi-document transactions.
+ */
+export class ProjectionRunner {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly source: ProjectionSource,
+    private readonly docs: DocumentStore,
+    readonly projection: Projection,
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+  }
+
+  private checkpoints() {
+    return this.docs.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION);
+  }
+
+  async checkpoint(): Promise<CheckpointDoc | null> {
+    return this.checkpoints().get(this.projection.name);
+  }
+
+  /** Events after the checkpoint, when the source can tell its head. */
+  async lag(): Promise<number | undefined> {
+    if (!this.source.headPosition) return undefined;
+    const [head, checkpoint] = await Promise.all([this.source.headPosition(), this.checkpoint()]);
+    return Math.max(0, head - (checkpoint?.position ?? 0));
+  }
+
+  /** Processes everything after the checkpoint; returns the number of events applied. */
+  async catchUp(): Promise<number> {
+    const checkpoint = await this.checkpoint();
+    if (checkpoint && checkpoint.version !== this.projection.version) return (await this.rebuild()).events;
+    let position = checkpoint?.position ?? 0;
+    const head = this.source.headPosition ? await this.source.headPosition() : undefined;
+    let events = 0;
+    for (;;) {
+      const batch = await this.source.readAll({
+        after: position,
+        maxCount: this.batchSize,
+        categories: this.projection.categories,
+        types: this.projection.types,
+      });
+      if (batch.length === 0) break;
+      await this.apply(batch);
+      position = batch[batch.length - 1].globalPosition;
+      await this.checkpoints().upsert(this.projection.name, {
+        $set: { position, version: this.projection.version },
+      });
+      events += batch.length;
+      this.options.onProgress?.({ projection: this.projection.name, events, position, head });
+      if (batch.length < this.batchSize) break;
+    }
+    if (checkpoint?.rebuilding || events > 0) {
+      await this.checkpoints().upsert(this.projection.name, {
+        $set: { rebuilding: false, position, version: this.projection.version },
+      });
+    }
+    return events;
+  }
+
+  /** Drops the projection's collections and replays the whole log into them. */
+  async rebuild(): Promise<{ events: number; durationMs: number }> {
+    const started = Date.now();
+    // The checkpoint is marked first: a rebuild killed half way resumes from its checkpoint.
+    await this.checkpoints().upsert(this.projection.name, {
+      $set: { position: 0, version: this.projection.version, rebuilding: true },
+    });
+    for (const name of this.projection.collections) await this.docs.collection(name).drop();
+    const events = await this.catchUp();
+    return { events, durationMs: Date.now() - started };
+  }
+
+  /** Catches up, then follows the log until stop(). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          const applied = await this.catchUp();
+          if (applied === 0) await this.sleep();
+        } catch (error) {
+          this.options.onError?.(error as Error);
+          await this.sleep();
+        }
+      }
+    })();
+  }
+
+  /** Wakes a started runner at once (e.g. after a local append). */
+  notify(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.pollIntervalMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async apply(batch: RecordedEvent[]): Promise<void> {
+    const writes: Array<{ position: number; write: ProjectionWrite }> = [];
+    for (const event of batch) {
+      for (const write of this.projection.project(event))
+        writes.push({ position: event.globalPosition, write });
+    }
+    const byCollection = guardedOps(writes);
+    await Promise.all([...byCollection].map(([name, ops]) => this.docs.collection(name).bulk(ops)));
+  }
+}
