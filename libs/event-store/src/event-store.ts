@@ -1,4 +1,5 @@
 import { ExpectedRevision, NewEvent, RecordedEvent } from '@tadamon/eventsourcing';
+import { SealedEvent } from './append-preparation';
 
 export interface AppendOptions {
   expectedRevision: ExpectedRevision;
@@ -44,6 +45,17 @@ export interface Subscription {
   stop(): Promise<void>;
 }
 
+/** A stored row exactly as kept (data and metadata as stored text): what an auditor verifies. */
+export interface StoredEvent extends SealedEvent {
+  globalPosition: number;
+}
+
+export interface ReadAllStoredOptions {
+  /** Exclusive: rows with a greater global position. Default: from the start of the log. */
+  after?: number;
+  maxCount?: number;
+}
+
 /**
  * The event store port. Every adapter passes the contract suite (@tadamon/event-store/testing).
  * Errors are the typed errors of @tadamon/eventsourcing (WrongExpectedRevision, StreamNotFound,
@@ -56,5 +68,9 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up from `after`, then live, in global order, with no gap and no duplicate. */
   subscribe(options: SubscribeOptions): Subscription;
+  /** A stream's stored rows in revision order, unparsed, for chain verification. Throws StreamNotFound. */
+  readStoredStream(streamId: string): Promise<StoredEvent[]>;
+  /** Stored rows of the whole log in global order, unparsed, for verification in pages. */
+  readAllStored(options?: ReadAllStoredOptions): Promise<StoredEvent[]>;
   close(): Promise<void>;
 }

@@ -1,1 +1,5 @@
 export * from './event-store';
+export * from './append-preparation';
+export * from './polling-subscription';
+export * from './sqlite/sqlite-event-store';
+export * from './postgres/postgres-event-store';

@@ -81,3 +81,27 @@ export class DuplicateEventId extends EventSourcingError {
     super(`event id ${eventId} is already stored (in ${streamId}) by a different append`);
   }
 }
+
+/** An upcaster registration that would leave a type's version chain ambiguous or incomplete. */
+export class InvalidUpcaster extends EventSourcingError {
+  readonly code = 'INVALID_UPCASTER';
+  constructor(
+    readonly eventType: string,
+    readonly fromVersion: number,
+    readonly reason: string,
+  ) {
+    super(`upcaster for ${eventType} v${fromVersion}: ${reason}`);
+  }
+}
+
+/** A stored event of a schema version this code does not know (written by newer code?). */
+export class UnknownSchemaVersion extends EventSourcingError {
+  readonly code = 'UNKNOWN_SCHEMA_VERSION';
+  constructor(
+    readonly eventType: string,
+    readonly schemaVersion: number,
+    readonly latestVersion: number,
+  ) {
+    super(`${eventType} v${schemaVersion} is unknown: the latest known version is v${latestVersion}`);
+  }
+}

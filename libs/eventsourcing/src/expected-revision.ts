@@ -11,3 +11,17 @@ export type ExpectedRevision = typeof NO_STREAM | typeof STREAM_EXISTS | typeof 
 export function describeExpectedRevision(expected: ExpectedRevision): string {
   return typeof expected === 'number' ? `revision ${expected}` : expected;
 }
+
+/** Whether a stream at `actual` (the revision of its last event, -1 when absent) meets `expected`. */
+export function revisionMatches(expected: ExpectedRevision, actual: number): boolean {
+  switch (expected) {
+    case ANY:
+      return true;
+    case NO_STREAM:
+      return actual < 0;
+    case STREAM_EXISTS:
+      return actual >= 0;
+    default:
+      return expected === actual;
+  }
+}

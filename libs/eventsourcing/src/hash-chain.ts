@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { hash } from 'node:crypto';
+import { canonicalJson, canonicalNumber } from './canonical-json';
 import { RecordedEvent } from './envelope';
 
 /** The prevHash of the first event of every stream. */
@@ -23,18 +23,45 @@ export interface HashedFields {
  * verifier rebuilds this text from stored bytes without parsing them.
  */
 export function hashInput(fields: HashedFields, dataJson: string, metadataJson: string): string {
-  // Members in RFC 8785 order: data, id, metadata, prevHash, recordedAt, revision, schemaVersion, streamId, type.
+  return hashInputOfJson(
+    dataJson,
+    JSON.stringify(fields.id),
+    metadataJson,
+    JSON.stringify(fields.prevHash),
+    JSON.stringify(fields.recordedAt),
+    canonicalNumber(fields.revision),
+    canonicalNumber(fields.schemaVersion),
+    JSON.stringify(fields.streamId),
+    JSON.stringify(fields.type),
+  );
+}
+
+/**
+ * hashInput from members already in canonical JSON form: the one place their order is written.
+ * Positional, not an object, because the chain verifier calls it a million times in a row.
+ */
+export function hashInputOfJson(
+  data: string,
+  id: string,
+  metadata: string,
+  prevHash: string,
+  recordedAt: string,
+  revision: string,
+  schemaVersion: string,
+  streamId: string,
+  type: string,
+): string {
+  // RFC 8785 member order: data, id, metadata, prevHash, recordedAt, revision, schemaVersion, streamId, type.
   return (
-    `{"data":${dataJson},"id":${JSON.stringify(fields.id)},"metadata":${metadataJson}` +
-    `,"prevHash":${JSON.stringify(fields.prevHash)},"recordedAt":${JSON.stringify(fields.recordedAt)}` +
-    `,"revision":${canonicalJson(fields.revision)},"schemaVersion":${canonicalJson(fields.schemaVersion)}` +
-    `,"streamId":${JSON.stringify(fields.streamId)},"type":${JSON.stringify(fields.type)}}`
+    `{"data":${data},"id":${id},"metadata":${metadata},"prevHash":${prevHash},"recordedAt":${recordedAt}` +
+    `,"revision":${revision},"schemaVersion":${schemaVersion},"streamId":${streamId},"type":${type}}`
   );
 }
 
 /** hash = SHA-256(canonical JSON of the envelope without hash, followed by prevHash), hex. */
 export function chainHash(input: string, prevHash: string): string {
-  return createHash('sha256').update(input).update(prevHash).digest('hex');
+  // One-shot hash of one string: about twice as fast as createHash().update() for small events.
+  return hash('sha256', input + prevHash, 'hex');
 }
 
 /** The hash of a recorded event, computed from its fields (parses nothing: canonicalises data). */

@@ -7,6 +7,9 @@ export const MAX_STREAM_NAME_LENGTH = 200;
 /** `category-id`: category in camelCase with no `-`; the id may contain `-` (UUIDs do). */
 export function streamName(category: string, id: string): string {
   const name = `${category}-${id}`;
+  // Checked apart: `grant-application` + `1` would otherwise parse as category `grant`.
+  if (!CATEGORY.test(category))
+    throw new InvalidStreamName(name, `the category ${category} is not camelCase`);
   assertStreamName(name);
   return name;
 }

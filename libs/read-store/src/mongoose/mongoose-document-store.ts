@@ -14,6 +14,9 @@ type NativeCollection = ReturnType<NonNullable<Connection['db']>['collection']>;
 type NativeOp = Parameters<NativeCollection['bulkWrite']>[0][number];
 
 const DUPLICATE_KEY = 11000;
+/** FerretDB 1.24 (SQLite backend) stops answering a bulk write of 100 or more ops: bulks are sent
+ * in chunks of this size, which costs MongoDB itself little. */
+export const MAX_OPS_PER_BULK_WRITE = 50;
 const native = (update: UpdateSpec) => update as mongo.UpdateFilter<mongo.Document>;
 
 /** Read models in MongoDB (FerretDB on machines without Docker), through mongoose's connection. */
@@ -89,6 +92,16 @@ class MongooseCollection<T extends Document> implements DocumentCollection<T> {
   }
 
   async bulk(ops: WriteOp[]): Promise<BulkResult> {
+    const result = { applied: 0, skipped: 0 };
+    for (let start = 0; start < ops.length; start += MAX_OPS_PER_BULK_WRITE) {
+      const chunk = await this.bulkChunk(ops.slice(start, start + MAX_OPS_PER_BULK_WRITE));
+      result.applied += chunk.applied;
+      result.skipped += chunk.skipped;
+    }
+    return result;
+  }
+
+  private async bulkChunk(ops: WriteOp[]): Promise<BulkResult> {
     const result = { applied: 0, skipped: 0 };
     let rest = ops.map(toNative);
     // Ordered, so ops on one document apply in sequence. A guarded upsert whose document is already

@@ -160,6 +160,15 @@ export function documentStoreContract(name: string, fixture: () => Promise<Docum
       expect((await associations().get('alp'))?._position).toBe(6);
     });
 
+    it('applies a bulk of a thousand ops', async () => {
+      const ops = Array.from({ length: 1000 }, (_, i) => ({
+        upsert: { id: `a${i % 100}`, update: { $inc: { members: 1 } } },
+      }));
+      expect(await associations().bulk(ops)).toEqual({ applied: 1000, skipped: 0 });
+      expect(await associations().count()).toBe(100);
+      expect(await associations().count({ members: 10 })).toBe(100);
+    });
+
     it('keeps Arabic and French text intact', async () => {
       const name = 'جمعية الهجرة والتنمية — Migrations & Développement (Tiznit, Sous-Massa)';
       await associations().upsert('md', { $set: { name } });

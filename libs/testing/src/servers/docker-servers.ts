@@ -92,6 +92,7 @@ async function startOne(kind: ServerKind): Promise<{ url: string; container: Sta
           KURRENTDB_RUN_PROJECTIONS: 'All',
           KURRENTDB_INSECURE: 'true',
           KURRENTDB_MEM_DB: 'true',
+          KURRENTDB_MAX_APPEND_SIZE: '8388608',
         })
         .withExposedPorts(2113)
         .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))

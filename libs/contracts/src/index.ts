@@ -1,0 +1,3 @@
+export * from './integration-event';
+export * from './topics';
+export * from './publication';

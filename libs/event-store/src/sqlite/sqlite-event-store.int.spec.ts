@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { NO_STREAM, verifyStreamChain, WrongExpectedRevision } from '@tadamon/eventsourcing';
+import { ChainTamper, eventStoreContract } from '../testing';
+import { SealedEvent } from '../append-preparation';
+import { EventStore } from '../event-store';
+import { SqliteEventStore, SqliteEventStoreOptions } from './sqlite-event-store';
+import { race, RACE_ROUNDS } from './two-writers';
+
+const directories: string[] = [];
+afterAll(() => directories.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tadamon-sqlite-'));
+  directories.push(dir);
+  return join(dir, 'events.db');
+}
+
+/** Alters the file directly, as an attacker with disk access would. */
+function sqliteTamper(filename: string): ChainTamper {
+  const run = (work: (db: Database.Database) => void) => {
+    const db = new Database(filename);
+    try {
+      db.transaction(() => work(db)).immediate();
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    async flipByte(eventId) {
+      run((db) => {
+        const { data } = db.prepare('SELECT data FROM events WHERE id = ?').get(eventId) as { data: string };
+        const i = data.search(/[0-9a-z]/);
+        const flipped = data.slice(0, i) + String.fromCharCode(data.charCodeAt(i) ^ 1) + data.slice(i + 1);
+        db.prepare('UPDATE events SET data = ? WHERE id = ?').run(flipped, eventId);
+      });
+    },
+    async deleteEvent(eventId) {
+      run((db) => db.prepare('DELETE FROM events WHERE id = ?').run(eventId));
+    },
+    async swapRevisions(streamId, a, b) {
+      run((db) => {
+        const set = db.prepare('UPDATE events SET revision = ? WHERE stream_id = ? AND revision = ?');
+        set.run(-1, streamId, a);
+        set.run(a, streamId, b);
+        set.run(b, streamId, -1);
+      });
+    },
+    async insertForged(forged: SealedEvent) {
+      run((db) => {
+        const shift = db.prepare(
+          'UPDATE events SET revision = revision + ? WHERE stream_id = ? AND revision >= ?',
+        );
+        shift.run(1_000_000_000, forged.streamId, forged.revision);
+        shift.run(1 - 1_000_000_000, forged.streamId, 1_000_000_000 + forged.revision);
+        db.prepare(
+          'INSERT INTO events (stream_id, category, revision, id, type, schema_version, data, metadata, ' +
+            'recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          forged.streamId,
+          forged.streamId.split('-')[0],
+          forged.revision,
+          forged.id,
+          forged.type,
+          forged.schemaVersion,
+          forged.dataJson,
+          forged.metadataJson,
+          forged.recordedAt,
+          forged.prevHash,
+          forged.hash,
+        );
+      });
+    },
+  };
+}
+
+eventStoreContract('SQLite', async (options) => {
+  const filename = tempFile();
+  const open = () => SqliteEventStore.open({ filename, maxEventBytes: options?.maxEventBytes });
+  const stores: EventStore[] = [open()];
+  return {
+    store: stores[0],
+    tamper: sqliteTamper(filename),
+    async reopen() {
+      stores.push(open());
+      return stores[stores.length - 1];
+    },
+    async cleanup() {
+      await Promise.all(stores.map((store) => store.close()));
+    },
+  };
+});
+
+const event = () => ({
+  id: randomUUID(),
+  type: 'Counted',
+  schemaVersion: 1,
+  data: { at: Date.now() },
+  metadata: { correlationId: 'c', causationId: 'c', commandId: 'c', actor: { id: 'test', roles: [] } },
+});
+
+describe('SqliteEventStore', () => {
+  it.each(['FULL', 'NORMAL', 'OFF'] as const)(
+    'applies synchronous=%s and WAL to its connection',
+    async (mode) => {
+      const store = SqliteEventStore.open({ filename: tempFile(), synchronous: mode });
+      const db = (store as unknown as { db: Database.Database }).db;
+      expect(db.pragma('synchronous', { simple: true })).toBe({ OFF: 0, NORMAL: 1, FULL: 2 }[mode]);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.synchronous).toBe(mode);
+      await store.close();
+    },
+  );
+
+  it('defaults to synchronous=FULL and rejects an unknown setting', async () => {
+    const store = SqliteEventStore.open({ filename: tempFile() });
+    expect(store.synchronous).toBe('FULL');
+    await store.close();
+    expect(() =>
+      SqliteEventStore.open({
+        filename: tempFile(),
+        synchronous: 'EXTRA' as SqliteEventStoreOptions['synchronous'],
+      }),
+    ).toThrow(/synchronous/);
+  });
+
+  it('keeps its data when reopened', async () => {
+    const filename = tempFile();
+    const first = SqliteEventStore.open({ filename });
+    const appended = await first.appendToStream('counter-1', [event(), event()], {
+      expectedRevision: NO_STREAM,
+    });
+    await first.close();
+    const again = SqliteEventStore.open({ filename });
+    expect(await again.readStream('counter-1')).toEqual(appended.events);
+    const next = await again.appendToStream('counter-1', [event()], { expectedRevision: 1 });
+    expect(next.lastPosition).toBeGreaterThan(appended.lastPosition);
+    await again.close();
+  });
+
+  it('serialises two stores on one file: every append lands once, conflicts are typed', async () => {
+    const filename = tempFile();
+    const [a, b] = [SqliteEventStore.open({ filename }), SqliteEventStore.open({ filename })];
+    const live: number[] = [];
+    const subscription = b.subscribe({ onEvent: (e) => void live.push(e.globalPosition) });
+    let conflicts = 0;
+    await Promise.all(
+      [a, b].map(async (store) => {
+        for (let i = 0; i < 100; i++) {
+          const streamId = 'shared-1';
+          const expectedRevision = await store
+            .readStream(streamId, { direction: 'backwards', maxCount: 1 })
+            .then(([last]) => last.revision)
+            .catch(() => NO_STREAM);
+          await new Promise((resolve) => setImmediate(resolve));
+          await store.appendToStream(streamId, [event()], { expectedRevision }).catch((error) => {
+            if (!(error instanceof WrongExpectedRevision)) throw error;
+            conflicts++;
+          });
+        }
+      }),
+    );
+    const stored = await a.readStream('shared-1');
+    expect(stored.length + conflicts).toBe(200);
+    expect(stored.map((e) => e.revision)).toEqual(stored.map((_, i) => i));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(live).toEqual(stored.map((e) => e.globalPosition));
+    await subscription.stop();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('serialises adapters in two threads on one file (IMMEDIATE transactions and the busy timeout)', async () => {
+    const filename = tempFile();
+    const store = SqliteEventStore.open({ filename });
+    // A second thread has its own connection and appends while this one does: real lock contention.
+    const source = `
+      require('@swc-node/register');
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { SqliteEventStore } = require(workerData.adapter);
+      const { race } = require(workerData.spec);
+      const store = SqliteEventStore.open({ filename: workerData.filename });
+      race(store, 'thread').then((conflicts) => store.close().then(() => parentPort.postMessage(conflicts)));
+    `;
+    const worker = new Worker(source, {
+      eval: true,
+      workerData: {
+        filename,
+        adapter: require.resolve('./sqlite-event-store'),
+        spec: require.resolve('./two-writers'),
+      },
+    });
+    const conflictsThere = new Promise<number>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    const conflictsHere = await race(store, 'main');
+    const conflicts = conflictsHere + (await conflictsThere);
+    expect((await store.readStream('thread-1')).length).toBe(RACE_ROUNDS);
+    expect((await store.readStream('main-1')).length).toBe(RACE_ROUNDS);
+    const shared = await store.readStoredStream('shared-1');
+    expect(shared.length + conflicts).toBe(2 * RACE_ROUNDS);
+    expect(verifyStreamChain(shared).ok).toBe(true);
+    const all = await store.readAll();
+    expect(all.map((e) => e.globalPosition)).toEqual(
+      [...all.map((e) => e.globalPosition)].sort((x, y) => x - y),
+    );
+    await store.close();
+  }, 60000);
+});

@@ -1,0 +1,331 @@
+import { canonicalJson } from './canonical-json';
+import { EventStreamStore, handleCommand } from './command-handler';
+import { Command, Decider, DomainEvent } from './decider';
+import { NewEvent, RecordedEvent } from './envelope';
+import { DuplicateEventId, StreamNotFound, WrongExpectedRevision } from './errors';
+import { eventIdFor } from './event-id';
+import { ExpectedRevision, NO_STREAM, revisionMatches } from './expected-revision';
+import { chainHash, GENESIS_HASH, hashInput } from './hash-chain';
+import { UpcasterRegistry } from './upcasters';
+
+/** Only for these pure tests: the real adapters live in @tadamon/event-store. */
+class InMemoryStreams implements EventStreamStore {
+  readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly ids = new Set<string>();
+  private position = 0;
+  appends = 0;
+  reads = 0;
+  /** Runs before each append is checked: lets a test play a concurrent writer. */
+  beforeAppend: (() => Promise<void>) | undefined;
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    this.reads++;
+    const stream = this.streams.get(streamId);
+    if (!stream) throw new StreamNotFound(streamId);
+    return [...stream];
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ) {
+    await this.beforeAppend?.();
+    const stream = this.streams.get(streamId) ?? [];
+    const actual = stream.length - 1;
+    if (!revisionMatches(options.expectedRevision, actual)) {
+      throw new WrongExpectedRevision(streamId, options.expectedRevision, actual);
+    }
+    for (const event of events) if (this.ids.has(event.id)) throw new DuplicateEventId(event.id, streamId);
+    let prevHash = stream.at(-1)?.hash ?? GENESIS_HASH;
+    const sealed: RecordedEvent[] = events.map((event, i) => {
+      const fields = {
+        ...event,
+        streamId,
+        revision: actual + 1 + i,
+        recordedAt: '2025-03-01T10:00:00.000Z',
+        prevHash,
+      };
+      const hash = chainHash(
+        hashInput(fields, canonicalJson(event.data), canonicalJson(event.metadata)),
+        prevHash,
+      );
+      prevHash = hash;
+      return { ...fields, globalPosition: ++this.position, hash };
+    });
+    for (const event of sealed) this.ids.add(event.id);
+    this.streams.set(streamId, [...stream, ...sealed]);
+    this.appends++;
+    return { nextExpectedRevision: actual + events.length, events: sealed };
+  }
+}
+
+// A test-only budget envelope: allocations may not exceed the ceiling set when it was opened.
+type BudgetCommand =
+  Command<'Open', { ceiling: number }> | Command<'Allocate', { grantId: string; amount: number }>;
+type BudgetEvent =
+  | DomainEvent<'EnvelopeOpened', { ceiling: number }>
+  | DomainEvent<'AmountAllocated', { grantId: string; amount: number }>;
+type BudgetState = { ceiling: number; allocated: number; grants: string[] } | null;
+
+class BudgetExceeded extends Error {}
+
+let decisions = 0;
+const budget: Decider<BudgetCommand, BudgetEvent, BudgetState> = {
+  initialState: () => null,
+  decide(command, state) {
+    decisions++;
+    switch (command.type) {
+      case 'Open':
+        return state ? [] : [{ type: 'EnvelopeOpened', data: command.data }];
+      case 'Allocate':
+        if (!state) throw new Error('no envelope');
+        if (state.grants.includes(command.data.grantId)) return [];
+        if (state.allocated + command.data.amount > state.ceiling) throw new BudgetExceeded();
+        return [{ type: 'AmountAllocated', data: command.data, schemaVersion: 2 }];
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'EnvelopeOpened':
+        return { ceiling: event.data.ceiling, allocated: 0, grants: [] };
+      case 'AmountAllocated':
+        if (!state) throw new Error('an allocation before the envelope was opened');
+        return {
+          ceiling: state.ceiling,
+          allocated: state.allocated + event.data.amount,
+          grants: [...state.grants, event.data.grantId],
+        };
+    }
+  },
+};
+
+const STREAM = 'budgetEnvelope-call2025';
+const actor = { id: 'officer-1', roles: ['budget-officer'] };
+
+function command<C extends BudgetCommand>(
+  type: C['type'],
+  data: C['data'],
+  commandId: string,
+): BudgetCommand {
+  return { type, data, metadata: { commandId, actor, now: '2025-03-01T10:00:00.000Z' } } as BudgetCommand;
+}
+const open = (id = 'cmd-open') => command('Open', { ceiling: 100 }, id);
+const allocate = (grantId: string, amount: number, id = `cmd-${grantId}`) =>
+  command('Allocate', { grantId, amount }, id);
+
+/** Appends an allocation as another process would, once, just before the handler's next append. */
+function concurrentAllocation(store: InMemoryStreams, grantId: string, amount: number): void {
+  store.beforeAppend = async () => {
+    store.beforeAppend = undefined;
+    await handleCommand(store, budget, STREAM, allocate(grantId, amount));
+  };
+}
+
+let store: InMemoryStreams;
+const storedEvents = (): RecordedEvent[] => store.streams.get(STREAM) ?? [];
+beforeEach(() => {
+  store = new InMemoryStreams();
+  decisions = 0;
+});
+
+describe('handleCommand', () => {
+  it('starts a new stream, with ids and metadata derived from the command', async () => {
+    const result = await handleCommand(store, budget, STREAM, open());
+    expect(result.nextExpectedRevision).toBe(0);
+    expect(result.newState).toEqual({ ceiling: 100, allocated: 0, grants: [] });
+    expect(result.events).toHaveLength(1);
+    expect(result.events[0]).toMatchObject({
+      id: eventIdFor('cmd-open', 0),
+      type: 'EnvelopeOpened',
+      schemaVersion: 1,
+      streamId: STREAM,
+      revision: 0,
+      data: { ceiling: 100 },
+      metadata: { correlationId: 'cmd-open', causationId: 'cmd-open', commandId: 'cmd-open', actor },
+    });
+    expect(result.events[0].metadata).not.toHaveProperty('tenant');
+  });
+
+  it('appends to an existing stream at the revision it read', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    await handleCommand(store, budget, STREAM, allocate('g1', 30));
+    const result = await handleCommand(store, budget, STREAM, allocate('g2', 50));
+    expect(result.nextExpectedRevision).toBe(2);
+    expect(result.newState).toEqual({ ceiling: 100, allocated: 80, grants: ['g1', 'g2'] });
+    expect(result.events[0]).toMatchObject({ revision: 2, schemaVersion: 2, id: eventIdFor('cmd-g2', 0) });
+  });
+
+  it('keeps the correlation, causation and tenant the command carries, and only the actor id and roles', async () => {
+    const traced: BudgetCommand = {
+      ...open(),
+      metadata: {
+        commandId: 'cmd-open',
+        correlationId: 'corr-1',
+        causationId: 'evt-0',
+        tenant: 'ministry',
+        now: '2025-03-01T10:00:00.000Z',
+        actor: { ...actor, displayName: 'not stored' } as typeof actor,
+      },
+    };
+    const { events } = await handleCommand(store, budget, STREAM, traced);
+    expect(events[0].metadata).toEqual({
+      correlationId: 'corr-1',
+      causationId: 'evt-0',
+      commandId: 'cmd-open',
+      actor,
+      tenant: 'ministry',
+    });
+  });
+
+  it('appends nothing when decide returns no event, and returns the current revision', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    const again = await handleCommand(store, budget, STREAM, open('cmd-open-again'));
+    expect(again).toEqual({
+      newState: { ceiling: 100, allocated: 0, grants: [] },
+      events: [],
+      nextExpectedRevision: 0,
+    });
+    expect(store.appends).toBe(1);
+  });
+
+  it('reports NO_STREAM when nothing was decided on a stream that does not exist', async () => {
+    const nothing: Decider<BudgetCommand, BudgetEvent, BudgetState> = { ...budget, decide: () => [] };
+    const result = await handleCommand(store, nothing, STREAM, open());
+    expect(result).toEqual({ newState: null, events: [], nextExpectedRevision: NO_STREAM });
+    expect(store.appends).toBe(0);
+  });
+
+  it('lets the decider reject a command, writing nothing', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    await expect(handleCommand(store, budget, STREAM, allocate('g1', 101))).rejects.toThrow(BudgetExceeded);
+    expect(storedEvents()).toHaveLength(1);
+  });
+
+  it('appends at the revision the caller gives', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    const result = await handleCommand(store, budget, STREAM, allocate('g1', 10), { expectedRevision: 0 });
+    expect(result.nextExpectedRevision).toBe(1);
+  });
+
+  it('does not retry, nor decide, when the caller gave a stale revision', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    await handleCommand(store, budget, STREAM, allocate('g1', 10));
+    decisions = 0;
+    const stale = handleCommand(store, budget, STREAM, allocate('g2', 10), { expectedRevision: 0 });
+    await expect(stale).rejects.toMatchObject({ name: 'WrongExpectedRevision', expected: 0, actual: 1 });
+    expect(decisions).toBe(0);
+    expect(storedEvents()).toHaveLength(2);
+  });
+
+  it('does not retry a conflict with a concurrent writer when the caller gave the revision', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    concurrentAllocation(store, 'other', 10);
+    decisions = 0;
+    store.reads = 0;
+    const conflicting = handleCommand(store, budget, STREAM, allocate('g1', 10), { expectedRevision: 0 });
+    await expect(conflicting).rejects.toThrow(WrongExpectedRevision);
+    // Ours once, and the concurrent writer's once: no second attempt.
+    expect(decisions).toBe(2);
+    expect(store.reads).toBe(2);
+    expect(storedEvents().map((e) => e.data)).toEqual([{ ceiling: 100 }, { grantId: 'other', amount: 10 }]);
+  });
+
+  it('rejects NO_STREAM from the caller when the stream exists', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    await expect(
+      handleCommand(store, budget, STREAM, open('cmd-2'), { expectedRevision: NO_STREAM }),
+    ).rejects.toThrow(WrongExpectedRevision);
+  });
+
+  it('retries a conflict with a concurrent writer when no revision was given, deciding again', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    concurrentAllocation(store, 'other', 10);
+    const result = await handleCommand(store, budget, STREAM, allocate('g1', 20));
+    expect(result.nextExpectedRevision).toBe(2);
+    expect(result.newState).toEqual({ ceiling: 100, allocated: 30, grants: ['other', 'g1'] });
+    expect(result.events.map((e) => e.revision)).toEqual([2]);
+  });
+
+  it('decides again on the fresh state when it retries: the invariant holds under the race', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    concurrentAllocation(store, 'other', 60);
+    await expect(handleCommand(store, budget, STREAM, allocate('g1', 50))).rejects.toThrow(BudgetExceeded);
+    expect(storedEvents().map((e) => e.data)).toEqual([{ ceiling: 100 }, { grantId: 'other', amount: 60 }]);
+  });
+
+  it('gives up after maxRetries conflicts', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    let rivals = 0;
+    store.beforeAppend = async () => {
+      const rival = store.beforeAppend;
+      store.beforeAppend = undefined;
+      await handleCommand(store, budget, STREAM, allocate(`rival-${++rivals}`, 1));
+      store.beforeAppend = rival;
+    };
+    await expect(handleCommand(store, budget, STREAM, allocate('g1', 1), { maxRetries: 2 })).rejects.toThrow(
+      WrongExpectedRevision,
+    );
+    expect(rivals).toBe(3);
+    expect(storedEvents().some((e) => (e.data as { grantId?: string }).grantId === 'g1')).toBe(false);
+  });
+
+  it('gives the same event ids to the same command on any store', async () => {
+    const other = new InMemoryStreams();
+    const first = await handleCommand(store, budget, STREAM, open());
+    const second = await handleCommand(other, budget, STREAM, open());
+    expect(second.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
+  });
+
+  it('never appends a re-run command twice: its ids are already stored', async () => {
+    const alwaysAllocates: Decider<BudgetCommand, BudgetEvent, BudgetState> = {
+      ...budget,
+      decide: (cmd, state) => budget.decide(cmd, state && { ...state, grants: [] }),
+    };
+    await handleCommand(store, budget, STREAM, open());
+    await handleCommand(store, alwaysAllocates, STREAM, allocate('g1', 10));
+    await expect(handleCommand(store, alwaysAllocates, STREAM, allocate('g1', 10))).rejects.toThrow(
+      DuplicateEventId,
+    );
+    expect(storedEvents()).toHaveLength(2);
+  });
+
+  it('passes read errors other than a missing stream through', async () => {
+    const broken: EventStreamStore = {
+      readStream: async () => {
+        throw new Error('disk on fire');
+      },
+      appendToStream: store.appendToStream.bind(store),
+    };
+    await expect(handleCommand(broken, budget, STREAM, open())).rejects.toThrow('disk on fire');
+  });
+
+  it('upcasts stored events before folding them', async () => {
+    await handleCommand(store, budget, STREAM, open());
+    // An allocation stored by older code, as v1 with the amount in cents under another name.
+    const v1 = await store.appendToStream(
+      STREAM,
+      [
+        {
+          id: eventIdFor('legacy', 0),
+          type: 'AmountAllocated',
+          schemaVersion: 1,
+          data: { grantId: 'old', cents: 4000 },
+          metadata: { correlationId: 'l', causationId: 'l', commandId: 'l', actor },
+        },
+      ],
+      { expectedRevision: 0 },
+    );
+    expect(v1.events[0].schemaVersion).toBe(1);
+    const upcasters = new UpcasterRegistry().register(
+      'AmountAllocated',
+      1,
+      (data: { grantId: string; cents: number }) => ({
+        grantId: data.grantId,
+        amount: data.cents / 100,
+      }),
+    );
+    const result = await handleCommand(store, budget, STREAM, allocate('g1', 60), { upcasters });
+    expect(result.newState).toEqual({ ceiling: 100, allocated: 100, grants: ['old', 'g1'] });
+  });
+});

@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { Inbox } from './inbox';
+
+/**
+ * Inbox in a SQLite database; the handler's transaction is the database itself, inside an
+ * IMMEDIATE transaction. One connection holds one transaction at a time, so deliveries through this
+ * inbox are serialised (an await inside the effect must not let another delivery in).
+ */
+export class SqliteInbox implements Inbox<Database.Database> {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly exists: Database.Statement<[string, string]>;
+  private readonly insert: Database.Statement<[string, string, string]>;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(`CREATE TABLE IF NOT EXISTS messaging_inbox (
+      consumer TEXT NOT NULL,
+      event_id TEXT NOT NULL,
+      processed_at TEXT NOT NULL,
+      PRIMARY KEY (consumer, event_id)
+    )`);
+    this.exists = db.prepare('SELECT 1 FROM messaging_inbox WHERE consumer = ? AND event_id = ?');
+    this.insert = db.prepare(
+      'INSERT INTO messaging_inbox (consumer, event_id, processed_at) VALUES (?, ?, ?)',
+    );
+  }
+
+  processOnce(
+    consumer: string,
+    eventId: string,
+    effect: (tx: Database.Database) => Promise<void>,
+  ): Promise<'processed' | 'duplicate'> {
+    const run = this.queue.then(() => this.inTransaction(consumer, eventId, effect));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Whether the effect of an event is recorded (for tests and operators). */
+  has(consumer: string, eventId: string): boolean {
+    return this.exists.get(consumer, eventId) !== undefined;
+  }
+
+  private async inTransaction(
+    consumer: string,
+    eventId: string,
+    effect: (tx: Database.Database) => Promise<void>,
+  ): Promise<'processed' | 'duplicate'> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      if (this.exists.get(consumer, eventId) !== undefined) {
+        this.db.exec('COMMIT');
+        return 'duplicate';
+      }
+      await effect(this.db);
+      this.insert.run(consumer, eventId, new Date().toISOString());
+      this.db.exec('COMMIT');
+      return 'processed';
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
