@@ -11,7 +11,7 @@ import {
   SectionResult,
   seededRandom,
   seededUuid,
-} from './measure';
+} from '../shared/measure';
 
 const SCHEMA = 'bench_event_store';
 const SINGLE_ROUNDS = 8;

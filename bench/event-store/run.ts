@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { SectionResult } from './measure';
+import { SectionResult } from '../shared/measure';
 import { postgresSection } from './postgres';
 import { sqliteSection } from './sqlite';
 

@@ -15,7 +15,7 @@ import {
   SectionResult,
   seededRandom,
   seededUuid,
-} from './measure';
+} from '../shared/measure';
 
 const SINGLE_ROUNDS = 8;
 const SINGLE_PER_ROUND = 250;

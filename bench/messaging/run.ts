@@ -27,6 +27,7 @@ import {
   toKafkaMessage,
 } from '@tadamon/messaging';
 import { Kafka, logLevel, Message } from 'kafkajs';
+import { seededRandom } from '../shared/measure';
 
 const BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const THROUGHPUT_EVENTS = 20_000;
@@ -37,17 +38,6 @@ const RATE = 500;
 const WARMUP_EVENTS = 500;
 const LATENCY_EVENTS = 3_000;
 const RUN = Date.now().toString(36);
-
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['association', 'projet', 'جمعية', 'مشروع', 'Agadir', 'Oujda', 'budget', 'formation', 'تضامن'];
 let sequence = 0;

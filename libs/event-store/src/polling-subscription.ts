@@ -77,3 +77,17 @@ export function pollingSubscription(
     },
   };
 }
+
+/** Keeps a subscription in its store's set while it runs, so closing the store can stop it. */
+export function trackedSubscription(running: Set<Subscription>, subscription: Subscription): Subscription {
+  running.add(subscription);
+  return {
+    get position() {
+      return subscription.position;
+    },
+    stop: async () => {
+      await subscription.stop();
+      running.delete(subscription);
+    },
+  };
+}

@@ -28,13 +28,18 @@ export interface UpdateSpec {
   $unset?: Record<string, '' | 1 | true>;
 }
 
+/**
+ * Apply only when the existing document's `field` is absent or lower than `below`. Read models
+ * carry the log position they reflect in such a field, so a replayed event changes nothing.
+ */
+export interface PositionGuard {
+  field: string;
+  below: number;
+}
+
 export type WriteOp =
-  /**
-   * Update the document with this id, creating it when absent. With `guard`, an existing document
-   * is changed only when it matches the guard (e.g. `{ _position: { $lt: 42 } }`); otherwise the
-   * op is skipped, which makes replays harmless.
-   */
-  | { upsert: { id: string; update: UpdateSpec; guard?: Filter } }
+  /** Update the document with this id, creating it when absent; skipped when the guard says no. */
+  | { upsert: { id: string; update: UpdateSpec; guard?: PositionGuard } }
   | { updateMany: { filter: Filter; update: UpdateSpec } }
   | { deleteMany: { filter: Filter } };
 
@@ -45,6 +50,15 @@ export interface BulkResult {
   skipped: number;
 }
 
+export interface BulkOptions {
+  /**
+   * Every document of the collection, as its only writer holds it (a projection runner during a
+   * rebuild, which starts from an empty collection): an adapter may read from it instead of the
+   * database, and keeps it current. Only for bulks of upserts.
+   */
+  cache?: Map<string, Document>;
+}
+
 export interface DocumentCollection<T extends Document = Document> {
   find(filter?: Filter, options?: FindOptions): Promise<T[]>;
   count(filter?: Filter): Promise<number>;
@@ -53,7 +67,7 @@ export interface DocumentCollection<T extends Document = Document> {
   /** Applies the update to every matching document; returns how many matched. */
   update(filter: Filter, update: UpdateSpec): Promise<number>;
   /** Applies the ops in order (no transaction: each op is atomic on its own document). */
-  bulk(ops: WriteOp[]): Promise<BulkResult>;
+  bulk(ops: WriteOp[], options?: BulkOptions): Promise<BulkResult>;
   drop(): Promise<void>;
 }
 

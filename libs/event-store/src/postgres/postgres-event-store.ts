@@ -31,7 +31,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import { pollingSubscription } from '../polling-subscription';
+import { pollingSubscription, trackedSubscription } from '../polling-subscription';
 import { assertSchemaName, migrate } from './migrations';
 
 export interface PostgresEventStoreOptions {
@@ -236,16 +236,7 @@ export class PostgresEventStore implements EventStore {
       { pollIntervalMs: this.pollIntervalMs, batchSize: this.subscriptionBatchSize },
       options,
     );
-    this.subscriptions.add(subscription);
-    return {
-      get position() {
-        return subscription.position;
-      },
-      stop: async () => {
-        await subscription.stop();
-        this.subscriptions.delete(subscription);
-      },
-    };
+    return trackedSubscription(this.subscriptions, subscription);
   }
 
   async readStoredStream(streamId: string): Promise<StoredEvent[]> {

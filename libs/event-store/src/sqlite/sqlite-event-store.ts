@@ -30,7 +30,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from '../event-store';
-import { pollingSubscription } from '../polling-subscription';
+import { pollingSubscription, trackedSubscription } from '../polling-subscription';
 import { EVENT_COLUMNS, EventRow, SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL' | 'OFF';
@@ -156,16 +156,7 @@ export class SqliteEventStore implements EventStore {
       { pollIntervalMs: this.pollIntervalMs, batchSize: this.subscriptionBatchSize },
       options,
     );
-    this.subscriptions.add(subscription);
-    return {
-      get position() {
-        return subscription.position;
-      },
-      stop: async () => {
-        await subscription.stop();
-        this.subscriptions.delete(subscription);
-      },
-    };
+    return trackedSubscription(this.subscriptions, subscription);
   }
 
   async readStoredStream(streamId: string): Promise<StoredEvent[]> {

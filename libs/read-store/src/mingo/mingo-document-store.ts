@@ -1,4 +1,4 @@
-import { find, Query, update as applyModifier } from 'mingo';
+import { find, Query } from 'mingo';
 import {
   BulkResult,
   Document,
@@ -6,24 +6,11 @@ import {
   DocumentStore,
   Filter,
   FindOptions,
+  PositionGuard,
   UpdateSpec,
   WriteOp,
 } from '../document-store';
-
-type AnyObject = Record<string, unknown>;
-
-/** Deep copy of document values in this realm (structuredClone would build objects of another
- * realm under jest's VM, and is slower for plain JSON-like data). */
-function cloneDocument<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneDocument) as T;
-  if (value instanceof Date) return new Date(value.getTime()) as T;
-  if (value !== null && typeof value === 'object') {
-    const copy: AnyObject = {};
-    for (const [key, item] of Object.entries(value)) copy[key] = cloneDocument(item);
-    return copy as T;
-  }
-  return value;
-}
+import { cloneDocument, modify, upsertInMemory } from '../in-memory-upserts';
 
 /** In-memory read models (the embedded profile), queried with mingo. Documents are copied in and
  * out, so callers never share state with the store. */
@@ -57,7 +44,11 @@ class MingoCollection<T extends Document> implements DocumentCollection<T> {
   ) {}
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
-    let cursor = find([...this.docs().values()], filter, options.projection as AnyObject | undefined);
+    let cursor = find(
+      [...this.docs().values()],
+      filter,
+      options.projection as Record<string, unknown> | undefined,
+    );
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
@@ -114,24 +105,7 @@ class MingoCollection<T extends Document> implements DocumentCollection<T> {
     this.dropAll();
   }
 
-  private applyUpsert(id: string, update: UpdateSpec, guard?: Filter): boolean {
-    const existing = this.docs().get(id);
-    if (existing) {
-      if (guard && !new Query(guard).test(existing)) return false;
-      modify(existing, update, false);
-      return true;
-    }
-    const created: Document = { _id: id };
-    modify(created, update, true);
-    this.docs().set(id, created);
-    return true;
+  private applyUpsert(id: string, update: UpdateSpec, guard?: PositionGuard): boolean {
+    return upsertInMemory(this.docs(), id, update, guard) !== 'skipped';
   }
-}
-
-function modify(doc: Document, update: UpdateSpec, inserting: boolean): void {
-  const { $setOnInsert, ...rest } = update;
-  // Values are cloned in so later changes by the caller never reach stored documents.
-  const modifier = cloneDocument(rest) as Record<string, AnyObject>;
-  if (inserting && $setOnInsert) modifier.$set = { ...cloneDocument($setOnInsert), ...modifier.$set };
-  if (Object.keys(modifier).length > 0) applyModifier(doc as AnyObject, modifier);
 }

@@ -1,5 +1,6 @@
 import mongoose, { Connection, mongo } from 'mongoose';
 import {
+  BulkOptions,
   BulkResult,
   Document,
   DocumentCollection,
@@ -9,14 +10,16 @@ import {
   UpdateSpec,
   WriteOp,
 } from '../document-store';
+import { upsertInMemory } from '../in-memory-upserts';
 
 type NativeCollection = ReturnType<NonNullable<Connection['db']>['collection']>;
 type NativeOp = Parameters<NativeCollection['bulkWrite']>[0][number];
 
-const DUPLICATE_KEY = 11000;
 /** FerretDB 1.24 (SQLite backend) stops answering a bulk write of 100 or more ops: bulks are sent
  * in chunks of this size, which costs MongoDB itself little. */
 export const MAX_OPS_PER_BULK_WRITE = 50;
+const FETCH_CHUNK = 500;
+type UpsertOp = Extract<WriteOp, { upsert: unknown }>;
 const native = (update: UpdateSpec) => update as mongo.UpdateFilter<mongo.Document>;
 
 /** Read models in MongoDB (FerretDB on machines without Docker), through mongoose's connection. */
@@ -91,38 +94,68 @@ class MongooseCollection<T extends Document> implements DocumentCollection<T> {
     return (await this.native.updateMany(filter, native(update))).matchedCount;
   }
 
-  async bulk(ops: WriteOp[]): Promise<BulkResult> {
+  /**
+   * Runs of upserts are applied read-modify-write: the documents they touch are fetched once, the
+   * ops (and their guards) applied in memory exactly as the mingo adapter does, then each changed
+   * document is written once: inserted when new, replaced when it existed. Far fewer writes than
+   * one update per op (FerretDB's SQLite backend scans the collection on every update by _id), and
+   * guards mean the same on both adapters. It assumes one writer per collection (its projection
+   * runner), which is how read models are written.
+   */
+  async bulk(ops: WriteOp[], options: BulkOptions = {}): Promise<BulkResult> {
     const result = { applied: 0, skipped: 0 };
-    for (let start = 0; start < ops.length; start += MAX_OPS_PER_BULK_WRITE) {
-      const chunk = await this.bulkChunk(ops.slice(start, start + MAX_OPS_PER_BULK_WRITE));
-      result.applied += chunk.applied;
-      result.skipped += chunk.skipped;
+    for (let i = 0; i < ops.length;) {
+      const op = ops[i];
+      if ('upsert' in op) {
+        let end = i;
+        while (end < ops.length && 'upsert' in ops[end]) end++;
+        const run = await this.upserts(ops.slice(i, end) as UpsertOp[], options.cache);
+        result.applied += run.applied;
+        result.skipped += run.skipped;
+        i = end;
+        continue;
+      }
+      if (options.cache) throw new Error('a bulk with a document cache may hold upserts only');
+      if ('updateMany' in op) {
+        result.applied += (
+          await this.native.updateMany(op.updateMany.filter, native(op.updateMany.update))
+        ).matchedCount;
+      } else {
+        result.applied += (await this.native.deleteMany(op.deleteMany.filter)).deletedCount;
+      }
+      i++;
     }
     return result;
   }
 
-  private async bulkChunk(ops: WriteOp[]): Promise<BulkResult> {
+  private async upserts(ops: UpsertOp[], cache?: Map<string, Document>): Promise<BulkResult> {
+    const ids = [...new Set(ops.map((op) => op.upsert.id))];
+    const docs = cache ?? new Map<string, Document>();
+    for (let i = 0; i < (cache ? 0 : ids.length); i += FETCH_CHUNK) {
+      const found = await this.native
+        .find({ _id: { $in: ids.slice(i, i + FETCH_CHUNK) } } as Filter)
+        .toArray();
+      for (const doc of found as unknown as Document[]) docs.set(doc._id, doc);
+    }
+    const existed = new Set(ids.filter((id) => docs.has(id)));
+    const changed = new Set<string>();
     const result = { applied: 0, skipped: 0 };
-    let rest = ops.map(toNative);
-    // Ordered, so ops on one document apply in sequence. A guarded upsert whose document is already
-    // past the guard fails with a duplicate key (the upsert tries to insert the existing _id): that
-    // op counts as skipped and the batch resumes after it.
-    while (rest.length > 0) {
-      try {
-        const written = await this.native.bulkWrite(rest, { ordered: true });
-        result.applied += written.upsertedCount + written.modifiedCount + written.deletedCount;
-        return result;
-      } catch (error) {
-        const failed = duplicateKeyIndex(error);
-        if (failed === undefined) throw error;
-        const partial = (
-          error as { result?: { upsertedCount?: number; modifiedCount?: number; deletedCount?: number } }
-        ).result;
-        result.applied +=
-          (partial?.upsertedCount ?? 0) + (partial?.modifiedCount ?? 0) + (partial?.deletedCount ?? 0);
+    for (const { upsert } of ops) {
+      if (upsertInMemory(docs, upsert.id, upsert.update, upsert.guard) === 'skipped') {
         result.skipped++;
-        rest = rest.slice(failed + 1);
+      } else {
+        result.applied++;
+        changed.add(upsert.id);
       }
+    }
+    const writes: NativeOp[] = [...changed].map((id) => {
+      const doc = docs.get(id) as Document;
+      return existed.has(id)
+        ? ({ replaceOne: { filter: { _id: id } as Filter, replacement: doc } } as NativeOp)
+        : ({ insertOne: { document: doc } } as unknown as NativeOp);
+    });
+    for (let i = 0; i < writes.length; i += MAX_OPS_PER_BULK_WRITE) {
+      await this.native.bulkWrite(writes.slice(i, i + MAX_OPS_PER_BULK_WRITE), { ordered: false });
     }
     return result;
   }
@@ -132,24 +165,4 @@ class MongooseCollection<T extends Document> implements DocumentCollection<T> {
       if (error.codeName !== 'NamespaceNotFound' && error.code !== 26) throw error;
     });
   }
-}
-
-function toNative(op: WriteOp): NativeOp {
-  if ('upsert' in op) {
-    const { id, update, guard } = op.upsert;
-    const filter = guard ? { _id: id, ...guard } : { _id: id };
-    return { updateOne: { filter: filter as Filter, update: native(update), upsert: true } };
-  }
-  if ('updateMany' in op)
-    return { updateMany: { filter: op.updateMany.filter, update: native(op.updateMany.update) } };
-  return { deleteMany: { filter: op.deleteMany.filter } };
-}
-
-function duplicateKeyIndex(error: unknown): number | undefined {
-  const writeErrors = (
-    error as { writeErrors?: Array<{ code: number; index: number }> | { code: number; index: number } }
-  ).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  const first = list[0];
-  return first && first.code === DUPLICATE_KEY ? first.index : undefined;
 }

@@ -1,8 +1,12 @@
-import { Filter, UpdateSpec, WriteOp } from '../document-store';
+import { Filter, PositionGuard, UpdateSpec, WriteOp } from '../document-store';
 import { POSITION_FIELD, ProjectionWrite } from './projection';
 
 /** Only documents that do not yet reflect this position (or never reflected any) are changed. */
-export function positionGuard(position: number): Filter {
+export function positionGuard(position: number): PositionGuard {
+  return { field: POSITION_FIELD, below: position };
+}
+
+function positionFilter(position: number): Filter {
   return { $or: [{ [POSITION_FIELD]: { $lt: position } }, { [POSITION_FIELD]: { $exists: false } }] };
 }
 
@@ -32,7 +36,7 @@ export function guardedOps(
     } else if ('updateMany' in write) {
       ops.push({
         updateMany: {
-          filter: { $and: [write.updateMany.filter, positionGuard(position)] },
+          filter: { $and: [write.updateMany.filter, positionFilter(position)] },
           update: stamped(write.updateMany.update, position),
         },
       });

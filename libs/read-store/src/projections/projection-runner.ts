@@ -29,6 +29,8 @@ export interface RunnerOptions {
   onError?: (error: Error) => void;
 }
 
+const MAX_CACHED_DOCUMENTS = 200_000;
+
 interface CheckpointDoc extends Document {
   _id: string;
   position: number;
@@ -43,6 +45,7 @@ interface CheckpointDoc extends Document {
  */
 export class ProjectionRunner {
   private running = false;
+  private rebuildCaches?: Map<string, Map<string, Document>>;
   private loop?: Promise<void>;
   private wake?: () => void;
   private readonly batchSize: number;
@@ -113,8 +116,13 @@ export class ProjectionRunner {
       $set: { position: 0, version: this.projection.version, rebuilding: true },
     });
     for (const name of this.projection.collections) await this.docs.collection(name).drop();
-    const events = await this.catchUp();
-    return { events, durationMs: Date.now() - started };
+    this.rebuildCaches = new Map(this.projection.collections.map((name) => [name, new Map()]));
+    try {
+      const events = await this.catchUp();
+      return { events, durationMs: Date.now() - started };
+    } finally {
+      this.rebuildCaches = undefined;
+    }
   }
 
   /** Catches up, then follows the log until stop(). */
@@ -155,6 +163,18 @@ export class ProjectionRunner {
     });
   }
 
+  /** During a rebuild the runner is the only writer of collections it emptied: it keeps their
+   * documents (up to a bound) so an adapter need not read them back. */
+  private rebuildCache(collection: string): Map<string, Document> | undefined {
+    if (!this.rebuildCaches) return undefined;
+    const cache = this.rebuildCaches.get(collection);
+    if (cache && cache.size > MAX_CACHED_DOCUMENTS) {
+      this.rebuildCaches.delete(collection);
+      return undefined;
+    }
+    return cache;
+  }
+
   private async apply(batch: RecordedEvent[]): Promise<void> {
     const writes: Array<{ position: number; write: ProjectionWrite }> = [];
     for (const event of batch) {
@@ -162,6 +182,10 @@ export class ProjectionRunner {
         writes.push({ position: event.globalPosition, write });
     }
     const byCollection = guardedOps(writes);
-    await Promise.all([...byCollection].map(([name, ops]) => this.docs.collection(name).bulk(ops)));
+    await Promise.all(
+      [...byCollection].map(([name, ops]) =>
+        this.docs.collection(name).bulk(ops, { cache: this.rebuildCache(name) }),
+      ),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Document, DocumentStore } from '../document-store';
+import { Document, DocumentStore, UpdateSpec } from '../document-store';
 
 export interface DocumentStoreFixture {
   store: DocumentStore;
@@ -107,6 +107,43 @@ export function documentStoreContract(name: string, fixture: () => Promise<Docum
       });
     });
 
+    it('applies the same operators the same way in a bulk, with dotted paths and $each', async () => {
+      const update = (spec: UpdateSpec) => ({ upsert: { id: 'md', update: spec } });
+      await associations().bulk([
+        update({
+          $set: { name: 'M&D', 'address.city': 'Paris', sectors: ['14030'] },
+          $setOnInsert: { members: 1 },
+        }),
+        update({ $inc: { members: 5, 'stats.projects': 2 }, $setOnInsert: { foundedAt: '1986' } }),
+        update({ $push: { sectors: { $each: ['23630', '14030'] } } }),
+        update({ $addToSet: { sectors: { $each: ['14030', '15190'] } } }),
+        update({ $unset: { 'address.city': '' } }),
+      ]);
+      const viaBulk = await associations().get('md');
+      await associations().drop();
+      await associations().upsert('md', {
+        $set: { name: 'M&D', 'address.city': 'Paris', sectors: ['14030'] },
+        $setOnInsert: { members: 1 },
+      });
+      await associations().upsert('md', {
+        $inc: { members: 5, 'stats.projects': 2 },
+        $setOnInsert: { foundedAt: '1986' },
+      });
+      await associations().upsert('md', { $push: { sectors: { $each: ['23630', '14030'] } } });
+      await associations().upsert('md', { $addToSet: { sectors: { $each: ['14030', '15190'] } } });
+      await associations().upsert('md', { $unset: { 'address.city': '' } });
+      const viaUpserts = await associations().get('md');
+      expect(viaBulk).toEqual({
+        _id: 'md',
+        name: 'M&D',
+        address: {},
+        members: 6,
+        stats: { projects: 2 },
+        sectors: ['14030', '23630', '14030', '15190'],
+      });
+      expect(viaUpserts).toEqual(viaBulk);
+    });
+
     it('updates every matching document and says how many matched', async () => {
       await seed();
       expect(await associations().update({ region: 'MA-09' }, { $set: { region: 'MA-13' } })).toBe(2);
@@ -136,7 +173,7 @@ export function documentStoreContract(name: string, fixture: () => Promise<Docum
             upsert: {
               id: 'md',
               update: { $set: { _position: position, name: 'M&D' }, $inc: { members } },
-              guard: { $or: [{ _position: { $lt: position } }, { _position: { $exists: false } }] },
+              guard: { field: '_position', below: position },
             },
           },
         ]);
@@ -152,8 +189,10 @@ export function documentStoreContract(name: string, fixture: () => Promise<Docum
     it('continues a bulk after a skipped guarded upsert', async () => {
       await associations().upsert('md', { $set: { _position: 5 } });
       const result = await associations().bulk([
-        { upsert: { id: 'md', update: { $set: { _position: 3 } }, guard: { _position: { $lt: 3 } } } },
-        { upsert: { id: 'alp', update: { $set: { _position: 6 } }, guard: { _position: { $lt: 6 } } } },
+        { upsert: { id: 'md', update: { $set: { _position: 3 } }, guard: { field: '_position', below: 3 } } },
+        {
+          upsert: { id: 'alp', update: { $set: { _position: 6 } }, guard: { field: '_position', below: 6 } },
+        },
       ]);
       expect(result).toEqual({ applied: 1, skipped: 1 });
       expect((await associations().get('md'))?._position).toBe(5);
