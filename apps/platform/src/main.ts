@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './create-app';
+import { ConfigurationError, loadEmbeddedConfig } from './embedded/embedded-config';
 
 function port(): number {
   const raw = process.env.PORT ?? '3000';
@@ -12,14 +13,18 @@ function port(): number {
 }
 
 async function main(): Promise<void> {
-  const app = await createApp();
+  // Configuration is checked before anything starts, so a bad variable gets a one-line error.
+  const config = loadEmbeddedConfig();
+  const listenPort = port();
+  const app = await createApp({ dataDir: config.dataDir });
   const host = process.env.HOST ?? '127.0.0.1';
-  await app.listen(port(), host);
-  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port()}`;
+  await app.listen(listenPort, host);
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${listenPort}`;
   console.log(`Tadamon platform (embedded profile) listening on ${url}  -  health: ${url}/health`);
 }
 
 main().catch((error) => {
-  console.error('Tadamon platform failed to start:', error);
+  if (error instanceof ConfigurationError) console.error(`Tadamon platform: ${error.message}`);
+  else console.error('Tadamon platform failed to start:', error);
   process.exit(1);
 });

@@ -72,5 +72,7 @@ export interface EventStore {
   readStoredStream(streamId: string): Promise<StoredEvent[]>;
   /** Stored rows of the whole log in global order, unparsed, for verification in pages. */
   readAllStored(options?: ReadAllStoredOptions): Promise<StoredEvent[]>;
+  /** Global position of the newest event, 0 when the log is empty (for lag and progress). */
+  headPosition(): Promise<number>;
   close(): Promise<void>;
 }

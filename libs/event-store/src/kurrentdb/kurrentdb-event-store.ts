@@ -288,6 +288,21 @@ export class KurrentDbEventStore implements EventStore {
     return stored;
   }
 
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    const { filter, keep } = allFilter(undefined, undefined);
+    for await (const resolved of this.client.readAll({
+      fromPosition: END,
+      direction: BACKWARDS,
+      filter,
+      maxCount: 1,
+    })) {
+      const event = fromAll(resolved, 0, keep);
+      if (event) return toPosition(requirePosition(event).commit);
+    }
+    return 0;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -250,6 +250,15 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toStored);
   }
 
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    const rows = await this.query<{ head: string }>(
+      `SELECT COALESCE(MAX(global_position), 0) AS head FROM ${this.s}.events`,
+      [],
+    );
+    return Number(rows[0].head);
+  }
+
   async readAllStored(options: ReadAllStoredOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
     const rows = await this.query<EventRow>(

@@ -167,6 +167,13 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toStored);
   }
 
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return (
+      this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get() as { head: number }
+    ).head;
+  }
+
   async readAllStored(options: ReadAllStoredOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
     const rows = this.statements.readAll.all(options.after ?? 0, options.maxCount ?? -1) as EventRow[];

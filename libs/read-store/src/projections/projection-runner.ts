@@ -45,6 +45,9 @@ interface CheckpointDoc extends Document {
  */
 export class ProjectionRunner {
   private running = false;
+  /** The log head read at the start of the last catch-up that reached the end: events of other
+   * categories up to it need no processing, so they do not count as lag. */
+  private caughtUpTo = 0;
   private rebuildCaches?: Map<string, Map<string, Document>>;
   private loop?: Promise<void>;
   private wake?: () => void;
@@ -73,7 +76,7 @@ export class ProjectionRunner {
   async lag(): Promise<number | undefined> {
     if (!this.source.headPosition) return undefined;
     const [head, checkpoint] = await Promise.all([this.source.headPosition(), this.checkpoint()]);
-    return Math.max(0, head - (checkpoint?.position ?? 0));
+    return Math.max(0, head - Math.max(checkpoint?.position ?? 0, this.caughtUpTo));
   }
 
   /** Processes everything after the checkpoint; returns the number of events applied. */
@@ -100,6 +103,7 @@ export class ProjectionRunner {
       this.options.onProgress?.({ projection: this.projection.name, events, position, head });
       if (batch.length < this.batchSize) break;
     }
+    if (head !== undefined) this.caughtUpTo = Math.max(this.caughtUpTo, head);
     if (checkpoint?.rebuilding || events > 0) {
       await this.checkpoints().upsert(this.projection.name, {
         $set: { rebuilding: false, position, version: this.projection.version },

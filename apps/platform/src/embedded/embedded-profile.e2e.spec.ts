@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NO_STREAM } from '@tadamon/eventsourcing';
+import { EventStore, SqliteEventStore } from '@tadamon/event-store';
+import { DocumentStore } from '@tadamon/read-store';
+import { sampleAppends, sampleDirectoryProjection } from '@tadamon/read-store/testing';
+import { createApp } from '../create-app';
+import { DOCUMENT_STORE, EVENT_STORE } from './embedded.module';
+
+describe('the embedded profile', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tadamon-platform-'));
+  let app: NestFastifyApplication;
+
+  beforeAll(async () => {
+    const seed = SqliteEventStore.open({ filename: join(dataDir, 'events.db') });
+    for (const { streamId, events } of sampleAppends(20, 3)) {
+      await seed.appendToStream(streamId, events, { expectedRevision: NO_STREAM });
+    }
+    await seed.close();
+    app = await createApp({ logger: false, dataDir, projections: [sampleDirectoryProjection] });
+    await app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const health = async () =>
+    (await (await fetch(`${await app.getUrl()}/health`)).json()) as Record<string, unknown>;
+
+  it('rebuilds its in-memory read models from the SQLite log under DATA_DIR at start', async () => {
+    const docs = app.get<DocumentStore>(DOCUMENT_STORE);
+    expect(await docs.collection('sample_associations').count()).toBe(20);
+    expect(await health()).toMatchObject({
+      status: 'ok',
+      profile: 'embedded',
+      eventStore: { kind: 'sqlite', file: join(dataDir, 'events.db') },
+      readModels: [{ projection: 'sample-directory', position: 60, lag: 0 }],
+    });
+  });
+
+  it('keeps following the log after start', async () => {
+    const store = app.get<EventStore>(EVENT_STORE);
+    const [late] = sampleAppends(21, 1).slice(20);
+    await store.appendToStream(late.streamId, late.events, { expectedRevision: NO_STREAM });
+    const docs = app.get<DocumentStore>(DOCUMENT_STORE);
+    const deadline = Date.now() + 3000;
+    while ((await docs.collection('sample_associations').count()) < 21) {
+      if (Date.now() > deadline) throw new Error('the read model did not follow the new event');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await health()).toMatchObject({ readModels: [{ position: 61, lag: 0 }] });
+  });
+});
+
+describe('the embedded profile configuration', () => {
+  it('names DATA_DIR when it is not a writable folder', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tadamon-platform-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+    await expect(createApp({ logger: false, dataDir: file, projections: [] })).rejects.toThrow(
+      /DATA_DIR .*is not a writable folder/,
+    );
+  });
+});

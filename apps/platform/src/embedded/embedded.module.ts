@@ -1,0 +1,55 @@
+import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventStore, SqliteEventStore } from '@tadamon/event-store';
+import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
+import { EmbeddedConfig, loadEmbeddedConfig } from './embedded-config';
+import { EmbeddedReadModels } from './embedded-read-models';
+
+export const EMBEDDED_CONFIG = Symbol('EMBEDDED_CONFIG');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
+
+export interface EmbeddedOptions {
+  dataDir?: string;
+  projections: Projection[];
+}
+
+/** The embedded profile's infrastructure: a SQLite event store under DATA_DIR, in-memory read models. */
+@Module({})
+export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: EmbeddedReadModels,
+  ) {}
+
+  static forRoot(options: EmbeddedOptions): DynamicModule {
+    return {
+      module: EmbeddedModule,
+      global: true,
+      providers: [
+        { provide: EMBEDDED_CONFIG, useFactory: () => loadEmbeddedConfig(process.env, options.dataDir) },
+        {
+          provide: EVENT_STORE,
+          inject: [EMBEDDED_CONFIG],
+          useFactory: (config: EmbeddedConfig) => SqliteEventStore.open({ filename: config.eventStoreFile }),
+        },
+        { provide: DOCUMENT_STORE, useFactory: () => new MingoDocumentStore() },
+        {
+          provide: EmbeddedReadModels,
+          inject: [EVENT_STORE, DOCUMENT_STORE],
+          useFactory: (store: SqliteEventStore, docs: DocumentStore) =>
+            new EmbeddedReadModels(store, docs, options.projections),
+        },
+      ],
+      exports: [EMBEDDED_CONFIG, EVENT_STORE, DOCUMENT_STORE, EmbeddedReadModels],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.readModels.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.readModels.stop();
+    await this.store.close();
+  }
+}

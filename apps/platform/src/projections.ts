@@ -1,0 +1,4 @@
+import { Projection } from '@tadamon/read-store';
+
+/** The read models of every context in the platform; each context adds its projections here. */
+export const PLATFORM_PROJECTIONS: Projection[] = [];
