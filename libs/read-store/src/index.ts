@@ -7,3 +7,4 @@ export * from './projections/projection-runner';
 export * from './projections/collection-hash';
 export * from './projections/progress-bar';
 export * from './projections/rebuild-command';
+export * from './projections/rebuild-cli';
