@@ -1,0 +1,1 @@
+module.exports = { displayName: 'reference-data', preset: '../../jest.preset.js' };
