@@ -1,0 +1,32 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { createFastifyAdapter, HttpOptions, installHttpHooks } from './http';
+import { KitMetrics } from './metrics';
+import { OpenApiOptions, setupOpenApi } from './openapi';
+
+export interface BootstrapOptions extends HttpOptions {
+  /** OpenAPI at /api/docs and /api/docs-json; false for none. */
+  openApi: OpenApiOptions | false;
+}
+
+/**
+ * Creates (not yet listening) the Fastify app of a module that imports NestKitModule.forRoot,
+ * with the kit's logger, hooks and API docs. Start-up errors are thrown to the caller.
+ */
+export async function bootstrapHttpApp(
+  module: Type<unknown> | DynamicModule,
+  options: BootstrapOptions,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(options), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  installHttpHooks(app.getHttpAdapter().getInstance() as FastifyInstance, app.get(KitMetrics));
+  if (options.openApi) setupOpenApi(app, options.openApi);
+  app.enableShutdownHooks();
+  return app;
+}

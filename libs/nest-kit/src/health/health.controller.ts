@@ -1,0 +1,47 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../auth';
+import { ProblemException } from '../problems';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { CheckResult, HealthRegistry } from './health-registry';
+
+@ApiTags('health')
+@Public()
+@SkipThrottle()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly registry: HealthRegistry) {}
+
+  /** Liveness: the process answers; restart it when this fails. */
+  @Get()
+  @Header('cache-control', 'no-store')
+  @ApiOkResponse({ description: 'The process is alive' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('live')
+  @Header('cache-control', 'no-store')
+  @ApiOkResponse({ description: 'The process is alive' })
+  liveness(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: every registered dependency answers; send traffic elsewhere while it fails. */
+  @Get('ready')
+  @Header('cache-control', 'no-store')
+  @ApiOkResponse({ description: 'Every dependency is up' })
+  @ApiProblems(503)
+  async readiness(): Promise<{ status: 'ok'; checks: CheckResult[] }> {
+    const checks = await this.registry.check();
+    const failing = checks.filter((c) => c.status === 'down');
+    if (failing.length > 0)
+      throw new ProblemException(
+        'not-ready',
+        { message: 'health.notReady', params: { failing: failing.map((c) => c.name).join(', ') } },
+        { checks },
+      );
+    return { status: 'ok', checks };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './fingerprint';
+export * from './idempotency-store';
+export * from './in-memory-idempotency-store';
+export * from './sqlite-idempotency-store';
+export * from './idempotency.interceptor';

@@ -1,0 +1,2 @@
+export * from './kit-metrics';
+export * from './metrics.controller';

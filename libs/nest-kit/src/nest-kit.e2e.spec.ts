@@ -1,0 +1,496 @@
+import 'reflect-metadata';
+import { Body, Controller, Get, Module, Param, Post, Put, Res } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ApiCreatedResponse } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import {
+  ExpectedRevision,
+  revisionMatches,
+  StreamNotFound,
+  WrongExpectedRevision,
+} from '@tadamon/eventsourcing';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import fc from 'fast-check';
+import type { FastifyReply } from 'fastify';
+import {
+  Actor,
+  ApiProblems,
+  assertCanAccess,
+  Authorize,
+  BoundedArray,
+  BoundedString,
+  bootstrapHttpApp,
+  CorrelationId,
+  CurrentActor,
+  ExpectedRevisionHeader,
+  HealthRegistry,
+  NestKitModule,
+  Public,
+  RequestContext,
+  revisioned,
+  Roles,
+  TokenIssuer,
+} from './index';
+
+class NoteDto {
+  @BoundedString(200, { minLength: 1 })
+  title!: string;
+
+  @BoundedArray(5)
+  @BoundedString(20, { each: true })
+  tags!: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  priority?: number;
+}
+
+interface Note {
+  id: string;
+  organisationId: string;
+  title: string;
+  tags: string[];
+  revision: number;
+  correlationId?: string;
+}
+
+/** A stand-in for an event-sourced store: revisions and optimistic concurrency only. */
+class Notes {
+  readonly byId = new Map<string, Note>();
+  handlerCalls = 0;
+  concurrentWriterOnce = false;
+
+  update(id: string, expected: ExpectedRevision, change: Partial<Note>): Note {
+    const note = this.byId.get(id);
+    if (!note) throw new Error(`no note ${id}`);
+    if (this.concurrentWriterOnce) {
+      this.concurrentWriterOnce = false;
+      note.revision += 1;
+    }
+    if (!revisionMatches(expected, note.revision))
+      throw new WrongExpectedRevision(id, expected, note.revision);
+    Object.assign(note, change, { revision: note.revision + 1 });
+    return note;
+  }
+}
+const notes = new Notes();
+
+@Controller('api/notes')
+class NotesController {
+  @Post()
+  @Roles('association')
+  @ApiCreatedResponse({ description: 'The note is created' })
+  @ApiProblems(400, 409, 422)
+  create(
+    @Body() dto: NoteDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    notes.handlerCalls += 1;
+    const id = `note-${notes.byId.size + 1}`;
+    const note = {
+      id,
+      organisationId: actor.organisationId ?? '',
+      title: dto.title,
+      tags: dto.tags,
+      revision: 0,
+    };
+    notes.byId.set(id, { ...note, correlationId: RequestContext.commandMetadata().correlationId });
+    reply.header('location', `/api/notes/${id}`);
+    return { id, revision: 0, calls: notes.handlerCalls };
+  }
+
+  @Get(':id')
+  @Roles('association', 'officer', 'auditor')
+  @ApiProblems(404)
+  read(@Param('id') id: string, @CurrentActor() actor: Actor) {
+    const note = notes.byId.get(id);
+    assertCanAccess(actor, note ?? {}, { readAll: note ? ['officer', 'auditor'] : [] });
+    if (!note) throw new StreamNotFound(id);
+    const { revision, ...body } = note;
+    return revisioned(body, revision);
+  }
+
+  @Put(':id')
+  @Roles('association')
+  @ApiProblems(400, 404, 409, 412)
+  rename(
+    @Param('id') id: string,
+    @Body() dto: NoteDto,
+    @CurrentActor() actor: Actor,
+    @ExpectedRevisionHeader() expected: ExpectedRevision | undefined,
+  ) {
+    const note = notes.byId.get(id);
+    assertCanAccess(actor, note ?? {});
+    if (!note) throw new StreamNotFound(id);
+    notes.handlerCalls += 1;
+    // Without If-Match the handler expects the revision it just read; a concurrent writer still conflicts.
+    const updated = notes.update(id, expected ?? note.revision, { title: dto.title, tags: dto.tags });
+    return revisioned({ id, title: updated.title }, updated.revision);
+  }
+
+  @Get('of/:organisationId')
+  @Roles('association', 'officer')
+  @Authorize((actor, request) => {
+    const { organisationId } = request.params as { organisationId: string };
+    return actor.roles.includes('officer') || actor.organisationId === organisationId;
+  })
+  ofOrganisation(@Param('organisationId') organisationId: string) {
+    return [...notes.byId.values()].filter((n) => n.organisationId === organisationId).map((n) => n.id);
+  }
+
+  @Post('feedback')
+  @Public()
+  @Throttle({ default: { limit: 3, ttl: 60_000 } })
+  @ApiProblems(429)
+  feedback(@CorrelationId() correlationId: string) {
+    return { received: true, correlationId };
+  }
+}
+
+const issuer = TokenIssuer.hs256('a-test-secret-that-is-long-enough-0123456789');
+let eventStoreUp = true;
+
+@Module({
+  imports: [
+    NestKitModule.forRoot({
+      appName: 'notes',
+      auth: { verification: issuer.verification },
+      logging: { level: 'silent' },
+    }),
+  ],
+  controllers: [NotesController],
+})
+class NotesApp {}
+
+describe('the service kit over HTTP', () => {
+  let app: NestFastifyApplication;
+  let url: string;
+  const tokens: Record<'assocA' | 'assocB' | 'officer' | 'partner', string> = {} as never;
+
+  beforeAll(async () => {
+    app = await bootstrapHttpApp(NotesApp, { openApi: { title: 'Notes' }, bodyLimit: 16 * 1024 });
+    app.get(HealthRegistry).register('event-store', () => {
+      if (!eventStoreUp) throw new Error('SQLITE_CANTOPEN');
+    });
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+    tokens.assocA = await issuer.issue({ id: 'user-a', roles: ['association'], organisationId: 'org-a' });
+    tokens.assocB = await issuer.issue({ id: 'user-b', roles: ['association'], organisationId: 'org-b' });
+    tokens.officer = await issuer.issue({ id: 'officer-1', roles: ['officer'] });
+    tokens.partner = await issuer.issue({ id: 'partner-1', roles: ['partner'], organisationId: 'org-p' });
+  });
+  afterAll(() => app.close());
+
+  const call = (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ) =>
+    fetch(`${url}${path}`, {
+      method,
+      headers: {
+        ...(options.body !== undefined || options.raw !== undefined
+          ? { 'content-type': 'application/json' }
+          : {}),
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+
+  const createNote = async (token = tokens.assocA) => {
+    const response = await call('POST', '/api/notes', { token, body: { title: 'Hello', tags: ['a'] } });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  };
+
+  async function expectProblem(response: Response, status: number, kind: string) {
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
+    const problem: any = await response.json();
+    expect(problem).toMatchObject({ status, type: `urn:tadamon:problem:${kind}` });
+    return problem;
+  }
+
+  describe('validation', () => {
+    it.each([
+      ['an unknown field', { title: 'x', tags: [], admin: true }, '/admin'],
+      ['a member named like an Object.prototype one', { title: 'x', tags: [], valueOf: {} }, '/valueOf'],
+      ['a too-long string', { title: 'x'.repeat(201), tags: [] }, '/title'],
+      ['a wrong type', { title: 42, tags: [] }, '/title'],
+      ['too many items', { title: 'x', tags: ['1', '2', '3', '4', '5', '6'] }, '/tags'],
+      ['a too-long item', { title: 'x', tags: ['y'.repeat(21)] }, '/tags'],
+      ['a number sent as text', { title: 'x', tags: [], priority: '3' }, '/priority'],
+    ])('answers 400 to %s, naming the member, without calling the handler', async (_case, body, pointer) => {
+      const before = notes.handlerCalls;
+      const problem = await expectProblem(
+        await call('POST', '/api/notes', { token: tokens.assocA, body }),
+        400,
+        'validation',
+      );
+      expect(problem.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+      expect(notes.handlerCalls).toBe(before);
+    });
+
+    it('answers 400 to malformed JSON and 413 to a body over the limit', async () => {
+      await expectProblem(
+        await call('POST', '/api/notes', { token: tokens.assocA, raw: '{"title":' }),
+        400,
+        'malformed-request',
+      );
+      await expectProblem(
+        await call('POST', '/api/notes', {
+          token: tokens.assocA,
+          body: { title: 'x'.repeat(20_000), tags: [] },
+        }),
+        413,
+        'payload-too-large',
+      );
+    });
+
+    it('answers every generated bad body with a 400 problem, never a 5xx, and never runs the handler', async () => {
+      const before = notes.handlerCalls;
+      const badBody = fc.oneof(
+        fc.jsonValue().filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)),
+        fc.record({ title: fc.string({ minLength: 201, maxLength: 400 }), tags: fc.constant([]) }),
+        fc.record({ title: fc.anything().filter((v) => typeof v !== 'string'), tags: fc.constant([]) }),
+        fc.record({
+          title: fc.constant('ok'),
+          tags: fc.array(fc.string({ maxLength: 5 }), { minLength: 6 }),
+        }),
+        fc.record({
+          title: fc.constant('ok'),
+          tags: fc.array(
+            fc.jsonValue().filter((v) => typeof v !== 'string'),
+            { minLength: 1, maxLength: 3 },
+          ),
+        }),
+        fc
+          .tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.jsonValue())
+          .filter(([key]) => !['title', 'tags', 'priority'].includes(key))
+          .map(([key, value]) => ({ title: 'ok', tags: [], [key]: value })),
+      );
+      await fc.assert(
+        fc.asyncProperty(badBody, async (body) => {
+          const response = await call('POST', '/api/notes', {
+            token: tokens.assocA,
+            raw: JSON.stringify(body) ?? 'null',
+          });
+          expect(response.status).toBe(400);
+          expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+          await response.arrayBuffer();
+        }),
+        { numRuns: 200 },
+      );
+      expect(notes.handlerCalls).toBe(before);
+    });
+  });
+
+  describe('authentication and authorisation', () => {
+    it('answers 401 without a token, and with a forged one', async () => {
+      const missing = await call('GET', '/api/notes/note-1');
+      await expectProblem(missing, 401, 'unauthorized');
+      expect(missing.headers.get('www-authenticate')).toBe('Bearer');
+      const forged = await TokenIssuer.hs256('another-secret-another-secret-another-secret').issue({
+        id: 'x',
+        roles: ['admin'],
+      });
+      await expectProblem(await call('GET', '/api/notes/note-1', { token: forged }), 401, 'unauthorized');
+    });
+
+    it('answers 403 to a role the route does not allow', async () => {
+      await expectProblem(
+        await call('POST', '/api/notes', { token: tokens.partner, body: { title: 'x', tags: [] } }),
+        403,
+        'forbidden',
+      );
+    });
+
+    it("answers 404 for another party's object, as for one that does not exist", async () => {
+      const id = await createNote(tokens.assocA);
+      expect((await call('GET', `/api/notes/${id}`, { token: tokens.assocA })).status).toBe(200);
+      expect((await call('GET', `/api/notes/${id}`, { token: tokens.officer })).status).toBe(200);
+      await expectProblem(await call('GET', `/api/notes/${id}`, { token: tokens.assocB }), 404, 'not-found');
+      await expectProblem(await call('GET', '/api/notes/nope', { token: tokens.assocB }), 404, 'not-found');
+    });
+
+    it('applies an @Authorize policy: 404 for another organisation', async () => {
+      expect((await call('GET', '/api/notes/of/org-a', { token: tokens.assocA })).status).toBe(200);
+      expect((await call('GET', '/api/notes/of/org-a', { token: tokens.officer })).status).toBe(200);
+      await expectProblem(
+        await call('GET', '/api/notes/of/org-a', { token: tokens.assocB }),
+        404,
+        'not-found',
+      );
+    });
+  });
+
+  describe('revisions', () => {
+    it('gives a strong ETag and takes it back as If-Match', async () => {
+      const id = await createNote();
+      const read = await call('GET', `/api/notes/${id}`, { token: tokens.assocA });
+      expect(read.headers.get('etag')).toBe('"0"');
+      const body = { title: 'Renamed', tags: [] };
+      const renamed = await call('PUT', `/api/notes/${id}`, {
+        token: tokens.assocA,
+        body,
+        headers: { 'if-match': '"0"' },
+      });
+      expect(renamed.status).toBe(200);
+      expect(renamed.headers.get('etag')).toBe('"1"');
+      const stale = await call('PUT', `/api/notes/${id}`, {
+        token: tokens.assocA,
+        body,
+        headers: { 'if-match': '"0"' },
+      });
+      await expectProblem(stale, 412, 'precondition-failed');
+    });
+
+    it('answers 409 to a conflict with a concurrent writer when no If-Match was sent', async () => {
+      const id = await createNote();
+      notes.concurrentWriterOnce = true;
+      const problem = await expectProblem(
+        await call('PUT', `/api/notes/${id}`, { token: tokens.assocA, body: { title: 'x', tags: [] } }),
+        409,
+        'conflict',
+      );
+      expect(problem.currentRevision).toBe(1);
+    });
+
+    it('answers 400 to a malformed If-Match', async () => {
+      const id = await createNote();
+      await expectProblem(
+        await call('PUT', `/api/notes/${id}`, {
+          token: tokens.assocA,
+          body: { title: 'x', tags: [] },
+          headers: { 'if-match': 'W/"0"' },
+        }),
+        400,
+        'malformed-request',
+      );
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('replays the stored response and runs the handler once', async () => {
+      const headers = { 'idempotency-key': 'create-1' };
+      const body = { title: 'Once', tags: ['x'] };
+      const first = await call('POST', '/api/notes', { token: tokens.assocA, body, headers });
+      const second = await call('POST', '/api/notes', {
+        token: tokens.assocA,
+        raw: '{ "tags": ["x"], "title": "Once" }',
+        headers,
+      });
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(201);
+      expect(second.headers.get('idempotent-replayed')).toBe('true');
+      expect(second.headers.get('location')).toBe(first.headers.get('location'));
+      expect(await second.json()).toEqual(await first.json());
+      expect([...notes.byId.values()].filter((n) => n.title === 'Once')).toHaveLength(1);
+    });
+
+    it('answers 422 when the key is reused with another body', async () => {
+      const headers = { 'idempotency-key': 'create-2' };
+      await call('POST', '/api/notes', { token: tokens.assocA, body: { title: 'A', tags: [] }, headers });
+      const before = notes.handlerCalls;
+      await expectProblem(
+        await call('POST', '/api/notes', { token: tokens.assocA, body: { title: 'B', tags: [] }, headers }),
+        422,
+        'idempotency-key-reused',
+      );
+      expect(notes.handlerCalls).toBe(before);
+    });
+
+    it('keeps keys per actor, and lets a failed request be retried', async () => {
+      const headers = { 'idempotency-key': 'create-3' };
+      await expectProblem(
+        await call('POST', '/api/notes', { token: tokens.assocA, body: { title: '', tags: [] }, headers }),
+        400,
+        'validation',
+      );
+      expect(
+        (await call('POST', '/api/notes', { token: tokens.assocA, body: { title: 'A', tags: [] }, headers }))
+          .status,
+      ).toBe(201);
+      const other = await call('POST', '/api/notes', {
+        token: tokens.assocB,
+        body: { title: 'B', tags: [] },
+        headers,
+      });
+      expect(other.status).toBe(201);
+      expect(other.headers.get('idempotent-replayed')).toBeNull();
+    });
+  });
+
+  it('answers 429 with Retry-After once the rate limit is hit', async () => {
+    for (let i = 0; i < 3; i++) expect((await call('POST', '/api/notes/feedback')).status).toBe(201);
+    const limited = await call('POST', '/api/notes/feedback');
+    await expectProblem(limited, 429, 'rate-limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('echoes the correlation id and gives it to handlers and command metadata', async () => {
+    const sent = await call('POST', '/api/notes', {
+      token: tokens.assocA,
+      body: { title: 'Traced', tags: [] },
+      headers: { 'x-correlation-id': 'trace-123' },
+    });
+    expect(sent.headers.get('x-correlation-id')).toBe('trace-123');
+    expect([...notes.byId.values()].find((n) => n.title === 'Traced')?.correlationId).toBe('trace-123');
+    const generated = await call('GET', '/health');
+    expect(generated.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const hostile = await call('GET', '/health', { headers: { 'x-correlation-id': 'x'.repeat(300) } });
+    expect(hostile.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('documents routes, roles and problem responses at /api/docs-json, with a UI at /api/docs', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
+    const document: any = await (await call('GET', '/api/docs-json')).json();
+    const create = document.paths['/api/notes'].post;
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '409', '422']),
+    );
+    expect(create.responses['400'].content['application/problem+json']).toBeDefined();
+    expect(create.description).toContain('Roles: association.');
+    expect(document.paths['/api/notes/{id}'].put.responses['412']).toBeDefined();
+    expect(document.paths['/api/notes/feedback'].post.security).toEqual([]);
+    expect(document.components.schemas.NoteDto.properties.title).toMatchObject({ maxLength: 200 });
+    const ui = await call('GET', '/api/docs');
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger-ui-bundle.js');
+    expect((await call('GET', '/api/docs/swagger-ui-bundle.js')).status).toBe(200);
+  });
+
+  it('exposes the request latency histogram at /metrics', async () => {
+    const response = await call('GET', '/metrics');
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await response.text();
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{.*route="\/api\/notes\/:id".*method="GET".*status="200"/,
+    );
+    expect(text).toContain('commands_total');
+    expect(text).toContain('projection_lag_events');
+  });
+
+  it('answers liveness, and readiness per dependency with 503 when one fails', async () => {
+    expect(await (await call('GET', '/health')).json()).toEqual({ status: 'ok' });
+    const ready = await call('GET', '/health/ready');
+    expect(await ready.json()).toEqual({ status: 'ok', checks: [{ name: 'event-store', status: 'up' }] });
+    eventStoreUp = false;
+    try {
+      const problem = await expectProblem(await call('GET', '/health/ready'), 503, 'not-ready');
+      expect(problem.checks).toEqual([{ name: 'event-store', status: 'down', error: 'SQLITE_CANTOPEN' }]);
+      expect((await call('GET', '/health')).status).toBe(200);
+    } finally {
+      eventStoreUp = true;
+    }
+  });
+
+  it('answers an unknown route with a 404 problem', async () => {
+    await expectProblem(await call('GET', '/nothing-here', { token: tokens.officer }), 404, 'not-found');
+  });
+});

@@ -1,0 +1,85 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { AUTH_OPTIONS, AuthGuard, AuthOptions } from './auth';
+import { HealthController, HealthRegistry } from './health';
+import {
+  IDEMPOTENCY_OPTIONS,
+  IDEMPOTENCY_STORE,
+  IdempotencyInterceptor,
+  IdempotencyStore,
+  InMemoryIdempotencyStore,
+} from './idempotency';
+import { KitMetrics, MetricsController } from './metrics';
+import { PROBLEM_MAPPERS, ProblemFilter, ProblemMapper } from './problems';
+import { RequestContextMiddleware } from './request-context';
+import { ETagInterceptor } from './revisions';
+import { createValidationPipe } from './validation';
+
+export interface NestKitOptions {
+  /** Names the app in metrics (`app` label) and logs. */
+  appName: string;
+  auth: AuthOptions;
+  idempotency?: { store?: IdempotencyStore; ttlMs?: number };
+  /** Requests per client IP per window, on every route without @SkipThrottle (default 300 per minute). */
+  rateLimit?: { limit: number; ttlMs: number };
+  logging?: { level?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  health?: { timeoutMs?: number };
+  /** A context's own errors turned into problems before the kit's mapping. */
+  problemMappers?: ProblemMapper[];
+}
+
+const QUIET_ROUTES = ['/health', '/metrics'];
+
+@Global()
+@Module({})
+export class NestKitModule implements NestModule {
+  static forRoot(options: NestKitOptions): DynamicModule {
+    const rateLimit = options.rateLimit ?? { limit: 300, ttlMs: 60_000 };
+    return {
+      module: NestKitModule,
+      imports: [
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', limit: rateLimit.limit, ttl: rateLimit.ttlMs }],
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            name: options.appName,
+            level: options.logging?.level ?? 'info',
+            genReqId: (request: IncomingMessage) => String((request as IncomingMessage & { id?: string }).id),
+            customAttributeKeys: { reqId: 'correlationId' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (request) => QUIET_ROUTES.some((r) => request.url?.startsWith(r)) },
+          },
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: AUTH_OPTIONS, useValue: options.auth },
+        { provide: PROBLEM_MAPPERS, useValue: options.problemMappers ?? [] },
+        {
+          provide: IDEMPOTENCY_STORE,
+          useValue: options.idempotency?.store ?? new InMemoryIdempotencyStore(),
+        },
+        { provide: IDEMPOTENCY_OPTIONS, useValue: { ttlMs: options.idempotency?.ttlMs ?? 24 * 3_600_000 } },
+        { provide: KitMetrics, useValue: new KitMetrics({ app: options.appName }) },
+        { provide: HealthRegistry, useValue: new HealthRegistry(options.health?.timeoutMs) },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useValue: createValidationPipe() },
+        // Guards run in this order: the rate limit first, so floods never reach token checks.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        // Interceptors nest in this order: idempotency outside, so it stores what the client sees.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
+      ],
+      exports: [KitMetrics, HealthRegistry, IDEMPOTENCY_STORE, AUTH_OPTIONS],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './api-problems.decorator';
+export * from './problem-details.schema';
+export * from './openapi';

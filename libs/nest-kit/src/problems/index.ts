@@ -1,0 +1,4 @@
+export * from './problem';
+export * from './messages';
+export * from './problem-mapping';
+export * from './problem.filter';

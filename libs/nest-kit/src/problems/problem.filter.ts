@@ -1,0 +1,37 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger, Optional } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { negotiateLanguage } from './messages';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { ProblemMapper, toProblem } from './problem-mapping';
+
+export const PROBLEM_MAPPERS = Symbol('PROBLEM_MAPPERS');
+
+/** Every error leaves as application/problem+json; unexpected ones are logged, never described. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  constructor(@Optional() @Inject(PROBLEM_MAPPERS) private readonly mappers: ProblemMapper[] = []) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const retryAfter = Number(reply.getHeader('retry-after'));
+    const { problem, headers, unexpected } = toProblem(
+      error,
+      {
+        language: negotiateLanguage(request.headers['accept-language']),
+        instance: (request.url ?? '/').split('?')[0],
+        ifMatchSent: request.headers['if-match'] !== undefined,
+        retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+      },
+      this.mappers,
+    );
+    if (unexpected)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (reply.sent) return;
+    for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+    void reply.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}
