@@ -1,11 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { NestKitModule, SqliteIdempotencyStore } from '@tadamon/nest-kit';
+import { EmbeddedConfig } from './embedded/embedded-config';
 import { EmbeddedModule, EmbeddedOptions } from './embedded/embedded.module';
-import { HealthController } from './health/health.controller';
+import { PlatformStatusController } from './status/platform-status.controller';
+
+export interface AppModuleOptions extends EmbeddedOptions {
+  config: EmbeddedConfig;
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
 
 /** The embedded profile: every context in one process. Contexts join here as they are built. */
 @Module({})
 export class AppModule {
-  static create(options: EmbeddedOptions): DynamicModule {
-    return { module: AppModule, imports: [EmbeddedModule.forRoot(options)], controllers: [HealthController] };
+  static create(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        NestKitModule.forRoot({
+          appName: 'platform',
+          auth: {
+            verification: { kind: 'hs256', secret: options.config.jwtSecret },
+            issuer: 'tadamon-platform',
+          },
+          idempotency: { store: new SqliteIdempotencyStore(options.config.idempotencyFile) },
+          logging: { level: options.logLevel ?? 'info' },
+        }),
+        EmbeddedModule.forRoot(options),
+      ],
+      controllers: [PlatformStatusController],
+    };
   }
 }

@@ -1,7 +1,8 @@
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { bootstrapHttpApp } from '@tadamon/nest-kit';
 import { Projection } from '@tadamon/read-store';
 import { AppModule } from './app.module';
+import { loadEmbeddedConfig } from './embedded/embedded-config';
 import { PLATFORM_PROJECTIONS } from './projections';
 
 export interface AppOptions {
@@ -10,16 +11,19 @@ export interface AppOptions {
   projections?: Projection[];
 }
 
+/** The embedded platform's HTTP app, not yet listening. Configuration errors are thrown. */
 export async function createApp(options: AppOptions = {}): Promise<NestFastifyApplication> {
+  const config = loadEmbeddedConfig(process.env, options.dataDir);
   const module = AppModule.create({
-    dataDir: options.dataDir,
+    config,
     projections: options.projections ?? PLATFORM_PROJECTIONS,
+    logLevel: options.logger === false ? 'silent' : undefined,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
-    // Start-up errors (e.g. a bad DATA_DIR) are thrown to the caller, which reports them.
-    abortOnError: false,
+  return bootstrapHttpApp(module, {
+    openApi: {
+      title: 'Tadamon API',
+      description:
+        'Solidarity development programme: registry, partnerships, funding, training, notifications.',
+    },
   });
-  app.enableShutdownHooks();
-  return app;
 }

@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(listenPort, host);
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${listenPort}`;
-  console.log(`Tadamon platform (embedded profile) listening on ${url}  -  health: ${url}/health`);
+  console.log(`Tadamon platform (embedded profile) listening on ${url}`);
+  console.log(
+    `  API docs: ${url}/api/docs   health: ${url}/health/ready   status: ${url}/api/platform/status`,
+  );
 }
 
 main().catch((error) => {

@@ -28,16 +28,22 @@ describe('the embedded profile', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const health = async () =>
-    (await (await fetch(`${await app.getUrl()}/health`)).json()) as Record<string, unknown>;
+  const get = async (path: string) => {
+    const response = await fetch(`${await app.getUrl()}${path}`);
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: (await response.json()) as { checks?: unknown[]; paths?: Record<string, unknown> },
+    };
+  };
+  const status = async () => (await get('/api/platform/status')).body as Record<string, unknown>;
 
   it('rebuilds its in-memory read models from the SQLite log under DATA_DIR at start', async () => {
     const docs = app.get<DocumentStore>(DOCUMENT_STORE);
     expect(await docs.collection('sample_associations').count()).toBe(20);
-    expect(await health()).toMatchObject({
-      status: 'ok',
+    expect(await status()).toMatchObject({
       profile: 'embedded',
-      eventStore: { kind: 'sqlite', file: join(dataDir, 'events.db') },
+      eventStore: { kind: 'sqlite', head: 60 },
       readModels: [{ projection: 'sample-directory', position: 60, lag: 0 }],
     });
   });
@@ -52,7 +58,31 @@ describe('the embedded profile', () => {
       if (Date.now() > deadline) throw new Error('the read model did not follow the new event');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect(await health()).toMatchObject({ readModels: [{ position: 61, lag: 0 }] });
+    expect(await status()).toMatchObject({
+      eventStore: { head: 61 },
+      readModels: [{ position: 61, lag: 0 }],
+    });
+  });
+
+  it('answers liveness, and readiness per dependency', async () => {
+    expect(await get('/health')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    const ready = await get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toEqual(
+      expect.arrayContaining([
+        { name: 'eventStore', status: 'up' },
+        { name: 'readModels', status: 'up' },
+      ]),
+    );
+  });
+
+  it('documents its API at /api/docs and answers unknown routes with problem+json', async () => {
+    const docs = await get('/api/docs-json');
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths ?? {})).toContain('/api/platform/status');
+    const missing = await get('/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.type).toMatch(/application\/problem\+json/);
   });
 });
 

@@ -15,6 +15,8 @@ export interface ReadModelStatus {
 export class EmbeddedReadModels {
   private readonly logger = new Logger('ReadModels');
   private readonly runners: ProjectionRunner[];
+  /** True once every projection has been rebuilt and follows the log. */
+  started = false;
 
   constructor(source: ProjectionSource, docs: DocumentStore, projections: Projection[]) {
     this.runners = projections.map(
@@ -33,6 +35,7 @@ export class EmbeddedReadModels {
       );
       runner.start();
     }
+    this.started = true;
   }
 
   /** Wakes every runner after a local append. */

@@ -1,7 +1,8 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, SqliteEventStore } from '@tadamon/event-store';
+import { HealthRegistry } from '@tadamon/nest-kit';
 import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
-import { EmbeddedConfig, loadEmbeddedConfig } from './embedded-config';
+import { EmbeddedConfig } from './embedded-config';
 import { EmbeddedReadModels } from './embedded-read-models';
 
 export const EMBEDDED_CONFIG = Symbol('EMBEDDED_CONFIG');
@@ -9,7 +10,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 
 export interface EmbeddedOptions {
-  dataDir?: string;
+  config: EmbeddedConfig;
   projections: Projection[];
 }
 
@@ -19,6 +20,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: EmbeddedReadModels,
+    private readonly health: HealthRegistry,
   ) {}
 
   static forRoot(options: EmbeddedOptions): DynamicModule {
@@ -26,7 +28,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
       module: EmbeddedModule,
       global: true,
       providers: [
-        { provide: EMBEDDED_CONFIG, useFactory: () => loadEmbeddedConfig(process.env, options.dataDir) },
+        { provide: EMBEDDED_CONFIG, useValue: options.config },
         {
           provide: EVENT_STORE,
           inject: [EMBEDDED_CONFIG],
@@ -45,6 +47,8 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    this.health.register('eventStore', async () => void (await this.store.headPosition()));
+    this.health.register('readModels', () => this.readModels.started);
     await this.readModels.start();
   }
 

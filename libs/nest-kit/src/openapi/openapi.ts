@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { problemResponse } from './api-problems.decorator';
 import { ProblemDetailsSchema } from './problem-details.schema';
+import swaggerUiPath from 'swagger-ui-dist/absolute-path.js';
 
 export interface OpenApiOptions {
   title: string;
@@ -73,7 +74,8 @@ const ASSETS: Record<string, string> = {
 };
 
 function serveSwaggerUi(fastify: FastifyInstance, path: string): void {
-  const dist = join(require.resolve('swagger-ui-dist/package.json'), '..');
+  // The package finds its own folder at run time; require.resolve would be rewritten by bundlers.
+  const dist = swaggerUiPath();
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>API docs</title>
 <link rel="stylesheet" href="${path}/swagger-ui.css"></head>
