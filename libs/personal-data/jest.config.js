@@ -1,0 +1,1 @@
+module.exports = { displayName: 'personal-data', preset: '../../jest.preset.js' };

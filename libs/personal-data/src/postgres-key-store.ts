@@ -1,0 +1,109 @@
+import { Pool } from 'pg';
+import { KeyStore, SubjectErased, WrappedKey } from './key-store';
+
+interface KeyRow {
+  subject_id: string;
+  key_id: string;
+  wrapped: string;
+  created_at: string;
+}
+
+const toKey = (row: KeyRow | undefined): WrappedKey | undefined =>
+  row && { subjectId: row.subject_id, keyId: row.key_id, wrapped: row.wrapped, createdAt: row.created_at };
+
+const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** The distributed profile's key store: a schema of its own (grant it to no other service). */
+export class PostgresKeyStore implements KeyStore {
+  private constructor(
+    private readonly pool: Pool,
+    private readonly s: string,
+  ) {}
+
+  static async connect(connectionString: string, schema = 'tadamon_keys'): Promise<PostgresKeyStore> {
+    if (!SCHEMA.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
+    const pool = new Pool({ connectionString, max: 5 });
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema};
+      CREATE TABLE IF NOT EXISTS ${schema}.subject_keys (
+        subject_id text PRIMARY KEY, key_id text NOT NULL, wrapped text NOT NULL, created_at text NOT NULL);
+      CREATE TABLE IF NOT EXISTS ${schema}.erased_subjects (subject_id text PRIMARY KEY, erased_at text NOT NULL);`);
+    return new PostgresKeyStore(pool, schema);
+  }
+
+  async current(subjectId: string): Promise<WrappedKey | undefined> {
+    const { rows } = await this.pool.query<KeyRow>(
+      `SELECT * FROM ${this.s}.subject_keys WHERE subject_id = $1`,
+      [subjectId],
+    );
+    return toKey(rows[0]);
+  }
+
+  async find(subjectId: string, keyId: string): Promise<WrappedKey | undefined> {
+    const key = await this.current(subjectId);
+    return key?.keyId === keyId ? key : undefined;
+  }
+
+  async addIfAbsent(key: WrappedKey): Promise<WrappedKey> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // A per-subject lock keeps an erasure and a first seal from crossing.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key.subjectId]);
+      const erased = await client.query(`SELECT 1 FROM ${this.s}.erased_subjects WHERE subject_id = $1`, [
+        key.subjectId,
+      ]);
+      if (erased.rowCount) throw new SubjectErased(key.subjectId);
+      await client.query(
+        `INSERT INTO ${this.s}.subject_keys (subject_id, key_id, wrapped, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (subject_id) DO NOTHING`,
+        [key.subjectId, key.keyId, key.wrapped, key.createdAt],
+      );
+      const { rows } = await client.query<KeyRow>(
+        `SELECT * FROM ${this.s}.subject_keys WHERE subject_id = $1`,
+        [key.subjectId],
+      );
+      await client.query('COMMIT');
+      return toKey(rows[0]) as WrappedKey;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async destroy(subjectId: string, at: string): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [subjectId]);
+      await client.query(`DELETE FROM ${this.s}.subject_keys WHERE subject_id = $1`, [subjectId]);
+      await client.query(
+        `INSERT INTO ${this.s}.erased_subjects (subject_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [subjectId, at],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async isErased(subjectId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `SELECT 1 FROM ${this.s}.erased_subjects WHERE subject_id = $1`,
+      [subjectId],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async dropSchema(): Promise<void> {
+    await this.pool.query(`DROP SCHEMA IF EXISTS ${this.s} CASCADE`);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
