@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './create-app';
 import { ConfigurationError, loadEmbeddedConfig } from './embedded/embedded-config';
+import { demoUsersNotice, loadDemoPassword } from './identity/demo-users';
 
 function port(): number {
   const raw = process.env.PORT ?? '3000';
@@ -15,15 +16,15 @@ function port(): number {
 async function main(): Promise<void> {
   // Configuration is checked before anything starts, so a bad variable gets a one-line error.
   const config = loadEmbeddedConfig();
+  loadDemoPassword();
   const listenPort = port();
   const app = await createApp({ dataDir: config.dataDir });
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(listenPort, host);
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${listenPort}`;
   console.log(`Tadamon platform (embedded profile) listening on ${url}`);
-  console.log(
-    `  API docs: ${url}/api/docs   health: ${url}/health/ready   status: ${url}/api/platform/status`,
-  );
+  console.log(`  health: ${url}/health/ready   status: ${url}/api/platform/status`);
+  console.log(demoUsersNotice(url));
 }
 
 main().catch((error) => {

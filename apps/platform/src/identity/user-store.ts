@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import { isRole, Role } from '@tadamon/nest-kit';
+
+export interface StoredUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organisationId: string | null;
+  passwordHash: string;
+}
+
+interface Row {
+  id: string;
+  username: string;
+  display_name: string;
+  roles: string;
+  organisation_id: string | null;
+  password_hash: string;
+}
+
+/** The embedded profile's users: one SQLite file (`users.db`) in the data folder. */
+export class SqliteUserStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS users (
+      id TEXT PRIMARY KEY,
+      username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      display_name TEXT NOT NULL,
+      roles TEXT NOT NULL,
+      organisation_id TEXT,
+      password_hash TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`);
+    this.statements = {
+      count: this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
+      byUsername: this.db.prepare<[string], Row>('SELECT * FROM users WHERE username = ?'),
+      insert: this.db.prepare(
+        `INSERT INTO users (id, username, display_name, roles, organisation_id, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  count(): number {
+    return this.statements.count.get()?.n ?? 0;
+  }
+
+  findByUsername(username: string): StoredUser | undefined {
+    const row = this.statements.byUsername.get(username);
+    if (!row) return undefined;
+    const roles: unknown = JSON.parse(row.roles);
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: Array.isArray(roles) ? roles.filter(isRole) : [],
+      organisationId: row.organisation_id,
+      passwordHash: row.password_hash,
+    };
+  }
+
+  /** Inserts the users only while the table is empty (one transaction); true if it did. */
+  seedIfEmpty(users: readonly StoredUser[], now = new Date()): boolean {
+    return this.db.transaction(() => {
+      if (this.count() > 0) return false;
+      for (const u of users) {
+        this.statements.insert.run(
+          u.id,
+          u.username,
+          u.displayName,
+          JSON.stringify(u.roles),
+          u.organisationId,
+          u.passwordHash,
+          now.toISOString(),
+        );
+      }
+      return true;
+    })();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
