@@ -7,3 +7,4 @@ export * from './domain/actor/actor';
 export * from './domain/network/network';
 export * from './domain/regional-need/regional-need';
 export * from './domain/matching/matching';
+export * from './projections';
