@@ -1,4 +1,5 @@
 import { Projection } from '@tadamon/read-store';
+import { registryProjections } from '@tadamon/registry';
 
 /** The read models of every context in the platform; each context adds its projections here. */
-export const PLATFORM_PROJECTIONS: Projection[] = [];
+export const PLATFORM_PROJECTIONS: Projection[] = [...registryProjections];
