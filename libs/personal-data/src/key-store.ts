@@ -32,3 +32,14 @@ export class SubjectErased extends Error {
     this.name = 'SubjectErased';
   }
 }
+
+/** A key as both SQL key stores keep it in their `subject_keys` table. */
+export interface KeyRow {
+  subject_id: string;
+  key_id: string;
+  wrapped: string;
+  created_at: string;
+}
+
+export const keyFromRow = (row: KeyRow | undefined): WrappedKey | undefined =>
+  row && { subjectId: row.subject_id, keyId: row.key_id, wrapped: row.wrapped, createdAt: row.created_at };

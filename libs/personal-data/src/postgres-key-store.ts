@@ -1,15 +1,5 @@
-import { Pool } from 'pg';
-import { KeyStore, SubjectErased, WrappedKey } from './key-store';
-
-interface KeyRow {
-  subject_id: string;
-  key_id: string;
-  wrapped: string;
-  created_at: string;
-}
-
-const toKey = (row: KeyRow | undefined): WrappedKey | undefined =>
-  row && { subjectId: row.subject_id, keyId: row.key_id, wrapped: row.wrapped, createdAt: row.created_at };
+import { Pool, PoolClient } from 'pg';
+import { keyFromRow, KeyRow, KeyStore, SubjectErased, WrappedKey } from './key-store';
 
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -35,7 +25,7 @@ export class PostgresKeyStore implements KeyStore {
       `SELECT * FROM ${this.s}.subject_keys WHERE subject_id = $1`,
       [subjectId],
     );
-    return toKey(rows[0]);
+    return keyFromRow(rows[0]);
   }
 
   async find(subjectId: string, keyId: string): Promise<WrappedKey | undefined> {
@@ -44,11 +34,7 @@ export class PostgresKeyStore implements KeyStore {
   }
 
   async addIfAbsent(key: WrappedKey): Promise<WrappedKey> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      // A per-subject lock keeps an erasure and a first seal from crossing.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key.subjectId]);
+    return this.forSubject(key.subjectId, async (client) => {
       const erased = await client.query(`SELECT 1 FROM ${this.s}.erased_subjects WHERE subject_id = $1`, [
         key.subjectId,
       ]);
@@ -62,27 +48,29 @@ export class PostgresKeyStore implements KeyStore {
         `SELECT * FROM ${this.s}.subject_keys WHERE subject_id = $1`,
         [key.subjectId],
       );
-      await client.query('COMMIT');
-      return toKey(rows[0]) as WrappedKey;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+      return keyFromRow(rows[0]) as WrappedKey;
+    });
   }
 
   async destroy(subjectId: string, at: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [subjectId]);
+    await this.forSubject(subjectId, async (client) => {
       await client.query(`DELETE FROM ${this.s}.subject_keys WHERE subject_id = $1`, [subjectId]);
       await client.query(
         `INSERT INTO ${this.s}.erased_subjects (subject_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
         [subjectId, at],
       );
+    });
+  }
+
+  /** One transaction holding a per-subject lock, so an erasure and a first seal cannot cross. */
+  private async forSubject<T>(subjectId: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [subjectId]);
+      const result = await work(client);
       await client.query('COMMIT');
+      return result;
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;

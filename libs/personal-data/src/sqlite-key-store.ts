@@ -1,15 +1,5 @@
 import Database from 'better-sqlite3';
-import { KeyStore, SubjectErased, WrappedKey } from './key-store';
-
-interface KeyRow {
-  subject_id: string;
-  key_id: string;
-  wrapped: string;
-  created_at: string;
-}
-
-const toKey = (row: KeyRow | undefined): WrappedKey | undefined =>
-  row && { subjectId: row.subject_id, keyId: row.key_id, wrapped: row.wrapped, createdAt: row.created_at };
+import { keyFromRow, KeyRow, KeyStore, SubjectErased, WrappedKey } from './key-store';
 
 /** The embedded profile's key store: its own SQLite file, never the event store's. */
 export class SqliteKeyStore implements KeyStore {
@@ -26,7 +16,7 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async current(subjectId: string): Promise<WrappedKey | undefined> {
-    return toKey(
+    return keyFromRow(
       this.db.prepare('SELECT * FROM subject_keys WHERE subject_id = ?').get(subjectId) as KeyRow | undefined,
     );
   }
@@ -47,7 +37,7 @@ export class SqliteKeyStore implements KeyStore {
             'INSERT OR IGNORE INTO subject_keys (subject_id, key_id, wrapped, created_at) VALUES (?, ?, ?, ?)',
           )
           .run(key.subjectId, key.keyId, key.wrapped, key.createdAt);
-        return toKey(
+        return keyFromRow(
           this.db.prepare('SELECT * FROM subject_keys WHERE subject_id = ?').get(key.subjectId) as KeyRow,
         );
       })

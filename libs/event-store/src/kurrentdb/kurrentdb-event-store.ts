@@ -200,22 +200,7 @@ export class KurrentDbEventStore implements EventStore {
     this.assertOpen();
     const { categories, types } = options;
     if ((categories && categories.length === 0) || (types && types.length === 0)) return [];
-    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    const after = options.after ?? 0;
-    const { filter, keep } = allFilter(categories, types);
-    const events: RecordedEvent[] = [];
-    if (maxCount <= 0) return events;
-    for await (const resolved of this.client.readAll({
-      fromPosition: after > 0 ? { commit: BigInt(after), prepare: BigInt(after) } : START,
-      direction: FORWARDS,
-      filter,
-    })) {
-      const event = fromAll(resolved, after, keep);
-      if (!event) continue;
-      events.push(toEvent(event));
-      if (events.length >= maxCount) break;
-    }
-    return events;
+    return this.readLog(options.after ?? 0, options.maxCount, categories, types, toEvent);
   }
 
   subscribe(options: SubscribeOptions): Subscription {
@@ -270,11 +255,21 @@ export class KurrentDbEventStore implements EventStore {
 
   async readAllStored(options: ReadAllStoredOptions = {}): Promise<StoredEvent[]> {
     this.assertOpen();
-    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
-    const after = options.after ?? 0;
-    const { filter, keep } = allFilter(undefined, undefined);
-    const stored: StoredEvent[] = [];
-    if (maxCount <= 0) return stored;
+    return this.readLog(options.after ?? 0, options.maxCount, undefined, undefined, toStored);
+  }
+
+  /** The log after a commit position, filtered, up to maxCount events, each mapped by `as`. */
+  private async readLog<T>(
+    after: number,
+    maxCount: number | undefined,
+    categories: string[] | undefined,
+    types: string[] | undefined,
+    as: (event: KurrentRecorded) => T,
+  ): Promise<T[]> {
+    const limit = maxCount ?? Number.MAX_SAFE_INTEGER;
+    const { filter, keep } = allFilter(categories, types);
+    const events: T[] = [];
+    if (limit <= 0) return events;
     for await (const resolved of this.client.readAll({
       fromPosition: after > 0 ? { commit: BigInt(after), prepare: BigInt(after) } : START,
       direction: FORWARDS,
@@ -282,10 +277,10 @@ export class KurrentDbEventStore implements EventStore {
     })) {
       const event = fromAll(resolved, after, keep);
       if (!event) continue;
-      stored.push(toStored(event));
-      if (stored.length >= maxCount) break;
+      events.push(as(event));
+      if (events.length >= limit) break;
     }
-    return stored;
+    return events;
   }
 
   async headPosition(): Promise<number> {

@@ -1,6 +1,5 @@
 import { Pool, PoolClient } from 'pg';
 import {
-  ANY,
   assertStreamName,
   DuplicateEventId,
   ExpectedRevision,
@@ -8,9 +7,9 @@ import {
   NewEvent,
   NO_STREAM,
   RecordedEvent,
-  STREAM_EXISTS,
   StreamNotFound,
   WrongExpectedRevision,
+  revisionMatches,
 } from '@tadamon/eventsourcing';
 import {
   DEFAULT_MAX_EVENT_BYTES,
@@ -145,7 +144,7 @@ export class PostgresEventStore implements EventStore {
 
     let head = await this.headFor(streamId, expected);
     for (let attempt = 1; ; attempt++) {
-      if (!matches(expected, head.revision)) {
+      if (!revisionMatches(expected, head.revision)) {
         const retried = await this.retriedAppend(streamId, prepared);
         if (retried) return retried;
         throw new WrongExpectedRevision(streamId, expected, head.revision);
@@ -377,19 +376,6 @@ export class PostgresEventStore implements EventStore {
 
   private assertOpen(): void {
     if (this.closed) throw new Error(`the event store on schema ${this.schema} is closed`);
-  }
-}
-
-function matches(expected: ExpectedRevision, actual: number): boolean {
-  switch (expected) {
-    case ANY:
-      return true;
-    case NO_STREAM:
-      return actual === -1;
-    case STREAM_EXISTS:
-      return actual >= 0;
-    default:
-      return expected === actual;
   }
 }
 

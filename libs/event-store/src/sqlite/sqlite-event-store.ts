@@ -1,16 +1,14 @@
 import Database from 'better-sqlite3';
 import {
-  ANY,
   DuplicateEventId,
   ExpectedRevision,
   GENESIS_HASH,
   NewEvent,
-  NO_STREAM,
   RecordedEvent,
-  STREAM_EXISTS,
   StreamNotFound,
   WrongExpectedRevision,
   assertStreamName,
+  revisionMatches,
 } from '@tadamon/eventsourcing';
 import {
   DEFAULT_MAX_EVENT_BYTES,
@@ -208,7 +206,7 @@ export class SqliteEventStore implements EventStore {
     const actual = last ? last[0] : -1;
     // A retry is recognised by its first event id, looked up only when the append cannot go
     // ahead as it is (a revision conflict, or that id already stored): the common path reads less.
-    if (!matches(expected, actual)) {
+    if (!revisionMatches(expected, actual)) {
       const stored = statements.findById.get(prepared[0].id) as [string, number] | undefined;
       if (stored) return this.retriedAppend(streamId, prepared, stored[0], stored[1]);
       throw new WrongExpectedRevision(streamId, expected, actual);
@@ -344,19 +342,6 @@ function prepareStatements(db: Database.Database) {
       .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw(true),
   };
-}
-
-function matches(expected: ExpectedRevision, actual: number): boolean {
-  switch (expected) {
-    case ANY:
-      return true;
-    case NO_STREAM:
-      return actual === -1;
-    case STREAM_EXISTS:
-      return actual >= 0;
-    default:
-      return expected === actual;
-  }
 }
 
 function toStored(row: EventRow): StoredEvent {
