@@ -1,7 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestKitModule, SqliteIdempotencyStore } from '@tadamon/nest-kit';
 import { EmbeddedConfig } from './embedded/embedded-config';
-import { EmbeddedModule, EmbeddedOptions } from './embedded/embedded.module';
+import { registryProblems, RegistryModule } from '@tadamon/registry';
+import {
+  APPEND_LISTENER,
+  DOCUMENT_STORE,
+  EmbeddedModule,
+  EmbeddedOptions,
+  EVENT_STORE,
+  PERSONAL_DATA,
+} from './embedded/embedded.module';
 import { IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
 import { PlatformStatusController } from './status/platform-status.controller';
@@ -26,9 +34,17 @@ export class AppModule {
           },
           idempotency: { store: new SqliteIdempotencyStore(options.config.idempotencyFile) },
           logging: { level: options.logLevel ?? 'info' },
+          rateLimit: { limit: options.config.rateLimitPerMinute, ttlMs: 60_000 },
+          problemMappers: [registryProblems],
         }),
         EmbeddedModule.forRoot(options),
         IdentityModule.forRoot({ config: options.config }),
+        RegistryModule.forRoot({
+          eventStore: EVENT_STORE,
+          readModels: DOCUMENT_STORE,
+          personalData: PERSONAL_DATA,
+          appendListener: APPEND_LISTENER,
+        }),
       ],
       controllers: [PlatformStatusController],
     };

@@ -1,3 +1,4 @@
 export * from './integration-event';
 export * from './topics';
 export * from './publication';
+export * from './registry-events';

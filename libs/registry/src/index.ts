@@ -8,3 +8,7 @@ export * from './domain/network/network';
 export * from './domain/regional-need/regional-need';
 export * from './domain/matching/matching';
 export * from './projections';
+export * from './application/registry-ports';
+export * from './application/registry-commands';
+export * from './application/registry-problems';
+export * from './registry.module';

@@ -19,6 +19,12 @@ export interface EmbeddedConfig {
   idempotencyFile: string;
   /** Signs the built-in issuer's tokens: TADAMON_JWT_SECRET, else one generated and kept in DATA_DIR. */
   jwtSecret: string;
+  /** Personal-data keys (wrapped), outside the event log. */
+  keyStoreFile: string;
+  /** Wraps the personal-data keys: TADAMON_MASTER_KEY (32 bytes, base64), else one generated and kept in DATA_DIR. */
+  masterKey: string;
+  /** Requests per client IP per minute: TADAMON_RATE_LIMIT, default 600. */
+  rateLimitPerMinute: number;
 }
 
 /** Reads DATA_DIR (default ./data), creating it; a folder that cannot be written is named in the error. */
@@ -38,6 +44,9 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     eventStoreFile: resolve(dir, 'events.db'),
     idempotencyFile: resolve(dir, 'idempotency.db'),
     jwtSecret: jwtSecret(env, dir),
+    keyStoreFile: resolve(dir, 'keys.db'),
+    masterKey: masterKey(env, dir),
+    rateLimitPerMinute: rateLimit(env),
   };
 }
 
@@ -51,4 +60,32 @@ function jwtSecret(env: NodeJS.ProcessEnv, dir: string): string {
   const file = resolve(dir, 'jwt-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+function masterKey(env: NodeJS.ProcessEnv, dir: string): string {
+  const given = env.TADAMON_MASTER_KEY;
+  if (given !== undefined) {
+    if (Buffer.from(given, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+=*$/.test(given))
+      throw new ConfigurationError(
+        'TADAMON_MASTER_KEY',
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      );
+    return given;
+  }
+  // Losing this file loses every contact person's data: it is kept beside the key store it opens.
+  const file = resolve(dir, 'master-key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function rateLimit(env: NodeJS.ProcessEnv): number {
+  const raw = env.TADAMON_RATE_LIMIT;
+  if (raw === undefined) return 600;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new ConfigurationError(
+      'TADAMON_RATE_LIMIT',
+      `must be a positive integer (requests per minute), got "${raw}"`,
+    );
+  return value;
 }

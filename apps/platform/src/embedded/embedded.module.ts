@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, SqliteEventStore } from '@tadamon/event-store';
 import { HealthRegistry } from '@tadamon/nest-kit';
+import { PersonalDataCipher, SqliteKeyStore } from '@tadamon/personal-data';
 import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
 import { EmbeddedConfig } from './embedded-config';
 import { EmbeddedReadModels } from './embedded-read-models';
@@ -8,6 +9,8 @@ import { EmbeddedReadModels } from './embedded-read-models';
 export const EMBEDDED_CONFIG = Symbol('EMBEDDED_CONFIG');
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
+export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
+export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 
 export interface EmbeddedOptions {
   config: EmbeddedConfig;
@@ -36,13 +39,31 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         },
         { provide: DOCUMENT_STORE, useFactory: () => new MingoDocumentStore() },
         {
+          provide: PERSONAL_DATA,
+          inject: [EMBEDDED_CONFIG],
+          useFactory: (config: EmbeddedConfig) =>
+            new PersonalDataCipher(new SqliteKeyStore(config.keyStoreFile), config.masterKey),
+        },
+        {
           provide: EmbeddedReadModels,
           inject: [EVENT_STORE, DOCUMENT_STORE],
           useFactory: (store: SqliteEventStore, docs: DocumentStore) =>
             new EmbeddedReadModels(store, docs, options.projections),
         },
+        {
+          provide: APPEND_LISTENER,
+          inject: [EmbeddedReadModels],
+          useFactory: (readModels: EmbeddedReadModels) => ({ appended: () => readModels.notify() }),
+        },
       ],
-      exports: [EMBEDDED_CONFIG, EVENT_STORE, DOCUMENT_STORE, EmbeddedReadModels],
+      exports: [
+        EMBEDDED_CONFIG,
+        EVENT_STORE,
+        DOCUMENT_STORE,
+        PERSONAL_DATA,
+        APPEND_LISTENER,
+        EmbeddedReadModels,
+      ],
     };
   }
 

@@ -1,2 +1,3 @@
 export * from './bounded';
 export * from './validation-pipe';
+export * from './empty-body';

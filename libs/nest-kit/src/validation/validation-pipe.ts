@@ -23,7 +23,7 @@ function objectMemberKeys(value: unknown, parent = ''): FieldError[] {
   });
 }
 
-const validationProblem = (errors: FieldError[]) =>
+export const validationProblem = (errors: FieldError[]) =>
   new ProblemException(
     'validation',
     { message: 'validation.failed', params: { count: errors.length } },

@@ -1,6 +1,7 @@
 import { Projection } from '@tadamon/read-store';
 import { actorDirectoryProjection } from './actor-directory';
 import { associationDirectoryProjection } from './association-directory';
+import { contactPersonsProjection } from './contact-persons';
 import { networksProjection } from './networks';
 import { regionalNeedsProjection } from './regional-needs';
 
@@ -11,6 +12,7 @@ export * from './actor-directory';
 export * from './networks';
 export * from './regional-needs';
 export * from './region-aggregates';
+export * from './contact-persons';
 
 /** Every read model of the Registry, for the platform to register with its runners. */
 export const registryProjections: readonly Projection[] = [
@@ -18,4 +20,5 @@ export const registryProjections: readonly Projection[] = [
   actorDirectoryProjection,
   networksProjection,
   regionalNeedsProjection,
+  contactPersonsProjection,
 ];

@@ -1,0 +1,300 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ExpectedRevision } from '@tadamon/eventsourcing';
+import {
+  Actor,
+  ApiProblems,
+  assertCanAccess,
+  CurrentActor,
+  EmptyBody,
+  ExpectedRevisionHeader,
+  ProblemException,
+  revisioned,
+  Roles,
+} from '@tadamon/nest-kit';
+import { isErased } from '@tadamon/personal-data';
+import { randomUUID } from 'node:crypto';
+import { RegistryCommands } from '../application/registry-commands';
+import {
+  REGISTRY_PERSONAL_DATA,
+  REGISTRY_READ_MODELS,
+  RegistryPersonalData,
+  RegistryReadModels,
+} from '../application/registry-ports';
+import {
+  ConsentPurpose,
+  ContactPersonCommand,
+  ContactPersonState,
+  KnownContactPerson,
+  LegalBasis,
+} from '../domain/contact-person/contact-person';
+import { SealedPersonalData } from '../domain/personal-data/sealed-personal-data';
+import { CONTACT_PERSONS, ContactPersonDoc } from '../projections/contact-persons';
+import { assertActsFor, READ_ALL } from './access';
+import { commandResponse } from './command-response';
+import { plain } from './plain';
+import { CommandResultDto } from './dto/common.dto';
+import { AddContactPersonDto, ChangeContactPersonDto, RecordConsentDto } from './dto/contact-person.dto';
+
+/** Opened personal data, or `{ erased: true }` once the person's key was destroyed. */
+type OpenedCard = Record<string, unknown> | { erased: true };
+
+@ApiTags('registry: contact persons')
+@ApiBearerAuth()
+@Controller('api/registry')
+export class ContactPersonsController {
+  constructor(
+    private readonly commands: RegistryCommands,
+    @Inject(REGISTRY_READ_MODELS) private readonly readModels: RegistryReadModels,
+    @Inject(REGISTRY_PERSONAL_DATA) private readonly personalData: RegistryPersonalData,
+  ) {}
+
+  @Post('associations/:associationId/contacts')
+  @Roles('officer', 'association')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Add a contact person: the card is sealed with a key of its own before it reaches the log; consents given are recorded as events',
+  })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
+  async add(
+    @CurrentActor() actor: Actor,
+    @Param('associationId') associationId: string,
+    @Body() body: AddContactPersonDto,
+  ) {
+    assertActsFor(actor, associationId);
+    const association = await this.commands.load('association', associationId);
+    if (!association) throw new ProblemException('not-found');
+    const subjectId = `person-${randomUUID()}`;
+    const sealed = await this.personalData.seal(subjectId, plain(body.card));
+    let outcome = await this.contact(actor, subjectId, {
+      type: 'AddContactPerson',
+      data: { subjectId, associationId, role: body.role as never, personalData: sealed },
+    });
+    for (const consent of body.consents ?? []) {
+      outcome = await this.contact(actor, subjectId, {
+        type: 'RecordConsent',
+        data: {
+          subjectId,
+          purpose: consent.purpose as ConsentPurpose,
+          legalBasis: consent.legalBasis as LegalBasis,
+          decision: 'given',
+        },
+      });
+    }
+    return commandResponse({ subjectId, ...outcome }, outcome.revision);
+  }
+
+  @Get('associations/:associationId/contacts')
+  @Roles('officer', 'auditor', 'admin', 'association')
+  @ApiOperation({
+    summary:
+      "An association's contact persons, opened; an erased person shows as erased (its own account, officers, auditors)",
+  })
+  @ApiProblems(401, 403, 404, 429)
+  async list(@CurrentActor() actor: Actor, @Param('associationId') associationId: string) {
+    assertCanAccess(actor, { organisationId: associationId }, { readAll: READ_ALL });
+    const docs = await this.readModels
+      .collection<ContactPersonDoc>(CONTACT_PERSONS)
+      .find({ associationId }, { sort: { addedAt: 1, _id: 1 } });
+    return Promise.all(
+      docs.map(async (doc) => ({
+        subjectId: doc.subjectId,
+        role: doc.role,
+        status: doc.status,
+        card: await this.open(doc.personalData),
+        consents: Object.values(doc.consents),
+        addedAt: doc.addedAt,
+        erasedAt: doc.erasedAt,
+      })),
+    );
+  }
+
+  @Get('contacts/:subjectId')
+  @Roles('officer', 'auditor', 'admin', 'association')
+  @ApiOperation({ summary: 'One contact person, from its stream (ETag = revision)' })
+  @ApiProblems(401, 403, 404, 429)
+  async get(@CurrentActor() actor: Actor, @Param('subjectId') subjectId: string) {
+    const { state, revision } = await this.person(actor, subjectId, READ_ALL);
+    return revisioned(
+      {
+        subjectId,
+        associationId: state.associationId,
+        role: state.role,
+        status: state.status,
+        card: await this.open(state.personalData),
+        consents: state.consents,
+      },
+      revision,
+    );
+  }
+
+  @Patch('contacts/:subjectId')
+  @Roles('officer', 'association')
+  @ApiOperation({
+    summary: "Change a contact person's role or card (sealed again). If-Match: the revision read.",
+  })
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  async change(
+    @CurrentActor() actor: Actor,
+    @Param('subjectId') subjectId: string,
+    @Body() body: ChangeContactPersonDto,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
+  ) {
+    const { state } = await this.person(actor, subjectId);
+    if (state.status === 'erased')
+      return this.run(
+        actor,
+        subjectId,
+        { type: 'ChangeContactPerson', data: { subjectId } },
+        expectedRevision,
+      );
+    const personalData = body.card ? await this.personalData.seal(subjectId, plain(body.card)) : undefined;
+    return this.run(
+      actor,
+      subjectId,
+      {
+        type: 'ChangeContactPerson',
+        data: {
+          subjectId,
+          ...(body.role && { role: body.role as never }),
+          ...(personalData && { personalData }),
+        },
+      },
+      expectedRevision,
+    );
+  }
+
+  @Post('contacts/:subjectId/consents')
+  @Roles('officer', 'association')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record a consent given or withdrawn, for a purpose and a legal basis' })
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  async consent(
+    @CurrentActor() actor: Actor,
+    @Param('subjectId') subjectId: string,
+    @Body() body: RecordConsentDto,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
+  ) {
+    await this.person(actor, subjectId);
+    return this.run(
+      actor,
+      subjectId,
+      {
+        type: 'RecordConsent',
+        data: {
+          subjectId,
+          purpose: body.purpose as ConsentPurpose,
+          legalBasis: body.legalBasis as LegalBasis,
+          decision: body.decision,
+        },
+      },
+      expectedRevision,
+    );
+  }
+
+  @Post('contacts/:subjectId/remove')
+  @Roles('officer', 'association')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Remove a contact person from the association (the data lives until erased)' })
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('subjectId') subjectId: string,
+    @EmptyBody() _body: undefined,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
+  ) {
+    await this.person(actor, subjectId);
+    return this.run(actor, subjectId, { type: 'RemoveContactPerson', data: { subjectId } }, expectedRevision);
+  }
+
+  @Post('contacts/:subjectId/erase')
+  @Roles('officer', 'association')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Erase a person's data: the key is destroyed (every sealed copy in the log becomes unreadable; the hash chain still verifies), then the erasure is recorded",
+  })
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  async erase(
+    @CurrentActor() actor: Actor,
+    @Param('subjectId') subjectId: string,
+    @EmptyBody() _body: undefined,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
+  ) {
+    await this.person(actor, subjectId);
+    // The key first: once it is gone the person is erased in fact; a retry records the event.
+    await this.personalData.erase(subjectId);
+    return this.run(actor, subjectId, { type: 'ErasePersonalData', data: { subjectId } }, expectedRevision);
+  }
+
+  @Get('contacts/:subjectId/export')
+  @Roles('officer', 'association')
+  @ApiOperation({
+    summary:
+      "Data-subject access export: the person's data in clear, consents with their history, and every processing recorded (who, what, when)",
+  })
+  @ApiProblems(401, 403, 404, 429)
+  async export(@CurrentActor() actor: Actor, @Param('subjectId') subjectId: string) {
+    const { state, events } = await this.person(actor, subjectId);
+    return {
+      subjectId,
+      associationId: state.associationId,
+      role: state.role,
+      status: state.status,
+      card: await this.open(state.personalData),
+      consents: events
+        .filter((e) => e.type === 'ConsentRecorded')
+        .map((e) => {
+          const { purpose, legalBasis, decision, at } = e.data as Record<string, string>;
+          return { purpose, legalBasis, decision, at };
+        }),
+      processing: events.map((e) => ({
+        event: e.type,
+        at: e.recordedAt,
+        by: e.metadata.actor.id,
+        revision: e.revision,
+      })),
+      controller: 'Ministry in charge of Moroccans residing abroad',
+      exportedAt: new Date().toISOString(),
+    };
+  }
+
+  private async person(actor: Actor, subjectId: string, readAll = ['officer', 'admin'] as readonly string[]) {
+    const loaded = await this.commands.load('contactPerson', subjectId);
+    const state = loaded?.state as ContactPersonState | undefined;
+    if (!loaded || !state || state.status === 'none') throw new ProblemException('not-found');
+    assertCanAccess(actor, { organisationId: state.associationId }, { readAll: readAll as never });
+    return { ...loaded, state: state as KnownContactPerson };
+  }
+
+  private async open(sealed: SealedPersonalData | null): Promise<OpenedCard> {
+    if (sealed === null) return { erased: true };
+    const opened = await this.personalData.open<Record<string, unknown>>(sealed);
+    return isErased(opened) ? { erased: true } : opened;
+  }
+
+  private contact(
+    actor: Actor,
+    subjectId: string,
+    command: Pick<ContactPersonCommand, 'type' | 'data'>,
+    expectedRevision?: ExpectedRevision,
+  ) {
+    return this.commands.execute('contactPerson', subjectId, command as never, actor, { expectedRevision });
+  }
+
+  private async run(
+    actor: Actor,
+    subjectId: string,
+    command: Pick<ContactPersonCommand, 'type' | 'data'>,
+    expectedRevision?: ExpectedRevision,
+  ) {
+    const outcome = await this.contact(actor, subjectId, command, expectedRevision);
+    return commandResponse(outcome, outcome.revision);
+  }
+}

@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BoundedArray, BoundedString } from '@tadamon/nest-kit';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { MAX_LIST } from '../../domain/field-validation';
+import { GeoCodeDto, LocalizedTextDto, MAX_ID, MAX_REASON } from './common.dto';
+
+export class LegalRegistrationDto {
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
+  @BoundedString(2, { minLength: 2 })
+  country!: string;
+
+  @ApiProperty({ example: 'Préfecture des Bouches-du-Rhône' })
+  @BoundedString(200, { minLength: 1 })
+  authority!: string;
+
+  @ApiProperty({ example: 'W133000000' })
+  @BoundedString(100, { minLength: 1 })
+  number!: string;
+}
+
+export class HostCityDto {
+  @ApiProperty({ example: 'FR' })
+  @BoundedString(2, { minLength: 2 })
+  country!: string;
+
+  @ApiProperty({ example: 'Marseille' })
+  @BoundedString(100, { minLength: 1 })
+  name!: string;
+}
+
+export class OriginCommuneDto {
+  @ApiProperty({ type: GeoCodeDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GeoCodeDto)
+  province!: GeoCodeDto;
+
+  @ApiProperty({ example: 'Tafraout' })
+  @BoundedString(100, { minLength: 1 })
+  name!: string;
+}
+
+/** Every profile field optional: a change carries only what changes (null clears a field). */
+export class AssociationProfileChangesDto {
+  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  names?: LocalizedTextDto;
+
+  @ApiPropertyOptional({ nullable: true, maxLength: 30 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @BoundedString(30)
+  acronym?: string | null;
+
+  @ApiPropertyOptional({ type: LegalRegistrationDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LegalRegistrationDto)
+  legalRegistration?: LegalRegistrationDto | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['FR'], description: 'ISO 3166-1 alpha-2; not MA' })
+  @IsOptional()
+  @BoundedArray(MAX_LIST, { minItems: 1 })
+  @BoundedString(2, { each: true, minLength: 2 })
+  hostCountries?: string[];
+
+  @ApiPropertyOptional({ type: [HostCityDto] })
+  @IsOptional()
+  @BoundedArray(MAX_LIST)
+  @ValidateNested({ each: true })
+  @Type(() => HostCityDto)
+  hostCities?: HostCityDto[];
+
+  @ApiPropertyOptional({ type: [GeoCodeDto], description: 'Regions of origin, either scheme' })
+  @IsOptional()
+  @BoundedArray(MAX_LIST)
+  @ValidateNested({ each: true })
+  @Type(() => GeoCodeDto)
+  originRegions?: GeoCodeDto[];
+
+  @ApiPropertyOptional({ type: [GeoCodeDto] })
+  @IsOptional()
+  @BoundedArray(MAX_LIST)
+  @ValidateNested({ each: true })
+  @Type(() => GeoCodeDto)
+  originProvinces?: GeoCodeDto[];
+
+  @ApiPropertyOptional({ type: [OriginCommuneDto] })
+  @IsOptional()
+  @BoundedArray(MAX_LIST)
+  @ValidateNested({ each: true })
+  @Type(() => OriginCommuneDto)
+  originCommunes?: OriginCommuneDto[];
+
+  @ApiPropertyOptional({ type: [String], example: ['14030'], description: 'OECD DAC purpose codes' })
+  @IsOptional()
+  @BoundedArray(MAX_LIST)
+  @BoundedString(5, { each: true, minLength: 5 })
+  sectors?: string[];
+
+  @ApiPropertyOptional({ nullable: true, type: Number })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  membersCount?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'https://www.migdev.org' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @BoundedString(300)
+  website?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: '1986-01-01', description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @BoundedString(10, { minLength: 10 })
+  foundedOn?: string | null;
+}
+
+/** A registration: names and host countries required, the rest may come later. */
+export class AssociationProfileDto extends AssociationProfileChangesDto {
+  @ApiProperty({ type: LocalizedTextDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  declare names: LocalizedTextDto;
+
+  @ApiProperty({ type: [String], example: ['FR'] })
+  @BoundedArray(MAX_LIST, { minItems: 1 })
+  @BoundedString(2, { each: true, minLength: 2 })
+  declare hostCountries: string[];
+}
+
+export class RegisterAssociationDto {
+  @ApiPropertyOptional({
+    description:
+      'Stable Tadamon id; generated when absent. An association account registers its own organisation only.',
+    example: 'assoc-migrations-et-developpement',
+  })
+  @IsOptional()
+  @BoundedString(MAX_ID, { minLength: 1 })
+  associationId?: string;
+
+  @ApiProperty({ type: AssociationProfileDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AssociationProfileDto)
+  profile!: AssociationProfileDto;
+}
+
+export class FlagDuplicateDto {
+  @ApiProperty()
+  @BoundedString(MAX_ID, { minLength: 1 })
+  otherAssociationId!: string;
+
+  @ApiProperty()
+  @BoundedString(MAX_REASON, { minLength: 1 })
+  reason!: string;
+}
+
+export class MergeAssociationDto {
+  @ApiProperty({ description: 'The association that lives on' })
+  @BoundedString(MAX_ID, { minLength: 1 })
+  survivorId!: string;
+}

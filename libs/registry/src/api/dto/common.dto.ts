@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BoundedString } from '@tadamon/nest-kit';
+import { CURRENCY_CODES, GEO_SCHEMES } from '@tadamon/reference-data';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { MAX_LONG_TEXT, MAX_TEXT } from '../../domain/field-validation';
+
+/** Ids chosen by clients: the domain checks the characters; this bounds the size. */
+export const MAX_ID = 100;
+export const MAX_REASON = 2000;
+
+export class LocalizedTextDto {
+  @ApiProperty({ description: 'French (required: the administration’s working language)' })
+  @BoundedString(MAX_TEXT, { minLength: 1 })
+  fr!: string;
+
+  @ApiPropertyOptional({ description: 'Arabic (right to left)' })
+  @IsOptional()
+  @BoundedString(MAX_TEXT)
+  ar?: string;
+
+  @ApiPropertyOptional({ description: 'English' })
+  @IsOptional()
+  @BoundedString(MAX_TEXT)
+  en?: string;
+}
+
+export class LocalizedLongTextDto {
+  @ApiProperty()
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  fr!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @BoundedString(MAX_LONG_TEXT)
+  ar?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @BoundedString(MAX_LONG_TEXT)
+  en?: string;
+}
+
+export class GeoCodeDto {
+  @ApiProperty({
+    enum: GEO_SCHEMES,
+    description: 'Codes were reused in 2015: a code means nothing without its scheme',
+  })
+  @IsIn(GEO_SCHEMES as unknown as string[])
+  scheme!: string;
+
+  @ApiProperty({ example: 'MA-09' })
+  @BoundedString(10, { minLength: 1 })
+  code!: string;
+}
+
+export class MoneyDto {
+  @ApiProperty({
+    description: 'Integer amount in the currency’s minor unit (centimes, cents)',
+    example: 250000000,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountMinor!: number;
+
+  @ApiProperty({ enum: CURRENCY_CODES, example: 'MAD' })
+  @IsIn(CURRENCY_CODES as unknown as string[])
+  currency!: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ description: 'Why: kept with the event' })
+  @BoundedString(MAX_REASON, { minLength: 1 })
+  reason!: string;
+}
+
+/** What a command answers: the new revision (next If-Match) and the log position it reached. */
+export class CommandResultDto {
+  @ApiProperty({ description: 'Stream revision after the command; send it back as If-Match' })
+  revision!: number;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Global log position of the last event; null when nothing changed',
+  })
+  position!: number | null;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Events recorded; empty when the command repeated what was already true',
+  })
+  events!: string[];
+}

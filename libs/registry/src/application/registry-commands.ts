@@ -1,0 +1,125 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  Command,
+  Decider,
+  DomainEvent,
+  ExpectedRevision,
+  foldEvents,
+  handleCommand,
+  RecordedEvent,
+  StreamNotFound,
+} from '@tadamon/eventsourcing';
+import { Actor, RequestContext } from '@tadamon/nest-kit';
+import { randomUUID } from 'node:crypto';
+import { actorDecider, actorStreamName } from '../domain/actor/actor';
+import { associationDecider, associationStreamName } from '../domain/association/association';
+import { contactPersonDecider, contactPersonStreamName } from '../domain/contact-person/contact-person';
+import { networkDecider, networkStreamName } from '../domain/network/network';
+import { regionalNeedDecider, regionalNeedStreamName } from '../domain/regional-need/regional-need';
+import {
+  AppendListener,
+  REGISTRY_APPEND_LISTENER,
+  REGISTRY_EVENT_STORE,
+  RegistryEventStore,
+} from './registry-ports';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDecider = Decider<any, any, any>;
+
+/** Each aggregate of the Registry: its decider and how its id names its stream. */
+export const REGISTRY_AGGREGATES = {
+  association: { decider: associationDecider, stream: associationStreamName },
+  contactPerson: { decider: contactPersonDecider, stream: contactPersonStreamName },
+  actor: { decider: actorDecider, stream: actorStreamName },
+  network: { decider: networkDecider, stream: networkStreamName },
+  regionalNeed: { decider: regionalNeedDecider, stream: regionalNeedStreamName },
+} as const satisfies Record<string, { decider: AnyDecider; stream: (id: string) => string }>;
+export type RegistryAggregate = keyof typeof REGISTRY_AGGREGATES;
+
+type CommandOf<A extends RegistryAggregate> = Parameters<
+  (typeof REGISTRY_AGGREGATES)[A]['decider']['decide']
+>[0];
+type StateOf<A extends RegistryAggregate> = ReturnType<
+  (typeof REGISTRY_AGGREGATES)[A]['decider']['initialState']
+>;
+
+/** A command as the API builds it: the handler adds the metadata. */
+export type RegistryCommandInput<A extends RegistryAggregate> = Pick<CommandOf<A>, 'type' | 'data'>;
+
+export interface CommandOutcome {
+  /** The stream's revision after the command: the next If-Match. -1 when the stream is still empty. */
+  revision: number;
+  /** Global position of the last event appended, or null when the command changed nothing. */
+  position: number | null;
+  /** Types of the events recorded (empty when the command repeated what was already true). */
+  events: string[];
+}
+
+export interface Loaded<S> {
+  state: S;
+  revision: number;
+  events: RecordedEvent[];
+}
+
+/**
+ * Runs Registry commands: read the stream, fold, decide, append with the expected revision
+ * (the generic handler). Time, ids, the actor and the correlation id come in here, at the edge.
+ */
+@Injectable()
+export class RegistryCommands {
+  constructor(
+    @Inject(REGISTRY_EVENT_STORE) private readonly store: RegistryEventStore,
+    @Optional() @Inject(REGISTRY_APPEND_LISTENER) private readonly listener?: AppendListener,
+  ) {}
+
+  async execute<A extends RegistryAggregate>(
+    aggregate: A,
+    id: string,
+    command: RegistryCommandInput<A>,
+    actor: Pick<Actor, 'id' | 'roles'>,
+    options: { expectedRevision?: ExpectedRevision; commandId?: string; now?: string } = {},
+  ): Promise<CommandOutcome> {
+    const { decider, stream } = REGISTRY_AGGREGATES[aggregate];
+    const { correlationId } = RequestContext.commandMetadata();
+    const full = {
+      ...command,
+      metadata: {
+        commandId: options.commandId ?? randomUUID(),
+        ...(correlationId ? { correlationId } : {}),
+        actor: { id: actor.id, roles: [...actor.roles] },
+        now: options.now ?? new Date().toISOString(),
+      },
+    } as Command;
+    const result = await handleCommand(store(this.store), decider as AnyDecider, stream(id), full, {
+      expectedRevision: options.expectedRevision,
+    });
+    const last = result.events[result.events.length - 1];
+    if (last) this.listener?.appended(last.globalPosition);
+    return {
+      revision: result.nextExpectedRevision === 'no_stream' ? -1 : Number(result.nextExpectedRevision),
+      position: last ? last.globalPosition : null,
+      events: result.events.map((e) => e.type),
+    };
+  }
+
+  /** The aggregate's current state folded from its stream, or undefined when the stream is empty. */
+  async load<A extends RegistryAggregate>(aggregate: A, id: string): Promise<Loaded<StateOf<A>> | undefined> {
+    const { decider, stream } = REGISTRY_AGGREGATES[aggregate];
+    let events: RecordedEvent[];
+    try {
+      events = await this.store.readStream(stream(id));
+    } catch (error) {
+      if (error instanceof StreamNotFound) return undefined;
+      throw error;
+    }
+    if (events.length === 0) return undefined;
+    const state = foldEvents(decider as AnyDecider, events as unknown as DomainEvent[]) as StateOf<A>;
+    return { state, revision: events[events.length - 1].revision, events };
+  }
+}
+
+/** The event store as the generic handler's narrower port. */
+const store = (eventStore: RegistryEventStore) => ({
+  readStream: (streamId: string) => eventStore.readStream(streamId),
+  appendToStream: eventStore.appendToStream.bind(eventStore),
+});
