@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestKitModule, SqliteIdempotencyStore } from '@tadamon/nest-kit';
+import { DemoDataModule } from './demo/demo-data.module';
 import { EmbeddedConfig } from './embedded/embedded-config';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
 import {
@@ -16,6 +17,8 @@ import { PlatformStatusController } from './status/platform-status.controller';
 
 export interface AppModuleOptions extends EmbeddedOptions {
   config: EmbeddedConfig;
+  /** Seed the demo data into an empty log at start (default true). */
+  demoData?: boolean;
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -23,6 +26,12 @@ export interface AppModuleOptions extends EmbeddedOptions {
 @Module({})
 export class AppModule {
   static create(options: AppModuleOptions): DynamicModule {
+    const registry = RegistryModule.forRoot({
+      eventStore: EVENT_STORE,
+      readModels: DOCUMENT_STORE,
+      personalData: PERSONAL_DATA,
+      appendListener: APPEND_LISTENER,
+    });
     return {
       module: AppModule,
       imports: [
@@ -39,12 +48,8 @@ export class AppModule {
         }),
         EmbeddedModule.forRoot(options),
         IdentityModule.forRoot({ config: options.config }),
-        RegistryModule.forRoot({
-          eventStore: EVENT_STORE,
-          readModels: DOCUMENT_STORE,
-          personalData: PERSONAL_DATA,
-          appendListener: APPEND_LISTENER,
-        }),
+        registry,
+        ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry)]),
       ],
       controllers: [PlatformStatusController],
     };

@@ -9,6 +9,8 @@ export interface AppOptions {
   logger?: boolean;
   dataDir?: string;
   projections?: Projection[];
+  /** Seed the demo data into an empty log (default true; tests that need an empty registry say false). */
+  demoData?: boolean;
 }
 
 /** The embedded platform's HTTP app, not yet listening. Configuration errors are thrown. */
@@ -17,6 +19,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   const module = AppModule.create({
     config,
     projections: options.projections ?? PLATFORM_PROJECTIONS,
+    demoData: options.demoData,
     logLevel: options.logger === false ? 'silent' : undefined,
   });
   return bootstrapHttpApp(module, {

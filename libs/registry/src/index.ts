@@ -12,3 +12,5 @@ export * from './application/registry-ports';
 export * from './application/registry-commands';
 export * from './application/registry-problems';
 export * from './registry.module';
+export * from './demo/registry-demo-data';
+export * from './demo/seed-registry-demo';

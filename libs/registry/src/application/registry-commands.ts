@@ -9,7 +9,7 @@ import {
   RecordedEvent,
   StreamNotFound,
 } from '@tadamon/eventsourcing';
-import { Actor, RequestContext } from '@tadamon/nest-kit';
+import { RequestContext } from '@tadamon/nest-kit';
 import { randomUUID } from 'node:crypto';
 import { actorDecider, actorStreamName } from '../domain/actor/actor';
 import { associationDecider, associationStreamName } from '../domain/association/association';
@@ -76,7 +76,7 @@ export class RegistryCommands {
     aggregate: A,
     id: string,
     command: RegistryCommandInput<A>,
-    actor: Pick<Actor, 'id' | 'roles'>,
+    actor: { id: string; roles: readonly string[] },
     options: { expectedRevision?: ExpectedRevision; commandId?: string; now?: string } = {},
   ): Promise<CommandOutcome> {
     const { decider, stream } = REGISTRY_AGGREGATES[aggregate];
