@@ -1,14 +1,8 @@
 import { FieldError, ProblemException, ProblemMapper } from '@tadamon/nest-kit';
 import { AssociationMergedAway } from '../domain/association/association';
-import { PersonalDataWasErased } from '../domain/contact-person/contact-person';
-import {
-  AlreadyRegistered,
-  InvalidTransition,
-  NotRegistered,
-  RegistryError,
-  ValidationFailed,
-} from '../domain/errors';
+import { InvalidTransition, NotRegistered, RegistryError, ValidationFailed } from '../domain/errors';
 import { PublisherNotAllowed } from '../domain/regional-need/regional-need';
+import { registryMessage } from './registry-messages';
 
 /** `profile.hostCountries[1]` -> `/profile/hostCountries/1` (RFC 6901, as the kit's own errors). */
 export const fieldPointer = (field: string): string =>
@@ -28,23 +22,26 @@ const validation = (issues: readonly { field: string; reason: string }[]): Probl
   );
 };
 
-/** The Registry's domain errors as problems: each `code` keeps one kind, so clients can rely on it. */
-export const registryProblems: ProblemMapper = (error) => {
+const params = (error: RegistryError): Record<string, string> => {
+  if (error instanceof InvalidTransition) return { status: error.from };
+  if (error instanceof PublisherNotAllowed) return { reason: error.reason };
+  if (error instanceof AssociationMergedAway) return { survivorId: error.survivorId };
+  return {};
+};
+
+/**
+ * The Registry's domain errors as problems. Each `code` keeps one kind so clients can rely on it;
+ * the detail is in the caller's language (Accept-Language), the English message stays in `debug`.
+ */
+export const registryProblems: ProblemMapper = (error, context) => {
   if (!(error instanceof RegistryError)) return undefined;
-  const extensions = { code: error.code };
   if (error instanceof ValidationFailed) return validation(error.issues);
-  if (error instanceof NotRegistered) return new ProblemException('not-found', error.message, extensions);
-  if (error instanceof PublisherNotAllowed)
-    return new ProblemException('forbidden', error.message, extensions);
-  if (error instanceof AssociationMergedAway)
-    return new ProblemException('conflict', error.message, { ...extensions, survivorId: error.survivorId });
-  if (
-    error instanceof InvalidTransition ||
-    error instanceof AlreadyRegistered ||
-    error instanceof PersonalDataWasErased
-  )
-    return new ProblemException('conflict', error.message, extensions);
-  return new ProblemException('conflict', error.message, extensions);
+  const detail = registryMessage(error.code, context.language, params(error)) ?? error.message;
+  const extensions: Record<string, unknown> = { code: error.code, debug: error.message };
+  if (error instanceof AssociationMergedAway) extensions['survivorId'] = error.survivorId;
+  if (error instanceof NotRegistered) return new ProblemException('not-found', detail, extensions);
+  if (error instanceof PublisherNotAllowed) return new ProblemException('forbidden', detail, extensions);
+  return new ProblemException('conflict', detail, extensions);
 };
 
 /** A 400 for a rule the API checks before the domain (e.g. an unknown publisher). */
