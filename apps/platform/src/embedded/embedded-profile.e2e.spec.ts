@@ -7,6 +7,7 @@ import { NO_STREAM } from '@tadamon/eventsourcing';
 import { EventStore, SqliteEventStore } from '@tadamon/event-store';
 import { DocumentStore } from '@tadamon/read-store';
 import { sampleAppends, sampleDirectoryProjection } from '@tadamon/read-store/testing';
+import { RegistryCommands } from '@tadamon/registry';
 import { createApp } from '../create-app';
 import { DOCUMENT_STORE, EVENT_STORE } from './embedded.module';
 
@@ -74,6 +75,32 @@ describe('the embedded profile', () => {
         { name: 'readModels', status: 'up' },
       ]),
     );
+  });
+
+  it('reports command outcomes and projection lag at /metrics', async () => {
+    const commands = app.get(RegistryCommands, { strict: false });
+    const officer = { id: 'user-officer', roles: ['officer'] };
+    const profile = { names: { fr: 'Metrics' }, hostCountries: ['BE'] };
+    await commands.execute(
+      'association',
+      'assoc-metrics',
+      { type: 'RegisterAssociation', data: { associationId: 'assoc-metrics', profile } },
+      officer,
+    );
+    await expect(
+      commands.execute(
+        'association',
+        'assoc-none',
+        { type: 'VerifyAssociation', data: { associationId: 'assoc-none' } },
+        officer,
+      ),
+    ).rejects.toThrow();
+    const text = await (await fetch(`${await app.getUrl()}/metrics`)).text();
+    expect(text).toMatch(
+      /commands_total\{[^}]*context="registry",command="RegisterAssociation",outcome="accepted"[^}]*\} 1/,
+    );
+    expect(text).toMatch(/commands_total\{[^}]*command="VerifyAssociation",outcome="rejected"[^}]*\} 1/);
+    expect(text).toMatch(/projection_lag_events\{[^}]*projection="sample-directory"[^}]*\} \d+/);
   });
 
   it('documents its API at /api/docs and answers unknown routes with problem+json', async () => {

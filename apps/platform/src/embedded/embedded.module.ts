@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore, SqliteEventStore } from '@tadamon/event-store';
-import { HealthRegistry } from '@tadamon/nest-kit';
+import { HealthRegistry, KitMetrics } from '@tadamon/nest-kit';
 import { PersonalDataCipher, SqliteKeyStore } from '@tadamon/personal-data';
 import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
 import { EmbeddedConfig } from './embedded-config';
@@ -24,6 +24,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: EmbeddedReadModels,
     private readonly health: HealthRegistry,
+    private readonly metrics: KitMetrics,
   ) {}
 
   static forRoot(options: EmbeddedOptions): DynamicModule {
@@ -70,6 +71,10 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     this.health.register('eventStore', async () => void (await this.store.headPosition()));
     this.health.register('readModels', () => this.readModels.started);
+    this.metrics.onScrape(async () => {
+      for (const { projection, lag } of await this.readModels.status())
+        if (lag !== undefined) this.metrics.projectionLag.set({ projection }, lag);
+    });
     await this.readModels.start();
   }
 

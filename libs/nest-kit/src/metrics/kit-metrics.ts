@@ -46,7 +46,20 @@ export class KitMetrics {
     if (options.app) this.registry.setDefaultLabels({ app: options.app });
   }
 
+  private readonly collectors: (() => Promise<void> | void)[] = [];
+
   recordCommand(context: string, command: string, outcome: CommandOutcome): void {
     this.commandOutcomes.inc({ context, command, outcome });
+  }
+
+  /** Runs before each scrape: lags are read when asked for, not polled. */
+  onScrape(collect: () => Promise<void> | void): void {
+    this.collectors.push(collect);
+  }
+
+  /** The exposition text, after every collector has updated its gauges (a failing one is skipped). */
+  async scrape(): Promise<string> {
+    await Promise.allSettled(this.collectors.map(async (collect) => collect()));
+    return this.registry.metrics();
   }
 }

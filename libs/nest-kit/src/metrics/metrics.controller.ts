@@ -16,7 +16,7 @@ export class MetricsController {
   @Get()
   @Header('cache-control', 'no-store')
   async scrape(@Res() reply: FastifyReply): Promise<void> {
-    const text = await this.metrics.registry.metrics();
+    const text = await this.metrics.scrape();
     await reply.type(this.metrics.registry.contentType).send(text);
   }
 }

@@ -8,10 +8,12 @@ import {
   handleCommand,
   RecordedEvent,
   StreamNotFound,
+  WrongExpectedRevision,
 } from '@tadamon/eventsourcing';
-import { RequestContext } from '@tadamon/nest-kit';
+import { KitMetrics, RequestContext } from '@tadamon/nest-kit';
 import { randomUUID } from 'node:crypto';
 import { actorDecider, actorStreamName } from '../domain/actor/actor';
+import { RegistryError } from '../domain/errors';
 import { associationDecider, associationStreamName } from '../domain/association/association';
 import { contactPersonDecider, contactPersonStreamName } from '../domain/contact-person/contact-person';
 import { networkDecider, networkStreamName } from '../domain/network/network';
@@ -70,6 +72,7 @@ export class RegistryCommands {
   constructor(
     @Inject(REGISTRY_EVENT_STORE) private readonly store: RegistryEventStore,
     @Optional() @Inject(REGISTRY_APPEND_LISTENER) private readonly listener?: AppendListener,
+    @Optional() private readonly metrics?: KitMetrics,
   ) {}
 
   async execute<A extends RegistryAggregate>(
@@ -90,9 +93,20 @@ export class RegistryCommands {
         now: options.now ?? new Date().toISOString(),
       },
     } as Command;
-    const result = await handleCommand(store(this.store), decider as AnyDecider, stream(id), full, {
-      expectedRevision: options.expectedRevision,
-    });
+    let result;
+    try {
+      result = await handleCommand(store(this.store), decider as AnyDecider, stream(id), full, {
+        expectedRevision: options.expectedRevision,
+      });
+    } catch (error) {
+      this.metrics?.recordCommand('registry', command.type, failureOutcome(error));
+      throw error;
+    }
+    this.metrics?.recordCommand(
+      'registry',
+      command.type,
+      result.events.length > 0 ? 'accepted' : 'unchanged',
+    );
     const last = result.events[result.events.length - 1];
     if (last) this.listener?.appended(last.globalPosition);
     return {
@@ -117,6 +131,13 @@ export class RegistryCommands {
     return { state, revision: events[events.length - 1].revision, events };
   }
 }
+
+const failureOutcome = (error: unknown): 'rejected' | 'conflict' | 'failed' =>
+  error instanceof WrongExpectedRevision
+    ? 'conflict'
+    : error instanceof RegistryError
+      ? 'rejected'
+      : 'failed';
 
 /** The event store as the generic handler's narrower port. */
 const store = (eventStore: RegistryEventStore) => ({
