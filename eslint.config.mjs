@@ -7,7 +7,13 @@ import prettier from 'eslint-config-prettier';
 const depConstraints = [
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:context', 'type:data-access', 'type:util', 'type:contracts'],
+    onlyDependOnLibsWithTags: [
+      'type:context',
+      'type:data-access',
+      'type:util',
+      'type:contracts',
+      'type:testing',
+    ],
   },
   {
     sourceTag: 'type:context',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { IMAGES } from '@tadamon/testing';
@@ -39,6 +39,21 @@ describe('docker-compose.yml', () => {
       for (const volume of named) expect(Object.keys(compose.volumes)).toContain(volume);
     },
   );
+
+  it('builds the registry service from its Dockerfile, on healthy servers, only when named', () => {
+    const registry = compose.services.registry as ComposeService & {
+      profiles: string[];
+      build: { context: string; dockerfile: string };
+      depends_on: Record<string, { condition: string }>;
+    };
+    expect(registry.profiles).toEqual(['services']);
+    expect(existsSync(join(__dirname, '../..', registry.build.context, registry.build.dockerfile))).toBe(
+      true,
+    );
+    for (const server of ['kafka', 'mongodb', 'postgres'])
+      expect(registry.depends_on[server]).toEqual({ condition: 'service_healthy' });
+    expect(registry.healthcheck?.test).toBeDefined();
+  });
 
   it('runs Kafka in KRaft mode without ZooKeeper and MongoDB as a replica set', () => {
     const kafka = compose.services.kafka as ComposeService & { environment: Record<string, unknown> };

@@ -122,6 +122,8 @@ export class PostgresEventStore implements EventStore {
     assertSchemaName(schema);
     if (!options.pool && !options.connectionString) throw new Error('give a connectionString or a pool');
     const pool = options.pool ?? new Pool({ connectionString: options.connectionString });
+    // An idle connection lost (server restart) is dropped by the pool; unheard, it would crash the process.
+    if (!options.pool) pool.on('error', () => undefined);
     try {
       const encoding = await pool.query<{ server_encoding: string }>('SHOW server_encoding');
       // Canonical JSON is stored as text and must come back byte for byte.

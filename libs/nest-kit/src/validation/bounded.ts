@@ -1,6 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsObject,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 /**
  * Every string member of a DTO carries @BoundedString and every array member @BoundedArray: the
@@ -26,3 +36,17 @@ export function BoundedArray(maxItems: number, options: { minItems?: number } = 
     ...(minItems > 0 ? [ArrayMinSize(minItems)] : []),
   );
 }
+
+/**
+ * A list of objects, each validated by its class (named with class-transformer's `@Type`).
+ * ValidateNested alone takes an item that is itself a list and validates that list's items instead:
+ * `[[]]` would pass.
+ */
+export const NestedObjects = () => applyDecorators(IsObject({ each: true }), ValidateNested({ each: true }));
+
+/**
+ * A member that may be left out, but not sent as null: its validators are skipped only when it is
+ * absent. class-validator's IsOptional skips null too, so `"needId": null` would pass as "absent".
+ * Members that null clears keep IsOptional with their own ValidateIf.
+ */
+export const IsOptionalNotNull = () => ValidateIf((_object: object, value: unknown) => value !== undefined);

@@ -104,7 +104,7 @@ export class ActorsController {
   @Roles('officer', 'admin', 'partner')
   @ApiOperation({
     summary:
-      'Change names, regions or sectors. A partner changes its own organisation only. If-Match: the revision read.',
+      'Change names, regions or sectors. A partner changes its own organisation only, and not its regions. If-Match: the revision read.',
   })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 429)
@@ -115,6 +115,9 @@ export class ActorsController {
     @ExpectedRevisionHeader() expected: ExpectedRevision | undefined,
   ) {
     assertActsFor(actor, actorId);
+    // The regions covered decide where a CRI or agency may publish needs: not its own to widen.
+    if (body.regions !== undefined && !actor.roles.some((role) => role === 'officer' || role === 'admin'))
+      throw new ProblemException('forbidden', 'Only an officer or an admin changes the regions covered.');
     const outcome = await this.run(
       actor,
       actorId,

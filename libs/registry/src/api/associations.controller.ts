@@ -24,6 +24,7 @@ import {
 import { queryAssociationDirectory, DirectorySort } from '../projections/association-directory-query';
 import { AssociationStatus } from '../domain/association/association';
 import { CommandOutcome, RegistryCommands } from '../application/registry-commands';
+import { invalidField } from '../application/registry-problems';
 import { REGISTRY_READ_MODELS, RegistryReadModels } from '../application/registry-ports';
 import { assertActsFor, readsAll } from './access';
 import {
@@ -284,7 +285,9 @@ export class AssociationsController {
     @Body() body: MergeAssociationDto,
     @ExpectedRevisionHeader() expected: ExpectedRevision | undefined,
   ) {
-    await this.mustExist(body.survivorId, '/survivorId');
+    const survivor = await this.mustExist(body.survivorId, '/survivorId');
+    if (['merged', 'dissolved', 'rejected'].includes(survivor.status))
+      throw invalidField('survivorId', `is ${survivor.status}: an association is merged into a living one`);
     return this.respond(
       actor,
       associationId,
@@ -293,12 +296,13 @@ export class AssociationsController {
     );
   }
 
-  private async mustExist(associationId: string, pointer: string): Promise<void> {
+  private async mustExist(associationId: string, pointer: string): Promise<{ status: string }> {
     const loaded = await this.commands.load('association', associationId);
     if (!loaded)
       throw new ProblemException('validation', 'The association named does not exist.', {
         errors: [{ pointer, detail: 'no such association' }],
       });
+    return loaded.state;
   }
 
   private association(

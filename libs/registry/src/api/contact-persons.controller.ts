@@ -227,21 +227,24 @@ export class ContactPersonsController {
     @EmptyBody() _body: undefined,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
-    await this.person(actor, subjectId);
+    const { revision } = await this.person(actor, subjectId);
+    // A stale If-Match must change nothing: checked before the key, which cannot come back.
+    if (typeof expectedRevision === 'number' && expectedRevision !== revision)
+      throw new ProblemException('precondition-failed');
     // The key first: once it is gone the person is erased in fact; a retry records the event.
     await this.personalData.erase(subjectId);
     return this.run(actor, subjectId, { type: 'ErasePersonalData', data: { subjectId } }, expectedRevision);
   }
 
   @Get('contacts/:subjectId/export')
-  @Roles('officer', 'association')
+  @Roles('officer', 'auditor', 'admin', 'association')
   @ApiOperation({
     summary:
       "Data-subject access export: the person's data in clear, consents with their history, and every processing recorded (who, what, when)",
   })
   @ApiProblems(401, 403, 404, 429)
   async export(@CurrentActor() actor: Actor, @Param('subjectId') subjectId: string) {
-    const { state, events } = await this.person(actor, subjectId);
+    const { state, events } = await this.person(actor, subjectId, READ_ALL);
     return {
       subjectId,
       associationId: state.associationId,

@@ -184,6 +184,8 @@ export class RegionalNeedsController {
     @ExpectedRevisionHeader() expected: ExpectedRevision | undefined,
   ) {
     await this.publishedBy(actor, needId);
+    await this.mustExist('association', 'associationIds', body.associationIds, 'no such association');
+    await this.mustExist('actor', 'funderIds', body.funderIds, 'no such organisation');
     return this.respond(
       actor,
       needId,
@@ -239,6 +241,19 @@ export class RegionalNeedsController {
     const state = loaded?.state as RegionalNeedState | undefined;
     if (!loaded || !state || state.status === 'none') throw new ProblemException('not-found');
     return { state, revision: loaded.revision };
+  }
+
+  /** A match names records that exist: 400 on the first that does not. */
+  private async mustExist(
+    aggregate: 'association' | 'actor',
+    field: string,
+    ids: readonly string[],
+    reason: string,
+  ): Promise<void> {
+    for (const [index, id] of ids.entries()) {
+      const state = (await this.commands.load(aggregate, id))?.state;
+      if (!state || state.status === 'none') throw invalidField(`${field}[${index}]`, reason);
+    }
   }
 
   /** Only its publisher (or an officer) acts on a need; others get 404, as for a need that does not exist. */

@@ -1,29 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedArray, BoundedString } from '@tadamon/nest-kit';
+import { BoundedArray, BoundedString, IsOptionalNotNull, NestedObjects } from '@tadamon/nest-kit';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, ValidateNested } from 'class-validator';
 import { ACTOR_KINDS } from '../../domain/actor/actor';
 import { MAX_LIST } from '../../domain/field-validation';
 import { NETWORK_KINDS } from '../../domain/network/network';
-import { GeoCodeDto, LocalizedTextDto, MAX_ID } from './common.dto';
+import { GeoCodeDto, LocalizedTextDto, StableId } from './common.dto';
 
 export class ActorChangesDto {
   @ApiPropertyOptional({ type: LocalizedTextDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   names?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: [GeoCodeDto], description: '2015 regions it works in' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
-  @ValidateNested({ each: true })
+  @NestedObjects()
   @Type(() => GeoCodeDto)
   regions?: GeoCodeDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'OECD DAC purpose codes' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
   @BoundedString(5, { each: true, minLength: 5 })
   sectors?: string[];
@@ -31,8 +31,8 @@ export class ActorChangesDto {
 
 export class RegisterActorDto {
   @ApiPropertyOptional({ example: 'actor-cri-souss-massa', description: 'Generated when absent' })
-  @IsOptional()
-  @BoundedString(MAX_ID, { minLength: 1 })
+  @IsOptionalNotNull()
+  @StableId()
   actorId?: string;
 
   @ApiProperty({ enum: ACTOR_KINDS })
@@ -47,7 +47,7 @@ export class RegisterActorDto {
 
   @ApiProperty({ type: [GeoCodeDto] })
   @BoundedArray(MAX_LIST)
-  @ValidateNested({ each: true })
+  @NestedObjects()
   @Type(() => GeoCodeDto)
   regions!: GeoCodeDto[];
 
@@ -59,8 +59,8 @@ export class RegisterActorDto {
 
 export class CreateNetworkDto {
   @ApiPropertyOptional({ description: 'Generated when absent' })
-  @IsOptional()
-  @BoundedString(MAX_ID, { minLength: 1 })
+  @IsOptionalNotNull()
+  @StableId()
   networkId?: string;
 
   @ApiProperty({ enum: NETWORK_KINDS })
@@ -84,6 +84,6 @@ export class RenameNetworkDto {
 
 export class NetworkMemberDto {
   @ApiProperty()
-  @BoundedString(MAX_ID, { minLength: 1 })
+  @StableId()
   associationId!: string;
 }

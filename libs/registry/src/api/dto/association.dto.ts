@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedArray, BoundedString } from '@tadamon/nest-kit';
+import { BoundedArray, BoundedString, IsOptionalNotNull, NestedObjects } from '@tadamon/nest-kit';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { MAX_LIST } from '../../domain/field-validation';
-import { GeoCodeDto, LocalizedTextDto, MAX_ID, MAX_REASON } from './common.dto';
+import { GeoCodeDto, LocalizedTextDto, MAX_REASON, StableId } from './common.dto';
 
 export class LegalRegistrationDto {
   @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
@@ -44,7 +44,7 @@ export class OriginCommuneDto {
 /** Every profile field optional: a change carries only what changes (null clears a field). */
 export class AssociationProfileChangesDto {
   @ApiPropertyOptional({ type: LocalizedTextDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
@@ -65,41 +65,41 @@ export class AssociationProfileChangesDto {
   legalRegistration?: LegalRegistrationDto | null;
 
   @ApiPropertyOptional({ type: [String], example: ['FR'], description: 'ISO 3166-1 alpha-2; not MA' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(MAX_LIST, { minItems: 1 })
   @BoundedString(2, { each: true, minLength: 2 })
   hostCountries?: string[];
 
   @ApiPropertyOptional({ type: [HostCityDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
-  @ValidateNested({ each: true })
+  @NestedObjects()
   @Type(() => HostCityDto)
   hostCities?: HostCityDto[];
 
   @ApiPropertyOptional({ type: [GeoCodeDto], description: 'Regions of origin, either scheme' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
-  @ValidateNested({ each: true })
+  @NestedObjects()
   @Type(() => GeoCodeDto)
   originRegions?: GeoCodeDto[];
 
   @ApiPropertyOptional({ type: [GeoCodeDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
-  @ValidateNested({ each: true })
+  @NestedObjects()
   @Type(() => GeoCodeDto)
   originProvinces?: GeoCodeDto[];
 
   @ApiPropertyOptional({ type: [OriginCommuneDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
-  @ValidateNested({ each: true })
+  @NestedObjects()
   @Type(() => OriginCommuneDto)
   originCommunes?: OriginCommuneDto[];
 
   @ApiPropertyOptional({ type: [String], example: ['14030'], description: 'OECD DAC purpose codes' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
   @BoundedString(5, { each: true, minLength: 5 })
   sectors?: string[];
@@ -145,8 +145,8 @@ export class RegisterAssociationDto {
       'Stable Tadamon id; generated when absent. An association account registers its own organisation only.',
     example: 'assoc-migrations-et-developpement',
   })
-  @IsOptional()
-  @BoundedString(MAX_ID, { minLength: 1 })
+  @IsOptionalNotNull()
+  @StableId()
   associationId?: string;
 
   @ApiProperty({ type: AssociationProfileDto })
@@ -158,7 +158,7 @@ export class RegisterAssociationDto {
 
 export class FlagDuplicateDto {
   @ApiProperty()
-  @BoundedString(MAX_ID, { minLength: 1 })
+  @StableId()
   otherAssociationId!: string;
 
   @ApiProperty()
@@ -168,6 +168,6 @@ export class FlagDuplicateDto {
 
 export class MergeAssociationDto {
   @ApiProperty({ description: 'The association that lives on' })
-  @BoundedString(MAX_ID, { minLength: 1 })
+  @StableId()
   survivorId!: string;
 }

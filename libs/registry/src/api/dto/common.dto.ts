@@ -1,12 +1,31 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedString } from '@tadamon/nest-kit';
+import { BoundedString, IsOptionalNotNull } from '@tadamon/nest-kit';
 import { CURRENCY_CODES, GEO_SCHEMES } from '@tadamon/reference-data';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { MAX_LONG_TEXT, MAX_TEXT } from '../../domain/field-validation';
 
-/** Ids chosen by clients: the domain checks the characters; this bounds the size. */
+/** Ids chosen by clients: at most 100 characters, as the domain's. */
 export const MAX_ID = 100;
 export const MAX_REASON = 2000;
+
+/** The characters of a stream id (and of the domain's ids). */
+const ID_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9._:@-]*$/;
+
+/**
+ * An id in a body: the API reads the stream it names (to check the record exists, or to run the
+ * command) before the domain sees it, and a stream name refuses other characters with a 404.
+ */
+export function StableId(options: { each?: boolean } = {}) {
+  const each = options.each ?? false;
+  return applyDecorators(
+    BoundedString(MAX_ID, { minLength: 1, each }),
+    Matches(ID_CHARACTERS, {
+      each,
+      message: '$property must be letters, digits and . _ : @ -, starting with a letter or digit',
+    }),
+  );
+}
 
 export class LocalizedTextDto {
   @ApiProperty({ description: 'French (required: the administration’s working language)' })
@@ -14,12 +33,12 @@ export class LocalizedTextDto {
   fr!: string;
 
   @ApiPropertyOptional({ description: 'Arabic (right to left)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedString(MAX_TEXT)
   ar?: string;
 
   @ApiPropertyOptional({ description: 'English' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedString(MAX_TEXT)
   en?: string;
 }
@@ -30,12 +49,12 @@ export class LocalizedLongTextDto {
   fr!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedString(MAX_LONG_TEXT)
   ar?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedString(MAX_LONG_TEXT)
   en?: string;
 }

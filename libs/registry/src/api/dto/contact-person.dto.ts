@@ -1,29 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedArray, BoundedString } from '@tadamon/nest-kit';
+import { BoundedArray, BoundedString, IsOptionalNotNull, NestedObjects } from '@tadamon/nest-kit';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsEmail, IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
 import { CONSENT_PURPOSES, CONTACT_ROLES, LEGAL_BASES } from '../../domain/contact-person/contact-person';
 
 /** A person's card, in clear only inside the request: it is sealed with the person's key before any event. */
 export class ContactCardDto {
   @ApiProperty({ example: 'Fatima Zahra El Amrani' })
   @BoundedString(200, { minLength: 1 })
+  @Matches(/\S/, { message: 'fullName must not be blank' })
   fullName!: string;
 
   @ApiPropertyOptional({ example: 'contact@example.org' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedString(254)
   @IsEmail()
   email?: string;
 
   @ApiPropertyOptional({ example: '+33 4 91 00 00 00' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedString(40)
   @Matches(/^\+?[0-9 ().-]{4,40}$/, { message: 'phone must be digits, spaces and + ( ) . -' })
   phone?: string;
 
   @ApiPropertyOptional({ enum: ['ar', 'fr', 'en'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['ar', 'fr', 'en'])
   preferredLanguage?: 'ar' | 'fr' | 'en';
 }
@@ -56,21 +57,21 @@ export class AddContactPersonDto {
   card!: ContactCardDto;
 
   @ApiPropertyOptional({ type: [ConsentDto], description: 'Consents given when the person is added' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @BoundedArray(CONSENT_PURPOSES.length * LEGAL_BASES.length)
-  @ValidateNested({ each: true })
+  @NestedObjects()
   @Type(() => ConsentDto)
   consents?: ConsentDto[];
 }
 
 export class ChangeContactPersonDto {
   @ApiPropertyOptional({ enum: CONTACT_ROLES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CONTACT_ROLES as unknown as string[])
   role?: string;
 
   @ApiPropertyOptional({ type: ContactCardDto, description: 'The whole new card (sealed again)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
   @Type(() => ContactCardDto)

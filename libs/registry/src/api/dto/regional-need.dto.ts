@@ -1,23 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedArray, BoundedString } from '@tadamon/nest-kit';
+import { BoundedArray, BoundedString, IsOptionalNotNull } from '@tadamon/nest-kit';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, ValidateNested } from 'class-validator';
 import { MAX_LIST } from '../../domain/field-validation';
 import { NEED_PRIORITIES } from '../../domain/regional-need/regional-need';
-import { GeoCodeDto, LocalizedLongTextDto, LocalizedTextDto, MAX_ID, MoneyDto } from './common.dto';
+import { GeoCodeDto, LocalizedLongTextDto, LocalizedTextDto, MoneyDto, StableId } from './common.dto';
 
 export class PublishRegionalNeedDto {
   @ApiPropertyOptional({ description: 'Generated when absent' })
-  @IsOptional()
-  @BoundedString(MAX_ID, { minLength: 1 })
+  @IsOptionalNotNull()
+  @StableId()
   needId?: string;
 
   @ApiPropertyOptional({
     description:
       'Officers publish on behalf of a CRI or agency; a partner account always publishes as itself',
   })
-  @IsOptional()
-  @BoundedString(MAX_ID, { minLength: 1 })
+  @IsOptionalNotNull()
+  @StableId()
   publisherId?: string;
 
   @ApiProperty({ type: GeoCodeDto, description: 'A 2015 region, or a province' })
@@ -56,12 +56,12 @@ export class PublishRegionalNeedDto {
 export class MatchRegionalNeedDto {
   @ApiProperty({ type: [String] })
   @BoundedArray(MAX_LIST)
-  @BoundedString(MAX_ID, { each: true, minLength: 1 })
+  @StableId({ each: true })
   associationIds!: string[];
 
   @ApiProperty({ type: [String] })
   @BoundedArray(MAX_LIST)
-  @BoundedString(MAX_ID, { each: true, minLength: 1 })
+  @StableId({ each: true })
   funderIds!: string[];
 }
 

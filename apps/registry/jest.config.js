@@ -1,0 +1,1 @@
+module.exports = { displayName: 'registry-service', preset: '../../jest.preset.js' };

@@ -1,0 +1,71 @@
+import { Logger } from '@nestjs/common';
+import { categoryOf } from '@tadamon/eventsourcing';
+import { DocumentStore, Projection, ProjectionRunner, ProjectionSource } from '@tadamon/read-store';
+
+export interface ProjectionStatus {
+  projection: string;
+  version: number;
+  /** Global position of the last event reflected. */
+  position: number;
+  lag: number | undefined;
+}
+
+/** A failing runner retries every poll: the same error is logged again only after this long. */
+const REPEATED_ERROR_LOG_MS = 30_000;
+
+/**
+ * The Registry's read models in MongoDB: one runner per projection, following the log from its
+ * stored checkpoint. A checkpoint of another projection version makes its runner rebuild.
+ */
+export class ProjectionRunners {
+  private readonly logger = new Logger('ReadModels');
+  private readonly runners: ProjectionRunner[];
+  private readonly lastLogged = new Map<string, { message: string; at: number }>();
+
+  constructor(source: ProjectionSource, docs: DocumentStore, projections: readonly Projection[]) {
+    this.runners = projections.map(
+      (projection) =>
+        new ProjectionRunner(source, docs, projection, {
+          onError: (error) => this.logError(projection.name, error),
+        }),
+    );
+  }
+
+  start(): void {
+    for (const runner of this.runners) runner.start();
+  }
+
+  /** Wakes the runners that read this stream's category after a local append (the others poll). */
+  notify(streamId?: string): void {
+    const category = streamId === undefined ? undefined : categoryOf(streamId);
+    for (const runner of this.runners) {
+      const categories = runner.projection.categories;
+      if (category === undefined || categories === undefined || categories.includes(category))
+        runner.notify();
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    return Promise.all(
+      this.runners.map(async (runner) => ({
+        projection: runner.projection.name,
+        version: runner.projection.version,
+        position: (await runner.checkpoint())?.position ?? 0,
+        lag: await runner.lag(),
+      })),
+    );
+  }
+
+  /** Each runner finishes its batch in progress. */
+  async stop(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  private logError(projection: string, error: Error): void {
+    const last = this.lastLogged.get(projection);
+    const now = Date.now();
+    if (last && last.message === error.message && now - last.at < REPEATED_ERROR_LOG_MS) return;
+    this.lastLogged.set(projection, { message: error.message, at: now });
+    this.logger.error(`${projection}: ${error.message} (retrying)`);
+  }
+}

@@ -1,0 +1,89 @@
+import { Logger } from '@nestjs/common';
+import { registryPublication } from '@tadamon/contracts';
+import { CheckpointStore, EventLog, KafkaRelay } from '@tadamon/messaging';
+import { Admin, Kafka, logLevel } from 'kafkajs';
+import { RegistryConfig } from '../config';
+
+/** After a failed batch the relay counts as failing until a batch goes through, or this long. */
+const FAILING_WINDOW_MS = 30_000;
+
+/**
+ * The Registry's relay (log -> `tadamon.registry.events.v1`) and what readiness needs to know of
+ * it: the broker answers, and the relay's last attempt did not fail. An idle relay never talks to
+ * Kafka, so the broker is asked directly.
+ */
+export class RegistryRelay {
+  readonly relay: KafkaRelay;
+  private readonly logger = new Logger('Relay');
+  private readonly admin: Admin;
+  private started = false;
+  private lastFailure: { at: number; batches: number; inARow: number; message: string } | undefined;
+
+  constructor(kafka: RegistryConfig['kafka'], log: EventLog, checkpoints: CheckpointStore) {
+    this.relay = new KafkaRelay({
+      publication: registryPublication,
+      log,
+      checkpoints,
+      kafka: { brokers: kafka.brokers, clientId: 'tadamon-registry-relay' },
+      topics: { partitions: kafka.partitions, replicationFactor: kafka.replicationFactor },
+      onError: (error, inARow) => {
+        this.lastFailure = {
+          at: Date.now(),
+          batches: this.relay.metrics().batches,
+          inARow,
+          message: error.message,
+        };
+        // The relay retries with a backoff of at most 2 s: log the first failures, then every 10th.
+        if (inARow <= 3 || inARow % 10 === 0)
+          this.logger.warn(
+            `${this.relay.name}: ${error.message} (${inARow} in a row; re-sending from the checkpoint)`,
+          );
+      },
+    });
+    this.admin = new Kafka({
+      brokers: kafka.brokers,
+      clientId: 'tadamon-registry-health',
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
+    }).admin();
+  }
+
+  get name(): string {
+    return this.relay.name;
+  }
+
+  /** Creates the topic (and its .dlt twin) if needed and starts relaying from the checkpoint. */
+  async start(): Promise<void> {
+    await this.relay.start();
+    await this.admin.connect();
+    this.started = true;
+  }
+
+  wake(): void {
+    this.relay.wake();
+  }
+
+  lag(): Promise<number> {
+    return this.relay.lag();
+  }
+
+  /** Readiness: throws when the broker does not answer or the relay keeps failing. */
+  async check(): Promise<void> {
+    if (!this.started) throw new Error('the relay is not running');
+    await this.admin.describeCluster();
+    const failure = this.lastFailure;
+    if (
+      failure &&
+      this.relay.metrics().batches === failure.batches &&
+      Date.now() - failure.at < FAILING_WINDOW_MS
+    )
+      throw new Error(`the relay failed ${failure.inARow} time(s) in a row: ${failure.message}`);
+  }
+
+  /** Finishes the batch in progress, then disconnects. */
+  async stop(): Promise<void> {
+    this.started = false;
+    await this.relay.stop();
+    await this.admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,397 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { registryPublication } from '@tadamon/contracts';
+import { PostgresEventStore } from '@tadamon/event-store';
+import { verifyStreamChain } from '@tadamon/eventsourcing';
+import { MongooseDocumentStore } from '@tadamon/read-store';
+import {
+  ASSOCIATION_DIRECTORY,
+  CONTACT_PERSONS,
+  contactPersonStreamName,
+  registryProjections,
+  SealedPersonalData,
+} from '@tadamon/registry';
+import { requireServer } from '@tadamon/testing';
+import { SignJWT } from 'jose';
+import { Admin, Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
+import { createRegistryApp } from './create-registry-app';
+import { DistributedInfrastructure } from './infrastructure/distributed-infrastructure';
+
+// The Registry service against the real local Kafka, PostgreSQL and FerretDB: a database of its own
+// per run (PostgreSQL and MongoDB); the topic is shared, so messages are told apart by this run's ids.
+
+const run = randomBytes(4).toString('hex');
+const database = `registry_e2e_${run}`;
+const secret = randomBytes(32).toString('base64url');
+const TOPIC = registryPublication.topic;
+
+interface TopicMessage {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+  partition: number;
+  offset: bigint;
+}
+
+const headerText = (headers: IHeaders | undefined) =>
+  Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)]));
+
+/** Every message of the topic from its beginning, read by a consumer group of its own. */
+class TopicReader {
+  readonly messages: TopicMessage[] = [];
+  private readonly highestOffset = new Map<number, bigint>();
+
+  private constructor(
+    private readonly consumer: Consumer,
+    private readonly admin: Admin,
+  ) {}
+
+  static async start(brokers: string[]): Promise<TopicReader> {
+    const kafka = new Kafka({ clientId: `registry-e2e-${run}`, brokers, logLevel: logLevel.NOTHING });
+    const consumer = kafka.consumer({
+      groupId: `registry-e2e-${run}`,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 100,
+    });
+    const admin = kafka.admin();
+    const reader = new TopicReader(consumer, admin);
+    await Promise.all([consumer.connect(), admin.connect()]);
+    await consumer.subscribe({ topics: [TOPIC], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message, partition }) => {
+        reader.messages.push({
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers: headerText(message.headers),
+          partition,
+          offset: BigInt(message.offset),
+        });
+        reader.highestOffset.set(partition, BigInt(message.offset));
+      },
+    });
+    return reader;
+  }
+
+  /** The first message of this type about this association. */
+  async find(type: string, associationId: string): Promise<TopicMessage> {
+    const match = () =>
+      this.messages.find(
+        (m) =>
+          m.headers['tadamon-type'] === type &&
+          (JSON.parse(m.value) as { data: { associationId?: string } }).data.associationId === associationId,
+      );
+    await until(() => match() !== undefined, `${type} of ${associationId} on ${TOPIC}`);
+    return match() as TopicMessage;
+  }
+
+  /** Waits until every message on the topic now has been read: the scan covers the whole topic. */
+  async readToTheEnd(): Promise<void> {
+    const ends = await this.admin.fetchTopicOffsets(TOPIC);
+    await until(
+      () =>
+        ends.every(
+          ({ partition, high, low }) =>
+            BigInt(high) === BigInt(low) || (this.highestOffset.get(partition) ?? -1n) >= BigInt(high) - 1n,
+        ),
+      `the end of ${TOPIC}`,
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.consumer.disconnect(), this.admin.disconnect()]);
+  }
+}
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const sign = (roles: string[], key = secret) =>
+  new SignJWT({ roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(`e2e-${roles.join('-')}`)
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(key));
+
+describe('the Registry service (distributed profile) on Kafka, PostgreSQL and FerretDB', () => {
+  const postgresUrl = new URL(requireServer('postgres'));
+  const databaseUrl = Object.assign(new URL(postgresUrl.href), { pathname: `/${database}` }).href;
+  const mongoUrl = requireServer('mongo');
+  const brokers = requireServer('kafka').split(',');
+  let app: NestFastifyApplication;
+  let closed = false;
+  let base: string;
+  let officer: string;
+  let topic: TopicReader;
+  let docs: MongooseDocumentStore;
+  let sql: Client;
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: postgresUrl.href });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    app = await createRegistryApp({
+      logger: false,
+      env: {
+        TADAMON_EVENT_STORE: 'postgres',
+        DATABASE_URL: databaseUrl,
+        MONGODB_URL: mongoUrl,
+        MONGODB_DB: database,
+        KAFKA_BROKERS: brokers.join(','),
+        TADAMON_MASTER_KEY: randomBytes(32).toString('base64'),
+        TADAMON_JWT_SECRET: secret,
+      },
+    });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+    officer = await sign(['officer']);
+    [topic, docs] = await Promise.all([
+      TopicReader.start(brokers),
+      MongooseDocumentStore.connect(mongoUrl, database),
+    ]);
+    sql = new Client({ connectionString: databaseUrl });
+    await sql.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    if (!closed) await app?.close();
+    await topic?.stop();
+    await sql?.end();
+    await docs?.dropDatabase();
+    await docs?.close();
+    const admin = new Client({ connectionString: postgresUrl.href });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }, 30_000);
+
+  const call = async (method: string, path: string, body?: unknown, token: string | null = officer) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+    };
+  };
+
+  const register = async (associationId: string) => {
+    const registered = await call('POST', '/api/registry/associations', {
+      associationId,
+      profile: { names: { fr: `Association e2e ${run}` }, hostCountries: ['FR'], sectors: ['14030'] },
+    });
+    expect(registered).toMatchObject({
+      status: 201,
+      body: { associationId, events: ['AssociationRegistered'] },
+    });
+  };
+
+  const directoryEntry = (associationId: string) =>
+    docs.collection<{ _id: string; status: string }>(ASSOCIATION_DIRECTORY).get(associationId);
+
+  it('turns a command over HTTP into a read-model document in MongoDB and a message on Kafka', async () => {
+    const associationId = `assoc-e2e-${run}`;
+    await register(associationId);
+
+    await until(
+      async () => (await directoryEntry(associationId))?.status === 'submitted',
+      'the directory entry',
+    );
+    const registered = await topic.find('AssociationRegistered', associationId);
+    expect(registered.key).toBe(`association-${associationId}`);
+    expect(JSON.parse(registered.value)).toMatchObject({
+      type: 'AssociationRegistered',
+      schemaVersion: 1,
+      context: 'registry',
+      streamId: `association-${associationId}`,
+      data: { associationId, names: { fr: `Association e2e ${run}` }, hostCountries: ['FR'] },
+    });
+
+    expect(await call('POST', `/api/registry/associations/${associationId}/verify`)).toMatchObject({
+      status: 200,
+      body: { events: ['AssociationVerified'] },
+    });
+    const verified = await topic.find('AssociationVerified', associationId);
+    expect(verified.headers).toMatchObject({ 'tadamon-context': 'registry', 'tadamon-schema-version': '1' });
+    await until(
+      async () => (await directoryEntry(associationId))?.status === 'verified',
+      'the verified entry',
+    );
+  }, 30_000);
+
+  it('accepts only tokens signed with the configured secret, and checks roles', async () => {
+    const associationId = `assoc-e2e-denied-${run}`;
+    const body = { associationId, profile: { names: { fr: 'Refusée' }, hostCountries: ['FR'] } };
+    expect((await call('POST', '/api/registry/associations', body, null)).status).toBe(401);
+    const forged = await sign(['officer'], randomBytes(32).toString('base64url'));
+    expect((await call('POST', '/api/registry/associations', body, forged)).status).toBe(401);
+    expect((await call('POST', '/api/registry/associations', body, await sign(['evaluator']))).status).toBe(
+      403,
+    );
+    expect((await call('GET', `/api/registry/associations/${associationId}`)).status).toBe(404);
+  });
+
+  it('erases a contact person: the plaintext is nowhere in PostgreSQL, MongoDB or Kafka, and the chain still verifies', async () => {
+    const associationId = `assoc-e2e-contacts-${run}`;
+    await register(associationId);
+    const fullName = `Nour Effacement ${run}`;
+    const email = `nour.${run}@erasure.example.org`;
+    const added = await call('POST', `/api/registry/associations/${associationId}/contacts`, {
+      role: 'president',
+      card: { fullName, email, phone: '+33 6 12 34 56 78' },
+      consents: [{ purpose: 'registry-contact', legalBasis: 'gdpr' }],
+    });
+    expect(added.status).toBe(201);
+    const subjectId = added.body.subjectId as string;
+    const streamId = contactPersonStreamName(subjectId);
+
+    // Control: before the erasure the plaintext is readable, from the stream and from the read model.
+    expect(await call('GET', `/api/registry/contacts/${subjectId}`)).toMatchObject({
+      status: 200,
+      body: { status: 'active', card: { fullName, email } },
+    });
+    const listed = async () =>
+      (
+        (await call('GET', `/api/registry/associations/${associationId}/contacts`)).body as unknown as {
+          subjectId: string;
+          card: Record<string, unknown>;
+        }[]
+      ).find((contact) => contact.subjectId === subjectId);
+    await until(async () => (await listed())?.card.fullName === fullName, 'the contact in the read model');
+    const [addedRow] = (
+      await sql.query<{ data: string }>(
+        `SELECT data FROM tadamon_events.events WHERE stream_id = $1 AND type = 'ContactPersonAdded'`,
+        [streamId],
+      )
+    ).rows;
+    const sealed = (JSON.parse(addedRow.data) as { personalData: SealedPersonalData }).personalData;
+    expect(addedRow.data).not.toContain(fullName); // sealed before it reached the log
+
+    expect(await call('POST', `/api/registry/contacts/${subjectId}/erase`)).toMatchObject({
+      status: 200,
+      body: { events: ['PersonalDataErased'] },
+    });
+    expect(await call('GET', `/api/registry/contacts/${subjectId}`)).toMatchObject({
+      status: 200,
+      body: { status: 'erased', card: { erased: true } },
+    });
+    expect((await call('GET', `/api/registry/contacts/${subjectId}`)).body.card).toEqual({ erased: true });
+    await until(
+      async () =>
+        (await docs.collection<{ _id: string; status: string }>(CONTACT_PERSONS).get(subjectId))?.status ===
+        'erased',
+      'the erasure in the read model',
+    );
+    expect((await listed())?.card).toEqual({ erased: true });
+
+    // Everything the service wrote, wherever it went.
+    const infrastructure = app.get(DistributedInfrastructure);
+    await until(async () => (await infrastructure.relay.lag()) === 0, 'the relay to catch up');
+    await topic.readToTheEnd();
+    const tables = (
+      await sql.query<{ table_schema: string; table_name: string }>(
+        `SELECT table_schema, table_name FROM information_schema.tables
+         WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
+      )
+    ).rows;
+    let postgresText = '';
+    for (const t of tables)
+      postgresText += JSON.stringify(
+        (await sql.query(`SELECT * FROM "${t.table_schema}"."${t.table_name}"`)).rows,
+      );
+    const mongoText = (
+      await Promise.all((await docs.collections()).map(async (name) => docs.collection(name).find({})))
+    )
+      .map((found) => JSON.stringify(found))
+      .join('\n');
+    const kafkaText = topic.messages
+      .map((m) => `${m.key} ${m.value} ${JSON.stringify(m.headers)}`)
+      .join('\n');
+
+    // The scans see what is there (ids, the sealed copy), so an absence below means something.
+    expect(tables.map((t) => `${t.table_schema}.${t.table_name}`)).toEqual(
+      expect.arrayContaining([
+        'tadamon_events.events',
+        'tadamon_keys.subject_keys',
+        'tadamon_messaging.checkpoints',
+      ]),
+    );
+    expect(postgresText).toContain(streamId);
+    expect(postgresText).toContain(sealed.ciphertext);
+    expect(mongoText).toContain(subjectId);
+    expect(mongoText).toContain(associationId);
+    expect(kafkaText).toContain(associationId);
+    for (const plaintext of [fullName, email, `Effacement ${run}`]) {
+      expect(postgresText).not.toContain(plaintext);
+      expect(mongoText).not.toContain(plaintext);
+      expect(kafkaText).not.toContain(plaintext);
+    }
+
+    // The sealed copy is still in the log and still chained, but nothing can open it any more.
+    expect(await infrastructure.personalData.open(sealed)).toEqual({ erased: true, subjectId });
+    const store = await PostgresEventStore.connect({ connectionString: databaseUrl });
+    try {
+      const rows = await store.readStoredStream(streamId);
+      expect(rows.map((r) => r.type)).toEqual([
+        'ContactPersonAdded',
+        'ConsentRecorded',
+        'PersonalDataErased',
+      ]);
+      expect(verifyStreamChain(rows)).toMatchObject({ ok: true, count: 3 });
+    } finally {
+      await store.close();
+    }
+  }, 40_000);
+
+  it('reports each dependency in readiness, and the relay and projection lags in /metrics', async () => {
+    const ready = await call('GET', '/health/ready', undefined, null);
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toEqual([
+      { name: 'eventStore', status: 'up' },
+      { name: 'readModels', status: 'up' },
+      { name: 'kafkaRelay', status: 'up' },
+      { name: 'keyStore', status: 'up' },
+    ]);
+
+    await app.get(DistributedInfrastructure).refreshLagMetrics();
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^relay_lag_events\{relay="relay:registry",app="registry"\} 0$/m);
+    for (const { name } of registryProjections)
+      expect(metrics).toMatch(
+        new RegExp(`^projection_lag_events\\{projection="${name}",app="registry"\\} 0$`, 'm'),
+      );
+  });
+
+  it('stops the relay and the runners and closes its connections on shutdown', async () => {
+    const infrastructure = app.get(DistributedInfrastructure);
+    const started = Date.now();
+    await app.close();
+    closed = true;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(infrastructure.relay.relay.metrics().published).toBeGreaterThanOrEqual(3);
+    const others = async () =>
+      Number(
+        (
+          await sql.query<{ n: string }>(
+            'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+            [database],
+          )
+        ).rows[0].n,
+      );
+    await until(async () => (await others()) === 0, 'the service to close its PostgreSQL connections', 5_000);
+  });
+});
