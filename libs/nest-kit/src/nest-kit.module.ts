@@ -51,7 +51,14 @@ export class NestKitModule implements NestModule {
             genReqId: (request: IncomingMessage) => String((request as IncomingMessage & { id?: string }).id),
             customAttributeKeys: { reqId: 'correlationId' },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => QUIET_ROUTES.some((r) => request.url?.startsWith(r)) },
+            // Fastify's middleware sees `url` relative to its mount point ("/"): the path is in originalUrl.
+            autoLogging: {
+              ignore: (request) => {
+                const path =
+                  (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url;
+                return QUIET_ROUTES.some((r) => path?.startsWith(r));
+              },
+            },
           },
         }),
       ],
