@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { categoryOf } from '@tadamon/eventsourcing';
 import { DocumentStore, Projection, ProjectionRunner, ProjectionSource } from '@tadamon/read-store';
 
 export interface ReadModelStatus {
@@ -17,6 +18,9 @@ export class EmbeddedReadModels {
   private readonly runners: ProjectionRunner[];
   /** True once every projection has been rebuilt and follows the log. */
   started = false;
+  /** Runners to wake at the end of this turn of the event loop. */
+  private readonly toWake = new Set<ProjectionRunner>();
+  private waking?: NodeJS.Immediate;
 
   constructor(source: ProjectionSource, docs: DocumentStore, projections: Projection[]) {
     this.runners = projections.map(
@@ -38,9 +42,27 @@ export class EmbeddedReadModels {
     this.started = true;
   }
 
-  /** Wakes every runner after a local append. */
-  notify(): void {
-    for (const runner of this.runners) runner.notify();
+  /**
+   * Wakes the runners that read a local append: those of the stream's category (every runner when
+   * the stream is not named), once the current turn of the event loop is done, so the appends of
+   * requests handled in one turn are read in one catch-up rather than one each. A runner not woken
+   * still polls, so nothing is ever missed; waking one whose categories the append is not in would
+   * only cost it an empty read of the log.
+   */
+  notify(streamId?: string): void {
+    const category = streamId === undefined ? undefined : categoryOf(streamId);
+    for (const runner of this.runners) {
+      const categories = runner.projection.categories;
+      if (category === undefined || categories === undefined || categories.includes(category))
+        this.toWake.add(runner);
+    }
+    if (this.toWake.size > 0 && !this.waking) this.waking = setImmediate(() => this.wake());
+  }
+
+  private wake(): void {
+    this.waking = undefined;
+    for (const runner of this.toWake) runner.notify();
+    this.toWake.clear();
   }
 
   async status(): Promise<ReadModelStatus[]> {
@@ -54,6 +76,9 @@ export class EmbeddedReadModels {
   }
 
   async stop(): Promise<void> {
+    clearImmediate(this.waking);
+    this.waking = undefined;
+    this.toWake.clear();
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 }

@@ -54,7 +54,9 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         {
           provide: APPEND_LISTENER,
           inject: [EmbeddedReadModels],
-          useFactory: (readModels: EmbeddedReadModels) => ({ appended: () => readModels.notify() }),
+          useFactory: (readModels: EmbeddedReadModels) => ({
+            appended: (_position: number, streamId?: string) => readModels.notify(streamId),
+          }),
         },
       ],
       exports: [

@@ -108,7 +108,7 @@ export class RegistryCommands {
       result.events.length > 0 ? 'accepted' : 'unchanged',
     );
     const last = result.events[result.events.length - 1];
-    if (last) this.listener?.appended(last.globalPosition);
+    if (last) this.listener?.appended(last.globalPosition, last.streamId);
     return {
       revision: result.nextExpectedRevision === 'no_stream' ? -1 : Number(result.nextExpectedRevision),
       position: last ? last.globalPosition : null,

@@ -12,7 +12,8 @@ export const REGISTRY_PERSONAL_DATA = Symbol('REGISTRY_PERSONAL_DATA');
 export const REGISTRY_APPEND_LISTENER = Symbol('REGISTRY_APPEND_LISTENER');
 
 export interface AppendListener {
-  appended(position: number): void;
+  /** `position` of the append's last event, in the stream `streamId`. */
+  appended(position: number, streamId: string): void;
 }
 
 /** What the Registry needs from the profile that hosts it: injection tokens of the host's providers. */
