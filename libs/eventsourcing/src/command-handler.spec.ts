@@ -147,6 +147,20 @@ describe('handleCommand', () => {
     expect(result.events[0].metadata).not.toHaveProperty('tenant');
   });
 
+  it('reads through readStreamOrEmpty when the store has it, so a new stream costs no error', async () => {
+    const plain = new InMemoryStreams();
+    const orEmpty: EventStreamStore = {
+      readStream: async () => {
+        throw new Error('readStream must not be called when readStreamOrEmpty exists');
+      },
+      readStreamOrEmpty: async (streamId) => plain.streams.get(streamId) ?? [],
+      appendToStream: plain.appendToStream.bind(plain),
+    };
+    const result = await handleCommand(orEmpty, budget, STREAM, open());
+    expect(result.nextExpectedRevision).toBe(0);
+    expect(plain.streams.get(STREAM)).toHaveLength(1);
+  });
+
   it('appends to an existing stream at the revision it read', async () => {
     await handleCommand(store, budget, STREAM, open());
     await handleCommand(store, budget, STREAM, allocate('g1', 30));

@@ -16,6 +16,8 @@ import { UpcasterRegistry } from './upcasters';
 export interface EventStreamStore {
   /** Throws StreamNotFound when the stream has no events. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** [] for a stream with no events: lets a creating command skip the error (a hot path). */
+  readStreamOrEmpty?(streamId: string): Promise<RecordedEvent[]>;
   appendToStream(
     streamId: string,
     events: NewEvent[],
@@ -75,6 +77,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
 }
 
 async function readOrEmpty(store: EventStreamStore, streamId: string): Promise<RecordedEvent[]> {
+  if (store.readStreamOrEmpty) return store.readStreamOrEmpty(streamId);
   try {
     return await store.readStream(streamId);
   } catch (error) {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { NO_STREAM, verifyStreamChain, WrongExpectedRevision } from '@tadamon/eventsourcing';
+import { NO_STREAM, verifyStreamChain, StreamNotFound, WrongExpectedRevision } from '@tadamon/eventsourcing';
 import { ChainTamper, eventStoreContract } from '../testing';
 import { SealedEvent } from '../append-preparation';
 import { EventStore } from '../event-store';
@@ -142,6 +142,50 @@ describe('SqliteEventStore', () => {
     await again.close();
   });
 
+  it('commits the appends of one event-loop turn together, each with its own revision check', async () => {
+    const store = SqliteEventStore.open({ filename: tempFile() });
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('batch-a', [event()], { expectedRevision: NO_STREAM }),
+      store.appendToStream('batch-b', [event(), event()], { expectedRevision: NO_STREAM }),
+      // Same stream, same expectation: the second is refused, the first and the others stand.
+      store.appendToStream('batch-a', [event()], { expectedRevision: NO_STREAM }),
+      store.appendToStream('batch-c', [event()], { expectedRevision: NO_STREAM }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevision);
+    expect((await store.readAll()).map((e) => e.streamId)).toEqual([
+      'batch-a',
+      'batch-b',
+      'batch-b',
+      'batch-c',
+    ]);
+    const positions = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.lastPosition] : []));
+    expect(positions).toEqual([...positions].sort((x, y) => x - y));
+    // A failed append inside the batch rolled back alone: the batch-a stream holds one event.
+    expect(await store.readStream('batch-a')).toHaveLength(1);
+    await store.close();
+  });
+
+  it('reads a stream that has no events as [] through readStreamOrEmpty, and as StreamNotFound through readStream', async () => {
+    const store = SqliteEventStore.open({ filename: tempFile() });
+    await expect(store.readStreamOrEmpty('nothing-1')).resolves.toEqual([]);
+    await expect(store.readStream('nothing-1')).rejects.toBeInstanceOf(StreamNotFound);
+    const appended = await store.appendToStream('something-1', [event()], { expectedRevision: NO_STREAM });
+    await expect(store.readStreamOrEmpty('something-1')).resolves.toEqual(appended.events);
+    await store.close();
+  });
+
+  it('answers an append only once it is durable, and flushes pending appends on close', async () => {
+    const filename = tempFile();
+    const store = SqliteEventStore.open({ filename });
+    const pending = store.appendToStream('late-1', [event()], { expectedRevision: NO_STREAM });
+    await store.close();
+    await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    const reopened = SqliteEventStore.open({ filename });
+    expect(await reopened.readStream('late-1')).toHaveLength(1);
+    await reopened.close();
+  });
+
   it('serialises two stores on one file: every append lands once, conflicts are typed', async () => {
     const filename = tempFile();
     const [a, b] = [SqliteEventStore.open({ filename }), SqliteEventStore.open({ filename })];
@@ -210,4 +254,37 @@ describe('SqliteEventStore', () => {
     );
     await store.close();
   }, 60000);
+
+  describe('read-only (the auditor)', () => {
+    it('reads a store another connection writes, refuses appends, and writes nothing', async () => {
+      const filename = tempFile();
+      const writer = SqliteEventStore.open({ filename });
+      const appended = await writer.appendToStream('audit-1', [event(), event()], {
+        expectedRevision: NO_STREAM,
+      });
+      const reader = SqliteEventStore.open({ filename, readOnly: true });
+      expect(reader.readOnly).toBe(true);
+      expect(await reader.readStream('audit-1')).toEqual(appended.events);
+      await writer.appendToStream('audit-1', [event()], { expectedRevision: 1 });
+      expect(await reader.headPosition()).toBe(3);
+      await expect(
+        reader.appendToStream('audit-2', [event()], { expectedRevision: NO_STREAM }),
+      ).rejects.toThrow(/read-only/);
+      const db = (reader as unknown as { db: Database.Database }).db;
+      expect(() => db.exec('DELETE FROM events')).toThrow(/readonly/);
+      await reader.close();
+      await writer.close();
+    });
+
+    it('opens neither a missing file (creating nothing) nor a file that is not an event store', async () => {
+      const missing = tempFile();
+      expect(() => SqliteEventStore.open({ filename: missing, readOnly: true })).toThrow();
+      expect(existsSync(missing)).toBe(false);
+      const other = tempFile();
+      new Database(other).close();
+      expect(() => SqliteEventStore.open({ filename: other, readOnly: true })).toThrow(
+        /is not a Tadamon event store/,
+      );
+    });
+  });
 });

@@ -47,9 +47,23 @@ export interface SqliteEventStoreOptions {
   subscriptionBatchSize?: number;
   /** The clock that stamps recordedAt. Default: the system clock. */
   now?: () => Date;
+  /**
+   * Opens an existing store read-only (the auditor): the file must exist and hold the current
+   * schema; nothing is written to it (no migration, no journal mode change), and appends throw.
+   */
+  readOnly?: boolean;
 }
 
 const SYNCHRONOUS: readonly SqliteSynchronous[] = ['FULL', 'NORMAL', 'OFF'];
+
+interface PendingAppend {
+  streamId: string;
+  prepared: PreparedEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
 /** Wake-ups for subscriptions of every store opened on a file in this process. */
 const appendListeners = new Map<string, Set<() => void>>();
@@ -62,6 +76,7 @@ const appendListeners = new Map<string, Set<() => void>>();
 export class SqliteEventStore implements EventStore {
   readonly filename: string;
   readonly synchronous: SqliteSynchronous;
+  readonly readOnly: boolean;
   private readonly db: Database.Database;
   private readonly maxEventBytes: number;
   private readonly pollIntervalMs: number;
@@ -70,11 +85,10 @@ export class SqliteEventStore implements EventStore {
   private readonly listeners: Set<() => void>;
   private readonly subscriptions = new Set<Subscription>();
   private readonly filtered = new Map<string, Database.Statement>();
-  private readonly append: (
-    streamId: string,
-    prepared: PreparedEvent[],
-    expected: ExpectedRevision,
-  ) => AppendResult;
+  private readonly commitBatch: (batch: PendingAppend[]) => AppendOutcome[];
+  /** Appends waiting for the next group commit (see appendToStream). */
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private closed = false;
 
@@ -92,19 +106,38 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 20;
     this.subscriptionBatchSize = options.subscriptionBatchSize ?? 500;
     this.now = options.now ?? (() => new Date());
+    this.readOnly = options.readOnly ?? false;
 
-    this.db = new Database(options.filename);
+    this.db = new Database(
+      options.filename,
+      this.readOnly ? { readonly: true, fileMustExist: true } : undefined,
+    );
     this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${this.synchronous}`);
-    this.db.pragma('foreign_keys = ON');
-    this.migrate();
+    if (this.readOnly) {
+      this.assertSchema();
+    } else {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${this.synchronous}`);
+      this.db.pragma('foreign_keys = ON');
+      this.migrate();
+    }
     this.statements = prepareStatements(this.db);
-    const appendTx = this.db.transaction(
+    // Called inside the batch's transaction, better-sqlite3 runs this one as a SAVEPOINT: a refused
+    // append rolls back alone and the others of the batch still commit.
+    const appendOne = this.db.transaction(
       (streamId: string, prepared: PreparedEvent[], expected: ExpectedRevision) =>
         this.appendInTransaction(streamId, prepared, expected),
     );
-    this.append = (streamId, prepared, expected) => appendTx.immediate(streamId, prepared, expected);
+    const batchTx = this.db.transaction((batch: PendingAppend[]) =>
+      batch.map((append): AppendOutcome => {
+        try {
+          return { ok: true, result: appendOne(append.streamId, append.prepared, append.expected) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+    this.commitBatch = (batch) => batchTx.immediate(batch);
 
     let listeners = appendListeners.get(this.filename);
     if (!listeners) appendListeners.set(this.filename, (listeners = new Set()));
@@ -113,10 +146,37 @@ export class SqliteEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
+    if (this.readOnly) throw new Error(`the event store on ${this.filename} is open read-only`);
     const prepared = prepareAppend(streamId, events, this.maxEventBytes);
-    const result = this.append(streamId, prepared, options?.expectedRevision);
+    // Group commit: the appends issued in one turn of the event loop share one transaction, hence
+    // one fsync; each still checks its own expected revision, in the order they were issued, and
+    // none is answered before the transaction holding it is durable.
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, prepared, expected: options?.expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.commitBatch(batch);
+    } catch (error) {
+      // The commit itself failed (busy, I/O): nothing of the batch is stored.
+      for (const append of batch) append.reject(error);
+      return;
+    }
     for (const wake of this.listeners) wake();
-    return result;
+    outcomes.forEach((outcome, i) =>
+      outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
+    );
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -134,6 +194,13 @@ export class SqliteEventStore implements EventStore {
     ) as EventRow[];
     if (rows.length === 0 && !this.statements.lastOfStream.get(streamId)) throw new StreamNotFound(streamId);
     return rows.map(toEvent);
+  }
+
+  /** A stream's events, or [] when it has none (no StreamNotFound to build and catch). */
+  async readStreamOrEmpty(streamId: string): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertStreamName(streamId);
+    return (this.statements.readStreamForwards.all(streamId, 0, -1) as EventRow[]).map(toEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -167,9 +234,7 @@ export class SqliteEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     this.assertOpen();
-    return (
-      this.db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events').get() as { head: number }
-    ).head;
+    return (this.statements.head.get() as { head: number }).head;
   }
 
   async readAllStored(options: ReadAllStoredOptions = {}): Promise<StoredEvent[]> {
@@ -180,6 +245,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flush();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.closed = true;
     this.db.close();
@@ -194,6 +260,18 @@ export class SqliteEventStore implements EventStore {
         this.db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
       })
       .immediate();
+  }
+
+  /** Read-only: the file must already hold the schema this code reads (it cannot migrate it). */
+  private assertSchema(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version === SQLITE_SCHEMA_VERSION) return;
+    this.db.close();
+    throw new Error(
+      version === 0
+        ? `${this.filename} is not a Tadamon event store (no events table)`
+        : `${this.filename} has event store schema version ${version}; this code reads version ${SQLITE_SCHEMA_VERSION}`,
+    );
   }
 
   private appendInTransaction(
@@ -321,6 +399,7 @@ export class SqliteEventStore implements EventStore {
 function prepareStatements(db: Database.Database) {
   return {
     findById: db.prepare('SELECT stream_id, revision FROM events WHERE id = ?').raw(true),
+    head: db.prepare('SELECT COALESCE(MAX(position), 0) AS head FROM events'),
     lastOfStream: db
       .prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
       .raw(true),

@@ -33,6 +33,26 @@ describe('bearer tokens', () => {
     );
   });
 
+  it('checks a token once, then answers from its cache until the token expires', async () => {
+    const issuer = TokenIssuer.hs256('s'.repeat(32), { ttlSeconds: 30 });
+    const verifier = new TokenVerifier({ verification: issuer.verification });
+    const token = await issuer.issue(actor);
+    const now = Date.now();
+    const first = await verifier.actorOf(token, now);
+    first.roles.push('admin');
+    // A caller changing its copy changes nothing for the next request.
+    await expect(verifier.actorOf(token, now + 1000)).resolves.toEqual(actor);
+    // Past the token's expiry the cached actor is dropped and the token checked again: refused.
+    await expect(verifier.actorOf(token, now + 31_000)).rejects.toThrow(InvalidToken);
+  });
+
+  it('never caches a refused token', async () => {
+    const verifier = new TokenVerifier({ verification: { kind: 'hs256', secret: 't'.repeat(32) } });
+    const token = await TokenIssuer.hs256('s'.repeat(32)).issue(actor);
+    await expect(verifier.actorOf(token)).rejects.toThrow(InvalidToken);
+    await expect(verifier.actorOf(token)).rejects.toThrow(InvalidToken);
+  });
+
   it('rejects an expired token', async () => {
     const issuer = TokenIssuer.hs256('s'.repeat(32), { ttlSeconds: -10 });
     const verifier = new TokenVerifier({ verification: issuer.verification });

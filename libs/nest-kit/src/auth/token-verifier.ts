@@ -27,8 +27,17 @@ export class InvalidToken extends Error {
   }
 }
 
+/** Verified tokens kept, and for how long at most (a key withdrawn from a JWKS stops working within it). */
+const CACHE_SIZE = 10_000;
+const CACHE_TTL_MS = 60_000;
+
 export class TokenVerifier {
-  private readonly verify: (token: string) => Promise<JWTPayload>;
+  private readonly verify: (token: string, currentDate: Date) => Promise<JWTPayload>;
+  /**
+   * Each request of a client carries the same token: its signature is checked once, then the
+   * actor is taken from here until the token expires (or CACHE_TTL_MS passes).
+   */
+  private readonly verified = new Map<string, { actor: Actor; until: number }>();
 
   constructor(private readonly options: AuthOptions) {
     const claims = { issuer: options.issuer, audience: options.audience };
@@ -36,15 +45,16 @@ export class TokenVerifier {
     switch (verification.kind) {
       case 'hs256': {
         const secret = new TextEncoder().encode(verification.secret);
-        this.verify = async (token) =>
-          (await jwtVerify(token, secret, { ...claims, algorithms: ['HS256'] })).payload;
+        this.verify = async (token, currentDate) =>
+          (await jwtVerify(token, secret, { ...claims, currentDate, algorithms: ['HS256'] })).payload;
         break;
       }
       case 'public-key':
-        this.verify = async (token) =>
+        this.verify = async (token, currentDate) =>
           (
             await jwtVerify(token, verification.publicKey, {
               ...claims,
+              currentDate,
               algorithms: [verification.algorithm],
             })
           ).payload;
@@ -53,26 +63,46 @@ export class TokenVerifier {
         // jose caches the key set and refetches it when a token names an unknown key id.
         const keys = createRemoteJWKSet(verification.jwksUrl);
         const algorithms = verification.algorithms ?? ['RS256', 'EdDSA', 'ES256'];
-        this.verify = async (token) => (await jwtVerify(token, keys, { ...claims, algorithms })).payload;
+        this.verify = async (token, currentDate) =>
+          (await jwtVerify(token, keys, { ...claims, currentDate, algorithms })).payload;
         break;
       }
     }
   }
 
-  async actorOf(token: string): Promise<Actor> {
+  async actorOf(token: string, now = Date.now()): Promise<Actor> {
+    const cached = this.verified.get(token);
+    if (cached && cached.until > now) return { ...cached.actor, roles: [...cached.actor.roles] };
+    if (cached) this.verified.delete(token);
+    const { actor, expiresAt } = await this.verifyToken(token, now);
+    // A token without an expiry is checked every time; a token not valid before later is not cached.
+    if (expiresAt !== undefined) {
+      if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+      this.verified.set(token, { actor, until: Math.min(expiresAt, now + CACHE_TTL_MS) });
+    }
+    return { ...actor, roles: [...actor.roles] };
+  }
+
+  private async verifyToken(token: string, now: number): Promise<{ actor: Actor; expiresAt?: number }> {
     let payload: JWTPayload;
     try {
-      payload = await this.verify(token);
+      payload = await this.verify(token, new Date(now));
     } catch (error) {
       throw new InvalidToken((error as Error).message);
     }
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidToken('no subject');
     const roles = payload[this.options.rolesClaim ?? 'roles'];
     const organisation = payload[this.options.organisationClaim ?? 'org'];
-    return {
+    const actor: Actor = {
       id: payload.sub,
       roles: Array.isArray(roles) ? [...new Set(roles.filter(isRole))] : [],
       ...(typeof organisation === 'string' && organisation !== '' ? { organisationId: organisation } : {}),
     };
+    const notBefore = typeof payload.nbf === 'number' ? payload.nbf * 1000 : undefined;
+    const expiresAt =
+      typeof payload.exp === 'number' && (notBefore === undefined || notBefore <= now)
+        ? payload.exp * 1000
+        : undefined;
+    return { actor, expiresAt };
   }
 }

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, ProblemException } from '../problems';
+import { cacheValidationMetadata } from './metadata-cache';
 
 /** Flattens class-validator's tree into JSON Pointers to the offending members. */
 export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -73,6 +74,7 @@ class KitValidationPipe extends ValidationPipe {
 
 /** whitelist + forbidNonWhitelisted + transform; failures become one 400 validation problem. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new KitValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -3,6 +3,7 @@ import {
   Command,
   Decider,
   DomainEvent,
+  EventStreamStore,
   ExpectedRevision,
   foldEvents,
   handleCommand,
@@ -70,10 +71,14 @@ export interface Loaded<S> {
 @Injectable()
 export class RegistryCommands {
   constructor(
-    @Inject(REGISTRY_EVENT_STORE) private readonly store: RegistryEventStore,
+    @Inject(REGISTRY_EVENT_STORE) store: RegistryEventStore,
     @Optional() @Inject(REGISTRY_APPEND_LISTENER) private readonly listener?: AppendListener,
     @Optional() private readonly metrics?: KitMetrics,
-  ) {}
+  ) {
+    this.streams = streamStore(store);
+  }
+
+  private readonly streams: EventStreamStore;
 
   async execute<A extends RegistryAggregate>(
     aggregate: A,
@@ -95,7 +100,7 @@ export class RegistryCommands {
     } as Command;
     let result;
     try {
-      result = await handleCommand(store(this.store), decider as AnyDecider, stream(id), full, {
+      result = await handleCommand(this.streams, decider as AnyDecider, stream(id), full, {
         expectedRevision: options.expectedRevision,
       });
     } catch (error) {
@@ -119,13 +124,7 @@ export class RegistryCommands {
   /** The aggregate's current state folded from its stream, or undefined when the stream is empty. */
   async load<A extends RegistryAggregate>(aggregate: A, id: string): Promise<Loaded<StateOf<A>> | undefined> {
     const { decider, stream } = REGISTRY_AGGREGATES[aggregate];
-    let events: RecordedEvent[];
-    try {
-      events = await this.store.readStream(stream(id));
-    } catch (error) {
-      if (error instanceof StreamNotFound) return undefined;
-      throw error;
-    }
+    const events = await readOrEmpty(this.streams, stream(id));
     if (events.length === 0) return undefined;
     const state = foldEvents(decider as AnyDecider, events as unknown as DomainEvent[]) as StateOf<A>;
     return { state, revision: events[events.length - 1].revision, events };
@@ -139,8 +138,22 @@ const failureOutcome = (error: unknown): 'rejected' | 'conflict' | 'failed' =>
       ? 'rejected'
       : 'failed';
 
+const readOrEmpty = async (streams: EventStreamStore, streamId: string): Promise<RecordedEvent[]> => {
+  if (streams.readStreamOrEmpty) return streams.readStreamOrEmpty(streamId);
+  try {
+    return await streams.readStream(streamId);
+  } catch (error) {
+    if (error instanceof StreamNotFound) return [];
+    throw error;
+  }
+};
+
 /** The event store as the generic handler's narrower port. */
-const store = (eventStore: RegistryEventStore) => ({
-  readStream: (streamId: string) => eventStore.readStream(streamId),
-  appendToStream: eventStore.appendToStream.bind(eventStore),
-});
+const streamStore = (eventStore: RegistryEventStore): EventStreamStore => {
+  const orEmpty = (eventStore as Partial<EventStreamStore>).readStreamOrEmpty;
+  return {
+    readStream: (streamId: string) => eventStore.readStream(streamId),
+    ...(orEmpty && { readStreamOrEmpty: orEmpty.bind(eventStore) }),
+    appendToStream: eventStore.appendToStream.bind(eventStore),
+  };
+};
