@@ -1,0 +1,1 @@
+module.exports = { displayName: 'funding', preset: '../../jest.preset.js' };

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { CommandMetadata, foldEvents } from '@tadamon/eventsourcing';
+import { CurrencyCode } from '@tadamon/reference-data';
+import { FundingError } from '../errors';
+import {
+  BudgetEnvelopeCommand,
+  budgetEnvelopeDecider,
+  BudgetEnvelopeState,
+  OpenedEnvelope,
+} from './budget-envelope';
+
+const metadata: CommandMetadata = {
+  commandId: 'cmd-1',
+  actor: { id: 'officer-1', roles: ['officer'] },
+  now: '2025-03-01T10:00:00.000Z',
+};
+const envelopeId = 'env-1';
+const AMOUNT = 1_000_000;
+
+const applicationId = fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5');
+const currency = fc.constantFrom<CurrencyCode>('EUR', 'EUR', 'EUR', 'USD');
+const amountMinor = fc.oneof(
+  fc.integer({ min: 1, max: AMOUNT }),
+  fc.integer({ min: 1, max: 300_000 }),
+  fc.constantFrom(0, -1, AMOUNT + 1),
+);
+const anyCommand: fc.Arbitrary<BudgetEnvelopeCommand> = fc.oneof(
+  fc
+    .record({ applicationId, amountMinor, currency })
+    .map(({ applicationId, amountMinor, currency }): BudgetEnvelopeCommand => ({
+      type: 'CommitFunds',
+      data: { envelopeId, applicationId, amount: { amountMinor, currency } },
+      metadata,
+    })),
+  applicationId.map((applicationId): BudgetEnvelopeCommand => ({
+    type: 'ReleaseCommitment',
+    data: { envelopeId, applicationId, reason: 'withdrawn' },
+    metadata,
+  })),
+  fc
+    .record({ applicationId, trancheId: fc.constantFrom('t1', 't2', 't3'), amountMinor, currency })
+    .map(({ applicationId, trancheId, amountMinor, currency }): BudgetEnvelopeCommand => ({
+      type: 'RecordDisbursement',
+      data: { envelopeId, applicationId, trancheId, amount: { amountMinor, currency } },
+      metadata,
+    })),
+  fc.constant<BudgetEnvelopeCommand>({
+    type: 'CloseBudgetEnvelope',
+    data: { envelopeId, reason: 'ended' },
+    metadata,
+  }),
+);
+
+const holdsInvariants = (state: OpenedEnvelope): void => {
+  const commitments = Object.values(state.commitments);
+  const sum = (f: (c: (typeof commitments)[number]) => number) => commitments.reduce((t, c) => t + f(c), 0);
+  expect(state.committedMinor).toBeLessThanOrEqual(state.terms.amount.amountMinor);
+  expect(state.committedMinor).toBeGreaterThanOrEqual(0);
+  expect(state.disbursedMinor).toBeLessThanOrEqual(state.committedMinor);
+  expect(state.committedMinor).toBe(sum((c) => c.committedMinor - c.releasedMinor));
+  expect(state.disbursedMinor).toBe(sum((c) => c.disbursedMinor));
+  for (const c of commitments) {
+    expect(c.disbursedMinor).toBeLessThanOrEqual(c.committedMinor);
+    expect(c.disbursedMinor).toBe(Object.values(c.tranches).reduce((t, v) => t + v, 0));
+    expect(Number.isSafeInteger(c.committedMinor)).toBe(true);
+  }
+};
+
+describe('budget envelope invariants', () => {
+  it('no sequence of commit, release and disburse makes committed > amount or disbursed > committed', () => {
+    fc.assert(
+      fc.property(fc.array(anyCommand, { maxLength: 40 }), (commands) => {
+        let state: BudgetEnvelopeState = foldEvents(budgetEnvelopeDecider, [
+          {
+            type: 'BudgetEnvelopeOpened',
+            data: {
+              envelopeId,
+              programmeId: 'p',
+              name: { fr: 'Enveloppe' },
+              funderId: 'eu',
+              amount: { amountMinor: AMOUNT, currency: 'EUR' },
+              period: { start: '2014-01-01', end: '2017-12-31' },
+              openedAt: metadata.now,
+              by: 'officer-1',
+            },
+          },
+        ]);
+        for (const command of commands) {
+          try {
+            state = foldEvents(budgetEnvelopeDecider, budgetEnvelopeDecider.decide(command, state), state);
+          } catch (error) {
+            // Refusals are typed domain errors, never a crash.
+            expect(error).toBeInstanceOf(FundingError);
+          }
+          holdsInvariants(state as OpenedEnvelope);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
