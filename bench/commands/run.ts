@@ -34,6 +34,8 @@ const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 4000);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3000);
 /** Set to a folder to write V8 CPU profiles of the servers there (platform/, bare/). */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
+// Extra Node flags for both servers (e.g. "--max-semi-space-size=32"), to try runtime settings.
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
 const COMMAND_PATH = '/api/registry/associations';
 const BARE_PATH = '/api/bare/associations';
 const TARGETS = { 'registerAssociation.throughput': 0.4, 'registerAssociation.p99Ms': 50 };
@@ -68,7 +70,7 @@ function startServer(mode: 'platform' | 'bare', dir: string, env: NodeJS.Process
   const fd = openSync(logFile, 'a');
   const profile = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(CPU_PROF_DIR, mode)}`] : [];
   const child = fork(join(__dirname, 'server.ts'), [mode, join(dir, 'data')], {
-    execArgv: ['-r', '@swc-node/register', ...profile],
+    execArgv: ['-r', '@swc-node/register', ...NODE_FLAGS, ...profile],
     env,
     stdio: ['ignore', fd, fd, 'ipc'],
   });
