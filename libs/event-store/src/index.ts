@@ -3,3 +3,4 @@ export * from './append-preparation';
 export * from './polling-subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
+export * from './seals';

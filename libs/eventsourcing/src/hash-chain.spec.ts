@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 import { RecordedEvent } from './envelope';
-import { chainHash, eventHash, GENESIS_HASH, HashedFields, hashInput } from './hash-chain';
+import {
+  chainHash,
+  chainHashOfJson,
+  eventHash,
+  GENESIS_HASH,
+  HashedFields,
+  hashInput,
+  hashInputOfJson,
+} from './hash-chain';
 
 const fields: HashedFields = {
   id: '2ed6657d-e927-568b-95e1-2665a8aea6a2',
@@ -79,5 +87,39 @@ describe('hash chain', () => {
   it('changes when the previous hash changes', () => {
     const input = hashInput(fields, canonicalJson(data), canonicalJson(metadata));
     expect(chainHash(input, GENESIS_HASH)).not.toBe(chainHash(input, '1'.repeat(64)));
+  });
+
+  it('hashes the same bytes through chainHashOfJson, for any text and any size', () => {
+    const json = (value: string) => JSON.stringify(value);
+    fc.assert(
+      fc.property(
+        fc.json(),
+        fc.json(),
+        fc.string({ unit: 'grapheme' }),
+        fc.string({ unit: 'binary' }),
+        fc.nat(),
+        (dataJson, metadataJson, streamId, type, revision) => {
+          const parts = [
+            dataJson,
+            json(fields.id),
+            metadataJson,
+            json(GENESIS_HASH),
+            json(fields.recordedAt),
+            String(revision),
+            '1',
+            json(streamId),
+            json(type),
+          ] as const;
+          expect(chainHashOfJson(...parts, GENESIS_HASH)).toBe(
+            chainHash(hashInputOfJson(...parts), GENESIS_HASH),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Larger than the reused buffer: it grows.
+    const big = JSON.stringify({ text: 'تضامن é '.repeat(200_000) });
+    const parts = [big, '"i"', '{}', '"p"', '"r"', '0', '1', '"s-1"', '"T"'] as const;
+    expect(chainHashOfJson(...parts, 'p')).toBe(chainHash(hashInputOfJson(...parts), 'p'));
   });
 });

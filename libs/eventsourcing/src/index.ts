@@ -11,3 +11,4 @@ export * from './decider-specification';
 export * from './json-difference';
 export * from './command-handler';
 export * from './upcasters';
+export * from './log-seal';

@@ -164,3 +164,22 @@ export async function migrate(pool: Pool, schema: string, migrations = MIGRATION
   }
   return applied;
 }
+
+/** For read-only use: the schema must exist and hold every migration this code knows. */
+export async function assertMigrated(pool: Pool, schema: string, migrations = MIGRATIONS): Promise<void> {
+  assertSchemaName(schema);
+  const exists = await pool.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'schema_migrations'`,
+    [schema],
+  );
+  if (exists.rowCount === 0) throw new Error(`schema ${schema} holds no Tadamon event store`);
+  const done = await pool.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations`);
+  const versions = new Set(done.rows.map((row) => row.version));
+  const missing = migrations.filter((migration) => !versions.has(migration.version));
+  if (missing.length > 0) {
+    throw new Error(
+      `schema ${schema} lacks migration(s) ${missing.map((m) => m.version).join(', ')}: ` +
+        'open it read-write once (start the service) before reading it read-only',
+    );
+  }
+}

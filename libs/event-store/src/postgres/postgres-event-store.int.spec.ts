@@ -308,4 +308,37 @@ describe('PostgresEventStore', () => {
     const [read] = await store.readStream(stream);
     expect(read.data).toEqual(data);
   });
+
+  describe('read-only (the auditor)', () => {
+    it('reads, refuses appends, and runs in sessions the server keeps read-only', async () => {
+      const schema = freshSchema();
+      const writer = await connect({ schema });
+      const stream = streamOf('grantApplication');
+      const appended = await writer.appendToStream(stream, [event('ApplicationSubmitted')], {
+        expectedRevision: NO_STREAM,
+      });
+      const reader = await connect({ schema, readOnly: true });
+      expect(await reader.readStream(stream)).toEqual(appended.events);
+      await expect(
+        reader.appendToStream(stream, [event('ApplicationWithdrawn')], { expectedRevision: 0 }),
+      ).rejects.toThrow(/read-only/);
+      const pool = (reader as unknown as { pool: Pool }).pool;
+      await expect(pool.query(`DELETE FROM "${schema}".events`)).rejects.toThrow(/read-only transaction/);
+      expect(await writer.readStream(stream)).toHaveLength(1);
+    });
+
+    it('applies no migration: a schema without the store is refused and left absent', async () => {
+      const schema = freshSchema();
+      await expect(
+        PostgresEventStore.connect({ connectionString: requireServer('postgres'), schema, readOnly: true }),
+      ).rejects.toThrow(`schema ${schema} holds no Tadamon event store`);
+      const pool = new Pool({ connectionString: requireServer('postgres'), max: 1 });
+      const { rowCount } = await pool.query(
+        'SELECT 1 FROM information_schema.schemata WHERE schema_name = $1',
+        [schema],
+      );
+      await pool.end();
+      expect(rowCount).toBe(0);
+    });
+  });
 });

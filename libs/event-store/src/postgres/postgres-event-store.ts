@@ -31,7 +31,7 @@ import {
   Subscription,
 } from '../event-store';
 import { pollingSubscription, trackedSubscription } from '../polling-subscription';
-import { assertSchemaName, migrate } from './migrations';
+import { assertMigrated, assertSchemaName, migrate } from './migrations';
 
 export interface PostgresEventStoreOptions {
   /** Either a connection string (the store creates and owns its pool) or a pool it borrows. */
@@ -46,6 +46,12 @@ export interface PostgresEventStoreOptions {
   subscriptionBatchSize?: number;
   /** The clock that stamps recordedAt. Default: the system clock. */
   now?: () => Date;
+  /**
+   * Opens an existing store read-only (the auditor): no migration is applied (the schema must hold
+   * every migration), appends throw, and a pool the store creates has its sessions set to
+   * `default_transaction_read_only`, so the server itself refuses writes.
+   */
+  readOnly?: boolean;
   /**
    * Test seam: when set, each append runs in an explicit transaction and this runs after the
    * events are inserted and before COMMIT (the gap test uses it to commit one append late).
@@ -96,6 +102,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptionBatchSize: number;
   private readonly now: () => Date;
   private readonly beforeCommit?: (streamId: string) => Promise<void>;
+  private readonly readOnly: boolean;
   /** Stream heads seen by this store: lets an append skip reading the head (checked in SQL anyway). */
   private readonly heads = new Map<string, StreamHead>();
   private readonly listeners = new Set<() => void>();
@@ -114,6 +121,7 @@ export class PostgresEventStore implements EventStore {
     this.subscriptionBatchSize = options.subscriptionBatchSize ?? 500;
     this.now = options.now ?? (() => new Date());
     this.beforeCommit = options.beforeCommit;
+    this.readOnly = options.readOnly ?? false;
   }
 
   /** Connects and applies the schema's missing migrations (safe when processes start together). */
@@ -121,7 +129,12 @@ export class PostgresEventStore implements EventStore {
     const schema = options.schema ?? 'tadamon_events';
     assertSchemaName(schema);
     if (!options.pool && !options.connectionString) throw new Error('give a connectionString or a pool');
-    const pool = options.pool ?? new Pool({ connectionString: options.connectionString });
+    const pool =
+      options.pool ??
+      new Pool({
+        connectionString: options.connectionString,
+        ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+      });
     // An idle connection lost (server restart) is dropped by the pool; unheard, it would crash the process.
     if (!options.pool) pool.on('error', () => undefined);
     try {
@@ -130,7 +143,8 @@ export class PostgresEventStore implements EventStore {
       if (encoding.rows[0].server_encoding !== 'UTF8') {
         throw new Error(`the database encoding is ${encoding.rows[0].server_encoding}; the store needs UTF8`);
       }
-      await migrate(pool, schema);
+      if (options.readOnly) await assertMigrated(pool, schema);
+      else await migrate(pool, schema);
     } catch (error) {
       if (!options.pool) await pool.end();
       throw error;
@@ -140,6 +154,7 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
+    if (this.readOnly) throw new Error(`the event store on schema ${this.schema} is open read-only`);
     const prepared = prepareAppend(streamId, events, this.maxEventBytes);
     const expected = options?.expectedRevision;
     const category = streamId.slice(0, streamId.indexOf('-'));

@@ -5,3 +5,5 @@ export type {
   ContractFixtureOptions,
 } from './contract-fixture';
 export { eventStoreContract } from './event-store-contract';
+export type { LogTamper } from './log-tamper';
+export { postgresLogTamper, rechained, rehashed, sqliteLogTamper } from './log-tamper';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'auditor', preset: '../../jest.preset.js' };

@@ -1,0 +1,288 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import {
+  EventStore,
+  generateSealKeyPair,
+  LogSealer,
+  PostgresEventStore,
+  SEAL_PUBLIC_KEY_FILE,
+  SqliteEventStore,
+} from '@tadamon/event-store';
+import { postgresLogTamper, sqliteLogTamper } from '@tadamon/event-store/testing';
+import { LOG_SEAL_STREAM, NewEvent, NO_STREAM } from '@tadamon/eventsourcing';
+import { requireServer } from '@tadamon/testing';
+
+const ROOT = resolve(__dirname, '../../..');
+const keys = generateSealKeyPair();
+const otherKeys = generateSealKeyPair();
+const directories: string[] = [];
+afterAll(() => directories.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tadamon-auditor-'));
+  directories.push(dir);
+  return dir;
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the auditor as a user does, in its own process, with only the environment given. */
+function audit(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  command = ['-r', '@swc-node/register', 'apps/auditor/src/main.ts'],
+  cwd = ROOT,
+): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [...command, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const event = (n: number): NewEvent => ({
+  id: randomUUID(),
+  type: 'ApplicationScored',
+  schemaVersion: 1,
+  data: { n, score: 70 + (n % 30), comment: 'Projet solide — مشروع متين' },
+  metadata: {
+    correlationId: 'c',
+    causationId: 'c',
+    commandId: 'c',
+    actor: { id: 'evaluator-2', roles: ['evaluator'] },
+  },
+});
+
+/** Streams of `perStream` events each (in appends of `batch`), sealed, then `unsealed` more events. */
+async function writeLog(
+  store: EventStore,
+  streams: number,
+  perStream: number,
+  batch = 5,
+  unsealed = 2,
+): Promise<string[]> {
+  const ids = Array.from({ length: streams }, () => `grantApplication-${randomUUID()}`);
+  for (const streamId of ids) {
+    for (let i = 0; i < perStream; i += batch) {
+      const events = Array.from({ length: Math.min(batch, perStream - i) }, (_, j) => event(i + j));
+      await store.appendToStream(streamId, events, { expectedRevision: i === 0 ? NO_STREAM : i - 1 });
+    }
+  }
+  await new LogSealer({ store, privateKey: keys.privateKey, everyEvents: 5000 }).sealNow();
+  if (unsealed > 0) {
+    await store.appendToStream(
+      `evaluation-${randomUUID()}`,
+      Array.from({ length: unsealed }, (_, n) => event(n)),
+      {
+        expectedRevision: NO_STREAM,
+      },
+    );
+  }
+  return ids;
+}
+
+describe('auditor verify (SQLite, in its own process)', () => {
+  let dataDir: string;
+  let file: string;
+  let streams: string[];
+  const env = () => ({ DATA_DIR: dataDir });
+
+  beforeAll(async () => {
+    dataDir = tempDir();
+    file = join(dataDir, 'events.db');
+    const store = SqliteEventStore.open({ filename: file, synchronous: 'OFF' });
+    streams = await writeLog(store, 4, 6);
+    await store.close();
+    // The embedded profile keeps the public key beside the log: the auditor's default.
+    writeFileSync(join(dataDir, SEAL_PUBLIC_KEY_FILE), keys.publicKeyPem);
+  });
+
+  it('passes a clean log: exit 0 and a one-line verdict (defaults: DATA_DIR/events.db and DATA_DIR/seal-key.pub)', async () => {
+    const run = await audit(['verify'], env());
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^verify: OK: 27 events in 6 streams of SQLite .*events\.db, every hash chain holds; 1 seals verified \(key ed25519:[0-9a-f]{16}\), the last covering 24 events up to position 24, sealed .*, digest [0-9a-f]{64}; 2 event\(s\) after position 24 not yet sealed/,
+    );
+  }, 60000);
+
+  it('prints the result as JSON with --json, and verifies one stream with --stream', async () => {
+    const json = await audit(['verify', '--json', '--sqlite-file', file], env());
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      verdict: 'ok',
+      events: 27,
+      seals: { checked: true, signaturesChecked: true, count: 1, last: { position: 24, count: 24 } },
+      unsealed: { count: 2, firstPosition: 26 },
+    });
+    const one = await audit(['verify', '--stream', streams[1]], env());
+    expect(one.code).toBe(0);
+    expect(one.stdout).toBe(
+      `verify: OK: stream ${streams[1]}: 6 events, its hash chain holds (the seals, which cover the removal of the newest events, are checked when the whole log is verified)\n`,
+    );
+  }, 60000);
+
+  it('exits 1 naming the first broken event: a flipped byte, removed sealed events, a wrong key', async () => {
+    const copy = join(tempDir(), 'events.db');
+    const writer = SqliteEventStore.open({ filename: copy, synchronous: 'OFF' });
+    await writeLog(writer, 4, 6);
+    await writer.close();
+    const tamper = sqliteLogTamper(copy);
+    const copied = await tamper.rows();
+
+    const wrongKey = await audit(
+      [
+        'verify',
+        '--sqlite-file',
+        copy,
+        '--public-key',
+        otherKeys.publicKeyPem.replace(/-----[A-Z ]+-----|\n/g, ''),
+      ],
+      env(),
+    );
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stdout).toMatch(
+      new RegExp(
+        `^verify: BROKEN: first broken event: stream ${LOG_SEAL_STREAM}, revision 0, position 25, event [0-9a-f-]{36}: seal-bad-signature`,
+      ),
+    );
+
+    const target = copied[9];
+    await tamper.flipByte(target.id);
+    const flipped = await audit(['verify', '--sqlite-file', copy], env());
+    expect(flipped).toMatchObject({ code: 1, stderr: '' });
+    expect(flipped.stdout).toBe(
+      `verify: BROKEN: first broken event: stream ${target.streamId}, revision ${target.revision}, position 10, event ${target.id}: hash-mismatch (the event's content or stored hash was altered)\n`,
+    );
+    await tamper.rewrite([target]);
+
+    // The eight newest sealed events, of two streams, go (their chains still hold); the seal stays.
+    const newest = copied.slice(16, 24);
+    expect(new Set(newest.map((row) => row.streamId)).size).toBe(2);
+    await tamper.deleteEvents(newest.map((row) => row.id));
+    await tamper.close();
+    const removed = await audit(['verify', '--sqlite-file', copy, '--json'], env());
+    expect(removed.code).toBe(1);
+    expect(JSON.parse(removed.stdout)).toMatchObject({
+      verdict: 'broken',
+      broken: { streamId: LOG_SEAL_STREAM, revision: 0, position: 25, reason: 'seal-count-mismatch' },
+    });
+  }, 60000);
+
+  it('exits 2 with a clear message for usage and store errors', async () => {
+    const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [
+      [['verify'], { DATA_DIR: tempDir() }, /no seal public key: give --public-key/],
+      [
+        ['verify', '--sqlite-file', join(tempDir(), 'none.db'), '--chains-only'],
+        {},
+        /cannot open the event store \(SQLite .*none\.db\): no event store file at/,
+      ],
+      [['verify', '--bogus'], env(), /unknown option --bogus/],
+      [['verify', '--store', 'mongo'], env(), /must be one of sqlite, postgres, kurrentdb, not "mongo"/],
+      [['verify', '--store', 'postgres'], env(), /needs --database-url or DATABASE_URL/],
+      [['verify', '--public-key', './missing.pub'], env(), /--public-key: no key file at .*missing\.pub/],
+      [['verify', '--public-key', 'bm90IGEga2V5'], env(), /--public-key: the key cannot be read/],
+      [
+        ['verify', '--stream', 'grantApplication-nobody'],
+        env(),
+        /stream grantApplication-nobody does not exist/,
+      ],
+      [
+        ['verify', '--database-url', 'postgres://tadamon:secret@127.0.0.1:1/none', '--chains-only'],
+        {},
+        /cannot open the event store \(PostgreSQL postgres:\/\/tadamon:\*\*\*@127\.0\.0\.1:1\/none \(schema tadamon_events\)\): .*ECONNREFUSED/,
+      ],
+      [['replay'], env(), /unknown command "replay"/],
+      [[], env(), /^usage: npm run audit/],
+    ];
+    for (const [args, environment, message] of cases) {
+      const run = await audit(args, environment);
+      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr).not.toContain('secret');
+    }
+  }, 120000);
+
+  it('draws a progress bar on stderr for a large log', async () => {
+    const dir = tempDir();
+    const store = SqliteEventStore.open({ filename: join(dir, 'events.db'), synchronous: 'OFF' });
+    await writeLog(store, 20, 520, 260, 0);
+    await store.close();
+    const run = await audit(['verify', '--public-key', keys.publicKeyPem], { DATA_DIR: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^verify: OK: 10,4\d\d events in 21 streams .*every event is sealed\n$/);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines[lines.length - 1]).toMatch(/^verify \[#{30}\] 100% 10,4\d\d events, [\d,]+ events\/s$/);
+    const quiet = await audit(['verify', '--public-key', keys.publicKeyPem, '--no-progress'], {
+      DATA_DIR: dir,
+    });
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+  }, 60000);
+
+  it('runs through its npx launcher (package.json bin tadamon-audit) from any folder', async () => {
+    const run = await audit(
+      ['verify', '--sqlite-file', file],
+      env(),
+      [join(ROOT, 'apps/auditor/bin/tadamon-audit.js')],
+      tempDir(),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^verify: OK: 27 events/);
+  }, 60000);
+});
+
+describe('auditor verify (PostgreSQL, in its own process)', () => {
+  const schema = `auditor_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  let pool: Pool;
+  let streams: string[];
+
+  beforeAll(async () => {
+    pool = new Pool({ connectionString: requireServer('postgres'), max: 2 });
+    const store = await PostgresEventStore.connect({ pool, schema });
+    streams = await writeLog(store, 3, 5);
+    await store.close();
+  });
+  afterAll(async () => {
+    await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool?.end();
+  });
+
+  it('verifies the log read-only with the key from TADAMON_SEAL_PUBLIC_KEY, then names a tampered event', async () => {
+    const env = {
+      TADAMON_EVENT_STORE: 'postgres',
+      DATABASE_URL: requireServer('postgres'),
+      TADAMON_SEAL_PUBLIC_KEY: keys.publicKeyPem,
+    };
+    const clean = await audit(['verify', '--schema', schema], env);
+    expect(clean).toMatchObject({ code: 0, stderr: '' });
+    expect(clean.stdout).toMatch(
+      /^verify: OK: 18 events in 5 streams of PostgreSQL .*\(schema auditor_[0-9a-f]+\), every hash chain holds; 1 seals verified/,
+    );
+
+    const rows = await postgresLogTamper(pool, schema).rows();
+    const target = rows.find((row) => row.streamId === streams[2] && row.revision === 3);
+    await postgresLogTamper(pool, schema).flipByte(target?.id as string);
+    const broken = await audit(['verify', '--schema', schema], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      `verify: BROKEN: first broken event: stream ${streams[2]}, revision 3, position ${target?.globalPosition}, event ${target?.id}: hash-mismatch`,
+    );
+  }, 60000);
+});

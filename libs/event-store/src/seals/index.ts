@@ -1,0 +1,3 @@
+export * from './seal-keys';
+export * from './log-sealer';
+export * from './verify-log';

@@ -1,0 +1,510 @@
+import { KeyObject } from 'node:crypto';
+import {
+  canonicalNumber,
+  ChainBreakReason,
+  chainHashOfJson,
+  GENESIS_HASH,
+  jsonStringLiteral,
+  LOG_SEAL_EVENT_TYPE,
+  LOG_SEAL_STREAM,
+  LogSeal,
+  parseLogSeal,
+  RecordedEvent,
+  SealDigest,
+  sealKeyId,
+  StreamNotFound,
+  verifyLogSealSignature,
+  verifyStreamChain,
+} from '@tadamon/eventsourcing';
+import { EventStore, StoredEvent } from '../event-store';
+import { loadSealPublicKey } from './seal-keys';
+
+export type LogBreakReason =
+  | ChainBreakReason
+  /** Global positions do not increase in the order the store returns the log. */
+  | 'position-out-of-order'
+  /** The seal's data is not a valid seal. */
+  | 'seal-malformed'
+  /** The seal's signature does not verify with the public key. */
+  | 'seal-bad-signature'
+  /** The seal names a key that is not among the public keys given. */
+  | 'seal-unknown-key'
+  /** previousSealDigest is not the digest of the previous seal, or positions do not increase. */
+  | 'seal-chain-broken'
+  /** The seal covers a position at or after its own. */
+  | 'seal-position-invalid'
+  /** The log holds a different number of events up to the seal's position: events were removed or inserted. */
+  | 'seal-count-mismatch'
+  /** The events up to the seal's position are not the ones sealed: removed, inserted, reordered or rewritten. */
+  | 'seal-digest-mismatch'
+  /** No seal of the log has the digest the auditor holds from an earlier audit. */
+  | 'known-seal-missing';
+
+/** The first broken event: in global order, the first place where the log stops being provable. */
+export interface LogBreak {
+  streamId: string;
+  /** The event's revision in its stream (absent for known-seal-missing). */
+  revision?: number;
+  /** Its global position. */
+  position?: number;
+  eventId?: string;
+  reason: LogBreakReason;
+  /** One sentence for a person. */
+  detail: string;
+}
+
+export interface VerifiedSeal {
+  /** The seal event's own revision and global position. */
+  revision: number;
+  sealPosition: number;
+  eventId: string;
+  position: number;
+  count: number;
+  digest: string;
+  sealedAt: string;
+  keyId: string;
+}
+
+export interface LogVerificationSummary {
+  scope: 'log' | 'stream';
+  /** Events verified (all streams, seals included). */
+  events: number;
+  streams: number;
+  /** The head position the verification stopped at (events appended later are not looked at). */
+  head: number;
+  seals: {
+    /** False in --stream mode, or when the caller asked for chains only. */
+    checked: boolean;
+    /** False when no public key was given: digests and counts checked, signatures not. */
+    signaturesChecked: boolean;
+    count: number;
+    last?: VerifiedSeal;
+  };
+  /** Events (seals left out) after the last seal's position: their removal would not be noticed. */
+  unsealed: { count: number; firstPosition?: number; firstRecordedAt?: string };
+}
+
+export type LogVerification =
+  ({ ok: true } & LogVerificationSummary) | ({ ok: false; broken: LogBreak } & LogVerificationSummary);
+
+export interface VerifyLogProgress {
+  events: number;
+  position: number;
+  head: number;
+}
+
+export interface VerifyLogOptions {
+  /** Public key(s) of the sealer: KeyObjects, or PEM / base64 text / file paths. */
+  publicKey?: KeyObject | string | (KeyObject | string)[];
+  /** Verify this stream's chain only (seals are not checked then). */
+  stream?: string;
+  /** Check only the streams' chains, not the seals (the removal of the newest events is then not checked). */
+  chainsOnly?: boolean;
+  /** A seal digest held from an earlier audit: the log must still contain that seal. */
+  knownSealDigest?: string;
+  /** Rows per read. Default 500 (larger pages cost more in garbage collection than they save). */
+  pageSize?: number;
+  /** Called after each page. */
+  onProgress?: (progress: VerifyLogProgress) => void;
+}
+
+/** A pending seal, read ahead of the events it covers. */
+interface SealAhead {
+  seal: LogSeal | string;
+  revision: number;
+  sealPosition: number;
+  eventId: string;
+}
+
+const SEAL_PAGE = 256;
+
+/** Reads the seal stream ahead of the main pass, in pages (seals are few next to events). */
+class SealCursor {
+  private page: RecordedEvent[] = [];
+  private index = 0;
+  private nextRevision = 0;
+  private exhausted = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly head: number,
+  ) {}
+
+  async next(): Promise<SealAhead | undefined> {
+    if (this.index >= this.page.length) {
+      if (this.exhausted) return undefined;
+      try {
+        this.page = await this.store.readStream(LOG_SEAL_STREAM, {
+          fromRevision: this.nextRevision,
+          maxCount: SEAL_PAGE,
+        });
+      } catch (error) {
+        if (!(error instanceof StreamNotFound)) throw error;
+        this.page = [];
+      }
+      this.index = 0;
+      if (this.page.length < SEAL_PAGE) this.exhausted = true;
+      if (this.page.length === 0) return undefined;
+      this.nextRevision = this.page[this.page.length - 1].revision + 1;
+    }
+    const event = this.page[this.index++];
+    // Seals appended after verification began are outside this verification.
+    if (event.globalPosition > this.head) {
+      this.exhausted = true;
+      this.page = [];
+      return undefined;
+    }
+    return {
+      seal: event.type === LOG_SEAL_EVENT_TYPE ? parseLogSeal(event.data) : `an event of type ${event.type}`,
+      revision: event.revision,
+      sealPosition: event.globalPosition,
+      eventId: event.id,
+    };
+  }
+}
+
+interface StreamHead {
+  revision: number;
+  hash: string;
+  /** The stream id as a JSON string, computed once per stream. */
+  idJson: string;
+}
+
+function toKeys(publicKey: VerifyLogOptions['publicKey']): Map<string, KeyObject> {
+  const list = publicKey === undefined ? [] : Array.isArray(publicKey) ? publicKey : [publicKey];
+  const keys = new Map<string, KeyObject>();
+  for (const key of list) {
+    const object = typeof key === 'string' ? loadSealPublicKey(key) : key;
+    keys.set(sealKeyId(object), object);
+  }
+  return keys;
+}
+
+const REASON_TEXT: Record<ChainBreakReason | 'position-out-of-order', string> = {
+  'hash-mismatch': "the event's content or stored hash was altered",
+  'broken-link': "its prevHash is not the previous event's hash: an event was deleted, inserted or replaced",
+  'revision-gap': 'revisions before it are missing: an event was deleted',
+  'out-of-order': 'its revision comes before one already seen: events were reordered',
+  'duplicate-revision': 'its revision appears twice: an event was inserted',
+  'wrong-stream': 'it belongs to another stream',
+  'bad-genesis': 'the first event of the stream does not start the chain',
+  'position-out-of-order': 'global positions do not increase',
+};
+
+/**
+ * Verifies the whole log in one pass over readAllStored pages (memory: one page, plus the last
+ * hash of each stream): every stream's hash chain (the semantics of verifyStreamChain), then the
+ * signed seals: signature, chain of seals, count and digest of the events each covers. Returns the
+ * first broken event in global order, or ok with what was verified and how much is not yet sealed.
+ * With `stream`, only that stream's chain is verified.
+ */
+export async function verifyLog(store: EventStore, options: VerifyLogOptions = {}): Promise<LogVerification> {
+  const keys = toKeys(options.publicKey);
+  if (options.stream !== undefined) return verifyOneStream(store, options.stream);
+
+  const checkSeals = !options.chainsOnly;
+  const pageSize = options.pageSize ?? 500;
+  const head = await store.headPosition();
+  const cursor = checkSeals ? new SealCursor(store, head) : undefined;
+  const streams = new Map<string, StreamHead>();
+
+  let events = 0;
+  let lastPosition = -Infinity;
+  let sealCount = 0;
+  let lastSeal: VerifiedSeal | undefined;
+  let knownSealFound = false;
+  // Seals whose segment is closed, waiting for their own row in the main pass.
+  const closedSeals: string[] = [];
+  let ahead = cursor ? await cursor.next() : undefined;
+  let segment = new SealDigest(GENESIS_HASH);
+  let unsealed = 0;
+  let firstUnsealed: StoredEvent | undefined;
+
+  const summary = (): LogVerificationSummary => ({
+    scope: 'log',
+    events,
+    streams: streams.size,
+    head,
+    seals: {
+      checked: checkSeals,
+      signaturesChecked: checkSeals && keys.size > 0,
+      count: sealCount,
+      last: lastSeal,
+    },
+    unsealed: {
+      count: unsealed,
+      firstPosition: firstUnsealed?.globalPosition,
+      firstRecordedAt: firstUnsealed?.recordedAt,
+    },
+  });
+  const fail = (broken: LogBreak): LogVerification => ({ ok: false, broken, ...summary() });
+
+  /** Checks the seal whose covered position the pass has just left behind. */
+  const closeSegment = (pending: SealAhead): LogBreak | undefined => {
+    const at = {
+      streamId: LOG_SEAL_STREAM,
+      revision: pending.revision,
+      position: pending.sealPosition,
+      eventId: pending.eventId,
+    };
+    const { seal } = pending;
+    if (typeof seal === 'string')
+      return { ...at, reason: 'seal-malformed', detail: `the seal is malformed: ${seal}` };
+    if (keys.size > 0) {
+      const key = keys.get(seal.keyId) ?? (keys.size === 1 ? [...keys.values()][0] : undefined);
+      if (!key) {
+        return {
+          ...at,
+          reason: 'seal-unknown-key',
+          detail: `the seal was signed with key ${seal.keyId}, which is not among the public keys given`,
+        };
+      }
+      if (!verifyLogSealSignature(seal, key)) {
+        return {
+          ...at,
+          reason: 'seal-bad-signature',
+          detail: `the seal's signature does not verify with public key ${sealKeyId(key)}`,
+        };
+      }
+    }
+    const previousDigest = lastSeal?.digest ?? GENESIS_HASH;
+    if (seal.previousSealDigest !== previousDigest) {
+      return {
+        ...at,
+        reason: 'seal-chain-broken',
+        detail: `previousSealDigest ${seal.previousSealDigest} is not the previous seal's digest ${previousDigest}: seals were removed or replaced`,
+      };
+    }
+    if (seal.count !== events) {
+      const detail =
+        seal.count > events
+          ? `the seal covers ${seal.count} events up to position ${seal.position}, the log holds ${events}: ${seal.count - events} sealed event(s) were removed`
+          : `the seal covers ${seal.count} events up to position ${seal.position}, the log holds ${events}: ${events - seal.count} event(s) were inserted`;
+      return { ...at, reason: 'seal-count-mismatch', detail };
+    }
+    const digest = segment.digest();
+    if (digest !== seal.digest) {
+      return {
+        ...at,
+        reason: 'seal-digest-mismatch',
+        detail: `the events after position ${lastSeal?.position ?? 0} up to ${seal.position} are not the ones sealed (digest ${digest}, sealed ${seal.digest}): events were removed, inserted, reordered or rewritten with a recomputed chain`,
+      };
+    }
+    lastSeal = {
+      revision: pending.revision,
+      sealPosition: pending.sealPosition,
+      eventId: pending.eventId,
+      position: seal.position,
+      count: seal.count,
+      digest: seal.digest,
+      sealedAt: seal.sealedAt,
+      keyId: seal.keyId,
+    };
+    if (seal.digest === options.knownSealDigest) knownSealFound = true;
+    sealCount++;
+    closedSeals.push(pending.eventId);
+    segment = new SealDigest(seal.digest);
+    unsealed = 0;
+    firstUnsealed = undefined;
+    return undefined;
+  };
+
+  /** Validates the next seal read ahead: it must cover a position before its own and after the previous seal's. */
+  const checkAhead = (pending: SealAhead | undefined): LogBreak | undefined => {
+    if (!pending || typeof pending.seal === 'string') return undefined;
+    const at = {
+      streamId: LOG_SEAL_STREAM,
+      revision: pending.revision,
+      position: pending.sealPosition,
+      eventId: pending.eventId,
+    };
+    if (pending.seal.position >= pending.sealPosition) {
+      return {
+        ...at,
+        reason: 'seal-position-invalid',
+        detail: `the seal at position ${pending.sealPosition} claims to cover position ${pending.seal.position}`,
+      };
+    }
+    if (lastSeal && pending.seal.position <= lastSeal.position) {
+      return {
+        ...at,
+        reason: 'seal-chain-broken',
+        detail: `the seal covers position ${pending.seal.position}, not after the previous seal's ${lastSeal.position}`,
+      };
+    }
+    return undefined;
+  };
+  const boundaryOf = (pending: SealAhead | undefined) =>
+    pending === undefined
+      ? Infinity
+      : // A malformed seal is reported where it stands: just before its own row.
+        typeof pending.seal === 'string'
+        ? pending.sealPosition - 1
+        : pending.seal.position;
+
+  const aheadBreak = checkAhead(ahead);
+  if (aheadBreak) return fail(aheadBreak);
+  let boundary = boundaryOf(ahead);
+
+  // Last-value caches: consecutive events mostly share an append time, a type and a version.
+  let recordedAt: string | undefined;
+  let recordedAtJson = '';
+  let type: string | undefined;
+  let typeJson = '';
+  let schemaVersion: number | undefined;
+  let schemaVersionJson = '';
+
+  let after = 0;
+  let nextPage: Promise<StoredEvent[]> | undefined =
+    head > 0 ? store.readAllStored({ after, maxCount: pageSize }) : undefined;
+  while (nextPage) {
+    const page = await nextPage;
+    const full = page.length === pageSize && page[page.length - 1].globalPosition < head;
+    // Read ahead: a store with its own I/O (PostgreSQL) fetches the next page while this one is hashed.
+    nextPage = full
+      ? store.readAllStored({ after: page[page.length - 1].globalPosition, maxCount: pageSize })
+      : undefined;
+
+    for (let i = 0; i < page.length; i++) {
+      const row = page[i];
+      const position = row.globalPosition;
+      if (position > head) {
+        nextPage = undefined;
+        break;
+      }
+      if (!(position > lastPosition)) {
+        return fail(chainBreak(row, 'position-out-of-order'));
+      }
+      lastPosition = position;
+      while (position > boundary) {
+        const broken = closeSegment(ahead as SealAhead);
+        if (broken) return fail(broken);
+        ahead = await (cursor as SealCursor).next();
+        const invalid = checkAhead(ahead);
+        if (invalid) return fail(invalid);
+        boundary = boundaryOf(ahead);
+      }
+
+      const streamId = row.streamId;
+      const state = streams.get(streamId);
+      const expected = state === undefined ? 0 : state.revision + 1;
+      const previousHash = state === undefined ? GENESIS_HASH : state.hash;
+      if (row.revision !== expected) {
+        if (row.revision > expected) {
+          // A jump: a gap if the missing revision is nowhere, a reordering if it comes later.
+          const missing = await store
+            .readStream(streamId, { fromRevision: expected, maxCount: 1 })
+            .catch(() => []);
+          return fail(chainBreak(row, missing[0]?.revision === expected ? 'out-of-order' : 'revision-gap'));
+        }
+        return fail(chainBreak(row, row.revision >= 0 ? 'duplicate-revision' : 'out-of-order'));
+      }
+      if (row.prevHash !== previousHash)
+        return fail(chainBreak(row, expected === 0 ? 'bad-genesis' : 'broken-link'));
+
+      if (row.recordedAt !== recordedAt) recordedAtJson = jsonStringLiteral((recordedAt = row.recordedAt));
+      if (row.type !== type) typeJson = jsonStringLiteral((type = row.type));
+      if (row.schemaVersion !== schemaVersion)
+        schemaVersionJson = canonicalNumber((schemaVersion = row.schemaVersion));
+      const computed = chainHashOfJson(
+        row.dataJson,
+        jsonStringLiteral(row.id),
+        row.metadataJson,
+        // The previous hash is a verified hex digest (or GENESIS_HASH): no escaping needed.
+        `"${previousHash}"`,
+        recordedAtJson,
+        String(row.revision),
+        schemaVersionJson,
+        state === undefined ? jsonStringLiteral(streamId) : state.idJson,
+        typeJson,
+        previousHash,
+      );
+      if (computed !== row.hash) return fail(chainBreak(row, 'hash-mismatch'));
+
+      if (state === undefined) {
+        streams.set(streamId, {
+          revision: row.revision,
+          hash: row.hash,
+          idJson: jsonStringLiteral(streamId),
+        });
+      } else {
+        state.revision = row.revision;
+        state.hash = row.hash;
+      }
+      events++;
+      if (checkSeals) segment.add(row.hash);
+      if (streamId === LOG_SEAL_STREAM) {
+        if (checkSeals) {
+          // A seal's own row comes after the events it covers: its segment must be closed by now.
+          if (closedSeals.shift() !== row.id) {
+            return fail({
+              ...chainBreak(row, 'out-of-order'),
+              reason: 'seal-position-invalid',
+              detail: 'a seal event appears before the events it covers have been passed',
+            });
+          }
+        }
+        continue;
+      }
+      if (firstUnsealed === undefined) firstUnsealed = row;
+      unsealed++;
+    }
+    after = lastPosition;
+    options.onProgress?.({ events, position: after, head });
+  }
+
+  // Seals still pending cover positions the log no longer reaches: their newest events were removed.
+  while (checkSeals && ahead !== undefined) {
+    const broken = closeSegment(ahead);
+    if (broken) return fail(broken);
+    ahead = await (cursor as SealCursor).next();
+    const invalid = checkAhead(ahead);
+    if (invalid) return fail(invalid);
+  }
+  if (options.knownSealDigest !== undefined && !knownSealFound) {
+    return fail({
+      streamId: LOG_SEAL_STREAM,
+      reason: 'known-seal-missing',
+      detail: `no seal of the log has the digest ${options.knownSealDigest}: the log no longer holds what an earlier audit saw sealed`,
+    });
+  }
+  return { ok: true, ...summary() };
+}
+
+function chainBreak(row: StoredEvent, reason: ChainBreakReason | 'position-out-of-order'): LogBreak {
+  return {
+    streamId: row.streamId,
+    revision: row.revision,
+    position: row.globalPosition,
+    eventId: row.id,
+    reason,
+    detail: REASON_TEXT[reason],
+  };
+}
+
+async function verifyOneStream(store: EventStore, streamId: string): Promise<LogVerification> {
+  const rows = await store.readStoredStream(streamId);
+  const result = verifyStreamChain(rows, { streamId });
+  const summary: LogVerificationSummary = {
+    scope: 'stream',
+    events: result.ok ? result.count : rows.findIndex((row) => row.id === result.broken.eventId),
+    streams: 1,
+    head: rows.length ? rows[rows.length - 1].globalPosition : 0,
+    seals: { checked: false, signaturesChecked: false, count: 0 },
+    unsealed: { count: 0 },
+  };
+  if (result.ok) return { ok: true, ...summary };
+  const row = rows.find((r) => r.id === result.broken.eventId);
+  return {
+    ok: false,
+    broken: {
+      streamId,
+      revision: result.broken.revision,
+      position: row?.globalPosition,
+      eventId: result.broken.eventId,
+      reason: result.broken.reason,
+      detail: REASON_TEXT[result.broken.reason],
+    },
+    ...summary,
+  };
+}
