@@ -167,6 +167,17 @@ describe('grant application: decision', () => {
         .thenThrows(CommitteeMemberHasConflict);
     });
 
+    it('is idempotent after the decision, which no other recommendation changes', () => {
+      spec
+        .given(history.awarded)
+        .when(recommend(true, 1, 'Classée première.'))
+        .thenNothingHappened();
+      spec
+        .given(history.awarded)
+        .when(recommend(false, 1, 'Revu.'))
+        .thenThrows(InvalidTransition);
+    });
+
     it('is refused before the consensus', () => {
       spec
         .given(history.allScored)

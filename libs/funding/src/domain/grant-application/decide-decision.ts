@@ -79,7 +79,6 @@ const decisionRecord = (
 };
 
 const recommend = (state: GrantApplication, command: RecordCommitteeRecommendation): Events => {
-  requireStatus(state, command.type, ['scored', 'recommended', 'not-recommended']);
   const issues = new FieldIssues();
   const recommended = checkBoolean(issues, 'recommended', command.data.recommended);
   const rank =
@@ -87,7 +86,9 @@ const recommend = (state: GrantApplication, command: RecordCommitteeRecommendati
   const rationale = checkText(issues, 'rationale', command.data.rationale, MAX_LONG_TEXT);
   const committeeMembers = checkCommittee(issues, command.data.committeeMembers);
   issues.throwIfAny();
+  // The same recommendation again changes nothing, also after the decision that followed it.
   if (sameJson(state.recommendation, { recommended, rank, rationale, committeeMembers })) return [];
+  requireStatus(state, command.type, ['scored', 'recommended', 'not-recommended']);
   const consensus = state.consensus;
   if (consensus === null) throw new InvalidTransition(GRANT_APPLICATION, state.status, command.type);
   if (recommended && !consensus.passedThresholds) throw new BelowThresholds(consensus.failedThresholds);

@@ -93,6 +93,11 @@ describe('grant application: evaluation', () => {
         .thenNothingHappened();
     });
 
+    it('is idempotent after the evaluation has moved on, and assigns nobody new then', () => {
+      spec.given(history.awarded).when(assign('ev-amina')).thenNothingHappened();
+      spec.given(history.scored).when(assign('ev-omar')).thenThrows(InvalidTransition);
+    });
+
     it('does not assign an evaluator the Registry links to the applicant: the conflict is recorded instead', () => {
       spec
         .given(history.eligible)
@@ -346,8 +351,10 @@ describe('grant application: evaluation', () => {
       expect(outcome.consensus).toBe(7723);
     });
 
-    it('is idempotent', () => {
+    it('is idempotent, also once the committee and the decision have followed', () => {
       spec.given(history.scored).when(reach).thenNothingHappened();
+      spec.given(history.recommended).when(reach).thenNothingHappened();
+      spec.given(history.awarded).when(reach).thenNothingHappened();
     });
 
     it('waits for every required evaluator', () => {

@@ -84,13 +84,14 @@ const detection = (state: GrantApplication, evaluatorId: string, links: string[]
 };
 
 const assign = (state: GrantApplication, command: AssignEvaluator): Events => {
-  requireStatus(state, command.type, ['eligible', 'under-evaluation']);
   const evaluatorId = requiredId('evaluatorId', command.data.evaluatorId);
   const links = checkLinks(command.data.linksToApplicant, 0);
+  const evaluator = state.evaluators[evaluatorId];
+  // Already assigned: nothing to change, whatever stage the evaluation has reached since.
+  if (links.length === 0 && evaluator?.status === 'assigned') return [];
+  requireStatus(state, command.type, ['eligible', 'under-evaluation']);
   const at = stamp(command.metadata);
   if (links.length > 0) return detection(state, evaluatorId, links, at);
-  const evaluator = state.evaluators[evaluatorId];
-  if (evaluator?.status === 'assigned') return [];
   if (evaluator) throw new EvaluatorExcluded(evaluatorId);
   return [
     {
@@ -187,7 +188,8 @@ const score = (state: GrantApplication, command: RecordEvaluatorScores): Events 
 };
 
 const reachConsensus = (state: GrantApplication, command: ReachConsensusScore): Events => {
-  if (state.status === 'scored') return [];
+  // A consensus stands until annulled, also once the committee and the decision have followed.
+  if (state.consensus !== null) return [];
   requireStatus(state, command.type, ['under-evaluation']);
   const terms = termsOf(state, command.type);
   const active = activeEvaluators(state);
