@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { NestKitModule, SqliteIdempotencyStore } from '@tadamon/nest-kit';
 import { DemoDataModule } from './demo/demo-data.module';
 import { EmbeddedConfig } from './embedded/embedded-config';
+import { fundingProblems, FundingModule } from '@tadamon/funding';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
+import { EmbeddedMessagingModule, FUNDING_REGISTRY_FACTS_STORE } from './embedded/embedded-messaging.module';
 import {
   APPEND_LISTENER,
   DOCUMENT_STORE,
@@ -11,7 +13,7 @@ import {
   EVENT_STORE,
   PERSONAL_DATA,
 } from './embedded/embedded.module';
-import { IdentityModule } from './identity/identity.module';
+import { EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
 import { PlatformStatusController } from './status/platform-status.controller';
 
@@ -32,6 +34,15 @@ export class AppModule {
       personalData: PERSONAL_DATA,
       appendListener: APPEND_LISTENER,
     });
+    const identity = IdentityModule.forRoot({ config: options.config });
+    const funding = FundingModule.forRoot({
+      eventStore: EVENT_STORE,
+      readModels: DOCUMENT_STORE,
+      appendListener: APPEND_LISTENER,
+      registryFacts: FUNDING_REGISTRY_FACTS_STORE,
+      evaluatorAffiliations: EVALUATOR_AFFILIATIONS,
+      imports: [identity],
+    });
     return {
       module: AppModule,
       imports: [
@@ -44,12 +55,14 @@ export class AppModule {
           idempotency: { store: new SqliteIdempotencyStore(options.config.idempotencyFile) },
           logging: { level: options.logLevel ?? 'info' },
           rateLimit: { limit: options.config.rateLimitPerMinute, ttlMs: 60_000 },
-          problemMappers: [registryProblems],
+          problemMappers: [registryProblems, fundingProblems],
         }),
         EmbeddedModule.forRoot(options),
-        IdentityModule.forRoot({ config: options.config }),
+        EmbeddedMessagingModule.forRoot(options.config),
+        identity,
         registry,
-        ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry)]),
+        funding,
+        ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry, funding)]),
       ],
       controllers: [PlatformStatusController],
     };

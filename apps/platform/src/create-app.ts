@@ -1,8 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EmbeddedEventTransport, HandlerErrorsPassThrough } from '@tadamon/messaging';
 import { bootstrapHttpApp } from '@tadamon/nest-kit';
 import { Projection } from '@tadamon/read-store';
 import { AppModule } from './app.module';
 import { loadEmbeddedConfig } from './embedded/embedded-config';
+import { FUNDING_EVENTS_TRANSPORT } from './embedded/embedded-messaging.module';
 import { PLATFORM_PROJECTIONS } from './projections';
 
 export interface AppOptions {
@@ -11,6 +13,8 @@ export interface AppOptions {
   projections?: Projection[];
   /** Seed the demo data into an empty log (default true; tests that need an empty registry say false). */
   demoData?: boolean;
+  /** Seal the log every second with signed checkpoints (default true; tests counting events exactly say false). */
+  logSeals?: boolean;
 }
 
 /** The embedded platform's HTTP app, not yet listening. Configuration errors are thrown. */
@@ -20,13 +24,23 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     config,
     projections: options.projections ?? PLATFORM_PROJECTIONS,
     demoData: options.demoData,
+    logSeals: options.logSeals,
     logLevel: options.logger === false ? 'silent' : undefined,
   });
-  return bootstrapHttpApp(module, {
+  const app = await bootstrapHttpApp(module, {
     openApi: {
       title: 'Tadamon API',
       description:
         'Solidarity development programme: registry, partnerships, funding, training, notifications.',
     },
   });
+  await app.init();
+  // The Registry's integration events reach Funding's policy in-process (the embedded twin of
+  // the Kafka consumer): a microservice of this app, closed with it before the stores it reads.
+  const consumer = app.connectMicroservice({
+    strategy: app.get<EmbeddedEventTransport>(FUNDING_EVENTS_TRANSPORT),
+  });
+  consumer.useGlobalFilters(new HandlerErrorsPassThrough());
+  await app.startAllMicroservices();
+  return app;
 }

@@ -1,5 +1,6 @@
 import { Projection } from '@tadamon/read-store';
+import { fundingProjections } from '@tadamon/funding';
 import { registryProjections } from '@tadamon/registry';
 
 /** The read models of every context in the platform; each context adds its projections here. */
-export const PLATFORM_PROJECTIONS: Projection[] = [...registryProjections];
+export const PLATFORM_PROJECTIONS: Projection[] = [...registryProjections, ...fundingProjections];

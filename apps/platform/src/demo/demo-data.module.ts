@@ -1,11 +1,13 @@
 import { DynamicModule, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { EventStore } from '@tadamon/event-store';
+import { FundingCommands, seedFundingDemo } from '@tadamon/funding';
 import { RegistryCommands, RegistryPersonalData, seedRegistryDemo } from '@tadamon/registry';
 import { EVENT_STORE, PERSONAL_DATA } from '../embedded/embedded.module';
 
 /**
  * Seeds the demo data of shared/DOMAIN.md into an empty event log, on the platform's first start
- * only. Runs at module init, before the read models are rebuilt, so they start with it.
+ * only: the Registry's, then Funding's (its applicants and funders are the Registry's). Runs at
+ * module init, before the read models are rebuilt, so they start with it.
  */
 @Module({})
 export class DemoDataModule implements OnModuleInit {
@@ -15,18 +17,25 @@ export class DemoDataModule implements OnModuleInit {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PERSONAL_DATA) private readonly personalData: RegistryPersonalData,
     private readonly registry: RegistryCommands,
+    private readonly funding: FundingCommands,
   ) {}
 
-  static forRoot(registryModule: DynamicModule): DynamicModule {
-    return { module: DemoDataModule, imports: [registryModule] };
+  static forRoot(registryModule: DynamicModule, fundingModule: DynamicModule): DynamicModule {
+    return { module: DemoDataModule, imports: [registryModule, fundingModule] };
   }
 
   async onModuleInit(): Promise<void> {
     if ((await this.store.headPosition()) > 0) return;
     const started = Date.now();
-    const report = await seedRegistryDemo(this.registry, this.personalData);
+    const registry = await seedRegistryDemo(this.registry, this.personalData);
+    // Copied as plain JSON: the steps come from structuredClone, whose objects belong to another
+    // realm under jest's VM, and canonical JSON (hashing) takes plain objects of this one only.
+    const funding = await seedFundingDemo((aggregate, id, command, actor, options) =>
+      this.funding.execute(aggregate, id, JSON.parse(JSON.stringify(command)) as never, actor, options),
+    );
     this.logger.log(
-      `demo data seeded into the empty log: ${report.commands} commands, ${report.events} events in ${Date.now() - started} ms`,
+      `demo data seeded into the empty log: ${registry.commands + funding.commands} commands, ` +
+        `${registry.events + funding.events} events in ${Date.now() - started} ms`,
     );
   }
 }

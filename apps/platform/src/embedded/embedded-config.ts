@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { KeyObject, randomBytes } from 'node:crypto';
+import { sealPrivateKeyFromEnvironment } from '@tadamon/event-store';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -25,6 +26,8 @@ export interface EmbeddedConfig {
   masterKey: string;
   /** Requests per client IP per minute: TADAMON_RATE_LIMIT, default 600. */
   rateLimitPerMinute: number;
+  /** Signs the log seals: TADAMON_SEAL_PRIVATE_KEY, else DATA_DIR/seal-key.pem (generated, with seal-key.pub). */
+  sealPrivateKey: KeyObject;
 }
 
 /** Reads DATA_DIR (default ./data), creating it; a folder that cannot be written is named in the error. */
@@ -47,6 +50,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     keyStoreFile: resolve(dir, 'keys.db'),
     masterKey: masterKey(env, dir),
     rateLimitPerMinute: rateLimit(env),
+    sealPrivateKey: sealKey(env, dir),
   };
 }
 
@@ -88,4 +92,15 @@ function rateLimit(env: NodeJS.ProcessEnv): number {
       `must be a positive integer (requests per minute), got "${raw}"`,
     );
   return value;
+}
+
+function sealKey(env: NodeJS.ProcessEnv, dir: string): KeyObject {
+  try {
+    return sealPrivateKeyFromEnvironment(env, dir);
+  } catch (error) {
+    throw new ConfigurationError(
+      'TADAMON_SEAL_PRIVATE_KEY',
+      (error as Error).message.replace(/^TADAMON_SEAL_PRIVATE_KEY: /, ''),
+    );
+  }
 }

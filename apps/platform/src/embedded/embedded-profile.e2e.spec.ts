@@ -21,7 +21,12 @@ describe('the embedded profile', () => {
       await seed.appendToStream(streamId, events, { expectedRevision: NO_STREAM });
     }
     await seed.close();
-    app = await createApp({ logger: false, dataDir, projections: [sampleDirectoryProjection] });
+    app = await createApp({
+      logger: false,
+      dataDir,
+      projections: [sampleDirectoryProjection],
+      logSeals: false,
+    });
     await app.listen(0, '127.0.0.1');
   });
   afterAll(async () => {

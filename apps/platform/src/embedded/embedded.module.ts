@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventStore, SqliteEventStore } from '@tadamon/event-store';
+import { EventStore, LogSealer, SqliteEventStore } from '@tadamon/event-store';
 import { HealthRegistry, KitMetrics } from '@tadamon/nest-kit';
 import { PersonalDataCipher, SqliteKeyStore } from '@tadamon/personal-data';
 import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
@@ -12,9 +12,13 @@ export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 
+export const LOG_SEALER = Symbol('LOG_SEALER');
+
 export interface EmbeddedOptions {
   config: EmbeddedConfig;
   projections: Projection[];
+  /** Seal the log with signed checkpoints every second (default true; tests counting events exactly turn it off). */
+  logSeals?: boolean;
 }
 
 /** The embedded profile's infrastructure: a SQLite event store under DATA_DIR, in-memory read models. */
@@ -25,6 +29,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
     private readonly readModels: EmbeddedReadModels,
     private readonly health: HealthRegistry,
     private readonly metrics: KitMetrics,
+    @Inject(LOG_SEALER) private readonly sealer: LogSealer | null,
   ) {}
 
   static forRoot(options: EmbeddedOptions): DynamicModule {
@@ -52,6 +57,14 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
             new EmbeddedReadModels(store, docs, options.projections),
         },
         {
+          provide: LOG_SEALER,
+          inject: [EVENT_STORE],
+          useFactory: (store: EventStore) =>
+            options.logSeals === false
+              ? null
+              : new LogSealer({ store, privateKey: options.config.sealPrivateKey }),
+        },
+        {
           provide: APPEND_LISTENER,
           inject: [EmbeddedReadModels],
           useFactory: (readModels: EmbeddedReadModels) => ({
@@ -65,6 +78,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         DOCUMENT_STORE,
         PERSONAL_DATA,
         APPEND_LISTENER,
+        LOG_SEALER,
         EmbeddedReadModels,
       ],
     };
@@ -78,10 +92,13 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         if (lag !== undefined) this.metrics.projectionLag.set({ projection }, lag);
     });
     await this.readModels.start();
+    this.sealer?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.readModels.stop();
+    // Seals what is pending, so the log is sealed up to its head when the platform stops.
+    await this.sealer?.stop();
     await this.store.close();
   }
 }

@@ -5,8 +5,11 @@ import { AuthController } from './auth.controller';
 import { loadDemoPassword } from './demo-users';
 import { IdentityService } from './identity.service';
 import { SqliteUserStore } from './user-store';
+import type { EvaluatorAffiliations } from '@tadamon/funding';
 
 export const USER_STORE = Symbol('USER_STORE');
+/** Funding's port: the organisation a user (an evaluator) acts for, from the users store. */
+export const EVALUATOR_AFFILIATIONS = Symbol('EVALUATOR_AFFILIATIONS');
 const DEMO_PASSWORD = Symbol('DEMO_PASSWORD');
 
 export interface IdentityOptions {
@@ -37,8 +40,18 @@ export class IdentityModule implements OnModuleInit, OnApplicationShutdown {
           inject: [USER_STORE],
           useFactory: (users: SqliteUserStore) => new IdentityService(users, options.config.jwtSecret),
         },
+        {
+          provide: EVALUATOR_AFFILIATIONS,
+          inject: [USER_STORE],
+          useFactory: (users: SqliteUserStore): EvaluatorAffiliations => ({
+            organisationsOf: (userId) => {
+              const organisationId = users.findById(userId)?.organisationId;
+              return organisationId ? [organisationId] : [];
+            },
+          }),
+        },
       ],
-      exports: [IdentityService, USER_STORE],
+      exports: [IdentityService, USER_STORE, EVALUATOR_AFFILIATIONS],
     };
   }
 

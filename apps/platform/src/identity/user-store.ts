@@ -19,6 +19,19 @@ interface Row {
   password_hash: string;
 }
 
+const toUser = (row: Row | undefined): StoredUser | undefined => {
+  if (!row) return undefined;
+  const roles: unknown = JSON.parse(row.roles);
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: Array.isArray(roles) ? roles.filter(isRole) : [],
+    organisationId: row.organisation_id,
+    passwordHash: row.password_hash,
+  };
+};
+
 /** The embedded profile's users: one SQLite file (`users.db`) in the data folder. */
 export class SqliteUserStore {
   private readonly db: Database.Database;
@@ -39,6 +52,7 @@ export class SqliteUserStore {
     this.statements = {
       count: this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
       byUsername: this.db.prepare<[string], Row>('SELECT * FROM users WHERE username = ?'),
+      byId: this.db.prepare<[string], Row>('SELECT * FROM users WHERE id = ?'),
       insert: this.db.prepare(
         `INSERT INTO users (id, username, display_name, roles, organisation_id, password_hash, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -51,17 +65,24 @@ export class SqliteUserStore {
   }
 
   findByUsername(username: string): StoredUser | undefined {
-    const row = this.statements.byUsername.get(username);
-    if (!row) return undefined;
-    const roles: unknown = JSON.parse(row.roles);
-    return {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: Array.isArray(roles) ? roles.filter(isRole) : [],
-      organisationId: row.organisation_id,
-      passwordHash: row.password_hash,
-    };
+    return toUser(this.statements.byUsername.get(username));
+  }
+
+  findById(id: string): StoredUser | undefined {
+    return toUser(this.statements.byId.get(id));
+  }
+
+  /** Adds one user (an administrator's act; the demo users are seeded with seedIfEmpty). */
+  add(user: StoredUser, now = new Date()): void {
+    this.statements.insert.run(
+      user.id,
+      user.username,
+      user.displayName,
+      JSON.stringify(user.roles),
+      user.organisationId,
+      user.passwordHash,
+      now.toISOString(),
+    );
   }
 
   /** Inserts the users only while the table is empty (one transaction); true if it did. */

@@ -303,7 +303,7 @@ describe('Registry command endpoints under generated bad bodies', () => {
 
   beforeAll(async () => {
     process.env.TADAMON_RATE_LIMIT = '100000000';
-    app = await createApp({ logger: false, dataDir });
+    app = await createApp({ logger: false, dataDir, logSeals: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     store = app.get<EventStore>(EVENT_STORE, { strict: false });

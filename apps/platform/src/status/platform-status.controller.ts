@@ -5,11 +5,15 @@ import { Public } from '@tadamon/nest-kit';
 import { EmbeddedConfig } from '../embedded/embedded-config';
 import { EMBEDDED_CONFIG, EVENT_STORE } from '../embedded/embedded.module';
 import { EmbeddedReadModels, ReadModelStatus } from '../embedded/embedded-read-models';
+import { EmbeddedEventTransport } from '@tadamon/messaging';
+import { FUNDING_EVENTS_TRANSPORT } from '../embedded/embedded-messaging.module';
 
 export interface PlatformStatus {
   profile: 'embedded';
   eventStore: { kind: 'sqlite'; head: number };
   readModels: ReadModelStatus[];
+  /** Each context's consumer of other contexts' integration events (the embedded transport). */
+  consumers: { consumer: string; lag: Record<string, number>; processed: number; deadLettered: number }[];
 }
 
 @ApiTags('platform')
@@ -19,16 +23,21 @@ export class PlatformStatusController {
     @Inject(EMBEDDED_CONFIG) private readonly config: EmbeddedConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: EmbeddedReadModels,
+    @Inject(FUNDING_EVENTS_TRANSPORT) private readonly funding: EmbeddedEventTransport,
   ) {}
 
   @Public()
   @Get('status')
-  @ApiOperation({ summary: 'The profile, the log head and each read model with its position and lag' })
+  @ApiOperation({
+    summary:
+      'The profile, the log head, each read model with its position and lag, each consumer with its lag',
+  })
   async status(): Promise<PlatformStatus> {
     return {
       profile: 'embedded',
       eventStore: { kind: 'sqlite', head: await this.store.headPosition() },
       readModels: await this.readModels.status(),
+      consumers: [{ consumer: 'funding', lag: await this.funding.lag(), ...this.funding.metrics() }],
     };
   }
 }

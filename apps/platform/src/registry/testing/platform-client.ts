@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Actor, TokenIssuer } from '@tadamon/nest-kit';
 import { createApp } from '../../create-app';
+import { loadEmbeddedConfig } from '../../embedded/embedded-config';
+import { PLATFORM_TOKEN_ISSUER } from '../../identity/identity.service';
 
 /** A JSON body as the tests read it: asserted field by field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
@@ -27,11 +30,15 @@ export const USER_OF_ROLE = {
   partner: 'partner',
 } as const;
 export type RoleName = keyof typeof USER_OF_ROLE;
-export type Username = (typeof USER_OF_ROLE)[RoleName];
+/** The demo users: one per role, and the two other evaluators of the funding committee. */
+export type Username = (typeof USER_OF_ROLE)[RoleName] | 'evaluator2' | 'evaluator3';
 export const ROLES = Object.keys(USER_OF_ROLE) as RoleName[];
 
-/** Who calls: a demo user, or nobody (no Authorization header). */
-export type Caller = Username | 'anonymous';
+/** A caller with a token minted for the test (an actor no demo user is), see PlatformClient.mint. */
+export type MintedCaller = `minted:${string}`;
+
+/** Who calls: a demo user, a minted actor, or nobody (no Authorization header). */
+export type Caller = Username | MintedCaller | 'anonymous';
 
 export interface CallOptions {
   body?: unknown;
@@ -48,7 +55,7 @@ export const problemType = (kind: string) => `urn:tadamon:problem:${kind}`;
  * nine passwords with scrypt.
  */
 export class PlatformClient {
-  private readonly tokens = new Map<Username, string>();
+  private readonly tokens = new Map<string, string>();
 
   private constructor(
     readonly app: NestFastifyApplication,
@@ -69,9 +76,31 @@ export class PlatformClient {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  async token(username: Username): Promise<string> {
+  /** Stops the platform and starts it again on the same data folder (tokens stay valid). */
+  async restart(): Promise<PlatformClient> {
+    await this.app.close();
+    const app = await createApp({ dataDir: this.dataDir, logger: false });
+    await app.listen(0, '127.0.0.1');
+    const restarted = new PlatformClient(app, await app.getUrl(), this.dataDir);
+    for (const [name, token] of this.tokens) restarted.tokens.set(name, token);
+    return restarted;
+  }
+
+  /**
+   * A token for an actor no demo user is (another association's account, say), signed with the
+   * platform's own secret as its issuer would: `name` then calls as that actor.
+   */
+  async mint(name: MintedCaller, actor: Actor): Promise<MintedCaller> {
+    const { jwtSecret } = loadEmbeddedConfig(process.env, this.dataDir);
+    const issuer = TokenIssuer.hs256(jwtSecret, { issuer: PLATFORM_TOKEN_ISSUER });
+    this.tokens.set(name, await issuer.issue(actor));
+    return name;
+  }
+
+  async token(username: Username | MintedCaller): Promise<string> {
     const known = this.tokens.get(username);
     if (known) return known;
+    if (username.startsWith('minted:')) throw new Error(`${username} was not minted`);
     const reply = await this.request('POST', '/api/auth/token', {
       body: { username, password: 'tadamon-demo' },
     });

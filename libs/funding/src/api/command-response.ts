@@ -1,0 +1,11 @@
+import { revisioned, Revisioned } from '@tadamon/nest-kit';
+import { CommandOutcome, publicOutcome } from '../application/funding-commands';
+
+/** A command's answer: its outcome as the body, the stream's new revision as the ETag. */
+export const commandResponse = <T extends CommandOutcome>(
+  outcome: T,
+  extra: Record<string, unknown> = {},
+): object | Revisioned<object> => {
+  const body = { ...extra, ...publicOutcome(outcome) };
+  return outcome.revision >= 0 ? revisioned(body, outcome.revision) : body;
+};

@@ -1,0 +1,166 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ExpectedRevision } from '@tadamon/eventsourcing';
+import {
+  Actor,
+  ApiProblems,
+  CurrentActor,
+  ExpectedRevisionHeader,
+  ProblemException,
+  Roles,
+} from '@tadamon/nest-kit';
+import { CallRanking } from '../application/call-ranking';
+import { FundingCommands } from '../application/funding-commands';
+import { GrantDecisions } from '../application/grant-decisions';
+import { GrantApplication } from '../domain/grant-application/grant-application-state';
+import { committeeOf } from './access';
+import { commandResponse } from './command-response';
+import { CommandResultDto } from './dto/common.dto';
+import { AppealDecisionDto, AwardDto, RecommendationDto, RejectionDto } from './dto/decision.dto';
+import { plain } from './plain';
+
+/**
+ * The selection committee's decisions. Consensus, recommendation, award, rejection and appeals
+ * are the committee's (DOMAIN.md: "the committee ranks ... within the budget"); officers prepare
+ * (screening, evaluators) and execute (agreement, tranches) but decide nothing here.
+ */
+@ApiTags('funding: decisions')
+@ApiBearerAuth()
+@Controller('api/funding/applications')
+export class DecisionsController {
+  constructor(
+    private readonly commands: FundingCommands,
+    private readonly ranking: CallRanking,
+    private readonly decisions: GrantDecisions,
+  ) {}
+
+  @Post(':applicationId/recommendation')
+  @Roles('committee')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Recommend a scored application for funding, or not, with the rationale; its rank is the call’s ranking now (committee)',
+  })
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  async recommend(
+    @CurrentActor() actor: Actor,
+    @Param('applicationId') applicationId: string,
+    @Body() body: RecommendationDto,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
+  ) {
+    const state = await this.application(applicationId);
+    const rank = state.consensus === null ? null : await this.ranking.rankOf(state);
+    const outcome = await this.commands.execute(
+      'grantApplication',
+      applicationId,
+      {
+        type: 'RecordCommitteeRecommendation',
+        data: {
+          applicationId,
+          recommended: body.recommended,
+          rank,
+          rationale: body.rationale,
+          committeeMembers: committeeOf(actor, body.committeeMembers),
+        },
+      },
+      actor,
+      { expectedRevision },
+    );
+    return commandResponse(outcome, { rank });
+  }
+
+  @Post(':applicationId/award')
+  @Roles('committee')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Award a recommended application (amount, conditions, rationale): the funds are committed on the call’s envelope first, which never over-commits; the decision records the committee, the criteria and scoring rules versions and the envelope’s remaining amount (committee)',
+  })
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  async award(
+    @CurrentActor() actor: Actor,
+    @Param('applicationId') applicationId: string,
+    @Body() body: AwardDto,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
+  ) {
+    const input = plain(body);
+    const outcome = await this.decisions.award(
+      applicationId,
+      {
+        ...(input.amount ? { amount: input.amount as never } : {}),
+        conditions: input.conditions,
+        rationale: input.rationale,
+        committeeMembers: committeeOf(actor, input.committeeMembers),
+      },
+      actor,
+      { expectedRevision },
+    );
+    return commandResponse(outcome, { envelope: outcome.envelope });
+  }
+
+  @Post(':applicationId/reject')
+  @Roles('committee')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Reject a recommended or not-recommended application, with the reasons; the association may appeal within the call’s window (committee)',
+  })
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  async reject(
+    @CurrentActor() actor: Actor,
+    @Param('applicationId') applicationId: string,
+    @Body() body: RejectionDto,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
+  ) {
+    const outcome = await this.decisions.reject(
+      applicationId,
+      { reasons: [...body.reasons], committeeMembers: committeeOf(actor, body.committeeMembers) },
+      actor,
+      { expectedRevision },
+    );
+    return commandResponse(outcome, { envelope: outcome.envelope });
+  }
+
+  @Post(':applicationId/appeal/decision')
+  @Roles('committee')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Decide a pending appeal: upheld annuls the rejection (the committee decides again), or dismissed (committee)',
+  })
+  @ApiOkResponse({ type: CommandResultDto })
+  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  async decideAppeal(
+    @CurrentActor() actor: Actor,
+    @Param('applicationId') applicationId: string,
+    @Body() body: AppealDecisionDto,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
+  ) {
+    await this.application(applicationId);
+    const outcome = await this.commands.execute(
+      'grantApplication',
+      applicationId,
+      {
+        type: 'DecideAppeal',
+        data: {
+          applicationId,
+          upheld: body.upheld,
+          rationale: body.rationale,
+          committeeMembers: committeeOf(actor, body.committeeMembers),
+        },
+      },
+      actor,
+      { expectedRevision },
+    );
+    return commandResponse(outcome);
+  }
+
+  private async application(applicationId: string): Promise<GrantApplication> {
+    const loaded = await this.commands.load('grantApplication', applicationId);
+    if (!loaded || loaded.state.status === 'none') throw new ProblemException('not-found');
+    return loaded.state;
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BoundedArray, BoundedString, IsOptionalNotNull } from '@tadamon/nest-kit';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsObject, ValidateNested } from 'class-validator';
+import { MAX_LIST, MAX_LONG_TEXT } from '../../domain/field-validation';
+import { CommitteeDto, MoneyDto } from './common.dto';
+
+export class RecommendationDto extends CommitteeDto {
+  @ApiProperty({ description: 'Recommended for funding, or not' })
+  @IsBoolean()
+  recommended!: boolean;
+
+  @ApiProperty()
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  rationale!: string;
+}
+
+export class AwardDto extends CommitteeDto {
+  @ApiPropertyOptional({ type: MoneyDto, description: 'Default: the amount requested' })
+  @IsOptionalNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => MoneyDto)
+  amount?: MoneyDto;
+
+  @ApiProperty({ type: [String], description: 'Conditions attached to the grant (may be empty)' })
+  @BoundedArray(MAX_LIST)
+  @BoundedString(MAX_LONG_TEXT, { each: true, minLength: 1 })
+  conditions!: string[];
+
+  @ApiProperty()
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  rationale!: string;
+}
+
+export class RejectionDto extends CommitteeDto {
+  @ApiProperty({ type: [String], description: 'At least one reason' })
+  @BoundedArray(MAX_LIST, { minItems: 1 })
+  @BoundedString(MAX_LONG_TEXT, { each: true, minLength: 1 })
+  reasons!: string[];
+}
+
+export class AppealDecisionDto extends CommitteeDto {
+  @ApiProperty({ description: 'Upheld: the rejection is annulled and the committee decides again' })
+  @IsBoolean()
+  upheld!: boolean;
+
+  @ApiProperty()
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  rationale!: string;
+}

@@ -1,0 +1,138 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Money } from '@tadamon/reference-data';
+import { DraftedCall } from '../domain/call-for-proposals/call-for-proposals';
+import { NotCreated } from '../domain/errors';
+import { GrantApplication } from '../domain/grant-application/grant-application-state';
+import { rankApplications, Ranking, ScoredApplication } from '../domain/scoring/ranking';
+import { ApplicationDoc, FUNDING_APPLICATIONS } from '../projections/applications';
+import { FundingCommands } from './funding-commands';
+import { FUNDING_READ_MODELS, FundingReadModels } from './funding-ports';
+
+/** Statuses of applications that compete in a call's ranking: they have a consensus score. */
+const RANKED_STATUSES = ['scored', 'recommended', 'not-recommended', 'awarded', 'rejected'];
+
+export interface CallRankingView {
+  callId: string;
+  criteriaVersion: number;
+  scoringRulesVersion: string;
+  ranking: Ranking;
+  /** The board's facts about each ranked application, by application id. */
+  applications: Record<
+    string,
+    { associationId: string; status: string; rulesVersion: string; decision: ApplicationDoc['decision'] }
+  >;
+}
+
+/** What the ranking reads of an application. */
+type RankingEntry = Pick<
+  ApplicationDoc,
+  | 'applicationId'
+  | 'associationId'
+  | 'amountRequested'
+  | 'status'
+  | 'draftedAt'
+  | 'submittedAt'
+  | 'consensus'
+  | 'decision'
+>;
+
+/** What an application would receive in the ranking: the award when decided, else its request. */
+const amountOf = (doc: Pick<ApplicationDoc, 'decision' | 'amountRequested'>): Money =>
+  doc.decision?.kind === 'award' ? doc.decision.amount : doc.amountRequested;
+
+/**
+ * A call's ranking: its scored applications ordered by rankApplications within the call's budget,
+ * with the call's tie-break rules. Each consensus was computed with the scoring rules version the
+ * call named (frozen at publication); the view says which version each one used.
+ */
+@Injectable()
+export class CallRanking {
+  constructor(
+    private readonly commands: FundingCommands,
+    @Inject(FUNDING_READ_MODELS) private readonly readModels: FundingReadModels,
+  ) {}
+
+  /**
+   * `current`: an application folded from its stream, which overrides its read-model entry (the
+   * read model may be a few milliseconds behind the command that asks for a rank).
+   */
+  async rank(callId: string, current?: GrantApplication): Promise<CallRankingView> {
+    const loaded = await this.commands.load('callForProposals', callId);
+    if (!loaded || loaded.state.status === 'none')
+      throw new NotCreated('callForProposals', 'RankApplications');
+    const call: DraftedCall = loaded.state;
+    const docs = await this.readModels
+      .collection<ApplicationDoc>(FUNDING_APPLICATIONS)
+      .find({ callId, status: { $in: RANKED_STATUSES }, consensus: { $ne: null } });
+    const byId = new Map<string, RankingEntry>(docs.map((doc) => [doc.applicationId, doc]));
+    if (current) {
+      byId.delete(current.applicationId);
+      if (current.consensus !== null && RANKED_STATUSES.includes(current.status))
+        byId.set(current.applicationId, fromState(current));
+    }
+    const entries = [...byId.values()].filter(
+      (doc) => doc.consensus !== null && amountOf(doc).currency === call.terms.budget.currency,
+    );
+    const scored: ScoredApplication[] = entries.map((doc) => ({
+      applicationId: doc.applicationId,
+      outcome: {
+        consensus: doc.consensus?.consensus ?? 0,
+        perCriterion: doc.consensus?.perCriterion ?? [],
+        passedThresholds: doc.consensus?.passedThresholds ?? false,
+      },
+      submittedAt: doc.submittedAt ?? doc.draftedAt,
+      amount: amountOf(doc),
+    }));
+    const ranking = rankApplications(scored, call.terms.budget, call.terms.tieBreakRules);
+    return {
+      callId,
+      criteriaVersion: call.criteriaVersion,
+      scoringRulesVersion: call.terms.scoringRulesVersion,
+      ranking,
+      applications: Object.fromEntries(
+        entries.map((doc) => [
+          doc.applicationId,
+          {
+            associationId: doc.associationId,
+            status: doc.status,
+            rulesVersion: doc.consensus?.rulesVersion ?? call.terms.scoringRulesVersion,
+            decision: doc.decision,
+          },
+        ]),
+      ),
+    };
+  }
+
+  /** The application's rank in its call now; null when it is below a threshold or not scored. */
+  async rankOf(application: GrantApplication): Promise<number | null> {
+    const { ranking } = await this.rank(application.callId, application);
+    return ranking.ranked.find((r) => r.applicationId === application.applicationId)?.rank ?? null;
+  }
+}
+
+/** The ranking's view of an application folded from its stream. */
+const fromState = (state: GrantApplication): RankingEntry => ({
+  applicationId: state.applicationId,
+  associationId: state.associationId,
+  amountRequested: state.proposal.amountRequested,
+  status: state.status,
+  draftedAt: state.submittedAt ?? '',
+  submittedAt: state.submittedAt,
+  consensus: state.consensus && {
+    consensus: state.consensus.consensus,
+    passedThresholds: state.consensus.passedThresholds,
+    failedThresholds: [...state.consensus.failedThresholds],
+    perCriterion: [...state.consensus.perCriterion],
+    rulesVersion: state.consensus.rulesVersion,
+    reachedAt: '',
+  },
+  decision:
+    state.decision?.kind === 'award'
+      ? {
+          kind: 'award',
+          amount: state.decision.amount,
+          envelopeId: state.decision.envelopeId,
+          decidedAt: state.decision.decidedAt,
+        }
+      : null,
+});

@@ -1,0 +1,100 @@
+import { FieldError, ProblemException, ProblemKind, ProblemMapper } from '@tadamon/nest-kit';
+import { Money, toMajorString } from '@tadamon/reference-data';
+import { BudgetEnvelopeExceeded, CommitmentNotFound } from '../domain/budget-envelope/budget-envelope-errors';
+import { CallStillOpen } from '../domain/call-for-proposals/call-for-proposals';
+import {
+  CurrencyMismatch,
+  FundingError,
+  InvalidTransition,
+  NotCreated,
+  ValidationFailed,
+} from '../domain/errors';
+import {
+  AppealWindowClosed,
+  AssociationNotVerified,
+  BelowThresholds,
+  CallNotOpenForSubmissions,
+  CommitteeMemberHasConflict,
+  EvaluationIncomplete,
+  EvaluatorNotAssigned,
+  NotTheEvaluator,
+  TrancheNotFound,
+} from '../domain/grant-application/grant-application-errors';
+import { fundingMessage } from './funding-messages';
+
+/** `tranches[1].amount` -> `/tranches/1/amount` (RFC 6901, as the kit's own errors). */
+export const fieldPointer = (field: string): string =>
+  '/' +
+  field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'))
+    .join('/');
+
+const validation = (issues: readonly { field: string; reason: string }[]): ProblemException => {
+  const errors: FieldError[] = issues.map((i) => ({ pointer: fieldPointer(i.field), detail: i.reason }));
+  return new ProblemException(
+    'validation',
+    { message: 'validation.failed', params: { count: errors.length } },
+    { errors },
+  );
+};
+
+const show = (amount: Money): string => `${toMajorString(amount)} ${amount.currency}`;
+
+const params = (error: FundingError): Record<string, string> => {
+  if (error instanceof InvalidTransition) return { status: error.from };
+  if (error instanceof CurrencyMismatch) return { expected: error.expected };
+  if (error instanceof BudgetEnvelopeExceeded) return { remaining: show(error.remaining) };
+  if (error instanceof CallStillOpen) return { deadline: error.deadline };
+  if (error instanceof AssociationNotVerified) return { status: error.status };
+  if (error instanceof CallNotOpenForSubmissions) return { reason: error.reason };
+  if (error instanceof EvaluationIncomplete) return { required: String(error.required) };
+  if (error instanceof BelowThresholds) return { failed: error.failed.join(', ') };
+  if (error instanceof CommitteeMemberHasConflict) return { member: error.memberId };
+  if (error instanceof AppealWindowClosed) return { deadline: error.appealDeadline };
+  return {};
+};
+
+/** Members a client may act on, beyond the code (e.g. what is left of the envelope). */
+const extensionsOf = (error: FundingError): Record<string, unknown> => {
+  if (error instanceof BudgetEnvelopeExceeded)
+    return { envelopeId: error.envelopeId, requested: error.requested, remaining: error.remaining };
+  if (error instanceof CallStillOpen) return { deadline: error.deadline };
+  if (error instanceof AppealWindowClosed) return { appealDeadline: error.appealDeadline };
+  if (error instanceof BelowThresholds) return { failedThresholds: error.failed };
+  if (error instanceof EvaluationIncomplete) return { required: error.required, missing: error.missing };
+  return {};
+};
+
+const kindOf = (error: FundingError): ProblemKind => {
+  if (
+    error instanceof NotCreated ||
+    error instanceof EvaluatorNotAssigned ||
+    error instanceof TrancheNotFound ||
+    error instanceof CommitmentNotFound
+  )
+    return 'not-found';
+  if (error instanceof NotTheEvaluator) return 'forbidden';
+  return 'conflict';
+};
+
+/**
+ * Funding's domain errors as problems. Each `code` keeps one kind so clients can rely on it; the
+ * detail is in the caller's language (Accept-Language), the English message stays in `debug`.
+ * Refusals that depend on the record's state (budget left, status, thresholds) are 409.
+ */
+export const fundingProblems: ProblemMapper = (error, context) => {
+  if (!(error instanceof FundingError)) return undefined;
+  if (error instanceof ValidationFailed) return validation(error.issues);
+  const detail = fundingMessage(error.code, context.language, params(error)) ?? error.message;
+  return new ProblemException(kindOf(error), detail, {
+    code: error.code,
+    debug: error.message,
+    ...extensionsOf(error),
+  });
+};
+
+/** A 400 for a rule the API checks before the domain (e.g. a call naming an unknown envelope). */
+export const invalidField = (field: string, reason: string): ProblemException =>
+  validation([{ field, reason }]);
