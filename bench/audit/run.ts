@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { replaySection } from './replay';
 import { AuditSection } from './section';
 import { verifySection } from './verify';
 
@@ -12,20 +13,26 @@ import { verifySection } from './verify';
  * - verify: `verifyLog` over a SQLite log of >= 1,000,000 events vs the raw limit it stands on, a
  *   bare SELECT of the same pages and SHA-256 of the same bytes (target ratio >= 0.5); and, reported,
  *   vs SHA-256 of those bytes alone, already read and encoded.
- * The issue's second figure, the replay of one application with 1,000 events (<= 100 ms), belongs
- * to `auditor replay`: add it as its own section (a function returning an AuditSection, with its
- * target and pass) to SECTIONS when replay exists.
+ * - replay: `auditor replay` of one application with >= 1,000 events (target: median <= 100 ms),
+ *   beside the raw read of the same stream.
  *
- * `-- --events N` writes a smaller log (a quick look; the issue's figure needs the default).
+ * `-- --events N` writes a smaller log for verify (a quick look; the issue's figure needs the
+ * default). `-- --only replay` (or `verify`) runs those sections only and merges their figures into
+ * the existing bench/results/audit.json, keeping the other sections' (each section's params carry
+ * the time it ran, `<section>.at`).
  */
 const DEFAULT_EVENTS = 1_000_000;
 
-function eventsArgument(args: string[]): number {
-  const at = args.indexOf('--events');
-  if (at < 0) return DEFAULT_EVENTS;
+function integerArgument(args: string[], name: string, fallback: number, least: number): number {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
   const value = Number(args[at + 1]);
-  if (!Number.isSafeInteger(value) || value < 1000) throw new Error('--events needs an integer >= 1000');
+  if (!Number.isSafeInteger(value) || value < least) throw new Error(`${name} needs an integer >= ${least}`);
   return value;
+}
+
+function eventsArgument(args: string[]): number {
+  return integerArgument(args, '--events', DEFAULT_EVENTS, 1000);
 }
 
 const SECTIONS: { name: string; run: (dir: string, log: (line: string) => void) => Promise<AuditSection> }[] =
@@ -41,17 +48,65 @@ const SECTIONS: { name: string; run: (dir: string, log: (line: string) => void) 
         );
       },
     },
+    {
+      name: 'replay',
+      run: (dir, log) => {
+        const args = process.argv.slice(2);
+        return replaySection(
+          dir,
+          {
+            events: integerArgument(args, '--replay-events', 1000, 100),
+            noise: integerArgument(args, '--replay-noise', 100_000, 0),
+            runs: integerArgument(args, '--replay-runs', 30, 3),
+          },
+          log,
+        );
+      },
+    },
   ];
+
+/** `--only a,b`: the sections to run (default all). */
+function selectedSections(args: string[]): typeof SECTIONS {
+  const at = args.indexOf('--only');
+  if (at < 0) return SECTIONS;
+  const names = (args[at + 1] ?? '').split(',');
+  const unknown = names.filter((name) => !SECTIONS.some((s) => s.name === name));
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(`--only takes section names among ${SECTIONS.map((s) => s.name).join(', ')}`);
+  return SECTIONS.filter((s) => names.includes(s.name));
+}
 
 async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'tadamon-bench-audit-'));
+  const sections = selectedSections(process.argv.slice(2));
   const results: AuditSection[] = [];
   try {
-    for (const section of SECTIONS) results.push(await section.run(dir, log));
+    for (const section of sections) results.push(await section.run(dir, log));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+  const out = join(__dirname, '..', 'results');
+  const file = join(out, 'audit.json');
+  // A partial run keeps the figures of the sections it did not run, from the last results: every
+  // key but those of the sections run now (named `<section>.…`), which their new figures replace.
+  if (sections.length < SECTIONS.length && existsSync(file)) {
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as AuditSection & { at: string };
+    const rerun = (key: string) => sections.some((s) => key.startsWith(`${s.name}.`));
+    const kept = <T>(values: Record<string, T> | undefined) =>
+      Object.fromEntries(Object.entries(values ?? {}).filter(([key]) => !rerun(key)));
+    const params = kept(previous.params);
+    for (const section of SECTIONS.filter((s) => !sections.includes(s)))
+      params[`${section.name}.at`] ??= previous.at;
+    results.unshift({
+      metrics: kept(previous.metrics),
+      limits: kept(previous.limits),
+      ratios: kept(previous.ratios),
+      targets: kept(previous.targets),
+      pass: kept(previous.pass),
+      params,
+    });
   }
   const merge = <K extends keyof AuditSection>(key: K) =>
     Object.assign({}, ...results.map((r) => r[key])) as AuditSection[K];
@@ -67,9 +122,8 @@ async function main(): Promise<void> {
     params: merge('params'),
     seconds: Math.round((Date.now() - started) / 1000),
   };
-  const out = join(__dirname, '..', 'results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'audit.json'), `${JSON.stringify(merged, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
   printTable(merged);
   log(`\nwritten ${join('bench', 'results', 'audit.json')} in ${merged.seconds} s`);
 }
@@ -87,7 +141,9 @@ function printTable(result: {
     rows.push([title, '', '']);
     for (const [key, value] of Object.entries(values)) {
       const target = result.targets[key];
-      const met = target === undefined ? '' : `target ${target}: ${result.pass[key] ? 'MET' : 'NOT MET'}`;
+      const bound = key.endsWith('Ms') ? '<=' : '>=';
+      const met =
+        target === undefined ? '' : `target ${bound} ${target}: ${result.pass[key] ? 'MET' : 'NOT MET'}`;
       rows.push([`  ${key}`, typeof value === 'number' ? value.toLocaleString('en-US') : value, met]);
     }
   };

@@ -208,7 +208,7 @@ describe('auditor verify (SQLite, in its own process)', () => {
         {},
         /cannot open the event store \(PostgreSQL postgres:\/\/tadamon:\*\*\*@127\.0\.0\.1:1\/none \(schema tadamon_events\)\): .*ECONNREFUSED/,
       ],
-      [['replay'], env(), /unknown command "replay"/],
+      [['rewrite'], env(), /unknown command "rewrite"/],
       [[], env(), /^usage: npm run audit/],
     ];
     for (const [args, environment, message] of cases) {

@@ -1,3 +1,5 @@
+import { EXPORT_OPTIONS } from '../export/export-options';
+import { REPLAY_OPTIONS } from '../replay/replay-options';
 import { CommandIo, VERIFY_OPTIONS, verifyCommand } from '../verify/verify-command';
 import { describeOptions, OptionSpec, ParsedArguments, parseArguments, UsageError } from './command-line';
 
@@ -9,7 +11,10 @@ interface Command {
   run(args: ParsedArguments, io: CommandIo): Promise<number>;
 }
 
-/** The auditor's commands. `replay` and `export` (docs/audit.md) join this list. */
+/**
+ * The auditor's commands (docs/audit.md). replay and export load the Funding domain (and what its
+ * library brings) only when they run, so that verify starts fast.
+ */
 const COMMANDS: Command[] = [
   {
     name: 'verify',
@@ -19,6 +24,23 @@ const COMMANDS: Command[] = [
     options: VERIFY_OPTIONS,
     run: verifyCommand,
   },
+  {
+    name: 'replay',
+    synopsis: 'replay <applicationId> [--as-of ISO-DATE] [--with-current-rules] [store options] [--json]',
+    summary:
+      "the application's state at as-of, its timeline, and each consensus and decision recomputed with the rules version it recorded: same, or the difference (exit 1)",
+    options: REPLAY_OPTIONS,
+    run: async (args, io) => (await import('../replay/replay-command')).replayCommand(args, io),
+  },
+  {
+    name: 'export',
+    synopsis:
+      'export <applicationId> --format json|html [--as-of ISO-DATE] [--out FILE] [--lang ar|fr|en] [store options]',
+    summary:
+      'an audit dossier: timeline, scores, conflict declarations, decision, the envelope at that time, the chain proof',
+    options: EXPORT_OPTIONS,
+    run: async (args, io) => (await import('../export/export-command')).exportCommand(args, io),
+  },
 ];
 
 function usage(): string {
@@ -27,7 +49,8 @@ function usage(): string {
     '',
     ...COMMANDS.flatMap((c) => [`  ${c.synopsis}`, `      ${c.summary}`]),
     '',
-    'exit codes: 0 verified, 1 broken (the first broken event is named), 2 usage or store error',
+    'exit codes: 0 clean (the log verifies; every recomputation is the same), 1 a finding (a broken event,',
+    '            a recorded decision that differs from its own rules), 2 usage, store error or unknown application',
     "run 'audit <command> --help' for a command's options",
   ].join('\n');
 }
@@ -38,7 +61,7 @@ function commandUsage(command: Command): string {
 
 /**
  * The auditor's command line: reads the event store directly and read-only. Returns the exit
- * code: 0 clean, 1 broken, 2 usage or connection error (with the reason on stderr).
+ * code: 0 clean, 1 a finding, 2 usage, connection error or unknown application (the reason on stderr).
  */
 export async function runAuditor(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;

@@ -117,6 +117,22 @@ export async function verifyCommand(args: ParsedArguments, io: CommandIo): Promi
 
 /** --public-key, else TADAMON_SEAL_PUBLIC_KEY, else DATA_DIR/seal-key.pub (the embedded profile's). */
 function sealPublicKey(args: ParsedArguments, env: NodeJS.ProcessEnv): KeyObject {
+  const key = findSealPublicKey(args, env);
+  if (key === undefined) {
+    const file = resolve(join(env.DATA_DIR?.trim() ? env.DATA_DIR : 'data', SEAL_PUBLIC_KEY_FILE));
+    throw new UsageError(
+      `no seal public key: give --public-key <file|base64>, set TADAMON_SEAL_PUBLIC_KEY, or keep the platform's ${file}` +
+        ' (--chains-only checks the chains without the seals)',
+    );
+  }
+  return key;
+}
+
+/**
+ * The seal public key from --public-key, else TADAMON_SEAL_PUBLIC_KEY, else DATA_DIR/seal-key.pub
+ * when that file exists; undefined when none is given. A key given but unreadable is a UsageError.
+ */
+export function findSealPublicKey(args: ParsedArguments, env: NodeJS.ProcessEnv): KeyObject | undefined {
   const option = args.values.get('public-key');
   const variable = env.TADAMON_SEAL_PUBLIC_KEY?.trim() ? env.TADAMON_SEAL_PUBLIC_KEY : undefined;
   const file = resolve(join(env.DATA_DIR?.trim() ? env.DATA_DIR : 'data', SEAL_PUBLIC_KEY_FILE));
@@ -128,12 +144,7 @@ function sealPublicKey(args: ParsedArguments, env: NodeJS.ProcessEnv): KeyObject
         : existsSync(file)
           ? [file, file]
           : [undefined, ''];
-  if (source === undefined) {
-    throw new UsageError(
-      `no seal public key: give --public-key <file|base64>, set TADAMON_SEAL_PUBLIC_KEY, or keep the platform's ${file}` +
-        ' (--chains-only checks the chains without the seals)',
-    );
-  }
+  if (source === undefined) return undefined;
   // Something that reads as a path but is no file is a missing file, not a malformed key.
   if (
     !source.trim().startsWith('-----') &&

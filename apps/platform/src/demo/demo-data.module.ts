@@ -28,10 +28,8 @@ export class DemoDataModule implements OnModuleInit {
     if ((await this.store.headPosition()) > 0) return;
     const started = Date.now();
     const registry = await seedRegistryDemo(this.registry, this.personalData);
-    // Copied as plain JSON: the steps come from structuredClone, whose objects belong to another
-    // realm under jest's VM, and canonical JSON (hashing) takes plain objects of this one only.
     const funding = await seedFundingDemo((aggregate, id, command, actor, options) =>
-      this.funding.execute(aggregate, id, JSON.parse(JSON.stringify(command)) as never, actor, options),
+      this.funding.execute(aggregate, id, command as never, actor, options),
     );
     this.logger.log(
       `demo data seeded into the empty log: ${registry.commands + funding.commands} commands, ` +

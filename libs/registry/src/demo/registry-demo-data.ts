@@ -586,5 +586,7 @@ export function registryDemoSteps(now: string): RegistryDemoStep[] {
     });
   }
   // Copies: a caller that changes a command must not change the demo data.
-  return structuredClone(steps);
+  // A JSON copy, not structuredClone: under jest's VM a structured clone's objects have another
+  // realm's prototypes, which canonical JSON (hashing) refuses as not plain.
+  return JSON.parse(JSON.stringify(steps)) as RegistryDemoStep[];
 }

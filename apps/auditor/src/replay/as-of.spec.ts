@@ -1,0 +1,17 @@
+import { UsageError } from '../cli/command-line';
+import { parseAsOf } from './as-of';
+
+describe('parseAsOf', () => {
+  it('reads ISO dates (midnight UTC) and instants with their zone; default now', () => {
+    expect(parseAsOf('2014-07-20').toISOString()).toBe('2014-07-20T00:00:00.000Z');
+    expect(parseAsOf('2014-07-20T12:00:00Z').toISOString()).toBe('2014-07-20T12:00:00.000Z');
+    expect(parseAsOf('2014-07-20T14:00+02:00').toISOString()).toBe('2014-07-20T12:00:00.000Z');
+    expect(parseAsOf('2014-07-20T12:00:00.123456Z').toISOString()).toBe('2014-07-20T12:00:00.123Z');
+    const now = new Date('2030-01-01T00:00:00Z');
+    expect(parseAsOf(undefined, () => now)).toBe(now);
+  });
+
+  it.each(['yesterday', '2014-07-20T12:00:00', '20/07/2014', '2014-13-40', ''])('refuses %j', (value) => {
+    expect(() => parseAsOf(value)).toThrow(UsageError);
+  });
+});

@@ -1,0 +1,19 @@
+import { UsageError } from '../cli/command-line';
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/**
+ * --as-of: an ISO 8601 date (`2014-07-20`, midnight UTC) or instant with its zone
+ * (`2014-07-20T12:00:00Z`, `2014-07-20T14:00+02:00`); default now. A time without a zone is
+ * refused: it would depend on the auditor's machine.
+ */
+export function parseAsOf(value: string | undefined, now: () => Date = () => new Date()): Date {
+  if (value === undefined) return now();
+  const ms = Date.parse(value);
+  if (!ISO_INSTANT.test(value) || Number.isNaN(ms)) {
+    throw new UsageError(
+      `--as-of must be an ISO 8601 date or instant with its zone (2014-07-20, 2014-07-20T12:00:00Z), not "${value}"`,
+    );
+  }
+  return new Date(ms);
+}
