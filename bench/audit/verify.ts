@@ -203,12 +203,14 @@ export async function verifySection(
       'sha256.eventsPerSec': Math.round(hashPerSec),
       'sha256.MBPerSec': round(bytesHashed / 1024 / 1024 / Math.min(...hashTimes), 1),
     },
+    // The target is against raw SHA-256 of the same bytes (hashing only); the ratio against a
+    // bare read + hash is kept beside it, since a verifier must also read the log.
     ratios: {
-      verify: ratio,
-      'verify.vsSha256Only': round(verifyPerSec / hashPerSec),
+      verify: round(verifyPerSec / hashPerSec),
+      'verify.vsRawReadAndSha256': ratio,
     },
     targets: { verify: 0.5 },
-    pass: { verify: ratio >= 0.5 },
+    pass: { verify: verifyPerSec / hashPerSec >= 0.5 },
     params: {
       'verify.limit':
         'rawReadAndSha256: the same pages read with a bare better-sqlite3 SELECT, SHA-256 (crypto.hash) of the bytes each ' +
