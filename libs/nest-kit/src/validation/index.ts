@@ -1,3 +1,4 @@
 export * from './bounded';
 export * from './validation-pipe';
 export * from './empty-body';
+export * from './shared-dtos';

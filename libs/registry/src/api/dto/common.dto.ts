@@ -1,63 +1,19 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedString, IsOptionalNotNull } from '@tadamon/nest-kit';
-import { CURRENCY_CODES, GEO_SCHEMES } from '@tadamon/reference-data';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import { MAX_LONG_TEXT, MAX_TEXT } from '../../domain/field-validation';
+import { ApiProperty } from '@nestjs/swagger';
+import { BoundedString } from '@tadamon/nest-kit';
+import { GEO_SCHEMES } from '@tadamon/reference-data';
+import { IsIn } from 'class-validator';
 
-/** Ids chosen by clients: at most 100 characters, as the domain's. */
-export const MAX_ID = 100;
+// Shared by every context's API: the kit holds them, so OpenAPI has one schema of each.
+export {
+  CommandResultDto,
+  LocalizedLongTextDto,
+  LocalizedTextDto,
+  MAX_ID,
+  MoneyDto,
+  StableId,
+} from '@tadamon/nest-kit';
+
 export const MAX_REASON = 2000;
-
-/** The characters of a stream id (and of the domain's ids). */
-const ID_CHARACTERS = /^[A-Za-z0-9][A-Za-z0-9._:@-]*$/;
-
-/**
- * An id in a body: the API reads the stream it names (to check the record exists, or to run the
- * command) before the domain sees it, and a stream name refuses other characters with a 404.
- */
-export function StableId(options: { each?: boolean } = {}) {
-  const each = options.each ?? false;
-  return applyDecorators(
-    BoundedString(MAX_ID, { minLength: 1, each }),
-    Matches(ID_CHARACTERS, {
-      each,
-      message: '$property must be letters, digits and . _ : @ -, starting with a letter or digit',
-    }),
-  );
-}
-
-export class LocalizedTextDto {
-  @ApiProperty({ description: 'French (required: the administration’s working language)' })
-  @BoundedString(MAX_TEXT, { minLength: 1 })
-  fr!: string;
-
-  @ApiPropertyOptional({ description: 'Arabic (right to left)' })
-  @IsOptionalNotNull()
-  @BoundedString(MAX_TEXT)
-  ar?: string;
-
-  @ApiPropertyOptional({ description: 'English' })
-  @IsOptionalNotNull()
-  @BoundedString(MAX_TEXT)
-  en?: string;
-}
-
-export class LocalizedLongTextDto {
-  @ApiProperty()
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
-  fr!: string;
-
-  @ApiPropertyOptional()
-  @IsOptionalNotNull()
-  @BoundedString(MAX_LONG_TEXT)
-  ar?: string;
-
-  @ApiPropertyOptional()
-  @IsOptionalNotNull()
-  @BoundedString(MAX_LONG_TEXT)
-  en?: string;
-}
 
 export class GeoCodeDto {
   @ApiProperty({
@@ -72,42 +28,8 @@ export class GeoCodeDto {
   code!: string;
 }
 
-export class MoneyDto {
-  @ApiProperty({
-    description: 'Integer amount in the currency’s minor unit (centimes, cents)',
-    example: 250000000,
-  })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  amountMinor!: number;
-
-  @ApiProperty({ enum: CURRENCY_CODES, example: 'MAD' })
-  @IsIn(CURRENCY_CODES as unknown as string[])
-  currency!: string;
-}
-
 export class ReasonDto {
   @ApiProperty({ description: 'Why: kept with the event' })
   @BoundedString(MAX_REASON, { minLength: 1 })
   reason!: string;
-}
-
-/** What a command answers: the new revision (next If-Match) and the log position it reached. */
-export class CommandResultDto {
-  @ApiProperty({ description: 'Stream revision after the command; send it back as If-Match' })
-  revision!: number;
-
-  @ApiProperty({
-    nullable: true,
-    type: Number,
-    description: 'Global log position of the last event; null when nothing changed',
-  })
-  position!: number | null;
-
-  @ApiProperty({
-    type: [String],
-    description: 'Events recorded; empty when the command repeated what was already true',
-  })
-  events!: string[];
 }
