@@ -1,3 +1,4 @@
+import { plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -17,7 +18,6 @@ import { assertApplicant } from './access';
 import { commandResponse } from './command-response';
 import { CommandResultDto } from './dto/common.dto';
 import { ReportReviewDto, SignAgreementDto, TrancheReportDto } from './dto/agreement.dto';
-import { plain } from './plain';
 
 /** The next id of a tranche's report: `report-<tranche>-1`, then one more after each return. */
 const nextReportId = (state: GrantApplication, trancheId: string): string => {
@@ -53,7 +53,7 @@ export class AgreementsController {
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     await this.application(applicationId);
-    const { agreementId, ...agreement } = plain(body);
+    const { agreementId, ...agreement } = plainJson(body);
     const outcome = await this.commands.execute(
       'grantApplication',
       applicationId,

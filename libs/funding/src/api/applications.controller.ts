@@ -1,3 +1,4 @@
+import { plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -32,7 +33,6 @@ import {
   DraftApplicationDto,
   ProposalChangesDto,
 } from './dto/application.dto';
-import { plain } from './plain';
 import { applicantView, boardItem, fullApplicationView, ownApplicationItem, page } from './views';
 
 @ApiTags('funding: applications')
@@ -72,7 +72,12 @@ export class ApplicationsController {
       applicationId,
       {
         type: 'DraftGrantApplication',
-        data: { applicationId, callId: body.callId, associationId, proposal: plain(body.proposal) as never },
+        data: {
+          applicationId,
+          callId: body.callId,
+          associationId,
+          proposal: plainJson(body.proposal) as never,
+        },
       },
       actor,
     );
@@ -143,7 +148,7 @@ export class ApplicationsController {
     return this.run(
       actor,
       applicationId,
-      { type: 'ChangeGrantApplication', data: { applicationId, changes: plain(body) as never } },
+      { type: 'ChangeGrantApplication', data: { applicationId, changes: plainJson(body) as never } },
       expectedRevision,
     );
   }

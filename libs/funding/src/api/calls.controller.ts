@@ -1,3 +1,4 @@
+import { plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -29,7 +30,6 @@ import { commandResponse } from './command-response';
 import { CommandResultDto } from './dto/common.dto';
 import { CallsQueryDto, CallTermsChangesDto, DraftCallDto, ExtendDeadlineDto } from './dto/call.dto';
 import { BoardQueryDto } from './dto/application.dto';
-import { plain } from './plain';
 import { boardItem, callView, page, withoutInternals } from './views';
 
 @ApiTags('funding: calls for proposals')
@@ -57,7 +57,7 @@ export class CallsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const callId = body.callId ?? `call-${randomUUID()}`;
-    const terms = plain(body.terms);
+    const terms = plainJson(body.terms);
     await this.checkEnvelope('terms', terms as Partial<CallTerms>);
     const outcome = await this.commands.execute(
       'callForProposals',
@@ -127,7 +127,7 @@ export class CallsController {
     @Body() body: CallTermsChangesDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
-    const changes = plain(body) as Partial<CallTerms>;
+    const changes = plainJson(body) as Partial<CallTerms>;
     const { state } = await this.call(callId);
     if (changes.envelopeId !== undefined || changes.programmeId !== undefined || changes.budget !== undefined)
       await this.checkEnvelope('', { ...state.terms, ...changes });

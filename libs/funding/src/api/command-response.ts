@@ -1,4 +1,4 @@
-import { revisioned, Revisioned } from '@tadamon/nest-kit';
+import { Revisioned, revisionedIfStored } from '@tadamon/nest-kit';
 import { CommandOutcome, publicOutcome } from '../application/funding-commands';
 
 /** A command's answer: its outcome as the body, the stream's new revision as the ETag. */
@@ -6,6 +6,5 @@ export const commandResponse = <T extends CommandOutcome>(
   outcome: T,
   extra: Record<string, unknown> = {},
 ): object | Revisioned<object> => {
-  const body = { ...extra, ...publicOutcome(outcome) };
-  return outcome.revision >= 0 ? revisioned(body, outcome.revision) : body;
+  return revisionedIfStored({ ...extra, ...publicOutcome(outcome) }, outcome.revision);
 };

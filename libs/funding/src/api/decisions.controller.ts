@@ -1,3 +1,4 @@
+import { plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -17,7 +18,6 @@ import { committeeOf } from './access';
 import { commandResponse } from './command-response';
 import { CommandResultDto } from './dto/common.dto';
 import { AppealDecisionDto, AwardDto, RecommendationDto, RejectionDto } from './dto/decision.dto';
-import { plain } from './plain';
 
 /**
  * The selection committee's decisions. Consensus, recommendation, award, rejection and appeals
@@ -85,7 +85,7 @@ export class DecisionsController {
     @Body() body: AwardDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
-    const input = plain(body);
+    const input = plainJson(body);
     const outcome = await this.decisions.award(
       applicationId,
       {

@@ -1,3 +1,4 @@
+import { plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -21,7 +22,6 @@ import { READ_ALL } from './access';
 import { commandResponse } from './command-response';
 import { CommandResultDto, FundingReasonDto } from './dto/common.dto';
 import { EnvelopesQueryDto, OpenEnvelopeDto } from './dto/envelope.dto';
-import { plain } from './plain';
 import { envelopeView, page, withoutInternals } from './views';
 
 @ApiTags('funding: budget envelopes')
@@ -48,7 +48,7 @@ export class EnvelopesController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const envelopeId = body.envelopeId ?? `env-${randomUUID()}`;
-    const { envelopeId: _e, ...terms } = plain(body);
+    const { envelopeId: _e, ...terms } = plainJson(body);
     const outcome = await this.commands.execute(
       'budgetEnvelope',
       envelopeId,

@@ -1,3 +1,4 @@
+import { plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -22,7 +23,6 @@ import { assertNamedEvaluator } from './access';
 import { commandResponse } from './command-response';
 import { CommandResultDto, PageQueryDto, FundingReasonDto } from './dto/common.dto';
 import { AssignEvaluatorDto, DeclarationDto, DetectedConflictDto, ScoresDto } from './dto/evaluation.dto';
-import { plain } from './plain';
 import { assignmentItem, dossierView, page } from './views';
 
 @ApiTags('funding: evaluation')
@@ -130,7 +130,7 @@ export class EvaluationsController {
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     await this.application(applicationId);
-    const { evaluatorId, links } = plain(body);
+    const { evaluatorId, links } = plainJson(body);
     return this.respond(
       actor,
       applicationId,
@@ -236,7 +236,7 @@ export class EvaluationsController {
       applicationId,
       {
         type: 'RecordEvaluatorScores',
-        data: { applicationId, evaluatorId: actor.id, scores: plain(body.scores) },
+        data: { applicationId, evaluatorId: actor.id, scores: plainJson(body.scores) },
       },
       expectedRevision,
     );

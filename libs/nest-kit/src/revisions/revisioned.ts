@@ -26,3 +26,7 @@ export class ETagInterceptor implements NestInterceptor {
     );
   }
 }
+
+/** A command's answer: the body, with the stream's new revision as the ETag once the stream exists. */
+export const revisionedIfStored = <T>(body: T, revision: number): T | Revisioned<T> =>
+  revision >= 0 ? revisioned(body, revision) : body;

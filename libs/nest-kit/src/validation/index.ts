@@ -2,3 +2,4 @@ export * from './bounded';
 export * from './validation-pipe';
 export * from './empty-body';
 export * from './shared-dtos';
+export * from './plain-json';

@@ -1,3 +1,4 @@
+import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -22,8 +23,6 @@ import { ACTOR_DIRECTORY, ActorDirectoryDoc } from '../projections/actor-directo
 import { directoryPage } from '../projections/association-directory-query';
 import { textCondition } from '../projections/search-text';
 import { assertActsFor } from './access';
-import { commandResponse } from './command-response';
-import { plain } from './plain';
 import { pageView } from './read-model-view';
 import { ActorChangesDto, RegisterActorDto } from './dto/actor.dto';
 import { CommandResultDto } from './dto/common.dto';
@@ -55,10 +54,10 @@ export class ActorsController {
     const actorId = body.actorId ?? `actor-${randomUUID()}`;
     const outcome = await this.run(actor, actorId, {
       type: 'RegisterActor',
-      data: { ...plain(body), actorId } as never,
+      data: { ...plainJson(body), actorId } as never,
     });
     reply.header('location', `/api/registry/actors/${encodeURIComponent(actorId)}`);
-    return commandResponse({ actorId, ...outcome }, outcome.revision);
+    return revisionedIfStored({ actorId, ...outcome }, outcome.revision);
   }
 
   @Get()
@@ -121,10 +120,10 @@ export class ActorsController {
     const outcome = await this.run(
       actor,
       actorId,
-      { type: 'UpdateActor', data: { ...plain(body), actorId } as never },
+      { type: 'UpdateActor', data: { ...plainJson(body), actorId } as never },
       expected,
     );
-    return commandResponse(outcome, outcome.revision);
+    return revisionedIfStored(outcome, outcome.revision);
   }
 
   @Post(':actorId/deactivate')
@@ -140,7 +139,7 @@ export class ActorsController {
     @ExpectedRevisionHeader() expected: ExpectedRevision | undefined,
   ) {
     const outcome = await this.run(actor, actorId, { type: 'DeactivateActor', data: { actorId } }, expected);
-    return commandResponse(outcome, outcome.revision);
+    return revisionedIfStored(outcome, outcome.revision);
   }
 
   private run(

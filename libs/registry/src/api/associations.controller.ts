@@ -1,3 +1,4 @@
+import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -35,8 +36,6 @@ import {
 } from './dto/association.dto';
 import { CommandResultDto, ReasonDto } from './dto/common.dto';
 import { AssociationDirectoryQueryDto } from './dto/directory-query.dto';
-import { commandResponse } from './command-response';
-import { plain } from './plain';
 import { pageView } from './read-model-view';
 
 /** What anyone may read of a verified association: no legal registration, no duplicate suspicions. */
@@ -82,10 +81,10 @@ export class AssociationsController {
     const associationId = body.associationId ?? own ?? `assoc-${randomUUID()}`;
     const outcome = await this.association(actor, associationId, {
       type: 'RegisterAssociation',
-      data: { associationId, profile: plain(body.profile) as never },
+      data: { associationId, profile: plainJson(body.profile) as never },
     });
     reply.header('location', `/api/registry/associations/${encodeURIComponent(associationId)}`);
-    return commandResponse({ associationId, ...outcome }, outcome.revision);
+    return revisionedIfStored({ associationId, ...outcome }, outcome.revision);
   }
 
   @Get()
@@ -145,7 +144,7 @@ export class AssociationsController {
     return this.respond(
       actor,
       associationId,
-      { type: 'ChangeAssociationProfile', data: { associationId, changes: plain(body) as never } },
+      { type: 'ChangeAssociationProfile', data: { associationId, changes: plainJson(body) as never } },
       expectedRevision,
     );
   }
@@ -268,7 +267,7 @@ export class AssociationsController {
     return this.respond(
       actor,
       associationId,
-      { type: 'FlagSuspectedDuplicate', data: { associationId, ...plain(body) } },
+      { type: 'FlagSuspectedDuplicate', data: { associationId, ...plainJson(body) } },
       expected,
     );
   }
@@ -321,6 +320,6 @@ export class AssociationsController {
     expectedRevision?: ExpectedRevision,
   ) {
     const outcome = await this.association(actor, associationId, command, expectedRevision);
-    return commandResponse(outcome, outcome.revision);
+    return revisionedIfStored(outcome, outcome.revision);
   }
 }

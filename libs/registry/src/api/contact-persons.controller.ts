@@ -1,3 +1,4 @@
+import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -31,8 +32,6 @@ import {
 import { SealedPersonalData } from '../domain/personal-data/sealed-personal-data';
 import { CONTACT_PERSONS, ContactPersonDoc } from '../projections/contact-persons';
 import { assertActsFor, READ_ALL } from './access';
-import { commandResponse } from './command-response';
-import { plain } from './plain';
 import { CommandResultDto } from './dto/common.dto';
 import { AddContactPersonDto, ChangeContactPersonDto, RecordConsentDto } from './dto/contact-person.dto';
 
@@ -67,7 +66,7 @@ export class ContactPersonsController {
     const association = await this.commands.load('association', associationId);
     if (!association) throw new ProblemException('not-found');
     const subjectId = `person-${randomUUID()}`;
-    const sealed = await this.personalData.seal(subjectId, plain(body.card));
+    const sealed = await this.personalData.seal(subjectId, plainJson(body.card));
     let outcome = await this.contact(actor, subjectId, {
       type: 'AddContactPerson',
       data: { subjectId, associationId, role: body.role as never, personalData: sealed },
@@ -83,7 +82,7 @@ export class ContactPersonsController {
         },
       });
     }
-    return commandResponse({ subjectId, ...outcome }, outcome.revision);
+    return revisionedIfStored({ subjectId, ...outcome }, outcome.revision);
   }
 
   @Get('associations/:associationId/contacts')
@@ -151,7 +150,9 @@ export class ContactPersonsController {
         { type: 'ChangeContactPerson', data: { subjectId } },
         expectedRevision,
       );
-    const personalData = body.card ? await this.personalData.seal(subjectId, plain(body.card)) : undefined;
+    const personalData = body.card
+      ? await this.personalData.seal(subjectId, plainJson(body.card))
+      : undefined;
     return this.run(
       actor,
       subjectId,
@@ -298,6 +299,6 @@ export class ContactPersonsController {
     expectedRevision?: ExpectedRevision,
   ) {
     const outcome = await this.contact(actor, subjectId, command, expectedRevision);
-    return commandResponse(outcome, outcome.revision);
+    return revisionedIfStored(outcome, outcome.revision);
   }
 }

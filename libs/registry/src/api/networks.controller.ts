@@ -1,3 +1,4 @@
+import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import {
   Body,
   Controller,
@@ -32,8 +33,6 @@ import { REGISTRY_READ_MODELS, RegistryReadModels } from '../application/registr
 import { NetworkCommand, NetworkState } from '../domain/network/network';
 import { directoryPage } from '../projections/association-directory-query';
 import { NETWORKS, NetworkDoc, networksOfAssociationFilter } from '../projections/networks';
-import { commandResponse } from './command-response';
-import { plain } from './plain';
 import { pageView } from './read-model-view';
 import { CreateNetworkDto, NetworkMemberDto, RenameNetworkDto } from './dto/actor.dto';
 import { CommandResultDto } from './dto/common.dto';
@@ -62,10 +61,10 @@ export class NetworksController {
     const networkId = body.networkId ?? `network-${randomUUID()}`;
     const outcome = await this.run(actor, networkId, {
       type: 'CreateNetwork',
-      data: { ...plain(body), networkId } as never,
+      data: { ...plainJson(body), networkId } as never,
     });
     reply.header('location', `/api/registry/networks/${encodeURIComponent(networkId)}`);
-    return commandResponse({ networkId, ...outcome }, outcome.revision);
+    return revisionedIfStored({ networkId, ...outcome }, outcome.revision);
   }
 
   @Get()
@@ -108,10 +107,10 @@ export class NetworksController {
     const outcome = await this.run(
       actor,
       networkId,
-      { type: 'RenameNetwork', data: { networkId, names: plain(body.names) as never } },
+      { type: 'RenameNetwork', data: { networkId, names: plainJson(body.names) as never } },
       expected,
     );
-    return commandResponse(outcome, outcome.revision);
+    return revisionedIfStored(outcome, outcome.revision);
   }
 
   @Post(':networkId/members')
@@ -134,7 +133,7 @@ export class NetworksController {
       { type: 'AddNetworkMember', data: { networkId, associationId: body.associationId } },
       expected,
     );
-    return commandResponse(outcome, outcome.revision);
+    return revisionedIfStored(outcome, outcome.revision);
   }
 
   @Delete(':networkId/members/:associationId')
@@ -156,7 +155,7 @@ export class NetworksController {
       { type: 'RemoveNetworkMember', data: { networkId, associationId } },
       expected,
     );
-    return commandResponse(outcome, outcome.revision);
+    return revisionedIfStored(outcome, outcome.revision);
   }
 
   private run(

@@ -1,3 +1,4 @@
+import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -31,8 +32,6 @@ import { ASSOCIATION_DIRECTORY, AssociationDirectoryDoc } from '../projections/a
 import { directoryPage } from '../projections/association-directory-query';
 import { REGIONAL_NEEDS, RegionalNeedDoc, regionalNeedsFilter } from '../projections/regional-needs';
 import { assertActsFor, readsAll } from './access';
-import { commandResponse } from './command-response';
-import { plain } from './plain';
 import { pageView } from './read-model-view';
 import { CommandResultDto, ReasonDto } from './dto/common.dto';
 import { RegionalNeedsQueryDto } from './dto/directory-query.dto';
@@ -77,7 +76,7 @@ export class RegionalNeedsController {
     const outcome = await this.run(actor, needId, {
       type: 'PublishRegionalNeed',
       data: {
-        ...(plain(details) as unknown as RegionalNeedDetails),
+        ...(plainJson(details) as unknown as RegionalNeedDetails),
         needId,
         publisherId,
         publisherKind: publisher.kind,
@@ -85,7 +84,7 @@ export class RegionalNeedsController {
       },
     });
     reply.header('location', `/api/registry/needs/${encodeURIComponent(needId)}`);
-    return commandResponse({ needId, ...outcome }, outcome.revision);
+    return revisionedIfStored({ needId, ...outcome }, outcome.revision);
   }
 
   @Get()
@@ -189,7 +188,7 @@ export class RegionalNeedsController {
     return this.respond(
       actor,
       needId,
-      { type: 'MatchRegionalNeed', data: { needId, ...plain(body) } },
+      { type: 'MatchRegionalNeed', data: { needId, ...plainJson(body) } },
       expected,
     );
   }
@@ -278,6 +277,6 @@ export class RegionalNeedsController {
     expectedRevision?: ExpectedRevision,
   ) {
     const outcome = await this.run(actor, needId, command, expectedRevision);
-    return commandResponse(outcome, outcome.revision);
+    return revisionedIfStored(outcome, outcome.revision);
   }
 }
