@@ -1,3 +1,4 @@
+import { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EmbeddedEventTransport, HandlerErrorsPassThrough } from '@tadamon/messaging';
 import { bootstrapHttpApp } from '@tadamon/nest-kit';
@@ -34,13 +35,17 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
         'Solidarity development programme: registry, partnerships, funding, training, notifications.',
     },
   });
-  await app.init();
   // The Registry's integration events reach Funding's policy in-process (the embedded twin of
   // the Kafka consumer): a microservice of this app, closed with it before the stores it reads.
-  const consumer = app.connectMicroservice({
-    strategy: app.get<EmbeddedEventTransport>(FUNDING_EVENTS_TRANSPORT),
-  });
+  // Deferred: its handlers are bound when it starts, after its filter is in place (so a dead letter
+  // records the handler's own error, not "Internal server error"); the app's init runs the hooks once.
+  const consumer = app.connectMicroservice<MicroserviceOptions>(
+    { strategy: app.get<EmbeddedEventTransport>(FUNDING_EVENTS_TRANSPORT) },
+    { deferInitialization: true },
+  ) as NestMicroservice;
   consumer.useGlobalFilters(new HandlerErrorsPassThrough());
+  consumer.setIsInitHookCalled(true);
+  await app.init();
   await app.startAllMicroservices();
   return app;
 }

@@ -5,7 +5,7 @@ import { LogLevel } from './config';
 import { DistributedInfrastructure } from './infrastructure/distributed-infrastructure';
 import {
   APPEND_LISTENER,
-  DistributedModule,
+  distributedModule,
   DOCUMENT_STORE,
   EVENT_STORE,
   PERSONAL_DATA,
@@ -32,7 +32,7 @@ export class AppModule {
           rateLimit: { limit: config.http.rateLimitPerMinute, ttlMs: 60_000 },
           problemMappers: [registryProblems],
         }),
-        DistributedModule.forRoot(infrastructure),
+        distributedModule(infrastructure),
         RegistryModule.forRoot({
           eventStore: EVENT_STORE,
           readModels: DOCUMENT_STORE,

@@ -1,6 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSealKeyPair } from '@tadamon/event-store';
+import { sealKeyId } from '@tadamon/eventsourcing';
 import { ConfigurationError } from '@tadamon/nest-kit';
 import { loadRegistryConfig, REGISTRY_VARIABLES } from './config';
 
@@ -150,6 +153,41 @@ describe('the Registry service configuration', () => {
     });
     expect(problems.map((p) => p.variable)).toEqual(['TADAMON_SQLITE_FILE', 'TADAMON_KEY_STORE_FILE']);
     expect(problems[0].reason).toContain('is not in a writable folder');
+  });
+
+  it('leaves the log unsealed without TADAMON_SEAL_PRIVATE_KEY', () => {
+    expect(loadRegistryConfig(valid).logSeals).toBeUndefined();
+    expect(loadRegistryConfig({ ...valid, TADAMON_SEAL_PRIVATE_KEY: '' }).logSeals).toBeUndefined();
+  });
+
+  it('seals the log with the PEM Ed25519 key, every second unless TADAMON_SEAL_INTERVAL_MS says otherwise', () => {
+    const pair = generateSealKeyPair();
+    const sealed = loadRegistryConfig({ ...valid, TADAMON_SEAL_PRIVATE_KEY: pair.privateKeyPem });
+    expect(sealed.logSeals?.intervalMs).toBe(1000);
+    expect(sealed.logSeals?.privateKey.asymmetricKeyType).toBe('ed25519');
+    expect(sealed.logSeals && sealKeyId(sealed.logSeals.privateKey)).toBe(pair.keyId);
+    const every5s = loadRegistryConfig({
+      ...valid,
+      TADAMON_SEAL_PRIVATE_KEY: pair.privateKeyPem,
+      TADAMON_SEAL_INTERVAL_MS: '5000',
+    });
+    expect(every5s.logSeals?.intervalMs).toBe(5000);
+  });
+
+  it('refuses a seal key that is not an Ed25519 private key, naming the variable but not the key', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    const publicOnly = generateSealKeyPair().publicKeyPem;
+    for (const key of [rsa, publicOnly, 'not a key at all!', '-----BEGIN PRIVATE KEY-----\nhunter2\n']) {
+      const problems = problemsOf({ ...valid, TADAMON_SEAL_PRIVATE_KEY: key });
+      expect(problems.map((p) => p.variable)).toEqual(['TADAMON_SEAL_PRIVATE_KEY']);
+      expect(problems[0].reason).toMatch(/^must be an Ed25519 private key in PEM/);
+      expect(problems[0].reason).not.toContain(key.trim().split('\n')[1] ?? key);
+    }
+    expect(problemsOf({ ...valid, TADAMON_SEAL_INTERVAL_MS: '0' })).toEqual([
+      { variable: 'TADAMON_SEAL_INTERVAL_MS', reason: 'must be >= 10, got 0' },
+    ]);
   });
 
   it('documents every variable it reads in docs/registry-service.md', () => {

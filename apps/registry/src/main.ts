@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { ConfigurationError } from '@tadamon/nest-kit';
+import { ConfigurationError, StartupError } from '@tadamon/nest-kit';
 import { loadRegistryConfig } from './config';
 import { createRegistryApp } from './create-registry-app';
-import { StartupError } from './infrastructure/distributed-infrastructure';
 
 async function main(): Promise<void> {
   // Configuration is checked before anything connects, so a bad variable gets a clear error.

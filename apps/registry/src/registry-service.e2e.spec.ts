@@ -1,9 +1,13 @@
 import 'reflect-metadata';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { registryPublication } from '@tadamon/contracts';
-import { PostgresEventStore } from '@tadamon/event-store';
-import { verifyStreamChain } from '@tadamon/eventsourcing';
+import { generateSealKeyPair, PostgresEventStore, verifyLog } from '@tadamon/event-store';
+import { LOG_SEAL_STREAM, LogSeal, verifyStreamChain } from '@tadamon/eventsourcing';
 import { MongooseDocumentStore } from '@tadamon/read-store';
 import {
   ASSOCIATION_DIRECTORY,
@@ -26,6 +30,25 @@ const run = randomBytes(4).toString('hex');
 const database = `registry_e2e_${run}`;
 const secret = randomBytes(32).toString('base64url');
 const TOPIC = registryPublication.topic;
+const sealKeys = generateSealKeyPair();
+const ROOT = resolve(__dirname, '../../..');
+
+/** `npm run audit -- verify` as an auditor runs it: its own process, only the environment given. */
+function auditVerify(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'apps/auditor/src/main.ts', 'verify', ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
 
 interface TopicMessage {
   key: string;
@@ -148,6 +171,8 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
         KAFKA_BROKERS: brokers.join(','),
         TADAMON_MASTER_KEY: randomBytes(32).toString('base64'),
         TADAMON_JWT_SECRET: secret,
+        TADAMON_SEAL_PRIVATE_KEY: sealKeys.privateKeyPem,
+        TADAMON_SEAL_INTERVAL_MS: '200',
       },
     });
     await app.listen(0, '127.0.0.1');
@@ -231,6 +256,28 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
       async () => (await directoryEntry(associationId))?.status === 'verified',
       'the verified entry',
     );
+  }, 30_000);
+
+  it('seals its log after a command, and the seals verify with the public key', async () => {
+    const associationId = `assoc-e2e-sealed-${run}`;
+    await register(associationId);
+    const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
+    try {
+      const [registered] = await store.readStream(`association-${associationId}`);
+      const lastSeal = async () =>
+        (await store.readStream(LOG_SEAL_STREAM, { direction: 'backwards', maxCount: 1 }).catch(() => []))[0]
+          ?.data as LogSeal | undefined;
+      await until(
+        async () => ((await lastSeal())?.position ?? 0) >= registered.globalPosition,
+        `a seal over position ${registered.globalPosition} in ${LOG_SEAL_STREAM}`,
+      );
+      expect(await lastSeal()).toMatchObject({ version: 1, keyId: sealKeys.keyId });
+      const verdict = await verifyLog(store, { publicKey: sealKeys.publicKey });
+      expect(verdict).toMatchObject({ ok: true, seals: { checked: true, signaturesChecked: true } });
+      expect(verdict.seals.count).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
   }, 30_000);
 
   it('accepts only tokens signed with the configured secret, and checks roles', async () => {
@@ -367,13 +414,20 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
       { name: 'keyStore', status: 'up' },
     ]);
 
-    await app.get(DistributedInfrastructure).refreshLagMetrics();
-    const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toMatch(/^relay_lag_events\{relay="relay:registry",app="registry"\} 0$/m);
-    for (const { name } of registryProjections)
-      expect(metrics).toMatch(
-        new RegExp(`^projection_lag_events\\{projection="${name}",app="registry"\\} 0$`, 'm'),
-      );
+    const lagLines = [
+      /^relay_lag_events\{relay="relay:registry",app="registry"\} 0$/m,
+      ...registryProjections.map(
+        ({ name }) => new RegExp(`^projection_lag_events\\{projection="${name}",app="registry"\\} 0$`, 'm'),
+      ),
+    ];
+    // The sealer appends a seal after each command, which the runners see at their next poll.
+    let metrics = '';
+    await until(async () => {
+      await app.get(DistributedInfrastructure).refreshLagMetrics();
+      metrics = await (await fetch(`${base}/metrics`)).text();
+      return lagLines.every((line) => line.test(metrics));
+    }, 'every lag at 0 in /metrics');
+    for (const line of lagLines) expect(metrics).toMatch(line);
   });
 
   it('stops the relay and the runners and closes its connections on shutdown', async () => {
@@ -393,5 +447,28 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
         ).rows[0].n,
       );
     await until(async () => (await others()) === 0, 'the service to close its PostgreSQL connections', 5_000);
-  });
+
+    // Sealed up to the head at stop: the auditor's command finds nothing left unsealed.
+    const keyDir = mkdtempSync(join(tmpdir(), 'registry-e2e-seal-'));
+    try {
+      const publicKeyFile = join(keyDir, 'seal-key.pub');
+      writeFileSync(publicKeyFile, sealKeys.publicKeyPem);
+      const audit = await auditVerify([
+        '--database-url',
+        databaseUrl,
+        '--public-key',
+        publicKeyFile,
+        '--json',
+        '--no-progress',
+      ]);
+      expect({ code: audit.code, stderr: audit.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(JSON.parse(audit.stdout)).toMatchObject({
+        ok: true,
+        seals: { signaturesChecked: true },
+        unsealed: { count: 0 },
+      });
+    } finally {
+      rmSync(keyDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -2,3 +2,4 @@ export * from './integration-event';
 export * from './topics';
 export * from './publication';
 export * from './registry-events';
+export * from './funding-events';

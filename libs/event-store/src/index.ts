@@ -4,3 +4,4 @@ export * from './polling-subscription';
 export * from './sqlite/sqlite-event-store';
 export * from './postgres/postgres-event-store';
 export * from './seals';
+export * from './open-event-store';

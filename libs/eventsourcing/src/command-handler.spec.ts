@@ -161,6 +161,56 @@ describe('handleCommand', () => {
     expect(plain.streams.get(STREAM)).toHaveLength(1);
   });
 
+  describe('assumeNewStream', () => {
+    it('creates the stream without reading it first', async () => {
+      const result = await handleCommand(store, budget, STREAM, open(), { assumeNewStream: true });
+      expect(store.reads).toBe(0);
+      expect(result.nextExpectedRevision).toBe(0);
+      expect(result.newState).toEqual({ ceiling: 100, allocated: 0, grants: [] });
+      expect(storedEvents()).toHaveLength(1);
+    });
+
+    it('decides against the stored stream when it exists: the same outcome as without the option', async () => {
+      await handleCommand(store, budget, STREAM, open('first'));
+      store.reads = 0;
+      const repeated = await handleCommand(store, budget, STREAM, open('second'), { assumeNewStream: true });
+      expect(repeated.events).toEqual([]);
+      expect(repeated.nextExpectedRevision).toBe(0);
+      expect(storedEvents()).toHaveLength(1);
+      expect(store.reads).toBe(1);
+    });
+
+    it('gives the refusal of the stored state, not of the initial one', async () => {
+      await handleCommand(store, budget, STREAM, open());
+      await handleCommand(store, budget, STREAM, allocate('g1', 90));
+      await expect(
+        handleCommand(store, budget, STREAM, allocate('g2', 20), { assumeNewStream: true }),
+      ).rejects.toBeInstanceOf(BudgetExceeded);
+      expect(storedEvents()).toHaveLength(2);
+    });
+
+    it('reads first when the caller gives a revision other than NO_STREAM', async () => {
+      await handleCommand(store, budget, STREAM, open());
+      store.reads = 0;
+      await handleCommand(store, budget, STREAM, allocate('g1', 10), {
+        assumeNewStream: true,
+        expectedRevision: 0,
+      });
+      expect(store.reads).toBe(1);
+      expect(storedEvents()).toHaveLength(2);
+    });
+
+    it('still refuses NO_STREAM from the caller when the stream exists', async () => {
+      await handleCommand(store, budget, STREAM, open('first'));
+      await expect(
+        handleCommand(store, budget, STREAM, open('second'), {
+          assumeNewStream: true,
+          expectedRevision: NO_STREAM,
+        }),
+      ).rejects.toBeInstanceOf(WrongExpectedRevision);
+    });
+  });
+
   it('appends to an existing stream at the revision it read', async () => {
     await handleCommand(store, budget, STREAM, open());
     await handleCommand(store, budget, STREAM, allocate('g1', 30));

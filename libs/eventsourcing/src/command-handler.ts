@@ -32,6 +32,14 @@ export interface HandleCommandOptions {
   maxRetries?: number;
   /** Brings stored events of older schema versions to the shape evolve expects. */
   upcasters?: UpcasterRegistry;
+  /**
+   * The command normally creates its stream (a registration): decide from the initial state and
+   * append with NO_STREAM without reading first. If the stream exists the append is refused and the
+   * command is read, folded and decided again as usual, so the outcome is the same; only the read
+   * on the common path is saved. (A command id already stored is answered as the store answers a
+   * retried append: with the events it stored the first time.)
+   */
+  assumeNewStream?: boolean;
 }
 
 export interface CommandResult<S> {
@@ -48,17 +56,29 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   decider: Decider<C, E, S>,
   streamId: string,
   command: C,
-  { expectedRevision, maxRetries = 3, upcasters }: HandleCommandOptions = {},
+  { expectedRevision, maxRetries = 3, upcasters, assumeNewStream = false }: HandleCommandOptions = {},
 ): Promise<CommandResult<S>> {
-  for (let attempt = 0; ; attempt++) {
-    const stored = await readOrEmpty(store, streamId);
+  let optimistic = assumeNewStream && (expectedRevision === undefined || expectedRevision === NO_STREAM);
+  for (let attempt = optimistic ? -1 : 0; ; attempt++) {
+    const stored = optimistic ? [] : await readOrEmpty(store, streamId);
     const revision = stored.length > 0 ? stored[stored.length - 1].revision : -1;
     if (expectedRevision !== undefined && !revisionMatches(expectedRevision, revision)) {
       throw new WrongExpectedRevision(streamId, expectedRevision, revision);
     }
     const events = upcasters ? stored.map((event) => upcasters.upcast(event)) : stored;
     const state = foldEvents(decider, events as unknown as E[]);
-    const decided = decider.decide(command, state);
+    let decided: E[];
+    try {
+      decided = decider.decide(command, state);
+    } catch (error) {
+      // A refusal is only final against the stream as stored.
+      if (!optimistic) throw error;
+      decided = [];
+    }
+    if (optimistic && decided.length === 0) {
+      optimistic = false;
+      continue;
+    }
     if (decided.length === 0) {
       return { newState: state, events: [], nextExpectedRevision: revision < 0 ? NO_STREAM : revision };
     }
@@ -70,6 +90,10 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       const newState = foldEvents(decider, decided, state);
       return { newState, events: appended.events, nextExpectedRevision: appended.nextExpectedRevision };
     } catch (error) {
+      if (optimistic && error instanceof WrongExpectedRevision) {
+        optimistic = false;
+        continue;
+      }
       const retry = error instanceof WrongExpectedRevision && expectedRevision === undefined;
       if (!retry || attempt >= maxRetries) throw error;
     }

@@ -15,3 +15,5 @@ export * from './consumer/handler-errors-pass-through';
 export * from './consumer/kafka-event-consumer';
 export * from './embedded/dead-letter-store';
 export * from './embedded/embedded-event-transport';
+export * from './relay/monitored-kafka-relay';
+export * from './consumer/consumer-group-monitor';

@@ -80,3 +80,67 @@ describe.each(['sqlite', 'postgres'] as const)('%s checkpoints and inbox', (kind
     expect((await effects()).filter((value) => value.startsWith('concurrent'))).toHaveLength(1);
   });
 });
+
+describe('SqliteInbox batches', () => {
+  let db: Database.Database;
+  let inbox: SqliteInbox;
+  const values = () =>
+    (db.prepare('SELECT value FROM effects').all() as { value: string }[]).map((r) => r.value);
+  const write = (value: string) => async (tx: Database.Database) =>
+    void tx.prepare('INSERT INTO effects VALUES (?)').run(value);
+
+  beforeEach(() => {
+    db = new Database(':memory:');
+    db.exec('CREATE TABLE effects (value TEXT NOT NULL)');
+    inbox = new SqliteInbox(db);
+  });
+  afterEach(() => db.close());
+
+  it('commits the deliveries of a batch together, a failing one rolled back alone', async () => {
+    const outcomes = await inbox.batch(async (batch) => {
+      const seen = [await batch.processOnce('funding', 'b1', write('one'))];
+      await expect(
+        batch.processOnce('funding', 'b2', async (tx) => {
+          await write('rolled back')(tx);
+          throw new Error('handler failed');
+        }),
+      ).rejects.toThrow('handler failed');
+      seen.push(await batch.processOnce('funding', 'b1', write('duplicate')));
+      seen.push(await batch.processOnce('funding', 'b3', write('three')));
+      expect(db.inTransaction).toBe(true);
+      return seen;
+    });
+    expect(outcomes).toEqual(['processed', 'duplicate', 'processed']);
+    expect(db.inTransaction).toBe(false);
+    expect(values()).toEqual(['one', 'three']);
+    expect(inbox.has('funding', 'b2')).toBe(false);
+  });
+
+  it('keeps nothing of a batch whose work throws', async () => {
+    await expect(
+      inbox.batch(async (batch) => {
+        await batch.processOnce('funding', 'c1', write('lost'));
+        throw new Error('store failed');
+      }),
+    ).rejects.toThrow('store failed');
+    expect(values()).toEqual([]);
+    expect(inbox.has('funding', 'c1')).toBe(false);
+    expect(await inbox.processOnce('funding', 'c1', write('redelivered'))).toBe('processed');
+    expect(values()).toEqual(['redelivered']);
+  });
+
+  it('queues single deliveries behind an open batch', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const batch = inbox.batch(async (b) => {
+      await b.processOnce('funding', 'd1', write('batched'));
+      await gate;
+    });
+    const single = inbox.processOnce('funding', 'd2', write('single'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(values()).toEqual(['batched']);
+    release();
+    await Promise.all([batch, single]);
+    expect(values()).toEqual(['batched', 'single']);
+  });
+});

@@ -2,8 +2,8 @@ import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { createFastifyAdapter, HttpOptions, installHttpHooks } from './http';
+import { installRequestLogging, KIT_LOGGER, KitNestLogger } from './logging';
 import { KitMetrics } from './metrics';
 import { OpenApiOptions, setupOpenApi } from './openapi';
 
@@ -24,8 +24,10 @@ export async function bootstrapHttpApp(
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
-  installHttpHooks(app.getHttpAdapter().getInstance() as FastifyInstance, app.get(KitMetrics));
+  app.useLogger(app.get(KitNestLogger));
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  installHttpHooks(fastify, app.get(KitMetrics));
+  installRequestLogging(fastify, app.get(KIT_LOGGER));
   if (options.openApi) setupOpenApi(app, options.openApi);
   app.enableShutdownHooks();
   return app;

@@ -11,3 +11,5 @@ export * from './openapi';
 export * from './http';
 export * from './nest-kit.module';
 export * from './bootstrap-http-app';
+export * from './logging';
+export * from './startup';

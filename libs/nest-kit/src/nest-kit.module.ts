@@ -1,8 +1,6 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
 import { AUTH_OPTIONS, AuthGuard, AuthOptions } from './auth';
 import { HealthController, HealthRegistry } from './health';
 import {
@@ -14,7 +12,7 @@ import {
 } from './idempotency';
 import { KitMetrics, MetricsController } from './metrics';
 import { PROBLEM_MAPPERS, ProblemFilter, ProblemMapper } from './problems';
-import { RequestContextMiddleware } from './request-context';
+import { createKitLogger, KIT_LOGGER, KitNestLogger, LogLevel } from './logging';
 import { ETagInterceptor } from './revisions';
 import { createValidationPipe } from './validation';
 
@@ -25,17 +23,15 @@ export interface NestKitOptions {
   idempotency?: { store?: IdempotencyStore; ttlMs?: number };
   /** Requests per client IP per window, on every route without @SkipThrottle (default 300 per minute). */
   rateLimit?: { limit: number; ttlMs: number };
-  logging?: { level?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  logging?: { level?: LogLevel };
   health?: { timeoutMs?: number };
   /** A context's own errors turned into problems before the kit's mapping. */
   problemMappers?: ProblemMapper[];
 }
 
-const QUIET_ROUTES = ['/health', '/metrics'];
-
 @Global()
 @Module({})
-export class NestKitModule implements NestModule {
+export class NestKitModule {
   static forRoot(options: NestKitOptions): DynamicModule {
     const rateLimit = options.rateLimit ?? { limit: 300, ttlMs: 60_000 };
     return {
@@ -43,27 +39,16 @@ export class NestKitModule implements NestModule {
       imports: [
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', limit: rateLimit.limit, ttl: rateLimit.ttlMs }],
-        }),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            name: options.appName,
-            level: options.logging?.level ?? 'info',
-            genReqId: (request: IncomingMessage) => String((request as IncomingMessage & { id?: string }).id),
-            customAttributeKeys: { reqId: 'correlationId' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // Fastify's middleware sees `url` relative to its mount point ("/"): the path is in originalUrl.
-            autoLogging: {
-              ignore: (request) => {
-                const path =
-                  (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url;
-                return QUIET_ROUTES.some((r) => path?.startsWith(r));
-              },
-            },
-          },
+          // The default key is a SHA-256 of this same text, computed on every request: the text
+          // itself (route and client address) is as good a key for the in-memory counters.
+          generateKey: (context, tracker, name) =>
+            `${context.getClass().name}-${context.getHandler().name}-${name}-${tracker}`,
         }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [
+        { provide: KIT_LOGGER, useValue: createKitLogger(options.appName, options.logging?.level) },
+        { provide: KitNestLogger, inject: [KIT_LOGGER], useFactory: (logger) => new KitNestLogger(logger) },
         { provide: AUTH_OPTIONS, useValue: options.auth },
         { provide: PROBLEM_MAPPERS, useValue: options.problemMappers ?? [] },
         {
@@ -82,11 +67,7 @@ export class NestKitModule implements NestModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
       ],
-      exports: [KitMetrics, HealthRegistry, IDEMPOTENCY_STORE, AUTH_OPTIONS],
+      exports: [KitMetrics, HealthRegistry, IDEMPOTENCY_STORE, AUTH_OPTIONS, KIT_LOGGER, KitNestLogger],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
   }
 }

@@ -4,6 +4,7 @@ export * from './mongoose/mongoose-document-store';
 export * from './projections/projection';
 export * from './projections/guarded-writes';
 export * from './projections/projection-runner';
+export * from './projections/projection-runners';
 export * from './projections/collection-hash';
 export * from './projections/progress-bar';
 export * from './projections/rebuild-command';

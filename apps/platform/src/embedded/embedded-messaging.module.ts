@@ -1,5 +1,5 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { registryPublication } from '@tadamon/contracts';
+import { ContextPublication, fundingPublication, registryPublication } from '@tadamon/contracts';
 import { EventStore } from '@tadamon/event-store';
 import { SqliteRegistryFacts } from '@tadamon/funding';
 import {
@@ -19,6 +19,13 @@ export const FUNDING_CONSUMER_DATABASE = Symbol('FUNDING_CONSUMER_DATABASE');
 export const FUNDING_REGISTRY_FACTS_STORE = Symbol('FUNDING_REGISTRY_FACTS_STORE');
 /** The in-process transport delivering the Registry's integration events to Funding's policy. */
 export const FUNDING_EVENTS_TRANSPORT = Symbol('FUNDING_EVENTS_TRANSPORT');
+
+/**
+ * The integration events in-process consumers may listen to. An embedded transport tails a
+ * publication's categories only for a topic some `@EventPattern` handles: Funding's own events
+ * get a lane as soon as a context of the platform handles `tadamon.funding.events.v1`.
+ */
+export const EMBEDDED_PUBLICATIONS: readonly ContextPublication[] = [registryPublication, fundingPublication];
 
 export const fundingConsumerFile = (config: EmbeddedConfig): string => resolve(config.dataDir, 'funding.db');
 
@@ -67,7 +74,7 @@ export class EmbeddedMessagingModule implements OnApplicationBootstrap, OnApplic
             new EmbeddedEventTransport<Database.Database>({
               consumer: 'funding',
               log: store,
-              publications: [registryPublication],
+              publications: [...EMBEDDED_PUBLICATIONS],
               checkpoints: new SqliteCheckpointStore(db),
               inbox: new SqliteInbox(db),
               deadLetters: new SqliteDeadLetterStore(db),

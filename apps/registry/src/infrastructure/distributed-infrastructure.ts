@@ -1,41 +1,52 @@
+import { Logger } from '@nestjs/common';
 import Database from 'better-sqlite3';
 import { registryPublication } from '@tadamon/contracts';
-import { EventStore } from '@tadamon/event-store';
+import { EventStore, openEventStore } from '@tadamon/event-store';
 import { categoryOf } from '@tadamon/eventsourcing';
-import { CheckpointStore, PostgresCheckpointStore, SqliteCheckpointStore } from '@tadamon/messaging';
-import { HealthCheck, KitMetrics } from '@tadamon/nest-kit';
+import {
+  CheckpointStore,
+  MonitoredKafkaRelay,
+  PostgresCheckpointStore,
+  SqliteCheckpointStore,
+} from '@tadamon/messaging';
+import {
+  HealthCheck,
+  KitMetrics,
+  LagMetrics,
+  OpenedResources,
+  ServiceInfrastructure,
+  StartupError,
+  StateLocation,
+} from '@tadamon/nest-kit';
 import { KeyStore, PersonalDataCipher, PostgresKeyStore, SqliteKeyStore } from '@tadamon/personal-data';
-import { CHECKPOINTS_COLLECTION, MongooseDocumentStore } from '@tadamon/read-store';
+import { CHECKPOINTS_COLLECTION, MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
 import { AppendListener, registryProjections } from '@tadamon/registry';
 import { Pool } from 'pg';
-import { RegistryConfig, StateLocation } from '../config';
-import { openEventStore } from './event-store';
-import { LagMetrics } from './lag-metrics';
-import { ProjectionRunners } from './projection-runners';
-import { RegistryRelay } from './registry-relay';
-
-/** A dependency could not be opened at start; the message names it and the variable to check. */
-export class StartupError extends Error {
-  constructor(dependency: string, cause: unknown) {
-    super(`could not open ${dependency}: ${(cause as Error)?.message ?? String(cause)}`);
-    this.name = 'StartupError';
-  }
-}
+import { RegistryConfig } from '../config';
+import { RegistryLogSeals } from './registry-log-seals';
 
 const where = (location: StateLocation) =>
   location.kind === 'postgres'
     ? 'PostgreSQL (DATABASE_URL)'
     : `SQLite ${location.file} (TADAMON_SQLITE_FILE)`;
 
+const EVENT_STORE_VARIABLE = {
+  postgres: 'DATABASE_URL',
+  kurrentdb: 'KURRENTDB_URL',
+  sqlite: 'TADAMON_SQLITE_FILE',
+};
+
 /**
  * What the Registry runs on in the distributed profile: the event store, the read models in
- * MongoDB with one projection runner each, the relay to Kafka and the personal-data key store.
- * Everything is opened before the HTTP app is built (a missing server fails the start, naming it);
- * the relay and the runners start with the app and stop before the connections close.
+ * MongoDB with one projection runner each, the relay to Kafka, the log sealer and the
+ * personal-data key store. Everything is opened before the HTTP app is built (a missing server
+ * fails the start, naming it); the relay, the runners and the sealer start with the app and stop
+ * before the connections close.
  */
-export class DistributedInfrastructure {
+export class DistributedInfrastructure implements ServiceInfrastructure {
   readonly projections: ProjectionRunners;
-  readonly relay: RegistryRelay;
+  readonly relay: MonitoredKafkaRelay;
+  readonly logSeals: RegistryLogSeals;
   readonly personalData: PersonalDataCipher;
   /** Wakes the runners and the relay after a local append instead of waiting for their poll. */
   readonly appendListener: AppendListener;
@@ -48,11 +59,20 @@ export class DistributedInfrastructure {
     readonly documents: MongooseDocumentStore,
     readonly keyStore: KeyStore,
     checkpoints: CheckpointStore,
-    private readonly closers: Array<() => Promise<void> | void>,
+    private readonly resources: OpenedResources,
   ) {
+    const logger = new Logger('ReadModels');
     this.personalData = new PersonalDataCipher(keyStore, config.masterKey);
-    this.projections = new ProjectionRunners(eventStore, documents, registryProjections);
-    this.relay = new RegistryRelay(config.kafka, eventStore, checkpoints);
+    this.projections = new ProjectionRunners(eventStore, documents, registryProjections, (message) =>
+      logger.error(message),
+    );
+    this.relay = new MonitoredKafkaRelay({
+      publication: registryPublication,
+      log: eventStore,
+      checkpoints,
+      kafka: config.kafka,
+    });
+    this.logSeals = new RegistryLogSeals(eventStore, config.logSeals);
     this.appendListener = {
       appended: (_position: number, streamId?: string) => {
         this.projections.notify(streamId);
@@ -63,14 +83,7 @@ export class DistributedInfrastructure {
   }
 
   static async open(config: RegistryConfig): Promise<DistributedInfrastructure> {
-    const closers: Array<() => Promise<void> | void> = [];
-    const step = async <T>(dependency: string, open: () => Promise<T> | T): Promise<T> => {
-      try {
-        return await open();
-      } catch (error) {
-        throw new StartupError(dependency, error);
-      }
-    };
+    const resources = new OpenedResources();
     try {
       const postgresUrl =
         config.eventStore.kind === 'postgres'
@@ -80,32 +93,29 @@ export class DistributedInfrastructure {
             : undefined;
       let pool: Pool | undefined;
       if (postgresUrl) {
-        const opened = new Pool({ connectionString: postgresUrl, max: 10 });
+        pool = new Pool({ connectionString: postgresUrl, max: 10 });
         // An idle connection lost (server restart) is dropped by the pool; unheard, it would crash the process.
-        opened.on('error', () => undefined);
-        closers.push(() => opened.end());
-        pool = opened;
+        pool.on('error', () => undefined);
+        const opened = pool;
+        resources.onClose(() => opened.end());
       }
-      const eventStore = await step(
-        `the event store (TADAMON_EVENT_STORE=${config.eventStore.kind}; ${
-          { postgres: 'DATABASE_URL', kurrentdb: 'KURRENTDB_URL', sqlite: 'TADAMON_SQLITE_FILE' }[
-            config.eventStore.kind
-          ]
-        })`,
+      const eventStore = await resources.open(
+        `the event store (TADAMON_EVENT_STORE=${config.eventStore.kind}; ${EVENT_STORE_VARIABLE[config.eventStore.kind]})`,
         () => openEventStore(config.eventStore, config.eventStore.kind === 'postgres' ? pool : undefined),
+        (store) => store.close(),
       );
-      closers.push(() => eventStore.close());
 
-      const checkpoints = await step<CheckpointStore>(
-        `the relay checkpoints in ${where(config.relayCheckpoints)}`,
+      const location = config.relayCheckpoints;
+      const checkpoints = await resources.open<CheckpointStore>(
+        `the relay checkpoints in ${where(location)}`,
         () =>
-          config.relayCheckpoints.kind === 'postgres'
+          location.kind === 'postgres'
             ? PostgresCheckpointStore.create(pool as Pool)
-            : new SqliteCheckpointStore(sqliteDatabase(config.relayCheckpoints.file, closers)),
+            : new SqliteCheckpointStore(sqliteDatabase(location.file, resources)),
       );
 
       const keyLocation = config.keyStore;
-      const keyStore = await step<KeyStore>(
+      const keyStore = await resources.open<KeyStore>(
         `the personal-data key store in ${
           keyLocation.kind === 'postgres'
             ? 'PostgreSQL (DATABASE_URL)'
@@ -115,18 +125,18 @@ export class DistributedInfrastructure {
           keyLocation.kind === 'postgres'
             ? PostgresKeyStore.connect(keyLocation.url)
             : new SqliteKeyStore(keyLocation.file),
+        (store) => store.close(),
       );
-      closers.push(() => keyStore.close());
 
-      const documents = await step(
+      const documents = await resources.open(
         `the read models (MONGODB_URL, database ${config.readModels.database})`,
         () => MongooseDocumentStore.connect(config.readModels.url, config.readModels.database),
+        (store) => store.close(),
       );
-      closers.push(() => documents.close());
 
-      return new DistributedInfrastructure(config, eventStore, documents, keyStore, checkpoints, closers);
+      return new DistributedInfrastructure(config, eventStore, documents, keyStore, checkpoints, resources);
     } catch (error) {
-      await closeAll(closers);
+      await resources.closeAll();
       throw error;
     }
   }
@@ -141,7 +151,7 @@ export class DistributedInfrastructure {
     };
   }
 
-  /** Starts the relay (creating its topic if needed), the projection runners and the lag gauges. */
+  /** Starts the relay (creating its topic if needed), the projection runners, the sealer and the lag gauges. */
   async start(metrics: KitMetrics): Promise<void> {
     try {
       await this.relay.start();
@@ -152,7 +162,14 @@ export class DistributedInfrastructure {
       );
     }
     this.projections.start();
-    this.lagMetrics = new LagMetrics(metrics, this.relay, this.projections);
+    this.logSeals.start();
+    this.lagMetrics = new LagMetrics(metrics, [
+      async () => [{ kind: 'relay', relay: this.relay.name, lag: await this.relay.lag() }],
+      async () =>
+        (await this.projections.status()).flatMap(({ projection, lag }) =>
+          lag === undefined ? [] : [{ kind: 'projection' as const, projection, lag }],
+        ),
+    ]);
     this.lagMetrics.start();
   }
 
@@ -161,30 +178,22 @@ export class DistributedInfrastructure {
     await this.lagMetrics?.refresh();
   }
 
-  /** Stops the relay and the runners after their batch in progress, then closes every connection. */
+  /**
+   * Stops the relay and the runners after their batch in progress and seals what is pending
+   * (the HTTP server is closed: nothing is appended after), then closes every connection.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.lagMetrics?.stop();
-    await Promise.all([this.relay.stop(), this.projections.stop()]);
-    await closeAll(this.closers);
+    await Promise.all([this.relay.stop(), this.projections.stop(), this.logSeals.stop()]);
+    await this.resources.closeAll();
   }
 }
 
-function sqliteDatabase(file: string, closers: Array<() => Promise<void> | void>): Database.Database {
+function sqliteDatabase(file: string, resources: OpenedResources): Database.Database {
   const db = new Database(file, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
-  closers.push(() => void db.close());
+  resources.onClose(() => void db.close());
   return db;
-}
-
-/** Closes in the reverse order of opening; one failure does not keep the others open. */
-async function closeAll(closers: Array<() => Promise<void> | void>): Promise<void> {
-  for (const close of [...closers].reverse()) {
-    try {
-      await close();
-    } catch {
-      // closing anyway
-    }
-  }
 }

@@ -12,4 +12,11 @@ export interface Inbox<Tx> {
     eventId: string,
     effect: (tx: Tx) => Promise<void>,
   ): Promise<'processed' | 'duplicate'>;
+
+  /**
+   * Optional: runs `work` with an inbox whose deliveries share one transaction (each still
+   * atomic on its own), committed when `work` resolves and rolled back when it throws. A consumer
+   * that owns its ordering (the embedded transport) pays one commit per batch instead of one per event.
+   */
+  batch?<T>(work: (inbox: Inbox<Tx>) => Promise<T>): Promise<T>;
 }

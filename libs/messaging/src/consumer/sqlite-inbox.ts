@@ -10,6 +10,9 @@ export class SqliteInbox implements Inbox<Database.Database> {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly exists: Database.Statement<[string, string]>;
   private readonly insert: Database.Statement<[string, string, string]>;
+  private readonly savepoint: Database.Statement<[]>;
+  private readonly release: Database.Statement<[]>;
+  private readonly rollbackTo: Database.Statement<[]>;
 
   constructor(private readonly db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS messaging_inbox (
@@ -22,6 +25,9 @@ export class SqliteInbox implements Inbox<Database.Database> {
     this.insert = db.prepare(
       'INSERT INTO messaging_inbox (consumer, event_id, processed_at) VALUES (?, ?, ?)',
     );
+    this.savepoint = db.prepare('SAVEPOINT inbox_delivery');
+    this.release = db.prepare('RELEASE inbox_delivery');
+    this.rollbackTo = db.prepare('ROLLBACK TO inbox_delivery');
   }
 
   processOnce(
@@ -30,6 +36,17 @@ export class SqliteInbox implements Inbox<Database.Database> {
     effect: (tx: Database.Database) => Promise<void>,
   ): Promise<'processed' | 'duplicate'> {
     const run = this.queue.then(() => this.inTransaction(consumer, eventId, effect));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * One IMMEDIATE transaction for all the deliveries `work` makes through the inbox it is given,
+   * each in its own savepoint (a failing effect rolls back alone). Queued like processOnce; the
+   * given inbox must only be used inside `work`.
+   */
+  batch<T>(work: (inbox: Inbox<Database.Database>) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.inBatch(work));
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -56,6 +73,44 @@ export class SqliteInbox implements Inbox<Database.Database> {
       return 'processed';
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async inBatch<T>(work: (inbox: Inbox<Database.Database>) => Promise<T>): Promise<T> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = await work({
+        processOnce: (consumer, eventId, effect) => this.inSavepoint(consumer, eventId, effect),
+      });
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  private async inSavepoint(
+    consumer: string,
+    eventId: string,
+    effect: (tx: Database.Database) => Promise<void>,
+  ): Promise<'processed' | 'duplicate'> {
+    this.savepoint.run();
+    try {
+      if (this.exists.get(consumer, eventId) !== undefined) {
+        this.release.run();
+        return 'duplicate';
+      }
+      await effect(this.db);
+      this.insert.run(consumer, eventId, new Date().toISOString());
+      this.release.run();
+      return 'processed';
+    } catch (error) {
+      if (this.db.inTransaction) {
+        this.rollbackTo.run();
+        this.release.run();
+      }
       throw error;
     }
   }

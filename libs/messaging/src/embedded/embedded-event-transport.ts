@@ -121,12 +121,18 @@ export class EmbeddedEventTransport<Tx = unknown> extends Server implements Cust
           maxCount: batchSize,
           categories: lane.publication.categories,
         });
-        for (const event of events) {
-          if (this.stopped) break;
-          const integrationEvent = toIntegrationEvent(lane.publication, event);
-          if (integrationEvent) await this.deliverOne(lane, integrationEvent);
-          lane.checkpoint = event.globalPosition;
-        }
+        const deliverAll = async (inbox: Inbox<Tx>) => {
+          for (const event of events) {
+            if (this.stopped) break;
+            const integrationEvent = toIntegrationEvent(lane.publication, event);
+            if (integrationEvent) await this.deliverOne(lane, integrationEvent, inbox);
+            lane.checkpoint = event.globalPosition;
+          }
+        };
+        // One commit for the batch when the inbox can; the checkpoint is saved only after it.
+        const { inbox } = this.settings;
+        if (inbox.batch && events.length > 1) await inbox.batch(deliverAll);
+        else await deliverAll(inbox);
         if (events.length > 0)
           await this.settings.checkpoints.save(this.checkpointName(lane.topic), lane.checkpoint);
         failuresInARow = 0;
@@ -144,11 +150,15 @@ export class EmbeddedEventTransport<Tx = unknown> extends Server implements Cust
     }
   }
 
-  private async deliverOne(lane: Lane, event: ReturnType<typeof toIntegrationEvent> & object): Promise<void> {
+  private async deliverOne(
+    lane: Lane,
+    event: ReturnType<typeof toIntegrationEvent> & object,
+    inbox: Inbox<Tx>,
+  ): Promise<void> {
     const outcome = await deliver({
       consumer: this.settings.consumer,
       event,
-      inbox: this.settings.inbox,
+      inbox,
       policy: this.policy,
       handle: (tx, attempt) =>
         invokeNestHandler(

@@ -1,7 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { KitMetrics } from '../metrics/kit-metrics';
-import { CORRELATION_ID_HEADER, correlationIdOf } from '../request-context/request-context';
+import { CORRELATION_ID_HEADER, correlationIdOf, RequestContext } from '../request-context/request-context';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -16,18 +16,22 @@ export function createFastifyAdapter(options: HttpOptions = {}): FastifyAdapter 
   return new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     trustProxy: options.trustProxy ?? false,
-    // The request id is the correlation id: pino-http, handlers and the response share it.
+    // The request id is the correlation id: the request log, handlers and the response share it.
     genReqId: correlationIdOf,
     logger: false,
   });
 }
 
-/** Echoes the correlation id and times every request into the latency histogram. */
+/**
+ * Opens the request's async context (the correlation id that commands record), echoes the
+ * correlation id and times every request into the latency histogram.
+ */
 export function installHttpHooks(fastify: FastifyInstance, metrics: KitMetrics): void {
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(CORRELATION_ID_HEADER, request.id);
+    RequestContext.run({ correlationId: request.id }, done);
   });
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpRequestDuration.observe(
       {
         // The route template, never the raw URL: ids in paths would explode the label set.
@@ -37,5 +41,6 @@ export function installHttpHooks(fastify: FastifyInstance, metrics: KitMetrics):
       },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 }

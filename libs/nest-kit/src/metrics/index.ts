@@ -1,2 +1,3 @@
 export * from './kit-metrics';
 export * from './metrics.controller';
+export * from './lag-metrics';

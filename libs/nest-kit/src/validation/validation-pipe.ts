@@ -16,33 +16,54 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
 // ValidationPipe silently deletes `prototype` (like `__proto__`), so it would pass as absent.
 const OBJECT_MEMBERS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
-function objectMemberKeys(value: unknown, parent = ''): FieldError[] {
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => {
-    const pointer = `${parent}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    const own = OBJECT_MEMBERS.has(key) ? [{ pointer, detail: `property ${key} should not exist` }] : [];
-    return [...own, ...objectMemberKeys(child, pointer)];
-  });
-}
-
 /**
  * Bodies nest a few levels (a list of objects with a geo code inside); far deeper JSON would overflow
- * the stack of the recursive code below and in class-transformer: a 500 for a client's error.
+ * the stack of class-transformer and class-validator: a 500 for a client's error.
  */
 export const MAX_BODY_DEPTH = 32;
 
-/** The pointer to the first member nested deeper than `MAX_BODY_DEPTH`, found without recursion. */
-function tooDeep(value: unknown): string | undefined {
-  const pending: { value: unknown; pointer: string; depth: number }[] = [{ value, pointer: '', depth: 0 }];
+const pointerTo = (parent: string, key: string) =>
+  `${parent}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+interface Pending {
+  value: unknown;
+  parent: string;
+  key: string;
+  depth: number;
+}
+
+type Structure = { tooDeep: FieldError } | { reserved: FieldError[] };
+
+/**
+ * One walk of the parsed value in document order, without recursion: the first member nested
+ * deeper than MAX_BODY_DEPTH if any, else every member named like an Object.prototype member.
+ */
+function structureOf(value: unknown): Structure {
+  const reserved: FieldError[] = [];
+  const pending: Pending[] = [{ value, parent: '', key: '', depth: 0 }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const isRoot = next.depth === 0;
+    if (!isRoot && OBJECT_MEMBERS.has(next.key))
+      reserved.push({
+        pointer: pointerTo(next.parent, next.key),
+        detail: `property ${next.key} should not exist`,
+      });
     if (typeof next.value !== 'object' || next.value === null) continue;
-    if (next.depth >= MAX_BODY_DEPTH) return next.pointer;
-    for (const [key, child] of Object.entries(next.value)) {
-      const pointer = `${next.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      pending.push({ value: child, pointer, depth: next.depth + 1 });
+    const pointer = isRoot ? '' : pointerTo(next.parent, next.key);
+    if (next.depth >= MAX_BODY_DEPTH)
+      return { tooDeep: { pointer, detail: `nested deeper than ${MAX_BODY_DEPTH} levels` } };
+    const keys = Object.keys(next.value);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i];
+      pending.push({
+        value: (next.value as Record<string, unknown>)[key],
+        parent: pointer,
+        key,
+        depth: next.depth + 1,
+      });
     }
   }
-  return undefined;
+  return { reserved };
 }
 
 const isPlainObject = (value: unknown): boolean =>
@@ -56,17 +77,26 @@ export const validationProblem = (errors: FieldError[]) =>
   );
 
 class KitValidationPipe extends ValidationPipe {
+  // What this pipe validates is parsed JSON (bodies, events) or parsed query strings: neither can
+  // hold a binary value or a sparse array, so Nest's walks of the whole value looking for them
+  // (on every request) are skipped.
+  protected override findNestedBinaryValues(): ValidationError[] {
+    return [];
+  }
+
+  protected override closeArrayGaps(): void {
+    return;
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
-      const deep = tooDeep(value);
-      if (deep !== undefined)
-        throw validationProblem([{ pointer: deep, detail: `nested deeper than ${MAX_BODY_DEPTH} levels` }]);
+      const structure = structureOf(value);
+      if ('tooDeep' in structure) throw validationProblem([structure.tooDeep]);
       // A DTO is an object: null (which ValidationPipe would read as {}), arrays and scalars are not.
       const dto = metadata.type === 'body' && !metadata.data && this.toValidate(metadata);
       if (dto && value !== undefined && !isPlainObject(value))
         throw validationProblem([{ pointer: '', detail: 'the body must be a JSON object' }]);
-      const reserved = objectMemberKeys(value);
-      if (reserved.length > 0) throw validationProblem(reserved);
+      if (structure.reserved.length > 0) throw validationProblem(structure.reserved);
     }
     return super.transform(value, metadata);
   }

@@ -46,6 +46,15 @@ type StateOf<A extends RegistryAggregate> = ReturnType<
   (typeof REGISTRY_AGGREGATES)[A]['decider']['initialState']
 >;
 
+/** Commands that normally start their stream: decided without reading it first (see assumeNewStream). */
+const CREATING_COMMANDS: ReadonlySet<string> = new Set([
+  'RegisterAssociation',
+  'RegisterActor',
+  'CreateNetwork',
+  'PublishRegionalNeed',
+  'AddContactPerson',
+]);
+
 /** A command as the API builds it: the handler adds the metadata. */
 export type RegistryCommandInput<A extends RegistryAggregate> = Pick<CommandOf<A>, 'type' | 'data'>;
 
@@ -102,6 +111,7 @@ export class RegistryCommands {
     try {
       result = await handleCommand(this.streams, decider as AnyDecider, stream(id), full, {
         expectedRevision: options.expectedRevision,
+        assumeNewStream: CREATING_COMMANDS.has(command.type),
       });
     } catch (error) {
       this.metrics?.recordCommand('registry', command.type, failureOutcome(error));

@@ -1,5 +1,5 @@
-import { EventStore } from '@tadamon/event-store';
-import { KurrentDbEventStore } from '@tadamon/event-store/kurrentdb';
+import { EventStore } from '../event-store';
+import { KurrentDbEventStore } from './kurrentdb-event-store';
 
 /** Connects to KurrentDB and makes sure it answers (the client connects lazily). */
 export async function connectKurrentDb(connectionString: string): Promise<EventStore> {

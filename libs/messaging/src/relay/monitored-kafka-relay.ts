@@ -1,30 +1,38 @@
 import { Logger } from '@nestjs/common';
-import { registryPublication } from '@tadamon/contracts';
-import { CheckpointStore, EventLog, KafkaRelay } from '@tadamon/messaging';
+import { ContextPublication } from '@tadamon/contracts';
 import { Admin, Kafka, logLevel } from 'kafkajs';
-import { RegistryConfig } from '../config';
+import { CheckpointStore } from '../checkpoints/checkpoint-store';
+import { EventLog } from '../event-log';
+import { KafkaRelay } from './kafka-relay';
 
 /** After a failed batch the relay counts as failing until a batch goes through, or this long. */
 const FAILING_WINDOW_MS = 30_000;
 
+export interface MonitoredKafkaRelayOptions {
+  publication: ContextPublication;
+  log: EventLog;
+  checkpoints: CheckpointStore;
+  kafka: { brokers: string[]; partitions: number; replicationFactor: number };
+}
+
 /**
- * The Registry's relay (log -> `tadamon.registry.events.v1`) and what readiness needs to know of
- * it: the broker answers, and the relay's last attempt did not fail. An idle relay never talks to
- * Kafka, so the broker is asked directly.
+ * A service's relay (its log -> its context topic) and what readiness needs to know of it: the
+ * broker answers, and the relay's last attempt did not fail. An idle relay never talks to Kafka,
+ * so the broker is asked directly. Failures are logged, the first ones and then every 10th.
  */
-export class RegistryRelay {
+export class MonitoredKafkaRelay {
   readonly relay: KafkaRelay;
   private readonly logger = new Logger('Relay');
   private readonly admin: Admin;
   private started = false;
   private lastFailure: { at: number; batches: number; inARow: number; message: string } | undefined;
 
-  constructor(kafka: RegistryConfig['kafka'], log: EventLog, checkpoints: CheckpointStore) {
+  constructor({ publication, log, checkpoints, kafka }: MonitoredKafkaRelayOptions) {
     this.relay = new KafkaRelay({
-      publication: registryPublication,
+      publication,
       log,
       checkpoints,
-      kafka: { brokers: kafka.brokers, clientId: 'tadamon-registry-relay' },
+      kafka: { brokers: kafka.brokers, clientId: `tadamon-${publication.context}-relay` },
       topics: { partitions: kafka.partitions, replicationFactor: kafka.replicationFactor },
       onError: (error, inARow) => {
         this.lastFailure = {
@@ -42,7 +50,7 @@ export class RegistryRelay {
     });
     this.admin = new Kafka({
       brokers: kafka.brokers,
-      clientId: 'tadamon-registry-health',
+      clientId: `tadamon-${publication.context}-health`,
       logLevel: logLevel.NOTHING,
       retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
     }).admin();

@@ -1,6 +1,7 @@
-import { Logger } from '@nestjs/common';
 import { categoryOf } from '@tadamon/eventsourcing';
-import { DocumentStore, Projection, ProjectionRunner, ProjectionSource } from '@tadamon/read-store';
+import { DocumentStore } from '../document-store';
+import { Projection } from './projection';
+import { ProjectionRunner, ProjectionSource } from './projection-runner';
 
 export interface ProjectionStatus {
   projection: string;
@@ -14,19 +15,24 @@ export interface ProjectionStatus {
 const REPEATED_ERROR_LOG_MS = 30_000;
 
 /**
- * The Registry's read models in MongoDB: one runner per projection, following the log from its
- * stored checkpoint. A checkpoint of another projection version makes its runner rebuild.
+ * A service's read models: one runner per projection, following the log from its stored
+ * checkpoint. A checkpoint of another projection version makes its runner rebuild.
  */
 export class ProjectionRunners {
-  private readonly logger = new Logger('ReadModels');
   private readonly runners: ProjectionRunner[];
   private readonly lastLogged = new Map<string, { message: string; at: number }>();
 
-  constructor(source: ProjectionSource, docs: DocumentStore, projections: readonly Projection[]) {
+  /** `logError` hears each runner's failures, a repeated one at most every 30 s. */
+  constructor(
+    source: ProjectionSource,
+    docs: DocumentStore,
+    projections: readonly Projection[],
+    private readonly logError: (message: string) => void,
+  ) {
     this.runners = projections.map(
       (projection) =>
         new ProjectionRunner(source, docs, projection, {
-          onError: (error) => this.logError(projection.name, error),
+          onError: (error) => this.failed(projection.name, error),
         }),
     );
   }
@@ -61,11 +67,11 @@ export class ProjectionRunners {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 
-  private logError(projection: string, error: Error): void {
+  private failed(projection: string, error: Error): void {
     const last = this.lastLogged.get(projection);
     const now = Date.now();
     if (last && last.message === error.message && now - last.at < REPEATED_ERROR_LOG_MS) return;
     this.lastLogged.set(projection, { message: error.message, at: now });
-    this.logger.error(`${projection}: ${error.message} (retrying)`);
+    this.logError(`${projection}: ${error.message} (retrying)`);
   }
 }

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'funding-service', preset: '../../jest.preset.js' };

@@ -1,0 +1,207 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError } from '@tadamon/nest-kit';
+import { FUNDING_VARIABLES, loadFundingConfig } from './config';
+
+const SECRET = 's'.repeat(32);
+const valid = {
+  DATABASE_URL: 'postgres://tadamon:p4ssw0rd@db:5432/funding',
+  MONGODB_URL: 'mongodb://m1:27017,m2:27017/?replicaSet=rs0',
+  KAFKA_BROKERS: 'k1:9092, k2:9092',
+  TADAMON_JWT_SECRET: SECRET,
+};
+
+function problemsOf(env: NodeJS.ProcessEnv): ConfigurationError['problems'] {
+  try {
+    loadFundingConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('the Funding service configuration', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'funding-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('defaults to PostgreSQL for the log, the relay checkpoint and the consumer state, on port 3002', () => {
+    const config = loadFundingConfig(valid);
+    const postgres = { kind: 'postgres', url: valid.DATABASE_URL };
+    expect(config.eventStore).toEqual(postgres);
+    expect(config.relayCheckpoints).toEqual(postgres);
+    expect(config.consumerState).toEqual(postgres);
+    expect(config.readModels).toEqual({ url: valid.MONGODB_URL, database: 'tadamon_funding' });
+    expect(config.kafka).toEqual({
+      brokers: ['k1:9092', 'k2:9092'],
+      partitions: 3,
+      replicationFactor: 1,
+      group: 'tadamon.funding',
+    });
+    expect(config.http).toEqual({
+      port: 3002,
+      host: '127.0.0.1',
+      trustProxy: false,
+      rateLimitPerMinute: 600,
+    });
+    expect(config.auth.verification).toEqual({ kind: 'hs256', secret: SECRET });
+  });
+
+  it('keeps the log and the consumer state in SQLite files of their own for the sqlite event store', () => {
+    const file = join(dir, 'sqlite', 'funding.db');
+    const config = loadFundingConfig({ ...valid, TADAMON_EVENT_STORE: 'sqlite', TADAMON_SQLITE_FILE: file });
+    expect(config.eventStore).toEqual({ kind: 'sqlite', file });
+    expect(config.relayCheckpoints).toEqual({ kind: 'sqlite', file });
+    expect(config.consumerState).toEqual({ kind: 'sqlite', file: join(dir, 'sqlite', 'consumer.db') });
+    const own = join(dir, 'elsewhere', 'inbox.db');
+    expect(
+      loadFundingConfig({
+        ...valid,
+        TADAMON_EVENT_STORE: 'sqlite',
+        TADAMON_SQLITE_FILE: file,
+        TADAMON_CONSUMER_FILE: own,
+      }).consumerState,
+    ).toEqual({ kind: 'sqlite', file: own });
+  });
+
+  it('puts the KurrentDB profile state in PostgreSQL when DATABASE_URL is given, else in SQLite files', () => {
+    const kurrent = {
+      ...valid,
+      TADAMON_EVENT_STORE: 'kurrentdb',
+      KURRENTDB_URL: 'kurrentdb://k:2113?tls=false',
+    };
+    const withPostgres = loadFundingConfig(kurrent);
+    expect(withPostgres.eventStore).toEqual({ kind: 'kurrentdb', url: 'kurrentdb://k:2113?tls=false' });
+    expect(withPostgres.consumerState).toEqual({ kind: 'postgres', url: valid.DATABASE_URL });
+    const file = join(dir, 'kurrent', 'state.db');
+    const alone = loadFundingConfig({ ...kurrent, DATABASE_URL: '', TADAMON_SQLITE_FILE: file });
+    expect(alone.relayCheckpoints).toEqual({ kind: 'sqlite', file });
+    expect(alone.consumerState).toEqual({ kind: 'sqlite', file: join(dir, 'kurrent', 'consumer.db') });
+  });
+
+  it('verifies tokens with a JWKS instead of a shared secret', () => {
+    const config = loadFundingConfig({
+      ...valid,
+      TADAMON_JWT_SECRET: undefined,
+      TADAMON_JWKS_URL: 'https://id.example.org/realms/tadamon/protocol/openid-connect/certs',
+      TADAMON_JWT_AUDIENCE: 'tadamon-funding',
+    });
+    expect(config.auth).toMatchObject({
+      verification: { kind: 'jwks' },
+      audience: 'tadamon-funding',
+    });
+  });
+
+  it('names every missing variable in one error', () => {
+    expect(problemsOf({})).toEqual([
+      { variable: 'MONGODB_URL', reason: 'is required but not set' },
+      { variable: 'KAFKA_BROKERS', reason: 'is required but not set' },
+      { variable: 'DATABASE_URL', reason: 'is required when TADAMON_EVENT_STORE=postgres' },
+      {
+        variable: 'TADAMON_JWT_SECRET',
+        reason: 'or TADAMON_JWKS_URL is required: tokens are issued elsewhere and verified here',
+      },
+    ]);
+    expect(problemsOf({ ...valid, TADAMON_EVENT_STORE: 'kurrentdb' })).toEqual([
+      { variable: 'KURRENTDB_URL', reason: 'is required when TADAMON_EVENT_STORE=kurrentdb' },
+    ]);
+  });
+
+  it('names every bad variable and why, without echoing secrets', () => {
+    const problems = problemsOf({
+      PORT: '70000',
+      TADAMON_EVENT_STORE: 'mysql',
+      DATABASE_URL: 'mysql://root:hunter2@db/funding',
+      KURRENTDB_URL: 'http://hunter2@k:2113',
+      MONGODB_URL: 'localhost:27017',
+      MONGODB_DB: 'funding db',
+      KAFKA_BROKERS: 'k1:9092,k2',
+      TADAMON_KAFKA_GROUP: 'tadamon funding',
+      TADAMON_JWT_SECRET: 'hunter2',
+      TADAMON_JWKS_URL: 'http://id.example.org/certs',
+    });
+    expect(problems).toEqual([
+      { variable: 'PORT', reason: 'must be <= 65535, got 70000' },
+      { variable: 'TADAMON_EVENT_STORE', reason: 'must be one of postgres, kurrentdb, sqlite, got "mysql"' },
+      { variable: 'DATABASE_URL', reason: 'must use postgres or postgresql, got mysql' },
+      {
+        variable: 'KURRENTDB_URL',
+        reason: 'must use kurrentdb or kurrentdb+discover or esdb or esdb+discover, got http',
+      },
+      { variable: 'MONGODB_URL', reason: 'must be a mongodb:// connection string' },
+      { variable: 'MONGODB_DB', reason: 'must be letters, digits, _ and -, got "funding db"' },
+      { variable: 'KAFKA_BROKERS', reason: 'must be host:port entries separated by commas, got "k2"' },
+      {
+        variable: 'TADAMON_KAFKA_GROUP',
+        reason: 'must be letters, digits, ., _ and -, got "tadamon funding"',
+      },
+      { variable: 'TADAMON_JWT_SECRET', reason: 'must be at least 32 characters long' },
+      { variable: 'TADAMON_JWKS_URL', reason: 'must use https (http is accepted for localhost only)' },
+    ]);
+    expect(JSON.stringify(problems)).not.toContain('hunter2');
+  });
+
+  it('names the other variables it reads when they are bad', () => {
+    const problems = problemsOf({
+      ...valid,
+      HOST: 'h'.repeat(256),
+      LOG_LEVEL: 'loud',
+      TADAMON_TRUST_PROXY: 'perhaps',
+      TADAMON_RATE_LIMIT: '0',
+      TADAMON_KAFKA_PARTITIONS: '0',
+      TADAMON_KAFKA_REPLICATION_FACTOR: 'three',
+      TADAMON_JWT_ISSUER: 'i'.repeat(501),
+      TADAMON_JWT_AUDIENCE: 'a'.repeat(501),
+      TADAMON_JWT_ROLES_CLAIM: 'r'.repeat(101),
+      TADAMON_JWT_ORG_CLAIM: 'o'.repeat(101),
+    });
+    expect(problems.map((p) => p.variable)).toEqual([
+      'HOST',
+      'LOG_LEVEL',
+      'TADAMON_TRUST_PROXY',
+      'TADAMON_RATE_LIMIT',
+      'TADAMON_KAFKA_PARTITIONS',
+      'TADAMON_KAFKA_REPLICATION_FACTOR',
+      'TADAMON_JWT_ISSUER',
+      'TADAMON_JWT_AUDIENCE',
+      'TADAMON_JWT_ROLES_CLAIM',
+      'TADAMON_JWT_ORG_CLAIM',
+    ]);
+  });
+
+  it('refuses two ways of verifying tokens', () => {
+    expect(problemsOf({ ...valid, TADAMON_JWKS_URL: 'https://id.example.org/certs' })).toEqual([
+      {
+        variable: 'TADAMON_JWT_SECRET',
+        reason: 'and TADAMON_JWKS_URL are both set: give one way to verify tokens',
+      },
+    ]);
+  });
+
+  it('refuses SQLite files in a folder it cannot create, and one file for the log and the consumer', () => {
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    const problems = problemsOf({
+      ...valid,
+      TADAMON_EVENT_STORE: 'sqlite',
+      TADAMON_SQLITE_FILE: join(blocked, 'funding.db'),
+    });
+    expect(problems.map((p) => p.variable)).toEqual(['TADAMON_SQLITE_FILE', 'TADAMON_CONSUMER_FILE']);
+    expect(problems[0].reason).toContain('is not in a writable folder');
+    const file = join(dir, 'same', 'funding.db');
+    expect(
+      problemsOf({
+        ...valid,
+        TADAMON_EVENT_STORE: 'sqlite',
+        TADAMON_SQLITE_FILE: file,
+        TADAMON_CONSUMER_FILE: file,
+      }),
+    ).toEqual([{ variable: 'TADAMON_CONSUMER_FILE', reason: 'must not be the file of TADAMON_SQLITE_FILE' }]);
+  });
+
+  it('documents every variable it reads in docs/funding-service.md', () => {
+    const doc = readFileSync(join(__dirname, '../../../docs/funding-service.md'), 'utf8');
+    expect(FUNDING_VARIABLES.filter((variable) => !doc.includes(`\`${variable}\``))).toEqual([]);
+  });
+});

@@ -1,0 +1,490 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import {
+  deadLetterTopic,
+  fundingPublication,
+  IntegrationEvent,
+  registryPublication,
+} from '@tadamon/contracts';
+import {
+  ApplicationDoc,
+  EnvelopeDoc,
+  FUNDING_APPLICATIONS,
+  FUNDING_ENVELOPES,
+  fundingProjections,
+} from '@tadamon/funding';
+import { toKafkaMessage } from '@tadamon/messaging';
+import { MongooseDocumentStore } from '@tadamon/read-store';
+import { requireServer } from '@tadamon/testing';
+import { SignJWT } from 'jose';
+import { Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { createFundingApp } from './create-funding-app';
+import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
+
+// The Funding service against the real local Kafka, PostgreSQL and FerretDB: a database of its own
+// per run (PostgreSQL and MongoDB) and a consumer group of its own; the topics are shared, so
+// messages are told apart by this run's ids.
+
+const run = randomBytes(4).toString('hex');
+const database = `funding_e2e_${run}`;
+const group = `tadamon.funding.e2e-${run}`;
+const secret = randomBytes(32).toString('base64url');
+
+interface TopicMessage {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+const headerText = (headers: IHeaders | undefined) =>
+  Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)]));
+
+async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Funding's topic from its beginning, read by a consumer group of this run. */
+class FundingTopic {
+  readonly messages: TopicMessage[] = [];
+
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async start(kafka: Kafka): Promise<FundingTopic> {
+    const consumer = kafka.consumer({
+      groupId: `${group}-reader`,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 100,
+    });
+    const topic = new FundingTopic(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [fundingPublication.topic], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        topic.messages.push({
+          key: message.key?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+          headers: headerText(message.headers),
+        });
+      },
+    });
+    return topic;
+  }
+
+  /** The first message of this type whose data has this field's value. */
+  async find(type: string, field: string, value: string): Promise<TopicMessage> {
+    const match = () =>
+      this.messages.find(
+        (m) =>
+          m.headers['tadamon-type'] === type &&
+          (JSON.parse(m.value) as { data: Record<string, unknown> }).data[field] === value,
+      );
+    await until(() => match() !== undefined, `${type} of ${value} on ${fundingPublication.topic}`);
+    return match() as TopicMessage;
+  }
+
+  stop(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}
+
+/** Plays the Registry: its integration events, put on its topic as its relay would. */
+class RegistryTopic {
+  private position = 0;
+
+  constructor(private readonly producer: Producer) {}
+
+  /** Returns the event's id. */
+  async publish(type: string, associationId: string, data: Record<string, unknown> = {}): Promise<string> {
+    this.position += 1;
+    const at = new Date().toISOString();
+    const event: IntegrationEvent = {
+      eventId: randomUUID(),
+      type,
+      schemaVersion: 1,
+      context: 'registry',
+      streamId: `association-${associationId}`,
+      globalPosition: this.position,
+      occurredAt: at,
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      data: { associationId, at, ...data },
+    };
+    await this.producer.send({
+      topic: registryPublication.topic,
+      acks: -1,
+      messages: [toKafkaMessage(event)],
+    });
+    return event.eventId;
+  }
+
+  async verified(associationId: string): Promise<void> {
+    await this.publish('AssociationRegistered', associationId, {
+      names: { fr: `Association e2e ${run}` },
+      hostCountries: ['FR'],
+      originRegions: [{ scheme: 'iso3166-2:2015', code: 'MA-09' }],
+      sectors: ['14030'],
+      registeredAt: new Date().toISOString(),
+    });
+    await this.publish('AssociationVerified', associationId);
+  }
+}
+
+const sign = (roles: string[], claims: Record<string, unknown> = {}) =>
+  new SignJWT({ roles, ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(`e2e-${roles.join('-')}-${String(claims.org ?? '')}`)
+    .setIssuedAt()
+    .setExpirationTime('10m')
+    .sign(new TextEncoder().encode(secret));
+
+const usd = (major: number) => ({ amountMinor: major * 100, currency: 'USD' });
+const region = { scheme: 'iso3166-2:2015', code: 'MA-09' };
+
+describe('the Funding service (distributed profile) on Kafka, PostgreSQL and FerretDB', () => {
+  const postgresUrl = new URL(requireServer('postgres'));
+  const databaseUrl = Object.assign(new URL(postgresUrl.href), { pathname: `/${database}` }).href;
+  const mongoUrl = requireServer('mongo');
+  const brokers = requireServer('kafka').split(',');
+  const kafka = new Kafka({ clientId: `funding-e2e-${run}`, brokers, logLevel: logLevel.NOTHING });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
+  const registry = new RegistryTopic(producer);
+  const associationA = `assoc-fa-${run}`;
+  const associationB = `assoc-fb-${run}`;
+  let app: NestFastifyApplication;
+  let closed = false;
+  let base: string;
+  let officer: string;
+  let topic: FundingTopic;
+  let docs: MongooseDocumentStore;
+  let sql: Client;
+
+  beforeAll(async () => {
+    const admin = new Client({ connectionString: postgresUrl.href });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${database}`);
+    await admin.end();
+    app = await createFundingApp({
+      logger: false,
+      env: {
+        TADAMON_EVENT_STORE: 'postgres',
+        DATABASE_URL: databaseUrl,
+        MONGODB_URL: mongoUrl,
+        MONGODB_DB: database,
+        KAFKA_BROKERS: brokers.join(','),
+        TADAMON_KAFKA_GROUP: group,
+        TADAMON_JWT_SECRET: secret,
+      },
+    });
+    await app.listen(0, '127.0.0.1');
+    base = await app.getUrl();
+    officer = await sign(['officer']);
+    await app.get(FundingInfrastructure).consumer.whenJoined();
+    await producer.connect();
+    [topic, docs] = await Promise.all([
+      FundingTopic.start(kafka),
+      MongooseDocumentStore.connect(mongoUrl, database),
+    ]);
+    sql = new Client({ connectionString: databaseUrl });
+    await sql.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    if (!closed) await app?.close();
+    await topic?.stop();
+    await producer.disconnect();
+    await sql?.end();
+    await docs?.dropDatabase();
+    await docs?.close();
+    const admin = new Client({ connectionString: postgresUrl.href });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }, 30_000);
+
+  const call = async (method: string, path: string, body?: unknown, token: string | null = officer) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
+    };
+  };
+
+  const envelopeId = `env-${run}`;
+  const callId = `call-${run}`;
+  const applicationId = `app-${run}`;
+
+  const applicantStatus = async (associationId: string) =>
+    (await call('GET', `/api/funding/applicants/${associationId}`)).body?.status as string | undefined;
+
+  it('turns a command over HTTP into a MongoDB read-model document and a message on Funding topic', async () => {
+    expect(
+      await call('POST', '/api/funding/envelopes', {
+        envelopeId,
+        programmeId: `programme-${run}`,
+        name: { fr: `Enveloppe e2e ${run}` },
+        funderId: 'actor-iom',
+        amount: usd(500_000),
+        period: { start: '2025-01-01', end: '2030-12-31' },
+      }),
+    ).toMatchObject({ status: 201, body: { events: ['BudgetEnvelopeOpened'] } });
+
+    await until(
+      async () => (await docs.collection<EnvelopeDoc>(FUNDING_ENVELOPES).get(envelopeId)) !== null,
+      'the envelope read model',
+    );
+    expect(await docs.collection<EnvelopeDoc>(FUNDING_ENVELOPES).get(envelopeId)).toMatchObject({
+      envelopeId,
+      programmeId: `programme-${run}`,
+    });
+    const opened = await topic.find('EnvelopeOpened', 'envelopeId', envelopeId);
+    expect(opened.key).toBe(`budgetEnvelope-${envelopeId}`);
+    expect(opened.headers).toMatchObject({ 'tadamon-context': 'funding', 'tadamon-schema-version': '1' });
+    expect(JSON.parse(opened.value)).toMatchObject({
+      type: 'EnvelopeOpened',
+      context: 'funding',
+      data: { envelopeId, funderId: 'actor-iom', amount: usd(500_000) },
+    });
+  }, 30_000);
+
+  it('learns from the Registry topic that an association is verified: its application can be submitted', async () => {
+    expect(
+      await call('POST', '/api/funding/calls', {
+        callId,
+        terms: {
+          programmeId: `programme-${run}`,
+          envelopeId,
+          title: { fr: `Appel e2e ${run}` },
+          summary: { fr: 'Projets de codéveloppement.' },
+          budget: usd(500_000),
+          eligibility: {
+            hostCountries: ['FR'],
+            originRegions: [region],
+            sectors: ['14030'],
+            minCoFinancingPercent: 10,
+          },
+          awardCriteria: {
+            criteria: [
+              { criterionId: 'relevance', name: { fr: 'Pertinence' }, weight: 60, threshold: 50 },
+              { criterionId: 'feasibility', name: { fr: 'Faisabilité' }, weight: 40, threshold: 40 },
+            ],
+            overallThreshold: 60,
+          },
+          internationalSelection: false,
+          evaluatorsPerProposal: 1,
+          deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        },
+      }),
+    ).toMatchObject({ status: 201 });
+    expect((await call('POST', `/api/funding/calls/${callId}/publish`)).status).toBe(200);
+
+    const asA = await sign(['association'], { org: associationA });
+    const draft = (id: string, token: string) =>
+      call(
+        'POST',
+        '/api/funding/applications',
+        {
+          applicationId: id,
+          callId,
+          proposal: {
+            title: { fr: `Adduction d'eau ${run}` },
+            summary: { fr: 'Raccordement de six douars au réseau.' },
+            sectors: ['14030'],
+            region,
+            amountRequested: usd(250_000),
+            coFinancing: usd(50_000),
+            documents: [
+              {
+                documentId: 'doc-1',
+                kind: 'project-description',
+                name: 'projet.pdf',
+                sha256: 'a'.repeat(64),
+              },
+            ],
+          },
+        },
+        token,
+      );
+
+    // Control: before the Registry said anything, Funding refuses the submission.
+    expect((await draft(`${applicationId}-early`, asA)).status).toBe(201);
+    expect(
+      await call('POST', `/api/funding/applications/${applicationId}-early/submit`, undefined, asA),
+    ).toMatchObject({
+      status: 409,
+      body: { code: 'ASSOCIATION_NOT_VERIFIED' },
+    });
+
+    await registry.verified(associationA);
+    await registry.verified(associationB);
+    await until(async () => (await applicantStatus(associationA)) === 'verified', `${associationA} verified`);
+    await until(async () => (await applicantStatus(associationB)) === 'verified', `${associationB} verified`);
+
+    expect((await draft(applicationId, asA)).status).toBe(201);
+    expect(
+      await call('POST', `/api/funding/applications/${applicationId}/submit`, undefined, asA),
+    ).toMatchObject({
+      status: 200,
+      body: { events: expect.arrayContaining(['GrantApplicationSubmitted']) },
+    });
+    await until(
+      async () =>
+        (await docs.collection<ApplicationDoc>(FUNDING_APPLICATIONS).get(applicationId))?.status ===
+        'submitted',
+      'the submitted application in the read model',
+    );
+    const submitted = await topic.find('ApplicationSubmitted', 'applicationId', applicationId);
+    expect(JSON.parse(submitted.value)).toMatchObject({
+      data: { applicationId, callId, associationId: associationA },
+    });
+  }, 40_000);
+
+  it('flags the open application of an association the Registry suspends', async () => {
+    await registry.publish('AssociationSuspended', associationA, { reason: 'audit en cours' });
+    await until(
+      async () => (await applicantStatus(associationA)) === 'suspended',
+      `${associationA} suspended`,
+    );
+    await until(
+      async () => Boolean((await call('GET', `/api/funding/applications/${applicationId}`)).body?.flag),
+      'the flag on the application',
+    );
+    expect((await call('GET', `/api/funding/applications/${applicationId}`)).body).toMatchObject({
+      status: 'submitted',
+      flag: { reason: 'association suspended by the registry: audit en cours' },
+    });
+    const flagged = await topic.find('ApplicationFlagged', 'applicationId', applicationId);
+    expect(JSON.parse(flagged.value)).toMatchObject({ data: { applicationId, associationId: associationA } });
+    // The inbox and the facts are in PostgreSQL, in one transaction per delivery.
+    const inbox = await sql.query(
+      'SELECT count(*)::int AS n FROM tadamon_messaging.inbox WHERE consumer = $1',
+      [group],
+    );
+    expect(inbox.rows[0].n).toBeGreaterThanOrEqual(5);
+    const fact = await sql.query('SELECT status FROM tadamon_funding.applicants WHERE association_id = $1', [
+      associationA,
+    ]);
+    expect(fact.rows).toEqual([{ status: 'suspended' }]);
+  }, 30_000);
+
+  it("hides an association's application from another association (404), not from its own", async () => {
+    const asA = await sign(['association'], { org: associationA });
+    const asB = await sign(['association'], { org: associationB });
+    expect((await call('GET', `/api/funding/applications/${applicationId}`, undefined, asA)).status).toBe(
+      200,
+    );
+    expect(await call('GET', `/api/funding/applications/${applicationId}`, undefined, asB)).toMatchObject({
+      status: 404,
+    });
+    expect(
+      (await call('POST', `/api/funding/applications/${applicationId}/withdraw`, { reason: 'x' }, asB))
+        .status,
+    ).toBe(404);
+    const listed = await call('GET', '/api/funding/applications', undefined, asB);
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain(applicationId);
+    expect((await call('GET', `/api/funding/applicants/${associationA}`, undefined, asB)).status).toBe(404);
+  });
+
+  it("dead-letters a Registry event it cannot apply, with the policy's own error, and keeps consuming", async () => {
+    const dlt = kafka.consumer({
+      groupId: `${group}-dlt`,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 100,
+    });
+    const dead: TopicMessage[] = [];
+    await dlt.connect();
+    try {
+      await dlt.subscribe({ topics: [deadLetterTopic(registryPublication.topic)], fromBeginning: true });
+      await dlt.run({
+        eachMessage: async ({ message }) => {
+          dead.push({
+            key: '',
+            value: message.value?.toString() ?? '',
+            headers: headerText(message.headers),
+          });
+        },
+      });
+      // No association id: the fact cannot be stored (a NOT NULL column), on every attempt.
+      const poison = await registry.publish('AssociationVerified', `poison-${run}`, { associationId: null });
+      const after = `assoc-after-poison-${run}`;
+      await registry.verified(after);
+      await until(() => dead.some((m) => m.headers['tadamon-event-id'] === poison), 'the dead letter');
+      expect(dead.find((m) => m.headers['tadamon-event-id'] === poison)?.headers).toMatchObject({
+        'tadamon-dlt-attempts': '3',
+        'tadamon-dlt-consumer-group': group,
+        'tadamon-dlt-original-topic': registryPublication.topic,
+        'tadamon-dlt-error-message': expect.stringContaining('association_id'),
+      });
+      await until(
+        async () => (await applicantStatus(after)) === 'verified',
+        `${after} verified after the poison`,
+      );
+    } finally {
+      await dlt.disconnect();
+    }
+  }, 30_000);
+
+  it('reports each dependency in readiness, and the relay, consumer and projection lags in /metrics', async () => {
+    const ready = await call('GET', '/health/ready', undefined, null);
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks).toEqual([
+      { name: 'eventStore', status: 'up' },
+      { name: 'readModels', status: 'up' },
+      { name: 'kafkaRelay', status: 'up' },
+      { name: 'registryConsumer', status: 'up' },
+      { name: 'registryFacts', status: 'up' },
+    ]);
+
+    const infrastructure = app.get(FundingInfrastructure);
+    await until(async () => (await infrastructure.relay.lag()) === 0, 'the relay to catch up');
+    await until(async () => (await infrastructure.consumerGroup.lag()) === 0, 'the consumer to commit');
+    await infrastructure.refreshLagMetrics();
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^relay_lag_events\{relay="relay:funding",app="funding"\} 0$/m);
+    expect(metrics).toContain(`consumer_lag_messages{consumer="${group}",app="funding"} 0`);
+    for (const { name } of fundingProjections)
+      expect(metrics).toMatch(
+        new RegExp(`^projection_lag_events\\{projection="${name}",app="funding"\\} \\d+$`, 'm'),
+      );
+  }, 30_000);
+
+  it('stops the consumer, the relay and the runners and closes its connections on shutdown', async () => {
+    const infrastructure = app.get(FundingInfrastructure);
+    const started = Date.now();
+    await app.close();
+    closed = true;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(infrastructure.relay.relay.metrics().published).toBeGreaterThanOrEqual(3);
+    // The shared topic holds the poison messages of earlier runs too: a new group meets them all.
+    expect(infrastructure.consumer.metrics().deadLettered).toBeGreaterThanOrEqual(1);
+    expect(infrastructure.consumer.metrics().processed).toBeGreaterThanOrEqual(7);
+    const others = async () =>
+      Number(
+        (
+          await sql.query<{ n: string }>(
+            'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+            [database],
+          )
+        ).rows[0].n,
+      );
+    await until(async () => (await others()) === 0, 'the service to close its PostgreSQL connections', 5_000);
+  }, 20_000);
+});

@@ -1,0 +1,18 @@
+import { DynamicModule } from '@nestjs/common';
+import { ServiceInfrastructureModule } from '@tadamon/nest-kit';
+import { FundingInfrastructure } from './funding-infrastructure';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
+export const REGISTRY_FACTS = Symbol('REGISTRY_FACTS');
+export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
+
+/** The distributed profile's infrastructure as the providers FundingModule injects. */
+export function fundingInfrastructureModule(infrastructure: FundingInfrastructure): DynamicModule {
+  return ServiceInfrastructureModule.forRoot(infrastructure, [
+    { provide: EVENT_STORE, useValue: infrastructure.eventStore },
+    { provide: DOCUMENT_STORE, useValue: infrastructure.documents },
+    { provide: REGISTRY_FACTS, useValue: infrastructure.consumerState.facts },
+    { provide: APPEND_LISTENER, useValue: infrastructure.appendListener },
+  ]);
+}

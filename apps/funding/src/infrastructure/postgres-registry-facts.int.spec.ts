@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { RegistryFactChange } from '@tadamon/funding';
+import { requireServer } from '@tadamon/testing';
+import { Pool, PoolClient } from 'pg';
+import { PostgresRegistryFacts } from './postgres-registry-facts';
+
+const schema = `funding_facts_${randomBytes(4).toString('hex')}`;
+
+const applicant = (
+  associationId: string,
+  status: 'submitted' | 'verified' | 'suspended',
+  position: number,
+  extra: Partial<Extract<RegistryFactChange, { kind: 'applicant' }>> = {},
+): RegistryFactChange => ({
+  kind: 'applicant',
+  associationId,
+  status,
+  position,
+  at: `2026-01-0${position}T00:00:00.000Z`,
+  ...extra,
+});
+
+describe('PostgresRegistryFacts', () => {
+  const pool = new Pool({ connectionString: requireServer('postgres'), max: 4 });
+  let facts: PostgresRegistryFacts;
+
+  const inTransaction = async (work: (tx: PoolClient) => Promise<void>) => {
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      await work(tx);
+      await tx.query('COMMIT');
+    } catch (error) {
+      await tx.query('ROLLBACK');
+      throw error;
+    } finally {
+      tx.release();
+    }
+  };
+
+  beforeAll(async () => {
+    facts = await PostgresRegistryFacts.create(pool, schema);
+  });
+
+  afterAll(async () => {
+    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await pool.end();
+  });
+
+  it('keeps the newest fact by Registry position, and the host countries only registration gives', async () => {
+    await inTransaction(async (tx) => {
+      await facts.record(tx, applicant('a1', 'submitted', 1, { hostCountries: ['FR', 'BE'] }));
+      await facts.record(tx, applicant('a1', 'suspended', 3));
+      await facts.record(tx, applicant('a1', 'verified', 2)); // older: changes nothing
+      await facts.record(tx, applicant('a1', 'suspended', 3)); // repeated: changes nothing
+    });
+    expect(await facts.applicant('a1')).toEqual({
+      associationId: 'a1',
+      status: 'suspended',
+      hostCountries: ['FR', 'BE'],
+      survivorId: null,
+      position: 3,
+      changedAt: '2026-01-03T00:00:00.000Z',
+    });
+    expect(await facts.applicant('unknown')).toBeUndefined();
+  });
+
+  it('lists the networks an organisation is a member of, sorted, after the newest change', async () => {
+    const member = (networkId: string, isMember: boolean, position: number): RegistryFactChange => ({
+      kind: 'network-member',
+      networkId,
+      associationId: 'a2',
+      member: isMember,
+      position,
+    });
+    await inTransaction(async (tx) => {
+      await facts.record(tx, member('net-b', true, 1));
+      await facts.record(tx, member('net-a', true, 2));
+      await facts.record(tx, member('net-c', true, 3));
+      await facts.record(tx, member('net-c', false, 5));
+      await facts.record(tx, member('net-c', true, 4)); // older than the removal
+    });
+    expect(await facts.networksOf('a2')).toEqual(['net-a', 'net-b']);
+  });
+
+  it('rolls a fact back with its transaction', async () => {
+    await expect(
+      inTransaction(async (tx) => {
+        await facts.record(tx, applicant('a3', 'verified', 1));
+        throw new Error('the policy failed');
+      }),
+    ).rejects.toThrow('the policy failed');
+    expect(await facts.applicant('a3')).toBeUndefined();
+  });
+
+  it('makes a read of the applicant wait for a fact written and not yet committed', async () => {
+    await inTransaction((tx) => facts.record(tx, applicant('a4', 'verified', 1)) as Promise<void>);
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      await facts.record(tx, applicant('a4', 'suspended', 2));
+      let read: string | undefined;
+      const reading = facts.applicant('a4').then((known) => (read = known?.status));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(read).toBeUndefined(); // still waiting on the row
+      await tx.query('COMMIT');
+      await reading;
+      expect(read).toBe('suspended');
+    } finally {
+      tx.release();
+    }
+  });
+});

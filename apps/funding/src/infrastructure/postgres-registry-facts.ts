@@ -1,0 +1,129 @@
+import { ApplicantRecord, AssociationStatus, RegistryFactChange, RegistryFacts } from '@tadamon/funding';
+import { Pool, PoolClient } from 'pg';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+interface ApplicantRow {
+  association_id: string;
+  status: string;
+  host_countries: string[];
+  survivor_id: string | null;
+  position: string;
+  changed_at: string;
+}
+
+/**
+ * Registry facts in PostgreSQL (schema `tadamon_funding`), beside the consumer's inbox:
+ * `record` writes with the delivery's transaction, so a fact and its inbox row commit together;
+ * an older fact (by Registry log position) changes nothing.
+ *
+ * Reads of an applicant lock its row for share: while a delivery has written a fact and not yet
+ * committed it (it is flagging the association's applications), a submission waits for the
+ * commit and sees the new status, as the SQLite store's single connection gives in the embedded
+ * profile. Conflict checks read networks without waiting.
+ */
+export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
+  private constructor(
+    private readonly pool: Pool,
+    private readonly schema: string,
+  ) {}
+
+  static async create(pool: Pool, schema = 'tadamon_funding'): Promise<PostgresRegistryFacts> {
+    if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Serialises concurrent starts: CREATE ... IF NOT EXISTS races on the catalog otherwise.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tadamon-funding-facts:${schema}`]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".applicants (
+        association_id text PRIMARY KEY,
+        status text NOT NULL,
+        host_countries jsonb NOT NULL,
+        survivor_id text,
+        position bigint NOT NULL,
+        changed_at text NOT NULL
+      )`);
+      await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".network_members (
+        network_id text NOT NULL,
+        association_id text NOT NULL,
+        member boolean NOT NULL,
+        position bigint NOT NULL,
+        PRIMARY KEY (network_id, association_id)
+      )`);
+      await client.query(
+        `CREATE INDEX IF NOT EXISTS network_members_by_association ON "${schema}".network_members (association_id)`,
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    return new PostgresRegistryFacts(pool, schema);
+  }
+
+  async record(tx: PoolClient, change: RegistryFactChange): Promise<void> {
+    if (change.kind === 'network-member') {
+      await tx.query(
+        `INSERT INTO "${this.schema}".network_members AS known (network_id, association_id, member, position)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (network_id, association_id) DO UPDATE
+           SET member = excluded.member, position = excluded.position
+           WHERE known.position < excluded.position`,
+        [change.networkId, change.associationId, change.member, change.position],
+      );
+      return;
+    }
+    const hostCountries = change.hostCountries === undefined ? null : JSON.stringify(change.hostCountries);
+    // Host countries and survivor are given by some events only: the others keep what is known.
+    await tx.query(
+      `INSERT INTO "${this.schema}".applicants AS known
+         (association_id, status, host_countries, survivor_id, position, changed_at)
+       VALUES ($1, $2, COALESCE($3::jsonb, '[]'::jsonb), $4, $5, $6)
+       ON CONFLICT (association_id) DO UPDATE SET
+         status = excluded.status,
+         host_countries = COALESCE($3::jsonb, known.host_countries),
+         survivor_id = COALESCE($4, known.survivor_id),
+         position = excluded.position,
+         changed_at = excluded.changed_at
+       WHERE known.position < excluded.position`,
+      [
+        change.associationId,
+        change.status,
+        hostCountries,
+        change.survivorId ?? null,
+        change.position,
+        change.at,
+      ],
+    );
+  }
+
+  async applicant(associationId: string): Promise<ApplicantRecord | undefined> {
+    const { rows } = await this.pool.query<ApplicantRow>(
+      `SELECT * FROM "${this.schema}".applicants WHERE association_id = $1 FOR SHARE`,
+      [associationId],
+    );
+    const row = rows[0];
+    return (
+      row && {
+        associationId: row.association_id,
+        status: row.status as AssociationStatus,
+        hostCountries: row.host_countries,
+        survivorId: row.survivor_id,
+        position: Number(row.position),
+        changedAt: row.changed_at,
+      }
+    );
+  }
+
+  async networksOf(organisationId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ network_id: string }>(
+      `SELECT network_id FROM "${this.schema}".network_members
+       WHERE association_id = $1 AND member ORDER BY network_id COLLATE "C"`,
+      [organisationId],
+    );
+    return rows.map((row) => row.network_id);
+  }
+}

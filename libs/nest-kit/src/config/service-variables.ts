@@ -1,0 +1,154 @@
+import type { AuthOptions } from '../auth/token-verifier';
+import { ConfigurationError, ConfigurationProblem } from './configuration-error';
+import { ConfigDefinition, ConfigOf, ConfigSchema } from './define-config';
+import { boolean, int, oneOf, string } from './readers';
+import { connectionString, databaseName, jwksUrl, kafkaBrokers } from './service-readers';
+
+// The variables every service of the distributed profile reads, in groups a service composes
+// with its own (the order of the groups is the order problems are listed in).
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type ServiceLogLevel = (typeof LOG_LEVELS)[number];
+
+/** Where a piece of a service's own state lives: PostgreSQL, or a local SQLite file. */
+export type StateLocation = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
+/** Where a service's event log lives. */
+export type EventStoreLocation = StateLocation | { kind: 'kurrentdb'; url: string };
+
+export const httpVariables = (defaultPort: number) => ({
+  PORT: int({ min: 1, max: 65535 }).default(defaultPort),
+  HOST: string({ maxLength: 255 }).default('127.0.0.1'),
+  LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
+  TADAMON_TRUST_PROXY: boolean().default(false),
+  TADAMON_RATE_LIMIT: int({ min: 1 }).default(600),
+});
+
+export const eventStoreVariables = (defaultSqliteFile: string) => ({
+  TADAMON_EVENT_STORE: oneOf(['postgres', 'kurrentdb', 'sqlite'] as const).default('postgres'),
+  DATABASE_URL: connectionString(['postgres', 'postgresql']).optional(),
+  KURRENTDB_URL: connectionString(['kurrentdb', 'kurrentdb+discover', 'esdb', 'esdb+discover']).optional(),
+  TADAMON_SQLITE_FILE: string({ minLength: 1 }).default(defaultSqliteFile),
+});
+
+export const readModelVariables = (defaultDatabase: string) => ({
+  MONGODB_URL: connectionString(['mongodb', 'mongodb+srv']),
+  MONGODB_DB: databaseName(63).default(defaultDatabase),
+});
+
+export const kafkaVariables = () => ({
+  KAFKA_BROKERS: kafkaBrokers(),
+  TADAMON_KAFKA_PARTITIONS: int({ min: 1, max: 1000 }).default(3),
+  TADAMON_KAFKA_REPLICATION_FACTOR: int({ min: 1, max: 10 }).default(1),
+});
+
+export const tokenVariables = () => ({
+  TADAMON_JWT_SECRET: string({ minLength: 32 }).optional(),
+  TADAMON_JWKS_URL: jwksUrl().optional(),
+  TADAMON_JWT_ISSUER: string({ maxLength: 500 }).optional(),
+  TADAMON_JWT_AUDIENCE: string({ maxLength: 500 }).optional(),
+  TADAMON_JWT_ROLES_CLAIM: string({ maxLength: 100 }).optional(),
+  TADAMON_JWT_ORG_CLAIM: string({ maxLength: 100 }).optional(),
+});
+
+type ValuesOf<F extends (...args: never[]) => ConfigSchema> = ConfigOf<ReturnType<F>>;
+export type HttpValues = ValuesOf<typeof httpVariables>;
+export type EventStoreValues = ValuesOf<typeof eventStoreVariables>;
+export type ReadModelValues = ValuesOf<typeof readModelVariables>;
+export type KafkaValues = ValuesOf<typeof kafkaVariables>;
+export type TokenValues = ValuesOf<typeof tokenVariables>;
+
+const isSet = (value: string | undefined) => value !== undefined && value !== '';
+
+/** Rules between the shared variables, checked on the raw environment. */
+function crossProblems(environment: NodeJS.ProcessEnv): ConfigurationProblem[] {
+  const problems: ConfigurationProblem[] = [];
+  const kind = environment.TADAMON_EVENT_STORE || 'postgres';
+  if (kind === 'postgres' && !isSet(environment.DATABASE_URL))
+    problems.push({ variable: 'DATABASE_URL', reason: 'is required when TADAMON_EVENT_STORE=postgres' });
+  if (kind === 'kurrentdb' && !isSet(environment.KURRENTDB_URL))
+    problems.push({ variable: 'KURRENTDB_URL', reason: 'is required when TADAMON_EVENT_STORE=kurrentdb' });
+  const secret = isSet(environment.TADAMON_JWT_SECRET);
+  const jwks = isSet(environment.TADAMON_JWKS_URL);
+  if (secret === jwks)
+    problems.push({
+      variable: 'TADAMON_JWT_SECRET',
+      reason: secret
+        ? 'and TADAMON_JWKS_URL are both set: give one way to verify tokens'
+        : 'or TADAMON_JWKS_URL is required: tokens are issued elsewhere and verified here',
+    });
+  return problems;
+}
+
+/**
+ * Reads a service's variables and the rules between the shared ones; throws one
+ * ConfigurationError naming every bad variable (a variable is named once), before any connection.
+ */
+export function loadServiceVariables<S extends ConfigSchema>(
+  schema: ConfigDefinition<S>,
+  environment: NodeJS.ProcessEnv,
+): ConfigOf<S> {
+  const problems: ConfigurationProblem[] = [];
+  let values: ConfigOf<S> | undefined;
+  try {
+    values = schema.load(environment);
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    problems.push(...error.problems);
+  }
+  const named = new Set(problems.map((p) => p.variable));
+  problems.push(...crossProblems(environment).filter((p) => !named.has(p.variable)));
+  if (!values || problems.length > 0) throw new ConfigurationError(problems);
+  return values;
+}
+
+export const httpSection = (values: HttpValues) => ({
+  port: values.PORT,
+  host: values.HOST,
+  trustProxy: values.TADAMON_TRUST_PROXY,
+  rateLimitPerMinute: values.TADAMON_RATE_LIMIT,
+});
+
+export const readModelsSection = (values: ReadModelValues) => ({
+  url: values.MONGODB_URL,
+  database: values.MONGODB_DB,
+});
+
+export const kafkaSection = (values: KafkaValues) => ({
+  brokers: values.KAFKA_BROKERS,
+  partitions: values.TADAMON_KAFKA_PARTITIONS,
+  replicationFactor: values.TADAMON_KAFKA_REPLICATION_FACTOR,
+});
+
+/** Verification only: tokens are issued elsewhere (an OIDC provider, or an issuer sharing the secret). */
+export const authSection = (values: TokenValues): AuthOptions => ({
+  verification: values.TADAMON_JWKS_URL
+    ? { kind: 'jwks', jwksUrl: values.TADAMON_JWKS_URL }
+    : { kind: 'hs256', secret: values.TADAMON_JWT_SECRET as string },
+  issuer: values.TADAMON_JWT_ISSUER,
+  audience: values.TADAMON_JWT_AUDIENCE,
+  rolesClaim: values.TADAMON_JWT_ROLES_CLAIM,
+  organisationClaim: values.TADAMON_JWT_ORG_CLAIM,
+});
+
+/** Whether the service keeps state in SQLite files: the sqlite log, or KurrentDB without PostgreSQL. */
+export const keepsLocalState = (values: EventStoreValues): boolean =>
+  values.TADAMON_EVENT_STORE === 'sqlite' ||
+  (values.TADAMON_EVENT_STORE === 'kurrentdb' && !values.DATABASE_URL);
+
+/** The log: `sqliteFile` is the checked path of TADAMON_SQLITE_FILE. */
+export function eventStoreLocation(values: EventStoreValues, sqliteFile: string): EventStoreLocation {
+  switch (values.TADAMON_EVENT_STORE) {
+    case 'sqlite':
+      return { kind: 'sqlite', file: sqliteFile };
+    case 'kurrentdb':
+      return { kind: 'kurrentdb', url: values.KURRENTDB_URL as string };
+    case 'postgres':
+      return { kind: 'postgres', url: values.DATABASE_URL as string };
+  }
+}
+
+/** A piece of the service's own state: in PostgreSQL when there is one beside the log, else in `file`. */
+export const stateLocation = (values: EventStoreValues, file: string): StateLocation =>
+  values.TADAMON_EVENT_STORE !== 'sqlite' && values.DATABASE_URL
+    ? { kind: 'postgres', url: values.DATABASE_URL }
+    : { kind: 'sqlite', file };

@@ -1,0 +1,2 @@
+export * from './kit-logger';
+export * from './request-logging';

@@ -1,0 +1,50 @@
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { KitNestLogger } from './kit-logger';
+
+function nestLogger(level: pino.LevelWithSilent = 'trace') {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { lines, logger: new KitNestLogger(pino({ level }, stream)) };
+}
+
+describe('KitNestLogger', () => {
+  it("writes Nest's messages as pino lines at the matching level, with Nest's context", () => {
+    const { lines, logger } = nestLogger();
+    logger.log('Nest application successfully started', 'NestApplication');
+    logger.warn('slow', 'Relay');
+    logger.error('failed', 'Error: failed\n    at x', 'ExceptionsHandler');
+    logger.debug('detail', 'Runner');
+    logger.verbose('more detail', 'Runner');
+    logger.fatal('down', 'Main');
+    expect(lines).toMatchObject([
+      { level: 30, msg: 'Nest application successfully started', context: 'NestApplication' },
+      { level: 40, msg: 'slow', context: 'Relay' },
+      { level: 50, msg: 'failed', context: 'ExceptionsHandler', stack: 'Error: failed\n    at x' },
+      { level: 20, msg: 'detail', context: 'Runner' },
+      { level: 10, msg: 'more detail', context: 'Runner' },
+      { level: 60, msg: 'down', context: 'Main' },
+    ]);
+  });
+
+  it('keeps an error object and the fields of an object message', () => {
+    const { lines, logger } = nestLogger();
+    logger.error(new Error('broken'), 'Main');
+    logger.log({ event: 'started', port: 3000 }, 'Main');
+    expect(lines[0]).toMatchObject({ level: 50, msg: 'broken', context: 'Main', err: { message: 'broken' } });
+    expect(lines[1]).toMatchObject({ level: 30, event: 'started', port: 3000, context: 'Main' });
+  });
+
+  it('writes nothing below its level', () => {
+    const { lines, logger } = nestLogger('warn');
+    logger.log('hidden');
+    logger.debug('hidden');
+    logger.warn('shown');
+    expect(lines.map((line) => line.msg)).toEqual(['shown']);
+  });
+});

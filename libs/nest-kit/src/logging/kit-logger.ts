@@ -1,0 +1,57 @@
+import { LoggerService } from '@nestjs/common';
+import pino, { Logger, LevelWithSilent } from 'pino';
+
+export type LogLevel = LevelWithSilent;
+
+/** The app's one pino logger: JSON lines on stdout, named after the app. */
+export function createKitLogger(appName: string, level: LogLevel = 'info'): Logger {
+  return pino({ name: appName, level });
+}
+
+/**
+ * NestJS's own messages (start-up, route mapping, errors of the framework) through the app's pino
+ * logger, with Nest's context as `context`.
+ */
+export class KitNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]): void {
+    this.write('fatal', message, rest);
+  }
+
+  private write(
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace',
+    message: unknown,
+    rest: unknown[],
+  ) {
+    if (!this.logger.isLevelEnabled(level)) return;
+    // Nest passes the context last; an error's stack (error()) comes before it.
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    const stack = level === 'error' && typeof rest[0] === 'string' && rest.length > 1 ? rest[0] : undefined;
+    if (message instanceof Error) {
+      this.logger[level]({ context, err: message }, message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      this.logger[level]({ context, ...(message as object) });
+    } else {
+      this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+    }
+  }
+}
+
+/** Injection token of the app's pino logger. */
+export const KIT_LOGGER = Symbol('KIT_LOGGER');

@@ -1,0 +1,3 @@
+export * from './startup-error';
+export * from './opened-resources';
+export * from './service-infrastructure.module';
