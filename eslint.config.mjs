@@ -49,6 +49,11 @@ export default [
     },
   },
   {
+    // An app's webpack configuration is build tooling, not app code: it takes the shared one from tools/.
+    files: ['apps/*/webpack.config.js'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     // Test helpers (server discovery, contract suites) belong to tests, never to production code.
     files: ['**/*.ts'],
     ignores: ['**/*.spec.ts', '**/testing/**', 'libs/testing/**', '**/jest.config.*', 'bench/**'],

@@ -34,8 +34,10 @@ const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 4000);
 const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3000);
 /** Set to a folder to write V8 CPU profiles of the servers there (platform/, bare/). */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF_DIR;
-// Extra Node flags for both servers (e.g. "--max-semi-space-size=32"), to try runtime settings.
-const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+// The servers run with the Node flags `npm start` gives the platform (package.json), unless
+// BENCH_NODE_FLAGS replaces them (to try runtime settings).
+const START_FLAGS = ['--max-semi-space-size=32'];
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? START_FLAGS;
 const COMMAND_PATH = '/api/registry/associations';
 const BARE_PATH = '/api/bare/associations';
 const TARGETS = { 'registerAssociation.throughput': 0.4, 'registerAssociation.p99Ms': 50 };
@@ -327,6 +329,7 @@ async function main(): Promise<void> {
         'command.storedEvents': stored,
         'platform.logLines': platformLog.split('\n').filter(Boolean).length,
         'platform.logLevel': 'info (default, request logging on)',
+        'servers.nodeFlags': NODE_FLAGS.join(' '),
         'platform.demoData': 'seeded (as npm start)',
         'sqlite.synchronous': 'FULL',
         'sqlite.journalMode': 'WAL',

@@ -1,12 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
-import { NestKitModule, ServiceLogLevel } from '@tadamon/nest-kit';
+import { serviceModules, ServiceLogLevel } from '@tadamon/nest-kit';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
 import {
   APPEND_LISTENER,
   DOCUMENT_STORE,
   EVENT_STORE,
-  fundingInfrastructureModule,
+  fundingProviders,
   REGISTRY_FACTS,
 } from './infrastructure/funding-infrastructure.module';
 
@@ -19,19 +19,17 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static create({ infrastructure, logLevel }: AppModuleOptions): DynamicModule {
-    const { config } = infrastructure;
     return {
       module: AppModule,
       imports: [
-        NestKitModule.forRoot({
+        ...serviceModules({
           appName: 'funding',
-          // Tokens are issued elsewhere (an OIDC provider, or the issuer sharing the HS256 secret).
-          auth: config.auth,
-          logging: { level: logLevel },
-          rateLimit: { limit: config.http.rateLimitPerMinute, ttlMs: 60_000 },
+          config: infrastructure.config,
+          logLevel,
           problemMappers: [fundingProblems],
+          infrastructure,
+          providers: fundingProviders(infrastructure),
         }),
-        fundingInfrastructureModule(infrastructure),
         // No evaluator affiliations: this service has no user directory (see docs/funding-service.md).
         FundingModule.forRoot({
           eventStore: EVENT_STORE,

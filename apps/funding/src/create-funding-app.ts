@@ -1,7 +1,7 @@
 import { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HandlerErrorsPassThrough } from '@tadamon/messaging';
-import { bootstrapHttpApp, StartupError } from '@tadamon/nest-kit';
+import { createServiceApp, StartupError } from '@tadamon/nest-kit';
 import { AppModule } from './app.module';
 import { FundingConfig, loadFundingConfig } from './config';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
@@ -22,42 +22,35 @@ export interface FundingAppOptions {
  */
 export async function createFundingApp(options: FundingAppOptions = {}): Promise<NestFastifyApplication> {
   const config = options.config ?? loadFundingConfig(options.env ?? process.env);
-  const infrastructure = await FundingInfrastructure.open(config);
-  let app: NestFastifyApplication | undefined;
-  try {
-    app = await bootstrapHttpApp(
-      AppModule.create({ infrastructure, logLevel: options.logger === false ? 'silent' : config.logLevel }),
-      {
-        trustProxy: config.http.trustProxy,
-        openApi: {
-          title: 'Tadamon Funding API',
-          description:
-            'The Funding service: budget envelopes, calls for proposals, grant applications, evaluation, decisions and tranches.',
-        },
-      },
-    );
-    // Deferred: the consumer's handlers are bound when it starts, after its filter is in place (the
-    // handler's own error, not "Internal server error", reaches the dead letter's headers). The
-    // app's init runs the lifecycle hooks, once.
-    const consumer = app.connectMicroservice<MicroserviceOptions>(
-      { strategy: infrastructure.consumer },
-      { deferInitialization: true },
-    ) as NestMicroservice;
-    consumer.useGlobalFilters(new HandlerErrorsPassThrough());
-    consumer.setIsInitHookCalled(true);
-    await app.init();
-    try {
-      await app.startAllMicroservices();
-    } catch (error) {
-      throw new StartupError(
-        `the consumer of the Registry's events (KAFKA_BROKERS=${config.kafka.brokers.join(',')}, group ${config.kafka.group})`,
-        error,
-      );
-    }
-    return app;
-  } catch (error) {
-    if (app) await app.close().catch(() => undefined);
-    await infrastructure.close();
-    throw error;
-  }
+  return createServiceApp({
+    config,
+    open: FundingInfrastructure.open,
+    module: (infrastructure, logLevel) => AppModule.create({ infrastructure, logLevel }),
+    logger: options.logger,
+    openApi: {
+      title: 'Tadamon Funding API',
+      description:
+        'The Funding service: budget envelopes, calls for proposals, grant applications, evaluation, decisions and tranches.',
+    },
+    started: async (app, infrastructure) => {
+      // Deferred: the consumer's handlers are bound when it starts, after its filter is in place (the
+      // handler's own error, not "Internal server error", reaches the dead letter's headers). The
+      // app's init runs the lifecycle hooks, once.
+      const consumer = app.connectMicroservice<MicroserviceOptions>(
+        { strategy: infrastructure.consumer },
+        { deferInitialization: true },
+      ) as NestMicroservice;
+      consumer.useGlobalFilters(new HandlerErrorsPassThrough());
+      consumer.setIsInitHookCalled(true);
+      await app.init();
+      try {
+        await app.startAllMicroservices();
+      } catch (error) {
+        throw new StartupError(
+          `the consumer of the Registry's events (KAFKA_BROKERS=${config.kafka.brokers.join(',')}, group ${config.kafka.group})`,
+          error,
+        );
+      }
+    },
+  });
 }

@@ -16,9 +16,16 @@ import {
 } from '@tadamon/funding';
 import { toKafkaMessage } from '@tadamon/messaging';
 import { MongooseDocumentStore } from '@tadamon/read-store';
-import { requireServer } from '@tadamon/testing';
-import { SignJWT } from 'jose';
-import { Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
+import {
+  callJson,
+  createTestDatabase,
+  dropTestDatabase,
+  requireServer,
+  signTestToken,
+  TopicReader,
+  until,
+} from '@tadamon/testing';
+import { Kafka, logLevel, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { createFundingApp } from './create-funding-app';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
@@ -31,67 +38,6 @@ const run = randomBytes(4).toString('hex');
 const database = `funding_e2e_${run}`;
 const group = `tadamon.funding.e2e-${run}`;
 const secret = randomBytes(32).toString('base64url');
-
-interface TopicMessage {
-  key: string;
-  value: string;
-  headers: Record<string, string>;
-}
-
-const headerText = (headers: IHeaders | undefined) =>
-  Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)]));
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Funding's topic from its beginning, read by a consumer group of this run. */
-class FundingTopic {
-  readonly messages: TopicMessage[] = [];
-
-  private constructor(private readonly consumer: Consumer) {}
-
-  static async start(kafka: Kafka): Promise<FundingTopic> {
-    const consumer = kafka.consumer({
-      groupId: `${group}-reader`,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
-    });
-    const topic = new FundingTopic(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topics: [fundingPublication.topic], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        topic.messages.push({
-          key: message.key?.toString() ?? '',
-          value: message.value?.toString() ?? '',
-          headers: headerText(message.headers),
-        });
-      },
-    });
-    return topic;
-  }
-
-  /** The first message of this type whose data has this field's value. */
-  async find(type: string, field: string, value: string): Promise<TopicMessage> {
-    const match = () =>
-      this.messages.find(
-        (m) =>
-          m.headers['tadamon-type'] === type &&
-          (JSON.parse(m.value) as { data: Record<string, unknown> }).data[field] === value,
-      );
-    await until(() => match() !== undefined, `${type} of ${value} on ${fundingPublication.topic}`);
-    return match() as TopicMessage;
-  }
-
-  stop(): Promise<void> {
-    return this.consumer.disconnect();
-  }
-}
 
 /** Plays the Registry: its integration events, put on its topic as its relay would. */
 class RegistryTopic {
@@ -136,19 +82,13 @@ class RegistryTopic {
 }
 
 const sign = (roles: string[], claims: Record<string, unknown> = {}) =>
-  new SignJWT({ roles, ...claims })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(`e2e-${roles.join('-')}-${String(claims.org ?? '')}`)
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(secret));
+  signTestToken(secret, roles, claims, `e2e-${roles.join('-')}-${String(claims.org ?? '')}`);
 
 const usd = (major: number) => ({ amountMinor: major * 100, currency: 'USD' });
 const region = { scheme: 'iso3166-2:2015', code: 'MA-09' };
 
 describe('the Funding service (distributed profile) on Kafka, PostgreSQL and FerretDB', () => {
   const postgresUrl = new URL(requireServer('postgres'));
-  const databaseUrl = Object.assign(new URL(postgresUrl.href), { pathname: `/${database}` }).href;
   const mongoUrl = requireServer('mongo');
   const brokers = requireServer('kafka').split(',');
   const kafka = new Kafka({ clientId: `funding-e2e-${run}`, brokers, logLevel: logLevel.NOTHING });
@@ -164,15 +104,13 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
   let closed = false;
   let base: string;
   let officer: string;
-  let topic: FundingTopic;
+  let topic: TopicReader;
   let docs: MongooseDocumentStore;
   let sql: Client;
+  let databaseUrl: string;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: postgresUrl.href });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
+    databaseUrl = await createTestDatabase(postgresUrl.href, database);
     app = await createFundingApp({
       logger: false,
       env: {
@@ -191,7 +129,7 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     await app.get(FundingInfrastructure).consumer.whenJoined();
     await producer.connect();
     [topic, docs] = await Promise.all([
-      FundingTopic.start(kafka),
+      TopicReader.start(brokers, fundingPublication.topic, `${group}-reader`),
       MongooseDocumentStore.connect(mongoUrl, database),
     ]);
     sql = new Client({ connectionString: databaseUrl });
@@ -205,27 +143,11 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     await sql?.end();
     await docs?.dropDatabase();
     await docs?.close();
-    const admin = new Client({ connectionString: postgresUrl.href });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropTestDatabase(postgresUrl.href, database);
   }, 30_000);
 
-  const call = async (method: string, path: string, body?: unknown, token: string | null = officer) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
-    };
-  };
+  const call = (method: string, path: string, body?: unknown, token: string | null = officer) =>
+    callJson(base, method, path, body, token);
 
   const envelopeId = `env-${run}`;
   const callId = `call-${run}`;
@@ -404,24 +326,9 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
   });
 
   it("dead-letters a Registry event it cannot apply, with the policy's own error, and keeps consuming", async () => {
-    const dlt = kafka.consumer({
-      groupId: `${group}-dlt`,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
-    });
-    const dead: TopicMessage[] = [];
-    await dlt.connect();
+    const dlt = await TopicReader.start(brokers, deadLetterTopic(registryPublication.topic), `${group}-dlt`);
+    const dead = dlt.messages;
     try {
-      await dlt.subscribe({ topics: [deadLetterTopic(registryPublication.topic)], fromBeginning: true });
-      await dlt.run({
-        eachMessage: async ({ message }) => {
-          dead.push({
-            key: '',
-            value: message.value?.toString() ?? '',
-            headers: headerText(message.headers),
-          });
-        },
-      });
       // No association id: the fact cannot be stored (a NOT NULL column), on every attempt.
       const poison = await registry.publish('AssociationVerified', `poison-${run}`, { associationId: null });
       const after = `assoc-after-poison-${run}`;
@@ -438,7 +345,7 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
         `${after} verified after the poison`,
       );
     } finally {
-      await dlt.disconnect();
+      await dlt.stop();
     }
   }, 30_000);
 

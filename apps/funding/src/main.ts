@@ -1,23 +1,10 @@
 import 'reflect-metadata';
-import { ConfigurationError, StartupError } from '@tadamon/nest-kit';
+import { runService } from '@tadamon/nest-kit';
 import { loadFundingConfig } from './config';
 import { createFundingApp } from './create-funding-app';
 
-async function main(): Promise<void> {
-  // Configuration is checked before anything connects, so a bad variable gets a clear error.
-  const config = loadFundingConfig();
-  const app = await createFundingApp({ config });
-  await app.listen(config.http.port, config.http.host);
-  const host = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
-  const url = `http://${host}:${config.http.port}`;
-  const store = config.eventStore.kind;
-  console.log(`Tadamon Funding service (distributed profile, ${store} event store) listening on ${url}`);
-  console.log(`  readiness: ${url}/health/ready   metrics: ${url}/metrics   API docs: ${url}/api/docs`);
-}
-
-main().catch((error) => {
-  if (error instanceof ConfigurationError || error instanceof StartupError)
-    console.error(`Tadamon Funding: ${error.message}`);
-  else console.error('Tadamon Funding failed to start:', error);
-  process.exit(1);
-});
+void runService(
+  'Tadamon Funding',
+  () => loadFundingConfig(),
+  (config) => createFundingApp({ config }),
+);

@@ -1,14 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { NestKitModule } from '@tadamon/nest-kit';
+import { serviceModules } from '@tadamon/nest-kit';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
 import { LogLevel } from './config';
 import { DistributedInfrastructure } from './infrastructure/distributed-infrastructure';
 import {
   APPEND_LISTENER,
-  distributedModule,
   DOCUMENT_STORE,
   EVENT_STORE,
   PERSONAL_DATA,
+  registryProviders,
 } from './infrastructure/distributed.module';
 
 export interface AppModuleOptions {
@@ -20,19 +20,17 @@ export interface AppModuleOptions {
 @Module({})
 export class AppModule {
   static create({ infrastructure, logLevel }: AppModuleOptions): DynamicModule {
-    const { config } = infrastructure;
     return {
       module: AppModule,
       imports: [
-        NestKitModule.forRoot({
+        ...serviceModules({
           appName: 'registry',
-          // Tokens are issued elsewhere (an OIDC provider, or the issuer sharing the HS256 secret).
-          auth: config.auth,
-          logging: { level: logLevel },
-          rateLimit: { limit: config.http.rateLimitPerMinute, ttlMs: 60_000 },
+          config: infrastructure.config,
+          logLevel,
           problemMappers: [registryProblems],
+          infrastructure,
+          providers: registryProviders(infrastructure),
         }),
-        distributedModule(infrastructure),
         RegistryModule.forRoot({
           eventStore: EVENT_STORE,
           readModels: DOCUMENT_STORE,

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { bootstrapHttpApp } from '@tadamon/nest-kit';
+import { createServiceApp } from '@tadamon/nest-kit';
 import { AppModule } from './app.module';
 import { loadRegistryConfig, RegistryConfig } from './config';
 import { DistributedInfrastructure } from './infrastructure/distributed-infrastructure';
@@ -18,22 +18,15 @@ export interface RegistryAppOptions {
  * Configuration errors (ConfigurationError) and unreachable servers (StartupError) are thrown.
  */
 export async function createRegistryApp(options: RegistryAppOptions = {}): Promise<NestFastifyApplication> {
-  const config = options.config ?? loadRegistryConfig(options.env ?? process.env);
-  const infrastructure = await DistributedInfrastructure.open(config);
-  try {
-    return await bootstrapHttpApp(
-      AppModule.create({ infrastructure, logLevel: options.logger === false ? 'silent' : config.logLevel }),
-      {
-        trustProxy: config.http.trustProxy,
-        openApi: {
-          title: 'Tadamon Registry API',
-          description:
-            'The Registry service: diaspora associations, their contact persons, local actors, networks and regional needs.',
-        },
-      },
-    );
-  } catch (error) {
-    await infrastructure.close();
-    throw error;
-  }
+  return createServiceApp({
+    config: options.config ?? loadRegistryConfig(options.env ?? process.env),
+    open: DistributedInfrastructure.open,
+    module: (infrastructure, logLevel) => AppModule.create({ infrastructure, logLevel }),
+    logger: options.logger,
+    openApi: {
+      title: 'Tadamon Registry API',
+      description:
+        'The Registry service: diaspora associations, their contact persons, local actors, networks and regional needs.',
+    },
+  });
 }

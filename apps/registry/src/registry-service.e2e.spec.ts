@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { registryPublication } from '@tadamon/contracts';
 import { generateSealKeyPair, PostgresEventStore, verifyLog } from '@tadamon/event-store';
@@ -16,9 +15,16 @@ import {
   registryProjections,
   SealedPersonalData,
 } from '@tadamon/registry';
-import { requireServer } from '@tadamon/testing';
-import { SignJWT } from 'jose';
-import { Admin, Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
+import {
+  callJson,
+  createTestDatabase,
+  dropTestDatabase,
+  requireServer,
+  runAuditor,
+  signTestToken,
+  TopicReader,
+  until,
+} from '@tadamon/testing';
 import { Client } from 'pg';
 import { createRegistryApp } from './create-registry-app';
 import { DistributedInfrastructure } from './infrastructure/distributed-infrastructure';
@@ -31,121 +37,10 @@ const database = `registry_e2e_${run}`;
 const secret = randomBytes(32).toString('base64url');
 const TOPIC = registryPublication.topic;
 const sealKeys = generateSealKeyPair();
-const ROOT = resolve(__dirname, '../../..');
-
-/** `npm run audit -- verify` as an auditor runs it: its own process, only the environment given. */
-function auditVerify(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', 'apps/auditor/src/main.ts', 'verify', ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-interface TopicMessage {
-  key: string;
-  value: string;
-  headers: Record<string, string>;
-  partition: number;
-  offset: bigint;
-}
-
-const headerText = (headers: IHeaders | undefined) =>
-  Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)]));
-
-/** Every message of the topic from its beginning, read by a consumer group of its own. */
-class TopicReader {
-  readonly messages: TopicMessage[] = [];
-  private readonly highestOffset = new Map<number, bigint>();
-
-  private constructor(
-    private readonly consumer: Consumer,
-    private readonly admin: Admin,
-  ) {}
-
-  static async start(brokers: string[]): Promise<TopicReader> {
-    const kafka = new Kafka({ clientId: `registry-e2e-${run}`, brokers, logLevel: logLevel.NOTHING });
-    const consumer = kafka.consumer({
-      groupId: `registry-e2e-${run}`,
-      allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 100,
-    });
-    const admin = kafka.admin();
-    const reader = new TopicReader(consumer, admin);
-    await Promise.all([consumer.connect(), admin.connect()]);
-    await consumer.subscribe({ topics: [TOPIC], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message, partition }) => {
-        reader.messages.push({
-          key: message.key?.toString() ?? '',
-          value: message.value?.toString() ?? '',
-          headers: headerText(message.headers),
-          partition,
-          offset: BigInt(message.offset),
-        });
-        reader.highestOffset.set(partition, BigInt(message.offset));
-      },
-    });
-    return reader;
-  }
-
-  /** The first message of this type about this association. */
-  async find(type: string, associationId: string): Promise<TopicMessage> {
-    const match = () =>
-      this.messages.find(
-        (m) =>
-          m.headers['tadamon-type'] === type &&
-          (JSON.parse(m.value) as { data: { associationId?: string } }).data.associationId === associationId,
-      );
-    await until(() => match() !== undefined, `${type} of ${associationId} on ${TOPIC}`);
-    return match() as TopicMessage;
-  }
-
-  /** Waits until every message on the topic now has been read: the scan covers the whole topic. */
-  async readToTheEnd(): Promise<void> {
-    const ends = await this.admin.fetchTopicOffsets(TOPIC);
-    await until(
-      () =>
-        ends.every(
-          ({ partition, high, low }) =>
-            BigInt(high) === BigInt(low) || (this.highestOffset.get(partition) ?? -1n) >= BigInt(high) - 1n,
-        ),
-      `the end of ${TOPIC}`,
-    );
-  }
-
-  async stop(): Promise<void> {
-    await Promise.all([this.consumer.disconnect(), this.admin.disconnect()]);
-  }
-}
-
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const sign = (roles: string[], key = secret) =>
-  new SignJWT({ roles })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(`e2e-${roles.join('-')}`)
-    .setIssuedAt()
-    .setExpirationTime('10m')
-    .sign(new TextEncoder().encode(key));
+const sign = (roles: string[], key = secret) => signTestToken(key, roles);
 
 describe('the Registry service (distributed profile) on Kafka, PostgreSQL and FerretDB', () => {
   const postgresUrl = new URL(requireServer('postgres'));
-  const databaseUrl = Object.assign(new URL(postgresUrl.href), { pathname: `/${database}` }).href;
   const mongoUrl = requireServer('mongo');
   const brokers = requireServer('kafka').split(',');
   let app: NestFastifyApplication;
@@ -155,12 +50,10 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
   let topic: TopicReader;
   let docs: MongooseDocumentStore;
   let sql: Client;
+  let databaseUrl: string;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: postgresUrl.href });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
+    databaseUrl = await createTestDatabase(postgresUrl.href, database);
     app = await createRegistryApp({
       logger: false,
       env: {
@@ -179,7 +72,7 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     base = await app.getUrl();
     officer = await sign(['officer']);
     [topic, docs] = await Promise.all([
-      TopicReader.start(brokers),
+      TopicReader.start(brokers, TOPIC, `registry-e2e-${run}`),
       MongooseDocumentStore.connect(mongoUrl, database),
     ]);
     sql = new Client({ connectionString: databaseUrl });
@@ -192,27 +85,11 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     await sql?.end();
     await docs?.dropDatabase();
     await docs?.close();
-    const admin = new Client({ connectionString: postgresUrl.href });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await dropTestDatabase(postgresUrl.href, database);
   }, 30_000);
 
-  const call = async (method: string, path: string, body?: unknown, token: string | null = officer) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
-    };
-  };
+  const call = (method: string, path: string, body?: unknown, token: string | null = officer) =>
+    callJson(base, method, path, body, token);
 
   const register = async (associationId: string) => {
     const registered = await call('POST', '/api/registry/associations', {
@@ -236,7 +113,7 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
       async () => (await directoryEntry(associationId))?.status === 'submitted',
       'the directory entry',
     );
-    const registered = await topic.find('AssociationRegistered', associationId);
+    const registered = await topic.find('AssociationRegistered', 'associationId', associationId);
     expect(registered.key).toBe(`association-${associationId}`);
     expect(JSON.parse(registered.value)).toMatchObject({
       type: 'AssociationRegistered',
@@ -250,7 +127,7 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
       status: 200,
       body: { events: ['AssociationVerified'] },
     });
-    const verified = await topic.find('AssociationVerified', associationId);
+    const verified = await topic.find('AssociationVerified', 'associationId', associationId);
     expect(verified.headers).toMatchObject({ 'tadamon-context': 'registry', 'tadamon-schema-version': '1' });
     await until(
       async () => (await directoryEntry(associationId))?.status === 'verified',
@@ -453,7 +330,8 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     try {
       const publicKeyFile = join(keyDir, 'seal-key.pub');
       writeFileSync(publicKeyFile, sealKeys.publicKeyPem);
-      const audit = await auditVerify([
+      const audit = await runAuditor([
+        'verify',
         '--database-url',
         databaseUrl,
         '--public-key',

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { createFastifyAdapter, HttpOptions, installHttpHooks } from './http';
+import { IDEMPOTENCY_OPTIONS, IDEMPOTENCY_STORE, installIdempotentReplies } from './idempotency';
 import { installRequestLogging, KIT_LOGGER, KitNestLogger } from './logging';
 import { KitMetrics } from './metrics';
 import { OpenApiOptions, setupOpenApi } from './openapi';
+import { installRevisionedReplies } from './revisions';
 
 export interface BootstrapOptions extends HttpOptions {
   /** OpenAPI at /api/docs and /api/docs-json; false for none. */
@@ -27,6 +29,8 @@ export async function bootstrapHttpApp(
   app.useLogger(app.get(KitNestLogger));
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   installHttpHooks(fastify, app.get(KitMetrics));
+  installRevisionedReplies(fastify);
+  installIdempotentReplies(fastify, app.get(IDEMPOTENCY_STORE), app.get(IDEMPOTENCY_OPTIONS));
   installRequestLogging(fastify, app.get(KIT_LOGGER));
   if (options.openApi) setupOpenApi(app, options.openApi);
   app.enableShutdownHooks();

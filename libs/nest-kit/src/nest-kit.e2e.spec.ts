@@ -61,6 +61,8 @@ class Notes {
   readonly byId = new Map<string, Note>();
   handlerCalls = 0;
   concurrentWriterOnce = false;
+  /** When set, creating a note waits for it (a request still running). */
+  gate: Promise<void> | undefined;
 
   update(id: string, expected: ExpectedRevision, change: Partial<Note>): Note {
     const note = this.byId.get(id);
@@ -83,11 +85,12 @@ class NotesController {
   @Roles('association')
   @ApiCreatedResponse({ description: 'The note is created' })
   @ApiProblems(400, 409, 422)
-  create(
+  async create(
     @Body() dto: NoteDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
+    if (notes.gate) await notes.gate;
     notes.handlerCalls += 1;
     const id = `note-${notes.byId.size + 1}`;
     const note = {
@@ -99,7 +102,7 @@ class NotesController {
     };
     notes.byId.set(id, { ...note, correlationId: RequestContext.commandMetadata().correlationId });
     reply.header('location', `/api/notes/${id}`);
-    return { id, revision: 0, calls: notes.handlerCalls };
+    return revisioned({ id, revision: 0, calls: notes.handlerCalls }, 0);
   }
 
   @Get(':id')
@@ -389,8 +392,47 @@ describe('the service kit over HTTP', () => {
       expect(second.status).toBe(201);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(second.headers.get('location')).toBe(first.headers.get('location'));
+      expect(first.headers.get('etag')).toBe('"0"');
+      expect(second.headers.get('etag')).toBe('"0"');
       expect(await second.json()).toEqual(await first.json());
       expect([...notes.byId.values()].filter((n) => n.title === 'Once')).toHaveLength(1);
+    });
+
+    it('answers 409 with Retry-After to a retry while the first is still running, then replays', async () => {
+      const headers = { 'idempotency-key': 'create-slow' };
+      const body = { title: 'Slow', tags: [] };
+      let open!: () => void;
+      notes.gate = new Promise<void>((resolve) => (open = resolve));
+      const first = call('POST', '/api/notes', { token: tokens.assocA, body, headers });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const retried = await call('POST', '/api/notes', { token: tokens.assocA, body, headers });
+      await expectProblem(retried, 409, 'idempotency-key-in-use');
+      expect(retried.headers.get('retry-after')).toBe('1');
+      notes.gate = undefined;
+      open();
+      expect((await first).status).toBe(201);
+      const replayed = await call('POST', '/api/notes', { token: tokens.assocA, body, headers });
+      expect(replayed.status).toBe(201);
+      expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+      expect([...notes.byId.values()].filter((n) => n.title === 'Slow')).toHaveLength(1);
+    });
+
+    it('answers 400 to a malformed key and leaves requests without one alone', async () => {
+      await expectProblem(
+        await call('POST', '/api/notes', {
+          token: tokens.assocA,
+          body: { title: 'Bad key', tags: [] },
+          headers: { 'idempotency-key': 'with space' },
+        }),
+        400,
+        'malformed-request',
+      );
+      const plain = await call('POST', '/api/notes', {
+        token: tokens.assocA,
+        body: { title: 'No key', tags: [] },
+      });
+      expect(plain.status).toBe(201);
+      expect(plain.headers.get('idempotent-replayed')).toBeNull();
     });
 
     it('answers 422 when the key is reused with another body', async () => {

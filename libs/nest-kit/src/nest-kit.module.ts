@@ -1,19 +1,18 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AUTH_OPTIONS, AuthGuard, AuthOptions } from './auth';
 import { HealthController, HealthRegistry } from './health';
 import {
   IDEMPOTENCY_OPTIONS,
   IDEMPOTENCY_STORE,
-  IdempotencyInterceptor,
+  IdempotencyGuard,
   IdempotencyStore,
   InMemoryIdempotencyStore,
 } from './idempotency';
 import { KitMetrics, MetricsController } from './metrics';
 import { PROBLEM_MAPPERS, ProblemFilter, ProblemMapper } from './problems';
 import { createKitLogger, KIT_LOGGER, KitNestLogger, LogLevel } from './logging';
-import { ETagInterceptor } from './revisions';
 import { createValidationPipe } from './validation';
 
 export interface NestKitOptions {
@@ -60,14 +59,22 @@ export class NestKitModule {
         { provide: HealthRegistry, useValue: new HealthRegistry(options.health?.timeoutMs) },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useValue: createValidationPipe() },
-        // Guards run in this order: the rate limit first, so floods never reach token checks.
+        // Guards run in this order: the rate limit first, so floods never reach token checks; the
+        // idempotency claim last, scoped by the actor the auth guard found. No interceptor: ETags and
+        // stored idempotent answers are Fastify hooks (see bootstrapHttpApp).
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
-        // Interceptors nest in this order: idempotency outside, so it stores what the client sees.
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: ETagInterceptor },
+        { provide: APP_GUARD, useClass: IdempotencyGuard },
       ],
-      exports: [KitMetrics, HealthRegistry, IDEMPOTENCY_STORE, AUTH_OPTIONS, KIT_LOGGER, KitNestLogger],
+      exports: [
+        KitMetrics,
+        HealthRegistry,
+        IDEMPOTENCY_STORE,
+        IDEMPOTENCY_OPTIONS,
+        AUTH_OPTIONS,
+        KIT_LOGGER,
+        KitNestLogger,
+      ],
     };
   }
 }

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { RegistryFacts, SqliteRegistryFacts } from '@tadamon/funding';
 import { Inbox, PostgresInbox, SqliteInbox } from '@tadamon/messaging';
-import { OpenedResources } from '@tadamon/nest-kit';
+import { OpenedResources, sqliteStateFile, stateDependency } from '@tadamon/nest-kit';
 import { Pool } from 'pg';
 import { FundingConfig } from '../config';
 import { PostgresRegistryFacts } from './postgres-registry-facts';
@@ -18,19 +17,14 @@ export async function openConsumerState(
   resources: OpenedResources,
   pool: Pool | undefined,
 ): Promise<ConsumerState> {
-  const described =
-    location.kind === 'postgres'
-      ? 'PostgreSQL (DATABASE_URL)'
-      : `SQLite ${location.file} (TADAMON_CONSUMER_FILE)`;
+  const described = stateDependency(location, 'TADAMON_CONSUMER_FILE');
   return resources.open(`the Registry consumer's inbox and facts in ${described}`, async () => {
     if (location.kind === 'postgres') {
       const inbox = await PostgresInbox.create(pool as Pool);
       const facts = await PostgresRegistryFacts.create(pool as Pool);
       return { inbox, facts } as ConsumerState;
     }
-    const db = new Database(location.file, { timeout: 5000 });
-    resources.onClose(() => void db.close());
-    db.pragma('journal_mode = WAL');
+    const db = sqliteStateFile(location.file, resources);
     // FULL: Kafka's offset is committed once a delivery returns, so a commit lost with the machine
     // would never be delivered again (the embedded profile replays its own log and can use NORMAL).
     db.pragma('synchronous = FULL');

@@ -1,5 +1,4 @@
-import { DynamicModule } from '@nestjs/common';
-import { ServiceInfrastructureModule } from '@tadamon/nest-kit';
+import { ValueProvider } from '@nestjs/common';
 import { FundingInfrastructure } from './funding-infrastructure';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -8,11 +7,9 @@ export const REGISTRY_FACTS = Symbol('REGISTRY_FACTS');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 
 /** The distributed profile's infrastructure as the providers FundingModule injects. */
-export function fundingInfrastructureModule(infrastructure: FundingInfrastructure): DynamicModule {
-  return ServiceInfrastructureModule.forRoot(infrastructure, [
-    { provide: EVENT_STORE, useValue: infrastructure.eventStore },
-    { provide: DOCUMENT_STORE, useValue: infrastructure.documents },
-    { provide: REGISTRY_FACTS, useValue: infrastructure.consumerState.facts },
-    { provide: APPEND_LISTENER, useValue: infrastructure.appendListener },
-  ]);
-}
+export const fundingProviders = (infrastructure: FundingInfrastructure): ValueProvider[] => [
+  { provide: EVENT_STORE, useValue: infrastructure.eventStore },
+  { provide: DOCUMENT_STORE, useValue: infrastructure.documents },
+  { provide: REGISTRY_FACTS, useValue: infrastructure.consumerState.facts },
+  { provide: APPEND_LISTENER, useValue: infrastructure.appendListener },
+];

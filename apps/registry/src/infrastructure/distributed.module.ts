@@ -1,5 +1,4 @@
-import { DynamicModule } from '@nestjs/common';
-import { ServiceInfrastructureModule } from '@tadamon/nest-kit';
+import { ValueProvider } from '@nestjs/common';
 import { DistributedInfrastructure } from './distributed-infrastructure';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -8,11 +7,9 @@ export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 
 /** The distributed profile's infrastructure as the providers RegistryModule injects. */
-export function distributedModule(infrastructure: DistributedInfrastructure): DynamicModule {
-  return ServiceInfrastructureModule.forRoot(infrastructure, [
-    { provide: EVENT_STORE, useValue: infrastructure.eventStore },
-    { provide: DOCUMENT_STORE, useValue: infrastructure.documents },
-    { provide: PERSONAL_DATA, useValue: infrastructure.personalData },
-    { provide: APPEND_LISTENER, useValue: infrastructure.appendListener },
-  ]);
-}
+export const registryProviders = (infrastructure: DistributedInfrastructure): ValueProvider[] => [
+  { provide: EVENT_STORE, useValue: infrastructure.eventStore },
+  { provide: DOCUMENT_STORE, useValue: infrastructure.documents },
+  { provide: PERSONAL_DATA, useValue: infrastructure.personalData },
+  { provide: APPEND_LISTENER, useValue: infrastructure.appendListener },
+];

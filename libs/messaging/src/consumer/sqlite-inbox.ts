@@ -10,6 +10,8 @@ export class SqliteInbox implements Inbox<Database.Database> {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly exists: Database.Statement<[string, string]>;
   private readonly insert: Database.Statement<[string, string, string]>;
+  private readonly begin: Database.Statement<[]>;
+  private readonly commit: Database.Statement<[]>;
   private readonly savepoint: Database.Statement<[]>;
   private readonly release: Database.Statement<[]>;
   private readonly rollbackTo: Database.Statement<[]>;
@@ -25,6 +27,8 @@ export class SqliteInbox implements Inbox<Database.Database> {
     this.insert = db.prepare(
       'INSERT INTO messaging_inbox (consumer, event_id, processed_at) VALUES (?, ?, ?)',
     );
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
     this.savepoint = db.prepare('SAVEPOINT inbox_delivery');
     this.release = db.prepare('RELEASE inbox_delivery');
     this.rollbackTo = db.prepare('ROLLBACK TO inbox_delivery');
@@ -78,12 +82,12 @@ export class SqliteInbox implements Inbox<Database.Database> {
   }
 
   private async inBatch<T>(work: (inbox: Inbox<Database.Database>) => Promise<T>): Promise<T> {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.begin.run();
     try {
       const result = await work({
         processOnce: (consumer, eventId, effect) => this.inSavepoint(consumer, eventId, effect),
       });
-      this.db.exec('COMMIT');
+      this.commit.run();
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');

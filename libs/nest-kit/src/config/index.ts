@@ -5,3 +5,4 @@ export type { Reader, ReadResult } from './readers';
 export * from './service-readers';
 export * from './service-variables';
 export * from './writable-file';
+export * from './service-config';

@@ -2,4 +2,5 @@ export * from './fingerprint';
 export * from './idempotency-store';
 export * from './in-memory-idempotency-store';
 export * from './sqlite-idempotency-store';
-export * from './idempotency.interceptor';
+export * from './idempotency-guard';
+export * from './idempotent-replies';

@@ -1,16 +1,10 @@
 import pino from 'pino';
-import { Writable } from 'node:stream';
+import { capturedLogger } from './log-lines.testing';
 import { KitNestLogger } from './kit-logger';
 
 function nestLogger(level: pino.LevelWithSilent = 'trace') {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, logger: new KitNestLogger(pino({ level }, stream)) };
+  const { lines, logger } = capturedLogger(level);
+  return { lines, logger: new KitNestLogger(logger) };
 }
 
 describe('KitNestLogger', () => {

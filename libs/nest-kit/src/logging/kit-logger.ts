@@ -3,9 +3,14 @@ import pino, { Logger, LevelWithSilent } from 'pino';
 
 export type LogLevel = LevelWithSilent;
 
-/** The app's one pino logger: JSON lines on stdout, named after the app. */
+/**
+ * The app's one pino logger: JSON lines on stdout, named after the app. Written asynchronously
+ * (lines logged while a write is in flight go out together, and pino flushes what is pending when
+ * the process exits): a synchronous write per request line cost the command path a syscall each.
+ * A SIGKILL can lose the last lines; the records that matter are in the event log, not here.
+ */
 export function createKitLogger(appName: string, level: LogLevel = 'info'): Logger {
-  return pino({ name: appName, level });
+  return pino({ name: appName, level }, pino.destination({ dest: 1, sync: false }));
 }
 
 /**

@@ -1,21 +1,10 @@
 import Fastify, { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import { Writable } from 'node:stream';
+import { capturedLogger } from './log-lines.testing';
 import { installRequestLogging } from './request-logging';
 
-function capture(level: pino.LevelWithSilent = 'info') {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(JSON.parse(String(chunk)));
-      done();
-    },
-  });
-  return { lines, logger: pino({ level }, stream) };
-}
-
 async function appWith(level?: pino.LevelWithSilent) {
-  const { lines, logger } = capture(level);
+  const { lines, logger } = capturedLogger(level);
   const fastify: FastifyInstance = Fastify({ genReqId: () => 'corr-1' });
   installRequestLogging(fastify, logger);
   fastify.get('/api/things/:id', async () => ({ ok: true }));

@@ -2,3 +2,4 @@ export * from './problem';
 export * from './messages';
 export * from './problem-mapping';
 export * from './problem.filter';
+export * from './prepared-answer';

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger, Optional } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateLanguage } from './messages';
+import { PreparedAnswer } from './prepared-answer';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { ProblemMapper, toProblem } from './problem-mapping';
 
@@ -17,6 +18,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw error;
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (error instanceof PreparedAnswer) {
+      if (!reply.sent) void reply.status(error.status).headers(error.headers).send(error.body);
+      return;
+    }
     const retryAfter = Number(reply.getHeader('retry-after'));
     const { problem, headers, unexpected } = toProblem(
       error,

@@ -9,6 +9,17 @@ type Close = () => Promise<void> | void;
 export class OpenedResources {
   private readonly closers: Close[] = [];
 
+  /** Opens a service's dependencies with `open`; if one fails, those already opened are closed. */
+  static async openAll<T>(open: (resources: OpenedResources) => Promise<T>): Promise<T> {
+    const resources = new OpenedResources();
+    try {
+      return await open(resources);
+    } catch (error) {
+      await resources.closeAll();
+      throw error;
+    }
+  }
+
   async open<T>(
     dependency: string,
     open: () => Promise<T> | T,

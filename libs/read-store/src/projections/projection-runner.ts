@@ -104,7 +104,8 @@ export class ProjectionRunner {
       if (batch.length < this.batchSize) break;
     }
     if (head !== undefined) this.caughtUpTo = Math.max(this.caughtUpTo, head);
-    if (checkpoint?.rebuilding || events > 0) {
+    // The batches' upserts already moved the position; only a finished rebuild has a flag to clear.
+    if (checkpoint?.rebuilding) {
       await this.checkpoints().upsert(this.projection.name, {
         $set: { rebuilding: false, position, version: this.projection.version },
       });

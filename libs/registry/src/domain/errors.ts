@@ -1,20 +1,15 @@
-/** Base of every typed error of the Registry domain: the API layer maps `code` to a problem type. */
-export abstract class RegistryError extends Error {
-  abstract readonly code: string;
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { DomainError, FieldIssue, validationFailedMessage } from '@tadamon/domain-kit';
 
-/** One refused field: `field` is a path such as `profile.hostCountries[1]`. */
-export type FieldIssue = { readonly field: string; readonly reason: string };
+export type { FieldIssue } from '@tadamon/domain-kit';
+
+/** Base of every typed error of the Registry domain: the API layer maps `code` to a problem type. */
+export abstract class RegistryError extends DomainError {}
 
 /** The command's data breaks a rule of the domain; every refused field is listed, not only the first. */
 export class ValidationFailed extends RegistryError {
   readonly code = 'VALIDATION_FAILED';
   constructor(readonly issues: readonly FieldIssue[]) {
-    super(`validation failed: ${issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`);
+    super(validationFailedMessage(issues));
   }
 }
 

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'domain-kit', preset: '../../jest.preset.js' };

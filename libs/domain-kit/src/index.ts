@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './field-issues';
+export * from './field-checks';
