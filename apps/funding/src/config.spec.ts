@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSealKeyPair } from '@tadamon/event-store';
+import { sealKeyId } from '@tadamon/eventsourcing';
 import { ConfigurationError } from '@tadamon/nest-kit';
 import { FUNDING_VARIABLES, loadFundingConfig } from './config';
 
@@ -198,6 +200,21 @@ describe('the Funding service configuration', () => {
         TADAMON_CONSUMER_FILE: file,
       }),
     ).toEqual([{ variable: 'TADAMON_CONSUMER_FILE', reason: 'must not be the file of TADAMON_SQLITE_FILE' }]);
+  });
+
+  it('seals the log with TADAMON_SEAL_PRIVATE_KEY, and leaves it unsealed without', () => {
+    expect(loadFundingConfig(valid).logSeals).toBeUndefined();
+    const pair = generateSealKeyPair();
+    const sealed = loadFundingConfig({
+      ...valid,
+      TADAMON_SEAL_PRIVATE_KEY: pair.privateKeyPem,
+      TADAMON_SEAL_INTERVAL_MS: '250',
+    }).logSeals;
+    expect(sealed?.intervalMs).toBe(250);
+    expect(sealed && sealKeyId(sealed.privateKey)).toBe(pair.keyId);
+    expect(problemsOf({ ...valid, TADAMON_SEAL_PRIVATE_KEY: 'not a key' }).map((p) => p.variable)).toEqual([
+      'TADAMON_SEAL_PRIVATE_KEY',
+    ]);
   });
 
   it('documents every variable it reads in docs/funding-service.md', () => {

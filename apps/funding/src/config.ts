@@ -1,4 +1,5 @@
 import { consumerGroup, FUNDING_CONTEXT } from '@tadamon/contracts';
+import { loadSealPrivateKey } from '@tadamon/event-store';
 import {
   defineConfig,
   env,
@@ -7,6 +8,9 @@ import {
   kafkaName,
   kafkaVariables,
   loadServiceConfig,
+  LogSealSettings,
+  logSealsSection,
+  logSealVariables,
   readModelVariables,
   ServiceConfig,
   StateLocation,
@@ -17,6 +21,8 @@ export interface FundingConfig extends ServiceConfig {
   /** The Registry consumer's inbox and the registry facts, which commit in one transaction. */
   consumerState: StateLocation;
   kafka: ServiceConfig['kafka'] & { group: string };
+  /** The grant decisions auditors replay are in this log: it is sealed when a key is given. */
+  logSeals: LogSealSettings;
 }
 
 const schema = defineConfig({
@@ -27,6 +33,7 @@ const schema = defineConfig({
   ...kafkaVariables(),
   TADAMON_KAFKA_GROUP: kafkaName().default(consumerGroup(FUNDING_CONTEXT)),
   ...tokenVariables(),
+  ...logSealVariables(loadSealPrivateKey),
 });
 
 /** The variables the service reads, for its documentation and tests. */
@@ -47,5 +54,6 @@ export function loadFundingConfig(environment: NodeJS.ProcessEnv = process.env):
     ...config,
     consumerState: ownState,
     kafka: { ...config.kafka, group: values.TADAMON_KAFKA_GROUP },
+    logSeals: logSealsSection(values),
   };
 }

@@ -14,6 +14,8 @@ import {
   FUNDING_ENVELOPES,
   fundingProjections,
 } from '@tadamon/funding';
+import { generateSealKeyPair, PostgresEventStore, verifyLog } from '@tadamon/event-store';
+import { LOG_SEAL_STREAM, LogSeal } from '@tadamon/eventsourcing';
 import { toKafkaMessage } from '@tadamon/messaging';
 import { MongooseDocumentStore } from '@tadamon/read-store';
 import {
@@ -21,11 +23,15 @@ import {
   createTestDatabase,
   dropTestDatabase,
   requireServer,
+  runAuditor,
   signTestToken,
   TopicReader,
   until,
 } from '@tadamon/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { createFundingApp } from './create-funding-app';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
@@ -38,6 +44,7 @@ const run = randomBytes(4).toString('hex');
 const database = `funding_e2e_${run}`;
 const group = `tadamon.funding.e2e-${run}`;
 const secret = randomBytes(32).toString('base64url');
+const sealKeys = generateSealKeyPair();
 
 /** Plays the Registry: its integration events, put on its topic as its relay would. */
 class RegistryTopic {
@@ -121,6 +128,8 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
         KAFKA_BROKERS: brokers.join(','),
         TADAMON_KAFKA_GROUP: group,
         TADAMON_JWT_SECRET: secret,
+        TADAMON_SEAL_PRIVATE_KEY: sealKeys.privateKeyPem,
+        TADAMON_SEAL_INTERVAL_MS: '200',
       },
     });
     await app.listen(0, '127.0.0.1');
@@ -349,6 +358,25 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     }
   }, 30_000);
 
+  it('seals its log (the grant decisions auditors replay), and the seals verify with the public key', async () => {
+    const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
+    try {
+      const [opened] = await store.readStream(`budgetEnvelope-${envelopeId}`);
+      const lastSeal = async () =>
+        (await store.readStream(LOG_SEAL_STREAM, { direction: 'backwards', maxCount: 1 }).catch(() => []))[0]
+          ?.data as LogSeal | undefined;
+      await until(
+        async () => ((await lastSeal())?.position ?? 0) >= opened.globalPosition,
+        `a seal over position ${opened.globalPosition} in ${LOG_SEAL_STREAM}`,
+      );
+      expect(await lastSeal()).toMatchObject({ version: 1, keyId: sealKeys.keyId });
+      const verdict = await verifyLog(store, { publicKey: sealKeys.publicKey });
+      expect(verdict).toMatchObject({ ok: true, seals: { checked: true, signaturesChecked: true } });
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
+
   it('reports each dependency in readiness, and the relay, consumer and projection lags in /metrics', async () => {
     const ready = await call('GET', '/health/ready', undefined, null);
     expect(ready.status).toBe(200);
@@ -393,5 +421,29 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
         ).rows[0].n,
       );
     await until(async () => (await others()) === 0, 'the service to close its PostgreSQL connections', 5_000);
-  }, 20_000);
+
+    // Sealed up to the head at stop: the auditor's command finds nothing left unsealed.
+    const keyDir = mkdtempSync(join(tmpdir(), 'funding-e2e-seal-'));
+    try {
+      const publicKeyFile = join(keyDir, 'seal-key.pub');
+      writeFileSync(publicKeyFile, sealKeys.publicKeyPem);
+      const audit = await runAuditor([
+        'verify',
+        '--database-url',
+        databaseUrl,
+        '--public-key',
+        publicKeyFile,
+        '--json',
+        '--no-progress',
+      ]);
+      expect({ code: audit.code, stderr: audit.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(JSON.parse(audit.stdout)).toMatchObject({
+        ok: true,
+        seals: { signaturesChecked: true },
+        unsealed: { count: 0 },
+      });
+    } finally {
+      rmSync(keyDir, { recursive: true, force: true });
+    }
+  }, 40_000);
 });

@@ -6,13 +6,16 @@ import {
   httpVariables,
   kafkaVariables,
   loadServiceConfig,
+  LogSealSettings,
+  logSealsSection,
+  logSealVariables,
   readModelVariables,
   ServiceConfig,
   StateLocation,
   tokenVariables,
 } from '@tadamon/nest-kit';
 
-import { LogSealsConfig, logSealsSection, logSealVariables } from './log-seals-config';
+import { loadSealPrivateKey } from '@tadamon/event-store';
 
 export type { ServiceLogLevel as LogLevel, StateLocation } from '@tadamon/nest-kit';
 
@@ -21,7 +24,7 @@ export interface RegistryConfig extends ServiceConfig {
   keyStore: StateLocation;
   /** 32 bytes, base64. */
   masterKey: string;
-  logSeals: LogSealsConfig;
+  logSeals: LogSealSettings;
 }
 
 const schema = defineConfig({
@@ -32,7 +35,7 @@ const schema = defineConfig({
   ...kafkaVariables(),
   TADAMON_MASTER_KEY: base64Key(32),
   ...tokenVariables(),
-  ...logSealVariables(),
+  ...logSealVariables(loadSealPrivateKey),
 });
 
 /** The variables the service reads, for its documentation and tests. */

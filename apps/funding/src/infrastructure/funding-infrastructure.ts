@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { fundingPublication, registryPublication } from '@tadamon/contracts';
-import { EventStore, openEventStore } from '@tadamon/event-store';
+import { EventStore, openEventStore, ScheduledLogSeals } from '@tadamon/event-store';
 import { fundingProjections } from '@tadamon/funding';
 import {
   CheckpointStore,
@@ -38,6 +38,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
   /** The Registry's topic, delivered to Funding's policy through the inbox. */
   readonly consumer: KafkaEventConsumer<unknown>;
   readonly consumerGroup: ConsumerGroupMonitor;
+  readonly logSeals: ScheduledLogSeals;
 
   private constructor(
     readonly config: FundingConfig,
@@ -59,6 +60,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
     });
     const { brokers, group } = config.kafka;
     const consumerGroup = new ConsumerGroupMonitor(brokers, group, [registryPublication.topic]);
+    const logSeals = new ScheduledLogSeals(eventStore, config.logSeals, new Logger('LogSeals'));
     super(
       {
         relay,
@@ -72,6 +74,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
             stop: () => consumerGroup.disconnect(),
             lag: async () => [{ kind: 'consumer', consumer: group, lag: await consumerGroup.lag() }],
           },
+          { dependency: 'the log sealer', start: () => logSeals.start(), stop: () => logSeals.stop() },
         ],
       },
       resources,
@@ -79,6 +82,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
     this.projections = projections;
     this.relay = relay;
     this.consumerGroup = consumerGroup;
+    this.logSeals = logSeals;
     this.consumer = new KafkaEventConsumer({
       kafka: { brokers, clientId: group },
       group,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { registryPublication } from '@tadamon/contracts';
-import { EventStore, openEventStore } from '@tadamon/event-store';
+import { EventStore, openEventStore, ScheduledLogSeals } from '@tadamon/event-store';
 import {
   CheckpointStore,
   MonitoredKafkaRelay,
@@ -21,7 +21,6 @@ import { CHECKPOINTS_COLLECTION, MongooseDocumentStore, ProjectionRunners } from
 import { registryProjections } from '@tadamon/registry';
 import { Pool } from 'pg';
 import { RegistryConfig } from '../config';
-import { RegistryLogSeals } from './registry-log-seals';
 
 /**
  * What the Registry runs on in the distributed profile: the event store, the read models in
@@ -33,7 +32,7 @@ import { RegistryLogSeals } from './registry-log-seals';
 export class DistributedInfrastructure extends RelayingInfrastructure {
   readonly projections: ProjectionRunners;
   readonly relay: MonitoredKafkaRelay;
-  readonly logSeals: RegistryLogSeals;
+  readonly logSeals: ScheduledLogSeals;
   readonly personalData: PersonalDataCipher;
 
   private constructor(
@@ -54,7 +53,7 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
       checkpoints,
       kafka: config.kafka,
     });
-    const logSeals = new RegistryLogSeals(eventStore, config.logSeals);
+    const logSeals = new ScheduledLogSeals(eventStore, config.logSeals, new Logger('LogSeals'));
     super(
       {
         relay,

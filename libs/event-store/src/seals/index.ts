@@ -1,3 +1,4 @@
 export * from './seal-keys';
 export * from './log-sealer';
 export * from './verify-log';
+export * from './scheduled-log-seals';

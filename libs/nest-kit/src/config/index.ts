@@ -6,3 +6,4 @@ export * from './service-readers';
 export * from './service-variables';
 export * from './writable-file';
 export * from './service-config';
+export * from './log-seal-variables';

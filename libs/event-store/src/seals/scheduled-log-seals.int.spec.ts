@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSealKeyPair, SqliteEventStore, verifyLog } from '@tadamon/event-store';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { generateSealKeyPair } from './seal-keys';
+import { verifyLog } from './verify-log';
 import { LOG_SEAL_STREAM, NO_STREAM } from '@tadamon/eventsourcing';
-import { RegistryLogSeals } from './registry-log-seals';
+import { ScheduledLogSeals } from './scheduled-log-seals';
 
 const event = (id: string) => ({
   id,
@@ -13,8 +15,8 @@ const event = (id: string) => ({
   metadata: { correlationId: id, causationId: id, commandId: id, actor: { id: 'u', roles: ['officer'] } },
 });
 
-describe('the Registry service seals its log', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'registry-seals-'));
+describe('a service seals its log on a schedule', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scheduled-seals-'));
   let store: SqliteEventStore;
   const lines: string[] = [];
   const logger = {
@@ -30,7 +32,7 @@ describe('the Registry service seals its log', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('says once at start that the log is not sealed when no key is given, and seals nothing', async () => {
-    const seals = new RegistryLogSeals(store, undefined, logger);
+    const seals = new ScheduledLogSeals(store, undefined, logger);
     seals.start();
     await store.appendToStream('association-a1', [event('6f1c2a3b-0000-5000-8000-000000000001')], {
       expectedRevision: NO_STREAM,
@@ -45,7 +47,11 @@ describe('the Registry service seals its log', () => {
   it('seals what was appended when it stops, verifiable with the public key', async () => {
     const pair = generateSealKeyPair();
     // An interval longer than the test: the seal comes from stop().
-    const seals = new RegistryLogSeals(store, { privateKey: pair.privateKey, intervalMs: 3_600_000 }, logger);
+    const seals = new ScheduledLogSeals(
+      store,
+      { privateKey: pair.privateKey, intervalMs: 3_600_000 },
+      logger,
+    );
     seals.start();
     await store.appendToStream('association-a1', [event('6f1c2a3b-0000-5000-8000-000000000002')], {
       expectedRevision: NO_STREAM,

@@ -1,21 +1,29 @@
-import { Logger } from '@nestjs/common';
-import { EventStore, LogSealer } from '@tadamon/event-store';
-import { LogSealsConfig } from '../log-seals-config';
+import { KeyObject } from 'node:crypto';
+import { EventStore } from '../event-store';
+import { LogSealer } from './log-sealer';
 
-type SealLogger = Pick<Logger, 'log' | 'warn' | 'error'>;
+/** Where a service's log is sealed from: undefined when no key is given (the log is not sealed). */
+export type LogSealsConfig = { privateKey: KeyObject; intervalMs: number } | undefined;
+
+/** What the schedule says about itself (a Nest Logger fits). */
+export interface SealLogger {
+  log(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
 
 /**
- * Seals the Registry's log (signed checkpoints, docs/audit.md) when TADAMON_SEAL_PRIVATE_KEY is
- * set: on its interval and once more at stop, so the log is sealed up to its head when the
- * service stops. Without a key it says once, at start, that the log is not sealed.
+ * Seals a service's log (signed checkpoints, docs/audit.md) when it has a key
+ * (TADAMON_SEAL_PRIVATE_KEY): on its interval and once more at stop, so the log is sealed up to
+ * its head when the service stops. Without a key it says once, at start, that the log is not sealed.
  */
-export class RegistryLogSeals {
+export class ScheduledLogSeals {
   readonly sealer: LogSealer | undefined;
 
   constructor(
     store: EventStore,
     private readonly settings: LogSealsConfig,
-    private readonly logger: SealLogger = new Logger('LogSeals'),
+    private readonly logger: SealLogger,
   ) {
     this.sealer = settings
       ? new LogSealer({
