@@ -1,31 +1,4 @@
-const { join } = require('node:path');
-const nodeExternals = require('webpack-node-externals');
-const TsconfigPathsPlugin = require('tsconfig-paths-webpack-plugin');
+// `nx build auditor`: the shared app bundle (tools/webpack/app-webpack-config.js) into dist/apps/auditor.
+const { appWebpackConfig } = require('../../tools/webpack/app-webpack-config');
 
-// `nx build auditor`: bundles the auditor and the workspace libs it imports (through the tsconfig
-// path aliases) into dist/apps/auditor/main.js; npm packages stay external in node_modules.
-// `npm run typecheck` does the type checking.
-module.exports = {
-  mode: 'none',
-  target: 'node',
-  devtool: 'source-map',
-  entry: join(__dirname, 'src/main.ts'),
-  output: { path: join(__dirname, '../../dist/apps/auditor'), filename: 'main.js', clean: true },
-  externals: [nodeExternals({ modulesDir: join(__dirname, '../../node_modules') })],
-  externalsPresets: { node: true },
-  resolve: {
-    extensions: ['.ts', '.js'],
-    plugins: [new TsconfigPathsPlugin({ configFile: join(__dirname, 'tsconfig.app.json') })],
-  },
-  module: {
-    rules: [
-      {
-        test: /\.ts$/,
-        loader: 'ts-loader',
-        options: { configFile: join(__dirname, 'tsconfig.app.json'), transpileOnly: true },
-      },
-    ],
-  },
-  optimization: { nodeEnv: false },
-  node: { __dirname: false, __filename: false },
-};
+module.exports = appWebpackConfig(__dirname);

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson, hashInput, NewEvent, NO_STREAM } from '@tadamon/eventsourcing';
@@ -29,7 +30,8 @@ const PAGE = 500;
  * events, against raw SHA-256 of the same bytes (the text each event's hash covers) in the same
  * run: read with a bare SELECT of the same pages and hashed (the target's limit), and hashed alone
  * once read and encoded (reported). The log is written through the adapter (synchronous=OFF: it is
- * a fixture, not a measure); verifyLog reads it through a read-only store, signatures checked.
+ * a fixture, not a measure); verifyLog reads it through a read-only store, signatures checked, with
+ * its default threads (what `auditor verify` runs: one worker per core) and, reported beside, with one.
  */
 export async function verifySection(
   dir: string,
@@ -94,13 +96,16 @@ export async function verifySection(
   const reader = SqliteEventStore.open({ filename, readOnly: true });
   let heapPeak = 0;
   let pages = 0;
-  const verifyPass = async () => {
+  /** `threads` undefined: verifyLog's default, what `auditor verify` runs (the machine's cores). */
+  const verifyPass = async (threads?: number) => {
     const result = await verifyLog(reader, {
       publicKey: keys.publicKey,
       pageSize: PAGE,
+      threads,
       // Sampled, not every page: reading the heap's size is not free.
       onProgress: () => {
-        if (pages++ % 100 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+        if (threads === undefined && pages++ % 100 === 0)
+          heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
       },
     });
     if (!result.ok) throw new Error(`the bench log does not verify: ${JSON.stringify(result.broken)}`);
@@ -167,19 +172,26 @@ export async function verifySection(
 
   log('audit: warming up');
   const first = await verifyPass();
+  await verifyPass(1);
   hashPass();
   const verifyTimes: number[] = [];
+  const oneThreadTimes: number[] = [];
   const hashTimes: number[] = [];
   const readAndHashTimes: number[] = [];
-  for (let pass = 0; pass < params.passes; pass++) {
-    // Alternated, so drift on the shared machine hits both alike.
-    hashTimes.push(hashPass());
+  const timed = async (run: () => Promise<unknown>) => {
     const start = process.hrtime.bigint();
-    await verifyPass();
-    verifyTimes.push(Number(process.hrtime.bigint() - start) / 1e9);
+    await run();
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  for (let pass = 0; pass < params.passes; pass++) {
+    // Alternated, so drift on the shared machine hits all alike.
+    hashTimes.push(hashPass());
+    verifyTimes.push(await timed(() => verifyPass()));
     readAndHashTimes.push(readAndHashPass());
+    oneThreadTimes.push(await timed(() => verifyPass(1)));
     log(
-      `audit: pass ${pass + 1}: verify ${verifyTimes[pass].toFixed(2)} s, SHA-256 ${hashTimes[pass].toFixed(2)} s, ` +
+      `audit: pass ${pass + 1}: verify ${verifyTimes[pass].toFixed(2)} s (${first.threads} threads), ` +
+        `on one thread ${oneThreadTimes[pass].toFixed(2)} s, SHA-256 ${hashTimes[pass].toFixed(2)} s, ` +
         `raw read+SHA-256 ${readAndHashTimes[pass].toFixed(2)} s`,
     );
   }
@@ -189,6 +201,7 @@ export async function verifySection(
 
   const total = first.events;
   const verifyPerSec = total / Math.min(...verifyTimes);
+  const oneThreadPerSec = total / Math.min(...oneThreadTimes);
   const hashPerSec = total / Math.min(...hashTimes);
   const readAndHashPerSec = total / Math.min(...readAndHashTimes);
   const ratio = round(verifyPerSec / readAndHashPerSec);
@@ -197,6 +210,8 @@ export async function verifySection(
       'verify.eventsPerSec': Math.round(verifyPerSec),
       'verify.seconds': round(Math.min(...verifyTimes)),
       'verify.heapPeakMB': round(heapPeak / 1024 / 1024, 1),
+      'verify.threads': first.threads,
+      'verify.oneThread.eventsPerSec': Math.round(oneThreadPerSec),
     },
     limits: {
       'rawReadAndSha256.eventsPerSec': Math.round(readAndHashPerSec),
@@ -208,6 +223,7 @@ export async function verifySection(
     ratios: {
       verify: round(verifyPerSec / hashPerSec),
       'verify.vsRawReadAndSha256': ratio,
+      'verify.oneThread': round(oneThreadPerSec / hashPerSec),
     },
     targets: { verify: 0.5 },
     pass: { verify: verifyPerSec / hashPerSec >= 0.5 },
@@ -215,6 +231,10 @@ export async function verifySection(
       'verify.limit':
         'rawReadAndSha256: the same pages read with a bare better-sqlite3 SELECT, SHA-256 (crypto.hash) of the bytes each ' +
         'event hash covers (hashInput + prevHash); sha256: hashing those bytes only, encoded beforehand',
+      'verify.threadsNote':
+        `verify ran with ${first.threads} thread(s) (verifyLog's default on this machine: ${availableParallelism()} core(s)); ` +
+        'the raw SHA-256 limit is single-threaded; verify.oneThread is verifyLog with threads: 1 in the same passes; ' +
+        "heapPeakMB is the coordinating thread's heap",
       'verify.logEvents': total,
       'verify.dataEvents': params.events,
       'verify.streams': first.streams,

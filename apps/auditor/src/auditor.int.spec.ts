@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import {
   EventStore,
@@ -14,9 +13,8 @@ import {
 } from '@tadamon/event-store';
 import { postgresLogTamper, sqliteLogTamper } from '@tadamon/event-store/testing';
 import { LOG_SEAL_STREAM, NewEvent, NO_STREAM } from '@tadamon/eventsourcing';
-import { requireServer } from '@tadamon/testing';
+import { requireServer, runAuditor, WORKSPACE_ROOT } from '@tadamon/testing';
 
-const ROOT = resolve(__dirname, '../../..');
 const keys = generateSealKeyPair();
 const otherKeys = generateSealKeyPair();
 const directories: string[] = [];
@@ -28,32 +26,8 @@ function tempDir(): string {
   return dir;
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs the auditor as a user does, in its own process, with only the environment given. */
-function audit(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-  command = ['-r', '@swc-node/register', 'apps/auditor/src/main.ts'],
-  cwd = ROOT,
-): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...command, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const audit = runAuditor;
 
 const event = (n: number): NewEvent => ({
   id: randomUUID(),
@@ -129,6 +103,17 @@ describe('auditor verify (SQLite, in its own process)', () => {
       verdict: 'ok',
       events: 27,
       seals: { checked: true, signaturesChecked: true, count: 1, last: { position: 24, count: 24 } },
+      unsealed: { count: 2, firstPosition: 26 },
+    });
+    // The same verdict with the hashes recomputed by two worker threads, one shard of the streams each.
+    const threaded = await audit(['verify', '--json', '--threads', '2', '--sqlite-file', file], env());
+    expect(threaded.code).toBe(0);
+    expect(JSON.parse(threaded.stdout)).toMatchObject({
+      verdict: 'ok',
+      events: 27,
+      streams: 6,
+      threads: 2,
+      seals: { count: 1, last: { position: 24, count: 24 } },
       unsealed: { count: 2, firstPosition: 26 },
     });
     const one = await audit(['verify', '--stream', streams[1]], env());
@@ -208,6 +193,7 @@ describe('auditor verify (SQLite, in its own process)', () => {
         {},
         /cannot open the event store \(PostgreSQL postgres:\/\/tadamon:\*\*\*@127\.0\.0\.1:1\/none \(schema tadamon_events\)\): .*ECONNREFUSED/,
       ],
+      [['verify', '--threads', '0'], env(), /--threads takes an integer from 1 to 64, not 0/],
       [['rewrite'], env(), /unknown command "rewrite"/],
       [[], env(), /^usage: npm run audit/],
     ];
@@ -240,7 +226,7 @@ describe('auditor verify (SQLite, in its own process)', () => {
     const run = await audit(
       ['verify', '--sqlite-file', file],
       env(),
-      [join(ROOT, 'apps/auditor/bin/tadamon-audit.js')],
+      [join(WORKSPACE_ROOT, 'apps/auditor/bin/tadamon-audit.js')],
       tempDir(),
     );
     expect(run.code).toBe(0);

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Pool } from 'pg';
 import { generateSealKeyPair, LogSealer, PostgresEventStore, SqliteEventStore } from '@tadamon/event-store';
@@ -16,7 +15,7 @@ import {
   grantApplicationStreamName,
   budgetEnvelopeStreamName,
 } from '@tadamon/funding';
-import { requireServer } from '@tadamon/testing';
+import { CommandRun, requireServer, runAuditor as runAuditorProcess } from '@tadamon/testing';
 import { runAuditor } from './cli/auditor-cli';
 import type { Dossier } from './export/dossier';
 import type { ReplayResult } from './replay/replay';
@@ -29,7 +28,6 @@ import {
   TestClock,
 } from './testing/funding-demo-log';
 
-const ROOT = resolve(__dirname, '../../..');
 const MD = FUNDING_DEMO_IDS.applications.migrationsEtDeveloppement;
 const FIGUIG = FUNDING_DEMO_IDS.applications.cooperativesFiguig;
 const ENVELOPE = FUNDING_DEMO_IDS.envelopes.icmdPhase2Morocco;
@@ -44,11 +42,7 @@ function tempDir(): string {
   return dir;
 }
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CommandRun;
 
 class Capture extends Writable {
   text = '';
@@ -67,20 +61,7 @@ async function auditHere(args: string[], env: NodeJS.ProcessEnv = {}): Promise<R
 }
 
 /** The auditor as a user runs it: its own process, only the environment given. */
-function audit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/auditor/src/main.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const audit = (args: string[], env: NodeJS.ProcessEnv = {}) => runAuditorProcess(args, env);
 
 const json = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
 

@@ -56,6 +56,9 @@ export interface ReadAllStoredOptions {
   maxCount?: number;
 }
 
+/** A storage that worker threads can open on their own (SQLite: the file). */
+export type ParallelReadSource = { kind: 'sqlite'; filename: string };
+
 /**
  * The event store port. Every adapter passes the contract suite (@tadamon/event-store/testing).
  * Errors are the typed errors of @tadamon/eventsourcing (WrongExpectedRevision, StreamNotFound,
@@ -72,6 +75,11 @@ export interface EventStore {
   readStoredStream(streamId: string): Promise<StoredEvent[]>;
   /** Stored rows of the whole log in global order, unparsed, for verification in pages. */
   readAllStored(options?: ReadAllStoredOptions): Promise<StoredEvent[]>;
+  /**
+   * Where other threads can open the same storage read-only, for a verification in parallel
+   * (verifyLog's `threads`). Optional: a store without it is verified on one thread.
+   */
+  parallelReadSource?(): ParallelReadSource | undefined;
   /** Global position of the newest event, 0 when the log is empty (for lag and progress). */
   headPosition(): Promise<number>;
   close(): Promise<void>;

@@ -40,6 +40,12 @@ export const VERIFY_OPTIONS: OptionSpec[] = [
     name: 'chains-only',
     description: 'check the chains without the seals (removal of the newest events goes unseen)',
   },
+  {
+    name: 'threads',
+    value: 'N',
+    description:
+      'threads recomputing the hashes, each over a shard of the streams (SQLite; default: the cores, at most 4, from 20,000 events)',
+  },
   { name: 'json', description: 'print the result as JSON on stdout' },
   { name: 'no-progress', description: 'no progress bar on stderr' },
 ];
@@ -69,6 +75,10 @@ export async function verifyCommand(args: ParsedArguments, io: CommandIo): Promi
   }
   if (chainsOnly && knownSeal !== undefined)
     throw new UsageError('--known-seal needs the seals: drop --chains-only');
+  const threadsOption = args.values.get('threads');
+  const threads = threadsOption === undefined ? undefined : Number(threadsOption);
+  if (threads !== undefined && !(Number.isSafeInteger(threads) && threads >= 1 && threads <= 64))
+    throw new UsageError(`--threads takes an integer from 1 to 64, not ${threadsOption}`);
   const publicKey = stream === undefined && !chainsOnly ? sealPublicKey(args, io.env) : undefined;
 
   let store: EventStore;
@@ -90,6 +100,7 @@ export async function verifyCommand(args: ParsedArguments, io: CommandIo): Promi
       stream,
       chainsOnly,
       knownSealDigest: knownSeal,
+      threads,
       onProgress: (progress) => {
         if (progress.head >= PROGRESS_FROM) bar?.update(progress);
       },

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Pool } from 'pg';
 import {
+  ANY,
   canonicalJson,
   GENESIS_HASH,
   LOG_SEAL_STREAM,
@@ -30,6 +32,8 @@ interface LogFixture {
   /** The same storage opened read-only, as the auditor opens it. */
   reader: EventStore;
   tamper: LogTamper;
+  /** How this fixture's verifications run (threads). */
+  options?: VerifyLogOptions;
   cleanup(): Promise<void>;
 }
 
@@ -53,6 +57,11 @@ async function sqliteFixture(): Promise<LogFixture> {
       await store.close();
     },
   };
+}
+
+/** The same SQLite log verified by two worker threads, one shard of the streams each. */
+async function sqliteTwoThreadsFixture(): Promise<LogFixture> {
+  return { ...(await sqliteFixture()), options: { threads: 2 } };
 }
 
 async function postgresFixture(): Promise<LogFixture> {
@@ -127,6 +136,7 @@ const isSeal = (row: StoredEvent) => row.streamId === LOG_SEAL_STREAM;
 
 describe.each([
   ['SQLite', sqliteFixture],
+  ['SQLite, two threads', sqliteTwoThreadsFixture],
   ['PostgreSQL', postgresFixture],
 ])('verifyLog on %s', (_name, open) => {
   let f: LogFixture;
@@ -134,7 +144,7 @@ describe.each([
   let seals: LogSeal[];
   let rows: StoredEvent[];
   const verify = (options: VerifyLogOptions = {}) =>
-    verifyLog(f.reader, { publicKey: keys.publicKey, ...options });
+    verifyLog(f.reader, { publicKey: keys.publicKey, ...f.options, ...options });
   /** The seal event (its own row) of seals[i]. */
   const sealRow = (i: number) => rows.filter(isSeal)[i];
   const streamRows = (streamId: string) => rows.filter((row) => row.streamId === streamId);
@@ -251,7 +261,7 @@ describe.each([
     const newest = rows.filter((row) => row.globalPosition > seals[1].position - 3);
     expect(newest.some((row) => row.id === sealRow(1).id)).toBe(true);
     await f.tamper.deleteEvents(newest.map((row) => row.id));
-    expect((await verifyLog(f.reader, { chainsOnly: true })).ok).toBe(true);
+    expect((await verifyLog(f.reader, { ...f.options, chainsOnly: true })).ok).toBe(true);
     const blind = await verify();
     expect(blind.ok).toBe(true);
     expect(blind.seals.count).toBe(1);
@@ -326,7 +336,7 @@ describe.each([
     await f.tamper.rewrite(moved);
     await f.tamper.insertAt(forged);
     // Every stream's chain verifies on its own:
-    expect((await verifyLog(f.reader, { chainsOnly: true })).ok).toBe(true);
+    expect((await verifyLog(f.reader, { ...f.options, chainsOnly: true })).ok).toBe(true);
     const broken = expectBroken(await verify());
     expect(broken).toMatchObject({ streamId: LOG_SEAL_STREAM, revision: 0 });
     expect(['seal-count-mismatch', 'seal-digest-mismatch']).toContain(broken.reason);
@@ -337,7 +347,7 @@ describe.each([
     const altered = { ...second, dataJson: second.dataJson.replace('250', '950') };
     expect(altered.dataJson).not.toBe(second.dataJson);
     await f.tamper.rewrite(rechained([altered, ...rest], first.hash));
-    expect((await verifyLog(f.reader, { chainsOnly: true })).ok).toBe(true);
+    expect((await verifyLog(f.reader, { ...f.options, chainsOnly: true })).ok).toBe(true);
     expect(expectBroken(await verify())).toMatchObject({
       streamId: LOG_SEAL_STREAM,
       revision: 0,
@@ -367,7 +377,9 @@ describe.each([
   });
 
   it('refuses seals checked with another public key, and a seal signed with another key', async () => {
-    expect(expectBroken(await verifyLog(f.reader, { publicKey: otherKeys.publicKey }))).toMatchObject({
+    expect(
+      expectBroken(await verifyLog(f.reader, { ...f.options, publicKey: otherKeys.publicKey })),
+    ).toMatchObject({
       streamId: LOG_SEAL_STREAM,
       revision: 0,
       position: sealRow(0).globalPosition,
@@ -376,12 +388,16 @@ describe.each([
     // With several keys given, a seal is checked with the key it names.
     expect(
       expectBroken(
-        await verifyLog(f.reader, { publicKey: [otherKeys.publicKey, generateSealKeyPair().publicKey] }),
+        await verifyLog(f.reader, {
+          ...f.options,
+          publicKey: [otherKeys.publicKey, generateSealKeyPair().publicKey],
+        }),
       ),
     ).toMatchObject({ revision: 0, reason: 'seal-unknown-key' });
-    expect((await verifyLog(f.reader, { publicKey: [otherKeys.publicKeyPem, keys.publicKeyPem] })).ok).toBe(
-      true,
-    );
+    expect(
+      (await verifyLog(f.reader, { ...f.options, publicKey: [otherKeys.publicKeyPem, keys.publicKeyPem] }))
+        .ok,
+    ).toBe(true);
 
     // An intruder with write access appends a seal of their own.
     await f.store.appendToStream(streams[0], [event(1000)], {
@@ -414,26 +430,26 @@ describe.each([
   });
 
   it('checks signatures only when given a key, and no seal at all with chainsOnly', async () => {
-    const unsigned = await verifyLog(f.reader);
+    const unsigned = await verifyLog(f.reader, f.options);
     expect(unsigned).toMatchObject({
       ok: true,
       seals: { checked: true, signaturesChecked: false, count: 2 },
     });
-    const chains = await verifyLog(f.reader, { chainsOnly: true });
+    const chains = await verifyLog(f.reader, { ...f.options, chainsOnly: true });
     expect(chains).toMatchObject({ ok: true, seals: { checked: false, count: 0 }, events: rows.length });
   });
 
   it('verifies one stream with --stream semantics, blind to the other streams', async () => {
     await f.tamper.flipByte(streamRows(streams[0])[0].id);
     const target = streamRows(streams[2]);
-    expect(await verifyLog(f.reader, { stream: streams[2] })).toMatchObject({
+    expect(await verifyLog(f.reader, { ...f.options, stream: streams[2] })).toMatchObject({
       ok: true,
       scope: 'stream',
       events: target.length,
       seals: { checked: false },
     });
     await f.tamper.flipByte(target[2].id);
-    expect(expectBroken(await verifyLog(f.reader, { stream: streams[2] }))).toMatchObject({
+    expect(expectBroken(await verifyLog(f.reader, { ...f.options, stream: streams[2] }))).toMatchObject({
       streamId: streams[2],
       revision: 2,
       position: target[2].globalPosition,
@@ -465,4 +481,71 @@ describe.each([
     expect(result).toMatchObject({ ok: true, unsealed: { count: 0 } });
     expect(result.seals.count).toBeGreaterThanOrEqual(2 + Math.ceil(100 / 17));
   });
+});
+
+describe('verifyLog on several threads, over many pages per shard', () => {
+  let f: LogFixture;
+  let rows: StoredEvent[];
+  /** The verdict without the thread count, for comparing one thread with several. */
+  const verdict = async (threads: number) => {
+    const { threads: used, ...rest } = await verifyLog(f.reader, { publicKey: keys.publicKey, threads });
+    expect(used).toBe(threads);
+    return rest;
+  };
+
+  beforeAll(async () => {
+    f = await sqliteFixture();
+    // 40 streams, 6,000 events, a seal every 500: each of three workers reads several pages and
+    // waits for the merge (it may read only a few pages ahead).
+    const sealer = new LogSealer({ store: f.store, privateKey: keys.privateKey, everyEvents: 500 });
+    const streams = Array.from({ length: 40 }, (_, i) => `grantApplication-${i}-${randomUUID()}`);
+    for (let round = 0; round < 50; round++) {
+      await Promise.all(
+        streams.map((streamId, i) =>
+          f.store.appendToStream(
+            streamId,
+            Array.from({ length: 1 + ((round + i) % 5) }, () => event(round)),
+            { expectedRevision: round === 0 ? NO_STREAM : ANY },
+          ),
+        ),
+      );
+      if (round % 10 === 9) await sealer.sealNow();
+    }
+    rows = await f.tamper.rows();
+  }, 60000);
+  afterAll(async () => {
+    await f?.cleanup();
+  });
+
+  it('gives the verdict of the single-threaded pass, clean and after each tampering', async () => {
+    const clean = await verdict(1);
+    expect(clean).toMatchObject({ ok: true, events: rows.length, streams: 41, unsealed: { count: 0 } });
+    expect(clean.seals.count).toBeGreaterThanOrEqual(10);
+    expect(await verdict(3)).toEqual(clean);
+    expect(await verdict(2)).toEqual(clean);
+
+    const late = rows[rows.length - 200];
+    await f.tamper.flipByte(late.id);
+    const flipped = await verdict(1);
+    expect(flipped).toMatchObject({ ok: false, broken: { eventId: late.id, reason: 'hash-mismatch' } });
+    expect({ ...(await verdict(3)), streams: 0 }).toEqual({ ...flipped, streams: 0 });
+
+    const middle = rows[Math.floor(rows.length / 3)];
+    await f.tamper.deleteEvents([middle.id]);
+    const deleted = await verdict(1);
+    expect(deleted).toMatchObject({
+      ok: false,
+      broken: { streamId: middle.streamId, reason: 'revision-gap' },
+    });
+    expect({ ...(await verdict(2)), streams: 0 }).toEqual({ ...deleted, streams: 0 });
+
+    // A schema version SQLite holds as a REAL: the workers hash that row the JavaScript way.
+    const early = rows[Math.floor(rows.length / 10)];
+    const db = new Database((f.reader as SqliteEventStore).filename);
+    db.prepare('UPDATE events SET schema_version = 1.5 WHERE id = ?').run(early.id);
+    db.close();
+    const real = await verdict(1);
+    expect(real).toMatchObject({ ok: false, broken: { eventId: early.id, reason: 'hash-mismatch' } });
+    expect({ ...(await verdict(2)), streams: 0 }).toEqual({ ...real, streams: 0 });
+  }, 60000);
 });

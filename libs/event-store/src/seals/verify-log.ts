@@ -1,4 +1,5 @@
-import { KeyObject } from 'node:crypto';
+import { createHash, Hash, KeyObject } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import {
   canonicalNumber,
   ChainBreakReason,
@@ -10,13 +11,13 @@ import {
   LogSeal,
   parseLogSeal,
   RecordedEvent,
-  SealDigest,
   sealKeyId,
   StreamNotFound,
   verifyLogSealSignature,
   verifyStreamChain,
 } from '@tadamon/eventsourcing';
 import { EventStore, StoredEvent } from '../event-store';
+import { verifyShardsInParallel } from './parallel-verification';
 import { loadSealPublicKey } from './seal-keys';
 
 export type LogBreakReason =
@@ -72,6 +73,8 @@ export interface LogVerificationSummary {
   streams: number;
   /** The head position the verification stopped at (events appended later are not looked at). */
   head: number;
+  /** Threads that recomputed the hashes (1: this one; more: worker threads, one shard of streams each). */
+  threads: number;
   seals: {
     /** False in --stream mode, or when the caller asked for chains only. */
     checked: boolean;
@@ -102,8 +105,17 @@ export interface VerifyLogOptions {
   chainsOnly?: boolean;
   /** A seal digest held from an earlier audit: the log must still contain that seal. */
   knownSealDigest?: string;
-  /** Rows per read. Default 500 (larger pages cost more in garbage collection than they save). */
+  /**
+   * Rows per read on one thread, and rows between progress calls. Default 500 for a store on a
+   * local file (larger pages cost more in garbage collection than they save), 2000 for a server.
+   */
   pageSize?: number;
+  /**
+   * Threads recomputing hashes, each over a shard of the streams (a store that offers
+   * `parallelReadSource`, SQLite). Default: the machine's cores (at most 4) for logs of
+   * PARALLEL_FROM events or more, else 1.
+   */
+  threads?: number;
   /** Called after each page. */
   onProgress?: (progress: VerifyLogProgress) => void;
 }
@@ -191,22 +203,110 @@ const REASON_TEXT: Record<ChainBreakReason | 'position-out-of-order', string> = 
   'position-out-of-order': 'global positions do not increase',
 };
 
+/** Logs shorter than this are verified on one thread by default: starting workers costs more. */
+export const PARALLEL_FROM = 20_000;
+const MAX_DEFAULT_THREADS = 4;
+
+/** Hex hashes gathered before one update of the segment's SHA-256: fewer native calls. */
+const DIGEST_CHUNK = 64 * 1024;
+
 /**
- * Verifies the whole log in one pass over readAllStored pages (memory: one page, plus the last
- * hash of each stream): every stream's hash chain (the semantics of verifyStreamChain), then the
- * signed seals: signature, chain of seals, count and digest of the events each covers. Returns the
- * first broken event in global order, or ok with what was verified and how much is not yet sealed.
+ * The seal digest of one segment (SealDigest's definition: SHA-256 of previousSealDigest and each
+ * event's hash as ASCII hex), fed either with hex strings or with those ASCII bytes as the worker
+ * threads deliver them; consecutive hashes of one buffer are hashed as one run, not copied one by one.
+ */
+class SegmentDigest {
+  private readonly hasher: Hash;
+  private readonly chunk = Buffer.allocUnsafe(DIGEST_CHUNK);
+  private at = 0;
+  private run: Buffer | undefined;
+  private runStart = 0;
+  private runEnd = 0;
+
+  constructor(previousSealDigest: string) {
+    this.hasher = createHash('sha256').update(previousSealDigest, 'latin1');
+  }
+
+  add(eventHash: string): void {
+    if (this.at + 64 > DIGEST_CHUNK) this.flushChunk();
+    this.at += this.chunk.write(eventHash, this.at, 'latin1');
+  }
+
+  /** Adds 64 bytes of hex text from `source` at `offset`. */
+  addAscii(source: Buffer, offset: number): void {
+    if (source === this.run && offset === this.runEnd) {
+      this.runEnd += 64;
+      return;
+    }
+    this.flushRun();
+    this.run = source;
+    this.runStart = offset;
+    this.runEnd = offset + 64;
+  }
+
+  digest(): string {
+    this.flushRun();
+    this.flushChunk();
+    return this.hasher.digest('hex');
+  }
+
+  private flushRun(): void {
+    const run = this.run;
+    if (run === undefined) return;
+    this.run = undefined;
+    const length = this.runEnd - this.runStart;
+    if (length >= DIGEST_CHUNK / 4) {
+      this.flushChunk();
+      this.hasher.update(run.subarray(this.runStart, this.runEnd));
+      return;
+    }
+    if (this.at + length > DIGEST_CHUNK) this.flushChunk();
+    this.at += run.copy(this.chunk, this.at, this.runStart, this.runEnd);
+  }
+
+  private flushChunk(): void {
+    if (this.at === 0) return;
+    this.hasher.update(this.chunk.subarray(0, this.at));
+    this.at = 0;
+  }
+}
+
+function threadsFor(options: VerifyLogOptions, head: number): number {
+  if (options.threads !== undefined) {
+    if (!Number.isSafeInteger(options.threads) || options.threads < 1)
+      throw new Error(`threads must be an integer >= 1, not ${options.threads}`);
+    return options.threads;
+  }
+  if (head < PARALLEL_FROM) return 1;
+  return Math.min(availableParallelism(), MAX_DEFAULT_THREADS);
+}
+
+/**
+ * Verifies the whole log in one pass in global order (memory: a few pages, plus the last hash of
+ * each stream): every stream's hash chain (the semantics of verifyStreamChain), then the signed
+ * seals: signature, chain of seals, count and digest of the events each covers. Returns the first
+ * broken event in global order, or ok with what was verified and how much is not yet sealed.
  * With `stream`, only that stream's chain is verified.
+ *
+ * With several threads (a SQLite store), each worker verifies the chains of a shard of the streams
+ * (every row of a stream in one shard: each chain is checked whole by one thread) and hands back the
+ * verified hashes with their positions; this thread merges the shards in global order and checks
+ * the seals over the merged log exactly as the single-threaded pass does.
  */
 export async function verifyLog(store: EventStore, options: VerifyLogOptions = {}): Promise<LogVerification> {
   const keys = toKeys(options.publicKey);
   if (options.stream !== undefined) return verifyOneStream(store, options.stream);
 
   const checkSeals = !options.chainsOnly;
-  const pageSize = options.pageSize ?? 500;
   const head = await store.headPosition();
+  const source = store.parallelReadSource?.();
+  // A local file: larger pages cost more in garbage collection than they save. A server
+  // (PostgreSQL, KurrentDB): fewer round trips (500 → 2000 rows: about 117,000 → 150,000 events/s).
+  const pageSize = options.pageSize ?? (source ? 500 : 2000);
+  const threads = source ? threadsFor(options, head) : 1;
   const cursor = checkSeals ? new SealCursor(store, head) : undefined;
   const streams = new Map<string, StreamHead>();
+  let streamCount = () => streams.size;
 
   let events = 0;
   let lastPosition = -Infinity;
@@ -216,15 +316,16 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
   // Seals whose segment is closed, waiting for their own row in the main pass.
   const closedSeals: string[] = [];
   let ahead = cursor ? await cursor.next() : undefined;
-  let segment = new SealDigest(GENESIS_HASH);
+  let segment = new SegmentDigest(GENESIS_HASH);
   let unsealed = 0;
-  let firstUnsealed: StoredEvent | undefined;
+  let firstUnsealed: { position: number; recordedAt?: string } | undefined;
 
   const summary = (): LogVerificationSummary => ({
     scope: 'log',
     events,
-    streams: streams.size,
+    streams: streamCount(),
     head,
+    threads,
     seals: {
       checked: checkSeals,
       signaturesChecked: checkSeals && keys.size > 0,
@@ -233,11 +334,20 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
     },
     unsealed: {
       count: unsealed,
-      firstPosition: firstUnsealed?.globalPosition,
+      firstPosition: firstUnsealed?.position,
       firstRecordedAt: firstUnsealed?.recordedAt,
     },
   });
-  const fail = (broken: LogBreak): LogVerification => ({ ok: false, broken, ...summary() });
+  /** The parallel pass knows the first unsealed event's position only: its time is read here. */
+  const completeFirstUnsealed = async () => {
+    if (firstUnsealed === undefined || firstUnsealed.recordedAt !== undefined) return;
+    const [row] = await store.readAllStored({ after: firstUnsealed.position - 1, maxCount: 1 });
+    if (row?.globalPosition === firstUnsealed.position) firstUnsealed.recordedAt = row.recordedAt;
+  };
+  const fail = async (broken: LogBreak): Promise<LogVerification> => {
+    await completeFirstUnsealed();
+    return { ok: false, broken, ...summary() };
+  };
 
   /** Checks the seal whose covered position the pass has just left behind. */
   const closeSegment = (pending: SealAhead): LogBreak | undefined => {
@@ -303,7 +413,7 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
     if (seal.digest === options.knownSealDigest) knownSealFound = true;
     sealCount++;
     closedSeals.push(pending.eventId);
-    segment = new SealDigest(seal.digest);
+    segment = new SegmentDigest(seal.digest);
     unsealed = 0;
     firstUnsealed = undefined;
     return undefined;
@@ -346,6 +456,138 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
   if (aheadBreak) return fail(aheadBreak);
   let boundary = boundaryOf(ahead);
 
+  /** Closes every segment whose seal covers a position before `position` (the pass is about to pass it). */
+  const crossTo = async (position: number): Promise<LogBreak | undefined> => {
+    while (position > boundary) {
+      const broken = closeSegment(ahead as SealAhead);
+      if (broken) return broken;
+      ahead = await (cursor as SealCursor).next();
+      const invalid = checkAhead(ahead);
+      if (invalid) return invalid;
+      boundary = boundaryOf(ahead);
+    }
+    return undefined;
+  };
+  /** Counts a verified row into the seals' and the unsealed figures. */
+  const counted = (position: number, isSeal: boolean, eventId: string): string | undefined => {
+    events++;
+    if (isSeal) {
+      // A seal's own row comes after the events it covers: its segment must be closed by now.
+      if (checkSeals && closedSeals.shift() !== eventId)
+        return 'a seal event appears before the events it covers have been passed';
+      return undefined;
+    }
+    if (firstUnsealed === undefined) firstUnsealed = { position };
+    unsealed++;
+    return undefined;
+  };
+
+  if (threads > 1 && source && head > 0) {
+    let shardStreams = 0;
+    streamCount = () => shardStreams;
+    const broken = await verifyShardsInParallel(source, head, threads, pageSize, {
+      cross: (position) => (position > boundary ? crossTo(position) : undefined),
+      row: (position, hashes, offset, seal) => {
+        lastPosition = position;
+        if (checkSeals) segment.addAscii(hashes, offset);
+        const misplaced = counted(position, seal !== undefined, seal?.eventId ?? '');
+        if (misplaced === undefined) return undefined;
+        return {
+          streamId: LOG_SEAL_STREAM,
+          revision: seal?.revision,
+          position,
+          eventId: seal?.eventId,
+          reason: 'seal-position-invalid',
+          detail: misplaced,
+        };
+      },
+      shardBreak: async (b) => {
+        const at = { streamId: b.streamId, revision: b.revision, position: b.position, eventId: b.eventId };
+        if (b.reason !== 'jump') return { ...at, reason: b.reason, detail: REASON_TEXT[b.reason] };
+        const reason = await jumpReason(store, b.streamId, b.expected as number);
+        return { ...at, reason, detail: REASON_TEXT[reason] };
+      },
+      streams: (count) => (shardStreams = count),
+      progress: () => options.onProgress?.({ events, position: lastPosition, head }),
+    });
+    if (broken) return fail(broken);
+  } else {
+    const broken = await verifySequentially(store, head, pageSize, {
+      lastPosition: () => lastPosition,
+      cross: (position) => (position > boundary ? crossTo(position) : undefined),
+      row: (row, state) => {
+        lastPosition = row.globalPosition;
+        if (state === undefined) {
+          streams.set(row.streamId, {
+            revision: row.revision,
+            hash: row.hash,
+            idJson: jsonStringLiteral(row.streamId),
+          });
+        } else {
+          state.revision = row.revision;
+          state.hash = row.hash;
+        }
+        if (checkSeals) segment.add(row.hash);
+        const isSeal = row.streamId === LOG_SEAL_STREAM;
+        const misplaced = counted(row.globalPosition, isSeal, row.id);
+        if (!isSeal && firstUnsealed?.position === row.globalPosition)
+          firstUnsealed.recordedAt = row.recordedAt;
+        if (misplaced === undefined) return undefined;
+        return { ...chainBreak(row, 'out-of-order'), reason: 'seal-position-invalid', detail: misplaced };
+      },
+      streams,
+      progress: () => options.onProgress?.({ events, position: lastPosition, head }),
+    });
+    if (broken) return fail(broken);
+  }
+
+  // Seals still pending cover positions the log no longer reaches: their newest events were removed.
+  while (checkSeals && ahead !== undefined) {
+    const broken = closeSegment(ahead);
+    if (broken) return fail(broken);
+    ahead = await (cursor as SealCursor).next();
+    const invalid = checkAhead(ahead);
+    if (invalid) return fail(invalid);
+  }
+  if (options.knownSealDigest !== undefined && !knownSealFound) {
+    return fail({
+      streamId: LOG_SEAL_STREAM,
+      reason: 'known-seal-missing',
+      detail: `no seal of the log has the digest ${options.knownSealDigest}: the log no longer holds what an earlier audit saw sealed`,
+    });
+  }
+  await completeFirstUnsealed();
+  return { ok: true, ...summary() };
+}
+
+/** A revision that jumps: a gap if the missing revision is nowhere, a reordering if it comes later. */
+async function jumpReason(
+  store: EventStore,
+  streamId: string,
+  expected: number,
+): Promise<'out-of-order' | 'revision-gap'> {
+  const missing = await store.readStream(streamId, { fromRevision: expected, maxCount: 1 }).catch(() => []);
+  return missing[0]?.revision === expected ? 'out-of-order' : 'revision-gap';
+}
+
+interface SequentialPass {
+  lastPosition(): number;
+  /** Closes the seal segments the pass leaves behind before `position`; a seal's break, if any. */
+  cross(position: number): Promise<LogBreak | undefined> | undefined;
+  /** A row whose chain verifies: update its stream's head and count it. */
+  row(row: StoredEvent, state: StreamHead | undefined): LogBreak | undefined;
+  streams: Map<string, StreamHead>;
+  progress(): void;
+}
+
+/** The single-threaded pass over readAllStored pages: each row's chain checked, then counted. */
+async function verifySequentially(
+  store: EventStore,
+  head: number,
+  pageSize: number,
+  pass: SequentialPass,
+): Promise<LogBreak | undefined> {
+  const streams = pass.streams;
   // Last-value caches: consecutive events mostly share an append time, a type and a version.
   let recordedAt: string | undefined;
   let recordedAtJson = '';
@@ -354,9 +596,8 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
   let schemaVersion: number | undefined;
   let schemaVersionJson = '';
 
-  let after = 0;
   let nextPage: Promise<StoredEvent[]> | undefined =
-    head > 0 ? store.readAllStored({ after, maxCount: pageSize }) : undefined;
+    head > 0 ? store.readAllStored({ after: 0, maxCount: pageSize }) : undefined;
   while (nextPage) {
     const page = await nextPage;
     const full = page.length === pageSize && page[page.length - 1].globalPosition < head;
@@ -372,17 +613,11 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
         nextPage = undefined;
         break;
       }
-      if (!(position > lastPosition)) {
-        return fail(chainBreak(row, 'position-out-of-order'));
-      }
-      lastPosition = position;
-      while (position > boundary) {
-        const broken = closeSegment(ahead as SealAhead);
-        if (broken) return fail(broken);
-        ahead = await (cursor as SealCursor).next();
-        const invalid = checkAhead(ahead);
-        if (invalid) return fail(invalid);
-        boundary = boundaryOf(ahead);
+      if (!(position > pass.lastPosition())) return chainBreak(row, 'position-out-of-order');
+      const crossed = pass.cross(position);
+      if (crossed) {
+        const broken = await crossed;
+        if (broken) return broken;
       }
 
       const streamId = row.streamId;
@@ -390,17 +625,11 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
       const expected = state === undefined ? 0 : state.revision + 1;
       const previousHash = state === undefined ? GENESIS_HASH : state.hash;
       if (row.revision !== expected) {
-        if (row.revision > expected) {
-          // A jump: a gap if the missing revision is nowhere, a reordering if it comes later.
-          const missing = await store
-            .readStream(streamId, { fromRevision: expected, maxCount: 1 })
-            .catch(() => []);
-          return fail(chainBreak(row, missing[0]?.revision === expected ? 'out-of-order' : 'revision-gap'));
-        }
-        return fail(chainBreak(row, row.revision >= 0 ? 'duplicate-revision' : 'out-of-order'));
+        if (row.revision > expected) return chainBreak(row, await jumpReason(store, streamId, expected));
+        return chainBreak(row, row.revision >= 0 ? 'duplicate-revision' : 'out-of-order');
       }
       if (row.prevHash !== previousHash)
-        return fail(chainBreak(row, expected === 0 ? 'bad-genesis' : 'broken-link'));
+        return chainBreak(row, expected === 0 ? 'bad-genesis' : 'broken-link');
 
       if (row.recordedAt !== recordedAt) recordedAtJson = jsonStringLiteral((recordedAt = row.recordedAt));
       if (row.type !== type) typeJson = jsonStringLiteral((type = row.type));
@@ -419,56 +648,13 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
         typeJson,
         previousHash,
       );
-      if (computed !== row.hash) return fail(chainBreak(row, 'hash-mismatch'));
-
-      if (state === undefined) {
-        streams.set(streamId, {
-          revision: row.revision,
-          hash: row.hash,
-          idJson: jsonStringLiteral(streamId),
-        });
-      } else {
-        state.revision = row.revision;
-        state.hash = row.hash;
-      }
-      events++;
-      if (checkSeals) segment.add(row.hash);
-      if (streamId === LOG_SEAL_STREAM) {
-        if (checkSeals) {
-          // A seal's own row comes after the events it covers: its segment must be closed by now.
-          if (closedSeals.shift() !== row.id) {
-            return fail({
-              ...chainBreak(row, 'out-of-order'),
-              reason: 'seal-position-invalid',
-              detail: 'a seal event appears before the events it covers have been passed',
-            });
-          }
-        }
-        continue;
-      }
-      if (firstUnsealed === undefined) firstUnsealed = row;
-      unsealed++;
+      if (computed !== row.hash) return chainBreak(row, 'hash-mismatch');
+      const broken = pass.row(row, state);
+      if (broken) return broken;
     }
-    after = lastPosition;
-    options.onProgress?.({ events, position: after, head });
+    pass.progress();
   }
-
-  // Seals still pending cover positions the log no longer reaches: their newest events were removed.
-  while (checkSeals && ahead !== undefined) {
-    const broken = closeSegment(ahead);
-    if (broken) return fail(broken);
-    ahead = await (cursor as SealCursor).next();
-    const invalid = checkAhead(ahead);
-    if (invalid) return fail(invalid);
-  }
-  if (options.knownSealDigest !== undefined && !knownSealFound) {
-    return fail({
-      streamId: LOG_SEAL_STREAM,
-      reason: 'known-seal-missing',
-      detail: `no seal of the log has the digest ${options.knownSealDigest}: the log no longer holds what an earlier audit saw sealed`,
-    });
-  }
-  return { ok: true, ...summary() };
+  return undefined;
 }
 
 function chainBreak(row: StoredEvent, reason: ChainBreakReason | 'position-out-of-order'): LogBreak {
@@ -490,6 +676,7 @@ async function verifyOneStream(store: EventStore, streamId: string): Promise<Log
     events: result.ok ? result.count : rows.findIndex((row) => row.id === result.broken.eventId),
     streams: 1,
     head: rows.length ? rows[rows.length - 1].globalPosition : 0,
+    threads: 1,
     seals: { checked: false, signaturesChecked: false, count: 0 },
     unsealed: { count: 0 },
   };

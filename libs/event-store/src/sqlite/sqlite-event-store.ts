@@ -21,6 +21,7 @@ import {
   AppendOptions,
   AppendResult,
   EventStore,
+  ParallelReadSource,
   ReadAllOptions,
   ReadAllStoredOptions,
   ReadStreamOptions,
@@ -230,6 +231,13 @@ export class SqliteEventStore implements EventStore {
     const rows = this.statements.readStreamForwards.all(streamId, Number.MIN_SAFE_INTEGER, -1) as EventRow[];
     if (rows.length === 0) throw new StreamNotFound(streamId);
     return rows.map(toStored);
+  }
+
+  parallelReadSource(): ParallelReadSource | undefined {
+    // An in-memory database is this connection's own: another thread would open an empty one.
+    if (this.filename === '' || this.filename === ':memory:' || this.filename.startsWith('file:'))
+      return undefined;
+    return { kind: 'sqlite', filename: this.filename };
   }
 
   async headPosition(): Promise<number> {
