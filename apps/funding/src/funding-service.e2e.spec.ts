@@ -14,24 +14,20 @@ import {
   FUNDING_ENVELOPES,
   fundingProjections,
 } from '@tadamon/funding';
-import { generateSealKeyPair, PostgresEventStore, verifyLog } from '@tadamon/event-store';
-import { LOG_SEAL_STREAM, LogSeal } from '@tadamon/eventsourcing';
+import { generateSealKeyPair, PostgresEventStore } from '@tadamon/event-store';
+import { expectAuditorFindsAllSealed, expectSealedUpTo } from '@tadamon/event-store/testing';
 import { toKafkaMessage } from '@tadamon/messaging';
 import { MongooseDocumentStore } from '@tadamon/read-store';
 import {
+  TopicReader,
   callJson,
   createTestDatabase,
   dropTestDatabase,
   requireServer,
-  runAuditor,
   signTestToken,
-  TopicReader,
   until,
 } from '@tadamon/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { createFundingApp } from './create-funding-app';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
@@ -360,21 +356,8 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
 
   it('seals its log (the grant decisions auditors replay), and the seals verify with the public key', async () => {
     const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
-    try {
-      const [opened] = await store.readStream(`budgetEnvelope-${envelopeId}`);
-      const lastSeal = async () =>
-        (await store.readStream(LOG_SEAL_STREAM, { direction: 'backwards', maxCount: 1 }).catch(() => []))[0]
-          ?.data as LogSeal | undefined;
-      await until(
-        async () => ((await lastSeal())?.position ?? 0) >= opened.globalPosition,
-        `a seal over position ${opened.globalPosition} in ${LOG_SEAL_STREAM}`,
-      );
-      expect(await lastSeal()).toMatchObject({ version: 1, keyId: sealKeys.keyId });
-      const verdict = await verifyLog(store, { publicKey: sealKeys.publicKey });
-      expect(verdict).toMatchObject({ ok: true, seals: { checked: true, signaturesChecked: true } });
-    } finally {
-      await store.close();
-    }
+    const [opened] = await store.readStream(`budgetEnvelope-${envelopeId}`).finally(() => store.close());
+    await expectSealedUpTo(databaseUrl, opened.globalPosition, sealKeys);
   }, 30_000);
 
   it('reports each dependency in readiness, and the relay, consumer and projection lags in /metrics', async () => {
@@ -423,27 +406,6 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     await until(async () => (await others()) === 0, 'the service to close its PostgreSQL connections', 5_000);
 
     // Sealed up to the head at stop: the auditor's command finds nothing left unsealed.
-    const keyDir = mkdtempSync(join(tmpdir(), 'funding-e2e-seal-'));
-    try {
-      const publicKeyFile = join(keyDir, 'seal-key.pub');
-      writeFileSync(publicKeyFile, sealKeys.publicKeyPem);
-      const audit = await runAuditor([
-        'verify',
-        '--database-url',
-        databaseUrl,
-        '--public-key',
-        publicKeyFile,
-        '--json',
-        '--no-progress',
-      ]);
-      expect({ code: audit.code, stderr: audit.stderr }).toEqual({ code: 0, stderr: '' });
-      expect(JSON.parse(audit.stdout)).toMatchObject({
-        ok: true,
-        seals: { signaturesChecked: true },
-        unsealed: { count: 0 },
-      });
-    } finally {
-      rmSync(keyDir, { recursive: true, force: true });
-    }
+    await expectAuditorFindsAllSealed(databaseUrl, sealKeys.publicKeyPem);
   }, 40_000);
 });

@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { registryPublication } from '@tadamon/contracts';
-import { generateSealKeyPair, PostgresEventStore, verifyLog } from '@tadamon/event-store';
-import { LOG_SEAL_STREAM, LogSeal, verifyStreamChain } from '@tadamon/eventsourcing';
+import { generateSealKeyPair, PostgresEventStore } from '@tadamon/event-store';
+import { expectAuditorFindsAllSealed, expectSealedUpTo } from '@tadamon/event-store/testing';
+import { verifyStreamChain } from '@tadamon/eventsourcing';
 import { MongooseDocumentStore } from '@tadamon/read-store';
 import {
   ASSOCIATION_DIRECTORY,
@@ -16,13 +14,12 @@ import {
   SealedPersonalData,
 } from '@tadamon/registry';
 import {
+  TopicReader,
   callJson,
   createTestDatabase,
   dropTestDatabase,
   requireServer,
-  runAuditor,
   signTestToken,
-  TopicReader,
   until,
 } from '@tadamon/testing';
 import { Client } from 'pg';
@@ -139,22 +136,8 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     const associationId = `assoc-e2e-sealed-${run}`;
     await register(associationId);
     const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
-    try {
-      const [registered] = await store.readStream(`association-${associationId}`);
-      const lastSeal = async () =>
-        (await store.readStream(LOG_SEAL_STREAM, { direction: 'backwards', maxCount: 1 }).catch(() => []))[0]
-          ?.data as LogSeal | undefined;
-      await until(
-        async () => ((await lastSeal())?.position ?? 0) >= registered.globalPosition,
-        `a seal over position ${registered.globalPosition} in ${LOG_SEAL_STREAM}`,
-      );
-      expect(await lastSeal()).toMatchObject({ version: 1, keyId: sealKeys.keyId });
-      const verdict = await verifyLog(store, { publicKey: sealKeys.publicKey });
-      expect(verdict).toMatchObject({ ok: true, seals: { checked: true, signaturesChecked: true } });
-      expect(verdict.seals.count).toBeGreaterThan(0);
-    } finally {
-      await store.close();
-    }
+    const [registered] = await store.readStream(`association-${associationId}`).finally(() => store.close());
+    await expectSealedUpTo(databaseUrl, registered.globalPosition, sealKeys);
   }, 30_000);
 
   it('accepts only tokens signed with the configured secret, and checks roles', async () => {
@@ -326,27 +309,6 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     await until(async () => (await others()) === 0, 'the service to close its PostgreSQL connections', 5_000);
 
     // Sealed up to the head at stop: the auditor's command finds nothing left unsealed.
-    const keyDir = mkdtempSync(join(tmpdir(), 'registry-e2e-seal-'));
-    try {
-      const publicKeyFile = join(keyDir, 'seal-key.pub');
-      writeFileSync(publicKeyFile, sealKeys.publicKeyPem);
-      const audit = await runAuditor([
-        'verify',
-        '--database-url',
-        databaseUrl,
-        '--public-key',
-        publicKeyFile,
-        '--json',
-        '--no-progress',
-      ]);
-      expect({ code: audit.code, stderr: audit.stderr }).toEqual({ code: 0, stderr: '' });
-      expect(JSON.parse(audit.stdout)).toMatchObject({
-        ok: true,
-        seals: { signaturesChecked: true },
-        unsealed: { count: 0 },
-      });
-    } finally {
-      rmSync(keyDir, { recursive: true, force: true });
-    }
+    await expectAuditorFindsAllSealed(databaseUrl, sealKeys.publicKeyPem);
   }, 30_000);
 });

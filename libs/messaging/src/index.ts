@@ -17,3 +17,4 @@ export * from './embedded/dead-letter-store';
 export * from './embedded/embedded-event-transport';
 export * from './relay/monitored-kafka-relay';
 export * from './consumer/consumer-group-monitor';
+export * from './relay/relayed-log';

@@ -1,26 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { fundingPublication, registryPublication } from '@tadamon/contracts';
-import { EventStore, openEventStore, ScheduledLogSeals } from '@tadamon/event-store';
+import { EventStore, ScheduledLogSeals } from '@tadamon/event-store';
 import { fundingProjections } from '@tadamon/funding';
 import {
   CheckpointStore,
   ConsumerGroupMonitor,
   KafkaEventConsumer,
   MonitoredKafkaRelay,
-  PostgresCheckpointStore,
-  SqliteCheckpointStore,
+  openRelayedLog,
+  relayedLogHealthChecks,
 } from '@tadamon/messaging';
-import {
-  eventStoreDependency,
-  HealthCheck,
-  OpenedResources,
-  RelayingInfrastructure,
-  servicePostgresPool,
-  sqliteStateFile,
-  stateDependency,
-} from '@tadamon/nest-kit';
-import { CHECKPOINTS_COLLECTION, MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
-import { Pool } from 'pg';
+import { HealthCheck, OpenedResources, RelayingInfrastructure } from '@tadamon/nest-kit';
+import { MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
 import { FundingConfig } from '../config';
 import { ConsumerState, openConsumerState } from './consumer-state';
 
@@ -95,39 +86,22 @@ export class FundingInfrastructure extends RelayingInfrastructure {
 
   static open(config: FundingConfig): Promise<FundingInfrastructure> {
     return OpenedResources.openAll(async (resources) => {
-      const pool = servicePostgresPool(config, resources);
-      const eventStore = await resources.open(
-        eventStoreDependency(config.eventStore),
-        () => openEventStore(config.eventStore, config.eventStore.kind === 'postgres' ? pool : undefined),
-        (store) => store.close(),
+      const log = await openRelayedLog(config, resources);
+      const consumerState = await openConsumerState(config.consumerState, resources, log.pool);
+      return new FundingInfrastructure(
+        config,
+        log.eventStore,
+        log.documents,
+        consumerState,
+        log.checkpoints,
+        resources,
       );
-
-      const location = config.relayCheckpoints;
-      const checkpoints = await resources.open<CheckpointStore>(
-        `the relay checkpoints in ${stateDependency(location)}`,
-        () =>
-          location.kind === 'postgres'
-            ? PostgresCheckpointStore.create(pool as Pool)
-            : new SqliteCheckpointStore(sqliteStateFile(location.file, resources)),
-      );
-
-      const consumerState = await openConsumerState(config.consumerState, resources, pool);
-
-      const documents = await resources.open(
-        `the read models (MONGODB_URL, database ${config.readModels.database})`,
-        () => MongooseDocumentStore.connect(config.readModels.url, config.readModels.database),
-        (store) => store.close(),
-      );
-
-      return new FundingInfrastructure(config, eventStore, documents, consumerState, checkpoints, resources);
     });
   }
 
   healthChecks(): Record<string, HealthCheck> {
     return {
-      eventStore: async () => void (await this.eventStore.headPosition()),
-      readModels: async () => void (await this.documents.collection(CHECKPOINTS_COLLECTION).get('health')),
-      kafkaRelay: () => this.relay.check(),
+      ...relayedLogHealthChecks(this, this.relay),
       registryConsumer: () => this.consumerGroup.check(),
       registryFacts: async () => void (await this.consumerState.facts.networksOf('health-check')),
     };

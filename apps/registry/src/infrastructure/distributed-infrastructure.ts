@@ -1,25 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { registryPublication } from '@tadamon/contracts';
-import { EventStore, openEventStore, ScheduledLogSeals } from '@tadamon/event-store';
+import { EventStore, ScheduledLogSeals } from '@tadamon/event-store';
 import {
   CheckpointStore,
   MonitoredKafkaRelay,
-  PostgresCheckpointStore,
-  SqliteCheckpointStore,
+  openRelayedLog,
+  relayedLogHealthChecks,
 } from '@tadamon/messaging';
-import {
-  eventStoreDependency,
-  HealthCheck,
-  OpenedResources,
-  RelayingInfrastructure,
-  servicePostgresPool,
-  sqliteStateFile,
-  stateDependency,
-} from '@tadamon/nest-kit';
+import { HealthCheck, OpenedResources, RelayingInfrastructure, stateDependency } from '@tadamon/nest-kit';
 import { KeyStore, PersonalDataCipher, PostgresKeyStore, SqliteKeyStore } from '@tadamon/personal-data';
-import { CHECKPOINTS_COLLECTION, MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
+import { MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
 import { registryProjections } from '@tadamon/registry';
-import { Pool } from 'pg';
 import { RegistryConfig } from '../config';
 
 /**
@@ -74,21 +65,7 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
 
   static open(config: RegistryConfig): Promise<DistributedInfrastructure> {
     return OpenedResources.openAll(async (resources) => {
-      const pool = servicePostgresPool(config, resources);
-      const eventStore = await resources.open(
-        eventStoreDependency(config.eventStore),
-        () => openEventStore(config.eventStore, config.eventStore.kind === 'postgres' ? pool : undefined),
-        (store) => store.close(),
-      );
-
-      const location = config.relayCheckpoints;
-      const checkpoints = await resources.open<CheckpointStore>(
-        `the relay checkpoints in ${stateDependency(location)}`,
-        () =>
-          location.kind === 'postgres'
-            ? PostgresCheckpointStore.create(pool as Pool)
-            : new SqliteCheckpointStore(sqliteStateFile(location.file, resources)),
-      );
+      const log = await openRelayedLog(config, resources);
 
       const keyLocation = config.keyStore;
       const keyStore = await resources.open<KeyStore>(
@@ -100,21 +77,20 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
         (store) => store.close(),
       );
 
-      const documents = await resources.open(
-        `the read models (MONGODB_URL, database ${config.readModels.database})`,
-        () => MongooseDocumentStore.connect(config.readModels.url, config.readModels.database),
-        (store) => store.close(),
+      return new DistributedInfrastructure(
+        config,
+        log.eventStore,
+        log.documents,
+        keyStore,
+        log.checkpoints,
+        resources,
       );
-
-      return new DistributedInfrastructure(config, eventStore, documents, keyStore, checkpoints, resources);
     });
   }
 
   healthChecks(): Record<string, HealthCheck> {
     return {
-      eventStore: async () => void (await this.eventStore.headPosition()),
-      readModels: async () => void (await this.documents.collection(CHECKPOINTS_COLLECTION).get('health')),
-      kafkaRelay: () => this.relay.check(),
+      ...relayedLogHealthChecks(this, this.relay),
       keyStore: async () => void (await this.keyStore.isErased('health-check')),
     };
   }

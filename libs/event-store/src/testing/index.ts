@@ -7,3 +7,4 @@ export type {
 export { eventStoreContract } from './event-store-contract';
 export type { LogTamper } from './log-tamper';
 export { postgresLogTamper, rechained, rehashed, sqliteLogTamper } from './log-tamper';
+export { expectAuditorFindsAllSealed, expectSealedUpTo } from './log-seal-checks';

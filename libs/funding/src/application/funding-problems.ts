@@ -1,4 +1,4 @@
-import { FieldError, ProblemException, ProblemKind, ProblemMapper } from '@tadamon/nest-kit';
+import { domainValidationProblem, ProblemException, ProblemKind, ProblemMapper } from '@tadamon/nest-kit';
 import { Money, toMajorString } from '@tadamon/reference-data';
 import { BudgetEnvelopeExceeded, CommitmentNotFound } from '../domain/budget-envelope/budget-envelope-errors';
 import { CallStillOpen } from '../domain/call-for-proposals/call-for-proposals';
@@ -21,24 +21,6 @@ import {
   TrancheNotFound,
 } from '../domain/grant-application/grant-application-errors';
 import { fundingMessage } from './funding-messages';
-
-/** `tranches[1].amount` -> `/tranches/1/amount` (RFC 6901, as the kit's own errors). */
-export const fieldPointer = (field: string): string =>
-  '/' +
-  field
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'))
-    .join('/');
-
-const validation = (issues: readonly { field: string; reason: string }[]): ProblemException => {
-  const errors: FieldError[] = issues.map((i) => ({ pointer: fieldPointer(i.field), detail: i.reason }));
-  return new ProblemException(
-    'validation',
-    { message: 'validation.failed', params: { count: errors.length } },
-    { errors },
-  );
-};
 
 const show = (amount: Money): string => `${toMajorString(amount)} ${amount.currency}`;
 
@@ -86,7 +68,7 @@ const kindOf = (error: FundingError): ProblemKind => {
  */
 export const fundingProblems: ProblemMapper = (error, context) => {
   if (!(error instanceof FundingError)) return undefined;
-  if (error instanceof ValidationFailed) return validation(error.issues);
+  if (error instanceof ValidationFailed) return domainValidationProblem(error.issues);
   const detail = fundingMessage(error.code, context.language, params(error)) ?? error.message;
   return new ProblemException(kindOf(error), detail, {
     code: error.code,
@@ -97,4 +79,4 @@ export const fundingProblems: ProblemMapper = (error, context) => {
 
 /** A 400 for a rule the API checks before the domain (e.g. a call naming an unknown envelope). */
 export const invalidField = (field: string, reason: string): ProblemException =>
-  validation([{ field, reason }]);
+  domainValidationProblem([{ field, reason }]);

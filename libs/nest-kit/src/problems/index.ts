@@ -3,3 +3,4 @@ export * from './messages';
 export * from './problem-mapping';
 export * from './problem.filter';
 export * from './prepared-answer';
+export * from './domain-validation';

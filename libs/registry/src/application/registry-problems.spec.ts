@@ -1,7 +1,7 @@
 import { AssociationMergedAway } from '../domain/association/association';
 import { InvalidTransition, NotRegistered, ValidationFailed } from '../domain/errors';
 import { PublisherNotAllowed } from '../domain/regional-need/regional-need';
-import { fieldPointer, registryProblems } from './registry-problems';
+import { registryProblems } from './registry-problems';
 
 const context = (language: 'ar' | 'fr' | 'en') => ({ language, instance: '/x', ifMatchSent: false });
 
@@ -46,9 +46,5 @@ describe('registry problems', () => {
 
   it('leaves errors of other origins to the kit', () => {
     expect(registryProblems(new Error('boom'), context('en'))).toBeUndefined();
-  });
-
-  it('escapes pointer tokens as RFC 6901 says', () => {
-    expect(fieldPointer('a/b.c~d[0]')).toBe('/a~1b/c~0d/0');
   });
 });

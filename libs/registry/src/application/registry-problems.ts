@@ -1,26 +1,8 @@
-import { FieldError, ProblemException, ProblemMapper } from '@tadamon/nest-kit';
+import { domainValidationProblem, ProblemException, ProblemMapper } from '@tadamon/nest-kit';
 import { AssociationMergedAway } from '../domain/association/association';
 import { InvalidTransition, NotRegistered, RegistryError, ValidationFailed } from '../domain/errors';
 import { PublisherNotAllowed } from '../domain/regional-need/regional-need';
 import { registryMessage } from './registry-messages';
-
-/** `profile.hostCountries[1]` -> `/profile/hostCountries/1` (RFC 6901, as the kit's own errors). */
-export const fieldPointer = (field: string): string =>
-  '/' +
-  field
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'))
-    .join('/');
-
-const validation = (issues: readonly { field: string; reason: string }[]): ProblemException => {
-  const errors: FieldError[] = issues.map((i) => ({ pointer: fieldPointer(i.field), detail: i.reason }));
-  return new ProblemException(
-    'validation',
-    { message: 'validation.failed', params: { count: errors.length } },
-    { errors },
-  );
-};
 
 const params = (error: RegistryError): Record<string, string> => {
   if (error instanceof InvalidTransition) return { status: error.from };
@@ -35,7 +17,7 @@ const params = (error: RegistryError): Record<string, string> => {
  */
 export const registryProblems: ProblemMapper = (error, context) => {
   if (!(error instanceof RegistryError)) return undefined;
-  if (error instanceof ValidationFailed) return validation(error.issues);
+  if (error instanceof ValidationFailed) return domainValidationProblem(error.issues);
   const detail = registryMessage(error.code, context.language, params(error)) ?? error.message;
   const extensions: Record<string, unknown> = { code: error.code, debug: error.message };
   if (error instanceof AssociationMergedAway) extensions['survivorId'] = error.survivorId;
@@ -46,4 +28,4 @@ export const registryProblems: ProblemMapper = (error, context) => {
 
 /** A 400 for a rule the API checks before the domain (e.g. an unknown publisher). */
 export const invalidField = (field: string, reason: string): ProblemException =>
-  validation([{ field, reason }]);
+  domainValidationProblem([{ field, reason }]);

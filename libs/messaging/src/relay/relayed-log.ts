@@ -1,0 +1,64 @@
+import { EventStore, openEventStore } from '@tadamon/event-store';
+import {
+  eventStoreDependency,
+  HealthCheck,
+  OpenedResources,
+  servicePostgresPool,
+  ServiceConfig,
+  sqliteStateFile,
+  stateDependency,
+} from '@tadamon/nest-kit';
+import { CHECKPOINTS_COLLECTION, MongooseDocumentStore } from '@tadamon/read-store';
+import { Pool } from 'pg';
+import { CheckpointStore } from '../checkpoints/checkpoint-store';
+import { PostgresCheckpointStore } from '../checkpoints/postgres-checkpoint-store';
+import { SqliteCheckpointStore } from '../checkpoints/sqlite-checkpoint-store';
+
+/** What every distributed service stands on: its log, the relay's checkpoint and its read models. */
+export interface RelayedLog {
+  /** The service's PostgreSQL pool when its log or its state is there (for the service's own state too). */
+  pool: Pool | undefined;
+  eventStore: EventStore;
+  checkpoints: CheckpointStore;
+  documents: MongooseDocumentStore;
+}
+
+/**
+ * Opens a service's log, the relay checkpoint beside it and the MongoDB read models, each closed
+ * with the service's other resources; a dependency that cannot be opened fails naming itself and
+ * the variable to check.
+ */
+export async function openRelayedLog(config: ServiceConfig, resources: OpenedResources): Promise<RelayedLog> {
+  const pool = servicePostgresPool(config, resources);
+  const eventStore = await resources.open(
+    eventStoreDependency(config.eventStore),
+    () => openEventStore(config.eventStore, config.eventStore.kind === 'postgres' ? pool : undefined),
+    (store) => store.close(),
+  );
+  const location = config.relayCheckpoints;
+  const checkpoints = await resources.open<CheckpointStore>(
+    `the relay checkpoints in ${stateDependency(location)}`,
+    () =>
+      location.kind === 'postgres'
+        ? PostgresCheckpointStore.create(pool as Pool)
+        : new SqliteCheckpointStore(sqliteStateFile(location.file, resources)),
+  );
+  const documents = await resources.open(
+    `the read models (MONGODB_URL, database ${config.readModels.database})`,
+    () => MongooseDocumentStore.connect(config.readModels.url, config.readModels.database),
+    (store) => store.close(),
+  );
+  return { pool, eventStore, checkpoints, documents };
+}
+
+/** Readiness of what openRelayedLog opened, and of the relay's broker connection. */
+export function relayedLogHealthChecks(
+  log: Pick<RelayedLog, 'eventStore' | 'documents'>,
+  relay: { check(): Promise<void> },
+): Record<string, HealthCheck> {
+  return {
+    eventStore: async () => void (await log.eventStore.headPosition()),
+    readModels: async () => void (await log.documents.collection(CHECKPOINTS_COLLECTION).get('health')),
+    kafkaRelay: () => relay.check(),
+  };
+}
