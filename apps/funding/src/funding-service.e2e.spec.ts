@@ -354,6 +354,40 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     }
   }, 30_000);
 
+  it('keeps Idempotency-Key claims in PostgreSQL: a retry is answered from there, the command runs once', async () => {
+    const retried = `env-idem-${run}`;
+    const open = () =>
+      fetch(`${base}/api/funding/envelopes`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${officer}`,
+          'content-type': 'application/json',
+          'idempotency-key': `open-${retried}`,
+        },
+        body: JSON.stringify({
+          envelopeId: retried,
+          programmeId: `programme-${run}`,
+          name: { fr: `Enveloppe rejouée ${run}` },
+          funderId: 'actor-iom',
+          amount: usd(100_000),
+          period: { start: '2025-01-01', end: '2030-12-31' },
+        }),
+      });
+    const first = await open();
+    const second = await open();
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(await second.json()).toEqual(await first.json());
+    const stored = await sql.query<{ response: { status: number } }>(
+      'SELECT response FROM tadamon_http.idempotency_keys WHERE position($1::bytea in key) > 0',
+      [Buffer.from(`open-${retried}`)],
+    );
+    expect(stored.rows.map((row) => row.response.status)).toEqual([201]);
+    const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
+    const events = await store.readStream(`budgetEnvelope-${retried}`).finally(() => store.close());
+    expect(events.map((event) => event.type)).toEqual(['BudgetEnvelopeOpened']);
+  }, 30_000);
+
   it('seals its log (the grant decisions auditors replay), and the seals verify with the public key', async () => {
     const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
     const [opened] = await store.readStream(`budgetEnvelope-${envelopeId}`).finally(() => store.close());

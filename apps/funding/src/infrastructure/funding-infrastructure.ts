@@ -3,14 +3,14 @@ import { fundingPublication, registryPublication } from '@tadamon/contracts';
 import { EventStore, ScheduledLogSeals } from '@tadamon/event-store';
 import { fundingProjections } from '@tadamon/funding';
 import {
-  CheckpointStore,
   ConsumerGroupMonitor,
   KafkaEventConsumer,
   MonitoredKafkaRelay,
+  RelayedLog,
   openRelayedLog,
   relayedLogHealthChecks,
 } from '@tadamon/messaging';
-import { HealthCheck, OpenedResources, RelayingInfrastructure } from '@tadamon/nest-kit';
+import { HealthCheck, IdempotencyStore, OpenedResources, RelayingInfrastructure } from '@tadamon/nest-kit';
 import { MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
 import { FundingConfig } from '../config';
 import { ConsumerState, openConsumerState } from './consumer-state';
@@ -24,6 +24,9 @@ import { ConsumerState, openConsumerState } from './consumer-state';
  * (Nest closes it before the infrastructure).
  */
 export class FundingInfrastructure extends RelayingInfrastructure {
+  readonly eventStore: EventStore;
+  readonly documents: MongooseDocumentStore;
+  readonly idempotency: IdempotencyStore;
   readonly projections: ProjectionRunners;
   readonly relay: MonitoredKafkaRelay;
   /** The Registry's topic, delivered to Funding's policy through the inbox. */
@@ -33,12 +36,11 @@ export class FundingInfrastructure extends RelayingInfrastructure {
 
   private constructor(
     readonly config: FundingConfig,
-    readonly eventStore: EventStore,
-    readonly documents: MongooseDocumentStore,
+    log: RelayedLog,
     readonly consumerState: ConsumerState,
-    checkpoints: CheckpointStore,
     resources: OpenedResources,
   ) {
+    const { eventStore, documents, checkpoints } = log;
     const logger = new Logger('ReadModels');
     const projections = new ProjectionRunners(eventStore, documents, fundingProjections, (message) =>
       logger.error(message),
@@ -71,6 +73,9 @@ export class FundingInfrastructure extends RelayingInfrastructure {
       resources,
     );
     this.projections = projections;
+    this.eventStore = eventStore;
+    this.documents = documents;
+    this.idempotency = log.idempotency;
     this.relay = relay;
     this.consumerGroup = consumerGroup;
     this.logSeals = logSeals;
@@ -88,14 +93,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
     return OpenedResources.openAll(async (resources) => {
       const log = await openRelayedLog(config, resources);
       const consumerState = await openConsumerState(config.consumerState, resources, log.pool);
-      return new FundingInfrastructure(
-        config,
-        log.eventStore,
-        log.documents,
-        consumerState,
-        log.checkpoints,
-        resources,
-      );
+      return new FundingInfrastructure(config, log, consumerState, resources);
     });
   }
 

@@ -1,13 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { registryPublication } from '@tadamon/contracts';
 import { EventStore, ScheduledLogSeals } from '@tadamon/event-store';
+import { MonitoredKafkaRelay, RelayedLog, openRelayedLog, relayedLogHealthChecks } from '@tadamon/messaging';
 import {
-  CheckpointStore,
-  MonitoredKafkaRelay,
-  openRelayedLog,
-  relayedLogHealthChecks,
-} from '@tadamon/messaging';
-import { HealthCheck, OpenedResources, RelayingInfrastructure, stateDependency } from '@tadamon/nest-kit';
+  HealthCheck,
+  IdempotencyStore,
+  OpenedResources,
+  RelayingInfrastructure,
+  stateDependency,
+} from '@tadamon/nest-kit';
 import { KeyStore, PersonalDataCipher, PostgresKeyStore, SqliteKeyStore } from '@tadamon/personal-data';
 import { MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
 import { registryProjections } from '@tadamon/registry';
@@ -21,6 +22,9 @@ import { RegistryConfig } from '../config';
  * (the sealer sealing what is pending) before the connections close.
  */
 export class DistributedInfrastructure extends RelayingInfrastructure {
+  readonly eventStore: EventStore;
+  readonly documents: MongooseDocumentStore;
+  readonly idempotency: IdempotencyStore;
   readonly projections: ProjectionRunners;
   readonly relay: MonitoredKafkaRelay;
   readonly logSeals: ScheduledLogSeals;
@@ -28,12 +32,11 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
 
   private constructor(
     readonly config: RegistryConfig,
-    readonly eventStore: EventStore,
-    readonly documents: MongooseDocumentStore,
+    log: RelayedLog,
     readonly keyStore: KeyStore,
-    checkpoints: CheckpointStore,
     resources: OpenedResources,
   ) {
+    const { eventStore, documents, checkpoints } = log;
     const logger = new Logger('ReadModels');
     const projections = new ProjectionRunners(eventStore, documents, registryProjections, (message) =>
       logger.error(message),
@@ -58,6 +61,9 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
       resources,
     );
     this.projections = projections;
+    this.eventStore = eventStore;
+    this.documents = documents;
+    this.idempotency = log.idempotency;
     this.relay = relay;
     this.logSeals = logSeals;
     this.personalData = new PersonalDataCipher(keyStore, config.masterKey);
@@ -77,14 +83,7 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
         (store) => store.close(),
       );
 
-      return new DistributedInfrastructure(
-        config,
-        log.eventStore,
-        log.documents,
-        keyStore,
-        log.checkpoints,
-        resources,
-      );
+      return new DistributedInfrastructure(config, log, keyStore, resources);
     });
   }
 

@@ -1,10 +1,14 @@
 import { EventStore, openEventStore } from '@tadamon/event-store';
+import { dirname, join } from 'node:path';
 import {
   eventStoreDependency,
   HealthCheck,
+  IdempotencyStore,
   OpenedResources,
+  PostgresIdempotencyStore,
   servicePostgresPool,
   ServiceConfig,
+  SqliteIdempotencyStore,
   sqliteStateFile,
   stateDependency,
 } from '@tadamon/nest-kit';
@@ -14,17 +18,23 @@ import { CheckpointStore } from '../checkpoints/checkpoint-store';
 import { PostgresCheckpointStore } from '../checkpoints/postgres-checkpoint-store';
 import { SqliteCheckpointStore } from '../checkpoints/sqlite-checkpoint-store';
 
-/** What every distributed service stands on: its log, the relay's checkpoint and its read models. */
+/**
+ * What every distributed service stands on: its log, the relay's checkpoint, its read models and
+ * its Idempotency-Key claims.
+ */
 export interface RelayedLog {
   /** The service's PostgreSQL pool when its log or its state is there (for the service's own state too). */
   pool: Pool | undefined;
   eventStore: EventStore;
   checkpoints: CheckpointStore;
   documents: MongooseDocumentStore;
+  /** Beside the relay checkpoint: in PostgreSQL (shared by the service's instances) or a SQLite file. */
+  idempotency: IdempotencyStore;
 }
 
 /**
- * Opens a service's log, the relay checkpoint beside it and the MongoDB read models, each closed
+ * Opens a service's log, the relay checkpoint and the idempotency keys beside it, and the MongoDB
+ * read models, each closed
  * with the service's other resources; a dependency that cannot be opened fails naming itself and
  * the variable to check.
  */
@@ -48,7 +58,15 @@ export async function openRelayedLog(config: ServiceConfig, resources: OpenedRes
     () => MongooseDocumentStore.connect(config.readModels.url, config.readModels.database),
     (store) => store.close(),
   );
-  return { pool, eventStore, checkpoints, documents };
+  const idempotency = await resources.open<IdempotencyStore>(
+    `the idempotency keys in ${stateDependency(location)}`,
+    () =>
+      location.kind === 'postgres'
+        ? PostgresIdempotencyStore.create(pool as Pool)
+        : new SqliteIdempotencyStore(join(dirname(location.file), 'idempotency.db')),
+    (store) => (store instanceof SqliteIdempotencyStore ? store.close() : undefined),
+  );
+  return { pool, eventStore, checkpoints, documents, idempotency };
 }
 
 /** Readiness of what openRelayedLog opened, and of the relay's broker connection. */

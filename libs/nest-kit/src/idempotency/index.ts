@@ -4,3 +4,4 @@ export * from './in-memory-idempotency-store';
 export * from './sqlite-idempotency-store';
 export * from './idempotency-guard';
 export * from './idempotent-replies';
+export * from './postgres-idempotency-store';

@@ -33,6 +33,9 @@ export function serviceModules(options: ServiceModulesOptions): DynamicModule[] 
       logging: { level: options.logLevel },
       rateLimit: { limit: config.http.rateLimitPerMinute, ttlMs: 60_000 },
       problemMappers: options.problemMappers,
+      idempotency: options.infrastructure.idempotency
+        ? { store: options.infrastructure.idempotency }
+        : undefined,
     }),
     ServiceInfrastructureModule.forRoot(options.infrastructure, options.providers),
   ];

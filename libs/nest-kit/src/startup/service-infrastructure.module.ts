@@ -1,3 +1,4 @@
+import { IdempotencyStore } from '../idempotency/idempotency-store';
 import {
   DynamicModule,
   Inject,
@@ -11,6 +12,8 @@ import { KitMetrics } from '../metrics/kit-metrics';
 
 /** What a service opened before its app was built: readiness checks, background work, shutdown. */
 export interface ServiceInfrastructure {
+  /** Where Idempotency-Key claims are kept (default: in memory, lost on restart, per instance). */
+  readonly idempotency?: IdempotencyStore;
   /** One readiness check per dependency, registered in the order given. */
   healthChecks(): Record<string, HealthCheck>;
   /** Starts the background work (relay, runners, lag gauges) when the app starts. */
