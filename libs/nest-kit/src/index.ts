@@ -13,3 +13,4 @@ export * from './nest-kit.module';
 export * from './bootstrap-http-app';
 export * from './logging';
 export * from './startup';
+export * from './commands';

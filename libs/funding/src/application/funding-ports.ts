@@ -13,10 +13,8 @@ export const FUNDING_REGISTRY_FACTS = Symbol('FUNDING_REGISTRY_FACTS');
 /** The organisations an evaluator belongs to (the identity provider's users), for conflicts. */
 export const FUNDING_EVALUATOR_AFFILIATIONS = Symbol('FUNDING_EVALUATOR_AFFILIATIONS');
 
-export interface AppendListener {
-  /** `position` of the append's last event, in the stream `streamId`. */
-  appended(position: number, streamId: string): void;
-}
+/** Told after every append (the kit's ContextCommands calls it). */
+export type { AppendListener } from '@tadamon/nest-kit';
 
 /** What Funding needs from the profile that hosts it: injection tokens of the host's providers. */
 export interface FundingInfrastructure {

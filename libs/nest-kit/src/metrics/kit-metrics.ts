@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-export type CommandOutcome = 'accepted' | 'unchanged' | 'rejected' | 'conflict' | 'failed';
+export type CommandMetricOutcome = 'accepted' | 'unchanged' | 'rejected' | 'conflict' | 'failed';
 
 /** One registry per app (not prom-client's global one), so apps and tests in one process do not collide. */
 export class KitMetrics {
@@ -48,7 +48,7 @@ export class KitMetrics {
 
   private readonly collectors: (() => Promise<void> | void)[] = [];
 
-  recordCommand(context: string, command: string, outcome: CommandOutcome): void {
+  recordCommand(context: string, command: string, outcome: CommandMetricOutcome): void {
     this.commandOutcomes.inc({ context, command, outcome });
   }
 

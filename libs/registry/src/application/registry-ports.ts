@@ -11,10 +11,8 @@ export const REGISTRY_PERSONAL_DATA = Symbol('REGISTRY_PERSONAL_DATA');
 /** Told after every append (the embedded profile wakes its in-memory projections). */
 export const REGISTRY_APPEND_LISTENER = Symbol('REGISTRY_APPEND_LISTENER');
 
-export interface AppendListener {
-  /** `position` of the append's last event, in the stream `streamId`. */
-  appended(position: number, streamId: string): void;
-}
+/** Told after every append (the kit's ContextCommands calls it). */
+export type { AppendListener } from '@tadamon/nest-kit';
 
 /** What the Registry needs from the profile that hosts it: injection tokens of the host's providers. */
 export interface RegistryInfrastructure {
