@@ -34,14 +34,13 @@ export class SqliteInbox implements Inbox<Database.Database> {
     this.rollbackTo = db.prepare('ROLLBACK TO inbox_delivery');
   }
 
+  /** A delivery on its own: a batch of one. */
   processOnce(
     consumer: string,
     eventId: string,
     effect: (tx: Database.Database) => Promise<void>,
   ): Promise<'processed' | 'duplicate'> {
-    const run = this.queue.then(() => this.inTransaction(consumer, eventId, effect));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.batch((inbox) => inbox.processOnce(consumer, eventId, effect));
   }
 
   /**
@@ -58,27 +57,6 @@ export class SqliteInbox implements Inbox<Database.Database> {
   /** Whether the effect of an event is recorded (for tests and operators). */
   has(consumer: string, eventId: string): boolean {
     return this.exists.get(consumer, eventId) !== undefined;
-  }
-
-  private async inTransaction(
-    consumer: string,
-    eventId: string,
-    effect: (tx: Database.Database) => Promise<void>,
-  ): Promise<'processed' | 'duplicate'> {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      if (this.exists.get(consumer, eventId) !== undefined) {
-        this.db.exec('COMMIT');
-        return 'duplicate';
-      }
-      await effect(this.db);
-      this.insert.run(consumer, eventId, new Date().toISOString());
-      this.db.exec('COMMIT');
-      return 'processed';
-    } catch (error) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      throw error;
-    }
   }
 
   private async inBatch<T>(work: (inbox: Inbox<Database.Database>) => Promise<T>): Promise<T> {

@@ -50,6 +50,22 @@ describe('PostgreSQL idempotency store, shared', () => {
     expect(await store.purgeExpired()).toBe(1);
   });
 
+  it('drops expired keys itself, at most once a minute, when keys are claimed', async () => {
+    let clock = 1_000;
+    const schema = `idem_${randomBytes(5).toString('hex')}`;
+    schemas.push(schema);
+    const store = await PostgresIdempotencyStore.create(pool, { schema, now: () => clock });
+    await store.reserve('old', 'fp', 1_000);
+    const rows = async () =>
+      Number((await pool.query(`SELECT count(*) AS n FROM "${schema}".idempotency_keys`)).rows[0].n);
+    clock += 5_000;
+    await store.reserve('soon', 'fp', 600_000);
+    expect(await rows()).toBe(2); // within the minute: not purged yet
+    clock += 60_000;
+    await store.reserve('later', 'fp', 600_000);
+    expect(await rows()).toBe(2); // 'old' dropped, 'later' added
+  });
+
   it('refuses a schema name it would have to quote', async () => {
     await expect(PostgresIdempotencyStore.create(pool, { schema: 'bad"name' })).rejects.toThrow(
       'not a schema name',

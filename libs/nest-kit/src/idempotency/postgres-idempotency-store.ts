@@ -7,6 +7,7 @@ interface Row {
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+const PURGE_EVERY_MS = 60_000;
 
 // Keys are `<actor>\u0000<Idempotency-Key>`: PostgreSQL text cannot hold a NUL, bytea can.
 const bytesOf = (key: string): Buffer => Buffer.from(key, 'utf8');
@@ -17,6 +18,8 @@ const bytesOf = (key: string): Buffer => Buffer.from(key, 'utf8');
  * takes a key that is free or expired and leaves a live one alone.
  */
 export class PostgresIdempotencyStore implements IdempotencyStore {
+  private nextPurge = 0;
+
   private constructor(
     private readonly pool: Pool,
     private readonly table: string,
@@ -41,6 +44,11 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   async reserve(key: string, fingerprint: string, ttlMs: number): Promise<IdempotencyRecord | undefined> {
+    // Expired keys are ignored by claims; dropping them at most once a minute keeps the table small.
+    if (this.now() >= this.nextPurge) {
+      this.nextPurge = this.now() + PURGE_EVERY_MS;
+      await this.purgeExpired();
+    }
     for (;;) {
       const now = this.now();
       const claimed = await this.pool.query(
@@ -77,7 +85,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     await this.pool.query(`DELETE FROM ${this.table} WHERE key = $1 AND response IS NULL`, [bytesOf(key)]);
   }
 
-  /** Drops the keys whose time is up (claims already ignore them; this only frees the space). */
+  /** Drops the keys whose time is up (claims already ignore them; this only frees the space). Returns how many. */
   async purgeExpired(): Promise<number> {
     const result = await this.pool.query(`DELETE FROM ${this.table} WHERE expires_at <= $1`, [this.now()]);
     return result.rowCount ?? 0;
