@@ -113,8 +113,20 @@ describe('auditor verify (SQLite, in its own process)', () => {
       events: 27,
       streams: 6,
       threads: 2,
+      // The store was closed: a log at rest, whose pages the threads read themselves.
+      fileRead: true,
       seals: { count: 1, last: { position: 24, count: 24 } },
       unsealed: { count: 2, firstPosition: 26 },
+    });
+    const throughSqlite = await audit(
+      ['verify', '--json', '--threads', '2', '--through-sqlite', '--sqlite-file', file],
+      env(),
+    );
+    expect(JSON.parse(throughSqlite.stdout)).toMatchObject({
+      verdict: 'ok',
+      events: 27,
+      threads: 2,
+      fileRead: false,
     });
     const one = await audit(['verify', '--stream', streams[1]], env());
     expect(one.code).toBe(0);

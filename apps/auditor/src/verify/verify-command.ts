@@ -46,6 +46,11 @@ export const VERIFY_OPTIONS: OptionSpec[] = [
     description:
       'threads recomputing the hashes, each over a shard of the streams (SQLite; default: the cores, at most 4, from 20,000 events)',
   },
+  {
+    name: 'through-sqlite',
+    description:
+      "read every row through SQLite, not the pages of a log file at rest (slower; the threads' default way when the file is live)",
+  },
   { name: 'json', description: 'print the result as JSON on stdout' },
   { name: 'no-progress', description: 'no progress bar on stderr' },
 ];
@@ -101,6 +106,7 @@ export async function verifyCommand(args: ParsedArguments, io: CommandIo): Promi
       chainsOnly,
       knownSealDigest: knownSeal,
       threads,
+      readFile: !args.flags.has('through-sqlite'),
       onProgress: (progress) => {
         if (progress.head >= PROGRESS_FROM) bar?.update(progress);
       },

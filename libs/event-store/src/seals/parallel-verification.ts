@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { ParallelReadSource } from '../event-store';
+import { eventsFileAtRest, stillAtRest } from './events-file-layout';
 import type { LogBreak } from './verify-log';
+import type { EventsFileLayout } from './events-file-layout';
 import {
   shardPredicate,
   ShardBatch,
@@ -60,6 +62,8 @@ function shardSplits(filename: string, head: number, shards: number): string[] {
 
 /** Rows per page a worker reads and hands over (one message). */
 const SHARD_PAGE_ROWS = 500;
+/** Rows per message when the worker reads the file: no SQL page to match, and a message costs. */
+const FILE_BATCH_ROWS = 4096;
 /** Pages a worker may read ahead of the merge. */
 const SHARD_AHEAD = 4;
 
@@ -91,10 +95,18 @@ function nextOf(lane: Lane): number | undefined {
   return lane.done ? Infinity : undefined;
 }
 
+/** The parallel pass read the file's pages and cannot vouch for them: verify again through SQLite. */
+export const READ_THROUGH_SQLITE = Symbol('read through SQLite');
+
 /**
  * Verifies a SQLite log with `threads` worker threads, one shard of the streams each, and merges
  * their verified rows in global order into `pass` (seal checks, counts). Returns the first break
- * in global order, or undefined. Throws when a worker fails (the store could not be read).
+ * in global order (undefined for none), and whether the file was read directly. Throws when a
+ * worker fails (the store could not be read).
+ *
+ * With `readFile`, a file at rest (events-file-layout.ts) is read by the workers page by page
+ * instead of through SQLite; if the file reader fails on anything, or the file changed while it
+ * was read, the result is READ_THROUGH_SQLITE and the caller verifies again with readFile off.
  */
 export async function verifyShardsInParallel(
   source: ParallelReadSource,
@@ -103,11 +115,34 @@ export async function verifyShardsInParallel(
   /** Rows merged between two progress calls (at least). */
   progressEvery: number,
   pass: MergedPass,
-): Promise<LogBreak | undefined> {
+  readFile: boolean,
+): Promise<{ broken: LogBreak | undefined; fileRead: boolean } | typeof READ_THROUGH_SQLITE> {
+  const atRest = readFile ? eventsFileAtRest(source.filename) : undefined;
+  if (atRest === undefined) {
+    const broken = await verifyShards(source, head, threads, progressEvery, pass, undefined);
+    if (broken === READ_THROUGH_SQLITE)
+      throw new Error('a verification thread read no file but failed as if it had');
+    return { broken, fileRead: false };
+  }
+  const broken = await verifyShards(source, head, threads, progressEvery, pass, atRest.layout);
+  if (broken === READ_THROUGH_SQLITE || !stillAtRest(source.filename, atRest)) return READ_THROUGH_SQLITE;
+  return { broken, fileRead: true };
+}
+
+async function verifyShards(
+  source: ParallelReadSource,
+  head: number,
+  threads: number,
+  progressEvery: number,
+  pass: MergedPass,
+  file: EventsFileLayout | undefined,
+): Promise<LogBreak | undefined | typeof READ_THROUGH_SQLITE> {
   // Resolved here, where node_modules is known; the worker's evaluated code resolves nothing.
   const sqliteModule = createRequire(__filename).resolve('better-sqlite3');
   const splits = shardSplits(source.filename, head, threads);
   let failure: Error | undefined;
+  /** A worker could not read the file: its verdict cannot be trusted. */
+  let unreadable = false;
   const lanes: Lane[] = [];
   for (let shard = 0; shard < threads; shard++) {
     const workerData: ShardWorkerData = {
@@ -117,8 +152,9 @@ export async function verifyShardsInParallel(
       predicate: shardPredicate(shard, threads),
       lower: splits[shard - 1],
       upper: splits[shard],
-      pageRows: SHARD_PAGE_ROWS,
+      pageRows: file ? FILE_BATCH_ROWS : SHARD_PAGE_ROWS,
       ahead: SHARD_AHEAD,
+      file,
     };
     const lane: Lane = {
       // No preloaded hooks (a TypeScript register would cost more than the work): the code is plain JS.
@@ -135,9 +171,11 @@ export async function verifyShardsInParallel(
       lane.wake = undefined;
       resume?.();
     };
-    lane.worker.on('message', (message: ShardBatch | { error: string }) => {
+    lane.worker.on('message', (message: ShardBatch | { error: string } | { fallback: string }) => {
       if ('error' in message) {
         failure ??= new Error(`a verification thread failed: ${message.error}`);
+      } else if ('fallback' in message) {
+        unreadable = true;
       } else {
         const { hashes } = message;
         lane.batches.push({
@@ -156,7 +194,8 @@ export async function verifyShardsInParallel(
       wake();
     });
     lane.worker.on('exit', (code) => {
-      if (!lane.done) failure ??= new Error(`a verification thread stopped (exit code ${code})`);
+      if (!lane.done && !unreadable)
+        failure ??= new Error(`a verification thread stopped (exit code ${code})`);
       wake();
     });
     lanes.push(lane);
@@ -166,6 +205,7 @@ export async function verifyShardsInParallel(
     let lastPosition = -Infinity;
     let sinceProgress = 0;
     for (;;) {
+      if (unreadable) return READ_THROUGH_SQLITE;
       if (failure) throw failure;
       // The lane whose next row comes first, and the lowest position any other lane may still hold.
       let first: Lane | undefined;

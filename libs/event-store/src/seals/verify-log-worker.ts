@@ -1,5 +1,7 @@
 import { GENESIS_HASH, LOG_SEAL_STREAM } from '@tadamon/eventsourcing';
 import { EVENT_COLUMNS } from '../sqlite/sqlite-schema';
+import { EVENTS_FILE_READER_SOURCE } from './events-file-reader';
+import type { EventsFileLayout } from './events-file-layout';
 
 /** What a worker thread needs to verify one shard of a SQLite log (structured-cloned). */
 export interface ShardWorkerData {
@@ -14,6 +16,8 @@ export interface ShardWorkerData {
   pageRows: number;
   /** Batches a worker may send before the coordinator acknowledges one. */
   ahead: number;
+  /** Read the rows from the file's pages (a file at rest): its layout. Absent: through SQLite. */
+  file?: EventsFileLayout;
 }
 
 /** The first row of a shard that does not verify; `jump` is a revision gap or a reordering. */
@@ -83,37 +87,50 @@ const HASHED_TEXT =
   `',"revision":', revision, ',"schemaVersion":', schema_version, ` +
   `',"streamId":', json_quote(CAST(stream_id AS TEXT)), ',"type":', json_quote(CAST(type AS TEXT)), '}', prev_hash)`;
 
-/**
- * One page of a shard in a single result row: the rows' hashed texts concatenated into one BLOB,
- * and the members the checks need as one JSON array (position, 1 if the text is exact, stream id,
- * revision, prevHash, hash, byte length of the text). Making a JavaScript value of every column of
- * every row is what costs most with better-sqlite3 (a page read this way costs about 30% less).
- */
-const PAGE_QUERY =
-  "SELECT count(*), CAST(group_concat(input, '') AS BLOB), " +
-  'json_group_array(json_array(position, exact, stream_id, revision, prev_hash, hash, octet_length(input))) ' +
-  "FROM (SELECT position, typeof(schema_version) = 'integer' AS exact, CAST(stream_id AS TEXT) AS stream_id, " +
+/** What the page and row queries select for each row, for the checks: the hashed text as `input`. */
+const ROW_COLUMNS =
+  "position, typeof(schema_version) = 'integer' AS exact, CAST(stream_id AS TEXT) AS stream_id, " +
   "iif(typeof(revision) = 'blob', NULL, revision) AS revision, CAST(prev_hash AS TEXT) AS prev_hash, " +
-  `CAST(hash AS TEXT) AS hash, ${HASHED_TEXT} AS input ` +
-  'FROM events WHERE position > @after AND position <= @head AND ';
+  `CAST(hash AS TEXT) AS hash, ${HASHED_TEXT} AS input FROM events`;
+
+/**
+ * Rows in a single result row: their hashed texts concatenated into one BLOB, and the members the
+ * checks need as one JSON array (position, 1 if the text is exact, stream id, revision, prevHash,
+ * hash, byte length of the text). Making a JavaScript value of every column of every row is what
+ * costs most with better-sqlite3 (a page read this way costs about 30% less).
+ */
+const ROWS_RESULT =
+  "SELECT count(*), CAST(group_concat(input, '') AS BLOB), " +
+  'json_group_array(json_array(position, exact, stream_id, revision, prev_hash, hash, octet_length(input))) FROM ';
+
+/** One page of a shard; the shard's condition and `ORDER BY position LIMIT @rows)` follow. */
+const PAGE_QUERY = `${ROWS_RESULT}(SELECT ${ROW_COLUMNS} WHERE position > @after AND position <= @head AND `;
+/** One row, the same way: for a row the file reader leaves to SQLite. */
+const ROW_QUERY = `${ROWS_RESULT}(SELECT ${ROW_COLUMNS} WHERE position = @position)`;
 
 /**
  * The worker's code, evaluated as a CommonJS script (`new Worker(source, { eval: true })`): plain
  * JavaScript with no import of ours, so it runs the same under ts-node/swc, jest and a webpack
  * bundle. Per row it does what verifyLog's single-threaded pass does (revision order, link, hash
  * recomputed from the stored text); chains never cross shards, so no check needs another thread.
+ * The rows come from SQLite's page query, or, for a file at rest (`file` set), from the file's
+ * pages (events-file-reader.ts); any failure of the file reader is reported as `fallback`, and the
+ * coordinator verifies again through SQLite.
  */
 export const VERIFY_WORKER_SOURCE = `
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
 const { hash } = require('node:crypto');
+const fs = require('node:fs');
 const Database = require(workerData.sqliteModule);
-const { filename, head, predicate, lower, upper, pageRows, ahead } = workerData;
+const { filename, head, predicate, lower, upper, pageRows, ahead, file } = workerData;
 const GENESIS = ${JSON.stringify(GENESIS_HASH)};
 const SEAL_STREAM = ${JSON.stringify(LOG_SEAL_STREAM)};
+${EVENTS_FILE_READER_SOURCE}
 
 const db = new Database(filename, { readonly: true, fileMustExist: true });
 const page = db.prepare(${JSON.stringify(PAGE_QUERY)} + predicate + ' ORDER BY position LIMIT @rows)').raw(true);
+const oneRow = db.prepare(${JSON.stringify(ROW_QUERY)}).raw(true);
 const fullRow = db.prepare('SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?').raw(true);
 const eventIdAt = db.prepare('SELECT id FROM events WHERE position = ?').pluck();
 // SQLite's text is these bytes only in a UTF-8 database (the store's); otherwise every row takes the JavaScript path.
@@ -136,7 +153,6 @@ function jsonNumber(value) {
 const PREFIX = '{"data":';
 let scratch = Buffer.allocUnsafe(64 * 1024);
 scratch.latin1Write(PREFIX, 0);
-const streams = new Map();
 let lastPosition = -Infinity;
 let recordedAt, recordedAtJson = '', type, typeJson = '', schemaVersion, schemaVersionJson;
 
@@ -166,8 +182,170 @@ function recompute(r, previousHash, idJson) {
   return hash('sha256', scratch.subarray(0, at), 'hex');
 }
 
-function stop(r, reason, expected) {
-  return { position: r[0], streamId: r[2], revision: r[3], eventId: eventIdAt.get(r[0]), reason, expected };
+// Each stream as a slot: its last verified revision (-1: none yet) and hash (64 hex bytes in slab).
+let slotRevisions = new Float64Array(1024).fill(-1);
+let slab = Buffer.alloc(64 * 1024);
+let slabView = new DataView(slab.buffer, slab.byteOffset, slab.byteLength);
+const slotIsSeal = [];
+let verifiedStreams = 0;
+function ensureSlot(slot, streamId) {
+  if (slot < slotIsSeal.length) return;
+  if (slot >= slotRevisions.length) {
+    const revisions = new Float64Array(2 * slotRevisions.length).fill(-1);
+    revisions.set(slotRevisions);
+    slotRevisions = revisions;
+    const grown = Buffer.alloc(2 * slab.length);
+    slab.copy(grown);
+    slab = grown;
+    slabView = new DataView(slab.buffer, slab.byteOffset, slab.byteLength);
+  }
+  slotIsSeal[slot] = streamId === SEAL_STREAM;
+}
+
+// The row being checked: position, its stream's slot and id, and for a row read as text (SQLite's
+// result) its members; the hashed bytes are text[textStart, textEnd).
+let position, slot, streamId, exact, revision, prevHash, storedHash, text, textStart, textEnd;
+
+function stop(reason, expected) {
+  return { position, streamId, revision, eventId: eventIdAt.get(position), reason, expected };
+}
+
+// A result of ROWS_RESULT, taken row by row.
+let resultRows = [], resultIndex = 0, resultTexts, resultAt = 0;
+function takeResult([read, texts, members]) {
+  resultRows = read === 0 ? [] : JSON.parse(members);
+  resultIndex = 0;
+  resultTexts = texts;
+  resultAt = 0;
+}
+function takeResultRow() {
+  // [position, exact, streamId, revision, prevHash, hash, length of the hashed text]
+  const r = resultRows[resultIndex++];
+  position = r[0];
+  exact = r[1] === 1;
+  streamId = r[2];
+  revision = r[3];
+  prevHash = r[4];
+  storedHash = r[5];
+  text = resultTexts;
+  textStart = resultAt;
+  resultAt += r[6];
+  textEnd = resultAt;
+}
+
+/** Checks a row read as text in its slot, as verifyLog's single-threaded pass does; records it when sound. */
+function checkTextRow() {
+  const known = slotRevisions[slot];
+  const expected = known + 1;
+  const previousHash = known < 0 ? GENESIS : slab.latin1Slice(64 * slot, 64 * slot + 64);
+  if (revision !== expected) {
+    return revision > expected ? stop('jump', expected) : stop(revision !== null && revision >= 0 ? 'duplicate-revision' : 'out-of-order');
+  }
+  if (prevHash !== previousHash) return stop(expected === 0 ? 'bad-genesis' : 'broken-link');
+  if (typeof streamId !== 'string') return stop('hash-mismatch');
+  let computed;
+  if (utf8 && exact) computed = hash('sha256', text.subarray(textStart, textEnd), 'hex');
+  else {
+    const row = fullRow.get(position);
+    computed = row && row[1] === streamId ? recompute(row, previousHash, jsonString(streamId)) : undefined;
+  }
+  if (computed === undefined || computed !== storedHash) return stop('hash-mismatch');
+  if (known < 0) verifiedStreams++;
+  slotRevisions[slot] = revision;
+  slab.latin1Write(storedHash, 64 * slot);
+  return undefined;
+}
+
+// A source moves to the shard's next row (false after the last), checks it, and on success records
+// it in its stream's slot and writes its hash to the batch: a break, or undefined.
+function sqliteRows() {
+  const parameters = { after: 0, head, rows: pageRows };
+  if (predicate.includes('@lower')) parameters.lower = lower;
+  if (predicate.includes('@upper')) parameters.upper = upper;
+  const slots = new Map();
+  let last = false;
+  return {
+    next() {
+      if (resultIndex >= resultRows.length) {
+        if (last) return false;
+        takeResult(page.get(parameters));
+        last = resultRows.length < pageRows;
+        if (resultRows.length === 0) return false;
+        parameters.after = resultRows[resultRows.length - 1][0];
+      }
+      takeResultRow();
+      slot = slots.get(streamId);
+      if (slot === undefined) {
+        slot = slots.size;
+        slots.set(streamId, slot);
+        ensureSlot(slot, streamId);
+      }
+      return true;
+    },
+    check: checkTextRow,
+    writeHash(out, offset) {
+      out.latin1Write(storedHash, offset);
+    },
+  };
+}
+function fileRows() {
+  const reader = openEventsFile(fs, {
+    filename,
+    rootPage: file.rootPage,
+    pageSize: file.pageSize,
+    usableSize: file.usableSize,
+    head,
+    lower: lower === undefined ? undefined : Buffer.from(lower, 'utf8'),
+    upper: upper === undefined ? undefined : Buffer.from(upper, 'utf8'),
+  });
+  let plain = false;
+  return {
+    next() {
+      if (!reader.next()) {
+        reader.close();
+        return false;
+      }
+      position = reader.position;
+      slot = reader.slot;
+      streamId = reader.streamIdOf(slot);
+      ensureSlot(slot, streamId);
+      plain = reader.plain;
+      if (!plain) {
+        // SQLite decides what the reader cannot: the row as the page query gives it.
+        takeResult(oneRow.get({ position }));
+        if (resultRows.length !== 1) throw new EventsFileCorrupt('SQLite has no row at position ' + position);
+        takeResultRow();
+      }
+      return true;
+    },
+    check() {
+      if (!plain) return checkTextRow();
+      // The same checks in the same order as checkTextRow, on the bytes where they lie.
+      revision = reader.revision;
+      const known = slotRevisions[slot];
+      const expected = known + 1;
+      if (revision !== expected) {
+        return revision > expected ? stop('jump', expected) : stop(revision >= 0 ? 'duplicate-revision' : 'out-of-order');
+      }
+      if (!(known < 0 ? reader.prevHashIs(undefined, 0) : reader.prevHashIs(slabView, 64 * slot))) {
+        return stop(expected === 0 ? 'bad-genesis' : 'broken-link');
+      }
+      const { text, textStart, textEnd } = reader;
+      // A plain Uint8Array view: cheaper to make than a Buffer's subarray.
+      const bytes = new Uint8Array(text.buffer, text.byteOffset + textStart, textEnd - textStart);
+      if (!reader.hashIs(hash('sha256', bytes, 'hex'))) {
+        return stop('hash-mismatch');
+      }
+      if (known < 0) verifiedStreams++;
+      slotRevisions[slot] = revision;
+      reader.copyHashTo(slabView, 64 * slot);
+      return undefined;
+    },
+    writeHash(out, offset, view) {
+      if (plain) reader.copyHashTo(view, offset);
+      else out.latin1Write(storedHash, offset);
+    },
+  };
 }
 
 let outstanding = 0;
@@ -180,54 +358,28 @@ parentPort.on('message', (message) => {
 });
 
 async function run() {
-  let after = 0;
+  const rows = file ? fileRows() : sqliteRows();
+  let exhausted = false;
   for (;;) {
-    const parameters = { after, head, rows: pageRows };
-    if (predicate.includes('@lower')) parameters.lower = lower;
-    if (predicate.includes('@upper')) parameters.upper = upper;
-    const [read, texts, members] = page.get(parameters);
-    const rows = read === 0 ? [] : JSON.parse(members);
-    const positions = new Float64Array(rows.length);
-    const hashes = new Uint8Array(64 * rows.length);
+    const positions = new Float64Array(pageRows);
+    const hashes = new Uint8Array(64 * pageRows);
     const out = Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength);
+    const view = new DataView(hashes.buffer, hashes.byteOffset, hashes.byteLength);
     const sealRows = [];
     let count = 0;
     let broken;
-    let at = 0;
-    for (let i = 0; i < rows.length; i++) {
-      // [position, exact, streamId, revision, prevHash, hash, length of the hashed text]
-      const r = rows[i];
-      const position = r[0];
-      const length = r[6];
-      const start = at;
-      at += length;
-      if (!(position > lastPosition)) { broken = stop(r, 'position-out-of-order'); break; }
+    while (count < pageRows) {
+      if (!rows.next()) { exhausted = true; break; }
+      if (!(position > lastPosition)) { broken = stop('position-out-of-order'); break; }
       lastPosition = position;
-      const streamId = r[2];
-      const state = streams.get(streamId);
-      const expected = state === undefined ? 0 : state.revision + 1;
-      const previousHash = state === undefined ? GENESIS : state.hash;
-      if (r[3] !== expected) {
-        broken = r[3] > expected ? stop(r, 'jump', expected) : stop(r, r[3] !== null && r[3] >= 0 ? 'duplicate-revision' : 'out-of-order');
-        break;
-      }
-      if (r[4] !== previousHash) { broken = stop(r, expected === 0 ? 'bad-genesis' : 'broken-link'); break; }
-      if (typeof streamId !== 'string') { broken = stop(r, 'hash-mismatch'); break; }
-      let computed;
-      if (utf8 && r[1] === 1) computed = hash('sha256', texts.subarray(start, at), 'hex');
-      else {
-        const row = fullRow.get(position);
-        computed = row && row[1] === streamId ? recompute(row, previousHash, jsonString(streamId)) : undefined;
-      }
-      if (computed === undefined || computed !== r[5]) { broken = stop(r, 'hash-mismatch'); break; }
-      if (state === undefined) streams.set(streamId, { revision: r[3], hash: r[5] });
-      else { state.revision = r[3]; state.hash = r[5]; }
+      broken = rows.check();
+      if (broken) break;
       positions[count] = position;
-      out.latin1Write(r[5], 64 * count);
+      rows.writeHash(out, 64 * count, view);
       count++;
-      if (streamId === SEAL_STREAM) sealRows.push(position, eventIdAt.get(position), r[3]);
+      if (slotIsSeal[slot]) sealRows.push(position, eventIdAt.get(position), revision);
     }
-    const done = broken !== undefined || rows.length < pageRows;
+    const done = broken !== undefined || exhausted;
     const frontier = broken ? broken.position : done ? head : lastPosition;
     const batch = {
       count,
@@ -235,19 +387,20 @@ async function run() {
       hashes: hashes.subarray(0, 64 * count),
       sealRows,
       frontier,
-      streams: streams.size,
+      streams: verifiedStreams,
       broken,
       done,
     };
     outstanding++;
     parentPort.postMessage(batch, [positions.buffer, hashes.buffer]);
     if (done) break;
-    after = lastPosition;
     if (outstanding >= ahead) await new Promise((r) => (resume = r));
   }
   db.close();
 }
 run().catch((error) => {
-  parentPort.postMessage({ error: error && error.stack ? error.stack : String(error) });
+  const text = error && error.stack ? error.stack : String(error);
+  // Whatever goes wrong reading the file itself, SQLite is asked instead (and fails there if it must).
+  parentPort.postMessage(file ? { fallback: text } : { error: text });
 });
 `;

@@ -34,6 +34,10 @@ interface LogFixture {
   tamper: LogTamper;
   /** How this fixture's verifications run (threads). */
   options?: VerifyLogOptions;
+  /** Before each verification: the file fixture checkpoints the write-ahead log into the file. */
+  settle?(): void;
+  /** The worker threads read the file's pages directly (a log at rest). */
+  readsFile?: boolean;
   cleanup(): Promise<void>;
 }
 
@@ -62,6 +66,38 @@ async function sqliteFixture(): Promise<LogFixture> {
 /** The same SQLite log verified by two worker threads, one shard of the streams each. */
 async function sqliteTwoThreadsFixture(): Promise<LogFixture> {
   return { ...(await sqliteFixture()), options: { threads: 2 } };
+}
+
+/**
+ * Two threads reading the file's pages: before each verification the write-ahead log is
+ * checkpointed into the file and truncated, so the log is at rest as a stopped platform leaves it.
+ */
+async function sqliteFileFixture(): Promise<LogFixture> {
+  const fixture = await sqliteFixture();
+  return {
+    ...fixture,
+    options: { threads: 2 },
+    readsFile: true,
+    settle() {
+      checkpoint(fixture);
+    },
+  };
+}
+
+/** Checkpoints the write-ahead log into the file and empties it: the log is then at rest. */
+function checkpoint(f: LogFixture): void {
+  const db = new Database((f.reader as SqliteEventStore).filename);
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  db.close();
+  if (result.busy !== 0) throw new Error('the write-ahead log could not be checkpointed');
+}
+
+/** verifyLog as the fixture runs it (settled first), checking how the rows were read. */
+async function verifyOn(f: LogFixture, options: VerifyLogOptions): Promise<LogVerification> {
+  f.settle?.();
+  const result = await verifyLog(f.reader, { ...f.options, ...options });
+  if (options.stream === undefined) expect(result.fileRead).toBe(f.readsFile ?? false);
+  return result;
 }
 
 async function postgresFixture(): Promise<LogFixture> {
@@ -137,14 +173,14 @@ const isSeal = (row: StoredEvent) => row.streamId === LOG_SEAL_STREAM;
 describe.each([
   ['SQLite', sqliteFixture],
   ['SQLite, two threads', sqliteTwoThreadsFixture],
+  ['SQLite, two threads reading the file at rest', sqliteFileFixture],
   ['PostgreSQL', postgresFixture],
 ])('verifyLog on %s', (_name, open) => {
   let f: LogFixture;
   let streams: string[];
   let seals: LogSeal[];
   let rows: StoredEvent[];
-  const verify = (options: VerifyLogOptions = {}) =>
-    verifyLog(f.reader, { publicKey: keys.publicKey, ...f.options, ...options });
+  const verify = (options: VerifyLogOptions = {}) => verifyOn(f, { publicKey: keys.publicKey, ...options });
   /** The seal event (its own row) of seals[i]. */
   const sealRow = (i: number) => rows.filter(isSeal)[i];
   const streamRows = (streamId: string) => rows.filter((row) => row.streamId === streamId);
@@ -261,7 +297,7 @@ describe.each([
     const newest = rows.filter((row) => row.globalPosition > seals[1].position - 3);
     expect(newest.some((row) => row.id === sealRow(1).id)).toBe(true);
     await f.tamper.deleteEvents(newest.map((row) => row.id));
-    expect((await verifyLog(f.reader, { ...f.options, chainsOnly: true })).ok).toBe(true);
+    expect((await verifyOn(f, { chainsOnly: true })).ok).toBe(true);
     const blind = await verify();
     expect(blind.ok).toBe(true);
     expect(blind.seals.count).toBe(1);
@@ -336,7 +372,7 @@ describe.each([
     await f.tamper.rewrite(moved);
     await f.tamper.insertAt(forged);
     // Every stream's chain verifies on its own:
-    expect((await verifyLog(f.reader, { ...f.options, chainsOnly: true })).ok).toBe(true);
+    expect((await verifyOn(f, { chainsOnly: true })).ok).toBe(true);
     const broken = expectBroken(await verify());
     expect(broken).toMatchObject({ streamId: LOG_SEAL_STREAM, revision: 0 });
     expect(['seal-count-mismatch', 'seal-digest-mismatch']).toContain(broken.reason);
@@ -347,7 +383,7 @@ describe.each([
     const altered = { ...second, dataJson: second.dataJson.replace('250', '950') };
     expect(altered.dataJson).not.toBe(second.dataJson);
     await f.tamper.rewrite(rechained([altered, ...rest], first.hash));
-    expect((await verifyLog(f.reader, { ...f.options, chainsOnly: true })).ok).toBe(true);
+    expect((await verifyOn(f, { chainsOnly: true })).ok).toBe(true);
     expect(expectBroken(await verify())).toMatchObject({
       streamId: LOG_SEAL_STREAM,
       revision: 0,
@@ -377,9 +413,7 @@ describe.each([
   });
 
   it('refuses seals checked with another public key, and a seal signed with another key', async () => {
-    expect(
-      expectBroken(await verifyLog(f.reader, { ...f.options, publicKey: otherKeys.publicKey })),
-    ).toMatchObject({
+    expect(expectBroken(await verifyOn(f, { publicKey: otherKeys.publicKey }))).toMatchObject({
       streamId: LOG_SEAL_STREAM,
       revision: 0,
       position: sealRow(0).globalPosition,
@@ -388,16 +422,12 @@ describe.each([
     // With several keys given, a seal is checked with the key it names.
     expect(
       expectBroken(
-        await verifyLog(f.reader, {
-          ...f.options,
+        await verifyOn(f, {
           publicKey: [otherKeys.publicKey, generateSealKeyPair().publicKey],
         }),
       ),
     ).toMatchObject({ revision: 0, reason: 'seal-unknown-key' });
-    expect(
-      (await verifyLog(f.reader, { ...f.options, publicKey: [otherKeys.publicKeyPem, keys.publicKeyPem] }))
-        .ok,
-    ).toBe(true);
+    expect((await verifyOn(f, { publicKey: [otherKeys.publicKeyPem, keys.publicKeyPem] })).ok).toBe(true);
 
     // An intruder with write access appends a seal of their own.
     await f.store.appendToStream(streams[0], [event(1000)], {
@@ -430,26 +460,26 @@ describe.each([
   });
 
   it('checks signatures only when given a key, and no seal at all with chainsOnly', async () => {
-    const unsigned = await verifyLog(f.reader, f.options);
+    const unsigned = await verifyOn(f, {});
     expect(unsigned).toMatchObject({
       ok: true,
       seals: { checked: true, signaturesChecked: false, count: 2 },
     });
-    const chains = await verifyLog(f.reader, { ...f.options, chainsOnly: true });
+    const chains = await verifyOn(f, { chainsOnly: true });
     expect(chains).toMatchObject({ ok: true, seals: { checked: false, count: 0 }, events: rows.length });
   });
 
   it('verifies one stream with --stream semantics, blind to the other streams', async () => {
     await f.tamper.flipByte(streamRows(streams[0])[0].id);
     const target = streamRows(streams[2]);
-    expect(await verifyLog(f.reader, { ...f.options, stream: streams[2] })).toMatchObject({
+    expect(await verifyOn(f, { stream: streams[2] })).toMatchObject({
       ok: true,
       scope: 'stream',
       events: target.length,
       seals: { checked: false },
     });
     await f.tamper.flipByte(target[2].id);
-    expect(expectBroken(await verifyLog(f.reader, { ...f.options, stream: streams[2] }))).toMatchObject({
+    expect(expectBroken(await verifyOn(f, { stream: streams[2] }))).toMatchObject({
       streamId: streams[2],
       revision: 2,
       position: target[2].globalPosition,
@@ -486,10 +516,20 @@ describe.each([
 describe('verifyLog on several threads, over many pages per shard', () => {
   let f: LogFixture;
   let rows: StoredEvent[];
-  /** The verdict without the thread count, for comparing one thread with several. */
-  const verdict = async (threads: number) => {
-    const { threads: used, ...rest } = await verifyLog(f.reader, { publicKey: keys.publicKey, threads });
+  /**
+   * The verdict without the thread count and the way rows were read, for comparing one thread with
+   * several; `atRest` first checkpoints the write-ahead log into the file, whose pages the threads
+   * then read themselves (and must: fileRead).
+   */
+  const verdict = async (threads: number, atRest = false) => {
+    if (atRest) checkpoint(f);
+    const {
+      threads: used,
+      fileRead,
+      ...rest
+    } = await verifyLog(f.reader, { publicKey: keys.publicKey, threads });
     expect(used).toBe(threads);
+    expect(fileRead).toBe(atRest);
     return rest;
   };
 
@@ -523,12 +563,15 @@ describe('verifyLog on several threads, over many pages per shard', () => {
     expect(clean.seals.count).toBeGreaterThanOrEqual(10);
     expect(await verdict(3)).toEqual(clean);
     expect(await verdict(2)).toEqual(clean);
+    expect(await verdict(2, true)).toEqual(clean);
+    expect(await verdict(3, true)).toEqual(clean);
 
     const late = rows[rows.length - 200];
     await f.tamper.flipByte(late.id);
     const flipped = await verdict(1);
     expect(flipped).toMatchObject({ ok: false, broken: { eventId: late.id, reason: 'hash-mismatch' } });
     expect({ ...(await verdict(3)), streams: 0 }).toEqual({ ...flipped, streams: 0 });
+    expect({ ...(await verdict(2, true)), streams: 0 }).toEqual({ ...flipped, streams: 0 });
 
     const middle = rows[Math.floor(rows.length / 3)];
     await f.tamper.deleteEvents([middle.id]);
@@ -538,6 +581,7 @@ describe('verifyLog on several threads, over many pages per shard', () => {
       broken: { streamId: middle.streamId, reason: 'revision-gap' },
     });
     expect({ ...(await verdict(2)), streams: 0 }).toEqual({ ...deleted, streams: 0 });
+    expect({ ...(await verdict(3, true)), streams: 0 }).toEqual({ ...deleted, streams: 0 });
 
     // A schema version SQLite holds as a REAL: the workers hash that row the JavaScript way.
     const early = rows[Math.floor(rows.length / 10)];
@@ -547,5 +591,26 @@ describe('verifyLog on several threads, over many pages per shard', () => {
     const real = await verdict(1);
     expect(real).toMatchObject({ ok: false, broken: { eventId: early.id, reason: 'hash-mismatch' } });
     expect({ ...(await verdict(2)), streams: 0 }).toEqual({ ...real, streams: 0 });
+    // The file reader leaves that row to SQLite, and gives the same verdict.
+    expect({ ...(await verdict(2, true)), streams: 0 }).toEqual({ ...real, streams: 0 });
+  }, 60000);
+
+  it('verifies through SQLite a file whose pages the reader does not expect, with SQLite’s verdict', async () => {
+    // A row at a negative position: SQLite keeps it first; the reader stops at positions it cannot order.
+    const db = new Database((f.reader as SqliteEventStore).filename);
+    db.prepare(
+      `INSERT INTO events (position, stream_id, category, revision, id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+       SELECT -5, 'grantApplication-${randomUUID()}', category, 0, '${randomUUID()}', type, schema_version, data, metadata, recorded_at, prev_hash, hash
+       FROM events WHERE position = (SELECT max(position) FROM events)`,
+    ).run();
+    db.close();
+    checkpoint(f);
+    const { threads, fileRead, ...rest } = await verifyLog(f.reader, {
+      publicKey: keys.publicKey,
+      threads: 2,
+    });
+    expect({ threads, fileRead }).toEqual({ threads: 2, fileRead: false });
+    // The log is broken by the tampering above: how many streams each thread got through varies.
+    expect({ ...rest, streams: 0 }).toEqual({ ...(await verdict(1)), streams: 0 });
   }, 60000);
 });

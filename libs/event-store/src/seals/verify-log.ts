@@ -17,7 +17,7 @@ import {
   verifyStreamChain,
 } from '@tadamon/eventsourcing';
 import { EventStore, StoredEvent } from '../event-store';
-import { verifyShardsInParallel } from './parallel-verification';
+import { READ_THROUGH_SQLITE, verifyShardsInParallel } from './parallel-verification';
 import { loadSealPublicKey } from './seal-keys';
 
 export type LogBreakReason =
@@ -75,6 +75,8 @@ export interface LogVerificationSummary {
   head: number;
   /** Threads that recomputed the hashes (1: this one; more: worker threads, one shard of streams each). */
   threads: number;
+  /** The worker threads read the SQLite file's pages directly (a file at rest), not through SQLite. */
+  fileRead: boolean;
   seals: {
     /** False in --stream mode, or when the caller asked for chains only. */
     checked: boolean;
@@ -116,6 +118,13 @@ export interface VerifyLogOptions {
    * PARALLEL_FROM events or more, else 1.
    */
   threads?: number;
+  /**
+   * Let the worker threads read a SQLite file at rest (no write-ahead log frames, no journal) page
+   * by page rather than through SQLite: about twice as fast. Default true; the pass falls back to
+   * SQLite by itself when the file is live, changes meanwhile, or holds anything the reader does
+   * not expect. False: always through SQLite.
+   */
+  readFile?: boolean;
   /** Called after each page. */
   onProgress?: (progress: VerifyLogProgress) => void;
 }
@@ -307,6 +316,7 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
   const cursor = checkSeals ? new SealCursor(store, head) : undefined;
   const streams = new Map<string, StreamHead>();
   let streamCount = () => streams.size;
+  let fileRead = false;
 
   let events = 0;
   let lastPosition = -Infinity;
@@ -326,6 +336,7 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
     streams: streamCount(),
     head,
     threads,
+    fileRead,
     seals: {
       checked: checkSeals,
       signaturesChecked: checkSeals && keys.size > 0,
@@ -485,32 +496,42 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
   if (threads > 1 && source && head > 0) {
     let shardStreams = 0;
     streamCount = () => shardStreams;
-    const broken = await verifyShardsInParallel(source, head, threads, pageSize, {
-      cross: (position) => (position > boundary ? crossTo(position) : undefined),
-      row: (position, hashes, offset, seal) => {
-        lastPosition = position;
-        if (checkSeals) segment.addAscii(hashes, offset);
-        const misplaced = counted(position, seal !== undefined, seal?.eventId ?? '');
-        if (misplaced === undefined) return undefined;
-        return {
-          streamId: LOG_SEAL_STREAM,
-          revision: seal?.revision,
-          position,
-          eventId: seal?.eventId,
-          reason: 'seal-position-invalid',
-          detail: misplaced,
-        };
+    const outcome = await verifyShardsInParallel(
+      source,
+      head,
+      threads,
+      pageSize,
+      {
+        cross: (position) => (position > boundary ? crossTo(position) : undefined),
+        row: (position, hashes, offset, seal) => {
+          lastPosition = position;
+          if (checkSeals) segment.addAscii(hashes, offset);
+          const misplaced = counted(position, seal !== undefined, seal?.eventId ?? '');
+          if (misplaced === undefined) return undefined;
+          return {
+            streamId: LOG_SEAL_STREAM,
+            revision: seal?.revision,
+            position,
+            eventId: seal?.eventId,
+            reason: 'seal-position-invalid',
+            detail: misplaced,
+          };
+        },
+        shardBreak: async (b) => {
+          const at = { streamId: b.streamId, revision: b.revision, position: b.position, eventId: b.eventId };
+          if (b.reason !== 'jump') return { ...at, reason: b.reason, detail: REASON_TEXT[b.reason] };
+          const reason = await jumpReason(store, b.streamId, b.expected as number);
+          return { ...at, reason, detail: REASON_TEXT[reason] };
+        },
+        streams: (count) => (shardStreams = count),
+        progress: () => options.onProgress?.({ events, position: lastPosition, head }),
       },
-      shardBreak: async (b) => {
-        const at = { streamId: b.streamId, revision: b.revision, position: b.position, eventId: b.eventId };
-        if (b.reason !== 'jump') return { ...at, reason: b.reason, detail: REASON_TEXT[b.reason] };
-        const reason = await jumpReason(store, b.streamId, b.expected as number);
-        return { ...at, reason, detail: REASON_TEXT[reason] };
-      },
-      streams: (count) => (shardStreams = count),
-      progress: () => options.onProgress?.({ events, position: lastPosition, head }),
-    });
-    if (broken) return fail(broken);
+      options.readFile ?? true,
+    );
+    // What was read from the file cannot be vouched for: everything is verified again through SQLite.
+    if (outcome === READ_THROUGH_SQLITE) return verifyLog(store, { ...options, readFile: false });
+    fileRead = outcome.fileRead;
+    if (outcome.broken) return fail(outcome.broken);
   } else {
     const broken = await verifySequentially(store, head, pageSize, {
       lastPosition: () => lastPosition,
@@ -677,6 +698,7 @@ async function verifyOneStream(store: EventStore, streamId: string): Promise<Log
     streams: 1,
     head: rows.length ? rows[rows.length - 1].globalPosition : 0,
     threads: 1,
+    fileRead: false,
     seals: { checked: false, signaturesChecked: false, count: 0 },
     unsealed: { count: 0 },
   };

@@ -1,0 +1,481 @@
+/**
+ * A reader of the `events` table straight from a SQLite file at rest: the table's B-tree walked
+ * leaf by leaf in rowid (global position) order, each record decoded from its bytes, and the text an
+ * event's hash covers assembled from the stored bytes of its columns. It does for the verifier's
+ * worker threads what SQLite's page query does, at a fraction of the cost (no value objects, no
+ * SQL functions, no JSON between SQLite and JavaScript), and is only ever used on a file nothing
+ * writes to (see events-file-layout.ts: the coordinator checks the file before and after).
+ *
+ * Plain JavaScript in a string, evaluated inside the worker (like the worker's own code): it
+ * defines `openEventsFile(fs, options)` and `EventsFileCorrupt`. It decides nothing it is not sure
+ * of: a record it cannot turn into exactly the bytes SQLite's query would give (a value of another
+ * type, a string JSON would escape, a column count other than the table's) comes back as not
+ * `plain`, and the worker asks SQLite for that row; a structure it does not expect (a page type,
+ * an offset out of bounds, positions not increasing) throws EventsFileCorrupt, and the whole
+ * verification is done again through SQLite, whose verdict stands.
+ *
+ * File format: https://www.sqlite.org/fileformat2.html (table B-tree pages, cells, overflow pages,
+ * varints, record format).
+ */
+export const EVENTS_FILE_READER_SOURCE = String.raw`
+class EventsFileCorrupt extends Error {}
+
+/**
+ * options: { filename, rootPage, pageSize, usableSize, head, lower, upper } with lower / upper
+ * Buffers (or undefined) bounding the shard's stream ids (lower <= id < upper, bytewise, as
+ * SQLite's BINARY collation compares; a NULL id counts as empty).
+ * Returns a reader whose next() moves to the shard's next row at or below head (false at the end)
+ * and exposes it: position, slot (its stream, interned: streamIdOf(slot)), plain, and when plain:
+ * revision, the hashed bytes text[textStart, textEnd), and prevHashIs / hashIs / copyHashTo.
+ */
+function openEventsFile(fs, options) {
+  const { filename, rootPage, pageSize, usableSize, head, lower, upper } = options;
+  const COLUMNS = 12; // position, stream_id, category, revision, id, type, schema_version, data, metadata, recorded_at, prev_hash, hash
+  const MAX_PAYLOAD = 1e9;
+  const fd = fs.openSync(filename, 'r');
+  const pageCount = Math.floor(fs.fstatSync(fd).size / pageSize);
+  const maxLocal = usableSize - 35;
+  const minLocal = Math.floor(((usableSize - 12) * 32) / 255) - 23;
+  const corrupt = (what) => {
+    throw new EventsFileCorrupt(what);
+  };
+
+  // The hashed text, in hashInputOfJson's order: a literal, then a column (-1: the revision,
+  // -2: the schema version, as decimal text), and prevHash again after the closing brace.
+  const PIECES = ['{"data":', ',"id":"', '","metadata":', ',"prevHash":"', '","recordedAt":"', '","revision":', ',"schemaVersion":', ',"streamId":"', '","type":"', '"}'];
+  const FILLS = [7, 4, 8, 10, 9, -1, -2, 1, 5, 10];
+  const LITERALS = PIECES.join('') + '0'.repeat(64);
+
+  // One memory for everything a row is made of, so that every copy is one copyWithin (no view
+  // made per copy, as Buffer.copy makes): [pages read | literals, genesis hash | spill | text].
+  // The spill holds a record that overflows its page; the text is the hashed bytes being built.
+  const CHUNK = Math.max(1, Math.floor((1 << 20) / pageSize)) * pageSize;
+  const LITERALS_AT = CHUNK;
+  const GENESIS_AT = LITERALS_AT + LITERALS.length - 64;
+  const SPILL_AT = LITERALS_AT + LITERALS.length;
+  let spillSize = 64 * 1024;
+  let textAt = SPILL_AT + spillSize;
+  let mem = Buffer.alloc(0);
+  let view = new DataView(new ArrayBuffer(0));
+  /** Grows the memory to spill and text sizes, keeping pages, literals and spill as they are. */
+  const allocate = (spill, text) => {
+    const grown = Buffer.allocUnsafeSlow(SPILL_AT + spill + text);
+    mem.copy(grown, 0, 0, Math.min(mem.length, SPILL_AT + spillSize));
+    grown.latin1Write(LITERALS, LITERALS_AT);
+    mem = grown;
+    view = new DataView(mem.buffer, mem.byteOffset, mem.byteLength);
+    spillSize = spill;
+    textAt = SPILL_AT + spill;
+  };
+  allocate(spillSize, 64 * 1024);
+  const pieceStarts = PIECES.map((_, i) => LITERALS_AT + PIECES.slice(0, i).join('').length);
+  const pieceEnds = PIECES.map((piece, i) => pieceStarts[i] + piece.length);
+
+  let chunkFirst = 0;
+  let chunkHeld = 0;
+  /** The offset of page pgno in mem, read from the file (with the pages after it) when not held. */
+  const load = (pgno) => {
+    if (!(pgno >= 2 && pgno <= pageCount)) corrupt('page ' + pgno + ' is not a page of the table');
+    if (pgno < chunkFirst || pgno >= chunkFirst + chunkHeld) {
+      const pages = Math.min(CHUNK / pageSize, pageCount - pgno + 1);
+      const read = fs.readSync(fd, mem, 0, pages * pageSize, (pgno - 1) * pageSize);
+      chunkFirst = pgno;
+      chunkHeld = Math.floor(read / pageSize);
+      if (chunkHeld < 1) corrupt('page ' + pgno + ' could not be read');
+    }
+    return (pgno - chunkFirst) * pageSize;
+  };
+
+  let varintEnd = 0;
+  /** A varint at mem[p] that must end before mem[end]; sets varintEnd. */
+  const varint = (p, end) => {
+    let value = 0;
+    for (let i = 0; i < 8; i++) {
+      if (p + i >= end) corrupt('a varint runs past its bounds');
+      const c = mem[p + i];
+      value = value * 128 + (c & 0x7f);
+      if (c < 0x80) {
+        varintEnd = p + i + 1;
+        return value;
+      }
+    }
+    if (p + 8 >= end) corrupt('a varint runs past its bounds');
+    varintEnd = p + 9;
+    return value * 256 + mem[p + 8];
+  };
+
+  /** The leaf pages of the table in key order: the tree read level by level (interior pages only). */
+  const leavesOf = (root) => {
+    let level = [root];
+    for (let depth = 0; depth < 64; depth++) {
+      const type = mem[load(level[0])];
+      if (type === 13) return level;
+      if (type !== 5) corrupt('page ' + level[0] + ' is not a table B-tree page');
+      const next = [];
+      for (const pgno of level) {
+        const base = load(pgno);
+        if (mem[base] !== 5) corrupt('page ' + pgno + ' is not an interior table page');
+        const cells = mem.readUInt16BE(base + 3);
+        if (12 + 2 * cells > usableSize) corrupt('page ' + pgno + ' has too many cells');
+        for (let i = 0; i < cells; i++) {
+          const at = mem.readUInt16BE(base + 12 + 2 * i);
+          if (at < 12 || at + 4 > usableSize) corrupt('a cell of page ' + pgno + ' is out of bounds');
+          next.push(mem.readUInt32BE(base + at));
+        }
+        next.push(mem.readUInt32BE(base + 8));
+        if (next.length > pageCount) corrupt('the tree has more pages than the file');
+      }
+      level = next;
+    }
+    return corrupt('the tree is too deep');
+  };
+
+  const leaves = leavesOf(rootPage);
+  let leafIndex = -1;
+  let cellIndex = 0;
+  let cellCount = 0;
+  let lastRowid = 0;
+  let finished = false;
+
+  const types = new Float64Array(COLUMNS);
+  // Offsets and lengths as int32: what views index with fastest (a record is at most MAX_PAYLOAD).
+  const starts = new Int32Array(COLUMNS);
+  const lengths = new Int32Array(COLUMNS);
+
+  const reader = {
+    position: 0,
+    slot: 0,
+    plain: false,
+    revision: 0,
+    text: mem,
+    textStart: 0,
+    textEnd: 0,
+    next() {
+      while (!finished) {
+        if (cellIndex >= cellCount) {
+          if (++leafIndex >= leaves.length) break;
+          const base = load(leaves[leafIndex]);
+          if (mem[base] !== 13) corrupt('page ' + leaves[leafIndex] + ' is not a leaf table page');
+          cellCount = mem.readUInt16BE(base + 3);
+          if (8 + 2 * cellCount > usableSize) corrupt('a leaf has too many cells');
+          cellIndex = 0;
+          continue;
+        }
+        if (readCell(cellIndex++)) return true;
+      }
+      finished = true;
+      return false;
+    },
+    close() {
+      fs.closeSync(fd);
+    },
+  };
+
+  /** Reads the cell; true when it is a row of the shard to deliver. */
+  function readCell(index) {
+    const pgno = leaves[leafIndex];
+    const base = load(pgno);
+    const end = base + usableSize;
+    const at = mem.readUInt16BE(base + 8 + 2 * index);
+    if (at < 8 || at >= usableSize) corrupt('a cell of page ' + pgno + ' is out of bounds');
+    let p = base + at;
+    const size = varint(p, end);
+    p = varintEnd;
+    const rowid = varint(p, end);
+    p = varintEnd;
+    // Rowids are signed: a negative or huge one is SQLite's to order, not ours.
+    if (!(rowid > lastRowid && rowid <= Number.MAX_SAFE_INTEGER)) corrupt('positions do not increase at ' + rowid);
+    lastRowid = rowid;
+    if (rowid > head) {
+      finished = true;
+      return false;
+    }
+    if (size <= maxLocal) {
+      if (p + size > end) corrupt('a cell of page ' + pgno + ' runs past the page');
+      return readRecord(p, p + size, rowid);
+    }
+    // The record overflows: its first bytes here, the rest on a chain of overflow pages.
+    if (size > MAX_PAYLOAD) corrupt('a record of ' + size + ' bytes');
+    const k = minLocal + ((size - minLocal) % (usableSize - 4));
+    const local = k <= maxLocal ? k : minLocal;
+    if (p + local + 4 > end) corrupt('a cell of page ' + pgno + ' runs past the page');
+    let overflow = mem.readUInt32BE(p + local);
+    if (size > spillSize) {
+      allocate(Math.max(size, 2 * spillSize), mem.length - textAt);
+      reader.text = mem;
+    }
+    mem.copyWithin(SPILL_AT, p, p + local);
+    let got = local;
+    for (let hops = 0; got < size; hops++) {
+      if (hops > pageCount) corrupt('an overflow chain loops');
+      const o = load(overflow);
+      const n = Math.min(size - got, usableSize - 4);
+      mem.copyWithin(SPILL_AT + got, o + 4, o + 4 + n);
+      got += n;
+      overflow = mem.readUInt32BE(o);
+    }
+    // The leaf is read again for the next cell if an overflow page took its place.
+    return readRecord(SPILL_AT, SPILL_AT + size, rowid);
+  }
+
+  // The record being decoded: its end, header cursor and end, body cursor, columns read.
+  let recordEnd = 0;
+  let headerAt = 0;
+  let headerEnd = 0;
+  let bodyAt = 0;
+  let columns = 0;
+  /** Reads the record's next serial type; false at the end of its header. */
+  const nextColumn = () => {
+    if (headerAt >= headerEnd) return false;
+    const type = varint(headerAt, headerEnd);
+    headerAt = varintEnd;
+    let length;
+    if (type >= 12) length = Math.floor((type - 12) / 2);
+    else if (type === 10 || type === 11) return corrupt('a reserved serial type');
+    else length = type === 7 || type === 6 ? 8 : type === 5 ? 6 : type <= 4 ? type : 0;
+    if (columns < COLUMNS) {
+      types[columns] = type;
+      starts[columns] = bodyAt;
+      lengths[columns] = length;
+    }
+    bodyAt += length;
+    if (bodyAt > recordEnd) corrupt('a record runs past its payload');
+    columns++;
+    return true;
+  };
+
+  /** Decodes the record at mem[start, end); true when its row belongs to the shard. */
+  function readRecord(start, end, rowid) {
+    const headerSize = varint(start, end);
+    recordEnd = end;
+    headerAt = varintEnd;
+    headerEnd = start + headerSize;
+    if (headerEnd > end || headerEnd < headerAt) corrupt('a record header runs past its record');
+    bodyAt = headerEnd;
+    columns = 0;
+
+    // Columns 0 (position: NULL, the rowid is the position) and 1 (stream_id) tell the shard.
+    nextColumn();
+    nextColumn();
+    let keyStart = 0;
+    let keyLength = 0;
+    const keyNull = columns < 2 || types[1] === 0;
+    if (!keyNull) {
+      // TEXT affinity stores numbers as text: a number here is no file SQLite wrote.
+      if (types[1] < 12) corrupt('a stream id stored as a number');
+      keyStart = starts[1];
+      keyLength = lengths[1];
+    }
+    if (lower !== undefined && compare(keyStart, keyLength, lower) < 0) return false;
+    if (upper !== undefined && compare(keyStart, keyLength, upper) >= 0) return false;
+
+    while (nextColumn());
+    reader.position = rowid;
+    reader.slot = slotOf(keyStart, keyLength, keyNull);
+    reader.plain = columns === COLUMNS && decode();
+    return true;
+  }
+
+  /** Bytewise comparison of mem[o, o + n) with other (memcmp, then length). */
+  function compare(o, n, other) {
+    const m = Math.min(n, other.length);
+    for (let i = 0; i < m; i++) {
+      const d = mem[o + i] - other[i];
+      if (d !== 0) return d;
+    }
+    return n - other.length;
+  }
+
+  // Streams as slots 0, 1, 2... interned by the stream id's bytes (a BLOB's bytes are its text, as
+  // CAST gives it; NULL is a stream of its own), in an open-addressing table: no string per row.
+  let slotTable = new Int32Array(1 << 12);
+  let keyStore = Buffer.allocUnsafe(1 << 16);
+  let keyView = new DataView(keyStore.buffer, keyStore.byteOffset, keyStore.byteLength);
+  let keyStoreAt = 0;
+  const keyOffsets = [];
+  const keyLengths = [];
+  const keyHashes = [];
+  const keyNulls = [];
+  const names = [];
+  // The previous row's stream: events of one append are consecutive, so it is often the same.
+  let lastSlot = -1;
+  const slotOf = (o, n, isNull) => {
+    if (lastSlot >= 0 && keyLengths[lastSlot] === n && keyNulls[lastSlot] === isNull && sameKey(o, keyOffsets[lastSlot], n)) {
+      return lastSlot;
+    }
+    lastSlot = findSlot(o, n, isNull);
+    return lastSlot;
+  };
+  const findSlot = (o, n, isNull) => {
+    let h = isNull ? 0x9e3779b9 : 0x811c9dc5;
+    let i = o;
+    for (; i + 4 <= o + n; i += 4) h = Math.imul(h ^ view.getInt32(i), 16777619);
+    for (; i < o + n; i++) h = Math.imul(h ^ mem[i], 16777619);
+    const mask = slotTable.length - 1;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const held = slotTable[at];
+      if (held === 0) return addSlot(o, n, isNull, h, at);
+      const slot = held - 1;
+      if (keyHashes[slot] !== h || keyLengths[slot] !== n || keyNulls[slot] !== isNull) continue;
+      if (sameKey(o, keyOffsets[slot], n)) return slot;
+    }
+  };
+  const sameKey = (o, k, n) => {
+    let i = 0;
+    for (; i + 4 <= n; i += 4) if (view.getInt32(o + i) !== keyView.getInt32(k + i)) return false;
+    for (; i < n; i++) if (mem[o + i] !== keyStore[k + i]) return false;
+    return true;
+  };
+  const addSlot = (o, n, isNull, h, at) => {
+    const slot = keyHashes.length;
+    if (keyStoreAt + n > keyStore.length) {
+      const grown = Buffer.allocUnsafe(Math.max(2 * keyStore.length, keyStoreAt + n));
+      keyStore.copy(grown, 0, 0, keyStoreAt);
+      keyStore = grown;
+      keyView = new DataView(keyStore.buffer, keyStore.byteOffset, keyStore.byteLength);
+    }
+    mem.copy(keyStore, keyStoreAt, o, o + n);
+    keyOffsets.push(keyStoreAt);
+    keyLengths.push(n);
+    keyHashes.push(h);
+    keyNulls.push(isNull);
+    names.push(undefined);
+    keyStoreAt += n;
+    slotTable[at] = slot + 1;
+    if (2 * keyHashes.length > slotTable.length) {
+      slotTable = new Int32Array(2 * slotTable.length);
+      const mask = slotTable.length - 1;
+      for (let s = 0; s < keyHashes.length; s++) {
+        let i = keyHashes[s] & mask;
+        while (slotTable[i] !== 0) i = (i + 1) & mask;
+        slotTable[i] = s + 1;
+      }
+    }
+    return slot;
+  };
+  /** The stream id of a slot as SQLite's CAST(stream_id AS TEXT) gives it (null for NULL). */
+  reader.streamIdOf = (slot) => {
+    if (names[slot] === undefined) {
+      const o = keyOffsets[slot];
+      names[slot] = keyNulls[slot] ? null : keyStore.toString('utf8', o, o + keyLengths[slot]);
+    }
+    return names[slot];
+  };
+
+  const isText = (type) => type >= 13 && (type & 1) === 1;
+  const isInteger = (type) => (type >= 1 && type <= 6) || type === 8 || type === 9;
+  /** A stored integer; NaN when it is no safe integer. */
+  const integerAt = (column) => {
+    const o = starts[column];
+    switch (types[column]) {
+      case 8:
+        return 0;
+      case 9:
+        return 1;
+      case 1:
+        return mem.readInt8(o);
+      case 2:
+        return mem.readInt16BE(o);
+      case 3:
+        return mem.readIntBE(o, 3);
+      case 4:
+        return mem.readInt32BE(o);
+      case 5:
+        return mem.readIntBE(o, 6);
+      default: {
+        const value = Number(mem.readBigInt64BE(o));
+        return Number.isSafeInteger(value) ? value : NaN;
+      }
+    }
+  };
+  /** No byte JSON would escape or SQLite might: printable ASCII without quote or backslash. */
+  const plainAscii = (o, n) => {
+    let i = 0;
+    for (; i + 4 <= n; i += 4) {
+      const x = view.getInt32(o + i);
+      if ((x & 0x80808080) !== 0) return false;
+      // Any byte below 0x20, or equal to 0x22, 0x5c or 0x7f (the word tricks of "Bit Twiddling Hacks").
+      if (((x - 0x20202020) & ~x & 0x80808080) !== 0) return false;
+      const quote = x ^ 0x22222222;
+      if (((quote - 0x01010101) & ~quote & 0x80808080) !== 0) return false;
+      const backslash = x ^ 0x5c5c5c5c;
+      if (((backslash - 0x01010101) & ~backslash & 0x80808080) !== 0) return false;
+      const del = x ^ 0x7f7f7f7f;
+      if (((del - 0x01010101) & ~del & 0x80808080) !== 0) return false;
+    }
+    for (; i < n; i++) {
+      const c = mem[o + i];
+      if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
+    }
+    return true;
+  };
+  /** Writes a safe integer as decimal text at mem[at]; returns the new end. */
+  const decimal = (value, at) => {
+    if (value < 0 || value > 99999) return at + mem.latin1Write(String(value), at);
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 10)) mem[at + i] = 48 + (rest % 10);
+    return at + digits;
+  };
+
+  /** Builds the hashed text of a 12-column record; false when SQLite must decide the row. */
+  function decode() {
+    if (!isText(types[1]) || !isText(types[4]) || !isText(types[5]) || !isText(types[7])) return false;
+    if (!isText(types[8]) || !isText(types[9]) || !isText(types[10]) || !isText(types[11])) return false;
+    if (!isInteger(types[3]) || !isInteger(types[6])) return false;
+    if (!plainAscii(starts[1], lengths[1]) || !plainAscii(starts[4], lengths[4])) return false;
+    if (!plainAscii(starts[5], lengths[5]) || !plainAscii(starts[9], lengths[9])) return false;
+    // prev_hash and hash are compared as bytes: one with a byte above 0x7f (which SQLite would
+    // decode otherwise) differs from every hex digest either way, which is all they meet.
+    const revision = integerAt(3);
+    const schemaVersion = integerAt(6);
+    if (Number.isNaN(revision) || Number.isNaN(schemaVersion)) return false;
+
+    // At most 20 characters each for the two integers.
+    let size = LITERALS.length + 40;
+    for (let i = 0; i < FILLS.length; i++) if (FILLS[i] >= 0) size += lengths[FILLS[i]];
+    if (textAt + size > mem.length) {
+      allocate(spillSize, Math.max(size, 2 * (mem.length - textAt)));
+      reader.text = mem;
+    }
+    let at = textAt;
+    for (let i = 0; i < FILLS.length; i++) {
+      mem.copyWithin(at, pieceStarts[i], pieceEnds[i]);
+      at += pieceEnds[i] - pieceStarts[i];
+      const column = FILLS[i];
+      if (column === -1) at = decimal(revision, at);
+      else if (column === -2) at = decimal(schemaVersion, at);
+      else {
+        const o = starts[column];
+        mem.copyWithin(at, o, o + lengths[column]);
+        at += lengths[column];
+      }
+    }
+    reader.textStart = textAt;
+    reader.textEnd = at;
+    reader.revision = revision;
+    return true;
+  }
+
+  /** prev_hash is the 64 bytes of other at offset (a stream's last hash); undefined: the genesis hash. */
+  reader.prevHashIs = (other, offset) => {
+    if (lengths[10] !== 64) return false;
+    const o = starts[10];
+    if (other === undefined) {
+      for (let i = 0; i < 64; i += 4) if (view.getInt32(o + i) !== view.getInt32(GENESIS_AT + i)) return false;
+      return true;
+    }
+    for (let i = 0; i < 64; i += 4) if (view.getInt32(o + i) !== other.getInt32(offset + i)) return false;
+    return true;
+  };
+  /** The stored hash is this hex digest. */
+  reader.hashIs = (hex) => lengths[11] === 64 && mem.latin1Slice(starts[11], starts[11] + 64) === hex;
+  /** Copies the stored hash (64 bytes, once hashIs said so) into other at offset. */
+  reader.copyHashTo = (other, offset) => {
+    const o = starts[11];
+    for (let i = 0; i < 64; i += 4) other.setInt32(offset + i, view.getInt32(o + i));
+  };
+
+  return reader;
+}
+`;
