@@ -10,6 +10,10 @@ import { eventsFileAtRest, stillAtRest } from './events-file-layout';
 import { EVENTS_FILE_READER_SOURCE } from './events-file-reader';
 
 interface FileReader {
+  leafCount: number;
+  finished: boolean;
+  block(from: number, to: number): void;
+  firstPosition(leaf: number): number | undefined;
   position: number;
   slot: number;
   plain: boolean;
@@ -28,8 +32,6 @@ interface ReaderOptions {
   pageSize: number;
   usableSize: number;
   head: number;
-  lower?: Buffer;
-  upper?: Buffer;
 }
 type OpenEventsFile = (files: typeof fs, options: ReaderOptions) => FileReader;
 
@@ -102,10 +104,14 @@ async function writeLog(): Promise<{ filename: string; odd: Set<number> }> {
   return { filename, odd };
 }
 
+/** The rows of leaves [from, to), or of every leaf. */
 function readAll(
   options: ReaderOptions,
+  from = 0,
+  to = Infinity,
 ): { position: number; streamId: string | null; reader: FileReader }[] {
   const reader = openEventsFile(fs, options);
+  reader.block(from, Math.min(to, reader.leafCount));
   const rows: { position: number; streamId: string | null; reader: FileReader }[] = [];
   while (reader.next()) {
     rows.push({ position: reader.position, streamId: reader.streamIdOf(reader.slot), reader });
@@ -137,6 +143,7 @@ describe('openEventsFile: the worker threads’ reader of a SQLite log at rest',
 
   it('gives every row in position order, each plain row with exactly the bytes its hash covers', () => {
     const reader = openEventsFile(fs, options);
+    reader.block(0, reader.leafCount);
     const seen: number[] = [];
     let plain = 0;
     for (const row of stored) {
@@ -179,19 +186,20 @@ describe('openEventsFile: the worker threads’ reader of a SQLite log at rest',
     );
   });
 
-  it('splits the rows into shards by the stream id’s bytes: every row in one shard, each stream whole', () => {
-    const ids = [...new Set(stored.map((row) => row[1] as string))].sort((a, b) =>
-      Buffer.compare(Buffer.from(a), Buffer.from(b)),
-    );
-    const split = Buffer.from(ids[3]);
-    const low = readAll({ ...options, upper: split });
-    const high = readAll({ ...options, lower: split });
-    expect([...low, ...high].map((row) => row.position).sort((a, b) => a - b)).toEqual(
-      stored.map((row) => row[0]),
-    );
-    const lowStreams = new Set(low.map((row) => row.streamId));
-    expect(high.some((row) => lowStreams.has(row.streamId))).toBe(false);
-    expect(lowStreams.size).toBe(3);
+  it('reads blocks of leaves: together every row once, in order, and says where a block starts', () => {
+    const reader = openEventsFile(fs, options);
+    const leaves = reader.leafCount;
+    reader.close();
+    expect(leaves).toBeGreaterThan(6);
+    const bounds = [0, 2, 5, leaves];
+    const parts = bounds
+      .slice(0, -1)
+      .map((from, i) => readAll(options, from, bounds[i + 1]).map((row) => row.position));
+    expect(parts.flat()).toEqual(stored.map((row) => row[0]));
+    const starts = openEventsFile(fs, options);
+    for (const [i, from] of bounds.slice(0, -1).entries())
+      expect(starts.firstPosition(from)).toBe(parts[i][0]);
+    starts.close();
   });
 
   it('throws EventsFileCorrupt on a page it does not expect', () => {

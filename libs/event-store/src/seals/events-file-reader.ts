@@ -21,15 +21,15 @@ export const EVENTS_FILE_READER_SOURCE = String.raw`
 class EventsFileCorrupt extends Error {}
 
 /**
- * options: { filename, rootPage, pageSize, usableSize, head, lower, upper } with lower / upper
- * Buffers (or undefined) bounding the shard's stream ids (lower <= id < upper, bytewise, as
- * SQLite's BINARY collation compares; a NULL id counts as empty).
- * Returns a reader whose next() moves to the shard's next row at or below head (false at the end)
- * and exposes it: position, slot (its stream, interned: streamIdOf(slot)), plain, and when plain:
- * revision, the hashed bytes text[textStart, textEnd), and prevHashIs / hashIs / copyHashTo.
+ * options: { filename, rootPage, pageSize, usableSize, head }. Returns a reader over the table's
+ * leaves (leafCount of them, in key order): block(from, to) sets the leaves to read, next() moves
+ * to the next row of those leaves at or below head (false at the block's end; finished once past
+ * head) and exposes it: position, slot (its stream, interned: streamIdOf(slot), keyOf(slot)),
+ * plain, and when plain: revision, the hashed bytes text[textStart, textEnd), and hashIs /
+ * copyHashesTo for its two hashes.
  */
 function openEventsFile(fs, options) {
-  const { filename, rootPage, pageSize, usableSize, head, lower, upper } = options;
+  const { filename, rootPage, pageSize, usableSize, head } = options;
   const COLUMNS = 12; // position, stream_id, category, revision, id, type, schema_version, data, metadata, recorded_at, prev_hash, hash
   const MAX_PAYLOAD = 1e9;
   const fd = fs.openSync(filename, 'r');
@@ -44,21 +44,24 @@ function openEventsFile(fs, options) {
   // -2: the schema version, as decimal text), and prevHash again after the closing brace.
   const PIECES = ['{"data":', ',"id":"', '","metadata":', ',"prevHash":"', '","recordedAt":"', '","revision":', ',"schemaVersion":', ',"streamId":"', '","type":"', '"}'];
   const FILLS = [7, 4, 8, 10, 9, -1, -2, 1, 5, 10];
-  const LITERALS = PIECES.join('') + '0'.repeat(64);
+  const LITERALS = PIECES.join('');
 
   // One memory for everything a row is made of, so that every copy is one copyWithin (no view
-  // made per copy, as Buffer.copy makes): [pages read | literals, genesis hash | spill | text].
+  // made per copy, as Buffer.copy makes): [pages read | literals | spill | text].
   // The spill holds a record that overflows its page; the text is the hashed bytes being built.
   const CHUNK = Math.max(1, Math.floor((1 << 20) / pageSize)) * pageSize;
   const LITERALS_AT = CHUNK;
-  const GENESIS_AT = LITERALS_AT + LITERALS.length - 64;
   const SPILL_AT = LITERALS_AT + LITERALS.length;
   let spillSize = 64 * 1024;
   let textAt = SPILL_AT + spillSize;
   let mem = Buffer.alloc(0);
   let view = new DataView(new ArrayBuffer(0));
   /** Grows the memory to spill and text sizes, keeping pages, literals and spill as they are. */
+  /** Room before the text's fixed point for '{"data":' and the data; where each literal was last written. */
+  let dataRoom = 8 * 1024;
+  const placed = new Float64Array(PIECES.length).fill(-1);
   const allocate = (spill, text) => {
+    placed.fill(-1);
     const grown = Buffer.allocUnsafeSlow(SPILL_AT + spill + text);
     mem.copy(grown, 0, 0, Math.min(mem.length, SPILL_AT + spillSize));
     grown.latin1Write(LITERALS, LITERALS_AT);
@@ -73,11 +76,13 @@ function openEventsFile(fs, options) {
 
   let chunkFirst = 0;
   let chunkHeld = 0;
+  /** The last page worth reading ahead: the highest leaf of the block being read. */
+  let readUpTo = pageCount;
   /** The offset of page pgno in mem, read from the file (with the pages after it) when not held. */
   const load = (pgno) => {
     if (!(pgno >= 2 && pgno <= pageCount)) corrupt('page ' + pgno + ' is not a page of the table');
     if (pgno < chunkFirst || pgno >= chunkFirst + chunkHeld) {
-      const pages = Math.min(CHUNK / pageSize, pageCount - pgno + 1);
+      const pages = Math.min(CHUNK / pageSize, Math.max(readUpTo, pgno) - pgno + 1);
       const read = fs.readSync(fd, mem, 0, pages * pageSize, (pgno - 1) * pageSize);
       chunkFirst = pgno;
       chunkHeld = Math.floor(read / pageSize);
@@ -132,17 +137,29 @@ function openEventsFile(fs, options) {
 
   const leaves = leavesOf(rootPage);
   let leafIndex = -1;
+  let blockEnd = 0;
   let cellIndex = 0;
   let cellCount = 0;
   let lastRowid = 0;
-  let finished = false;
 
   const types = new Float64Array(COLUMNS);
   // Offsets and lengths as int32: what views index with fastest (a record is at most MAX_PAYLOAD).
   const starts = new Int32Array(COLUMNS);
   const lengths = new Int32Array(COLUMNS);
 
+  /** The offset of leaf i in mem, checked to be a table leaf; sets cellCount. */
+  const loadLeaf = (i) => {
+    const base = load(leaves[i]);
+    if (mem[base] !== 13) corrupt('page ' + leaves[i] + ' is not a leaf table page');
+    cellCount = mem.readUInt16BE(base + 3);
+    if (8 + 2 * cellCount > usableSize) corrupt('a leaf has too many cells');
+    return base;
+  };
+
   const reader = {
+    leafCount: leaves.length,
+    /** Past head: nothing more to read. */
+    finished: false,
     position: 0,
     slot: 0,
     plain: false,
@@ -150,28 +167,46 @@ function openEventsFile(fs, options) {
     text: mem,
     textStart: 0,
     textEnd: 0,
+    /** Reads leaves [from, to) next. */
+    block(from, to) {
+      leafIndex = from - 1;
+      blockEnd = Math.min(to, leaves.length);
+      cellIndex = 0;
+      cellCount = 0;
+      // Pages past the block's leaves are other readers' (or index pages): not read ahead.
+      readUpTo = 0;
+      for (let i = from; i < blockEnd; i++) if (leaves[i] > readUpTo) readUpTo = leaves[i];
+    },
     next() {
-      while (!finished) {
+      while (!reader.finished) {
         if (cellIndex >= cellCount) {
-          if (++leafIndex >= leaves.length) break;
-          const base = load(leaves[leafIndex]);
-          if (mem[base] !== 13) corrupt('page ' + leaves[leafIndex] + ' is not a leaf table page');
-          cellCount = mem.readUInt16BE(base + 3);
-          if (8 + 2 * cellCount > usableSize) corrupt('a leaf has too many cells');
+          if (++leafIndex >= blockEnd) return false;
+          loadLeaf(leafIndex);
           cellIndex = 0;
           continue;
         }
         if (readCell(cellIndex++)) return true;
       }
-      finished = true;
       return false;
+    },
+    /** The position of leaf i's first row (undefined for an empty leaf): where a later block starts. */
+    firstPosition(i) {
+      const held = cellCount;
+      const base = loadLeaf(i);
+      const first = cellCount === 0 ? undefined : mem.readUInt16BE(base + 8);
+      // The leaf being read is loaded again (load) by its next cell read.
+      cellCount = held;
+      if (first === undefined) return undefined;
+      if (first < 8 || first >= usableSize) corrupt('a cell of page ' + leaves[i] + ' is out of bounds');
+      varint(base + first, base + usableSize);
+      return varint(varintEnd, base + usableSize);
     },
     close() {
       fs.closeSync(fd);
     },
   };
 
-  /** Reads the cell; true when it is a row of the shard to deliver. */
+  /** Reads the cell; false past head. */
   function readCell(index) {
     const pgno = leaves[leafIndex];
     const base = load(pgno);
@@ -187,7 +222,7 @@ function openEventsFile(fs, options) {
     if (!(rowid > lastRowid && rowid <= Number.MAX_SAFE_INTEGER)) corrupt('positions do not increase at ' + rowid);
     lastRowid = rowid;
     if (rowid > head) {
-      finished = true;
+      reader.finished = true;
       return false;
     }
     if (size <= maxLocal) {
@@ -244,7 +279,7 @@ function openEventsFile(fs, options) {
     return true;
   };
 
-  /** Decodes the record at mem[start, end); true when its row belongs to the shard. */
+  /** Decodes the record at mem[start, end): true, the row is there to read. */
   function readRecord(start, end, rowid) {
     const headerSize = varint(start, end);
     recordEnd = end;
@@ -254,36 +289,14 @@ function openEventsFile(fs, options) {
     bodyAt = headerEnd;
     columns = 0;
 
-    // Columns 0 (position: NULL, the rowid is the position) and 1 (stream_id) tell the shard.
-    nextColumn();
-    nextColumn();
-    let keyStart = 0;
-    let keyLength = 0;
-    const keyNull = columns < 2 || types[1] === 0;
-    if (!keyNull) {
-      // TEXT affinity stores numbers as text: a number here is no file SQLite wrote.
-      if (types[1] < 12) corrupt('a stream id stored as a number');
-      keyStart = starts[1];
-      keyLength = lengths[1];
-    }
-    if (lower !== undefined && compare(keyStart, keyLength, lower) < 0) return false;
-    if (upper !== undefined && compare(keyStart, keyLength, upper) >= 0) return false;
-
+    // Column 1 is stream_id. TEXT affinity stores numbers as text: a number there is no file SQLite wrote.
     while (nextColumn());
+    const keyNull = columns < 2 || types[1] === 0;
+    if (!keyNull && types[1] < 12) corrupt('a stream id stored as a number');
     reader.position = rowid;
-    reader.slot = slotOf(keyStart, keyLength, keyNull);
+    reader.slot = keyNull ? slotOf(0, 0, true) : slotOf(starts[1], lengths[1], false);
     reader.plain = columns === COLUMNS && decode();
     return true;
-  }
-
-  /** Bytewise comparison of mem[o, o + n) with other (memcmp, then length). */
-  function compare(o, n, other) {
-    const m = Math.min(n, other.length);
-    for (let i = 0; i < m; i++) {
-      const d = mem[o + i] - other[i];
-      if (d !== 0) return d;
-    }
-    return n - other.length;
   }
 
   // Streams as slots 0, 1, 2... interned by the stream id's bytes (a BLOB's bytes are its text, as
@@ -352,6 +365,12 @@ function openEventsFile(fs, options) {
       }
     }
     return slot;
+  };
+  /** A slot's identity as a string, one per distinct stored value: its bytes as Latin-1, or 'n' for NULL. */
+  reader.keyOf = (slot) => {
+    if (keyNulls[slot]) return 'n';
+    const o = keyOffsets[slot];
+    return 'b' + keyStore.latin1Slice(o, o + keyLengths[slot]);
   };
   /** The stream id of a slot as SQLite's CAST(stream_id AS TEXT) gives it (null for NULL). */
   reader.streamIdOf = (slot) => {
@@ -431,16 +450,31 @@ function openEventsFile(fs, options) {
     const schemaVersion = integerAt(6);
     if (Number.isNaN(revision) || Number.isNaN(schemaVersion)) return false;
 
+    // The text is built around a fixed point: '{"data":' and the data end at textAt + dataRoom,
+    // the rest starts there. After the data most members keep their length from one row to the
+    // next, so most literals are already in place, left by the previous row: only moved ones are
+    // copied (placed[i]: where literal i was last written; -1 after the memory was reallocated).
+    const dataLength = lengths[7];
     // At most 20 characters each for the two integers.
-    let size = LITERALS.length + 40;
-    for (let i = 0; i < FILLS.length; i++) if (FILLS[i] >= 0) size += lengths[FILLS[i]];
-    if (textAt + size > mem.length) {
-      allocate(spillSize, Math.max(size, 2 * (mem.length - textAt)));
+    let rest = LITERALS.length + 40;
+    for (let i = 1; i < FILLS.length; i++) if (FILLS[i] >= 0) rest += lengths[FILLS[i]];
+    if (8 + dataLength > dataRoom || textAt + dataRoom + rest > mem.length) {
+      dataRoom = Math.max(dataRoom, 2 * (8 + dataLength));
+      allocate(spillSize, Math.max(dataRoom + rest, 2 * (mem.length - textAt)));
       reader.text = mem;
     }
-    let at = textAt;
-    for (let i = 0; i < FILLS.length; i++) {
-      mem.copyWithin(at, pieceStarts[i], pieceEnds[i]);
+    const start = textAt + dataRoom - 8 - dataLength;
+    if (placed[0] !== start) {
+      mem.copyWithin(start, pieceStarts[0], pieceEnds[0]);
+      placed[0] = start;
+    }
+    mem.copyWithin(start + 8, starts[7], starts[7] + dataLength);
+    let at = textAt + dataRoom;
+    for (let i = 1; i < FILLS.length; i++) {
+      if (placed[i] !== at) {
+        mem.copyWithin(at, pieceStarts[i], pieceEnds[i]);
+        placed[i] = at;
+      }
       at += pieceEnds[i] - pieceStarts[i];
       const column = FILLS[i];
       if (column === -1) at = decimal(revision, at);
@@ -451,29 +485,27 @@ function openEventsFile(fs, options) {
         at += lengths[column];
       }
     }
-    reader.textStart = textAt;
+    reader.textStart = start;
     reader.textEnd = at;
     reader.revision = revision;
     return true;
   }
 
-  /** prev_hash is the 64 bytes of other at offset (a stream's last hash); undefined: the genesis hash. */
-  reader.prevHashIs = (other, offset) => {
-    if (lengths[10] !== 64) return false;
-    const o = starts[10];
-    if (other === undefined) {
-      for (let i = 0; i < 64; i += 4) if (view.getInt32(o + i) !== view.getInt32(GENESIS_AT + i)) return false;
-      return true;
-    }
-    for (let i = 0; i < 64; i += 4) if (view.getInt32(o + i) !== other.getInt32(offset + i)) return false;
-    return true;
-  };
   /** The stored hash is this hex digest. */
   reader.hashIs = (hex) => lengths[11] === 64 && mem.latin1Slice(starts[11], starts[11] + 64) === hex;
-  /** Copies the stored hash (64 bytes, once hashIs said so) into other at offset. */
-  reader.copyHashTo = (other, offset) => {
-    const o = starts[11];
-    for (let i = 0; i < 64; i += 4) other.setInt32(offset + i, view.getInt32(o + i));
+  /**
+   * Copies prev_hash into prevs and the hash into hashes (DataViews) at offset, 64 bytes each;
+   * false (nothing copied of prev_hash) when prev_hash is not 64 bytes, and so no hash.
+   */
+  reader.copyHashesTo = (prevs, hashes, offset) => {
+    if (lengths[11] === 64) {
+      const o = starts[11];
+      for (let i = 0; i < 64; i += 4) hashes.setInt32(offset + i, view.getInt32(o + i));
+    }
+    if (lengths[10] !== 64) return false;
+    const o = starts[10];
+    for (let i = 0; i < 64; i += 4) prevs.setInt32(offset + i, view.getInt32(o + i));
+    return true;
   };
 
   return reader;

@@ -1,88 +1,61 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { ParallelReadSource } from '../event-store';
 import { eventsFileAtRest, stillAtRest } from './events-file-layout';
-import type { LogBreak } from './verify-log';
 import type { EventsFileLayout } from './events-file-layout';
-import {
-  shardPredicate,
-  ShardBatch,
-  ShardBreak,
-  ShardWorkerData,
-  VERIFY_WORKER_SOURCE,
-} from './verify-log-worker';
+import { ChainBreakAt, MergedChains } from './merged-chains';
+import type { LogBreak } from './verify-log';
+import { ShardBatch, ShardWorkerData, VERIFY_WORKER_SOURCE } from './verify-log-worker';
 
-/** What the coordinating thread does with the shards' rows, merged in global order. */
+/** What the coordinating thread does with the rows, merged in global order. */
 export interface MergedPass {
   /** Closes the seal segments left behind before `position`; a seal's break, if any. */
   cross(position: number): Promise<LogBreak | undefined> | undefined;
-  /** A row verified by its shard: its hash (64 ASCII hex bytes at `offset`), and whether it is a seal. */
+  /** A row whose chain holds: its hash (64 ASCII hex bytes at `offset`), and whether it is a seal. */
   row(
     position: number,
     hashes: Buffer,
     offset: number,
     seal: { eventId: string; revision: number } | undefined,
   ): LogBreak | undefined;
-  /** The first broken row of a shard, reached in global order. */
-  shardBreak(broken: ShardBreak): Promise<LogBreak>;
-  /** Distinct streams verified so far, all shards together. */
+  /** The first row, in global order, whose chain breaks. */
+  chainBreak(broken: ChainBreakAt): Promise<LogBreak>;
+  /** Distinct streams verified so far. */
   streams(count: number): void;
   progress(): void;
 }
 
-/** Rows sampled to split the stream ids into shards of about as many events. */
-const SPLIT_SAMPLE = 1024;
+/** Positions per block read through SQLite (a few pages of rows). */
+const BLOCK_POSITIONS = 4096;
+/** Leaf pages per block read from the file (about 4 MB: little read ahead is wasted at its end). */
+const BLOCK_LEAVES = 1024;
+/** Rows per SQL page. */
+const PAGE_ROWS = 500;
+/** Rows per message at most: a message costs, and a block ends one anyway. */
+const BATCH_ROWS = 8192;
+/** Messages a worker may send ahead of the merge. */
+const AHEAD = 4;
 
-/**
- * The stream ids that split the log into `shards` ranges of about as many events: stream ids of
- * rows at evenly spaced positions, sorted by SQLite (the order the shards' conditions compare in).
- * Balance only: any split points give a correct partition.
- */
-function shardSplits(filename: string, head: number, shards: number): string[] {
-  const db = new Database(filename, { readonly: true, fileMustExist: true });
-  try {
-    const step = Math.max(1, Math.floor(head / SPLIT_SAMPLE));
-    const positions = Array.from({ length: Math.min(SPLIT_SAMPLE, head) }, (_, i) => 1 + i * step);
-    const ids = db
-      .prepare(
-        "SELECT coalesce(stream_id, '') FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY 1",
-      )
-      .pluck()
-      .all(JSON.stringify(positions)) as unknown[];
-    const text = ids.filter((id): id is string => typeof id === 'string');
-    return Array.from(
-      { length: shards - 1 },
-      (_, k) => text[Math.floor(((k + 1) * text.length) / shards)] ?? '',
-    );
-  } finally {
-    db.close();
-  }
+interface Batch extends ShardBatch {
+  prevsView: DataView;
+  hashesView: DataView;
+  hashesBuffer: Buffer;
 }
-
-/** Rows per page a worker reads and hands over (one message). */
-const SHARD_PAGE_ROWS = 500;
-/** Rows per message when the worker reads the file: no SQL page to match, and a message costs. */
-const FILE_BATCH_ROWS = 4096;
-/** Pages a worker may read ahead of the merge. */
-const SHARD_AHEAD = 4;
-
-type Batch = Omit<ShardBatch, 'hashes'> & { hashes: Buffer };
 
 interface Lane {
   worker: Worker;
   batches: Batch[];
   index: number;
   sealAt: number;
-  /** Every row of the shard up to here has been received. */
+  /** The worker's stream slots, as this thread's. */
+  slots: Int32Array;
+  /** Every row of the worker's blocks up to here has been received. */
   known: number;
   done: boolean;
-  streams: number;
-  broken?: ShardBreak;
   wake?: () => void;
 }
 
-/** The position of the lane's next row or break; Infinity when it has no more; undefined when not yet known. */
+/** The position of the lane's next row; Infinity when it has no more; undefined when not yet known. */
 function nextOf(lane: Lane): number | undefined {
   while (lane.batches.length > 0 && lane.index >= lane.batches[0].count) {
     lane.batches.shift();
@@ -91,16 +64,38 @@ function nextOf(lane: Lane): number | undefined {
     if (!lane.done) lane.worker.postMessage('ack');
   }
   if (lane.batches.length > 0) return lane.batches[0].positions[lane.index];
-  if (lane.broken) return lane.broken.position;
   return lane.done ? Infinity : undefined;
+}
+
+/** A batch as received, with its views, and its new slots mapped to this thread's. */
+function received(message: ShardBatch, lane: Lane, chains: MergedChains): Batch {
+  const { newSlots, prevs, hashes } = message;
+  for (let i = 0; i < newSlots.length; i += 3) {
+    const slot = newSlots[i] as number;
+    if (slot >= lane.slots.length) {
+      const grown = new Int32Array(Math.max(2 * lane.slots.length, slot + 1));
+      grown.set(lane.slots);
+      lane.slots = grown;
+    }
+    lane.slots[slot] = chains.slotOf(newSlots[i + 1] as string);
+  }
+  return {
+    ...message,
+    prevsView: new DataView(prevs.buffer, prevs.byteOffset, prevs.byteLength),
+    hashesView: new DataView(hashes.buffer, hashes.byteOffset, hashes.byteLength),
+    hashesBuffer: Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength),
+  };
 }
 
 /** The parallel pass read the file's pages and cannot vouch for them: verify again through SQLite. */
 export const READ_THROUGH_SQLITE = Symbol('read through SQLite');
 
 /**
- * Verifies a SQLite log with `threads` worker threads, one shard of the streams each, and merges
- * their verified rows in global order into `pass` (seal checks, counts). Returns the first break
+ * Verifies a SQLite log with `threads` worker threads: the log is cut into blocks of positions
+ * dealt round-robin to the threads, which hash every row of their blocks; this thread merges the
+ * rows in global order, checks every stream's chain over them (MergedChains: what the
+ * single-threaded pass checks, in its order) and hands each sound row to `pass` (seal checks,
+ * counts). Returns the first break
  * in global order (undefined for none), and whether the file was read directly. Throws when a
  * worker fails (the store could not be read).
  *
@@ -139,7 +134,7 @@ async function verifyShards(
 ): Promise<LogBreak | undefined | typeof READ_THROUGH_SQLITE> {
   // Resolved here, where node_modules is known; the worker's evaluated code resolves nothing.
   const sqliteModule = createRequire(__filename).resolve('better-sqlite3');
-  const splits = shardSplits(source.filename, head, threads);
+  const chains = new MergedChains();
   let failure: Error | undefined;
   /** A worker could not read the file: its verdict cannot be trusted. */
   let unreadable = false;
@@ -149,11 +144,13 @@ async function verifyShards(
       sqliteModule,
       filename: source.filename,
       head,
-      predicate: shardPredicate(shard, threads),
-      lower: splits[shard - 1],
-      upper: splits[shard],
-      pageRows: file ? FILE_BATCH_ROWS : SHARD_PAGE_ROWS,
-      ahead: SHARD_AHEAD,
+      shard,
+      shards: threads,
+      blockPositions: BLOCK_POSITIONS,
+      blockLeaves: BLOCK_LEAVES,
+      pageRows: PAGE_ROWS,
+      batchRows: BATCH_ROWS,
+      ahead: AHEAD,
       file,
     };
     const lane: Lane = {
@@ -162,9 +159,9 @@ async function verifyShards(
       batches: [],
       index: 0,
       sealAt: 0,
+      slots: new Int32Array(1024),
       known: 0,
       done: false,
-      streams: 0,
     };
     const wake = () => {
       const resume = lane.wake;
@@ -177,15 +174,9 @@ async function verifyShards(
       } else if ('fallback' in message) {
         unreadable = true;
       } else {
-        const { hashes } = message;
-        lane.batches.push({
-          ...message,
-          hashes: Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength),
-        });
+        lane.batches.push(received(message, lane, chains));
         lane.known = message.frontier;
         lane.done = message.done;
-        lane.streams = message.streams;
-        if (message.broken) lane.broken = message.broken;
       }
       wake();
     });
@@ -229,25 +220,18 @@ async function verifyShards(
         await new Promise<void>((resolve) => (waiting.wake = resolve));
         continue;
       }
-      pass.streams(lanes.reduce((sum, lane) => sum + lane.streams, 0));
-      if (first.batches.length === 0) {
-        // Every row of this shard before its break has been merged: the break is the next event.
-        const broken = first.broken as ShardBreak;
-        if (broken.reason !== 'position-out-of-order') {
-          const crossed = await pass.cross(broken.position);
-          if (crossed) return crossed;
-        }
-        return await pass.shardBreak(broken);
-      }
       const batch = first.batches[0];
-      const { positions, sealRows, hashes, count } = batch;
+      const { positions, slots, revisions, flags, prevsView, hashesView, hashesBuffer, sealRows, count } =
+        batch;
+      const laneSlots = first.slots;
       let index = first.index;
       let sealAt = first.sealAt;
       while (index < count) {
         const position = positions[index];
         if (position >= otherLow) break;
         if (!(position > lastPosition)) {
-          // Two shards holding one position: not a log the store can hold; report it where it is.
+          // Two blocks holding one position: a tree the file reader misread; SQLite decides.
+          if (file) return READ_THROUGH_SQLITE;
           throw new Error(`global position ${position} was read twice`);
         }
         lastPosition = position;
@@ -256,24 +240,37 @@ async function verifyShards(
           const crossed = await crossing;
           if (crossed) return crossed;
         }
+        const offset = 64 * index;
+        const broken = chains.check(
+          laneSlots[slots[index]],
+          revisions[index],
+          flags[index],
+          prevsView,
+          hashesView,
+          offset,
+        );
+        if (broken) {
+          pass.streams(chains.verifiedStreams);
+          return await pass.chainBreak({ position, ...broken });
+        }
         let seal: { eventId: string; revision: number } | undefined;
         if (sealRows[sealAt] === position) {
           seal = { eventId: sealRows[sealAt + 1] as string, revision: sealRows[sealAt + 2] as number };
           sealAt += 3;
         }
-        const broken = pass.row(position, hashes, 64 * index, seal);
-        if (broken) return broken;
+        const misplaced = pass.row(position, hashesBuffer, offset, seal);
+        if (misplaced) return misplaced;
         index++;
+        if (++sinceProgress >= progressEvery) {
+          sinceProgress = 0;
+          pass.streams(chains.verifiedStreams);
+          pass.progress();
+        }
       }
-      sinceProgress += index - first.index;
       first.index = index;
       first.sealAt = sealAt;
-      if (sinceProgress >= progressEvery) {
-        sinceProgress = 0;
-        pass.progress();
-      }
     }
-    pass.streams(lanes.reduce((sum, lane) => sum + lane.streams, 0));
+    pass.streams(chains.verifiedStreams);
     pass.progress();
     return undefined;
   } finally {

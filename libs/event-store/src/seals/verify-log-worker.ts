@@ -1,73 +1,64 @@
-import { GENESIS_HASH, LOG_SEAL_STREAM } from '@tadamon/eventsourcing';
+import { LOG_SEAL_STREAM } from '@tadamon/eventsourcing';
 import { EVENT_COLUMNS } from '../sqlite/sqlite-schema';
 import { EVENTS_FILE_READER_SOURCE } from './events-file-reader';
 import type { EventsFileLayout } from './events-file-layout';
 
-/** What a worker thread needs to verify one shard of a SQLite log (structured-cloned). */
+/**
+ * What a worker thread needs to hash its share of a SQLite log (structured-cloned). The log is cut
+ * into blocks in position order (`blockPositions` positions each through SQLite, `blockLeaves`
+ * leaf pages each when reading the file) dealt round-robin: worker `shard` of `shards` takes blocks
+ * shard, shard + shards, shard + 2 * shards...
+ */
 export interface ShardWorkerData {
   /** Absolute path of better-sqlite3's entry point (workers resolve nothing themselves). */
   sqliteModule: string;
   filename: string;
   head: number;
-  /** SQL condition selecting the shard's rows, with @lower / @upper bound to the next two fields. */
-  predicate: string;
-  lower?: string;
-  upper?: string;
+  shard: number;
+  shards: number;
+  blockPositions: number;
+  blockLeaves: number;
+  /** Rows per SQL page. */
   pageRows: number;
+  /** Rows per message at most (a message also ends with each block). */
+  batchRows: number;
   /** Batches a worker may send before the coordinator acknowledges one. */
   ahead: number;
   /** Read the rows from the file's pages (a file at rest): its layout. Absent: through SQLite. */
   file?: EventsFileLayout;
 }
 
-/** The first row of a shard that does not verify; `jump` is a revision gap or a reordering. */
-export interface ShardBreak {
-  position: number;
-  streamId: string;
-  revision: number;
-  eventId: string;
-  reason:
-    | 'position-out-of-order'
-    | 'jump'
-    | 'duplicate-revision'
-    | 'out-of-order'
-    | 'bad-genesis'
-    | 'broken-link'
-    | 'hash-mismatch';
-  /** For a jump: the revision the stream expected next. */
-  expected?: number;
-}
-
-/** One page of verified rows of a shard, in position order. */
-export interface ShardBatch {
-  count: number;
-  /** Positions of the rows (count of them). */
-  positions: Float64Array;
-  /** The rows' verified hashes, 64 lower-case hex characters each, as bytes. */
-  hashes: Uint8Array;
-  /** The seal stream's rows among them: position, event id and revision of each, in turn. */
-  sealRows: (number | string)[];
-  /** Every row of the shard up to this position has been delivered (the break, if any, excepted). */
-  frontier: number;
-  /** Distinct streams the shard has verified so far. */
-  streams: number;
-  broken?: ShardBreak;
-  done: boolean;
-}
+/** Per-row flags of a batch. */
+export const ROW_HASH_OK = 1;
+/** prevHash is 64 bytes (ASCII when read as text), in `prevs`: comparable with a hex digest. */
+export const ROW_PREV_COMPARABLE = 2;
+/** The stream id is text (a NULL one makes the row's hash a mismatch, as on one thread). */
+export const ROW_ID_TEXT = 4;
 
 /**
- * The shard a row belongs to: a range of stream ids (`stream_id >= lower AND stream_id < upper`,
- * SQLite's own order, the first shard with no lower bound and the last with no upper one). A pure
- * function of the stored stream id, so every row of a stream goes to the same worker and each chain
- * is checked whole by one thread; the ranges cover every value (a missing id counts as ''), so no
- * row can fall between shards. A comparison costs SQLite far less than a hash of the id would.
+ * Rows of a worker's blocks in position order, each hashed: whether its stored hash is the hash of
+ * its stored text (with its own stored prevHash: the coordinating thread checks the links, and a
+ * row whose link holds has the prevHash the single-threaded pass would hash), and what the
+ * coordinating thread needs to check revisions and links and to fold the seals.
  */
-export function shardPredicate(shard: number, shards: number): string {
-  const bounds = [
-    ...(shard > 0 ? ["coalesce(stream_id, '') >= @lower"] : []),
-    ...(shard < shards - 1 ? ["coalesce(stream_id, '') < @upper"] : []),
-  ];
-  return bounds.length === 0 ? '1' : bounds.join(' AND ');
+export interface ShardBatch {
+  count: number;
+  positions: Float64Array;
+  /** The row's stream as the worker's own slot number (see newSlots). */
+  slots: Int32Array;
+  /** Revisions; NaN for a value that is no number. */
+  revisions: Float64Array;
+  flags: Uint8Array;
+  /** Stored prevHash and hash, 64 bytes each. */
+  prevs: Uint8Array;
+  hashes: Uint8Array;
+  /** Slots first used in this batch: slot, key (one per distinct stored id), stream id, in turn. */
+  newSlots: (number | string | null)[];
+  /** The seal stream's rows among them: position, event id and revision of each, in turn. */
+  sealRows: (number | string)[];
+  /** The worker holds no row at or below this position that it has not delivered. */
+  frontier: number;
+  done: boolean;
 }
 
 /**
@@ -103,18 +94,18 @@ const ROWS_RESULT =
   "SELECT count(*), CAST(group_concat(input, '') AS BLOB), " +
   'json_group_array(json_array(position, exact, stream_id, revision, prev_hash, hash, octet_length(input))) FROM ';
 
-/** One page of a shard; the shard's condition and `ORDER BY position LIMIT @rows)` follow. */
-const PAGE_QUERY = `${ROWS_RESULT}(SELECT ${ROW_COLUMNS} WHERE position > @after AND position <= @head AND `;
+/** One page of a block of positions. */
+const PAGE_QUERY = `${ROWS_RESULT}(SELECT ${ROW_COLUMNS} WHERE position > @after AND position <= @upto ORDER BY position LIMIT @rows)`;
 /** One row, the same way: for a row the file reader leaves to SQLite. */
 const ROW_QUERY = `${ROWS_RESULT}(SELECT ${ROW_COLUMNS} WHERE position = @position)`;
 
 /**
  * The worker's code, evaluated as a CommonJS script (`new Worker(source, { eval: true })`): plain
  * JavaScript with no import of ours, so it runs the same under ts-node/swc, jest and a webpack
- * bundle. Per row it does what verifyLog's single-threaded pass does (revision order, link, hash
- * recomputed from the stored text); chains never cross shards, so no check needs another thread.
- * The rows come from SQLite's page query, or, for a file at rest (`file` set), from the file's
- * pages (events-file-reader.ts); any failure of the file reader is reported as `fallback`, and the
+ * bundle. Per row it hashes what the single-threaded pass hashes and hands the row's stream,
+ * revision and hashes to the coordinating thread, which checks the chains in global order. The rows
+ * come from SQLite's page query, or, for a file at rest (`file` set), from the file's pages
+ * (events-file-reader.ts); any failure of the file reader is reported as `fallback`, and the
  * coordinator verifies again through SQLite.
  */
 export const VERIFY_WORKER_SOURCE = `
@@ -123,13 +114,13 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { hash } = require('node:crypto');
 const fs = require('node:fs');
 const Database = require(workerData.sqliteModule);
-const { filename, head, predicate, lower, upper, pageRows, ahead, file } = workerData;
-const GENESIS = ${JSON.stringify(GENESIS_HASH)};
+const { filename, head, shard, shards, blockPositions, blockLeaves, pageRows, batchRows, ahead, file } = workerData;
 const SEAL_STREAM = ${JSON.stringify(LOG_SEAL_STREAM)};
+const HASH_OK = ${ROW_HASH_OK}, PREV_COMPARABLE = ${ROW_PREV_COMPARABLE}, ID_TEXT = ${ROW_ID_TEXT};
 ${EVENTS_FILE_READER_SOURCE}
 
 const db = new Database(filename, { readonly: true, fileMustExist: true });
-const page = db.prepare(${JSON.stringify(PAGE_QUERY)} + predicate + ' ORDER BY position LIMIT @rows)').raw(true);
+const page = db.prepare(${JSON.stringify(PAGE_QUERY)}).raw(true);
 const oneRow = db.prepare(${JSON.stringify(ROW_QUERY)}).raw(true);
 const fullRow = db.prepare('SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?').raw(true);
 const eventIdAt = db.prepare('SELECT id FROM events WHERE position = ?').pluck();
@@ -153,7 +144,6 @@ function jsonNumber(value) {
 const PREFIX = '{"data":';
 let scratch = Buffer.allocUnsafe(64 * 1024);
 scratch.latin1Write(PREFIX, 0);
-let lastPosition = -Infinity;
 let recordedAt, recordedAtJson = '', type, typeJson = '', schemaVersion, schemaVersionJson;
 
 // The row's hash recomputed from its stored text, or undefined when a member is not text/number.
@@ -182,170 +172,72 @@ function recompute(r, previousHash, idJson) {
   return hash('sha256', scratch.subarray(0, at), 'hex');
 }
 
-// Each stream as a slot: its last verified revision (-1: none yet) and hash (64 hex bytes in slab).
-let slotRevisions = new Float64Array(1024).fill(-1);
-let slab = Buffer.alloc(64 * 1024);
-let slabView = new DataView(slab.buffer, slab.byteOffset, slab.byteLength);
+// The batch being filled.
+let count, positions, slots, revisions, flags, prevs, hashes, prevsView, hashesView, prevsBuffer, hashesBuffer, newSlots, sealRows;
+function startBatch() {
+  count = 0;
+  positions = new Float64Array(batchRows);
+  slots = new Int32Array(batchRows);
+  revisions = new Float64Array(batchRows);
+  flags = new Uint8Array(batchRows);
+  prevs = new Uint8Array(64 * batchRows);
+  hashes = new Uint8Array(64 * batchRows);
+  prevsView = new DataView(prevs.buffer);
+  hashesView = new DataView(hashes.buffer);
+  prevsBuffer = Buffer.from(prevs.buffer);
+  hashesBuffer = Buffer.from(hashes.buffer);
+  newSlots = [];
+  sealRows = [];
+}
+
+// Streams as slots, announced to the coordinator when first used; whether each is the seal stream.
 const slotIsSeal = [];
-let verifiedStreams = 0;
-function ensureSlot(slot, streamId) {
+function useSlot(slot, key, streamId) {
   if (slot < slotIsSeal.length) return;
-  if (slot >= slotRevisions.length) {
-    const revisions = new Float64Array(2 * slotRevisions.length).fill(-1);
-    revisions.set(slotRevisions);
-    slotRevisions = revisions;
-    const grown = Buffer.alloc(2 * slab.length);
-    slab.copy(grown);
-    slab = grown;
-    slabView = new DataView(slab.buffer, slab.byteOffset, slab.byteLength);
-  }
   slotIsSeal[slot] = streamId === SEAL_STREAM;
+  newSlots.push(slot, key, streamId);
 }
 
-// The row being checked: position, its stream's slot and id, and for a row read as text (SQLite's
-// result) its members; the hashed bytes are text[textStart, textEnd).
-let position, slot, streamId, exact, revision, prevHash, storedHash, text, textStart, textEnd;
+const isAscii = (text) => /^[\\x00-\\x7f]*$/.test(text);
 
-function stop(reason, expected) {
-  return { position, streamId, revision, eventId: eventIdAt.get(position), reason, expected };
-}
-
-// A result of ROWS_RESULT, taken row by row.
-let resultRows = [], resultIndex = 0, resultTexts, resultAt = 0;
-function takeResult([read, texts, members]) {
-  resultRows = read === 0 ? [] : JSON.parse(members);
-  resultIndex = 0;
-  resultTexts = texts;
-  resultAt = 0;
-}
-function takeResultRow() {
-  // [position, exact, streamId, revision, prevHash, hash, length of the hashed text]
-  const r = resultRows[resultIndex++];
-  position = r[0];
-  exact = r[1] === 1;
-  streamId = r[2];
-  revision = r[3];
-  prevHash = r[4];
-  storedHash = r[5];
-  text = resultTexts;
-  textStart = resultAt;
-  resultAt += r[6];
-  textEnd = resultAt;
-}
-
-/** Checks a row read as text in its slot, as verifyLog's single-threaded pass does; records it when sound. */
-function checkTextRow() {
-  const known = slotRevisions[slot];
-  const expected = known + 1;
-  const previousHash = known < 0 ? GENESIS : slab.latin1Slice(64 * slot, 64 * slot + 64);
-  if (revision !== expected) {
-    return revision > expected ? stop('jump', expected) : stop(revision !== null && revision >= 0 ? 'duplicate-revision' : 'out-of-order');
+// A row read as text (SQLite's result): [position, exact, streamId, revision, prevHash, hash, length of
+// the hashed text], the hashed text at texts[start, end). Adds it to the batch.
+function addTextRow(r, texts, start, end, slot) {
+  const position = r[0], streamId = r[2], revision = r[3], prevHash = r[4], storedHash = r[5];
+  let flag = 0;
+  if (typeof streamId === 'string') flag |= ID_TEXT;
+  // A prevHash that is not 64 ASCII characters equals no hex digest: as bytes it must not either.
+  if (typeof prevHash === 'string' && prevHash.length === 64 && isAscii(prevHash)) {
+    flag |= PREV_COMPARABLE;
+    prevsBuffer.latin1Write(prevHash, 64 * count);
   }
-  if (prevHash !== previousHash) return stop(expected === 0 ? 'bad-genesis' : 'broken-link');
-  if (typeof streamId !== 'string') return stop('hash-mismatch');
-  let computed;
-  if (utf8 && exact) computed = hash('sha256', text.subarray(textStart, textEnd), 'hex');
-  else {
-    const row = fullRow.get(position);
-    computed = row && row[1] === streamId ? recompute(row, previousHash, jsonString(streamId)) : undefined;
+  if (typeof storedHash === 'string' && storedHash.length === 64 && isAscii(storedHash)) {
+    hashesBuffer.latin1Write(storedHash, 64 * count);
+    if (flag & ID_TEXT && flag & PREV_COMPARABLE) {
+      let computed;
+      if (utf8 && r[1] === 1) computed = hash('sha256', texts.subarray(start, end), 'hex');
+      else {
+        const row = fullRow.get(position);
+        computed = row && row[1] === streamId ? recompute(row, prevHash, jsonString(streamId)) : undefined;
+      }
+      if (computed === storedHash) flag |= HASH_OK;
+    }
   }
-  if (computed === undefined || computed !== storedHash) return stop('hash-mismatch');
-  if (known < 0) verifiedStreams++;
-  slotRevisions[slot] = revision;
-  slab.latin1Write(storedHash, 64 * slot);
-  return undefined;
+  addRow(position, slot, typeof revision === 'number' ? revision : NaN, flag);
 }
 
-// A source moves to the shard's next row (false after the last), checks it, and on success records
-// it in its stream's slot and writes its hash to the batch: a break, or undefined.
-function sqliteRows() {
-  const parameters = { after: 0, head, rows: pageRows };
-  if (predicate.includes('@lower')) parameters.lower = lower;
-  if (predicate.includes('@upper')) parameters.upper = upper;
-  const slots = new Map();
-  let last = false;
-  return {
-    next() {
-      if (resultIndex >= resultRows.length) {
-        if (last) return false;
-        takeResult(page.get(parameters));
-        last = resultRows.length < pageRows;
-        if (resultRows.length === 0) return false;
-        parameters.after = resultRows[resultRows.length - 1][0];
-      }
-      takeResultRow();
-      slot = slots.get(streamId);
-      if (slot === undefined) {
-        slot = slots.size;
-        slots.set(streamId, slot);
-        ensureSlot(slot, streamId);
-      }
-      return true;
-    },
-    check: checkTextRow,
-    writeHash(out, offset) {
-      out.latin1Write(storedHash, offset);
-    },
-  };
+function addRow(position, slot, revision, flag) {
+  positions[count] = position;
+  slots[count] = slot;
+  revisions[count] = revision;
+  flags[count] = flag;
+  count++;
+  if (slotIsSeal[slot]) sealRows.push(position, eventIdAt.get(position), revision);
 }
-function fileRows() {
-  const reader = openEventsFile(fs, {
-    filename,
-    rootPage: file.rootPage,
-    pageSize: file.pageSize,
-    usableSize: file.usableSize,
-    head,
-    lower: lower === undefined ? undefined : Buffer.from(lower, 'utf8'),
-    upper: upper === undefined ? undefined : Buffer.from(upper, 'utf8'),
-  });
-  let plain = false;
-  return {
-    next() {
-      if (!reader.next()) {
-        reader.close();
-        return false;
-      }
-      position = reader.position;
-      slot = reader.slot;
-      streamId = reader.streamIdOf(slot);
-      ensureSlot(slot, streamId);
-      plain = reader.plain;
-      if (!plain) {
-        // SQLite decides what the reader cannot: the row as the page query gives it.
-        takeResult(oneRow.get({ position }));
-        if (resultRows.length !== 1) throw new EventsFileCorrupt('SQLite has no row at position ' + position);
-        takeResultRow();
-      }
-      return true;
-    },
-    check() {
-      if (!plain) return checkTextRow();
-      // The same checks in the same order as checkTextRow, on the bytes where they lie.
-      revision = reader.revision;
-      const known = slotRevisions[slot];
-      const expected = known + 1;
-      if (revision !== expected) {
-        return revision > expected ? stop('jump', expected) : stop(revision >= 0 ? 'duplicate-revision' : 'out-of-order');
-      }
-      if (!(known < 0 ? reader.prevHashIs(undefined, 0) : reader.prevHashIs(slabView, 64 * slot))) {
-        return stop(expected === 0 ? 'bad-genesis' : 'broken-link');
-      }
-      const { text, textStart, textEnd } = reader;
-      // A plain Uint8Array view: cheaper to make than a Buffer's subarray.
-      const bytes = new Uint8Array(text.buffer, text.byteOffset + textStart, textEnd - textStart);
-      if (!reader.hashIs(hash('sha256', bytes, 'hex'))) {
-        return stop('hash-mismatch');
-      }
-      if (known < 0) verifiedStreams++;
-      slotRevisions[slot] = revision;
-      reader.copyHashTo(slabView, 64 * slot);
-      return undefined;
-    },
-    writeHash(out, offset, view) {
-      if (plain) reader.copyHashTo(view, offset);
-      else out.latin1Write(storedHash, offset);
-    },
-  };
+
+// A result of ROWS_RESULT: its rows and texts.
+function resultOf([read, texts, members]) {
+  return { rows: read === 0 ? [] : JSON.parse(members), texts };
 }
 
 let outstanding = 0;
@@ -357,50 +249,102 @@ parentPort.on('message', (message) => {
   }
 });
 
-async function run() {
-  const rows = file ? fileRows() : sqliteRows();
-  let exhausted = false;
-  for (;;) {
-    const positions = new Float64Array(pageRows);
-    const hashes = new Uint8Array(64 * pageRows);
-    const out = Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength);
-    const view = new DataView(hashes.buffer, hashes.byteOffset, hashes.byteLength);
-    const sealRows = [];
-    let count = 0;
-    let broken;
-    while (count < pageRows) {
-      if (!rows.next()) { exhausted = true; break; }
-      if (!(position > lastPosition)) { broken = stop('position-out-of-order'); break; }
-      lastPosition = position;
-      broken = rows.check();
-      if (broken) break;
-      positions[count] = position;
-      rows.writeHash(out, 64 * count, view);
-      count++;
-      if (slotIsSeal[slot]) sealRows.push(position, eventIdAt.get(position), revision);
-    }
-    const done = broken !== undefined || exhausted;
-    const frontier = broken ? broken.position : done ? head : lastPosition;
-    const batch = {
-      count,
-      positions: positions.subarray(0, count),
-      hashes: hashes.subarray(0, 64 * count),
-      sealRows,
-      frontier,
-      streams: verifiedStreams,
-      broken,
-      done,
-    };
-    outstanding++;
-    parentPort.postMessage(batch, [positions.buffer, hashes.buffer]);
-    if (done) break;
-    if (outstanding >= ahead) await new Promise((r) => (resume = r));
-  }
-  db.close();
+async function send(frontier, done) {
+  const batch = {
+    count,
+    positions: positions.subarray(0, count),
+    slots: slots.subarray(0, count),
+    revisions: revisions.subarray(0, count),
+    flags: flags.subarray(0, count),
+    prevs: prevs.subarray(0, 64 * count),
+    hashes: hashes.subarray(0, 64 * count),
+    newSlots,
+    sealRows,
+    frontier,
+    done,
+  };
+  outstanding++;
+  parentPort.postMessage(batch, [positions.buffer, slots.buffer, revisions.buffer, flags.buffer, prevs.buffer, hashes.buffer]);
+  startBatch();
+  if (!done && outstanding >= ahead) await new Promise((r) => (resume = r));
 }
-run().catch((error) => {
-  const text = error && error.stack ? error.stack : String(error);
-  // Whatever goes wrong reading the file itself, SQLite is asked instead (and fails there if it must).
-  parentPort.postMessage(file ? { fallback: text } : { error: text });
-});
+
+// Through SQLite: blocks of positions, each read in pages.
+async function sqliteBlocks() {
+  const slotOf = new Map();
+  const parameters = { after: 0, upto: 0, rows: pageRows };
+  for (let block = shard; block * blockPositions < head; block += shards) {
+    parameters.after = block * blockPositions;
+    const upto = Math.min(head, (block + 1) * blockPositions);
+    parameters.upto = upto;
+    for (;;) {
+      const { rows, texts } = resultOf(page.get(parameters));
+      let at = 0;
+      for (const r of rows) {
+        const streamId = r[2];
+        let slot = slotOf.get(streamId);
+        if (slot === undefined) {
+          slot = slotOf.size;
+          slotOf.set(streamId, slot);
+        }
+        useSlot(slot, streamId === null ? 'n' : 's' + streamId, streamId);
+        addTextRow(r, texts, at, at + r[6], slot);
+        at += r[6];
+        parameters.after = r[0];
+        if (count === batchRows) await send(r[0], false);
+      }
+      if (rows.length < pageRows) break;
+    }
+    const next = (block + shards) * blockPositions;
+    await send(Math.min(head, next), next >= head);
+    if (next >= head) return;
+  }
+  await send(head, true);
+}
+
+// From the file's pages: blocks of leaves.
+async function fileBlocks() {
+  const reader = openEventsFile(fs, { filename, rootPage: file.rootPage, pageSize: file.pageSize, usableSize: file.usableSize, head });
+  let lastPosition = 0;
+  for (let block = shard; block * blockLeaves < reader.leafCount && !reader.finished; block += shards) {
+    reader.block(block * blockLeaves, (block + 1) * blockLeaves);
+    while (reader.next()) {
+      const position = reader.position;
+      const slot = reader.slot;
+      if (slot >= slotIsSeal.length) useSlot(slot, reader.keyOf(slot), reader.streamIdOf(slot));
+      if (reader.plain) {
+        let flag = ID_TEXT;
+        if (reader.copyHashesTo(prevsView, hashesView, 64 * count)) flag |= PREV_COMPARABLE;
+        const { text, textStart, textEnd } = reader;
+        // A plain Uint8Array view: cheaper to make than a Buffer's subarray.
+        const bytes = new Uint8Array(text.buffer, text.byteOffset + textStart, textEnd - textStart);
+        if (reader.hashIs(hash('sha256', bytes, 'hex'))) flag |= HASH_OK;
+        addRow(position, slot, reader.revision, flag);
+      } else {
+        // SQLite decides what the reader cannot: the row as the page query gives it.
+        const { rows, texts } = resultOf(oneRow.get({ position }));
+        if (rows.length !== 1) throw new EventsFileCorrupt('SQLite has no row at position ' + position);
+        addTextRow(rows[0], texts, 0, rows[0][6], slot);
+      }
+      lastPosition = position;
+      if (count === batchRows) await send(lastPosition, false);
+    }
+    // Rows of the leaves between this block and the next one of this worker are other workers'.
+    const nextLeaf = (block + shards) * blockLeaves;
+    if (reader.finished || nextLeaf >= reader.leafCount) break;
+    const nextPosition = reader.firstPosition(nextLeaf);
+    await send(nextPosition === undefined ? lastPosition : Math.max(lastPosition, nextPosition - 1), false);
+  }
+  reader.close();
+  await send(head, true);
+}
+
+startBatch();
+(file ? fileBlocks() : sqliteBlocks())
+  .then(() => db.close())
+  .catch((error) => {
+    const text = error && error.stack ? error.stack : String(error);
+    // Whatever goes wrong reading the file itself, SQLite is asked instead (and fails there if it must).
+    parentPort.postMessage(file ? { fallback: text } : { error: text });
+  });
 `;

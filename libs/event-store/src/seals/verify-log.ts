@@ -517,11 +517,13 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
             detail: misplaced,
           };
         },
-        shardBreak: async (b) => {
-          const at = { streamId: b.streamId, revision: b.revision, position: b.position, eventId: b.eventId };
-          if (b.reason !== 'jump') return { ...at, reason: b.reason, detail: REASON_TEXT[b.reason] };
-          const reason = await jumpReason(store, b.streamId, b.expected as number);
-          return { ...at, reason, detail: REASON_TEXT[reason] };
+        chainBreak: async (b) => {
+          // The row as the single-threaded pass names it: read back from the store.
+          const [row] = await store.readAllStored({ after: b.position - 1, maxCount: 1 });
+          if (row?.globalPosition !== b.position)
+            throw new Error(`the row at position ${b.position} is gone`);
+          if (b.reason !== 'jump') return chainBreak(row, b.reason);
+          return chainBreak(row, await jumpReason(store, row.streamId, b.expected as number));
         },
         streams: (count) => (shardStreams = count),
         progress: () => options.onProgress?.({ events, position: lastPosition, head }),
