@@ -176,7 +176,8 @@ export async function verifySection(
 
   log('audit: warming up');
   const first = await verifyPass();
-  if (first.threads > 1 && !first.fileRead) throw new Error('the closed bench log was not read from its pages');
+  if (first.threads > 1 && !first.fileRead)
+    throw new Error('the closed bench log was not read from its pages');
   await verifyPass(1);
   await verifyPass(undefined, false);
   hashPass();

@@ -76,8 +76,9 @@ function openEventsFile(fs, options) {
 
   let chunkFirst = 0;
   let chunkHeld = 0;
-  /** The last page worth reading ahead: the highest leaf of the block being read. */
-  let readUpTo = pageCount;
+  /** The last page worth reading ahead: the highest leaf of the block being read (none yet: the
+   * interior pages, scattered in the file, are read one by one). */
+  let readUpTo = 0;
   /** The offset of page pgno in mem, read from the file (with the pages after it) when not held. */
   const load = (pgno) => {
     if (!(pgno >= 2 && pgno <= pageCount)) corrupt('page ' + pgno + ' is not a page of the table');
@@ -262,8 +263,13 @@ function openEventsFile(fs, options) {
   /** Reads the record's next serial type; false at the end of its header. */
   const nextColumn = () => {
     if (headerAt >= headerEnd) return false;
-    const type = varint(headerAt, headerEnd);
-    headerAt = varintEnd;
+    let type = mem[headerAt];
+    // Most serial types fit one byte.
+    if (type < 0x80) headerAt++;
+    else {
+      type = varint(headerAt, headerEnd);
+      headerAt = varintEnd;
+    }
     let length;
     if (type >= 12) length = Math.floor((type - 12) / 2);
     else if (type === 10 || type === 11) return corrupt('a reserved serial type');
@@ -310,6 +316,8 @@ function openEventsFile(fs, options) {
   const keyHashes = [];
   const keyNulls = [];
   const names = [];
+  /** Whether each slot's id needs no JSON escape (checked once). */
+  const plainIds = [];
   // The previous row's stream: events of one append are consecutive, so it is often the same.
   let lastSlot = -1;
   const slotOf = (o, n, isNull) => {
@@ -320,8 +328,10 @@ function openEventsFile(fs, options) {
     return lastSlot;
   };
   const findSlot = (o, n, isNull) => {
-    let h = isNull ? 0x9e3779b9 : 0x811c9dc5;
-    let i = o;
+    // The length and the last 16 bytes: ids differ at their end (a UUID after a category), and the
+    // table compares whole keys anyway.
+    let h = Math.imul((isNull ? 0x9e3779b9 : 0x811c9dc5) ^ n, 16777619);
+    let i = Math.max(o, o + n - 16);
     for (; i + 4 <= o + n; i += 4) h = Math.imul(h ^ view.getInt32(i), 16777619);
     for (; i < o + n; i++) h = Math.imul(h ^ mem[i], 16777619);
     const mask = slotTable.length - 1;
@@ -442,7 +452,9 @@ function openEventsFile(fs, options) {
     if (!isText(types[1]) || !isText(types[4]) || !isText(types[5]) || !isText(types[7])) return false;
     if (!isText(types[8]) || !isText(types[9]) || !isText(types[10]) || !isText(types[11])) return false;
     if (!isInteger(types[3]) || !isInteger(types[6])) return false;
-    if (!plainAscii(starts[1], lengths[1]) || !plainAscii(starts[4], lengths[4])) return false;
+    let plainId = plainIds[reader.slot];
+    if (plainId === undefined) plainId = plainIds[reader.slot] = plainAscii(starts[1], lengths[1]);
+    if (!plainId || !plainAscii(starts[4], lengths[4])) return false;
     if (!plainAscii(starts[5], lengths[5]) || !plainAscii(starts[9], lengths[9])) return false;
     // prev_hash and hash are compared as bytes: one with a byte above 0x7f (which SQLite would
     // decode otherwise) differs from every hex digest either way, which is all they meet.
