@@ -7,8 +7,8 @@ const SOUND = ROW_HASH_OK | ROW_ID_TEXT | ROW_PREV_COMPARABLE;
 const hex = (n: number) => createHash('sha256').update(String(n)).digest('hex');
 
 /** One row's prevHash and hash as the workers hand them over (64 ASCII bytes each). */
-function row(prevHash: string, hash: string): { prevs: DataView; hashes: DataView } {
-  const view = (text: string) => new DataView(Uint8Array.from(Buffer.from(text, 'latin1')).buffer);
+function row(prevHash: string, hash: string): { prevs: Int32Array; hashes: Int32Array } {
+  const view = (text: string) => new Int32Array(Uint8Array.from(Buffer.from(text, 'latin1')).buffer);
   return { prevs: view(prevHash), hashes: view(hash) };
 }
 

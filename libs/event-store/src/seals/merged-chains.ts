@@ -11,7 +11,7 @@ export interface ChainBreakAt {
   expected?: number;
 }
 
-/** '0' × 4 as a big-endian int32: the genesis hash is 64 of them. */
+/** Four '0' bytes as an int32 (in either byte order): the genesis hash is 64 of them. */
 const ZEROS = 0x30303030;
 
 /**
@@ -23,7 +23,8 @@ const ZEROS = 0x30303030;
  */
 export class MergedChains {
   private revisions = new Float64Array(1024).fill(-1);
-  private slab = new DataView(new ArrayBuffer(64 * 1024));
+  /** Each stream's last hash, 16 int32 per slot (compared and copied as words; byte order is moot). */
+  private slab = new Int32Array(16 * 1024);
   private readonly slots = new Map<string, number>();
   /** Streams with at least one row that verified. */
   verifiedStreams = 0;
@@ -41,16 +42,16 @@ export class MergedChains {
 
   /**
    * Checks a row of stream `slot`: its revision, its flags (ROW_*) and its stored prevHash and hash,
-   * 64 bytes each at `offset` of `prevs` and `hashes`. Records the row and returns undefined when it
-   * holds; otherwise the reason (and, for a jump, the revision expected).
+   * 64 bytes each (16 int32) at word `at` of `prevs` and `hashes`. Records the row and returns
+   * undefined when it holds; otherwise the reason (and, for a jump, the revision expected).
    */
   check(
     slot: number,
     revision: number,
     flags: number,
-    prevs: DataView,
-    hashes: DataView,
-    offset: number,
+    prevs: Int32Array,
+    hashes: Int32Array,
+    at: number,
   ): Omit<ChainBreakAt, 'position'> | undefined {
     const known = this.revisions[slot];
     const expected = known + 1;
@@ -59,26 +60,25 @@ export class MergedChains {
       if (revision > expected) return { reason: 'jump', expected };
       return { reason: revision >= 0 ? 'duplicate-revision' : 'out-of-order' };
     }
-    if (!(flags & ROW_PREV_COMPARABLE) || !this.linked(slot, known < 0, prevs, offset)) {
+    if (!(flags & ROW_PREV_COMPARABLE) || !this.linked(slot, known < 0, prevs, at)) {
       return { reason: expected === 0 ? 'bad-genesis' : 'broken-link' };
     }
     if (!(flags & ROW_ID_TEXT) || !(flags & ROW_HASH_OK)) return { reason: 'hash-mismatch' };
     if (known < 0) this.verifiedStreams++;
     this.revisions[slot] = revision;
-    const at = 64 * slot;
-    for (let i = 0; i < 64; i += 4) this.slab.setInt32(at + i, hashes.getInt32(offset + i));
+    const last = 16 * slot;
+    for (let i = 0; i < 16; i++) this.slab[last + i] = hashes[at + i];
     return undefined;
   }
 
   /** The row's prevHash is the stream's last hash (the genesis hash for a first row). */
-  private linked(slot: number, first: boolean, prevs: DataView, offset: number): boolean {
+  private linked(slot: number, first: boolean, prevs: Int32Array, at: number): boolean {
     if (first) {
-      for (let i = 0; i < 64; i += 4) if (prevs.getInt32(offset + i) !== ZEROS) return false;
+      for (let i = 0; i < 16; i++) if (prevs[at + i] !== ZEROS) return false;
       return true;
     }
-    const at = 64 * slot;
-    for (let i = 0; i < 64; i += 4)
-      if (prevs.getInt32(offset + i) !== this.slab.getInt32(at + i)) return false;
+    const last = 16 * slot;
+    for (let i = 0; i < 16; i++) if (prevs[at + i] !== this.slab[last + i]) return false;
     return true;
   }
 
@@ -86,8 +86,8 @@ export class MergedChains {
     const revisions = new Float64Array(2 * this.revisions.length).fill(-1);
     revisions.set(this.revisions);
     this.revisions = revisions;
-    const slab = new Uint8Array(2 * this.slab.byteLength);
-    slab.set(new Uint8Array(this.slab.buffer));
-    this.slab = new DataView(slab.buffer);
+    const slab = new Int32Array(2 * this.slab.length);
+    slab.set(this.slab);
+    this.slab = slab;
   }
 }

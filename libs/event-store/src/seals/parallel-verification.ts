@@ -37,8 +37,9 @@ const BATCH_ROWS = 8192;
 const AHEAD = 4;
 
 interface Batch extends ShardBatch {
-  prevsView: DataView;
-  hashesView: DataView;
+  /** prevs and hashes as int32 words (16 per row: the buffers start at a word boundary). */
+  prevWords: Int32Array;
+  hashWords: Int32Array;
   hashesBuffer: Buffer;
 }
 
@@ -81,8 +82,8 @@ function received(message: ShardBatch, lane: Lane, chains: MergedChains): Batch 
   }
   return {
     ...message,
-    prevsView: new DataView(prevs.buffer, prevs.byteOffset, prevs.byteLength),
-    hashesView: new DataView(hashes.buffer, hashes.byteOffset, hashes.byteLength),
+    prevWords: new Int32Array(prevs.buffer, prevs.byteOffset, prevs.byteLength / 4),
+    hashWords: new Int32Array(hashes.buffer, hashes.byteOffset, hashes.byteLength / 4),
     hashesBuffer: Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength),
   };
 }
@@ -221,7 +222,7 @@ async function verifyShards(
         continue;
       }
       const batch = first.batches[0];
-      const { positions, slots, revisions, flags, prevsView, hashesView, hashesBuffer, sealRows, count } =
+      const { positions, slots, revisions, flags, prevWords, hashWords, hashesBuffer, sealRows, count } =
         batch;
       const laneSlots = first.slots;
       let index = first.index;
@@ -240,14 +241,13 @@ async function verifyShards(
           const crossed = await crossing;
           if (crossed) return crossed;
         }
-        const offset = 64 * index;
         const broken = chains.check(
           laneSlots[slots[index]],
           revisions[index],
           flags[index],
-          prevsView,
-          hashesView,
-          offset,
+          prevWords,
+          hashWords,
+          16 * index,
         );
         if (broken) {
           pass.streams(chains.verifiedStreams);
@@ -258,7 +258,7 @@ async function verifyShards(
           seal = { eventId: sealRows[sealAt + 1] as string, revision: sealRows[sealAt + 2] as number };
           sealAt += 3;
         }
-        const misplaced = pass.row(position, hashesBuffer, offset, seal);
+        const misplaced = pass.row(position, hashesBuffer, 64 * index, seal);
         if (misplaced) return misplaced;
         index++;
         if (++sinceProgress >= progressEvery) {
