@@ -105,7 +105,7 @@ describe('auditor verify (SQLite, in its own process)', () => {
       seals: { checked: true, signaturesChecked: true, count: 1, last: { position: 24, count: 24 } },
       unsealed: { count: 2, firstPosition: 26 },
     });
-    // The same verdict with the hashes recomputed by two worker threads, one shard of the streams each.
+    // The same verdict with the hashes recomputed by two worker threads, over blocks of the log.
     const threaded = await audit(['verify', '--json', '--threads', '2', '--sqlite-file', file], env());
     expect(threaded.code).toBe(0);
     expect(JSON.parse(threaded.stdout)).toMatchObject({

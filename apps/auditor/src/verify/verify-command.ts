@@ -44,7 +44,7 @@ export const VERIFY_OPTIONS: OptionSpec[] = [
     name: 'threads',
     value: 'N',
     description:
-      'threads recomputing the hashes, each over a shard of the streams (SQLite; default: the cores, at most 4, from 20,000 events)',
+      'threads recomputing the hashes, each over blocks of the log (SQLite; default: the cores, at most 4, from 20,000 events)',
   },
   {
     name: 'through-sqlite',

@@ -63,7 +63,7 @@ async function sqliteFixture(): Promise<LogFixture> {
   };
 }
 
-/** The same SQLite log verified by two worker threads, one shard of the streams each. */
+/** The same SQLite log verified by two worker threads (live: through SQLite). */
 async function sqliteTwoThreadsFixture(): Promise<LogFixture> {
   return { ...(await sqliteFixture()), options: { threads: 2 } };
 }

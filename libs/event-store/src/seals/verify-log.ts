@@ -113,8 +113,8 @@ export interface VerifyLogOptions {
    */
   pageSize?: number;
   /**
-   * Threads recomputing hashes, each over a shard of the streams (a store that offers
-   * `parallelReadSource`, SQLite). Default: the machine's cores (at most 4) for logs of
+   * Threads recomputing hashes, each over blocks of positions dealt round-robin (a store that
+   * offers `parallelReadSource`, SQLite). Default: the machine's cores (at most 4) for logs of
    * PARALLEL_FROM events or more, else 1.
    */
   threads?: number;
@@ -297,10 +297,10 @@ function threadsFor(options: VerifyLogOptions, head: number): number {
  * broken event in global order, or ok with what was verified and how much is not yet sealed.
  * With `stream`, only that stream's chain is verified.
  *
- * With several threads (a SQLite store), each worker verifies the chains of a shard of the streams
- * (every row of a stream in one shard: each chain is checked whole by one thread) and hands back the
- * verified hashes with their positions; this thread merges the shards in global order and checks
- * the seals over the merged log exactly as the single-threaded pass does.
+ * With several threads (a SQLite store), each worker hashes the rows of its blocks of positions
+ * and hands back, per row, the stream, revision, flags and stored hashes; this thread merges the
+ * rows in global order and checks the chains and the seals over them exactly as the
+ * single-threaded pass does (parallel-verification.ts).
  */
 export async function verifyLog(store: EventStore, options: VerifyLogOptions = {}): Promise<LogVerification> {
   const keys = toKeys(options.publicKey);
