@@ -307,49 +307,49 @@ function openEventsFile(fs, options) {
 
   // Streams as slots 0, 1, 2... interned by the stream id's bytes (a BLOB's bytes are its text, as
   // CAST gives it; NULL is a stream of its own), in an open-addressing table: no string per row.
-  let slotTable = new Int32Array(1 << 12);
+  // A bucket is four int32 (slot + 1, hash, key offset, key length or -1 for NULL): one probe
+  // touches one cache line, and the key's bytes only when the hash and length match.
+  let buckets = new Int32Array(4 << 12);
   let keyStore = Buffer.allocUnsafe(1 << 16);
   let keyView = new DataView(keyStore.buffer, keyStore.byteOffset, keyStore.byteLength);
   let keyStoreAt = 0;
   const keyOffsets = [];
   const keyLengths = [];
   const keyHashes = [];
-  const keyNulls = [];
   const names = [];
   /** Whether each slot's id needs no JSON escape (checked once). */
   const plainIds = [];
   // The previous row's stream: events of one append are consecutive, so it is often the same.
   let lastSlot = -1;
   const slotOf = (o, n, isNull) => {
-    if (lastSlot >= 0 && keyLengths[lastSlot] === n && keyNulls[lastSlot] === isNull && sameKey(o, keyOffsets[lastSlot], n)) {
-      return lastSlot;
-    }
-    lastSlot = findSlot(o, n, isNull);
+    const length = isNull ? -1 : n;
+    if (lastSlot >= 0 && keyLengths[lastSlot] === length && sameKey(o, keyOffsets[lastSlot], n)) return lastSlot;
+    lastSlot = findSlot(o, n, length);
     return lastSlot;
   };
-  const findSlot = (o, n, isNull) => {
+  const findSlot = (o, n, length) => {
     // The length and the last 16 bytes: ids differ at their end (a UUID after a category), and the
     // table compares whole keys anyway.
-    let h = Math.imul((isNull ? 0x9e3779b9 : 0x811c9dc5) ^ n, 16777619);
+    let h = Math.imul(0x811c9dc5 ^ length, 16777619);
     let i = Math.max(o, o + n - 16);
     for (; i + 4 <= o + n; i += 4) h = Math.imul(h ^ view.getInt32(i), 16777619);
     for (; i < o + n; i++) h = Math.imul(h ^ mem[i], 16777619);
-    const mask = slotTable.length - 1;
+    const mask = buckets.length / 4 - 1;
     for (let at = h & mask; ; at = (at + 1) & mask) {
-      const held = slotTable[at];
-      if (held === 0) return addSlot(o, n, isNull, h, at);
-      const slot = held - 1;
-      if (keyHashes[slot] !== h || keyLengths[slot] !== n || keyNulls[slot] !== isNull) continue;
-      if (sameKey(o, keyOffsets[slot], n)) return slot;
+      const b = 4 * at;
+      const held = buckets[b];
+      if (held === 0) return addSlot(o, n, length, h, b);
+      if (buckets[b + 1] === h && buckets[b + 3] === length && sameKey(o, buckets[b + 2], n)) return held - 1;
     }
   };
+  /** mem[o, o + n) equals the stored key at k, compared from the end, where ids differ. */
   const sameKey = (o, k, n) => {
-    let i = 0;
-    for (; i + 4 <= n; i += 4) if (view.getInt32(o + i) !== keyView.getInt32(k + i)) return false;
-    for (; i < n; i++) if (mem[o + i] !== keyStore[k + i]) return false;
+    let i = n;
+    for (; i >= 4; i -= 4) if (view.getInt32(o + i - 4) !== keyView.getInt32(k + i - 4)) return false;
+    for (; i > 0; i--) if (mem[o + i - 1] !== keyStore[k + i - 1]) return false;
     return true;
   };
-  const addSlot = (o, n, isNull, h, at) => {
+  const addSlot = (o, n, length, h, b) => {
     const slot = keyHashes.length;
     if (keyStoreAt + n > keyStore.length) {
       const grown = Buffer.allocUnsafe(Math.max(2 * keyStore.length, keyStoreAt + n));
@@ -359,26 +359,31 @@ function openEventsFile(fs, options) {
     }
     mem.copy(keyStore, keyStoreAt, o, o + n);
     keyOffsets.push(keyStoreAt);
-    keyLengths.push(n);
+    keyLengths.push(length);
     keyHashes.push(h);
-    keyNulls.push(isNull);
     names.push(undefined);
+    buckets[b] = slot + 1;
+    buckets[b + 1] = h;
+    buckets[b + 2] = keyStoreAt;
+    buckets[b + 3] = length;
     keyStoreAt += n;
-    slotTable[at] = slot + 1;
-    if (2 * keyHashes.length > slotTable.length) {
-      slotTable = new Int32Array(2 * slotTable.length);
-      const mask = slotTable.length - 1;
+    if (2 * keyHashes.length > buckets.length / 4) {
+      buckets = new Int32Array(2 * buckets.length);
+      const mask = buckets.length / 4 - 1;
       for (let s = 0; s < keyHashes.length; s++) {
-        let i = keyHashes[s] & mask;
-        while (slotTable[i] !== 0) i = (i + 1) & mask;
-        slotTable[i] = s + 1;
+        let at = keyHashes[s] & mask;
+        while (buckets[4 * at] !== 0) at = (at + 1) & mask;
+        buckets[4 * at] = s + 1;
+        buckets[4 * at + 1] = keyHashes[s];
+        buckets[4 * at + 2] = keyOffsets[s];
+        buckets[4 * at + 3] = keyLengths[s];
       }
     }
     return slot;
   };
   /** A slot's identity as a string, one per distinct stored value: its bytes as Latin-1, or 'n' for NULL. */
   reader.keyOf = (slot) => {
-    if (keyNulls[slot]) return 'n';
+    if (keyLengths[slot] < 0) return 'n';
     const o = keyOffsets[slot];
     return 'b' + keyStore.latin1Slice(o, o + keyLengths[slot]);
   };
@@ -386,7 +391,7 @@ function openEventsFile(fs, options) {
   reader.streamIdOf = (slot) => {
     if (names[slot] === undefined) {
       const o = keyOffsets[slot];
-      names[slot] = keyNulls[slot] ? null : keyStore.toString('utf8', o, o + keyLengths[slot]);
+      names[slot] = keyLengths[slot] < 0 ? null : keyStore.toString('utf8', o, o + keyLengths[slot]);
     }
     return names[slot];
   };
