@@ -318,7 +318,7 @@ async function fileBlocks() {
         const { text, textStart, textEnd } = reader;
         // A plain Uint8Array view: cheaper to make than a Buffer's subarray.
         const bytes = new Uint8Array(text.buffer, text.byteOffset + textStart, textEnd - textStart);
-        if (reader.hashIs(hash('sha256', bytes, 'hex'))) flag |= HASH_OK;
+        if (reader.hashIs(hash('sha256', bytes, 'latin1'))) flag |= HASH_OK;
         addRow(position, slot, reader.revision, flag);
       } else {
         // SQLite decides what the reader cannot: the row as the page query gives it.
