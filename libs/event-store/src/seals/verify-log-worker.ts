@@ -190,10 +190,10 @@ function startBatch() {
   sealRows = [];
 }
 
-// Streams as slots, announced to the coordinator when first used; whether each is the seal stream.
+// Streams as slots 0, 1, 2..., announced to the coordinator in the batch of their first row; whether
+// each is the seal stream.
 const slotIsSeal = [];
 function useSlot(slot, key, streamId) {
-  if (slot < slotIsSeal.length) return;
   slotIsSeal[slot] = streamId === SEAL_STREAM;
   newSlots.push(slot, key, streamId);
 }
@@ -286,8 +286,8 @@ async function sqliteBlocks() {
         if (slot === undefined) {
           slot = slotOf.size;
           slotOf.set(streamId, slot);
+          useSlot(slot, streamId === null ? 'n' : 's' + streamId, streamId);
         }
-        useSlot(slot, streamId === null ? 'n' : 's' + streamId, streamId);
         addTextRow(r, texts, at, at + r[6], slot);
         at += r[6];
         parameters.after = r[0];
