@@ -25,8 +25,8 @@ class EventsFileCorrupt extends Error {}
  * leaves (leafCount of them, in key order): block(from, to) sets the leaves to read, next() moves
  * to the next row of those leaves at or below head (false at the block's end; finished once past
  * head) and exposes it: position, slot (its stream, interned: streamIdOf(slot), keyOf(slot)),
- * plain, and when plain: revision, the hashed bytes text[textStart, textEnd), hashIs (given the
- * SHA-256 digest as a Latin-1 string) and copyHashesTo for its two hashes.
+ * plain, and when plain: revision, the hashed bytes text[textStart, textEnd), hashIs and
+ * copyPrevHashTo for its two hashes.
  */
 function openEventsFile(fs, options) {
   const { filename, rootPage, pageSize, usableSize, head } = options;
@@ -508,29 +508,18 @@ function openEventsFile(fs, options) {
     return true;
   }
 
-  // Lower-case hex digits by byte (-1: no such digit): the hash is stored as the verifier writes it.
-  const HEX = new Int16Array(256).fill(-1);
-  for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
-  /** The stored hash is the hex of this digest (32 bytes as a Latin-1 string: no hex string made). */
-  reader.hashIs = (digest) => {
+  /**
+   * The stored hash equals the 64 bytes of other at offset (where the caller wrote the hex digest it
+   * computed): compared as words.
+   */
+  reader.hashIs = (other, offset) => {
     if (lengths[11] !== 64) return false;
     const o = starts[11];
-    for (let i = 0; i < 32; i++) {
-      const high = HEX[mem[o + 2 * i]];
-      const low = HEX[mem[o + 2 * i + 1]];
-      if (high < 0 || low < 0 || ((high << 4) | low) !== digest.charCodeAt(i)) return false;
-    }
+    for (let i = 0; i < 64; i += 4) if (view.getInt32(o + i) !== other.getInt32(offset + i)) return false;
     return true;
   };
-  /**
-   * Copies prev_hash into prevs and the hash into hashes (DataViews) at offset, 64 bytes each;
-   * false (nothing copied of prev_hash) when prev_hash is not 64 bytes, and so no hash.
-   */
-  reader.copyHashesTo = (prevs, hashes, offset) => {
-    if (lengths[11] === 64) {
-      const o = starts[11];
-      for (let i = 0; i < 64; i += 4) hashes.setInt32(offset + i, view.getInt32(o + i));
-    }
+  /** Copies prev_hash (when it is 64 bytes: false otherwise) into prevs (a DataView) at offset. */
+  reader.copyPrevHashTo = (prevs, offset) => {
     if (lengths[10] !== 64) return false;
     const o = starts[10];
     for (let i = 0; i < 64; i += 4) prevs.setInt32(offset + i, view.getInt32(o + i));

@@ -314,11 +314,13 @@ async function fileBlocks() {
       if (slot >= slotIsSeal.length) useSlot(slot, reader.keyOf(slot), reader.streamIdOf(slot));
       if (reader.plain) {
         let flag = ID_TEXT;
-        if (reader.copyHashesTo(prevsView, hashesView, 64 * count)) flag |= PREV_COMPARABLE;
+        if (reader.copyPrevHashTo(prevsView, 64 * count)) flag |= PREV_COMPARABLE;
         const { text, textStart, textEnd } = reader;
         // A plain Uint8Array view: cheaper to make than a Buffer's subarray.
         const bytes = new Uint8Array(text.buffer, text.byteOffset + textStart, textEnd - textStart);
-        if (reader.hashIs(hash('sha256', bytes, 'latin1'))) flag |= HASH_OK;
+        // The digest goes where the row's hash goes: when the stored hash is the same, it is that hash.
+        hashesBuffer.latin1Write(hash('sha256', bytes, 'hex'), 64 * count);
+        if (reader.hashIs(hashesView, 64 * count)) flag |= HASH_OK;
         addRow(position, slot, reader.revision, flag);
       } else {
         // SQLite decides what the reader cannot: the row as the page query gives it.
