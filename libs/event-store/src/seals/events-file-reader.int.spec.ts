@@ -241,6 +241,34 @@ describe('openEventsFile: the worker threads’ reader of a SQLite log at rest',
     expect(plain).toBe(stored.length - odd.size);
   });
 
+  it('decodes integers of every stored width, as the hashed text writes them', () => {
+    const copy = join(directories[0], 'integers.db');
+    copyFileSync(filename, copy);
+    const values = [-1, 127, -129, 300, 70_000, -8_388_000, 2 ** 31 - 5, -(2 ** 40), 2 ** 53 - 1];
+    const db = new Database(copy);
+    const plainRows = stored.filter((row) => !odd.has(row[0])).slice(0, values.length);
+    values.forEach((value, i) =>
+      db.prepare('UPDATE events SET revision = ? WHERE position = ?').run(value, plainRows[i][0]),
+    );
+    db.close();
+    const reader = openEventsFile(fs, { ...options, filename: copy });
+    reader.block(0, reader.leafCount);
+    const seen = new Map<number, { revision: number; text: string }>();
+    while (reader.next()) {
+      if (reader.plain)
+        seen.set(reader.position, {
+          revision: reader.revision,
+          text: reader.text.toString('latin1', reader.textStart, reader.textEnd),
+        });
+    }
+    reader.close();
+    values.forEach((value, i) => {
+      const row = seen.get(plainRows[i][0]);
+      expect(row?.revision).toBe(value);
+      expect(row?.text).toContain(`,"revision":${value},"schemaVersion":`);
+    });
+  });
+
   it('throws EventsFileCorrupt on a page it does not expect', () => {
     const copy = join(directories[0], 'corrupt.db');
     copyFileSync(filename, copy);

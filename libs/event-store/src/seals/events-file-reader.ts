@@ -406,14 +406,15 @@ function openEventsFile(fs, options) {
         return 0;
       case 9:
         return 1;
+      // The common small ones in int32 arithmetic (no Buffer call, no double to deoptimise on).
       case 1:
-        return mem.readInt8(o);
+        return (mem[o] << 24) >> 24;
       case 2:
-        return mem.readInt16BE(o);
+        return (((mem[o] << 24) >> 16) | mem[o + 1]) | 0;
       case 3:
-        return mem.readIntBE(o, 3);
+        return (((mem[o] << 24) >> 8) | (mem[o + 1] << 8) | mem[o + 2]) | 0;
       case 4:
-        return mem.readInt32BE(o);
+        return view.getInt32(o);
       case 5:
         return mem.readIntBE(o, 6);
       default: {
@@ -447,8 +448,8 @@ function openEventsFile(fs, options) {
   const decimal = (value, at) => {
     if (value < 0 || value > 99999) return at + mem.latin1Write(String(value), at);
     let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-    for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 10)) mem[at + i] = 48 + (rest % 10);
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) digits++;
+    for (let i = digits - 1, rest = value | 0; i >= 0; i--, rest = (rest / 10) | 0) mem[at + i] = 48 + (rest % 10);
     return at + digits;
   };
 
