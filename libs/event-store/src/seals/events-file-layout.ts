@@ -73,6 +73,15 @@ function headerOf(filename: string): { pageSize: number; usableSize: number } | 
  * encoding than UTF-8.
  */
 export function eventsFileAtRest(filename: string): EventsFileAtRest | undefined {
+  try {
+    return layoutAtRest(filename);
+  } catch {
+    // Whatever keeps the file from being looked at (a lock, a missing file): SQLite is asked and answers.
+    return undefined;
+  }
+}
+
+function layoutAtRest(filename: string): EventsFileAtRest | undefined {
   const before = stampOf(filename);
   if (!before.quiet) return undefined;
   const header = headerOf(filename);
