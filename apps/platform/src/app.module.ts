@@ -35,6 +35,7 @@ export class AppModule {
       appendListener: APPEND_LISTENER,
     });
     const identity = IdentityModule.forRoot({ config: options.config });
+    const idempotency = new SqliteIdempotencyStore(options.config.idempotencyFile);
     const funding = FundingModule.forRoot({
       eventStore: EVENT_STORE,
       readModels: DOCUMENT_STORE,
@@ -52,12 +53,12 @@ export class AppModule {
             verification: { kind: 'hs256', secret: options.config.jwtSecret },
             issuer: PLATFORM_TOKEN_ISSUER,
           },
-          idempotency: { store: new SqliteIdempotencyStore(options.config.idempotencyFile) },
+          idempotency: { store: idempotency },
           logging: { level: options.logLevel ?? 'info' },
           rateLimit: { limit: options.config.rateLimitPerMinute, ttlMs: 60_000 },
           problemMappers: [registryProblems, fundingProblems],
         }),
-        EmbeddedModule.forRoot(options),
+        EmbeddedModule.forRoot({ ...options, alsoClose: [idempotency, ...(options.alsoClose ?? [])] }),
         EmbeddedMessagingModule.forRoot(options.config),
         identity,
         registry,

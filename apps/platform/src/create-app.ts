@@ -39,13 +39,20 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   // the Kafka consumer): a microservice of this app, closed with it before the stores it reads.
   // Deferred: its handlers are bound when it starts, after its filter is in place (so a dead letter
   // records the handler's own error, not "Internal server error"); the app's init runs the hooks once.
-  const consumer = app.connectMicroservice<MicroserviceOptions>(
-    { strategy: app.get<EmbeddedEventTransport>(FUNDING_EVENTS_TRANSPORT) },
-    { deferInitialization: true },
-  ) as NestMicroservice;
-  consumer.useGlobalFilters(new HandlerErrorsPassThrough());
-  consumer.setIsInitHookCalled(true);
-  await app.init();
-  await app.startAllMicroservices();
-  return app;
+  try {
+    const consumer = app.connectMicroservice<MicroserviceOptions>(
+      { strategy: app.get<EmbeddedEventTransport>(FUNDING_EVENTS_TRANSPORT) },
+      { deferInitialization: true },
+    ) as NestMicroservice;
+    consumer.useGlobalFilters(new HandlerErrorsPassThrough());
+    consumer.setIsInitHookCalled(true);
+    await app.init();
+    await app.startAllMicroservices();
+    return app;
+  } catch (error) {
+    // What the providers opened (the SQLite files, the sealer's timer) is closed before the error
+    // reaches the caller, who has no app to close.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }

@@ -31,6 +31,7 @@ import {
   Roles,
   TokenIssuer,
 } from './index';
+import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 
 class NoteDto {
   @BoundedString(200, { minLength: 1 })
@@ -184,8 +185,8 @@ describe('the service kit over HTTP', () => {
     tokens.assocB = await issuer.issue({ id: 'user-b', roles: ['association'], organisationId: 'org-b' });
     tokens.officer = await issuer.issue({ id: 'officer-1', roles: ['officer'] });
     tokens.partner = await issuer.issue({ id: 'partner-1', roles: ['partner'], organisationId: 'org-p' });
-  });
-  afterAll(() => app.close());
+  }, APP_START_TIMEOUT_MS);
+  afterAll(() => app?.close(), APP_STOP_TIMEOUT_MS);
 
   const call = (
     method: string,

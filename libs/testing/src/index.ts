@@ -8,3 +8,4 @@ export * from './services/auditor-cli';
 export * from './services/test-token';
 export * from './services/json-call';
 export * from './services/test-database';
+export * from './services/hook-timeouts';

@@ -8,6 +8,7 @@ import { EventStore, SqliteEventStore } from '@tadamon/event-store';
 import { DocumentStore } from '@tadamon/read-store';
 import { sampleAppends, sampleDirectoryProjection } from '@tadamon/read-store/testing';
 import { RegistryCommands } from '@tadamon/registry';
+import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { createApp } from '../create-app';
 import { DOCUMENT_STORE, EVENT_STORE } from './embedded.module';
 
@@ -28,11 +29,11 @@ describe('the embedded profile', () => {
       logSeals: false,
     });
     await app.listen(0, '127.0.0.1');
-  });
+  }, APP_START_TIMEOUT_MS);
   afterAll(async () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, APP_STOP_TIMEOUT_MS);
 
   const get = async (path: string) => {
     const response = await fetch(`${await app.getUrl()}${path}`);

@@ -13,12 +13,21 @@ export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 
 export const LOG_SEALER = Symbol('LOG_SEALER');
+const KEY_STORE = Symbol('KEY_STORE');
+const EMBEDDED_CONFIG_OPTIONS = Symbol('EMBEDDED_CONFIG_OPTIONS');
+
+/** Something the embedded profile opened and closes when it stops. */
+export interface Closable {
+  close(): void | Promise<void>;
+}
 
 export interface EmbeddedOptions {
   config: EmbeddedConfig;
   projections: Projection[];
   /** Seal the log with signed checkpoints every second (default true; tests counting events exactly turn it off). */
   logSeals?: boolean;
+  /** Opened before the modules were built (the idempotency store): closed with the profile's stores. */
+  alsoClose?: Closable[];
 }
 
 /** The embedded profile's infrastructure: a SQLite event store under DATA_DIR, in-memory read models. */
@@ -30,6 +39,8 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
     private readonly health: HealthRegistry,
     private readonly metrics: KitMetrics,
     @Inject(LOG_SEALER) private readonly sealer: LogSealer | null,
+    @Inject(KEY_STORE) private readonly keyStore: SqliteKeyStore,
+    @Inject(EMBEDDED_CONFIG_OPTIONS) private readonly options: EmbeddedOptions,
   ) {}
 
   static forRoot(options: EmbeddedOptions): DynamicModule {
@@ -38,6 +49,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
       global: true,
       providers: [
         { provide: EMBEDDED_CONFIG, useValue: options.config },
+        { provide: EMBEDDED_CONFIG_OPTIONS, useValue: options },
         {
           provide: EVENT_STORE,
           inject: [EMBEDDED_CONFIG],
@@ -45,10 +57,15 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         },
         { provide: DOCUMENT_STORE, useFactory: () => new MingoDocumentStore() },
         {
-          provide: PERSONAL_DATA,
+          provide: KEY_STORE,
           inject: [EMBEDDED_CONFIG],
-          useFactory: (config: EmbeddedConfig) =>
-            new PersonalDataCipher(new SqliteKeyStore(config.keyStoreFile), config.masterKey),
+          useFactory: (config: EmbeddedConfig) => new SqliteKeyStore(config.keyStoreFile),
+        },
+        {
+          provide: PERSONAL_DATA,
+          inject: [KEY_STORE, EMBEDDED_CONFIG],
+          useFactory: (keys: SqliteKeyStore, config: EmbeddedConfig) =>
+            new PersonalDataCipher(keys, config.masterKey),
         },
         {
           provide: EmbeddedReadModels,
@@ -95,10 +112,16 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
     this.sealer?.start();
   }
 
+  /** Also after a failed start: every file under DATA_DIR is closed, whatever stopped first. */
   async onApplicationShutdown(): Promise<void> {
-    await this.readModels.stop();
-    // Seals what is pending, so the log is sealed up to its head when the platform stops.
-    await this.sealer?.stop();
-    await this.store.close();
+    try {
+      await this.readModels.stop();
+      // Seals what is pending, so the log is sealed up to its head when the platform stops.
+      await this.sealer?.stop();
+    } finally {
+      await this.store.close();
+      await this.keyStore.close();
+      for (const closable of this.options.alsoClose ?? []) await closable.close();
+    }
   }
 }

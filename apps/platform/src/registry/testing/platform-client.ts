@@ -66,8 +66,16 @@ export class PlatformClient {
   static async start(name: string, options: { demoData?: boolean } = {}): Promise<PlatformClient> {
     process.env.TADAMON_RATE_LIMIT = '100000000';
     const dataDir = mkdtempSync(join(tmpdir(), `tadamon-${name}-`));
-    const app = await createApp({ dataDir, logger: false, demoData: options.demoData });
-    await app.listen(0, '127.0.0.1');
+    try {
+      const app = await listening(createApp({ dataDir, logger: false, demoData: options.demoData }));
+      return await PlatformClient.on(app, dataDir);
+    } catch (error) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  private static async on(app: NestFastifyApplication, dataDir: string): Promise<PlatformClient> {
     return new PlatformClient(app, await app.getUrl(), dataDir);
   }
 
@@ -79,9 +87,10 @@ export class PlatformClient {
   /** Stops the platform and starts it again on the same data folder (tokens stay valid). */
   async restart(): Promise<PlatformClient> {
     await this.app.close();
-    const app = await createApp({ dataDir: this.dataDir, logger: false });
-    await app.listen(0, '127.0.0.1');
-    const restarted = new PlatformClient(app, await app.getUrl(), this.dataDir);
+    const restarted = await PlatformClient.on(
+      await listening(createApp({ dataDir: this.dataDir, logger: false })),
+      this.dataDir,
+    );
     for (const [name, token] of this.tokens) restarted.tokens.set(name, token);
     return restarted;
   }
@@ -266,4 +275,16 @@ export async function expectRouteGate(
     if (reply.status === 401) expect(reply.body.type).toBe(problemType('unauthorized'));
   }
   expect(seen).toEqual(expected);
+}
+
+/** The app listening on a free local port; closed again when it cannot listen. */
+async function listening(created: Promise<NestFastifyApplication>): Promise<NestFastifyApplication> {
+  const app = await created;
+  try {
+    await app.listen(0, '127.0.0.1');
+    return app;
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
 }
