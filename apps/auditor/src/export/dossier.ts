@@ -16,6 +16,7 @@ import {
   ScoringOutcome,
 } from '@tadamon/funding';
 import { StreamProof } from '../replay/application-log';
+import { MoneyFacts } from '../replay/money-facts';
 import { Recomputation } from '../replay/recompute';
 import { ApplicationLog, EnvelopeAsOf, envelopeAtPosition, ReplayResult } from '../replay/replay';
 import { TimelineEntry } from '../replay/timeline';
@@ -127,6 +128,8 @@ export interface Dossier {
   /** The envelope at the decision (its events before the decision's position), else at as-of. */
   envelope: (EnvelopeAsOf & { at: 'decision' | 'as-of'; recordedRemaining: Money | null }) | null;
   recomputations: Recomputation[];
+  /** Every money fact recomputed from the log; an error among the findings makes the verdict different. */
+  money: MoneyFacts;
   proof: {
     streams: StreamProof[];
     /** The newest seal covering the decision (else the dossier's newest event); null when none does. */
@@ -346,6 +349,7 @@ export async function buildDossier(
     appeal: app?.appeal ?? null,
     envelope,
     recomputations: result.recomputations,
+    money: result.money,
     proof: { streams: result.chains, seal: seals.latest, firstCoveringSeal: seals.first, note },
   };
 }

@@ -53,10 +53,8 @@ function check(
   const applicationId = options.applicationId ?? MD;
   const app = (options.app ?? ((e) => e))(appOf(applicationId));
   const envelope = (options.envelope ?? ((e) => e))(envelopeEvents);
-  const cut = (events: RecordedEvent[]) =>
-    options.asOfPosition === undefined
-      ? events
-      : events.filter((e) => e.globalPosition <= options.asOfPosition!);
+  const asOfPosition = options.asOfPosition ?? Number.MAX_SAFE_INTEGER;
+  const cut = (events: RecordedEvent[]) => events.filter((e) => e.globalPosition <= asOfPosition);
   return checkMoneyFacts({
     applicationId,
     application: { asOf: cut(app), all: app },
