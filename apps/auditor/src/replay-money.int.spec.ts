@@ -64,6 +64,27 @@ async function replayJson(
   return { code: run.code, result: JSON.parse(run.stdout) as ReplayResult };
 }
 
+/** Rewrites the data of the first event of `type` in a stream, and re-chains the stream after it: a forger's full recomputation. */
+async function rewriteEvent(
+  file: string,
+  streamId: string,
+  type: string,
+  change: (data: Record<string, unknown>) => void,
+): Promise<void> {
+  const tamper = sqliteLogTamper(file);
+  try {
+    const rows = (await tamper.rows()).filter((r) => r.streamId === streamId);
+    const at = rows.findIndex((r) => r.type === type);
+    const data = JSON.parse(rows[at].dataJson) as Record<string, unknown>;
+    change(data);
+    await tamper.rewrite(
+      rechained([{ ...rows[at], dataJson: canonicalJson(data) }, ...rows.slice(at + 1)], rows[at].prevHash),
+    );
+  } finally {
+    await tamper.close();
+  }
+}
+
 const moneyErrors = (result: { money: ReplayResult['money'] }) =>
   result.money.findings.filter((f) => f.severity === 'error');
 
@@ -114,21 +135,10 @@ describe('replay and export check the money (SQLite, the demo in MAD)', () => {
   it('reports an award raised from MAD 3,000,000 to 4,000,000 with the stream chain recomputed', async () => {
     const { file, store } = await madLog();
     await store.close();
-    const tamper = sqliteLogTamper(file);
-    try {
-      const rows = (await tamper.rows()).filter((r) => r.streamId === grantApplicationStreamName(MD));
-      const at = rows.findIndex((r) => r.type === 'GrantAwarded');
-      const data = JSON.parse(rows[at].dataJson) as { amount: { amountMinor: number } };
+    await rewriteEvent(file, grantApplicationStreamName(MD), 'GrantAwarded', (data) => {
       expect(data.amount).toEqual(mad(3_000_000));
-      data.amount.amountMinor = mad(4_000_000).amountMinor;
-      const forged = rechained(
-        [{ ...rows[at], dataJson: canonicalJson(data) }, ...rows.slice(at + 1)],
-        rows[at].prevHash,
-      );
-      await tamper.rewrite(forged);
-    } finally {
-      await tamper.close();
-    }
+      data.amount = mad(4_000_000);
+    });
 
     const { code, result } = await replayJson(MD, file);
     expect(code).toBe(1);
@@ -288,4 +298,76 @@ describe('replay and export check the money (SQLite, the demo in MAD)', () => {
     expect(html).not.toContain('MAD 3,000,000.00');
     expect(html).not.toMatch(/[\u0660-\u0669]/);
   }, 120_000);
+
+  describe('the call funded set at each award, recomputed from the log', () => {
+    /** The call's budget cut to MAD 3,000,000: M&D (rank 1) takes it all, the cooperatives (rank 2) are beyond it. */
+    const smallBudget = () => {
+      const steps = demoStepsInMad();
+      const draft = steps.find((s) => s.command.type === 'DraftCallForProposals');
+      (draft?.command.data as { terms: { budget: unknown } }).terms.budget = mad(3_000_000);
+      return steps;
+    };
+
+    it('shows, for an award that recorded no ranking, the recomputed fate as a note: old events stay SAME', async () => {
+      const { file, store } = await madLog({ steps: smallBudget() });
+      await store.close();
+      const md = await replayJson(MD, file);
+      const figuig = await replayJson(FIGUIG, file);
+      expect([md.code, figuig.code]).toEqual([0, 0]);
+      const noteOf = (r: ReplayResult) => r.money.findings.find((f) => f.check === 'ranking-not-recorded');
+      expect(noteOf(md.result)).toMatchObject({
+        severity: 'note',
+        recorded: 'not recorded',
+        recomputed: { rank: 1, fundedSet: true, applications: 2 },
+      });
+      expect(noteOf(figuig.result)).toMatchObject({
+        severity: 'note',
+        recomputed: { rank: 2, fundedSet: false, applications: 2 },
+      });
+    }, 120_000);
+
+    it('reports an award that recorded itself in the funded set when the log ranks it outside', async () => {
+      const { file, store } = await madLog({ steps: smallBudget() });
+      await store.close();
+      await rewriteEvent(file, grantApplicationStreamName(FIGUIG), 'GrantAwarded', (data) => {
+        data.ranking = { rank: 1, fundedSet: true };
+        data.derogation = null;
+      });
+      const { code, result } = await replayJson(FIGUIG, file);
+      expect(code).toBe(1);
+      expect(moneyErrors(result)).toEqual([
+        expect.objectContaining({
+          check: 'funded-set-recomputed',
+          recorded: { rank: 1, fundedSet: true },
+          recomputed: { rank: 2, fundedSet: false },
+        }),
+      ]);
+      await expectNonGreenDossier(FIGUIG, file, ['funded-set-recomputed']);
+    }, 120_000);
+
+    it('shows a recorded derogation, and flags an award outside the funded set without one', async () => {
+      const { file, store } = await madLog({ steps: smallBudget() });
+      await store.close();
+      const derogation = {
+        reason: 'only project in the Oriental region',
+        committeeMembers: ['user-committee'],
+      };
+      await rewriteEvent(file, grantApplicationStreamName(FIGUIG), 'GrantAwarded', (data) => {
+        data.ranking = { rank: 2, fundedSet: false };
+        data.derogation = derogation;
+      });
+      const withDerogation = await replayJson(FIGUIG, file);
+      expect(withDerogation.code).toBe(0);
+      expect(withDerogation.result.money.findings).toEqual([
+        expect.objectContaining({ check: 'derogation', severity: 'note', recorded: derogation }),
+      ]);
+
+      await rewriteEvent(file, grantApplicationStreamName(FIGUIG), 'GrantAwarded', (data) => {
+        data.derogation = null;
+      });
+      const without = await replayJson(FIGUIG, file);
+      expect(without.code).toBe(1);
+      expect(moneyErrors(without.result).map((f) => f.check)).toEqual(['award-outside-funded-set']);
+    }, 120_000);
+  });
 });
