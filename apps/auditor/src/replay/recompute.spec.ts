@@ -256,9 +256,13 @@ describe('timelineEntry', () => {
       occurredAt: '2014-07-15T10:01:00.000Z',
       actor: { id: 'user-committee', roles: ['committee'] },
       facts: expect.arrayContaining([
-        { key: 'amount', value: 'USD 250,000.00' },
+        { key: 'amount', value: 'USD 250,000.00', money: [{ amountMinor: 25_000_000, currency: 'USD' }] },
         { key: 'consensus', value: '82.88' },
-        { key: 'envelopeRemaining', value: 'USD 500,000.00' },
+        {
+          key: 'envelopeRemaining',
+          value: 'USD 500,000.00',
+          money: [{ amountMinor: 50_000_000, currency: 'USD' }],
+        },
         { key: 'scoringRulesVersion', value: '2025-1' },
       ]),
     });
