@@ -239,6 +239,14 @@ describe('checkMoneyFacts', () => {
       }),
     });
     expect(errors(same)).toEqual([]);
+
+    // At the commitment's top level: its own amount is the commitment, compared once.
+    const topLevel = check({
+      envelope: editData('FundsCommitted', (d) => {
+        d.rationale = 'another rationale';
+      }),
+    });
+    expect(errors(topLevel)).toEqual(['award-terms-vs-commitment rationale']);
   });
 
   describe('the ranking an award records', () => {

@@ -136,13 +136,17 @@ const at = (event: RecordedEvent) => ({
   recordedAt: event.recordedAt,
 });
 
-/** The award terms FundsCommitted may carry (top level, or under `award` or `terms`), when it does. */
+/**
+ * The award terms FundsCommitted may carry (at its top level, or under `award` or `terms`), when it
+ * does; its own `amount` is compared as the commitment, so only a nested one counts as a term.
+ */
 function termsOnCommitment(d: Data): Data | null {
   const nested = isRecord(d.award) ? d.award : isRecord(d.terms) ? d.terms : null;
   const source = nested ?? d;
-  const keys = ['conditions', 'rationale', 'committeeMembers'].filter((k) => source[k] !== undefined);
-  if (keys.length === 0) return null;
-  return { ...(nested && nested.amount !== undefined ? { amount: nested.amount } : {}), ...source };
+  const keys = [...(nested ? ['amount'] : []), 'conditions', 'rationale', 'committeeMembers'];
+  const terms = Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+  const named = Object.keys(terms).filter((k) => k !== 'amount');
+  return named.length === 0 ? null : terms;
 }
 
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -255,16 +259,15 @@ export function checkMoneyFacts(input: MoneyInput): MoneyFacts {
         }
         const terms = termsOnCommitment(dataOf(commitment.committed));
         if (terms !== null) {
-          for (const key of ['amount', 'conditions', 'rationale', 'committeeMembers']) {
-            if (terms[key] === undefined) continue;
-            if (json(terms[key]) !== json(d[key])) {
+          for (const [key, value] of Object.entries(terms)) {
+            if (json(value) !== json(d[key])) {
               add({
                 check: 'award-terms-vs-commitment',
                 severity: 'error',
                 ...at(event),
                 field: key,
                 recorded: d[key] ?? MISSING,
-                recomputed: terms[key],
+                recomputed: value,
                 note: `the award terms the commitment at position ${commitment.committed.globalPosition} carries`,
               });
             }
