@@ -301,7 +301,9 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
                       ${f.type === null ? '-' : html`${eventName(f.type)}<br />${code(f.position)} · ${instant(f.recordedAt)}`}
                     </td>
                     <td>${code(f.field)}</td>
-                    <td>${shown(f.recorded, lang)}</td>
+                    <td>
+                      ${f.check === 'ranking-not-recorded' ? t('notRecorded') : shown(f.recorded, lang)}
+                    </td>
                     <td>${shown(f.recomputed, lang)}</td>
                     <td>${code(f.note)}</td>
                   </tr>`,

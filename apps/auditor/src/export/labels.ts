@@ -222,6 +222,7 @@ const LABELS: Record<string, Entry> = {
     en: 'Every money fact holds',
   },
   check: { ar: 'عملية التحقق', fr: 'Contrôle', en: 'Check' },
+  notRecorded: { ar: 'غير مسجّل', fr: 'non enregistré', en: 'not recorded' },
   severity: { ar: 'الدرجة', fr: 'Gravité', en: 'Severity' },
   'severity.error': { ar: 'اختلاف', fr: 'Écart', en: 'Difference' },
   'severity.note': { ar: 'ملاحظة', fr: 'Remarque', en: 'Note' },
