@@ -186,6 +186,19 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
             ...(d.kind === 'award'
               ? ([
                   [t('amount'), amount(d.amount)],
+                  [
+                    t('ranking'),
+                    d.ranking === null
+                      ? t('notRecorded')
+                      : html`${t('rank')} ${code(d.ranking.rank ?? '-')} · ${t('fundedSet')}:
+                        ${d.ranking.fundedSet ? t('yes') : html`<span class="different">${t('no')}</span>`}`,
+                  ],
+                  [
+                    t('derogation'),
+                    d.derogation === null
+                      ? t('none')
+                      : html`${text(d.derogation.reason)} (${code(d.derogation.committeeMembers.join(', '))})`,
+                  ],
                   [t('rationale'), text(d.rationale)],
                   [
                     t('conditions'),

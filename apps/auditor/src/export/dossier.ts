@@ -64,6 +64,10 @@ export interface DossierDecision {
   consensus: number | null;
   envelopeId: string;
   envelopeRemaining: Money;
+  /** The award's place in the call's ranking as recorded; null when not recorded (older awards, rejections). */
+  ranking: { rank: number | null; fundedSet: boolean } | null;
+  /** The derogation an award outside the funded set records; null when none. */
+  derogation: { reason: string; committeeMembers: readonly string[] } | null;
 }
 
 export interface DossierSeal {
@@ -166,6 +170,26 @@ function conflictsOf(events: readonly RecordedEvent[]): DossierConflict[] {
     });
 }
 
+function rankingOf(data: unknown): DossierDecision['ranking'] {
+  const ranking = isRecord(data) ? data.ranking : null;
+  if (!isRecord(ranking)) return null;
+  return {
+    rank: typeof ranking.rank === 'number' ? ranking.rank : null,
+    fundedSet: ranking.fundedSet === true,
+  };
+}
+
+function derogationOf(data: unknown): DossierDecision['derogation'] {
+  const derogation = isRecord(data) ? data.derogation : null;
+  if (!isRecord(derogation)) return null;
+  return {
+    reason: String(derogation.reason),
+    committeeMembers: Array.isArray(derogation.committeeMembers)
+      ? derogation.committeeMembers.map(String)
+      : [],
+  };
+}
+
 function decisionOf(events: readonly RecordedEvent[]): DossierDecision | null {
   const event = [...events]
     .reverse()
@@ -192,6 +216,8 @@ function decisionOf(events: readonly RecordedEvent[]): DossierDecision | null {
     consensus: d.consensus ?? null,
     envelopeId: String(d.envelopeId),
     envelopeRemaining: d.envelopeRemaining as Money,
+    ranking: rankingOf(event.data),
+    derogation: derogationOf(event.data),
   };
 }
 

@@ -205,6 +205,29 @@ describe('dossierHtml', () => {
     );
   });
 
+  it("shows the award's recorded ranking and derogation, and says when an award recorded none", () => {
+    expect(dossier.decision?.ranking).toBeNull();
+    expect(dossierHtml(dossier, 'fr')).toMatch(/<th scope="row">Classement<\/th>\s*<td>non enregistré<\/td>/);
+    const decision = dossier.decision as NonNullable<Dossier['decision']>;
+    const page = dossierHtml(
+      {
+        ...dossier,
+        decision: {
+          ...decision,
+          ranking: { rank: 3, fundedSet: false },
+          derogation: { reason: 'seul projet de la région', committeeMembers: ['c1', 'c2'] },
+        },
+      },
+      'fr',
+    );
+    expect(page).toMatch(
+      /Rang <bdi dir="ltr" class="code">3<\/bdi> · Dans la liste financée:\s*<span class="different">non<\/span>/,
+    );
+    expect(page).toMatch(
+      /<th scope="row">Dérogation<\/th>\s*<td><bdi>seul projet de la région<\/bdi> \(<bdi dir="ltr" class="code">c1, c2<\/bdi>\)<\/td>/,
+    );
+  });
+
   it('shows every money finding in its section, and the verdict is not green on an error', () => {
     const forged: Dossier = {
       ...dossier,

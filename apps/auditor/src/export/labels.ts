@@ -223,6 +223,13 @@ const LABELS: Record<string, Entry> = {
   },
   check: { ar: 'عملية التحقق', fr: 'Contrôle', en: 'Check' },
   notRecorded: { ar: 'غير مسجّل', fr: 'non enregistré', en: 'not recorded' },
+  ranking: { ar: 'الترتيب', fr: 'Classement', en: 'Ranking' },
+  fundedSet: {
+    ar: 'ضمن المجموعة الممولة',
+    fr: 'Dans la liste financée',
+    en: 'In the funded set',
+  },
+  derogation: { ar: 'الاستثناء', fr: 'Dérogation', en: 'Derogation' },
   severity: { ar: 'الدرجة', fr: 'Gravité', en: 'Severity' },
   'severity.error': { ar: 'اختلاف', fr: 'Écart', en: 'Difference' },
   'severity.note': { ar: 'ملاحظة', fr: 'Remarque', en: 'Note' },

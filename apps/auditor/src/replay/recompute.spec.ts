@@ -266,6 +266,19 @@ describe('timelineEntry', () => {
         { key: 'scoringRulesVersion', value: '2025-1' },
       ]),
     });
+    const ranked = {
+      ...award,
+      data: {
+        ...(award.data as object),
+        ranking: { rank: 3, fundedSet: false },
+        derogation: { reason: 'regional balance', committeeMembers: ['c1', 'c2'] },
+      },
+    };
+    expect(timelineEntry(ranked).facts.slice(-3)).toEqual([
+      { key: 'rank', value: '3' },
+      { key: 'fundedSet', value: 'no' },
+      { key: 'derogation', value: 'regional balance (c1, c2)' },
+    ]);
     expect(timelineEntry({ ...award, type: 'GrantAwarded', data: 'not an object' }).facts).toEqual(
       expect.arrayContaining([{ key: 'amount', value: '-' }]),
     );

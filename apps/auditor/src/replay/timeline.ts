@@ -35,6 +35,23 @@ const text = (value: unknown): string =>
 const list = (value: unknown): string => (Array.isArray(value) ? value.map(text).join(', ') : text(value));
 const yesNo = (value: unknown): string => (value === true ? 'yes' : value === false ? 'no' : '-');
 
+/** An award's place in the call's ranking and its derogation, when the award records them. */
+function rankingFacts(d: Data): FactRow[] {
+  const ranking = d.ranking as Data | null | undefined;
+  const derogation = d.derogation as Data | null | undefined;
+  return [
+    ...(ranking && typeof ranking === 'object'
+      ? ([
+          ['rank', text(ranking.rank)],
+          ['fundedSet', yesNo(ranking.fundedSet)],
+        ] as FactRow[])
+      : []),
+    ...(derogation && typeof derogation === 'object'
+      ? ([['derogation', `${text(derogation.reason)} (${list(derogation.committeeMembers)})`]] as FactRow[])
+      : []),
+  ];
+}
+
 /** The facts worth a line in the timeline, by event type; anything else shows no facts. */
 const FACTS: Record<string, (d: Data) => FactRow[]> = {
   GrantApplicationDrafted: (d) => [
@@ -126,6 +143,7 @@ const FACTS: Record<string, (d: Data) => FactRow[]> = {
     ['envelope', text(d.envelopeId)],
     moneyFact('envelopeRemaining', d.envelopeRemaining),
     ['rationale', text(d.rationale)],
+    ...rankingFacts(d),
   ],
   GrantApplicationRejected: (d) => [
     ['reasons', list(d.reasons)],
