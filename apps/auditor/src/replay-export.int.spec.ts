@@ -205,7 +205,7 @@ describe('replay and export on the funding demo (SQLite, the store clock control
         ),
       );
       expect(lines[lines.length - 1]).toBe(
-        'replay: SAME: 3 recomputation(s) (1 consensus, 1 recommendation, 1 decision) give what was recorded, each with the scoring rules version it recorded',
+        'replay: SAME: 3 recomputation(s) (1 consensus, 1 recommendation, 1 decision) give what was recorded, each with the scoring rules version it recorded; no money finding',
       );
     }
   });

@@ -28,7 +28,7 @@ const COMMANDS: Command[] = [
     name: 'replay',
     synopsis: 'replay <applicationId> [--as-of ISO-DATE] [--with-current-rules] [store options] [--json]',
     summary:
-      "the application's state at as-of, its timeline, and each consensus and decision recomputed with the rules version it recorded: same, or the difference (exit 1)",
+      "the application's state at as-of, its timeline, each consensus and decision recomputed with the rules version it recorded, and its money facts (awards, commitments, envelope, tranches, payments): same, or the difference (exit 1)",
     options: REPLAY_OPTIONS,
     run: async (args, io) => (await import('../replay/replay-command')).replayCommand(args, io),
   },
@@ -37,7 +37,7 @@ const COMMANDS: Command[] = [
     synopsis:
       'export <applicationId> --format json|html [--as-of ISO-DATE] [--out FILE] [--lang ar|fr|en] [store options]',
     summary:
-      'an audit dossier: timeline, scores, conflict declarations, decision, the envelope at that time, the chain proof',
+      'an audit dossier: timeline, scores, conflict declarations, decision, the envelope at that time, the money facts, the chain proof',
     options: EXPORT_OPTIONS,
     run: async (args, io) => (await import('../export/export-command')).exportCommand(args, io),
   },
@@ -50,7 +50,8 @@ function usage(): string {
     ...COMMANDS.flatMap((c) => [`  ${c.synopsis}`, `      ${c.summary}`]),
     '',
     'exit codes: 0 clean (the log verifies; every recomputation is the same), 1 a finding (a broken event,',
-    '            a recorded decision that differs from its own rules), 2 usage, store error or unknown application',
+    '            a recorded decision that differs from its own rules, a money fact that does not hold), 2 usage,',
+    '            store error or unknown application',
     "run 'audit <command> --help' for a command's options",
   ].join('\n');
 }

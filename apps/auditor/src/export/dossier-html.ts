@@ -1,10 +1,10 @@
 import { LocalizedText } from '@tadamon/funding';
-import { formatMoney, formatPoints, MoneyLike } from '../replay/format';
-import { showDifferenceValue } from '../replay/replay-report';
+import { formatMoney, formatMoneyIn, formatPoints, isMoney, MoneyLike, showValue } from '../replay/format';
+import { Fact } from '../replay/timeline';
 import { Dossier, DossierSeal } from './dossier';
 import { DossierLanguage } from './export-options';
 import { html, Html } from './html';
-import { label } from './labels';
+import { FALLBACK_ORDER, label, labelIn } from './labels';
 
 /** Print-ready, self-contained: no external resource; logical properties so that RTL mirrors it. */
 const STYLE = `
@@ -25,6 +25,9 @@ th { background: #eee; font-weight: 600; }
 table.fields th { width: 28%; }
 td.num { white-space: nowrap; }
 .code { font-family: "DejaVu Sans Mono", Consolas, "Liberation Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
+.instant, .money { white-space: nowrap; overflow-wrap: normal; word-break: keep-all; }
+.fallback { border-bottom: 1px dashed #8a4b00; }
+.fallback-mark { color: #8a4b00; font-size: 7.5pt; font-weight: 700; white-space: nowrap; }
 .same { color: #0b6b1f; font-weight: 600; }
 .different, .broken { color: #a40000; font-weight: 700; }
 .verdict { padding: .5rem .8rem; border: 2px solid currentColor; margin: .8rem 0; }
@@ -40,21 +43,63 @@ footer { margin-top: 2rem; font-size: 9pt; color: #555; border-top: 1px solid #b
 }
 `;
 
-/** A localized text in the dossier's language, else French (always present), else any. */
-function localized(text: LocalizedText | null | undefined, lang: DossierLanguage): string {
-  if (!text) return '-';
-  return text[lang] ?? text.fr ?? text.en ?? text.ar ?? '-';
+/**
+ * Text in another language than the dossier's, marked visibly: a dashed underline, the language
+ * tag after it, and a title saying that no translation exists.
+ */
+function fallback(value: string, shown: DossierLanguage | null, lang: DossierLanguage): Html {
+  return html`<span class="fallback" lang="${shown ?? 'en'}" title="${label(lang, 'fallback')}"
+      ><bdi>${value}</bdi></span
+    ><sup class="fallback-mark" title="${label(lang, 'fallback')}">[${(shown ?? '?').toUpperCase()}]</sup>`;
 }
 
-/** A technical value (id, hash, instant, amount): isolated left-to-right inside Arabic text. */
+/** A localized text in the dossier's language; else another language's, marked as a fallback. */
+function localized(value: LocalizedText | null | undefined, lang: DossierLanguage): Html | string {
+  if (!value) return '-';
+  const texts = value as Partial<Record<DossierLanguage, string>>;
+  if (texts[lang]) return text(texts[lang]);
+  for (const other of FALLBACK_ORDER[lang]) {
+    if (texts[other]) return fallback(texts[other] as string, other, lang);
+  }
+  return '-';
+}
+
+/** A technical value (id, hash, amount): isolated left-to-right inside Arabic text. */
 const code = (value: unknown) => html`<bdi dir="ltr" class="code">${value ?? '-'}</bdi>`;
+/** An ISO date or instant: left to right, never broken at its hyphens or colons. */
+const instant = (value: unknown) => html`<bdi dir="ltr" class="code instant">${value ?? '-'}</bdi>`;
 /** A value in the direction of its own first letter (free text written in any language). */
 const text = (value: unknown) => html`<bdi>${value ?? '-'}</bdi>`;
-const money = (value: MoneyLike | null | undefined) => html`<bdi dir="ltr">${formatMoney(value)}</bdi>`;
+/** Money in the dossier language's format (fr-MA, ar-MA: Latin digits, right to left in Arabic). */
+const money = (value: MoneyLike | null | undefined, lang: DossierLanguage) =>
+  html`<bdi dir="${lang === 'ar' ? 'rtl' : 'ltr'}" class="money">${formatMoneyIn(value, lang)}</bdi>`;
+const ISO_DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2}))?$/;
+
+/** A difference's value: money in the dossier's format, anything else as short JSON. */
+const shown = (value: unknown, lang: DossierLanguage) =>
+  isMoney(value) ? money(value, lang) : code(showValue(value));
+
+/** A timeline fact: its amounts in the dossier's format, a date or instant unbroken, else text. */
+function factValue(fact: Fact, lang: DossierLanguage): Html {
+  if (ISO_DATE_OR_INSTANT.test(fact.value)) return instant(fact.value);
+  if (!fact.money || fact.money.length === 0) return text(fact.value);
+  const parts: (Html | string)[] = [];
+  let rest = fact.value;
+  for (const amount of fact.money) {
+    const english = formatMoney(amount);
+    const at = rest.indexOf(english);
+    if (at < 0) continue;
+    parts.push(rest.slice(0, at), money(amount, lang));
+    rest = rest.slice(at + english.length);
+  }
+  parts.push(rest);
+  return html`<bdi>${parts}</bdi>`;
+}
+
 const points = (centipoints: number | null | undefined) =>
   html`<bdi dir="ltr">${formatPoints(centipoints)}</bdi>`;
 
-function fieldsTable(rows: [string, Html | string][]): Html {
+function fieldsTable(rows: [Html | string, Html | string][]): Html {
   return html`<table class="fields">
     <tbody>
       ${rows.map(
@@ -68,11 +113,11 @@ function fieldsTable(rows: [string, Html | string][]): Html {
   </table>`;
 }
 
-function sealTable(seal: DossierSeal, t: (key: string) => string): Html {
+function sealTable(seal: DossierSeal, t: (key: string) => Html | string): Html {
   return fieldsTable([
     [t('position'), code(seal.position)],
     [t('count'), code(seal.count)],
-    [t('sealedAt'), code(seal.sealedAt)],
+    [t('sealedAt'), instant(seal.sealedAt)],
     [t('digest'), code(seal.digest)],
     [t('keyId'), code(seal.keyId)],
     [t('signature'), code(seal.signature)],
@@ -93,35 +138,37 @@ function sealTable(seal: DossierSeal, t: (key: string) => string): Html {
  * from the log is escaped.
  */
 export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
-  const t = (key: string) => label(lang, key);
-  const status = (value: string) => t(`status.${value}`);
-  const eventName = (type: string) => {
-    const name = t(`event.${type}`);
-    return name === `event.${type}` ? type : name;
+  // A label in the dossier's language; one that falls back to another language (or to its key) is marked.
+  const labelled = (key: string, shownWhenMissing: string) => {
+    const found = labelIn(lang, key);
+    if (found.lang === lang) return found.text;
+    return fallback(found.lang === null ? shownWhenMissing : found.text, found.lang, lang);
   };
+  const t = (key: string) => labelled(key, key);
+  const status = (value: string) => labelled(`status.${value}`, value);
+  const eventName = (type: string) => labelled(`event.${type}`, type);
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
   const a = dossier.application;
   const criteria = dossier.criteria?.criteria ?? [];
   const criterionName = (id: string) => localized(criteria.find((c) => c.criterionId === id)?.name, lang);
+  const amount = (value: MoneyLike | null | undefined) => money(value, lang);
   const verdictClass = dossier.verdict === 'same' ? 'same' : 'different';
 
   const header = html`<header>
     <h1>${t('dossierTitle')} — ${code(a.applicationId)}</h1>
-    <p class="subtitle">${text(localized(a.title, lang))}</p>
+    <p class="subtitle">${localized(a.title, lang)}</p>
     ${fieldsTable([
       [t('application'), code(a.applicationId)],
       [t('association'), code(a.associationId)],
       [
         t('call'),
-        dossier.call
-          ? html`${code(dossier.call.callId)} — ${text(localized(dossier.call.title, lang))}`
-          : '-',
+        dossier.call ? html`${code(dossier.call.callId)} — ${localized(dossier.call.title, lang)}` : '-',
       ],
       [t('status'), status(a.status)],
-      [t('amountRequested'), money(a.amountRequested)],
-      [t('submittedAt'), code(a.submittedAt)],
-      [t('asOf'), code(dossier.asOf)],
-      [t('generatedAt'), code(dossier.generatedAt)],
+      [t('amountRequested'), amount(a.amountRequested)],
+      [t('submittedAt'), instant(a.submittedAt)],
+      [t('asOf'), instant(dossier.asOf)],
+      [t('generatedAt'), instant(dossier.generatedAt)],
       [t('store'), code(dossier.store)],
     ])}
     <p class="verdict ${verdictClass}">${t('verdict')}: ${t(`verdict.${dossier.verdict}`)}</p>
@@ -138,7 +185,20 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
             [t('decision'), d.kind === 'award' ? t('award') : t('rejection')],
             ...(d.kind === 'award'
               ? ([
-                  [t('amount'), money(d.amount)],
+                  [t('amount'), amount(d.amount)],
+                  [
+                    t('ranking'),
+                    d.ranking === null
+                      ? t('notRecorded')
+                      : html`${t('rank')} ${code(d.ranking.rank ?? '-')} · ${t('fundedSet')}:
+                        ${d.ranking.fundedSet ? t('yes') : html`<span class="different">${t('no')}</span>`}`,
+                  ],
+                  [
+                    t('derogation'),
+                    d.derogation === null
+                      ? t('none')
+                      : html`${text(d.derogation.reason)} (${code(d.derogation.committeeMembers.join(', '))})`,
+                  ],
                   [t('rationale'), text(d.rationale)],
                   [
                     t('conditions'),
@@ -148,7 +208,7 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
                           ${d.conditions.map((c) => html`<li>${text(c)}</li>`)}
                         </ul>`,
                   ],
-                ] as [string, Html | string][])
+                ] as [Html | string, Html | string][])
               : ([
                   [
                     t('reasons'),
@@ -156,17 +216,17 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
                       ${d.reasons.map((c) => html`<li>${text(c)}</li>`)}
                     </ul>`,
                   ],
-                  [t('appealDeadline'), code(d.appealDeadline)],
-                ] as [string, Html | string][])),
+                  [t('appealDeadline'), instant(d.appealDeadline)],
+                ] as [Html | string, Html | string][])),
             [t('committee'), code(d.committeeMembers.join(', '))],
             [t('consensus'), points(d.consensus)],
             [t('criteriaVersion'), code(d.criteriaVersion)],
             [t('scoringRulesVersion'), code(d.scoringRulesVersion)],
             [t('envelope'), code(d.envelopeId)],
-            [t('recordedRemaining'), money(d.envelopeRemaining)],
-            [t('decidedAt'), code(d.decidedAt)],
+            [t('recordedRemaining'), amount(d.envelopeRemaining)],
+            [t('decidedAt'), instant(d.decidedAt)],
             [t('decidedBy'), code(d.by)],
-            [t('recordedAt'), code(d.recordedAt)],
+            [t('recordedAt'), instant(d.recordedAt)],
             [t('position'), code(d.position)],
           ])
     }
@@ -180,7 +240,7 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
               [t('consensus'), points(r.consensus)],
               [t('rationale'), text(r.rationale)],
               [t('committee'), code(r.committeeMembers.join(', '))],
-              [t('recordedAt'), code(r.recordedAt)],
+              [t('recordedAt'), instant(r.recordedAt)],
             ])}`
     }
     ${
@@ -203,23 +263,66 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
         : fieldsTable([
             [t('envelope'), code(e.envelopeId)],
             [t('status'), status(e.status)],
-            [t('amount'), money(e.amount)],
-            [t('committed'), money(e.committed)],
-            [t('disbursed'), money(e.disbursed)],
-            [t('remaining'), money(e.remaining)],
+            [t('amount'), amount(e.amount)],
+            [t('committed'), amount(e.committed)],
+            [t('disbursed'), amount(e.disbursed)],
+            [t('remaining'), amount(e.remaining)],
             ...(e.commitment
               ? ([
                   [
                     t('applicationCommitment'),
-                    html`${money({ amountMinor: e.commitment.committedMinor, currency: e.amount?.currency ?? '' })}
+                    html`${amount({ amountMinor: e.commitment.committedMinor, currency: e.amount?.currency ?? '' })}
                     (${status(e.commitment.status)})`,
                   ],
-                ] as [string, Html | string][])
+                ] as [Html | string, Html | string][])
               : []),
             ...(e.recordedRemaining
-              ? ([[t('recordedRemaining'), money(e.recordedRemaining)]] as [string, Html][])
+              ? ([[t('recordedRemaining'), amount(e.recordedRemaining)]] as [Html | string, Html][])
               : []),
           ])
+    }
+  </section>`;
+
+  const findings = dossier.money.findings;
+  const moneyFacts = html`<section id="money">
+    <h2>${t('money')}</h2>
+    ${findings.some((f) => f.severity === 'error') ? '' : html`<p class="same">${t('moneyAllHold')}</p>`}
+    ${
+      findings.length === 0
+        ? ''
+        : html`<table>
+            <thead>
+              <tr>
+                <th>${t('check')}</th>
+                <th>${t('severity')}</th>
+                <th>${t('event')}</th>
+                <th>${t('field')}</th>
+                <th>${t('recorded')}</th>
+                <th>${t('recomputed')}</th>
+                <th>${t('note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${findings.map(
+                (f) =>
+                  html`<tr>
+                    <td>${t(`money.${f.check}`)}</td>
+                    <td>
+                      ${f.severity === 'error' ? html`<span class="different">${t('severity.error')}</span>` : t('severity.note')}
+                    </td>
+                    <td>
+                      ${f.type === null ? '-' : html`${eventName(f.type)}<br />${code(f.position)} · ${instant(f.recordedAt)}`}
+                    </td>
+                    <td>${code(f.field)}</td>
+                    <td>
+                      ${f.check === 'ranking-not-recorded' ? t('notRecorded') : shown(f.recorded, lang)}
+                    </td>
+                    <td>${shown(f.recomputed, lang)}</td>
+                    <td>${code(f.note)}</td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>`
     }
   </section>`;
 
@@ -244,8 +347,8 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
             : s.scores.map(
                 (score, i) =>
                   html`<tr>
-                    ${i === 0 ? html`<td rowspan="${s.scores.length}">${code(s.evaluatorId)}<br />${status(s.status)} · ${status(s.declaration)}<br />${code(s.scoredAt)}</td>` : ''}
-                    <td>${text(criterionName(score.criterionId))}</td>
+                    ${i === 0 ? html`<td rowspan="${s.scores.length}">${code(s.evaluatorId)}<br />${status(s.status)} · ${status(s.declaration)}<br />${instant(s.scoredAt)}</td>` : ''}
+                    <td>${criterionName(score.criterionId)}</td>
                     <td class="num">${code(score.points)}</td>
                     <td>${text(score.comment)}</td>
                   </tr>`,
@@ -272,7 +375,7 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
                 ${dossier.consensus.perCriterion.map(
                   (c) =>
                     html`<tr>
-                      <td>${text(criterionName(c.criterionId))}</td>
+                      <td>${criterionName(c.criterionId)}</td>
                       <td class="num">${code(`${c.weight} %`)}</td>
                       <td class="num">${code(c.threshold)}</td>
                       <td class="num">${points(c.consensus)}</td>
@@ -317,8 +420,8 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
                     <td>${code(c.evaluatorId)}</td>
                     <td>${t(c.kind)}</td>
                     <td>${c.statement !== null ? text(c.statement) : code((c.links ?? []).join('; '))}</td>
-                    <td>${code(c.at)}</td>
-                    <td>${code(c.recordedAt)}</td>
+                    <td>${instant(c.at)}</td>
+                    <td>${instant(c.recordedAt)}</td>
                   </tr>`,
               )}
             </tbody>
@@ -346,7 +449,7 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
                 (rc) =>
                   html`<tr>
                     <td>${eventName(rc.type)}</td>
-                    <td>${code(rc.recordedAt)}</td>
+                    <td>${instant(rc.recordedAt)}</td>
                     <td>${code(rc.rulesVersion)}</td>
                     <td>
                       ${rc.same ? html`<span class="same">${t('same')}</span>` : html`<span class="different">${t('different')}</span>`}
@@ -359,9 +462,8 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
                               ${rc.differences.map(
                                 (df) =>
                                   html`<li>
-                                    ${code(df.field)}: ${t('recorded')}
-                                    ${code(showDifferenceValue(df.recorded))}, ${t('recomputed')}
-                                    ${code(showDifferenceValue(df.recomputed))}
+                                    ${code(df.field)}: ${t('recorded')} ${shown(df.recorded, lang)},
+                                    ${t('recomputed')} ${shown(df.recomputed, lang)}
                                   </li>`,
                               )}
                             </ul>`
@@ -390,8 +492,8 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
         ${dossier.timeline.map(
           (entry) =>
             html`<tr>
-              <td>${code(entry.recordedAt)}</td>
-              <td>${code(entry.occurredAt)}</td>
+              <td>${instant(entry.recordedAt)}</td>
+              <td>${instant(entry.occurredAt)}</td>
               <td>${eventName(entry.type)}</td>
               <td>
                 ${entry.actor ? html`${code(entry.actor.id)}<br />${code(entry.actor.roles.join(', '))}` : '-'}
@@ -401,7 +503,7 @@ export function dossierHtml(dossier: Dossier, lang: DossierLanguage): string {
                   entry.facts.length === 0
                     ? ''
                     : html`<ul class="plain">
-                        ${entry.facts.map((f) => html`<li>${t(f.key)}: ${text(f.value)}</li>`)}
+                        ${entry.facts.map((f) => html`<li>${t(f.key)}: ${factValue(f, lang)}</li>`)}
                       </ul>`
                 }
               </td>
@@ -458,14 +560,16 @@ ${
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${t('dossierTitle')} — ${a.applicationId}</title>
+      <title>${label(lang, 'dossierTitle')} — ${a.applicationId}</title>
       <style>
         ${new Html(STYLE)}
       </style>
     </head>
     <body>
       ${header}
-      <main>${decision} ${envelope} ${scores} ${conflicts} ${recomputation} ${timeline} ${proof}</main>
+      <main>
+        ${decision} ${envelope} ${moneyFacts} ${scores} ${conflicts} ${recomputation} ${timeline} ${proof}
+      </main>
       <footer>${t('footer')}</footer>
     </body>
   </html>`.text

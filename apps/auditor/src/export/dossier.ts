@@ -16,6 +16,7 @@ import {
   ScoringOutcome,
 } from '@tadamon/funding';
 import { StreamProof } from '../replay/application-log';
+import { MoneyFacts } from '../replay/money-facts';
 import { Recomputation } from '../replay/recompute';
 import { ApplicationLog, EnvelopeAsOf, envelopeAtPosition, ReplayResult } from '../replay/replay';
 import { TimelineEntry } from '../replay/timeline';
@@ -63,6 +64,10 @@ export interface DossierDecision {
   consensus: number | null;
   envelopeId: string;
   envelopeRemaining: Money;
+  /** The award's place in the call's ranking as recorded; null when not recorded (older awards, rejections). */
+  ranking: { rank: number | null; fundedSet: boolean } | null;
+  /** The derogation an award outside the funded set records; null when none. */
+  derogation: { reason: string; committeeMembers: readonly string[] } | null;
 }
 
 export interface DossierSeal {
@@ -127,6 +132,8 @@ export interface Dossier {
   /** The envelope at the decision (its events before the decision's position), else at as-of. */
   envelope: (EnvelopeAsOf & { at: 'decision' | 'as-of'; recordedRemaining: Money | null }) | null;
   recomputations: Recomputation[];
+  /** Every money fact recomputed from the log; an error among the findings makes the verdict different. */
+  money: MoneyFacts;
   proof: {
     streams: StreamProof[];
     /** The newest seal covering the decision (else the dossier's newest event); null when none does. */
@@ -163,6 +170,26 @@ function conflictsOf(events: readonly RecordedEvent[]): DossierConflict[] {
     });
 }
 
+function rankingOf(data: unknown): DossierDecision['ranking'] {
+  const ranking = isRecord(data) ? data.ranking : null;
+  if (!isRecord(ranking)) return null;
+  return {
+    rank: typeof ranking.rank === 'number' ? ranking.rank : null,
+    fundedSet: ranking.fundedSet === true,
+  };
+}
+
+function derogationOf(data: unknown): DossierDecision['derogation'] {
+  const derogation = isRecord(data) ? data.derogation : null;
+  if (!isRecord(derogation)) return null;
+  return {
+    reason: String(derogation.reason),
+    committeeMembers: Array.isArray(derogation.committeeMembers)
+      ? derogation.committeeMembers.map(String)
+      : [],
+  };
+}
+
 function decisionOf(events: readonly RecordedEvent[]): DossierDecision | null {
   const event = [...events]
     .reverse()
@@ -189,6 +216,8 @@ function decisionOf(events: readonly RecordedEvent[]): DossierDecision | null {
     consensus: d.consensus ?? null,
     envelopeId: String(d.envelopeId),
     envelopeRemaining: d.envelopeRemaining as Money,
+    ranking: rankingOf(event.data),
+    derogation: derogationOf(event.data),
   };
 }
 
@@ -346,6 +375,7 @@ export async function buildDossier(
     appeal: app?.appeal ?? null,
     envelope,
     recomputations: result.recomputations,
+    money: result.money,
     proof: { streams: result.chains, seal: seals.latest, firstCoveringSeal: seals.first, note },
   };
 }

@@ -27,9 +27,9 @@ function oneOf<T extends string>(
 
 /**
  * `export <applicationId> --format json|html [--as-of ISO] [--out FILE] [--lang ar|fr|en]`: the
- * audit dossier. Exit codes as replay's: 0 written and every recomputation the same, 1 written but
- * a recomputation differs or a chain is broken (the dossier shows it), 2 usage, store error or
- * unknown application (nothing written).
+ * audit dossier. Exit codes as replay's: 0 written, every recomputation the same and no money
+ * error; 1 written but a recomputation or a money fact differs or a chain is broken (the dossier
+ * shows it); 2 usage, store error or unknown application (nothing written).
  */
 export async function exportCommand(args: ParsedArguments, io: CommandIo): Promise<number> {
   const applicationId = applicationIdArgument('export', args);

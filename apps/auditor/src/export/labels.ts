@@ -21,9 +21,9 @@ const LABELS: Record<string, Entry> = {
     en: 'Every recomputation gives what was recorded, with the rules version each event recorded',
   },
   'verdict.different': {
-    ar: 'إعادة حساب واحدة على الأقل تختلف عما سُجّل',
-    fr: 'Au moins un recalcul diffère de ce qui a été enregistré',
-    en: 'At least one recomputation differs from what was recorded',
+    ar: 'إعادة حساب واحدة على الأقل، أو معطى مالي واحد على الأقل، يختلف عما سُجّل',
+    fr: 'Au moins un recalcul ou un fait financier diffère de ce qui a été enregistré',
+    en: 'At least one recomputation or money fact differs from what was recorded',
   },
   'verdict.broken-chain': {
     ar: 'سلسلة التجزئة مكسورة: الأحداث المقروءة ليست هي المكتوبة',
@@ -209,6 +209,137 @@ const LABELS: Record<string, Entry> = {
   previousDeadline: { ar: 'الأجل السابق', fr: 'Date limite précédente', en: 'Previous deadline' },
   unreadable: { ar: 'غير مقروء', fr: 'Illisible', en: 'Unreadable' },
 
+  // ---- money facts ----
+  money: {
+    ar: 'المعطيات المالية المعاد حسابها من السجل',
+    fr: 'Faits financiers recalculés à partir du journal',
+    en: 'Money facts recomputed from the log',
+  },
+  moneyChecked: { ar: 'ما تم التحقق منه', fr: 'Contrôles effectués', en: 'Checked' },
+  moneyAllHold: {
+    ar: 'كل المعطيات المالية مطابقة',
+    fr: 'Tous les faits financiers concordent',
+    en: 'Every money fact holds',
+  },
+  check: { ar: 'عملية التحقق', fr: 'Contrôle', en: 'Check' },
+  notRecorded: { ar: 'غير مسجّل', fr: 'non enregistré', en: 'not recorded' },
+  ranking: { ar: 'الترتيب', fr: 'Classement', en: 'Ranking' },
+  fundedSet: {
+    ar: 'ضمن المجموعة الممولة',
+    fr: 'Dans la liste financée',
+    en: 'In the funded set',
+  },
+  derogation: { ar: 'الاستثناء', fr: 'Dérogation', en: 'Derogation' },
+  severity: { ar: 'الدرجة', fr: 'Gravité', en: 'Severity' },
+  'severity.error': { ar: 'اختلاف', fr: 'Écart', en: 'Difference' },
+  'severity.note': { ar: 'ملاحظة', fr: 'Remarque', en: 'Note' },
+  fallback: {
+    ar: 'لا ترجمة عربية: النص معروض بلغة أخرى',
+    fr: 'Pas de traduction française : texte affiché dans une autre langue',
+    en: 'No English translation: text shown in another language',
+  },
+  'money.award-vs-commitment': {
+    ar: 'مبلغ المنحة مقارنة بالالتزام في الغلاف المالي',
+    fr: 'Montant attribué et engagement sur l’enveloppe',
+    en: 'Award amount against the commitment on the envelope',
+  },
+  'money.award-without-commitment': {
+    ar: 'منحة دون التزام نشط في الغلاف المالي',
+    fr: 'Attribution sans engagement actif sur l’enveloppe',
+    en: 'Award without an active commitment on the envelope',
+  },
+  'money.award-vs-request': {
+    ar: 'مبلغ المنحة مقارنة بالمبلغ المطلوب',
+    fr: 'Montant attribué et montant demandé',
+    en: 'Award amount against the amount requested',
+  },
+  'money.award-vs-envelope': {
+    ar: 'مبلغ المنحة مقارنة بما تبقى في الغلاف المالي',
+    fr: 'Montant attribué et reste de l’enveloppe',
+    en: 'Award amount against what the envelope had left',
+  },
+  'money.second-award': { ar: 'منحة ثانية', fr: 'Seconde attribution', en: 'Second award' },
+  'money.award-terms-vs-commitment': {
+    ar: 'شروط المنحة مقارنة بما يحمله الالتزام',
+    fr: 'Termes de l’attribution et ceux portés par l’engagement',
+    en: 'Award terms against those the commitment carries',
+  },
+  'money.ranking-not-recorded': {
+    ar: 'الترتيب غير مسجّل في القرار',
+    fr: 'Classement non enregistré par la décision',
+    en: 'Ranking not recorded by the decision',
+  },
+  'money.award-outside-funded-set': {
+    ar: 'منحة خارج المجموعة الممولة دون استثناء مسجّل',
+    fr: 'Attribution hors de la liste financée sans dérogation enregistrée',
+    en: 'Award outside the funded set without a recorded derogation',
+  },
+  'money.derogation': {
+    ar: 'منحة خارج المجموعة الممولة باستثناء مسجّل',
+    fr: 'Attribution hors de la liste financée, par dérogation enregistrée',
+    en: 'Award outside the funded set by a recorded derogation',
+  },
+  'money.funded-set-recomputed': {
+    ar: 'المجموعة الممولة المعاد حسابها من السجل',
+    fr: 'Liste financée recalculée à partir du journal',
+    en: 'Funded set recomputed from the log',
+  },
+  'money.commitment-vs-envelope': {
+    ar: 'أرقام الالتزام مقارنة بحساب الغلاف المالي',
+    fr: 'Montants de l’engagement et calcul de l’enveloppe',
+    en: 'Commitment figures against the envelope’s arithmetic',
+  },
+  'money.envelope-over-committed': {
+    ar: 'التزامات تتجاوز مبلغ الغلاف المالي',
+    fr: 'Engagements au-delà du montant de l’enveloppe',
+    en: 'Commitments above the envelope’s amount',
+  },
+  'money.dangling-commitment': {
+    ar: 'التزام دون قرار منح ولا تحرير',
+    fr: 'Engagement sans attribution ni libération',
+    en: 'Commitment with no award and no release',
+  },
+  'money.commitment-held-after-decision': {
+    ar: 'طلب مرفوض أو مسحوب ما زال يحتفظ بالتزام نشط',
+    fr: 'Demande rejetée ou retirée détenant encore un engagement actif',
+    en: 'Rejected or withdrawn application still holding an active commitment',
+  },
+  'money.award-commitment-released': {
+    ar: 'منحة قائمة حُرّر التزامها',
+    fr: 'Attribution en vigueur dont l’engagement a été libéré',
+    en: 'Standing award whose commitment was released',
+  },
+  'money.tranches-vs-award': {
+    ar: 'مجموع الأقساط مقارنة بمبلغ المنحة',
+    fr: 'Total des tranches et montant attribué',
+    en: 'Tranches in total against the award',
+  },
+  'money.tranche-vs-schedule': {
+    ar: 'القسط المصروف مقارنة بجدول الاتفاقية',
+    fr: 'Tranche versée et échéancier de la convention',
+    en: 'Tranche released against the agreement’s schedule',
+  },
+  'money.tranche-without-disbursement': {
+    ar: 'قسط محرّر دون صرف مسجّل في الغلاف المالي',
+    fr: 'Tranche versée sans décaissement enregistré sur l’enveloppe',
+    en: 'Tranche released without a disbursement on the envelope',
+  },
+  'money.disbursement-without-tranche': {
+    ar: 'صرف دون قسط محرّر',
+    fr: 'Décaissement sans tranche versée',
+    en: 'Disbursement of no released tranche',
+  },
+  'money.disbursement-vs-tranche': {
+    ar: 'مبلغ الصرف مقارنة بالقسط',
+    fr: 'Montant décaissé et tranche',
+    en: 'Disbursement against its tranche',
+  },
+  'money.disbursed-vs-committed': {
+    ar: 'المصروف مقارنة بالملتزم به',
+    fr: 'Décaissé et engagé',
+    en: 'Disbursed against committed',
+  },
+
   // ---- statuses ----
   'status.draft': { ar: 'مسودة', fr: 'brouillon', en: 'draft' },
   'status.submitted': { ar: 'مودَع', fr: 'déposée', en: 'submitted' },
@@ -374,6 +505,26 @@ const LABELS: Record<string, Entry> = {
 /** The word for `key` in `lang`; the key itself when the dictionary has none. */
 export function label(lang: DossierLanguage, key: string): string {
   return LABELS[key]?.[lang] ?? key;
+}
+
+/** Where a text shown in a dossier of `lang` comes from when `lang` has none. */
+export const FALLBACK_ORDER: Record<DossierLanguage, readonly DossierLanguage[]> = {
+  ar: ['fr', 'en'],
+  fr: ['en', 'ar'],
+  en: ['fr', 'ar'],
+};
+
+/**
+ * The word for `key` in `lang`, saying in which language it really is: another language when
+ * `lang` has no entry (marked visibly by the dossier), null (the key itself) when none has.
+ */
+export function labelIn(lang: DossierLanguage, key: string): { text: string; lang: DossierLanguage | null } {
+  const entry = LABELS[key] as Partial<Entry> | undefined;
+  if (entry?.[lang]) return { text: entry[lang] as string, lang };
+  for (const other of FALLBACK_ORDER[lang]) {
+    if (entry?.[other]) return { text: entry[other] as string, lang: other };
+  }
+  return { text: key, lang: null };
 }
 
 /** Every key of the dictionary (tests check that each has its three languages). */

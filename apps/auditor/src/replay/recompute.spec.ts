@@ -256,12 +256,29 @@ describe('timelineEntry', () => {
       occurredAt: '2014-07-15T10:01:00.000Z',
       actor: { id: 'user-committee', roles: ['committee'] },
       facts: expect.arrayContaining([
-        { key: 'amount', value: 'USD 250,000.00' },
+        { key: 'amount', value: 'USD 250,000.00', money: [{ amountMinor: 25_000_000, currency: 'USD' }] },
         { key: 'consensus', value: '82.88' },
-        { key: 'envelopeRemaining', value: 'USD 500,000.00' },
+        {
+          key: 'envelopeRemaining',
+          value: 'USD 500,000.00',
+          money: [{ amountMinor: 50_000_000, currency: 'USD' }],
+        },
         { key: 'scoringRulesVersion', value: '2025-1' },
       ]),
     });
+    const ranked = {
+      ...award,
+      data: {
+        ...(award.data as object),
+        ranking: { rank: 3, fundedSet: false },
+        derogation: { reason: 'regional balance', committeeMembers: ['c1', 'c2'] },
+      },
+    };
+    expect(timelineEntry(ranked).facts.slice(-3)).toEqual([
+      { key: 'rank', value: '3' },
+      { key: 'fundedSet', value: 'no' },
+      { key: 'derogation', value: 'regional balance (c1, c2)' },
+    ]);
     expect(timelineEntry({ ...award, type: 'GrantAwarded', data: 'not an object' }).facts).toEqual(
       expect.arrayContaining([{ key: 'amount', value: '-' }]),
     );

@@ -64,8 +64,8 @@ export async function withStore(
 
 /**
  * `replay <applicationId> [--as-of ISO] [--with-current-rules] [--json]`. Exit codes: 0 every
- * recomputation gives what was recorded; 1 one differs (a finding), or a chain read is broken; 2
- * usage, store error or unknown application.
+ * recomputation gives what was recorded and every money fact holds; 1 one differs (a finding), or
+ * a chain read is broken; 2 usage, store error or unknown application.
  */
 export async function replayCommand(args: ParsedArguments, io: CommandIo): Promise<number> {
   const applicationId = applicationIdArgument('replay', args);

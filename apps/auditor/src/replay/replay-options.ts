@@ -4,7 +4,8 @@ import { STORE_OPTIONS } from '../store/event-store-location';
 export const AS_OF_OPTION: OptionSpec = {
   name: 'as-of',
   value: 'ISO-DATE',
-  description: 'the moment to replay: the events recorded at or before it (default: now)',
+  description:
+    'the moment to replay: the events recorded at or before it (default: now); a date, or an instant with its zone, to the millisecond',
 };
 
 export const REPLAY_OPTIONS: OptionSpec[] = [

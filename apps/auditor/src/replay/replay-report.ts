@@ -1,5 +1,6 @@
 import { GrantApplicationState } from '@tadamon/funding';
 import { formatMoney, formatPoints, isMoney, showValue } from './format';
+import { MoneyFinding } from './money-facts';
 import { Difference } from './recompute';
 import { EnvelopeAsOf, ReplayResult } from './replay';
 import { TimelineEntry } from './timeline';
@@ -90,6 +91,12 @@ const KINDS: Record<string, string> = {
   GrantApplicationRejected: 'decision',
 };
 
+/** A money finding in one line: its check, the event, what was recorded and what the log gives. */
+export function moneyFindingLine(f: MoneyFinding): string {
+  const where = f.position === null ? '' : ` (${f.type} at position ${f.position})`;
+  return `${f.severity === 'error' ? 'MONEY' : 'note'} ${f.check}${where}: ${f.field} recorded ${showDifferenceValue(f.recorded)}, recomputed ${showDifferenceValue(f.recomputed)}; ${f.note}`;
+}
+
 /** The verdict line: what the exit code says, in one sentence. */
 export function replayVerdictLine(result: ReplayResult): string {
   if (result.verdict === 'broken-chain') {
@@ -97,8 +104,15 @@ export function replayVerdictLine(result: ReplayResult): string {
     return `replay: BROKEN CHAIN: stream ${broken?.streamId}, revision ${broken?.revision}, event ${broken?.eventId}: ${broken?.reason} (the events read are not the ones written; run verify)`;
   }
   const all = result.recomputations;
+  const moneyErrors = result.money.findings.filter((f) => f.severity === 'error');
+  const moneyPart =
+    moneyErrors.length === 0
+      ? ''
+      : `${moneyErrors.length} money finding(s): ${[...new Set(moneyErrors.map((f) => f.check))].join(', ')}`;
   if (all.length === 0)
-    return 'replay: SAME: nothing to recompute yet (no consensus, recommendation or decision at as-of)';
+    return moneyPart
+      ? `replay: DIFFERENT: ${moneyPart}`
+      : 'replay: SAME: nothing to recompute yet (no consensus, recommendation or decision at as-of); no money finding';
   const counts = Object.entries(
     all.reduce<Record<string, number>>(
       (n, r) => ({ ...n, [KINDS[r.type]]: (n[KINDS[r.type]] ?? 0) + 1 }),
@@ -108,12 +122,20 @@ export function replayVerdictLine(result: ReplayResult): string {
     .map(([kind, n]) => `${n} ${kind}${n > 1 ? 's' : ''}`)
     .join(', ');
   const different = all.filter((r) => !r.same);
-  if (different.length === 0) {
-    return `replay: SAME: ${all.length} recomputation(s) (${counts}) give what was recorded, each with the scoring rules version it recorded`;
+  if (different.length === 0 && moneyPart === '') {
+    return `replay: SAME: ${all.length} recomputation(s) (${counts}) give what was recorded, each with the scoring rules version it recorded; no money finding`;
   }
-  return `replay: DIFFERENT: ${different.length} of ${all.length} recomputation(s) differ from what was recorded: ${different
-    .map((r) => `${r.type} at position ${r.position}`)
-    .join(', ')}`;
+  const parts = [
+    ...(different.length === 0
+      ? []
+      : [
+          `${different.length} of ${all.length} recomputation(s) differ from what was recorded: ${different
+            .map((r) => `${r.type} at position ${r.position}`)
+            .join(', ')}`,
+        ]),
+    ...(moneyPart ? [moneyPart] : []),
+  ];
+  return `replay: DIFFERENT: ${parts.join('; ')}`;
 }
 
 /** The replay as text: header, chains, timeline, state at as-of, recomputations, today's rules, verdict. */
@@ -154,6 +176,10 @@ export function replayReport(result: ReplayResult, store: string): string {
     );
     for (const d of r.differences) lines.push(`      ${differenceLine(d)}`);
   }
+  lines.push('', 'money facts recomputed from the log:');
+  for (const checked of result.money.checked) lines.push(`  checked: ${checked}`);
+  if (result.money.findings.length === 0) lines.push('  every money fact holds');
+  for (const f of result.money.findings) lines.push(`  ${moneyFindingLine(f)}`);
   if (result.currentRules) {
     const current = result.currentRules;
     lines.push('', `with today's scoring rules (${current.version}):`);

@@ -31,6 +31,7 @@ import {
   ScoringOutcome,
 } from '@tadamon/funding';
 import { prefixAsOf, readStreamAsOf, StreamAsOf, StreamProof } from './application-log';
+import { checkMoneyFacts, MoneyFacts, RecomputedFundedSet } from './money-facts';
 import { CurrentRulesComparison, Recomputation, recomputeApplication } from './recompute';
 import { timelineOf, TimelineEntry } from './timeline';
 
@@ -92,7 +93,7 @@ export interface RankComparison {
 }
 
 export interface ReplayResult {
-  /** same: every recomputation gives what was recorded and every chain holds. */
+  /** same: every recomputation gives what was recorded, no money finding is an error, every chain holds. */
   verdict: 'same' | 'different' | 'broken-chain';
   applicationId: string;
   streamId: string;
@@ -106,6 +107,8 @@ export interface ReplayResult {
     envelopes: EnvelopeAsOf[];
   };
   recomputations: Recomputation[];
+  /** The money facts recomputed from the application's and its envelopes' streams. */
+  money: MoneyFacts;
   currentRules: {
     version: string;
     comparisons: CurrentRulesComparison[];
@@ -241,8 +244,12 @@ const concernsApplication = (event: RecordedEvent, applicationId: string): boole
   event.type === 'BudgetEnvelopeClosed' ||
   (isRecord(event.data) && event.data.applicationId === applicationId);
 
-/** The replay of a log already read: the state at as-of, the timeline, the recomputations. */
-export function replayLog(log: ApplicationLog, withCurrentRules: boolean): ReplayResult {
+/** The replay of a log already read: the state at as-of, the timeline, the recomputations, the money facts. */
+export function replayLog(
+  log: ApplicationLog,
+  withCurrentRules: boolean,
+  fundedSets?: ReadonlyMap<string, RecomputedFundedSet | { error: string }>,
+): ReplayResult {
   const callState = log.call ? foldCall(log.call.asOf) : null;
   const envelopeStreams = new Map([...log.envelopes].map(([id, stream]) => [id, stream.all]));
   const recomputed = recomputeApplication({
@@ -261,9 +268,15 @@ export function replayLog(log: ApplicationLog, withCurrentRules: boolean): Repla
   const chains = [log.application, ...(log.call ? [log.call] : []), ...log.envelopes.values()]
     .filter((s) => s.all.length > 0)
     .map((s) => s.proof);
+  const money = checkMoneyFacts({
+    applicationId: log.applicationId,
+    application: log.application,
+    envelopes: log.envelopes,
+    fundedSets,
+  });
   const verdict = chains.some((c) => !c.ok)
     ? 'broken-chain'
-    : recomputed.recomputations.every((r) => r.same)
+    : recomputed.recomputations.every((r) => r.same) && money.findings.every((f) => f.severity !== 'error')
       ? 'same'
       : 'different';
   return {
@@ -282,6 +295,7 @@ export function replayLog(log: ApplicationLog, withCurrentRules: boolean): Repla
       ),
     },
     recomputations: recomputed.recomputations,
+    money,
     currentRules: recomputed.current
       ? {
           version: CURRENT_SCORING_RULES_VERSION,
@@ -294,9 +308,10 @@ export function replayLog(log: ApplicationLog, withCurrentRules: boolean): Repla
 }
 
 /**
- * `replay`: the application's state at as-of, its timeline, and each consensus, recommendation and
- * decision recomputed with the rules version it recorded; with withCurrentRules, also with today's
- * version, and the application's rank in its call under both.
+ * `replay`: the application's state at as-of, its timeline, each consensus, recommendation and
+ * decision recomputed with the rules version it recorded, and its money facts (each award's place
+ * in the call's funded set recomputed from the log just before it); with withCurrentRules, also
+ * today's version, and the application's rank in its call under both.
  */
 export async function replayApplication(
   store: EventStore,
@@ -304,18 +319,24 @@ export async function replayApplication(
   options: ReplayOptions,
 ): Promise<{ result: ReplayResult; log: ApplicationLog }> {
   const log = await loadApplicationLog(store, applicationId, options.asOf);
-  const result = replayLog(log, options.withCurrentRules);
+  const fundedSets = await fundedSetsAtAwards(store, log);
+  const result = replayLog(log, options.withCurrentRules, fundedSets);
   if (result.currentRules) {
     const callState = result.state.call;
     if (callState === null || callState.status === 'none') {
       result.currentRules.rankNote = 'the call is not in the store';
     } else {
+      const asOfMs = options.asOf.getTime();
       try {
-        result.currentRules.rank = await rankInCall(store, callState, options.asOf.getTime(), {
-          applicationId,
-          state: result.state.application,
-          sheets: lastSheets(log.application.asOf),
-        });
+        result.currentRules.rank = await rankInCall(
+          store,
+          callState,
+          {
+            includes: (e) => Date.parse(e.recordedAt) <= asOfMs,
+            prefix: (events) => events.slice(0, prefixAsOf(events, asOfMs)),
+          },
+          { applicationId, state: result.state.application, sheets: lastSheets(log.application.asOf) },
+        );
       } catch (error) {
         result.currentRules.rankNote = `the ranking could not be computed: ${error instanceof Error ? error.message : String(error)}`;
       }
@@ -325,6 +346,50 @@ export async function replayApplication(
     }
   }
   return { result, log };
+}
+
+/**
+ * For each award at as-of, the call's ranking as the log stood just before it (every event at a
+ * lower global position, the consensus each application recorded): the application's rank and
+ * whether it was in the funded set.
+ */
+async function fundedSetsAtAwards(
+  store: EventStore,
+  log: ApplicationLog,
+): Promise<Map<string, RecomputedFundedSet | { error: string }>> {
+  const found = new Map<string, RecomputedFundedSet | { error: string }>();
+  for (const award of log.application.asOf.filter((e) => e.type === 'GrantAwarded')) {
+    const before = (e: RecordedEvent) => e.globalPosition < award.globalPosition;
+    const call = log.call ? foldCall(log.call.all.filter(before)) : null;
+    if (call === null || call.status === 'none') {
+      found.set(award.id, { error: 'the call is not in the store' });
+      continue;
+    }
+    const own = log.application.all.filter(before);
+    const state = own.reduce(
+      (s, e) => evolveGrantApplication(s, e as unknown as GrantApplicationEvent),
+      initialGrantApplicationState(),
+    );
+    try {
+      const rank = await rankInCall(
+        store,
+        call,
+        { includes: before, prefix: (events) => events.filter(before) },
+        { applicationId: log.applicationId, state, sheets: lastSheets(own) },
+      );
+      const fate = rank.recorded;
+      found.set(award.id, {
+        rank: fate?.rank ?? null,
+        fundedSet: fate?.funded ?? false,
+        applications: rank.applications,
+      });
+    } catch (error) {
+      found.set(award.id, {
+        error: `the ranking could not be computed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+  }
+  return found;
 }
 
 /** The sheets of the consensus that stands after these events (null once annulled or before any). */
@@ -347,8 +412,14 @@ interface Competitor {
   sheets: ScoreSheet[] | null;
 }
 
+/** Which of the log's events a ranking sees: a drafted event, and a stream's prefix. */
+interface LogCut {
+  includes: (event: RecordedEvent) => boolean;
+  prefix: (events: RecordedEvent[]) => RecordedEvent[];
+}
+
 /**
- * The call's ranking at as-of, as the platform ranks (rankApplications over the applications with
+ * The call's ranking at a cut of the log (as-of, or just before a decision), as the platform ranks (rankApplications over the applications with
  * a consensus, amounts awarded or requested, the call's budget and tie-break rules): once with each
  * consensus as recorded, once with every consensus recomputed with today's rules. Finds the call's
  * applications through their GrantApplicationDrafted events.
@@ -356,7 +427,7 @@ interface Competitor {
 async function rankInCall(
   store: EventStore,
   call: DraftedCall,
-  asOfMs: number,
+  cut: LogCut,
   self: Competitor,
 ): Promise<RankComparison> {
   const ids = new Set<string>();
@@ -368,7 +439,7 @@ async function rankInCall(
       types: ['GrantApplicationDrafted'],
     });
     for (const event of page) {
-      if (Date.parse(event.recordedAt) > asOfMs) continue;
+      if (!cut.includes(event)) continue;
       const data = event.data as { applicationId?: unknown; callId?: unknown };
       if (data.callId === call.callId && typeof data.applicationId === 'string') ids.add(data.applicationId);
     }
@@ -379,7 +450,7 @@ async function rankInCall(
   const competitors: Competitor[] = [self];
   for (const applicationId of ids) {
     const events = await store.readStream(grantApplicationStreamName(applicationId));
-    const asOf = events.slice(0, prefixAsOf(events, asOfMs));
+    const asOf = cut.prefix(events);
     const state = asOf.reduce(
       (s, e) => evolveGrantApplication(s, e as unknown as GrantApplicationEvent),
       initialGrantApplicationState(),

@@ -1,11 +1,18 @@
 import { RecordedEvent } from '@tadamon/eventsourcing';
-import { formatMoney, formatPoints } from './format';
+import { formatMoney, formatPoints, isMoney, MoneyLike } from './format';
 
 /** One fact of an event: a key the dossier's labels translate, and a language-neutral value. */
 export interface Fact {
   key: string;
   value: string;
+  /** The amounts `value` shows (formatMoney's text of each, in order), for a dossier to show them in its language. */
+  money?: MoneyLike[];
 }
+
+type FactRow = [string, string] | [string, string, MoneyLike[]];
+
+const moneyFact = (key: string, value: unknown): FactRow =>
+  isMoney(value) ? [key, formatMoney(value), [value]] : [key, formatMoney(null)];
 
 export interface TimelineEntry {
   position: number;
@@ -28,12 +35,29 @@ const text = (value: unknown): string =>
 const list = (value: unknown): string => (Array.isArray(value) ? value.map(text).join(', ') : text(value));
 const yesNo = (value: unknown): string => (value === true ? 'yes' : value === false ? 'no' : '-');
 
+/** An award's place in the call's ranking and its derogation, when the award records them. */
+function rankingFacts(d: Data): FactRow[] {
+  const ranking = d.ranking as Data | null | undefined;
+  const derogation = d.derogation as Data | null | undefined;
+  return [
+    ...(ranking && typeof ranking === 'object'
+      ? ([
+          ['rank', text(ranking.rank)],
+          ['fundedSet', yesNo(ranking.fundedSet)],
+        ] as FactRow[])
+      : []),
+    ...(derogation && typeof derogation === 'object'
+      ? ([['derogation', `${text(derogation.reason)} (${list(derogation.committeeMembers)})`]] as FactRow[])
+      : []),
+  ];
+}
+
 /** The facts worth a line in the timeline, by event type; anything else shows no facts. */
-const FACTS: Record<string, (d: Data) => [string, string][]> = {
+const FACTS: Record<string, (d: Data) => FactRow[]> = {
   GrantApplicationDrafted: (d) => [
     ['call', text(d.callId)],
     ['association', text(d.associationId)],
-    ['amountRequested', formatMoney((d.proposal as Data | undefined)?.amountRequested as never)],
+    moneyFact('amountRequested', (d.proposal as Data | undefined)?.amountRequested),
   ],
   GrantApplicationChanged: (d) => [['changed', Object.keys((d.changes as Data) ?? {}).join(', ')]],
   GrantApplicationSubmitted: (d) => {
@@ -50,7 +74,7 @@ const FACTS: Record<string, (d: Data) => [string, string][]> = {
   GrantApplicationWithdrawn: (d) => [
     ['reason', text(d.reason)],
     ['previousStatus', text(d.previousStatus)],
-    ...(d.award ? ([['amount', formatMoney((d.award as Data).amount as never)]] as [string, string][]) : []),
+    ...(d.award ? [moneyFact('amount', (d.award as Data).amount)] : []),
   ],
   GrantApplicationFlagged: (d) => [['reason', text(d.reason)]],
   GrantApplicationFlagCleared: (d) => [['association', text(d.associationId)]],
@@ -111,14 +135,15 @@ const FACTS: Record<string, (d: Data) => [string, string][]> = {
     ['rationale', text(d.rationale)],
   ],
   GrantAwarded: (d) => [
-    ['amount', formatMoney(d.amount as never)],
+    moneyFact('amount', d.amount),
     ['consensus', formatPoints(d.consensus as number)],
     ['committee', list(d.committeeMembers)],
     ['criteriaVersion', text(d.criteriaVersion)],
     ['scoringRulesVersion', text(d.scoringRulesVersion)],
     ['envelope', text(d.envelopeId)],
-    ['envelopeRemaining', formatMoney(d.envelopeRemaining as never)],
+    moneyFact('envelopeRemaining', d.envelopeRemaining),
     ['rationale', text(d.rationale)],
+    ...rankingFacts(d),
   ],
   GrantApplicationRejected: (d) => [
     ['reasons', list(d.reasons)],
@@ -127,7 +152,7 @@ const FACTS: Record<string, (d: Data) => [string, string][]> = {
     ['criteriaVersion', text(d.criteriaVersion)],
     ['scoringRulesVersion', text(d.scoringRulesVersion)],
     ['envelope', text(d.envelopeId)],
-    ['envelopeRemaining', formatMoney(d.envelopeRemaining as never)],
+    moneyFact('envelopeRemaining', d.envelopeRemaining),
     ['appealDeadline', text(d.appealDeadline)],
   ],
   AppealLodged: (d) => [['grounds', text(d.grounds)]],
@@ -148,12 +173,10 @@ const FACTS: Record<string, (d: Data) => [string, string][]> = {
       Array.isArray(d.tranches)
         ? d.tranches.map((t: Data) => `${text(t.trancheId)} ${formatMoney(t.amount as never)}`).join(', ')
         : '-',
+      Array.isArray(d.tranches) ? d.tranches.map((t: Data) => t.amount).filter(isMoney) : [],
     ],
   ],
-  TrancheReleased: (d) => [
-    ['tranche', text(d.trancheId)],
-    ['amount', formatMoney(d.amount as never)],
-  ],
+  TrancheReleased: (d) => [['tranche', text(d.trancheId)], moneyFact('amount', d.amount)],
   TrancheReportSubmitted: (d) => [
     ['tranche', text(d.trancheId)],
     ['report', text(d.reportId)],
@@ -172,7 +195,7 @@ const FACTS: Record<string, (d: Data) => [string, string][]> = {
     return [
       ['criteriaVersion', text(d.criteriaVersion)],
       ['scoringRulesVersion', text(terms.scoringRulesVersion)],
-      ['budget', formatMoney(terms.budget as never)],
+      moneyFact('budget', terms.budget),
       ['deadline', text(terms.deadline)],
     ];
   },
@@ -188,26 +211,23 @@ const FACTS: Record<string, (d: Data) => [string, string][]> = {
     ['deadline', text(d.deadline)],
     ['previousDeadline', text(d.previousDeadline)],
   ],
-  BudgetEnvelopeOpened: (d) => [
-    ['programme', text(d.programmeId)],
-    ['amount', formatMoney(d.amount as never)],
-  ],
+  BudgetEnvelopeOpened: (d) => [['programme', text(d.programmeId)], moneyFact('amount', d.amount)],
   FundsCommitted: (d) => [
     ['application', text(d.applicationId)],
-    ['amount', formatMoney(d.amount as never)],
-    ['remainingBefore', formatMoney(d.remainingBefore as never)],
-    ['remainingAfter', formatMoney(d.remainingAfter as never)],
+    moneyFact('amount', d.amount),
+    moneyFact('remainingBefore', d.remainingBefore),
+    moneyFact('remainingAfter', d.remainingAfter),
   ],
   CommitmentReleased: (d) => [
     ['application', text(d.applicationId)],
-    ['released', formatMoney(d.released as never)],
-    ['remainingAfter', formatMoney(d.remainingAfter as never)],
+    moneyFact('released', d.released),
+    moneyFact('remainingAfter', d.remainingAfter),
     ['reason', text(d.reason)],
   ],
   DisbursementRecorded: (d) => [
     ['application', text(d.applicationId)],
     ['tranche', text(d.trancheId)],
-    ['amount', formatMoney(d.amount as never)],
+    moneyFact('amount', d.amount),
   ],
   BudgetEnvelopeClosed: (d) => [['reason', text(d.reason)]],
 };
@@ -225,7 +245,9 @@ export function timelineEntry(event: RecordedEvent): TimelineEntry {
   const actor = event.metadata?.actor;
   let facts: Fact[];
   try {
-    facts = (FACTS[event.type]?.(data) ?? []).map(([key, value]) => ({ key, value }));
+    facts = (FACTS[event.type]?.(data) ?? []).map(([key, value, money]) =>
+      money && money.length > 0 ? { key, value, money } : { key, value },
+    );
   } catch {
     // A malformed event still has its line: its facts are what cannot be read.
     facts = [{ key: 'unreadable', value: 'the event data does not have the shape of its type' }];

@@ -131,3 +131,23 @@ export function demoStepsWithSplitScores(): FundingDemoStep[] {
   }
   return steps;
 }
+
+/** Dirhams per demo dollar: the demo's USD 250,000 award becomes the MAD 3,000,000. */
+const MAD_PER_USD = 12;
+
+/** Every USD amount of the steps as MAD (times 12): the demo in the ministry's currency. */
+export function demoStepsInMad(steps: FundingDemoStep[] = fundingDemoSteps()): FundingDemoStep[] {
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (typeof value !== 'object' || value === null) return;
+    const record = value as Record<string, unknown>;
+    if (record.currency === 'USD' && typeof record.amountMinor === 'number') {
+      record.currency = 'MAD';
+      record.amountMinor *= MAD_PER_USD;
+      return;
+    }
+    Object.values(record).forEach(walk);
+  };
+  for (const step of steps) walk(step.command.data);
+  return steps;
+}
