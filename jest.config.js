@@ -4,6 +4,9 @@ const preset = require('./jest.preset.js');
 module.exports = {
   globalSetup: preset.globalSetup,
   globalTeardown: preset.globalTeardown,
+  // Jest reads the timeout from the run's own configuration only: the preset's value (below in each
+  // project) is ignored when the projects run together, which left every test and hook at 5 s.
+  testTimeout: preset.testTimeout,
   projects: [
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/apps/*/jest.config.js',

@@ -4,7 +4,7 @@ import ts from 'typescript';
 
 /**
  * A hook that starts an app or a server without its own timeout gets the project's test timeout
- * (20 s), which a busy 2-core machine can exceed; a failed `beforeAll` then fails every test of
+ * (20 s, set in jest.config.js), which a busy 2-core machine can exceed; a failed `beforeAll` then fails every test of
  * its file. This check holds the whole class: every such hook in every spec names its timeout.
  */
 const ROOT = join(__dirname, '../../../..');
