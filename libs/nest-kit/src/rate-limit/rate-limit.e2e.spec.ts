@@ -52,7 +52,7 @@ describe('the rate limit over HTTP: per client IP across routes', () => {
   let url: string;
 
   beforeEach(async () => {
-    app = await bootstrapHttpApp(LimitsApp, { trustProxy: true });
+    app = await bootstrapHttpApp(LimitsApp, { openApi: { title: 'Limits' }, trustProxy: true });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
   }, 120_000);
