@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tadamon-bench-commands-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    // The kit's per-IP throttler would answer 429 to a load from one address.
+    // The kit's per-IP rate limit would answer 429 to a load from one address.
     TADAMON_RATE_LIMIT: String(1_000_000_000),
   };
   delete env.TADAMON_JWT_SECRET;

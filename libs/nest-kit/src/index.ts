@@ -7,6 +7,7 @@ export * from './auth';
 export * from './idempotency';
 export * from './metrics';
 export * from './health';
+export * from './rate-limit';
 export * from './openapi';
 export * from './http';
 export * from './nest-kit.module';

@@ -54,14 +54,25 @@ export class PostgresKeyStore implements KeyStore {
     });
   }
 
+  /**
+   * Overwrites the key, deletes it, then rewrites the table (VACUUM FULL), so that no version of the
+   * row stays in the table's files. PostgreSQL's write-ahead log, replicas and backups still hold
+   * it until they are recycled: docs/personal-data.md says what the operator must do.
+   */
   async destroy(subjectId: string, at: string): Promise<void> {
     await this.forSubject(subjectId, async (client) => {
+      await client.query(
+        `UPDATE ${this.s}.subject_keys SET wrapped = repeat('0', length(wrapped)) WHERE subject_id = $1`,
+        [subjectId],
+      );
       await client.query(`DELETE FROM ${this.s}.subject_keys WHERE subject_id = $1`, [subjectId]);
       await client.query(
         `INSERT INTO ${this.s}.erased_subjects (subject_id, erased_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
         [subjectId, at],
       );
     });
+    // Outside the transaction (VACUUM cannot run in one); dead row versions otherwise stay in pages.
+    await this.pool.query(`VACUUM FULL ${this.s}.subject_keys`);
   }
 
   /** One transaction holding a per-subject lock, so an erasure and a first seal cannot cross. */

@@ -9,4 +9,5 @@ personalDataContract(
   'the SQLite key store',
   async () => new SqliteKeyStore(join(dir, 'keys.db')),
   async () => rmSync(dir, { recursive: true, force: true }),
+  { folder: dir },
 );

@@ -7,3 +7,4 @@ export * from './sectors/sectors';
 export * from './countries/countries';
 export * from './currencies/currencies';
 export * from './currencies/money';
+export * from './currencies/money-total';

@@ -1,5 +1,5 @@
 import { Caller, eventually, Json, PlatformClient, problemType } from '../registry/testing/platform-client';
-import { callTerms, envelopeBody, F, FundingScenario, newId, usd } from './testing/funding-scenario';
+import { callTerms, envelopeBody, F, FundingScenario, newId, total, usd } from './testing/funding-scenario';
 
 // Seeding the demo users hashes nine passwords with scrypt.
 jest.setTimeout(60_000);
@@ -113,17 +113,17 @@ describe('Funding API: budget envelopes, programmes and calls', () => {
       expect(programme.body.totals).toEqual([
         {
           currency: 'EUR',
-          amount: { amountMinor: 500_000_000, currency: 'EUR' },
-          committed: { amountMinor: 0, currency: 'EUR' },
-          disbursed: { amountMinor: 0, currency: 'EUR' },
-          remaining: { amountMinor: 500_000_000, currency: 'EUR' },
+          amount: { amountMinor: '500000000', currency: 'EUR' },
+          committed: { amountMinor: '0', currency: 'EUR' },
+          disbursed: { amountMinor: '0', currency: 'EUR' },
+          remaining: { amountMinor: '500000000', currency: 'EUR' },
         },
         {
           currency: 'USD',
-          amount: usd(600_000),
-          committed: usd(0),
-          disbursed: usd(0),
-          remaining: usd(600_000),
+          amount: total(usd(600_000)),
+          committed: total(usd(0)),
+          disbursed: total(usd(0)),
+          remaining: total(usd(600_000)),
         },
       ]);
       const list = await client.get('auditor', `${F}/envelopes?programmeId=${programmeId}`);

@@ -12,6 +12,7 @@ import {
   proposal,
   sheet,
   today,
+  total,
   usd,
 } from './testing/funding-scenario';
 
@@ -247,9 +248,9 @@ describe('Funding, end to end over HTTP', () => {
     expect(programme.body.totals).toEqual([
       expect.objectContaining({
         currency: 'USD',
-        amount: usd(500_000),
-        committed: usd(500_000),
-        remaining: usd(0),
+        amount: total(usd(500_000)),
+        committed: total(usd(500_000)),
+        remaining: total(usd(0)),
       }),
     ]);
     const call = await client.get('anonymous', `${F}/calls/${ids.calls.icmdPhase2Morocco}`);
@@ -270,7 +271,7 @@ describe('Funding, end to end over HTTP', () => {
     );
     const eu = await client.get('officer', `${F}/programmes/${ids.programmes.euMobilityPartnership}`);
     expect(eu.body.totals).toEqual([
-      expect.objectContaining({ currency: 'EUR', amount: { amountMinor: 500_000_000, currency: 'EUR' } }),
+      expect.objectContaining({ currency: 'EUR', amount: { amountMinor: '500000000', currency: 'EUR' } }),
     ]);
   });
 });

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
-import { Actor, ApiProblems, CurrentActor, ProblemException, Public } from '@tadamon/nest-kit';
+import { Actor, ApiProblems, CurrentActor, ProblemException, Public, RateLimit } from '@tadamon/nest-kit';
 import { ActorView, TokenRequest, TokenResponse } from './auth.dto';
 import { IdentityService } from './identity.service';
 
-/** Attempts at POST /api/auth/token per client IP per minute (the kit's throttler). */
-export const TOKEN_RATE_LIMIT = { limit: 20, ttl: 60_000 };
+/**
+ * Attempts at POST /api/auth/token per client IP per minute, against password guessing; they count
+ * towards the client's limit across routes too.
+ */
+export const TOKEN_RATE_LIMIT = { name: 'auth-token', limit: 20, windowMs: 60_000 };
 
 // One message for an unknown username and a wrong password: the answer does not enumerate users.
 const BAD_CREDENTIALS = 'The username or the password is wrong.';
@@ -19,7 +21,7 @@ export class AuthController {
   @Public()
   @Post('token')
   @HttpCode(200)
-  @Throttle({ default: TOKEN_RATE_LIMIT })
+  @RateLimit(TOKEN_RATE_LIMIT)
   @ApiOperation({
     summary: 'A bearer token for a user of the built-in issuer (embedded profile: the demo users)',
   })

@@ -1,16 +1,18 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EventStore } from '@tadamon/event-store';
-import { verifyStreamChain } from '@tadamon/eventsourcing';
+import { verifyStreamChain, WrongExpectedRevision } from '@tadamon/eventsourcing';
+import Database from 'better-sqlite3';
+import { createDecipheriv } from 'node:crypto';
 import { DocumentStore } from '@tadamon/read-store';
-import { contactPersonStreamName } from '@tadamon/registry';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { contactPersonStreamName, RegistryCommands } from '@tadamon/registry';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../create-app';
 import { DOCUMENT_STORE, EVENT_STORE } from '../embedded/embedded.module';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 // Distinctive, so a find anywhere cannot be a coincidence.
 const NAME = 'Zineb Qwertyuiop-Erasure';
@@ -58,6 +60,23 @@ describe('erasure of a contact person in the embedded profile', () => {
     }
   };
 
+  /** Every file under DATA_DIR, recursively, with its bytes. */
+  const filesUnder = (folder: string): { file: string; bytes: Buffer }[] =>
+    readdirSync(folder).flatMap((name) => {
+      const file = join(folder, name);
+      return statSync(file).isDirectory() ? filesUnder(file) : [{ file, bytes: readFileSync(file) }];
+    });
+
+  /** The key store's rows, read beside the running platform (a reader closed at once). */
+  const storedKeys = (): { subject_id: string; key_id: string; wrapped: string }[] => {
+    const db = new Database(join(dataDir, 'keys.db'), { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT subject_id, key_id, wrapped FROM subject_keys').all() as never;
+    } finally {
+      db.close();
+    }
+  };
+
   beforeAll(async () => {
     process.env.TADAMON_RATE_LIMIT ??= '100000';
     app = await createApp({ logger: false, dataDir });
@@ -79,7 +98,7 @@ describe('erasure of a contact person in the embedded profile', () => {
   afterAll(async () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('never writes the plaintext to the event log, not even before erasure', async () => {
     const readBack = await call('GET', `/api/registry/contacts/${subjectId}`);
@@ -130,5 +149,70 @@ describe('erasure of a contact person in the embedded profile', () => {
       'ConsentRecorded',
       'PersonalDataErased',
     ]);
+  });
+
+  it('leaves no key behind when the creation of a contact is refused', async () => {
+    const commands = app.get(RegistryCommands);
+    const before = storedKeys().length;
+    const realExecute = commands.execute.bind(commands);
+    // A concurrent writer took the stream: the command is refused after the key was made.
+    const execute = jest.spyOn(commands, 'execute').mockImplementation(async (...args) => {
+      const [aggregate, id, command] = args;
+      if (aggregate === 'contactPerson' && (command as { type: string }).type === 'AddContactPerson')
+        throw new WrongExpectedRevision(id, 'no_stream', 0);
+      return realExecute(...args);
+    });
+    try {
+      const refused = await call('POST', '/api/registry/associations/assoc-amdam/contacts', {
+        role: 'secretary-general',
+        card: { fullName: 'Refused Person' },
+      });
+      expect(refused.status).toBe(409);
+    } finally {
+      execute.mockRestore();
+    }
+    expect(storedKeys().length).toBe(before);
+    const accepted = await call('POST', '/api/registry/associations/assoc-amdam/contacts', {
+      role: 'secretary-general',
+      card: { fullName: 'Accepted Person' },
+    });
+    expect(accepted.status).toBe(201);
+    expect(storedKeys().length).toBe(before + 1);
+  });
+
+  it('after erasure over HTTP and a clean stop, no file in DATA_DIR holds the key, wrapped or not', async () => {
+    const added = await call('POST', '/api/registry/associations/assoc-amdam/contacts', {
+      role: 'treasurer',
+      card: { fullName: NAME, email: EMAIL, phone: '+212 6 11 22 33 44' },
+    });
+    expect(added.status).toBe(201);
+    const erasedId = added.body['subjectId'] as string;
+    const row = storedKeys().find((key) => key.subject_id === erasedId);
+    if (!row) throw new Error('the new contact has no key in keys.db');
+    const master = Buffer.from(readFileSync(join(dataDir, 'master-key'), 'utf8').trim(), 'base64');
+    const wrapped = JSON.parse(row.wrapped) as Record<string, string>;
+    const decipher = createDecipheriv('aes-256-gcm', master, Buffer.from(wrapped['iv'], 'base64'));
+    decipher.setAAD(Buffer.from(`${erasedId}:${row.key_id}`));
+    decipher.setAuthTag(Buffer.from(wrapped['tag'], 'base64'));
+    const raw = Buffer.concat([
+      decipher.update(Buffer.from(wrapped['ciphertext'], 'base64')),
+      decipher.final(),
+    ]);
+    const traces = [row.wrapped, wrapped['ciphertext'], raw, raw.toString('base64'), raw.toString('hex')].map(
+      (trace) => Buffer.from(trace),
+    );
+    const holding = () =>
+      filesUnder(dataDir)
+        .filter(({ bytes }) => traces.some((trace) => bytes.includes(trace)))
+        .map(({ file }) => file.slice(dataDir.length + 1));
+    expect(holding()).toContain('keys.db-wal');
+
+    const erased = await call('POST', `/api/registry/contacts/${erasedId}/erase`, {});
+    expect(erased.status).toBe(200);
+    expect(holding()).toEqual([]);
+
+    await app.close();
+    app = undefined as unknown as NestFastifyApplication;
+    expect(holding()).toEqual([]);
   });
 });

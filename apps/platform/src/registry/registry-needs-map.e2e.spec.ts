@@ -155,7 +155,7 @@ describe('Registry API: regional needs and the map', () => {
         'the new need on the map',
       );
       expect(after.openNeedsBySector['12220']).toBe((before.openNeedsBySector['12220'] ?? 0) + 1);
-      expect(after.openBudget.MAD).toBe(before.openBudget.MAD + 150_000_000);
+      expect(BigInt(after.openBudget.MAD)).toBe(BigInt(before.openBudget.MAD ?? 0) + 150_000_000n);
     });
 
     it('refuses the partner publishing in another region: 403 PUBLISHER_NOT_ALLOWED, nothing published', async () => {

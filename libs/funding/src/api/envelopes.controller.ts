@@ -22,6 +22,7 @@ import { READ_ALL } from './access';
 import { commandResponse } from './command-response';
 import { CommandResultDto, FundingReasonDto } from './dto/common.dto';
 import { EnvelopesQueryDto, OpenEnvelopeDto } from './dto/envelope.dto';
+import { ProgrammeStatusDto } from './dto/programme-status.dto';
 import { envelopeView, page, withoutInternals } from './views';
 
 @ApiTags('funding: budget envelopes')
@@ -123,6 +124,7 @@ export class EnvelopesController {
     summary:
       'A programme’s envelopes and their totals per currency: committed, disbursed, remaining (officer, committee, auditor, admin)',
   })
+  @ApiOkResponse({ type: ProgrammeStatusDto })
   @ApiProblems(401, 403, 404, 429)
   async programme(@Param('programmeId') programmeId: string) {
     const envelopes = await this.readModels

@@ -1,4 +1,4 @@
-import { Money } from '@tadamon/reference-data';
+import { exactMinor, Money, moneyTotal, MoneyTotal } from '@tadamon/reference-data';
 import { Document, Projection, ProjectionWrite, UpdateSpec } from '@tadamon/read-store';
 import {
   BUDGET_ENVELOPE_CATEGORY,
@@ -80,35 +80,33 @@ export const envelopesProjection: Projection = {
   },
 };
 
+/** Sums over a programme's envelopes: exact at any size, minor units as decimal strings. */
 export interface ProgrammeTotal {
   currency: string;
-  amount: Money;
-  committed: Money;
-  disbursed: Money;
-  remaining: Money;
+  amount: MoneyTotal;
+  committed: MoneyTotal;
+  disbursed: MoneyTotal;
+  remaining: MoneyTotal;
 }
+
+const FIGURES = ['amount', 'committed', 'disbursed', 'remaining'] as const;
 
 /** A programme's envelopes summed per currency (amounts of different currencies are never added). */
 export const programmeTotals = (envelopes: readonly EnvelopeDoc[]): ProgrammeTotal[] => {
-  const totals = new Map<string, ProgrammeTotal>();
+  const sums = new Map<Money['currency'], Record<(typeof FIGURES)[number], bigint>>();
   for (const envelope of envelopes) {
     const currency = envelope.amount.currency;
-    const zero = { amountMinor: 0, currency };
-    const total = totals.get(currency) ?? {
-      currency,
-      amount: zero,
-      committed: zero,
-      disbursed: zero,
-      remaining: zero,
-    };
-    const add = (a: Money, b: Money): Money => ({ amountMinor: a.amountMinor + b.amountMinor, currency });
-    totals.set(currency, {
-      currency,
-      amount: add(total.amount, envelope.amount),
-      committed: add(total.committed, envelope.committed),
-      disbursed: add(total.disbursed, envelope.disbursed),
-      remaining: add(total.remaining, envelope.remaining),
-    });
+    const sum = sums.get(currency) ?? { amount: 0n, committed: 0n, disbursed: 0n, remaining: 0n };
+    for (const figure of FIGURES) sum[figure] += exactMinor(envelope[figure].amountMinor);
+    sums.set(currency, sum);
   }
-  return [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return [...sums]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency, sum]) => ({
+      currency,
+      amount: moneyTotal(sum.amount, currency),
+      committed: moneyTotal(sum.committed, currency),
+      disbursed: moneyTotal(sum.disbursed, currency),
+      remaining: moneyTotal(sum.remaining, currency),
+    }));
 };

@@ -1,14 +1,14 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth';
 import { ProblemException } from '../problems';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { CheckResult, HealthRegistry } from './health-registry';
+import { SkipRateLimit } from '../rate-limit';
 
 @ApiTags('health')
 @Public()
-@SkipThrottle()
+@SkipRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}

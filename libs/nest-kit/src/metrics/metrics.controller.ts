@@ -1,14 +1,14 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth';
 import { KitMetrics } from './kit-metrics';
+import { SkipRateLimit } from '../rate-limit';
 
 // Scraped from inside the network; a reverse proxy keeps it off the public edge.
 @ApiExcludeController()
 @Public()
-@SkipThrottle()
+@SkipRateLimit()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: KitMetrics) {}

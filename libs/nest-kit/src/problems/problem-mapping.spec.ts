@@ -1,5 +1,4 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import {
   EventTooLarge,
   InvalidStreamName,
@@ -57,12 +56,6 @@ describe('errors as problem details', () => {
     const { problem, unexpected } = toProblem(error, context);
     expect(problem).toMatchObject({ status, type: `urn:tadamon:problem:${kind}` });
     expect(unexpected).toBe(false);
-  });
-
-  it('answers 429 with Retry-After when rate limited', () => {
-    const { problem, headers } = toProblem(new ThrottlerException(), { ...context, retryAfterSeconds: 42 });
-    expect(problem).toMatchObject({ status: 429, detail: 'Too many requests; retry after 42 second(s).' });
-    expect(headers).toEqual({ 'retry-after': '42' });
   });
 
   it('answers 500 without leaking the error message, and flags it for the log', () => {

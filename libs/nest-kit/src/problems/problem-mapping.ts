@@ -1,5 +1,4 @@
 import { HttpException } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import {
   EventTooLarge,
   InvalidStreamName,
@@ -15,8 +14,6 @@ export interface ProblemContext {
   instance: string;
   /** Whether the client sent If-Match: a revision conflict is then 412, else 409. */
   ifMatchSent: boolean;
-  /** Seconds until a rate limit resets, when the throttler said so. */
-  retryAfterSeconds?: number;
 }
 
 /** A context's own error to problem translation; undefined leaves the error to the kit. */
@@ -84,20 +81,6 @@ function classify(error: unknown, context: ProblemContext): [ProblemException, b
   if (error instanceof StreamNotFound || error instanceof InvalidStreamName)
     return [new ProblemException('not-found'), false];
   if (error instanceof EventTooLarge) return [new ProblemException('payload-too-large'), false];
-  if (error instanceof ThrottlerException) {
-    const seconds = context.retryAfterSeconds ?? 1;
-    return [
-      new ProblemException(
-        'rate-limited',
-        { message: 'rateLimit.exceeded', params: { seconds } },
-        {},
-        {
-          'retry-after': String(seconds),
-        },
-      ),
-      false,
-    ];
-  }
   const status = error instanceof HttpException ? error.getStatus() : fastifyStatus(error);
   if (status !== undefined && status < 500 && KIND_BY_STATUS[status])
     return [new ProblemException(KIND_BY_STATUS[status]), false];

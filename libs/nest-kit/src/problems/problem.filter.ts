@@ -22,14 +22,12 @@ export class ProblemFilter implements ExceptionFilter {
       if (!reply.sent) void reply.status(error.status).headers(error.headers).send(error.body);
       return;
     }
-    const retryAfter = Number(reply.getHeader('retry-after'));
     const { problem, headers, unexpected } = toProblem(
       error,
       {
         language: negotiateLanguage(request.headers['accept-language']),
         instance: (request.url ?? '/').split('?')[0],
         ifMatchSent: request.headers['if-match'] !== undefined,
-        retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
       },
       this.mappers,
     );

@@ -31,7 +31,11 @@ export function serviceModules(options: ServiceModulesOptions): DynamicModule[] 
       // Tokens are issued elsewhere (an OIDC provider, or the issuer sharing the HS256 secret).
       auth: config.auth,
       logging: { level: options.logLevel },
-      rateLimit: { limit: config.http.rateLimitPerMinute, ttlMs: 60_000 },
+      rateLimit: {
+        limit: config.http.rateLimitPerMinute,
+        ttlMs: 60_000,
+        store: options.infrastructure.rateLimit,
+      },
       problemMappers: options.problemMappers,
       idempotency: options.infrastructure.idempotency
         ? { store: options.infrastructure.idempotency }

@@ -1,4 +1,5 @@
 import { IdempotencyStore } from '../idempotency/idempotency-store';
+import { RateLimitStore } from '../rate-limit/rate-limit-store';
 import {
   DynamicModule,
   Inject,
@@ -14,6 +15,8 @@ import { KitMetrics } from '../metrics/kit-metrics';
 export interface ServiceInfrastructure {
   /** Where Idempotency-Key claims are kept (default: in memory, lost on restart, per instance). */
   readonly idempotency?: IdempotencyStore;
+  /** Where request counts are kept (default: in memory, per instance; PostgresRateLimitStore shares them). */
+  readonly rateLimit?: RateLimitStore;
   /** One readiness check per dependency, registered in the order given. */
   healthChecks(): Record<string, HealthCheck>;
   /** Starts the background work (relay, runners, lag gauges) when the app starts. */

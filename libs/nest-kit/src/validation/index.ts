@@ -3,3 +3,4 @@ export * from './validation-pipe';
 export * from './empty-body';
 export * from './shared-dtos';
 export * from './plain-json';
+export * from './money-total.dto';

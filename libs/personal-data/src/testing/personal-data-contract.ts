@@ -1,13 +1,42 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { KeyStore, SubjectErased } from '../key-store';
 import { InvalidMasterKey, PersonalDataCipher, PersonalDataTampered } from '../personal-data-cipher';
 import { isErased } from '../sealed-personal-data';
 
-/** What every key store must do, checked through the cipher that uses it. */
+/** The data key itself, unwrapped as the cipher does: what must leave no trace once erased. */
+function unwrapForTest(master: string, subjectId: string, keyId: string, wrapped: string): Buffer {
+  const { iv, ciphertext, tag } = JSON.parse(wrapped) as Record<string, string>;
+  const decipher = createDecipheriv('aes-256-gcm', Buffer.from(master, 'base64'), Buffer.from(iv, 'base64'));
+  decipher.setAAD(Buffer.from(`${subjectId}:${keyId}`));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]);
+}
+
+/** Every file under a folder, recursively, with its bytes. */
+export function filesUnder(folder: string): { file: string; bytes: Buffer }[] {
+  return readdirSync(folder).flatMap((name) => {
+    const file = join(folder, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [{ file, bytes: readFileSync(file) }];
+  });
+}
+
+/** The files of a key store that keeps its keys in files one can read (the SQLite one). */
+export interface KeyStoreFiles {
+  /** The folder holding the key store's files and nothing else that is written during the suite. */
+  folder: string;
+}
+
+/**
+ * What every key store must do, checked through the cipher that uses it. With `files`, the suite
+ * also reads every byte of the store's files after an erasure.
+ */
 export function personalDataContract(
   name: string,
   open: () => Promise<KeyStore>,
   cleanup?: () => Promise<void>,
+  files?: KeyStoreFiles,
 ): void {
   describe(`personal data sealing on ${name}`, () => {
     let keys: KeyStore;
@@ -75,6 +104,31 @@ export function personalDataContract(
       const someoneElse = randomUUID();
       expect(await cipher.open(await cipher.seal(someoneElse, person))).toEqual(person);
     });
+
+    if (files)
+      it('after erasure, no file of the key store holds the wrapped key or the key itself', async () => {
+        const bystanders = await Promise.all(
+          Array.from({ length: 20 }, () => cipher.seal(randomUUID(), person)),
+        );
+        const subject = randomUUID();
+        await cipher.seal(subject, person);
+        const stored = (await keys.current(subject)) as NonNullable<Awaited<ReturnType<KeyStore['current']>>>;
+        const raw = unwrapForTest(master, subject, stored.keyId, stored.wrapped);
+        const traces = [
+          Buffer.from(stored.wrapped),
+          Buffer.from(JSON.parse(stored.wrapped).ciphertext as string),
+          raw,
+          Buffer.from(raw.toString('base64')),
+          Buffer.from(raw.toString('hex')),
+        ];
+        const holding = () =>
+          filesUnder(files.folder).filter(({ bytes }) => traces.some((trace) => bytes.includes(trace)));
+        expect(holding().length).toBeGreaterThan(0);
+
+        await cipher.erase(subject);
+        expect(holding().map(({ file }) => file)).toEqual([]);
+        for (const sealed of bystanders) expect(await cipher.open(sealed)).toEqual(person);
+      });
 
     it('cannot open with another master key', async () => {
       const sealed = await cipher.seal(randomUUID(), person);

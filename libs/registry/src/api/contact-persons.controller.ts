@@ -67,10 +67,16 @@ export class ContactPersonsController {
     if (!association) throw new ProblemException('not-found');
     const subjectId = `person-${randomUUID()}`;
     const sealed = await this.personalData.seal(subjectId, plainJson(body.card));
-    let outcome = await this.contact(actor, subjectId, {
-      type: 'AddContactPerson',
-      data: { subjectId, associationId, role: body.role as never, personalData: sealed },
-    });
+    let outcome: Awaited<ReturnType<ContactPersonsController['contact']>>;
+    try {
+      outcome = await this.contact(actor, subjectId, {
+        type: 'AddContactPerson',
+        data: { subjectId, associationId, role: body.role as never, personalData: sealed },
+      });
+    } catch (refused) {
+      await this.discardUnrecordedKey(subjectId);
+      throw refused;
+    }
     for (const consent of body.consents ?? []) {
       outcome = await this.contact(actor, subjectId, {
         type: 'RecordConsent',
@@ -275,6 +281,19 @@ export class ContactPersonsController {
     if (!loaded || !state || state.status === 'none') throw new ProblemException('not-found');
     assertCanAccess(actor, { organisationId: state.associationId }, { readAll: readAll as never });
     return { ...loaded, state: state as KnownContactPerson };
+  }
+
+  /**
+   * The key is made before the command that records the person (the event carries the sealed card),
+   * so a refused command would leave a key for nobody. Destroyed only if nothing was recorded.
+   */
+  private async discardUnrecordedKey(subjectId: string): Promise<void> {
+    // When the log cannot be read, the key stays: destroying a recorded person's key loses their data.
+    const recorded = await this.commands.load('contactPerson', subjectId).then(
+      (loaded) => loaded !== undefined,
+      () => true,
+    );
+    if (!recorded) await this.personalData.erase(subjectId);
   }
 
   private async open(sealed: SealedPersonalData | null): Promise<OpenedCard> {

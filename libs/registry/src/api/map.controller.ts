@@ -1,8 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Public } from '@tadamon/nest-kit';
 import { REGISTRY_READ_MODELS, RegistryReadModels } from '../application/registry-ports';
 import { regionAggregates } from '../projections/region-aggregates';
+import { RegionAggregateDto } from './dto/region-aggregate.dto';
 
 @ApiTags('registry: map')
 @Controller('api/registry/map')
@@ -15,6 +16,7 @@ export class MapController {
     summary:
       'Per 2015 region: verified associations originating there, open needs by sector and their budget per currency (names in ar/fr/en)',
   })
+  @ApiOkResponse({ type: [RegionAggregateDto] })
   @ApiProblems(429)
   regions() {
     return regionAggregates(this.readModels);

@@ -1,4 +1,5 @@
 import { MingoDocumentStore } from '@tadamon/read-store';
+import fc from 'fast-check';
 import { associationDirectoryProjection } from './association-directory';
 import { regionAggregates } from './region-aggregates';
 import { regionalNeedsProjection } from './regional-needs';
@@ -78,9 +79,9 @@ describe('region aggregates for the map', () => {
     expect(open['MA-09']).toMatchObject({
       openNeeds: 4,
       openNeedsBySector: { '14030': 2, '11220': 2 },
-      openBudget: { MAD: 125000050, EUR: 8500000 },
+      openBudget: { MAD: '125000050', EUR: '8500000' },
     });
-    expect(open['MA-06']).toMatchObject({ openNeeds: 1, openBudget: { EUR: 70000 } });
+    expect(open['MA-06']).toMatchObject({ openNeeds: 1, openBudget: { EUR: '70000' } });
     log.need('MatchRegionalNeed', { needId: 'n1', associationIds: ['a1'], funderIds: [] });
     log.need('WithdrawRegionalNeed', { needId: 'n3', reason: 'funded elsewhere' });
     log.need('MatchRegionalNeed', { needId: 'n5', associationIds: ['a3'], funderIds: [] });
@@ -89,8 +90,21 @@ describe('region aggregates for the map', () => {
     expect(later['MA-09']).toMatchObject({
       openNeeds: 2,
       openNeedsBySector: { '14030': 1, '11220': 1 },
-      openBudget: { MAD: 25000050, EUR: 500000 },
+      openBudget: { MAD: '25000050', EUR: '500000' },
     });
     expect(later['MA-06']).toMatchObject({ openNeeds: 0, openNeedsBySector: {}, openBudget: {} });
+  });
+
+  it('sums budgets exactly when their total passes 2^53, each near the per-amount cap (property)', async () => {
+    const nearCap = fc.integer({ min: Number.MAX_SAFE_INTEGER - 2 ** 20, max: Number.MAX_SAFE_INTEGER });
+    await fc.assert(
+      fc.asyncProperty(fc.array(nearCap, { minLength: 2, maxLength: 40 }), async (budgets) => {
+        const log = new RegistryLog();
+        budgets.forEach((budget, i) => publish(log, `n${i}`, 'MA-09', '14030', budget, 'MAD'));
+        const exact = budgets.reduce((sum, budget) => sum + BigInt(budget), 0n);
+        expect((await aggregates(log))['MA-09'].openBudget).toEqual({ MAD: exact.toString() });
+      }),
+      { numRuns: 25 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { CURRENT_REGIONS, LocalizedNames } from '@tadamon/reference-data';
+import { CURRENT_REGIONS, exactMinor, LocalizedNames } from '@tadamon/reference-data';
 import { DocumentStore } from '@tadamon/read-store';
 import { ASSOCIATION_DIRECTORY } from './association-directory';
 import { associationDirectoryFilter } from './association-directory-query';
@@ -13,8 +13,11 @@ export interface RegionAggregate {
   openNeeds: number;
   /** Open needs by OECD DAC sector code. */
   openNeedsBySector: Record<string, number>;
-  /** Total estimated budget of the open needs, in minor units, per currency. */
-  openBudget: Record<string, number>;
+  /**
+   * Total estimated budget of the open needs per currency: minor units as a decimal string, exact
+   * at any size (each budget is capped, their sum is not).
+   */
+  openBudget: Record<string, string>;
 }
 
 /**
@@ -49,13 +52,20 @@ export const regionAggregates = async (docs: DocumentStore): Promise<RegionAggre
       },
     ]),
   );
+  const budgets = new Map<string, Map<string, bigint>>();
   for (const need of needs) {
     const aggregate = result.get(need.region);
     if (!aggregate) continue;
     aggregate.openNeeds++;
     aggregate.openNeedsBySector[need.sector] = (aggregate.openNeedsBySector[need.sector] ?? 0) + 1;
     const { currency, amountMinor } = need.estimatedBudget;
-    aggregate.openBudget[currency] = (aggregate.openBudget[currency] ?? 0) + amountMinor;
+    const budget = budgets.get(need.region) ?? new Map<string, bigint>();
+    budget.set(currency, (budget.get(currency) ?? 0n) + exactMinor(amountMinor));
+    budgets.set(need.region, budget);
+  }
+  for (const [region, budget] of budgets) {
+    const aggregate = result.get(region) as RegionAggregate;
+    for (const [currency, minor] of budget) aggregate.openBudget[currency] = minor.toString();
   }
   return [...result.values()];
 };

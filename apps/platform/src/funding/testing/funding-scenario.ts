@@ -22,6 +22,11 @@ export const EVALUATORS = ['evaluator1', 'evaluator2', 'evaluator3'] as const;
 export const EVALUATOR_IDS = ['user-evaluator1', 'user-evaluator2', 'user-evaluator3'];
 export const region = (code: string) => ({ scheme: 'iso3166-2:2015', code });
 export const usd = (major: number) => ({ amountMinor: major * 100, currency: 'USD' });
+/** A sum as the API gives it: minor units as a decimal string, exact at any size. */
+export const total = (money: { amountMinor: number; currency: string }) => ({
+  amountMinor: String(money.amountMinor),
+  currency: money.currency,
+});
 
 let sequence = 0;
 export const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++sequence}`;

@@ -6,6 +6,7 @@ import {
   BudgetEnvelopeCommand,
   budgetEnvelopeDecider,
   BudgetEnvelopeState,
+  envelopeBalance,
   OpenedEnvelope,
 } from './budget-envelope';
 
@@ -19,37 +20,41 @@ const AMOUNT = 1_000_000;
 
 const applicationId = fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5');
 const currency = fc.constantFrom<CurrencyCode>('EUR', 'EUR', 'EUR', 'USD');
-const amountMinor = fc.oneof(
-  fc.integer({ min: 1, max: AMOUNT }),
-  fc.integer({ min: 1, max: 300_000 }),
-  fc.constantFrom(0, -1, AMOUNT + 1),
-);
-const anyCommand: fc.Arbitrary<BudgetEnvelopeCommand> = fc.oneof(
-  fc
-    .record({ applicationId, amountMinor, currency })
-    .map(({ applicationId, amountMinor, currency }): BudgetEnvelopeCommand => ({
-      type: 'CommitFunds',
-      data: { envelopeId, applicationId, amount: { amountMinor, currency } },
+/** Commands on an envelope of `total` minor units, amounts up to the whole envelope and a few beyond. */
+const commandsOn = (total: number): fc.Arbitrary<BudgetEnvelopeCommand> => {
+  const amountMinor = fc.oneof(
+    fc.integer({ min: 1, max: total }),
+    fc.integer({ min: Math.max(1, total - 2 ** 20), max: total }),
+    fc.integer({ min: 1, max: Math.ceil(total / 3) }),
+    fc.constantFrom(0, -1, Math.min(total + 1, Number.MAX_SAFE_INTEGER)),
+  );
+  return fc.oneof(
+    fc
+      .record({ applicationId, amountMinor, currency })
+      .map(({ applicationId, amountMinor, currency }): BudgetEnvelopeCommand => ({
+        type: 'CommitFunds',
+        data: { envelopeId, applicationId, amount: { amountMinor, currency } },
+        metadata,
+      })),
+    applicationId.map((applicationId): BudgetEnvelopeCommand => ({
+      type: 'ReleaseCommitment',
+      data: { envelopeId, applicationId, reason: 'withdrawn' },
       metadata,
     })),
-  applicationId.map((applicationId): BudgetEnvelopeCommand => ({
-    type: 'ReleaseCommitment',
-    data: { envelopeId, applicationId, reason: 'withdrawn' },
-    metadata,
-  })),
-  fc
-    .record({ applicationId, trancheId: fc.constantFrom('t1', 't2', 't3'), amountMinor, currency })
-    .map(({ applicationId, trancheId, amountMinor, currency }): BudgetEnvelopeCommand => ({
-      type: 'RecordDisbursement',
-      data: { envelopeId, applicationId, trancheId, amount: { amountMinor, currency } },
+    fc
+      .record({ applicationId, trancheId: fc.constantFrom('t1', 't2', 't3'), amountMinor, currency })
+      .map(({ applicationId, trancheId, amountMinor, currency }): BudgetEnvelopeCommand => ({
+        type: 'RecordDisbursement',
+        data: { envelopeId, applicationId, trancheId, amount: { amountMinor, currency } },
+        metadata,
+      })),
+    fc.constant<BudgetEnvelopeCommand>({
+      type: 'CloseBudgetEnvelope',
+      data: { envelopeId, reason: 'ended' },
       metadata,
-    })),
-  fc.constant<BudgetEnvelopeCommand>({
-    type: 'CloseBudgetEnvelope',
-    data: { envelopeId, reason: 'ended' },
-    metadata,
-  }),
-);
+    }),
+  );
+};
 
 const holdsInvariants = (state: OpenedEnvelope): void => {
   const commitments = Object.values(state.commitments);
@@ -59,6 +64,17 @@ const holdsInvariants = (state: OpenedEnvelope): void => {
   expect(state.disbursedMinor).toBeLessThanOrEqual(state.committedMinor);
   expect(state.committedMinor).toBe(sum((c) => c.committedMinor - c.releasedMinor));
   expect(state.disbursedMinor).toBe(sum((c) => c.disbursedMinor));
+  // Every figure is bounded by the envelope's own (capped) amount, so plain numbers stay exact.
+  const balance = envelopeBalance(state);
+  for (const figure of Object.values(balance)) expect(Number.isSafeInteger(figure.amountMinor)).toBe(true);
+  expect(BigInt(balance.committed.amountMinor) + BigInt(balance.remaining.amountMinor)).toBe(
+    BigInt(balance.amount.amountMinor),
+  );
+  const exactCommitted = commitments.reduce(
+    (t, c) => t + BigInt(c.committedMinor) - BigInt(c.releasedMinor),
+    0n,
+  );
+  expect(BigInt(state.committedMinor)).toBe(exactCommitted);
   for (const c of commitments) {
     expect(c.disbursedMinor).toBeLessThanOrEqual(c.committedMinor);
     expect(c.disbursedMinor).toBe(Object.values(c.tranches).reduce((t, v) => t + v, 0));
@@ -66,36 +82,51 @@ const holdsInvariants = (state: OpenedEnvelope): void => {
   }
 };
 
+const runOn = (total: number, commands: BudgetEnvelopeCommand[]): void => {
+  let state: BudgetEnvelopeState = foldEvents(budgetEnvelopeDecider, [
+    {
+      type: 'BudgetEnvelopeOpened',
+      data: {
+        envelopeId,
+        programmeId: 'p',
+        name: { fr: 'Enveloppe' },
+        funderId: 'eu',
+        amount: { amountMinor: total, currency: 'EUR' },
+        period: { start: '2014-01-01', end: '2017-12-31' },
+        openedAt: metadata.now,
+        by: 'officer-1',
+      },
+    },
+  ]);
+  for (const command of commands) {
+    try {
+      state = foldEvents(budgetEnvelopeDecider, budgetEnvelopeDecider.decide(command, state), state);
+    } catch (error) {
+      // Refusals are typed domain errors, never a crash.
+      expect(error).toBeInstanceOf(FundingError);
+    }
+    holdsInvariants(state as OpenedEnvelope);
+  }
+};
+
 describe('budget envelope invariants', () => {
   it('no sequence of commit, release and disburse makes committed > amount or disbursed > committed', () => {
     fc.assert(
-      fc.property(fc.array(anyCommand, { maxLength: 40 }), (commands) => {
-        let state: BudgetEnvelopeState = foldEvents(budgetEnvelopeDecider, [
-          {
-            type: 'BudgetEnvelopeOpened',
-            data: {
-              envelopeId,
-              programmeId: 'p',
-              name: { fr: 'Enveloppe' },
-              funderId: 'eu',
-              amount: { amountMinor: AMOUNT, currency: 'EUR' },
-              period: { start: '2014-01-01', end: '2017-12-31' },
-              openedAt: metadata.now,
-              by: 'officer-1',
-            },
-          },
-        ]);
-        for (const command of commands) {
-          try {
-            state = foldEvents(budgetEnvelopeDecider, budgetEnvelopeDecider.decide(command, state), state);
-          } catch (error) {
-            // Refusals are typed domain errors, never a crash.
-            expect(error).toBeInstanceOf(FundingError);
-          }
-          holdsInvariants(state as OpenedEnvelope);
-        }
-      }),
+      fc.property(fc.array(commandsOn(AMOUNT), { maxLength: 40 }), (commands) => runOn(AMOUNT, commands)),
       { numRuns: 500 },
+    );
+  });
+
+  it('keeps every balance exact with an envelope and amounts near the per-amount cap (property)', () => {
+    const nearCap = fc.integer({ min: Number.MAX_SAFE_INTEGER - 2 ** 20, max: Number.MAX_SAFE_INTEGER });
+    fc.assert(
+      fc.property(
+        nearCap.chain((total) =>
+          fc.tuple(fc.constant(total), fc.array(commandsOn(total), { maxLength: 40 })),
+        ),
+        ([total, commands]) => runOn(total, commands),
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { DeciderSpecification } from '@tadamon/eventsourcing';
+import fc from 'fast-check';
 import { CurrencyMismatch, InvalidTransition, ValidationFailed } from '../errors';
 import {
   ReleaseTranche,
@@ -69,6 +70,26 @@ describe('grant application: agreement and tranches', () => {
 
     it('is signed once (amendments are not modelled yet)', () => {
       spec.given(history.signed).when(sign(tranches, 'conv-other')).thenThrows(AgreementAlreadySigned);
+    });
+
+    it('adds the tranches exactly when their sum passes 2^53, each near the per-amount cap (property)', () => {
+      const nearCap = fc.integer({ min: Number.MAX_SAFE_INTEGER - 2 ** 20, max: Number.MAX_SAFE_INTEGER });
+      fc.assert(
+        fc.property(fc.array(nearCap, { minLength: 2, maxLength: 24 }), (amounts) => {
+          const schedule = amounts.map((amount, i) => ({
+            trancheId: `t${i + 1}`,
+            amount: usd(amount),
+            dueOn: '2025-05-01',
+          }));
+          const exact = amounts.reduce((sum, amount) => sum + BigInt(amount), 0n);
+          const error = spec.given(history.awarded).when(sign(schedule)).thenThrows(ValidationFailed);
+          expect(error.issues).toContainEqual({
+            field: 'tranches',
+            reason: `must add up to the award (25000000 minor units), not ${exact}`,
+          });
+        }),
+        { numRuns: 50 },
+      );
     });
 
     it('splits exactly the award, in its currency, in date order', () => {

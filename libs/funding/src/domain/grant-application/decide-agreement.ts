@@ -70,8 +70,9 @@ const checkScheduleMatchesAward = (state: GrantApplication, tranches: readonly T
   const awarded = state.decision.amount;
   const other = tranches.find((t) => t.amount.currency !== awarded.currency);
   if (other) throw new CurrencyMismatch(awarded.currency, other.amount.currency);
-  const total = tranches.reduce((sum, t) => sum + t.amount.amountMinor, 0);
-  if (total !== awarded.amountMinor) {
+  // In BigInt: tranches are capped one by one, their sum is not.
+  const total = tranches.reduce((sum, t) => sum + BigInt(t.amount.amountMinor), 0n);
+  if (total !== BigInt(awarded.amountMinor)) {
     const issues = new FieldIssues();
     issues.add('tranches', `must add up to the award (${awarded.amountMinor} minor units), not ${total}`);
     issues.throwIfAny();
