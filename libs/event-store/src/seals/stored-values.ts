@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import Database from 'better-sqlite3';
 import { StoredEvent } from '../event-store';
 import type { LogBreak } from './verify-log';
 
@@ -146,4 +148,52 @@ export function storedValueBreak(row: StoredEvent, code: number): LogBreak {
     found: fault.found,
     detail: storedFaultDetail(fault),
   };
+}
+
+/**
+ * A row's values column by column, in STORED_COLUMNS order: each column's class, then the integer
+ * columns as they are (read them with safeIntegers) and the text columns' bytes.
+ */
+export const STORED_VALUES_SQL =
+  `${STORED_COLUMNS.map((c) => `typeof(${c.name})`).join(', ')}, ` +
+  STORED_COLUMNS.map((c) => (c.integer ? c.name : `CAST(${c.name} AS BLOB)`)).join(', ');
+
+const FINDING_OF_CLASS: Record<string, number> = { null: 1, integer: 2, real: 3, text: 4, blob: 5 };
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The first fault of a row of STORED_VALUES_SQL (the worker threads' faultAt says the same). */
+export function storedValuesFault(values: unknown[]): number {
+  const n = STORED_COLUMNS.length;
+  for (let i = 0; i < n; i++) {
+    const column = STORED_COLUMNS[i];
+    if (values[i] !== (column.integer ? 'integer' : 'text'))
+      return code(column.cid, FINDING_OF_CLASS[values[i] as string]);
+  }
+  for (let i = 0; i < n; i++) {
+    const column = STORED_COLUMNS[i];
+    const value = values[n + i];
+    if (column.integer ? (value as bigint) < -SAFE || (value as bigint) > SAFE : !isUtf8(value as Buffer))
+      return code(column.cid, column.integer ? FINDING_UNSAFE_INTEGER : FINDING_INVALID_UTF8);
+  }
+  return 0;
+}
+
+/** The faults of one stream's rows in a SQLite file, by position (rows without one left out). */
+export function sqliteStreamFaults(filename: string, streamId: string): Map<number, number> {
+  const db = new Database(filename, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db
+      .prepare(`SELECT position, ${STORED_VALUES_SQL} FROM events WHERE stream_id = ?`)
+      .raw(true)
+      .safeIntegers(true)
+      .all(streamId) as unknown[][];
+    const faults = new Map<number, number>();
+    for (const row of rows) {
+      const fault = storedValuesFault(row.slice(1));
+      if (fault !== 0) faults.set(Number(row[0]), fault);
+    }
+    return faults;
+  } finally {
+    db.close();
+  }
 }

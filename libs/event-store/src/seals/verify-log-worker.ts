@@ -6,6 +6,7 @@ import {
   FINDING_UNSAFE_INTEGER,
   STORED_CLASSES_SQL,
   STORED_COLUMNS,
+  STORED_VALUES_SQL,
 } from './stored-values';
 
 /**
@@ -109,13 +110,8 @@ const PAGE_QUERY = `${ROWS_RESULT}(SELECT ${ROW_COLUMNS} WHERE position > @after
 /** One row, the same way: for a row the file reader leaves to SQLite. */
 const ROW_QUERY = `${ROWS_RESULT}(SELECT ${ROW_COLUMNS} WHERE position = @position)`;
 
-/**
- * A row that is not sound, column by column (stored-values.ts's order): each column's class, then
- * the integers (as BigInt) and the text columns' bytes. Only for the rare row that fails the checks.
- */
-const VALUES_QUERY =
-  `SELECT ${STORED_COLUMNS.map((c) => `typeof(${c.name})`).join(', ')}, ` +
-  `${STORED_COLUMNS.map((c) => (c.integer ? c.name : `CAST(${c.name} AS BLOB)`)).join(', ')} FROM events WHERE position = ?`;
+/** A row that is not sound, column by column (stored-values.ts): only for the rare row that fails the checks. */
+const VALUES_QUERY = `SELECT ${STORED_VALUES_SQL} FROM events WHERE position = ?`;
 
 /**
  * The worker's code, evaluated as a CommonJS script (`new Worker(source, { eval: true })`): plain
@@ -155,8 +151,8 @@ const FINDING = { null: 1, integer: 2, real: 3, text: 4, blob: 5 };
 const INVALID_UTF8 = ${FINDING_INVALID_UTF8}, UNSAFE_INTEGER = ${FINDING_UNSAFE_INTEGER};
 const SAFE = 9007199254740991n;
 
-// The first stored value fault of the row at a position (stored-values.ts), 0 for none: the
-// definition every read path shares, asked only for a row that fails the fast checks.
+// The first stored value fault of the row at a position, 0 for none: storedValuesFault
+// (stored-values.ts) in the worker's plain JavaScript, asked only for a row that fails the fast checks.
 function faultAt(position) {
   const r = valuesAt.get(position);
   if (!r) throw new Error('SQLite has no row at position ' + position);

@@ -19,7 +19,13 @@ import {
 import { EventStore, StoredEvent } from '../event-store';
 import { READ_THROUGH_SQLITE, verifyShardsInParallel } from './parallel-verification';
 import { loadSealPublicKey } from './seal-keys';
-import { StoredColumn, StoredFinding, storedEventFault, storedValueBreak } from './stored-values';
+import {
+  sqliteStreamFaults,
+  StoredColumn,
+  StoredFinding,
+  storedEventFault,
+  storedValueBreak,
+} from './stored-values';
 
 export type LogBreakReason =
   | ChainBreakReason
@@ -708,8 +714,12 @@ function chainBreak(row: StoredEvent, reason: ChainBreakReason | 'position-out-o
 
 async function verifyOneStream(store: EventStore, streamId: string): Promise<LogVerification> {
   const read = await store.readStoredStream(streamId);
+  // A SQLite file's rows are checked on their stored bytes, as the whole-log pass does.
+  const source = store.parallelReadSource?.();
+  const sqliteFaults = source ? sqliteStreamFaults(source.filename, streamId) : undefined;
+  const faultOf = (row: StoredEvent) => sqliteFaults?.get(row.globalPosition) ?? storedEventFault(row);
   // The chain up to the first row with a stored value fault, which breaks there if nothing before does.
-  const faulty = read.findIndex((row) => storedEventFault(row) !== 0);
+  const faulty = read.findIndex((row) => faultOf(row) !== 0);
   const rows = faulty < 0 ? read : read.slice(0, faulty);
   const result = verifyStreamChain(rows, { streamId });
   const summary: LogVerificationSummary = {
@@ -724,7 +734,7 @@ async function verifyOneStream(store: EventStore, streamId: string): Promise<Log
   };
   if (result.ok && faulty >= 0) {
     const row = read[faulty];
-    return { ok: false, broken: storedValueBreak(row, storedEventFault(row)), ...summary, events: faulty };
+    return { ok: false, broken: storedValueBreak(row, faultOf(row)), ...summary, events: faulty };
   }
   if (result.ok) return { ok: true, ...summary };
   const row = rows.find((r) => r.id === result.broken.eventId);
