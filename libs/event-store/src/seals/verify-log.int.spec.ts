@@ -734,6 +734,34 @@ describe('verifyLog gives one verdict on every read path for a value stored as n
   );
 });
 
+describe('verifyLog on a SQLite log stored in another encoding than UTF-8', () => {
+  it('refuses it with a clear error on every path (SQLite would transcode every value it reads)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tadamon-utf16-'));
+    directories.push(dir);
+    const filename = join(dir, 'events.db');
+    const db = new Database(filename);
+    db.pragma("encoding = 'UTF-16le'");
+    // The encoding is fixed when the first table is made.
+    db.exec('CREATE TABLE placeholder (x)');
+    db.close();
+    const writer = SqliteEventStore.open({ filename, synchronous: 'OFF' });
+    await writer.appendToStream(`ledger-${randomUUID()}`, [event(0)], { expectedRevision: NO_STREAM });
+    await writer.close();
+    const reader = SqliteEventStore.open({ filename, readOnly: true });
+    try {
+      for (const threads of [1, 2]) {
+        for (const readFile of [true, false]) {
+          await expect(verifyLog(reader, { chainsOnly: true, threads, readFile })).rejects.toThrow(
+            /the log is stored as UTF-16le, not UTF-8: it is not a log this platform writes/,
+          );
+        }
+      }
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
 describe('verifyLog over the port (one thread: PostgreSQL, an in-memory SQLite store)', () => {
   it('names a value of another class as a break, not a crash, in the log and in --stream mode', async () => {
     const store = SqliteEventStore.open({ filename: ':memory:' });
