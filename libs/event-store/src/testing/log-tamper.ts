@@ -244,7 +244,9 @@ export function sqliteStorageTamper(filename: string): SqliteStorageTamper {
       const at = typeof from === 'number' ? from : stored.indexOf(from);
       const length = typeof from === 'number' ? 1 : from.length;
       if (at < 0 || at + length > stored.length)
-        throw new Error(`column ${c} at position ${position} holds no ${from.toString(16)}`);
+        throw new Error(
+          `column ${c} at position ${position} holds no ${typeof from === 'number' ? `byte ${from}` : from.toString('hex')}`,
+        );
       const bytes = Buffer.concat([stored.subarray(0, at), to, stored.subarray(at + length)]);
       updated(
         db.prepare(`UPDATE events SET ${c} = CAST(? AS TEXT) WHERE position = ?`).run(bytes, position)
