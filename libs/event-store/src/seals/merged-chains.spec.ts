@@ -68,9 +68,9 @@ describe('MergedChains: the chains checked on the coordinating thread', () => {
     const slot = chains.slotOf('s1');
     const first = row(GENESIS_HASH, hex(0));
     // data (cid 7) held as a BLOB (5): the row is otherwise perfect.
-    expect(chains.check(slot, 8 * 7 + 5, 0, SOUND, first.prevs, first.hashes, 0)).toEqual({
+    expect(chains.check(slot, 16 * 7 + 5, 0, SOUND, first.prevs, first.hashes, 0)).toEqual({
       reason: 'unexpected-storage',
-      fault: 61,
+      fault: 117,
     });
     expect(chains.verifiedStreams).toBe(0);
     expect(chains.check(slot, 0, 0, SOUND, first.prevs, first.hashes, 0)).toBeUndefined();

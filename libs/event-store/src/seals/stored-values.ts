@@ -40,13 +40,19 @@ export const STORED_FINDINGS = [
   'BLOB',
   'text that is not valid UTF-8',
   'an integer beyond ±(2^53 − 1)',
+  "a category other than its stream id's",
 ] as const;
 
 export type StoredFinding = Exclude<(typeof STORED_FINDINGS)[number], undefined>;
 
-/** A fault as one small integer (worker batches carry it per row): 8 × the column's cid + the finding's index; 0 for none. */
+/** A fault as one small integer (worker batches carry it per row): 16 × the column's cid + the finding's index; 0 for none. */
 export const FINDING_INVALID_UTF8 = 6;
 export const FINDING_UNSAFE_INTEGER = 7;
+/**
+ * The category column is not hashed, and the store's reads filter by it: it must be the stream id's
+ * part before its first '-' (which every stream id has), or an event vanishes from those reads.
+ */
+export const FINDING_OTHER_CATEGORY = 8;
 
 export interface StoredValueFault {
   column: StoredColumn;
@@ -55,13 +61,13 @@ export interface StoredValueFault {
 }
 
 export function decodeStoredFault(code: number): StoredValueFault {
-  const column = STORED_COLUMNS.find((c) => c.cid === code >> 3);
-  const found = STORED_FINDINGS[code & 7];
+  const column = STORED_COLUMNS.find((c) => c.cid === code >> 4);
+  const found = STORED_FINDINGS[code & 15];
   if (!column || !found) throw new Error(`no stored value fault has the code ${code}`);
   return { column: column.name, expected: column.integer ? 'INTEGER' : 'TEXT', found };
 }
 
-const code = (cid: number, finding: number) => 8 * cid + finding;
+const code = (cid: number, finding: number) => 16 * cid + finding;
 
 /** The class SQLite would name for a value as better-sqlite3 or pg hands it over. */
 function findingOf(value: unknown): number {
@@ -113,6 +119,12 @@ export function displayedValue(value: unknown): string {
 
 /** The sentence of an `unexpected-storage` break. */
 export function storedFaultDetail(fault: StoredValueFault): string {
+  if (fault.found === "a category other than its stream id's") {
+    return (
+      "column category is not its stream id's part before the first '-', which the store writes there: " +
+      'reads by category (projections, the ranking of a call) would miss the row'
+    );
+  }
   const what =
     fault.found === 'text that is not valid UTF-8' || fault.found === 'an integer beyond ±(2^53 − 1)'
       ? fault.found
@@ -132,7 +144,9 @@ export const STORED_CLASSES_SQL = STORED_COLUMNS.map((c) =>
   c.integer
     ? `typeof(${c.name}) = 'integer' AND ${c.name} BETWEEN -9007199254740991 AND 9007199254740991`
     : `typeof(${c.name}) = 'text'`,
-).join(' AND ');
+)
+  .concat("instr(stream_id, '-') > 0 AND category = substr(stream_id, 1, instr(stream_id, '-') - 1)")
+  .join(' AND ');
 
 /** The break of a row with a stored value fault, named from the row as the store reads it back. */
 export function storedValueBreak(row: StoredEvent, code: number): LogBreak {
@@ -174,8 +188,16 @@ export function storedValuesFault(values: unknown[]): number {
     const value = values[n + i];
     if (column.integer ? (value as bigint) < -SAFE || (value as bigint) > SAFE : !isUtf8(value as Buffer))
       return code(column.cid, column.integer ? FINDING_UNSAFE_INTEGER : FINDING_INVALID_UTF8);
+    if (column.name === 'category' && !isCategoryOf(value as Buffer, values[n] as Buffer))
+      return code(column.cid, FINDING_OTHER_CATEGORY);
   }
   return 0;
+}
+
+/** The category's bytes are the stream id's up to its first '-'. */
+function isCategoryOf(category: Buffer, streamId: Buffer): boolean {
+  const dash = streamId.indexOf(0x2d);
+  return dash >= 0 && category.equals(streamId.subarray(0, dash));
 }
 
 /** The faults of one stream's rows in a SQLite file, by position (rows without one left out). */

@@ -3,6 +3,7 @@ import { EVENTS_FILE_READER_SOURCE } from './events-file-reader';
 import type { EventsFileLayout } from './events-file-layout';
 import {
   FINDING_INVALID_UTF8,
+  FINDING_OTHER_CATEGORY,
   FINDING_UNSAFE_INTEGER,
   STORED_CLASSES_SQL,
   STORED_COLUMNS,
@@ -148,7 +149,8 @@ if (encoding !== 'UTF-8') throw new Refused('the log is stored as ' + encoding +
 const COLUMN_CIDS = ${JSON.stringify(STORED_COLUMNS.map((c) => c.cid))};
 const COLUMN_INTEGER = ${JSON.stringify(STORED_COLUMNS.map((c) => c.integer))};
 const FINDING = { null: 1, integer: 2, real: 3, text: 4, blob: 5 };
-const INVALID_UTF8 = ${FINDING_INVALID_UTF8}, UNSAFE_INTEGER = ${FINDING_UNSAFE_INTEGER};
+const INVALID_UTF8 = ${FINDING_INVALID_UTF8}, UNSAFE_INTEGER = ${FINDING_UNSAFE_INTEGER}, OTHER_CATEGORY = ${FINDING_OTHER_CATEGORY};
+const STREAM_AT = ${STORED_COLUMNS.findIndex((c) => c.name === 'stream_id')}, CATEGORY_AT = ${STORED_COLUMNS.findIndex((c) => c.name === 'category')};
 const SAFE = 9007199254740991n;
 
 // The first stored value fault of the row at a position, 0 for none: storedValuesFault
@@ -158,12 +160,16 @@ function faultAt(position) {
   if (!r) throw new Error('SQLite has no row at position ' + position);
   const n = COLUMN_CIDS.length;
   for (let i = 0; i < n; i++) {
-    if (r[i] !== (COLUMN_INTEGER[i] ? 'integer' : 'text')) return 8 * COLUMN_CIDS[i] + FINDING[r[i]];
+    if (r[i] !== (COLUMN_INTEGER[i] ? 'integer' : 'text')) return 16 * COLUMN_CIDS[i] + FINDING[r[i]];
   }
   for (let i = 0; i < n; i++) {
     const value = r[n + i];
     if (COLUMN_INTEGER[i] ? value < -SAFE || value > SAFE : !isUtf8(value)) {
-      return 8 * COLUMN_CIDS[i] + (COLUMN_INTEGER[i] ? UNSAFE_INTEGER : INVALID_UTF8);
+      return 16 * COLUMN_CIDS[i] + (COLUMN_INTEGER[i] ? UNSAFE_INTEGER : INVALID_UTF8);
+    }
+    if (i === CATEGORY_AT) {
+      const streamId = r[n + STREAM_AT], dash = streamId.indexOf(0x2d);
+      if (dash < 0 || !value.equals(streamId.subarray(0, dash))) return 16 * COLUMN_CIDS[i] + OTHER_CATEGORY;
     }
   }
   return 0;

@@ -108,7 +108,10 @@ export function chainTamperingCases(context: () => ContractFixture, store: () =>
 export interface StorageTamperCase {
   name: string;
   act(tamper: SqliteStorageTamper, position: number): void;
+  /** The column named in the break. */
   column: SqliteEventColumn;
+  /** The column written, when it is another one. */
+  written?: SqliteEventColumn;
   found:
     | 'NULL'
     | 'INTEGER'
@@ -116,7 +119,8 @@ export interface StorageTamperCase {
     | 'TEXT'
     | 'BLOB'
     | 'text that is not valid UTF-8'
-    | 'an integer beyond ±(2^53 − 1)';
+    | 'an integer beyond ±(2^53 − 1)'
+    | "a category other than its stream id's";
 }
 
 const INTEGER_COLUMNS: SqliteEventColumn[] = ['revision', 'schema_version'];
@@ -190,5 +194,21 @@ export const STORAGE_TAMPER_CASES: StorageTamperCase[] = [
     act: (tamper, position) => tamper.replaceBytes(position, column, 1, Buffer.from('ff', 'hex')),
     column,
     found: NOT_UTF8,
+  })),
+  // The category, which is not hashed: another one, none, one with the dash, and a stream id whose
+  // category no longer matches (named before the hash it also breaks).
+  ...(
+    [
+      ['category', 'evaluation'],
+      ['category', ''],
+      ['category', 'grantApplication-'],
+      ['stream_id', 'ledger-0'],
+    ] as const
+  ).map(([column, value]): StorageTamperCase => ({
+    name: `${column}: set to ${JSON.stringify(value)}`,
+    act: (tamper, position) => tamper.store(position, column, value),
+    column: 'category',
+    written: column,
+    found: "a category other than its stream id's",
   })),
 ];
