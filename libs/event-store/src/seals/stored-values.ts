@@ -78,9 +78,10 @@ function findingOf(value: unknown): number {
   return 5;
 }
 
-/** StoredEvent's member for each column (category is not among them: the port does not read it). */
+/** StoredEvent's member for each column (category where the store hands it over). */
 const MEMBERS: [cid: number, member: keyof StoredEvent, integer: boolean][] = [
   [1, 'streamId', false],
+  [2, 'category', false],
   [3, 'revision', true],
   [4, 'id', false],
   [5, 'type', false],
@@ -95,16 +96,23 @@ const MEMBERS: [cid: number, member: keyof StoredEvent, integer: boolean][] = [
 /**
  * The first fault of a row read through the port (the single-threaded pass: PostgreSQL, KurrentDB,
  * an in-memory SQLite store), the checks above as far as the values show them: JavaScript strings
- * carry no invalid UTF-8 (a store decodes it before), so that part is the SQLite passes' alone.
+ * carry no invalid UTF-8 (a store decodes it before), so that part is the SQLite passes' alone, and
+ * the category only where the store hands it over.
  */
 export function storedEventFault(row: StoredEvent): number {
+  const withCategory = 'category' in row;
   for (const [cid, member, integer] of MEMBERS) {
     const value: unknown = row[member];
+    if (cid === 2 && !withCategory) continue;
     if (integer ? typeof value !== 'number' || !Number.isInteger(value) : typeof value !== 'string')
       return code(cid, findingOf(value));
   }
   for (const [cid, member, integer] of MEMBERS) {
     if (integer && !Number.isSafeInteger(row[member])) return code(cid, FINDING_UNSAFE_INTEGER);
+    if (cid === 2 && withCategory) {
+      const dash = row.streamId.indexOf('-');
+      if (dash < 0 || row.category !== row.streamId.slice(0, dash)) return code(cid, FINDING_OTHER_CATEGORY);
+    }
   }
   return 0;
 }

@@ -799,7 +799,7 @@ describe('verifyLog over the port (one thread: PostgreSQL, an in-memory SQLite s
 });
 
 describe('PostgreSQL keeps every value in its class and text in UTF-8 by its schema', () => {
-  it('keeps a bytea as text and refuses bytes that are not UTF-8: verify meets neither', async () => {
+  it('keeps a bytea as text and refuses bytes that are not UTF-8: verify meets neither; another category is named', async () => {
     const schema = `storage_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const pool = new Pool({ connectionString: requireServer('postgres'), max: 2 });
     try {
@@ -822,6 +822,18 @@ describe('PostgreSQL keeps every value in its class and text in UTF-8 by its sch
         /invalid byte sequence for encoding "UTF8"/,
       );
       await expect(update('revision = NULL')).rejects.toThrow(/null value in column "revision"/);
+      // What PostgreSQL does keep: another category, which is not hashed but filters reads.
+      await update('data = $2', [row.dataJson]);
+      await update("category = 'evaluation'");
+      expect(await verifyLog(store, { chainsOnly: true })).toMatchObject({
+        ok: false,
+        broken: {
+          eventId: row.id,
+          reason: 'unexpected-storage',
+          column: 'category',
+          found: "a category other than its stream id's",
+        },
+      });
       await store.close();
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
