@@ -313,10 +313,11 @@ function threadsFor(options: VerifyLogOptions, head: number): number {
  * broken event in global order, or ok with what was verified and how much is not yet sealed.
  * With `stream`, only that stream's chain is verified.
  *
- * With several threads (a SQLite store), each worker hashes the rows of its blocks of positions
- * and hands back, per row, the stream, revision, flags and stored hashes; this thread merges the
- * rows in global order and checks the chains and the seals over them exactly as the
- * single-threaded pass does (parallel-verification.ts).
+ * On worker threads (a SQLite file: one or more), each worker hashes the rows of its blocks of
+ * positions and hands back, per row, the stream, revision, flags, stored value fault and stored
+ * hashes; this thread merges the rows in global order and checks the chains and the seals over them
+ * exactly as the single-threaded pass does (parallel-verification.ts). Every path checks each row's
+ * stored values first (stored-values.ts).
  */
 export async function verifyLog(store: EventStore, options: VerifyLogOptions = {}): Promise<LogVerification> {
   const keys = toKeys(options.publicKey);
