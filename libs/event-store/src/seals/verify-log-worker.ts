@@ -280,7 +280,7 @@ async function send(frontier, done) {
 async function sqliteBlocks() {
   const slotOf = new Map();
   const parameters = { after: 0, upto: 0, rows: pageRows };
-  for (let block = shard; block * blockPositions < head; block += shards) {
+  for (let block = shard; block * blockPositions < head; ) {
     parameters.after = block * blockPositions;
     const upto = Math.min(head, (block + 1) * blockPositions);
     parameters.upto = upto;
@@ -301,11 +301,23 @@ async function sqliteBlocks() {
       }
       if (rows.length < pageRows) break;
     }
-    const next = (block + shards) * blockPositions;
+    block = nextBlock(block, upto);
+    const next = block * blockPositions;
     await send(Math.min(head, next), next >= head);
     if (next >= head) return;
   }
   await send(head, true);
+}
+
+const firstPositionAfter = db.prepare('SELECT min(position) FROM events WHERE position > ?').pluck();
+// This worker's next block that may hold a row: blocks no row falls in are stepped over (positions
+// far apart, as rows inserted at a distant position make them, would otherwise be read block by block).
+function nextBlock(block, upto) {
+  const next = block + shards;
+  const position = firstPositionAfter.get(upto);
+  if (position === null) return Math.ceil(head / blockPositions) + shards;
+  const first = Math.floor((position - 1) / blockPositions);
+  return first <= next ? next : first + ((((shard - first) % shards) + shards) % shards);
 }
 
 // A plain row of the file reader, added when its stored bytes are sound (valid UTF-8, its stored

@@ -717,6 +717,24 @@ describe('verifyLog gives one verdict on every read path for a value stored as n
     }, 60000);
   }
 
+  it('steps over the empty blocks before a row inserted at a distant position, on every path', async () => {
+    const far = 1_000_000_000_000;
+    const result = await verdicts((file) => {
+      const db = new Database(file);
+      db.prepare(
+        `INSERT INTO events (position, stream_id, category, revision, id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+         SELECT ?, stream_id, category, revision + 100, ?, type, schema_version, data, metadata, recorded_at, prev_hash, hash
+         FROM events WHERE position = ?`,
+      ).run(far, randomUUID(), target.globalPosition);
+      db.close();
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      head: far,
+      broken: { position: far, streamId: target.streamId, reason: 'revision-gap' },
+    });
+  }, 60000);
+
   it.each([['stream_id'], ['data'], ['hash']] as const)(
     'names a seal whose %s is stored as a BLOB, where it stands',
     async (column) => {
