@@ -227,3 +227,19 @@ export function sqliteStreamFaults(filename: string, streamId: string): Map<numb
     db.close();
   }
 }
+
+/** The break of a row at a position beyond ±(2^53 − 1), which no store assigns and no number names. */
+export function unsafePositionBreak(row: StoredEvent): LogBreak {
+  const id = displayedValue(row.id);
+  return {
+    streamId: displayedValue(row.streamId),
+    revision: Number.isSafeInteger(row.revision) ? row.revision : undefined,
+    eventId: id === '' ? undefined : id,
+    reason: 'unexpected-storage',
+    column: 'position',
+    found: 'an integer beyond ±(2^53 − 1)',
+    detail:
+      'column position holds an integer beyond ±(2^53 − 1), which the store never assigns: no exact ' +
+      'number names the row, and it is not verified',
+  };
+}

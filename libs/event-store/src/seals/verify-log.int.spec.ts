@@ -735,6 +735,44 @@ describe('verifyLog gives one verdict on every read path for a value stored as n
     });
   }, 60000);
 
+  it('names a row at a position beyond 2^53 (no number names it exactly) after verifying the rest, on every path', async () => {
+    const file = join(dir, `events-${randomUUID()}.db`);
+    copyFileSync(pristine, file);
+    const db = new Database(file);
+    db.prepare(
+      `INSERT INTO events (position, stream_id, category, revision, id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+       SELECT ?, stream_id, category, revision + 100, ?, type, schema_version, data, metadata, recorded_at, prev_hash, hash
+       FROM events WHERE position = ?`,
+    ).run(2n ** 60n + 1n, randomUUID(), target.globalPosition);
+    db.close();
+    const reader = SqliteEventStore.open({ filename: file, readOnly: true });
+    try {
+      const verdicts = [];
+      for (const mode of MODES) {
+        // The file reader leaves such a tree to SQLite (fileRead false).
+        const { threads, fileRead, ...verdict } = await verifyLog(reader, {
+          publicKey: keys.publicKey,
+          ...mode,
+        });
+        expect({ threads, fileRead }).toEqual({ threads: mode.threads, fileRead: false });
+        verdicts.push(verdict);
+      }
+      for (const verdict of verdicts.slice(1)) expect(verdict).toEqual(verdicts[0]);
+      expect(verdicts[0]).toMatchObject({
+        ok: false,
+        events: rows.length,
+        broken: {
+          streamId: target.streamId,
+          reason: 'unexpected-storage',
+          column: 'position',
+          found: 'an integer beyond ±(2^53 − 1)',
+        },
+      });
+    } finally {
+      await reader.close();
+    }
+  }, 60000);
+
   it.each([['stream_id'], ['data'], ['hash']] as const)(
     'names a seal whose %s is stored as a BLOB, where it stands',
     async (column) => {
