@@ -11,7 +11,7 @@ import {
   SEAL_PUBLIC_KEY_FILE,
   SqliteEventStore,
 } from '@tadamon/event-store';
-import { postgresLogTamper, sqliteLogTamper } from '@tadamon/event-store/testing';
+import { postgresLogTamper, sqliteLogTamper, sqliteStorageTamper } from '@tadamon/event-store/testing';
 import { LOG_SEAL_STREAM, NewEvent, NO_STREAM } from '@tadamon/eventsourcing';
 import { requireServer, runAuditor, WORKSPACE_ROOT } from '@tadamon/testing';
 
@@ -68,6 +68,18 @@ async function writeLog(
     );
   }
   return ids;
+}
+
+async function withTamper<T>(
+  file: string,
+  work: (tamper: ReturnType<typeof sqliteLogTamper>) => Promise<T>,
+): Promise<T> {
+  const tamper = sqliteLogTamper(file);
+  try {
+    return await work(tamper);
+  } finally {
+    await tamper.close();
+  }
 }
 
 describe('auditor verify (SQLite, in its own process)', () => {
@@ -181,6 +193,31 @@ describe('auditor verify (SQLite, in its own process)', () => {
       broken: { streamId: LOG_SEAL_STREAM, revision: 0, position: 25, reason: 'seal-count-mismatch' },
     });
   }, 60000);
+
+  it('gives one verdict on one thread, two threads, the file and through SQLite for a value stored as no adapter writes it', async () => {
+    const copy = join(tempDir(), 'events.db');
+    const writer = SqliteEventStore.open({ filename: copy, synchronous: 'OFF' });
+    await writeLog(writer, 4, 6);
+    await writer.close();
+    const target = (await withTamper(copy, (tamper) => tamper.rows()))[9];
+    const storage = sqliteStorageTamper(copy);
+    // The same bytes as a BLOB: one thread said "argument must be a string" (exit 2), two said OK.
+    storage.asBlob(target.globalPosition, 'data');
+    storage.close();
+    const expected =
+      `verify: BROKEN: first broken event: stream ${target.streamId}, revision ${target.revision}, position 10, ` +
+      `event ${target.id}: unexpected-storage (column data holds a value of class BLOB where the store writes TEXT in UTF-8: ` +
+      'the platform would read it otherwise than the bytes hashed, or its queries would miss the row)\n';
+    for (const options of [
+      ['--threads', '1'],
+      ['--threads', '2'],
+      ['--threads', '1', '--through-sqlite'],
+      ['--threads', '2', '--through-sqlite'],
+    ]) {
+      const run = await audit(['verify', '--sqlite-file', copy, ...options], env());
+      expect({ options, ...run }).toEqual({ options, code: 1, stdout: expected, stderr: '' });
+    }
+  }, 120000);
 
   it('exits 2 with a clear message for usage and store errors', async () => {
     const cases: [string[], NodeJS.ProcessEnv, RegExp][] = [

@@ -48,6 +48,11 @@ export interface Subscription {
 /** A stored row exactly as kept (data and metadata as stored text): what an auditor verifies. */
 export interface StoredEvent extends SealedEvent {
   globalPosition: number;
+  /**
+   * The category column, where a store keeps one beside the stream id and filters reads by it
+   * (PostgreSQL; SQLite's verification reads its own): not hashed, so verifyLog checks it.
+   */
+  category?: string;
 }
 
 export interface ReadAllStoredOptions {

@@ -74,6 +74,7 @@ interface EventRow {
   global_position: string;
   event_id: string;
   stream_id: string;
+  category: string;
   revision: string;
   type: string;
   schema_version: number;
@@ -85,7 +86,7 @@ interface EventRow {
 }
 
 const EVENT_COLUMNS =
-  'global_position, event_id, stream_id, revision, type, schema_version, data, metadata, ' +
+  'global_position, event_id, stream_id, category, revision, type, schema_version, data, metadata, ' +
   'recorded_at, prev_hash, hash';
 
 /**
@@ -416,6 +417,7 @@ function toStored(row: EventRow): StoredEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
     globalPosition: Number(row.global_position),
+    category: row.category,
   };
 }
 

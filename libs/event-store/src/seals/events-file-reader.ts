@@ -9,8 +9,9 @@
  * Plain JavaScript in a string, evaluated inside the worker (like the worker's own code): it
  * defines `openEventsFile(fs, options)` and `EventsFileCorrupt`. It decides nothing it is not sure
  * of: a record it cannot turn into exactly the bytes SQLite's query would give (a value of another
- * type, a string JSON would escape, a column count other than the table's) comes back as not
- * `plain`, and the worker asks SQLite for that row; a structure it does not expect (a page type,
+ * type, a string JSON would escape, a category other than its stream id's, a column count other than
+ * the table's) comes back as not `plain`, and the worker asks SQLite for that row (so does a plain
+ * row whose bytes are not valid UTF-8: the worker checks the text it is given); a structure it does not expect (a page type,
  * an offset out of bounds, positions not increasing) throws EventsFileCorrupt, and the whole
  * verification is done again through SQLite, whose verdict stands.
  *
@@ -295,10 +296,11 @@ function openEventsFile(fs, options) {
     bodyAt = headerEnd;
     columns = 0;
 
-    // Column 1 is stream_id. TEXT affinity stores numbers as text: a number there is no file SQLite wrote.
+    // Column 1 is stream_id. A NULL or a number there (possible only in a table whose schema was
+    // changed) is no stream id: such a row is a stored value fault, which never extends a chain, so
+    // it may share the NULL slot.
     while (nextColumn());
-    const keyNull = columns < 2 || types[1] === 0;
-    if (!keyNull && types[1] < 12) corrupt('a stream id stored as a number');
+    const keyNull = columns < 2 || types[1] < 12;
     reader.position = rowid;
     reader.slot = keyNull ? slotOf(0, 0, true) : slotOf(starts[1], lengths[1], false);
     reader.plain = columns === COLUMNS && decode();
@@ -319,6 +321,8 @@ function openEventsFile(fs, options) {
   const names = [];
   /** Whether each slot's id needs no JSON escape (checked once). */
   const plainIds = [];
+  /** Where each slot's id has its first '-' (-1: none). */
+  const dashes = [];
   // The previous row's stream: events of one append are consecutive, so it is often the same.
   let lastSlot = -1;
   const slotOf = (o, n, isNull) => {
@@ -455,12 +459,21 @@ function openEventsFile(fs, options) {
 
   /** Builds the hashed text of a 12-column record; false when SQLite must decide the row. */
   function decode() {
-    if (!isText(types[1]) || !isText(types[4]) || !isText(types[5]) || !isText(types[7])) return false;
-    if (!isText(types[8]) || !isText(types[9]) || !isText(types[10]) || !isText(types[11])) return false;
+    if (!isText(types[1]) || !isText(types[2]) || !isText(types[4]) || !isText(types[5])) return false;
+    if (!isText(types[7]) || !isText(types[8]) || !isText(types[9])) return false;
+    if (!isText(types[10]) || !isText(types[11])) return false;
     if (!isInteger(types[3]) || !isInteger(types[6])) return false;
-    let plainId = plainIds[reader.slot];
-    if (plainId === undefined) plainId = plainIds[reader.slot] = plainAscii(starts[1], lengths[1]);
+    const slot = reader.slot;
+    let plainId = plainIds[slot];
+    if (plainId === undefined) {
+      plainId = plainIds[slot] = plainAscii(starts[1], lengths[1]);
+      dashes[slot] = mem.subarray(starts[1], starts[1] + lengths[1]).indexOf(0x2d);
+    }
     if (!plainId || !plainAscii(starts[4], lengths[4])) return false;
+    // The category is the stream id's part before its first '-' (so plain ASCII too).
+    const dash = dashes[slot];
+    if (dash < 0 || lengths[2] !== dash) return false;
+    for (let i = 0; i < dash; i++) if (mem[starts[2] + i] !== mem[starts[1] + i]) return false;
     if (!plainAscii(starts[5], lengths[5]) || !plainAscii(starts[9], lengths[9])) return false;
     // prev_hash and hash are compared as bytes: one with a byte above 0x7f (which SQLite would
     // decode otherwise) differs from every hex digest either way, which is all they meet.
@@ -519,6 +532,8 @@ function openEventsFile(fs, options) {
     for (let i = 0; i < 64; i += 4) if (view.getInt32(o + i) !== other.getInt32(offset + i)) return false;
     return true;
   };
+  /** The stored hash's bytes (a view into the reader's memory, valid until the next row). */
+  reader.storedHash = () => new Uint8Array(mem.buffer, mem.byteOffset + starts[11], lengths[11]);
   /** Copies prev_hash (when it is 64 bytes: false otherwise) into prevs (a DataView) at offset. */
   reader.copyPrevHashTo = (prevs, offset) => {
     if (lengths[10] !== 64) return false;

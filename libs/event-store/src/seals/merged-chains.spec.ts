@@ -19,7 +19,7 @@ describe('MergedChains: the chains checked on the coordinating thread', () => {
     let previous = GENESIS_HASH;
     for (let revision = 0; revision < 3; revision++) {
       const { prevs, hashes } = row(previous, hex(revision));
-      expect(chains.check(slot, revision, SOUND, prevs, hashes, 0)).toBeUndefined();
+      expect(chains.check(slot, 0, revision, SOUND, prevs, hashes, 0)).toBeUndefined();
       previous = hex(revision);
     }
     expect(chains.verifiedStreams).toBe(1);
@@ -31,36 +31,49 @@ describe('MergedChains: the chains checked on the coordinating thread', () => {
     const chains = new MergedChains();
     const slot = chains.slotOf('s1');
     const first = row(GENESIS_HASH, hex(0));
-    expect(chains.check(slot, 2, SOUND, first.prevs, first.hashes, 0)).toEqual({
+    expect(chains.check(slot, 0, 2, SOUND, first.prevs, first.hashes, 0)).toEqual({
       reason: 'jump',
       expected: 0,
     });
-    expect(chains.check(slot, Number.NaN, SOUND, first.prevs, first.hashes, 0)).toEqual({
+    expect(chains.check(slot, 0, Number.NaN, SOUND, first.prevs, first.hashes, 0)).toEqual({
       reason: 'out-of-order',
     });
     const wrongGenesis = row(hex(9), hex(0));
-    expect(chains.check(slot, 0, SOUND, wrongGenesis.prevs, wrongGenesis.hashes, 0)).toEqual({
+    expect(chains.check(slot, 0, 0, SOUND, wrongGenesis.prevs, wrongGenesis.hashes, 0)).toEqual({
       reason: 'bad-genesis',
     });
-    expect(chains.check(slot, 0, SOUND & ~ROW_PREV_COMPARABLE, first.prevs, first.hashes, 0)).toEqual({
+    expect(chains.check(slot, 0, 0, SOUND & ~ROW_PREV_COMPARABLE, first.prevs, first.hashes, 0)).toEqual({
       reason: 'bad-genesis',
     });
-    expect(chains.check(slot, 0, SOUND & ~ROW_ID_TEXT, first.prevs, first.hashes, 0)).toEqual({
+    expect(chains.check(slot, 0, 0, SOUND & ~ROW_ID_TEXT, first.prevs, first.hashes, 0)).toEqual({
       reason: 'hash-mismatch',
     });
-    expect(chains.check(slot, 0, SOUND & ~ROW_HASH_OK, first.prevs, first.hashes, 0)).toEqual({
+    expect(chains.check(slot, 0, 0, SOUND & ~ROW_HASH_OK, first.prevs, first.hashes, 0)).toEqual({
       reason: 'hash-mismatch',
     });
     expect(chains.verifiedStreams).toBe(0);
 
-    expect(chains.check(slot, 0, SOUND, first.prevs, first.hashes, 0)).toBeUndefined();
-    expect(chains.check(slot, 0, SOUND, first.prevs, first.hashes, 0)).toEqual({
+    expect(chains.check(slot, 0, 0, SOUND, first.prevs, first.hashes, 0)).toBeUndefined();
+    expect(chains.check(slot, 0, 0, SOUND, first.prevs, first.hashes, 0)).toEqual({
       reason: 'duplicate-revision',
     });
     const unlinked = row(hex(7), hex(1));
-    expect(chains.check(slot, 1, SOUND, unlinked.prevs, unlinked.hashes, 0)).toEqual({
+    expect(chains.check(slot, 0, 1, SOUND, unlinked.prevs, unlinked.hashes, 0)).toEqual({
       reason: 'broken-link',
     });
+  });
+
+  it('names a stored value fault before anything else, and records nothing of its row', () => {
+    const chains = new MergedChains();
+    const slot = chains.slotOf('s1');
+    const first = row(GENESIS_HASH, hex(0));
+    // data (cid 7) held as a BLOB (5): the row is otherwise perfect.
+    expect(chains.check(slot, 16 * 7 + 5, 0, SOUND, first.prevs, first.hashes, 0)).toEqual({
+      reason: 'unexpected-storage',
+      fault: 117,
+    });
+    expect(chains.verifiedStreams).toBe(0);
+    expect(chains.check(slot, 0, 0, SOUND, first.prevs, first.hashes, 0)).toBeUndefined();
   });
 
   it('keeps thousands of streams apart (its tables grow)', () => {
@@ -68,11 +81,11 @@ describe('MergedChains: the chains checked on the coordinating thread', () => {
     const slots = Array.from({ length: 5000 }, (_, i) => chains.slotOf(`s${i}`));
     for (const slot of slots) {
       const { prevs, hashes } = row(GENESIS_HASH, hex(slot));
-      expect(chains.check(slot, 0, SOUND, prevs, hashes, 0)).toBeUndefined();
+      expect(chains.check(slot, 0, 0, SOUND, prevs, hashes, 0)).toBeUndefined();
     }
     for (const slot of slots) {
       const { prevs, hashes } = row(hex(slot), hex(-slot));
-      expect(chains.check(slot, 1, SOUND, prevs, hashes, 0)).toBeUndefined();
+      expect(chains.check(slot, 0, 1, SOUND, prevs, hashes, 0)).toBeUndefined();
     }
     expect(chains.verifiedStreams).toBe(5000);
   });

@@ -1,14 +1,25 @@
 import { ROW_HASH_OK, ROW_ID_TEXT, ROW_PREV_COMPARABLE } from './verify-log-worker';
 
-/** Why a row breaks its stream's chain; `jump` is a revision gap or a reordering (told apart later). */
+/**
+ * Why a row breaks its stream's chain; `jump` is a revision gap or a reordering (told apart later);
+ * `unexpected-storage`: a stored value fault (stored-values.ts), checked before anything else.
+ */
 export type ChainBreakReason =
-  'jump' | 'duplicate-revision' | 'out-of-order' | 'bad-genesis' | 'broken-link' | 'hash-mismatch';
+  | 'unexpected-storage'
+  | 'jump'
+  | 'duplicate-revision'
+  | 'out-of-order'
+  | 'bad-genesis'
+  | 'broken-link'
+  | 'hash-mismatch';
 
 export interface ChainBreakAt {
   position: number;
   reason: ChainBreakReason;
   /** For a jump: the revision the stream expected next. */
   expected?: number;
+  /** For unexpected-storage: the fault's code. */
+  fault?: number;
 }
 
 /** Four '0' bytes as an int32 (in either byte order): the genesis hash is 64 of them. */
@@ -16,8 +27,8 @@ const ZEROS = 0x30303030;
 
 /**
  * Every stream's chain, checked row by row in global order on the coordinating thread from what the
- * worker threads hashed: the semantics and order of the single-threaded pass (revision, then the
- * link to the previous hash, then the stream id, then the hash). State per stream: its last
+ * worker threads hashed: the semantics and order of the single-threaded pass (the stored values,
+ * then the revision, then the link to the previous hash, then the stream id, then the hash). State per stream: its last
  * revision and hash (64 hex bytes in a slab), by slot; streams are told apart by the workers' keys
  * (one per distinct stored stream id).
  */
@@ -41,18 +52,21 @@ export class MergedChains {
   }
 
   /**
-   * Checks a row of stream `slot`: its revision, its flags (ROW_*) and its stored prevHash and hash,
-   * 64 bytes each (16 int32) at word `at` of `prevs` and `hashes`. Records the row and returns
+   * Checks a row of stream `slot`: its stored value fault (0 for none), its revision, its flags
+   * (ROW_*) and its stored prevHash and hash, 64 bytes each (16 int32) at word `at` of `prevs` and
+   * `hashes`. Records the row and returns
    * undefined when it holds; otherwise the reason (and, for a jump, the revision expected).
    */
   check(
     slot: number,
+    fault: number,
     revision: number,
     flags: number,
     prevs: Int32Array,
     hashes: Int32Array,
     at: number,
   ): Omit<ChainBreakAt, 'position'> | undefined {
+    if (fault !== 0) return { reason: 'unexpected-storage', fault };
     const known = this.revisions[slot];
     const expected = known + 1;
     if (revision !== expected) {

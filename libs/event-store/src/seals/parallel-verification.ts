@@ -222,8 +222,18 @@ async function verifyShards(
         continue;
       }
       const batch = first.batches[0];
-      const { positions, slots, revisions, flags, prevWords, hashWords, hashesBuffer, sealRows, count } =
-        batch;
+      const {
+        positions,
+        slots,
+        revisions,
+        flags,
+        faults,
+        prevWords,
+        hashWords,
+        hashesBuffer,
+        sealRows,
+        count,
+      } = batch;
       const laneSlots = first.slots;
       let index = first.index;
       let sealAt = first.sealAt;
@@ -243,6 +253,7 @@ async function verifyShards(
         }
         const broken = chains.check(
           laneSlots[slots[index]],
+          faults[index],
           revisions[index],
           flags[index],
           prevWords,

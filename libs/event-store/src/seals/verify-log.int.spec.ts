@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,7 +18,15 @@ import { requireServer } from '@tadamon/testing';
 import { EventStore, StoredEvent } from '../event-store';
 import { PostgresEventStore } from '../postgres/postgres-event-store';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { LogTamper, postgresLogTamper, rechained, rehashed, sqliteLogTamper } from '../testing';
+import {
+  LogTamper,
+  postgresLogTamper,
+  rechained,
+  rehashed,
+  sqliteLogTamper,
+  sqliteStorageTamper,
+  STORAGE_TAMPER_CASES,
+} from '../testing';
 import { LogSealer } from './log-sealer';
 import { generateSealKeyPair } from './seal-keys';
 import { LogBreak, LogVerification, verifyLog, VerifyLogOptions } from './verify-log';
@@ -129,7 +137,8 @@ const event = (n: number): NewEvent => ({
   id: randomUUID(),
   type: 'BudgetCommitted',
   schemaVersion: 1,
-  data: { n, amount: 250_000 + n, currency: 'USD', note: 'Figuig — coopérative agricole تعاونية' },
+  // U+FFFD is valid text: its bytes are what the storage cases swap for bytes that are not UTF-8.
+  data: { n, amount: 250_000 + n, currency: 'USD', note: 'Figuig — coopérative agricole تعاونية \uFFFD' },
   metadata,
 });
 
@@ -583,16 +592,20 @@ describe('verifyLog on several threads, over many pages per shard', () => {
     expect(await verdict(2)).toEqual(deleted);
     expect(await verdict(3, true)).toEqual(deleted);
 
-    // A schema version SQLite holds as a REAL: the workers hash that row the JavaScript way.
+    // A schema version SQLite holds as a REAL: a stored value fault on every path.
     const early = rows[Math.floor(rows.length / 10)];
     const db = new Database((f.reader as SqliteEventStore).filename);
     db.prepare('UPDATE events SET schema_version = 1.5 WHERE id = ?').run(early.id);
     db.close();
     const real = await verdict(1);
-    expect(real).toMatchObject({ ok: false, broken: { eventId: early.id, reason: 'hash-mismatch' } });
+    expect(real).toMatchObject({
+      ok: false,
+      broken: { eventId: early.id, reason: 'unexpected-storage', column: 'schema_version', found: 'REAL' },
+    });
     expect(await verdict(2)).toEqual(real);
     // The file reader leaves that row to SQLite, and gives the same verdict.
     expect(await verdict(2, true)).toEqual(real);
+    expect(await verdict(1, true)).toEqual(real);
   }, 60000);
 
   it('verifies through SQLite a file whose pages the reader does not expect, with SQLite’s verdict', async () => {
@@ -612,4 +625,275 @@ describe('verifyLog on several threads, over many pages per shard', () => {
     expect({ threads, fileRead }).toEqual({ threads: 2, fileRead: false });
     expect(rest).toEqual(await verdict(1));
   }, 60000);
+});
+
+describe('verifyLog gives one verdict on every read path for a value stored as no adapter writes it', () => {
+  let dir: string;
+  let pristine: string;
+  let rows: StoredEvent[];
+  /** The row tampered with: an event inside the first sealed segment, its data holding U+FFFD. */
+  let target: StoredEvent;
+  let seal: StoredEvent;
+  const MODES = [
+    { threads: 1, readFile: false },
+    { threads: 2, readFile: false },
+    { threads: 1, readFile: true },
+    { threads: 2, readFile: true },
+  ];
+
+  beforeAll(async () => {
+    const f = await sqliteFixture();
+    await writeLog(f.store);
+    rows = await f.tamper.rows();
+    checkpoint(f);
+    await f.cleanup();
+    pristine = (f.reader as SqliteEventStore).filename;
+    dir = mkdtempSync(join(tmpdir(), 'tadamon-storage-'));
+    directories.push(dir);
+    seal = rows.filter(isSeal)[0];
+    target = rows.filter((row) => !isSeal(row) && row.globalPosition < seal.globalPosition)[5];
+    expect(target.dataJson).toContain('\uFFFD');
+  }, 60000);
+
+  /**
+   * A copy of the clean log, tampered with, at rest; the verdicts of every mode (which must agree).
+   * With `stream`, that stream is verified alone too (--stream), over the same stored bytes: its
+   * break must be the same row's.
+   */
+  const verdicts = async (act: (file: string) => void, stream?: string) => {
+    const file = join(dir, `events-${randomUUID()}.db`);
+    copyFileSync(pristine, file);
+    act(file);
+    const reader = SqliteEventStore.open({ filename: file, readOnly: true });
+    try {
+      const results = [];
+      for (const mode of MODES) {
+        const { threads, fileRead, ...verdict } = await verifyLog(reader, {
+          publicKey: keys.publicKey,
+          ...mode,
+        });
+        expect({ threads, fileRead }).toEqual({ threads: mode.threads, fileRead: mode.readFile });
+        results.push(verdict);
+      }
+      for (const result of results.slice(1)) expect(result).toEqual(results[0]);
+      if (stream !== undefined) {
+        const alone = await verifyLog(reader, { stream });
+        const broken = results[0].ok ? undefined : results[0].broken;
+        expect(alone.ok ? undefined : alone.broken).toEqual(broken);
+      }
+      return results[0];
+    } finally {
+      await reader.close();
+    }
+  };
+
+  it('passes the clean log, U+FFFD and all, on every path', async () => {
+    expect(await verdicts(() => undefined, target.streamId)).toMatchObject({ ok: true, events: rows.length });
+  }, 60000);
+
+  for (const { name, act, column, written = column, found } of STORAGE_TAMPER_CASES) {
+    it(`names ${name}`, async () => {
+      const result = await verdicts(
+        (file) => {
+          const tamper = sqliteStorageTamper(file);
+          try {
+            act(tamper, target.globalPosition);
+          } finally {
+            tamper.close();
+          }
+          // A stream read by its id and ordered by revision still holds the row when neither is touched.
+        },
+        ['stream_id', 'revision'].includes(written) ? undefined : target.streamId,
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        broken: { position: target.globalPosition, reason: 'unexpected-storage', column, found },
+      });
+      const broken = expectBroken(result as LogVerification);
+      if (written !== 'stream_id') expect(broken.streamId).toBe(target.streamId);
+      if (written !== 'id') expect(broken.eventId).toBe(target.id);
+      if (written !== 'revision') expect(broken.revision).toBe(target.revision);
+      expect(broken.detail).toMatch(new RegExp(`^column ${column} `));
+    }, 60000);
+  }
+
+  it('steps over the empty blocks before a row inserted at a distant position, on every path', async () => {
+    const far = 1_000_000_000_000;
+    const result = await verdicts((file) => {
+      const db = new Database(file);
+      db.prepare(
+        `INSERT INTO events (position, stream_id, category, revision, id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+         SELECT ?, stream_id, category, revision + 100, ?, type, schema_version, data, metadata, recorded_at, prev_hash, hash
+         FROM events WHERE position = ?`,
+      ).run(far, randomUUID(), target.globalPosition);
+      db.close();
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      head: far,
+      broken: { position: far, streamId: target.streamId, reason: 'revision-gap' },
+    });
+  }, 60000);
+
+  it('names a row at a position beyond 2^53 (no number names it exactly) after verifying the rest, on every path', async () => {
+    const file = join(dir, `events-${randomUUID()}.db`);
+    copyFileSync(pristine, file);
+    const db = new Database(file);
+    db.prepare(
+      `INSERT INTO events (position, stream_id, category, revision, id, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+       SELECT ?, stream_id, category, revision + 100, ?, type, schema_version, data, metadata, recorded_at, prev_hash, hash
+       FROM events WHERE position = ?`,
+    ).run(2n ** 60n + 1n, randomUUID(), target.globalPosition);
+    db.close();
+    const reader = SqliteEventStore.open({ filename: file, readOnly: true });
+    try {
+      const verdicts = [];
+      for (const mode of MODES) {
+        // The file reader leaves such a tree to SQLite (fileRead false).
+        const { threads, fileRead, ...verdict } = await verifyLog(reader, {
+          publicKey: keys.publicKey,
+          ...mode,
+        });
+        expect({ threads, fileRead }).toEqual({ threads: mode.threads, fileRead: false });
+        verdicts.push(verdict);
+      }
+      for (const verdict of verdicts.slice(1)) expect(verdict).toEqual(verdicts[0]);
+      expect(verdicts[0]).toMatchObject({
+        ok: false,
+        events: rows.length,
+        broken: {
+          streamId: target.streamId,
+          reason: 'unexpected-storage',
+          column: 'position',
+          found: 'an integer beyond ±(2^53 − 1)',
+        },
+      });
+    } finally {
+      await reader.close();
+    }
+  }, 60000);
+
+  it.each([['stream_id'], ['data'], ['hash']] as const)(
+    'names a seal whose %s is stored as a BLOB, where it stands',
+    async (column) => {
+      const result = await verdicts((file) => {
+        const tamper = sqliteStorageTamper(file);
+        tamper.asBlob(seal.globalPosition, column);
+        tamper.close();
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        broken: { position: seal.globalPosition, reason: 'unexpected-storage', column, found: 'BLOB' },
+      });
+    },
+    60000,
+  );
+});
+
+describe('verifyLog on a SQLite log stored in another encoding than UTF-8', () => {
+  it('refuses it with a clear error on every path (SQLite would transcode every value it reads)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tadamon-utf16-'));
+    directories.push(dir);
+    const filename = join(dir, 'events.db');
+    const db = new Database(filename);
+    db.pragma("encoding = 'UTF-16le'");
+    // The encoding is fixed when the first table is made.
+    db.exec('CREATE TABLE placeholder (x)');
+    db.close();
+    const writer = SqliteEventStore.open({ filename, synchronous: 'OFF' });
+    await writer.appendToStream(`ledger-${randomUUID()}`, [event(0)], { expectedRevision: NO_STREAM });
+    await writer.close();
+    const reader = SqliteEventStore.open({ filename, readOnly: true });
+    try {
+      for (const threads of [1, 2]) {
+        for (const readFile of [true, false]) {
+          await expect(verifyLog(reader, { chainsOnly: true, threads, readFile })).rejects.toThrow(
+            /the log is stored as UTF-16le, not UTF-8: it is not a log this platform writes/,
+          );
+        }
+      }
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
+describe('verifyLog over the port (one thread: PostgreSQL, an in-memory SQLite store)', () => {
+  it('names a value of another class as a break, not a crash, in the log and in --stream mode', async () => {
+    const store = SqliteEventStore.open({ filename: ':memory:' });
+    try {
+      const { streams } = await writeLog(store);
+      const all = await store.readAllStored();
+      const victim = all.find((row) => row.streamId === streams[1] && row.revision === 1) as StoredEvent;
+      // What better-sqlite3 hands over for a BLOB: a Buffer where the port promises a string.
+      const readAllStored = store.readAllStored.bind(store);
+      const readStoredStream = store.readStoredStream.bind(store);
+      const spoiled = (row: StoredEvent) =>
+        row.id === victim.id ? { ...row, dataJson: Buffer.from(row.dataJson) as unknown as string } : row;
+      store.readAllStored = async (options) => (await readAllStored(options)).map(spoiled);
+      store.readStoredStream = async (streamId) => (await readStoredStream(streamId)).map(spoiled);
+      const expected = {
+        streamId: streams[1],
+        revision: 1,
+        position: victim.globalPosition,
+        eventId: victim.id,
+        reason: 'unexpected-storage',
+        column: 'data',
+        found: 'BLOB',
+      };
+      const log = await verifyLog(store, { publicKey: keys.publicKey });
+      expect(log).toMatchObject({ ok: false, threads: 1, broken: expected });
+      expect(await verifyLog(store, { stream: streams[1] })).toMatchObject({
+        ok: false,
+        events: 1,
+        broken: expected,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL keeps every value in its class and text in UTF-8 by its schema', () => {
+  it('keeps a bytea as text and refuses bytes that are not UTF-8: verify meets neither; another category is named', async () => {
+    const schema = `storage_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const pool = new Pool({ connectionString: requireServer('postgres'), max: 2 });
+    try {
+      const store = await PostgresEventStore.connect({ pool, schema });
+      await store.appendToStream(`ledger-${randomUUID()}`, [event(0)], { expectedRevision: NO_STREAM });
+      const [row] = await postgresLogTamper(pool, schema).rows();
+      const update = (set: string, values: unknown[] = []) =>
+        pool.query(`UPDATE "${schema}".events SET ${set} WHERE event_id = $1`, [row.id, ...values]);
+      // A bytea assigned to a text column is stored as its text form (\x...): text, and other bytes.
+      await update('data = $2::bytea', [Buffer.from(row.dataJson)]);
+      const stored = await pool.query(
+        `SELECT pg_typeof(data)::text AS class, left(data, 2) AS start FROM "${schema}".events`,
+      );
+      expect(stored.rows).toEqual([{ class: 'text', start: '\\x' }]);
+      expect(await verifyLog(store, { chainsOnly: true })).toMatchObject({
+        ok: false,
+        broken: { eventId: row.id, reason: 'hash-mismatch' },
+      });
+      await expect(update("data = convert_from('\\xff'::bytea, 'UTF8')")).rejects.toThrow(
+        /invalid byte sequence for encoding "UTF8"/,
+      );
+      await expect(update('revision = NULL')).rejects.toThrow(/null value in column "revision"/);
+      // What PostgreSQL does keep: another category, which is not hashed but filters reads.
+      await update('data = $2', [row.dataJson]);
+      await update("category = 'evaluation'");
+      expect(await verifyLog(store, { chainsOnly: true })).toMatchObject({
+        ok: false,
+        broken: {
+          eventId: row.id,
+          reason: 'unexpected-storage',
+          column: 'category',
+          found: "a category other than its stream id's",
+        },
+      });
+      await store.close();
+    } finally {
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await pool.end();
+    }
+  });
 });

@@ -19,11 +19,21 @@ import {
 import { EventStore, StoredEvent } from '../event-store';
 import { READ_THROUGH_SQLITE, verifyShardsInParallel } from './parallel-verification';
 import { loadSealPublicKey } from './seal-keys';
+import {
+  sqliteStreamFaults,
+  StoredColumn,
+  StoredFinding,
+  storedEventFault,
+  storedValueBreak,
+  unsafePositionBreak,
+} from './stored-values';
 
 export type LogBreakReason =
   | ChainBreakReason
   /** Global positions do not increase in the order the store returns the log. */
   | 'position-out-of-order'
+  /** A column holds another storage class than the store writes, text that is not UTF-8, or an unsafe integer. */
+  | 'unexpected-storage'
   /** The seal's data is not a valid seal. */
   | 'seal-malformed'
   /** The seal's signature does not verify with the public key. */
@@ -50,6 +60,9 @@ export interface LogBreak {
   position?: number;
   eventId?: string;
   reason: LogBreakReason;
+  /** For unexpected-storage: the column (SQLite's name) and what it was found to hold. */
+  column?: StoredColumn | 'position';
+  found?: StoredFinding;
   /** One sentence for a person. */
   detail: string;
 }
@@ -73,7 +86,10 @@ export interface LogVerificationSummary {
   streams: number;
   /** The head position the verification stopped at (events appended later are not looked at). */
   head: number;
-  /** Threads that recomputed the hashes (1: this one; more: worker threads, over blocks of positions). */
+  /**
+   * Threads that recomputed the hashes: worker threads over blocks of positions for a SQLite file
+   * (one is one worker), else this thread.
+   */
   threads: number;
   /** The worker threads read the SQLite file's pages directly (a file at rest), not through SQLite. */
   fileRead: boolean;
@@ -298,17 +314,20 @@ function threadsFor(options: VerifyLogOptions, head: number): number {
  * broken event in global order, or ok with what was verified and how much is not yet sealed.
  * With `stream`, only that stream's chain is verified.
  *
- * With several threads (a SQLite store), each worker hashes the rows of its blocks of positions
- * and hands back, per row, the stream, revision, flags and stored hashes; this thread merges the
- * rows in global order and checks the chains and the seals over them exactly as the
- * single-threaded pass does (parallel-verification.ts).
+ * On worker threads (a SQLite file: one or more), each worker hashes the rows of its blocks of
+ * positions and hands back, per row, the stream, revision, flags, stored value fault and stored
+ * hashes; this thread merges the rows in global order and checks the chains and the seals over them
+ * exactly as the single-threaded pass does (parallel-verification.ts). Every path checks each row's
+ * stored values first (stored-values.ts).
  */
 export async function verifyLog(store: EventStore, options: VerifyLogOptions = {}): Promise<LogVerification> {
   const keys = toKeys(options.publicKey);
   if (options.stream !== undefined) return verifyOneStream(store, options.stream);
 
   const checkSeals = !options.chainsOnly;
-  const head = await store.headPosition();
+  const storedHead = await store.headPosition();
+  // A position beyond 2^53 has no exact number: the pass stops before, and such a row is a break.
+  const head = Math.min(storedHead, Number.MAX_SAFE_INTEGER);
   const source = store.parallelReadSource?.();
   // A local file: larger pages cost more in garbage collection than they save. A server
   // (PostgreSQL, KurrentDB): fewer round trips (500 → 2000 rows: about 117,000 → 150,000 events/s).
@@ -494,7 +513,9 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
     return undefined;
   };
 
-  if (threads > 1 && source && head > 0) {
+  // A SQLite file is read by worker threads even for one: its rows are checked over their stored
+  // bytes and classes the same way whatever the thread count (stored-values.ts).
+  if (source && head > 0) {
     let mergedStreams = 0;
     streamCount = () => mergedStreams;
     const outcome = await verifyShardsInParallel(
@@ -523,6 +544,7 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
           const [row] = await store.readAllStored({ after: b.position - 1, maxCount: 1 });
           if (row?.globalPosition !== b.position)
             throw new Error(`the row at position ${b.position} is gone`);
+          if (b.reason === 'unexpected-storage') return storedValueBreak(row, b.fault as number);
           if (b.reason !== 'jump') return chainBreak(row, b.reason);
           return chainBreak(row, await jumpReason(store, row.streamId, b.expected as number));
         },
@@ -572,6 +594,10 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
     ahead = await (cursor as SealCursor).next();
     const invalid = checkAhead(ahead);
     if (invalid) return fail(invalid);
+  }
+  if (storedHead > head) {
+    const [row] = await store.readAllStored({ after: head, maxCount: 1 });
+    if (row) return fail(unsafePositionBreak(row));
   }
   if (options.knownSealDigest !== undefined && !knownSealFound) {
     return fail({
@@ -643,6 +669,8 @@ async function verifySequentially(
         const broken = await crossed;
         if (broken) return broken;
       }
+      const fault = storedEventFault(row);
+      if (fault !== 0) return storedValueBreak(row, fault);
 
       const streamId = row.streamId;
       const state = streams.get(streamId);
@@ -693,18 +721,29 @@ function chainBreak(row: StoredEvent, reason: ChainBreakReason | 'position-out-o
 }
 
 async function verifyOneStream(store: EventStore, streamId: string): Promise<LogVerification> {
-  const rows = await store.readStoredStream(streamId);
+  const read = await store.readStoredStream(streamId);
+  // A SQLite file's rows are checked on their stored bytes, as the whole-log pass does.
+  const source = store.parallelReadSource?.();
+  const sqliteFaults = source ? sqliteStreamFaults(source.filename, streamId) : undefined;
+  const faultOf = (row: StoredEvent) => sqliteFaults?.get(row.globalPosition) ?? storedEventFault(row);
+  // The chain up to the first row with a stored value fault, which breaks there if nothing before does.
+  const faulty = read.findIndex((row) => faultOf(row) !== 0);
+  const rows = faulty < 0 ? read : read.slice(0, faulty);
   const result = verifyStreamChain(rows, { streamId });
   const summary: LogVerificationSummary = {
     scope: 'stream',
     events: result.ok ? result.count : rows.findIndex((row) => row.id === result.broken.eventId),
     streams: 1,
-    head: rows.length ? rows[rows.length - 1].globalPosition : 0,
+    head: read.length ? read[read.length - 1].globalPosition : 0,
     threads: 1,
     fileRead: false,
     seals: { checked: false, signaturesChecked: false, count: 0 },
     unsealed: { count: 0 },
   };
+  if (result.ok && faulty >= 0) {
+    const row = read[faulty];
+    return { ok: false, broken: storedValueBreak(row, faultOf(row)), ...summary, events: faulty };
+  }
   if (result.ok) return { ok: true, ...summary };
   const row = rows.find((r) => r.id === result.broken.eventId);
   return {

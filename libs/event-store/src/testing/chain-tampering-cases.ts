@@ -10,6 +10,7 @@ import {
 import { prepareAppend, sealEvents } from '../append-preparation';
 import { EventStore, StoredEvent } from '../event-store';
 import { ChainTamper, ContractFixture } from './contract-fixture';
+import { SQLITE_EVENT_COLUMNS, SqliteEventColumn, SqliteStorageTamper } from './log-tamper';
 
 const event = (n: number): NewEvent => ({
   id: randomUUID(),
@@ -97,3 +98,117 @@ export function chainTamperingCases(context: () => ContractFixture, store: () =>
     });
   }
 }
+
+/**
+ * A value stored as no adapter writes it, in one row of a SQLite log: every verification mode
+ * (threads, the file reader, through SQLite) must name that row, the column and what it holds
+ * (`unexpected-storage`), and agree. The row's data must hold U+FFFD (whose bytes are swapped for
+ * bytes that are not UTF-8 but that reading as text turns into U+FFFD again).
+ */
+export interface StorageTamperCase {
+  name: string;
+  act(tamper: SqliteStorageTamper, position: number): void;
+  /** The column named in the break. */
+  column: SqliteEventColumn;
+  /** The column written, when it is another one. */
+  written?: SqliteEventColumn;
+  found:
+    | 'NULL'
+    | 'INTEGER'
+    | 'REAL'
+    | 'TEXT'
+    | 'BLOB'
+    | 'text that is not valid UTF-8'
+    | 'an integer beyond ±(2^53 − 1)'
+    | "a category other than its stream id's";
+}
+
+const INTEGER_COLUMNS: SqliteEventColumn[] = ['revision', 'schema_version'];
+const TEXT_COLUMNS = SQLITE_EVENT_COLUMNS.filter((column) => !INTEGER_COLUMNS.includes(column));
+const REPLACEMENT_CHARACTER = Buffer.from('\uFFFD', 'utf8');
+const NOT_UTF8 = 'text that is not valid UTF-8';
+
+export const STORAGE_TAMPER_CASES: StorageTamperCase[] = [
+  // The same bytes in another class: every column.
+  ...SQLITE_EVENT_COLUMNS.map((column): StorageTamperCase => ({
+    name: `${column}: the same bytes stored as a BLOB`,
+    act: (tamper, position) => tamper.asBlob(position, column),
+    column,
+    found: 'BLOB',
+  })),
+  // INTEGER, REAL, NULL where TEXT is expected.
+  ...TEXT_COLUMNS.flatMap((column) =>
+    (
+      [
+        [7n, 'INTEGER'],
+        [2.5, 'REAL'],
+        [null, 'NULL'],
+      ] as const
+    ).map(([value, found]): StorageTamperCase => ({
+      name: `${column}: ${found} where TEXT is expected`,
+      act: (tamper, position) => tamper.store(position, column, value),
+      column,
+      found,
+    })),
+  ),
+  // TEXT, REAL (even one equal to an integer), NULL and unsafe integers where INTEGER is expected.
+  ...INTEGER_COLUMNS.flatMap((column) =>
+    (
+      [
+        ['1', 'TEXT'],
+        [1.5, 'REAL'],
+        [1.0, 'REAL'],
+        [null, 'NULL'],
+        [2n ** 53n + 1n, 'an integer beyond ±(2^53 − 1)'],
+        [-(2n ** 60n), 'an integer beyond ±(2^53 − 1)'],
+      ] as const
+    ).map(([value, found]): StorageTamperCase => ({
+      name: `${column}: ${typeof value === 'bigint' ? `the integer ${value}` : found} where a safe INTEGER is expected`,
+      act: (tamper, position) => tamper.store(position, column, value),
+      column,
+      found,
+    })),
+  ),
+  // U+FFFD's bytes swapped for bytes that are not UTF-8 (read as text, each is U+FFFD again).
+  ...(
+    [
+      ['ff', 'a byte never in UTF-8'],
+      ['fe', 'another'],
+      ['c080', 'an overlong NUL'],
+      ['e08080', 'an overlong three-byte form'],
+      ['eda080', 'an encoded UTF-16 surrogate'],
+      ['f4908080', 'a code point above U+10FFFF'],
+      ['efbf', 'U+FFFD cut short'],
+      ['80', 'a lone continuation byte'],
+    ] as const
+  ).map(([hex, what]): StorageTamperCase => ({
+    name: `data: U+FFFD's bytes swapped for ${hex} (${what})`,
+    act: (tamper, position) =>
+      tamper.replaceBytes(position, 'data', REPLACEMENT_CHARACTER, Buffer.from(hex, 'hex')),
+    column: 'data',
+    found: NOT_UTF8,
+  })),
+  // A byte that is not UTF-8 in every other text column (the hashes too: not a mismatch first).
+  ...TEXT_COLUMNS.filter((column) => column !== 'data').map((column): StorageTamperCase => ({
+    name: `${column}: its second byte replaced by ff`,
+    act: (tamper, position) => tamper.replaceBytes(position, column, 1, Buffer.from('ff', 'hex')),
+    column,
+    found: NOT_UTF8,
+  })),
+  // The category, which is not hashed: another one, none, one with the dash, and a stream id whose
+  // category no longer matches (named before the hash it also breaks).
+  ...(
+    [
+      ['category', 'evaluation'],
+      ['category', ''],
+      ['category', 'grantApplication-'],
+      ['stream_id', 'ledger-0'],
+    ] as const
+  ).map(([column, value]): StorageTamperCase => ({
+    name: `${column}: set to ${JSON.stringify(value)}`,
+    act: (tamper, position) => tamper.store(position, column, value),
+    column: 'category',
+    written: column,
+    found: "a category other than its stream id's",
+  })),
+];

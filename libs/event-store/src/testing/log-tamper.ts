@@ -154,6 +154,112 @@ export function sqliteLogTamper(filename: string): LogTamper {
   };
 }
 
+/** The columns of the SQLite events table besides position (the rowid), in table order. */
+export const SQLITE_EVENT_COLUMNS = [
+  'stream_id',
+  'category',
+  'revision',
+  'id',
+  'type',
+  'schema_version',
+  'data',
+  'metadata',
+  'recorded_at',
+  'prev_hash',
+  'hash',
+] as const;
+export type SqliteEventColumn = (typeof SQLITE_EVENT_COLUMNS)[number];
+
+/**
+ * Stores values in a SQLite log as no adapter writes them, as an operator with the file can: the
+ * same bytes in another storage class, values of any class, bytes that are not valid UTF-8 (SQLite
+ * never checks the UTF-8 of what it is given). Rows are found by position (their id may be what is
+ * tampered with).
+ */
+export interface SqliteStorageTamper {
+  /** The column's stored bytes, unchanged, as a BLOB. */
+  asBlob(position: number, column: SqliteEventColumn): void;
+  /**
+   * Stores a value of any class: null, a bigint (INTEGER), a number (REAL), a string (TEXT), a
+   * Buffer (BLOB). The table is first rebuilt with no declared types and no NOT NULL (what a
+   * tamperer may do to it), so that SQLite keeps the value as given.
+   */
+  store(position: number, column: SqliteEventColumn, value: null | bigint | number | string | Buffer): void;
+  /**
+   * Replaces the first `from` in the column's stored bytes (or, given a number, the byte at that
+   * offset) with `to`, stored as TEXT.
+   */
+  replaceBytes(position: number, column: SqliteEventColumn, from: Buffer | number, to: Buffer): void;
+  close(): void;
+}
+
+export function sqliteStorageTamper(filename: string): SqliteStorageTamper {
+  const db = new Database(filename);
+  db.pragma('busy_timeout = 5000');
+  const checked = (column: SqliteEventColumn) => {
+    if (!SQLITE_EVENT_COLUMNS.includes(column)) throw new Error(`no column ${column}`);
+    return column;
+  };
+  const updated = (changes: number, position: number) => {
+    if (changes !== 1) throw new Error(`no row at position ${position}`);
+  };
+  let loose = false;
+  const loosen = () => {
+    if (loose) return;
+    db.transaction(() => {
+      db.exec(
+        `CREATE TABLE events_loose (position INTEGER PRIMARY KEY AUTOINCREMENT, ${SQLITE_EVENT_COLUMNS.join(', ')});
+         INSERT INTO events_loose SELECT * FROM events;
+         DROP TABLE events;
+         ALTER TABLE events_loose RENAME TO events;
+         CREATE INDEX events_by_category ON events (category, position);
+         CREATE INDEX events_by_type ON events (type, position);`,
+      );
+    }).immediate();
+    loose = true;
+  };
+  return {
+    asBlob(position, column) {
+      const c = checked(column);
+      updated(
+        db.prepare(`UPDATE events SET ${c} = CAST(${c} AS BLOB) WHERE position = ?`).run(position).changes,
+        position,
+      );
+    },
+    store(position, column, value) {
+      loosen();
+      const c = checked(column);
+      updated(
+        db.prepare(`UPDATE events SET ${c} = ? WHERE position = ?`).run(value, position).changes,
+        position,
+      );
+    },
+    replaceBytes(position, column, from, to) {
+      const c = checked(column);
+      const stored = db
+        .prepare(`SELECT CAST(${c} AS BLOB) FROM events WHERE position = ?`)
+        .pluck()
+        .get(position) as Buffer | undefined;
+      if (!stored) throw new Error(`no row at position ${position}`);
+      const at = typeof from === 'number' ? from : stored.indexOf(from);
+      const length = typeof from === 'number' ? 1 : from.length;
+      if (at < 0 || at + length > stored.length)
+        throw new Error(
+          `column ${c} at position ${position} holds no ${typeof from === 'number' ? `byte ${from}` : from.toString('hex')}`,
+        );
+      const bytes = Buffer.concat([stored.subarray(0, at), to, stored.subarray(at + length)]);
+      updated(
+        db.prepare(`UPDATE events SET ${c} = CAST(? AS TEXT) WHERE position = ?`).run(bytes, position)
+          .changes,
+        position,
+      );
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
 interface PostgresRow {
   global_position: string;
   event_id: string;
