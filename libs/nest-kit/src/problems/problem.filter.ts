@@ -1,6 +1,15 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger, Optional } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  Inject,
+  Logger,
+  NotFoundException,
+  Optional,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { negotiateLanguage } from './messages';
+import { methodNotAllowed } from './method-not-allowed';
 import { PreparedAnswer } from './prepared-answer';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { ProblemMapper, toProblem } from './problem-mapping';
@@ -23,8 +32,10 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     const retryAfter = Number(reply.getHeader('retry-after'));
+    // The router's not-found answer: a path that exists under other methods is a 405, not a 404.
+    const unmatched = error instanceof NotFoundException && request.is404;
     const { problem, headers, unexpected } = toProblem(
-      error,
+      (unmatched && methodNotAllowed(request)) || error,
       {
         language: negotiateLanguage(request.headers['accept-language']),
         instance: (request.url ?? '/').split('?')[0],
