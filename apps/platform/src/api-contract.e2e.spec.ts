@@ -1,0 +1,79 @@
+import { FUNDING_DEMO_IDS } from '@tadamon/funding';
+import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
+import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
+
+// Seeding the demo users hashes nine passwords with scrypt; the demo data then goes through the API.
+jest.setTimeout(120_000);
+
+/** A demo value for every path parameter of the API. */
+const PARAMETERS: Record<string, string> = {
+  associationId: REGISTRY_DEMO_IDS.associations.migrationsEtDeveloppement,
+  actorId: REGISTRY_DEMO_IDS.actors.criSoussMassa,
+  networkId: REGISTRY_DEMO_IDS.networks.reseauAtlasMediterranee,
+  needId: REGISTRY_DEMO_IDS.needs.drinkingWaterTiznit,
+  subjectId: REGISTRY_DEMO_IDS.contacts.migrationsEtDeveloppement,
+  programmeId: FUNDING_DEMO_IDS.programmes.icmdPhase2,
+  envelopeId: FUNDING_DEMO_IDS.envelopes.icmdPhase2Morocco,
+  callId: FUNDING_DEMO_IDS.calls.icmdPhase2Morocco,
+  applicationId: FUNDING_DEMO_IDS.applications.migrationsEtDeveloppement,
+  agreementId: FUNDING_DEMO_IDS.agreements.migrationsEtDeveloppement,
+};
+
+/** Who reads a route in these tests: the widest reader its roles name. */
+const READER_BY_ROLE: [string, Caller][] = [
+  ['public', 'anonymous'],
+  ['admin', 'admin'],
+  ['auditor', 'auditor'],
+  ['officer', 'officer'],
+  ['evaluator', 'evaluator1'],
+  ['committee', 'committee'],
+  ['association', 'association'],
+  ['partner', 'partner'],
+];
+
+/** Read-model bookkeeping that no answer may carry (the store's key, positions, search keys). */
+const INTERNAL_MEMBERS = new Set(['_id', '_position', 'public', 'search']);
+
+function internalMembers(value: Json, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => internalMembers(item, `${at}/${index}`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([name, member]) => [
+    ...(INTERNAL_MEMBERS.has(name) ? [`${at}/${name}`] : []),
+    ...internalMembers(member, `${at}/${name}`),
+  ]);
+}
+
+describe('the API contract over every GET operation of the document', () => {
+  let client: PlatformClient;
+  let document: Json;
+  let reads: { path: string; who: Caller; url: string }[];
+
+  beforeAll(async () => {
+    client = await PlatformClient.start('api-contract');
+    document = (await client.get('anonymous', '/api/docs-json')).body;
+    reads = Object.entries(document.paths as Record<string, Json>)
+      .filter(([path, item]) => item.get && path.startsWith('/api/') && !path.startsWith('/api/docs'))
+      .map(([path, item]) => {
+        const roles: string[] = item.get['x-roles'] ?? ['admin'];
+        const who = READER_BY_ROLE.find(([role]) => roles.includes(role))?.[1] ?? 'admin';
+        const url = path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+          if (!(name in PARAMETERS)) throw new Error(`no demo value for {${name}} of ${path}`);
+          return encodeURIComponent(PARAMETERS[name]);
+        });
+        return { path, who, url };
+      });
+  }, 120_000);
+  afterAll(async () => {
+    await client?.close();
+  });
+
+  it('answers every GET with 200 and a body free of read-model internals', async () => {
+    expect(reads.length).toBeGreaterThan(20);
+    const seen: Record<string, [number, string[]]> = {};
+    for (const { path, who, url } of reads) {
+      const reply = await client.get(who, url);
+      seen[path] = [reply.status, internalMembers(reply.body)];
+    }
+    expect(seen).toEqual(Object.fromEntries(reads.map(({ path }) => [path, [200, []]])));
+  });
+});
