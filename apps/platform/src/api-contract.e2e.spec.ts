@@ -1,5 +1,6 @@
 import { FUNDING_DEMO_IDS } from '@tadamon/funding';
 import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
+import { F, FundingScenario } from './funding/testing/funding-scenario';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
 // Seeding the demo users hashes nine passwords with scrypt; the demo data then goes through the API.
@@ -75,5 +76,32 @@ describe('the API contract over every GET operation of the document', () => {
       seen[path] = [reply.status, internalMembers(reply.body)];
     }
     expect(seen).toEqual(Object.fromEntries(reads.map(({ path }) => [path, [200, []]])));
+  });
+
+  it('points each refused member of a PATCH at the body the client sent, not at the command it became', async () => {
+    const pointers = async (path: string, who: Caller, body: Json) => {
+      const reply = await client.patch(who, path, body);
+      expect([path, reply.status]).toEqual([path, 400]);
+      return reply.body.errors.map((error: Json) => error.pointer);
+    };
+    const profile = `/api/registry/associations/${PARAMETERS.associationId}/profile`;
+    expect(await pointers(profile, 'officer', { sectors: ['99999'] })).toEqual(['/sectors/0']);
+    expect(await pointers(profile, 'officer', { hostCountries: ['BE'] })).toEqual(['/hostCountries']);
+    expect(
+      await pointers(profile, 'officer', { hostCities: [{ country: 'BE', name: 'Bruxelles' }] }),
+    ).toEqual(['/hostCities/0/country']);
+
+    const scenario = new FundingScenario(client);
+    await scenario.ready();
+    const envelopeId = await scenario.openEnvelope();
+    const draftCallId = await scenario.draftCall(envelopeId);
+    expect(
+      await pointers(`${F}/calls/${draftCallId}`, 'officer', { eligibility: { sectors: ['99999'] } }),
+    ).toEqual(['/eligibility/sectors/0']);
+    const { callId } = await scenario.publishedCall();
+    const applicationId = await scenario.draftApplication('association', callId);
+    expect(
+      await pointers(`${F}/applications/${applicationId}`, 'association', { sectors: ['99999'] }),
+    ).toEqual(['/sectors/0']);
   });
 });

@@ -150,6 +150,7 @@ export class ApplicationsController {
       applicationId,
       { type: 'ChangeGrantApplication', data: { applicationId, changes: plainJson(body) as never } },
       expectedRevision,
+      'changes',
     );
   }
 
@@ -266,9 +267,12 @@ export class ApplicationsController {
     applicationId: string,
     command: Pick<GrantApplicationCommand, 'type' | 'data'>,
     expectedRevision?: ExpectedRevision,
+    /** The member of the command's data the body is (see ExecuteOptions.bodyAt). */
+    bodyAt?: string,
   ) {
     const outcome = await this.commands.execute('grantApplication', applicationId, command as never, actor, {
       expectedRevision,
+      bodyAt,
     });
     return commandResponse(outcome);
   }

@@ -136,6 +136,7 @@ export class CallsController {
       callId,
       { type: 'ReviseCallForProposals', data: { callId, changes } },
       expectedRevision,
+      'changes',
     );
   }
 
@@ -270,9 +271,12 @@ export class CallsController {
     callId: string,
     command: Parameters<FundingCommands['execute']>[2],
     expectedRevision?: ExpectedRevision,
+    /** The member of the command's data the body is (see ExecuteOptions.bodyAt). */
+    bodyAt?: string,
   ) {
     const outcome = await this.commands.execute('callForProposals', callId, command as never, actor, {
       expectedRevision,
+      bodyAt,
     });
     return commandResponse(outcome);
   }

@@ -146,6 +146,7 @@ export class AssociationsController {
       associationId,
       { type: 'ChangeAssociationProfile', data: { associationId, changes: plainJson(body) as never } },
       expectedRevision,
+      'changes',
     );
   }
 
@@ -309,8 +310,12 @@ export class AssociationsController {
     associationId: string,
     command: Pick<AssociationCommand, 'type' | 'data'>,
     expectedRevision?: ExpectedRevision,
+    bodyAt?: string,
   ): Promise<CommandOutcome> {
-    return this.commands.execute('association', associationId, command as never, actor, { expectedRevision });
+    return this.commands.execute('association', associationId, command as never, actor, {
+      expectedRevision,
+      bodyAt,
+    });
   }
 
   private async respond(
@@ -318,8 +323,10 @@ export class AssociationsController {
     associationId: string,
     command: Pick<AssociationCommand, 'type' | 'data'>,
     expectedRevision?: ExpectedRevision,
+    /** The member of the command's data the body is (see ExecuteOptions.bodyAt). */
+    bodyAt?: string,
   ) {
-    const outcome = await this.association(actor, associationId, command, expectedRevision);
+    const outcome = await this.association(actor, associationId, command, expectedRevision, bodyAt);
     return revisionedIfStored(outcome, outcome.revision);
   }
 }
