@@ -1,6 +1,6 @@
 import { FUNDING_DEMO_IDS } from '@tadamon/funding';
 import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
-import { F, FundingScenario } from './funding/testing/funding-scenario';
+import { envelopeBody, F, FundingScenario, newId } from './funding/testing/funding-scenario';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
 // Seeding the demo users hashes nine passwords with scrypt; the demo data then goes through the API.
@@ -103,5 +103,66 @@ describe('the API contract over every GET operation of the document', () => {
     expect(
       await pointers(`${F}/applications/${applicationId}`, 'association', { sectors: ['99999'] }),
     ).toEqual(['/sectors/0']);
+  });
+
+  it('answers If-Match on a creating POST: 412 unless the stream is at that revision, and nothing created', async () => {
+    const creating = Object.entries(document.paths as Record<string, Json>)
+      .filter(([, item]) => item.post?.responses?.['201'])
+      .map(([path, item]) => [path, Object.keys(item.post.responses).includes('412')]);
+    expect(creating.length).toBeGreaterThanOrEqual(8);
+    expect(creating).toEqual(creating.map(([path]) => [path, true]));
+
+    const associations = '/api/registry/associations';
+    const profile = { names: { fr: 'Conditionnelle' }, hostCountries: ['FR'] };
+    for (const ifMatch of ['"0"', '"7"', '*']) {
+      const associationId = newId('assoc-if-match');
+      const refused = await client.post(
+        'officer',
+        associations,
+        { associationId, profile },
+        { 'if-match': ifMatch },
+      );
+      expect([ifMatch, refused.status, refused.body.type]).toEqual([
+        ifMatch,
+        412,
+        'urn:tadamon:problem:precondition-failed',
+      ]);
+      expect((await client.get('officer', `${associations}/${associationId}`)).status).toBe(404);
+    }
+    const associationId = newId('assoc-if-match');
+    expect((await client.post('officer', associations, { associationId, profile })).status).toBe(201);
+    const stale = await client.post(
+      'officer',
+      associations,
+      { associationId, profile },
+      { 'if-match': '"3"' },
+    );
+    expect(stale.status).toBe(412);
+    const current = await client.post(
+      'officer',
+      associations,
+      { associationId, profile },
+      { 'if-match': '"0"' },
+    );
+    // The same registration again, at the revision named: accepted, and nothing new recorded.
+    expect([current.status, current.body.events]).toEqual([201, []]);
+
+    const envelopeId = newId('env-if-match');
+    const envelope = await client.post('officer', `${F}/envelopes`, envelopeBody({ envelopeId }), {
+      'if-match': '"0"',
+    });
+    expect(envelope.status).toBe(412);
+    expect((await client.get('officer', `${F}/envelopes/${envelopeId}`)).status).toBe(404);
+
+    const contacts = `${associations}/${PARAMETERS.associationId}/contacts`;
+    const before = (await client.get('officer', contacts)).body.length;
+    const contact = await client.post(
+      'officer',
+      contacts,
+      { role: 'treasurer', card: { fullName: 'Personne Conditionnelle' } },
+      { 'if-match': '*' },
+    );
+    expect(contact.status).toBe(412);
+    expect((await client.get('officer', contacts)).body).toHaveLength(before);
   });
 });

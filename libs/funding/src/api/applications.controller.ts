@@ -54,11 +54,12 @@ export class ApplicationsController {
       'Draft an application to a published call, for the caller’s own association: project, budget, co-financing, documents (association)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async draft(
     @CurrentActor() actor: Actor,
     @Body() body: DraftApplicationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const associationId = ownOrganisation(actor);
     const call = await this.commands.load('callForProposals', body.callId);
@@ -80,6 +81,7 @@ export class ApplicationsController {
         },
       },
       actor,
+      { expectedRevision },
     );
     reply.header('location', `/api/funding/applications/${encodeURIComponent(applicationId)}`);
     return commandResponse(outcome, { applicationId });

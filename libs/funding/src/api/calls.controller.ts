@@ -50,11 +50,12 @@ export class CallsController {
       'Draft a call for proposals on a budget envelope of its programme: eligibility rules, weighted criteria with thresholds, evaluators per proposal, deadline (officer)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async draft(
     @CurrentActor() actor: Actor,
     @Body() body: DraftCallDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const callId = body.callId ?? `call-${randomUUID()}`;
     const terms = plainJson(body.terms);
@@ -64,6 +65,7 @@ export class CallsController {
       callId,
       { type: 'DraftCallForProposals', data: { callId, terms: terms as never } },
       actor,
+      { expectedRevision },
     );
     reply.header('location', `/api/funding/calls/${encodeURIComponent(callId)}`);
     return commandResponse(outcome, { callId });

@@ -41,11 +41,12 @@ export class EnvelopesController {
       'Open a budget envelope for a programme (currency, amount, period); the programme exists from its first envelope (officer)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async open(
     @CurrentActor() actor: Actor,
     @Body() body: OpenEnvelopeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const envelopeId = body.envelopeId ?? `env-${randomUUID()}`;
     const { envelopeId: _e, ...terms } = plainJson(body);
@@ -54,6 +55,7 @@ export class EnvelopesController {
       envelopeId,
       { type: 'OpenBudgetEnvelope', data: { envelopeId, ...terms } as never },
       actor,
+      { expectedRevision },
     );
     reply.header('location', `/api/funding/envelopes/${encodeURIComponent(envelopeId)}`);
     return commandResponse(outcome, { envelopeId });

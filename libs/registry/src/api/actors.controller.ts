@@ -45,17 +45,20 @@ export class ActorsController {
       'Register an organisation other than an association: CRI, agency, council, funder (officer, admin)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async register(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterActorDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const actorId = body.actorId ?? `actor-${randomUUID()}`;
-    const outcome = await this.run(actor, actorId, {
-      type: 'RegisterActor',
-      data: { ...plainJson(body), actorId } as never,
-    });
+    const outcome = await this.run(
+      actor,
+      actorId,
+      { type: 'RegisterActor', data: { ...plainJson(body), actorId } as never },
+      expectedRevision,
+    );
     reply.header('location', `/api/registry/actors/${encodeURIComponent(actorId)}`);
     return revisionedIfStored({ actorId, ...outcome }, outcome.revision);
   }

@@ -69,20 +69,23 @@ export class AssociationsController {
       'Register an association (status submitted). An association account registers its own organisation.',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422, 429)
   async register(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterAssociationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const own = actor.roles.includes('officer') ? undefined : actor.organisationId;
     if (!actor.roles.includes('officer') && (!own || (body.associationId ?? own) !== own))
       throw new ProblemException('forbidden', 'An association account registers its own organisation only.');
     const associationId = body.associationId ?? own ?? `assoc-${randomUUID()}`;
-    const outcome = await this.association(actor, associationId, {
-      type: 'RegisterAssociation',
-      data: { associationId, profile: plainJson(body.profile) as never },
-    });
+    const outcome = await this.association(
+      actor,
+      associationId,
+      { type: 'RegisterAssociation', data: { associationId, profile: plainJson(body.profile) as never } },
+      expectedRevision,
+    );
     reply.header('location', `/api/registry/associations/${encodeURIComponent(associationId)}`);
     return revisionedIfStored({ associationId, ...outcome }, outcome.revision);
   }

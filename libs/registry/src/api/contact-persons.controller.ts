@@ -56,13 +56,16 @@ export class ContactPersonsController {
       'Add a contact person: the card is sealed with a key of its own before it reaches the log; consents given are recorded as events',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422, 429)
   async add(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
     @Body() body: AddContactPersonDto,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     assertActsFor(actor, associationId);
+    // The person's id is new: no revision of it can match, and nothing is sealed for a refusal.
+    if (expectedRevision !== undefined) throw new ProblemException('precondition-failed');
     const association = await this.commands.load('association', associationId);
     if (!association) throw new ProblemException('not-found');
     const subjectId = `person-${randomUUID()}`;

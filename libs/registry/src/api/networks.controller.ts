@@ -52,17 +52,20 @@ export class NetworksController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a network or federation of associations (officer)' })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateNetworkDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const networkId = body.networkId ?? `network-${randomUUID()}`;
-    const outcome = await this.run(actor, networkId, {
-      type: 'CreateNetwork',
-      data: { ...plainJson(body), networkId } as never,
-    });
+    const outcome = await this.run(
+      actor,
+      networkId,
+      { type: 'CreateNetwork', data: { ...plainJson(body), networkId } as never },
+      expectedRevision,
+    );
     reply.header('location', `/api/registry/networks/${encodeURIComponent(networkId)}`);
     return revisionedIfStored({ networkId, ...outcome }, outcome.revision);
   }

@@ -56,11 +56,12 @@ export class RegionalNeedsController {
       'Publish a regional need. A partner (CRI or development agency) publishes as itself, for the regions it covers; an officer names the publisher.',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async publish(
     @CurrentActor() actor: Actor,
     @Body() body: PublishRegionalNeedDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const officer = actor.roles.includes('officer');
     const publisherId = officer ? body.publisherId : actor.organisationId;
@@ -73,16 +74,21 @@ export class RegionalNeedsController {
       throw new ProblemException('forbidden', 'The publisher is not active.');
     const needId = body.needId ?? `need-${randomUUID()}`;
     const { needId: _n, publisherId: _p, ...details } = body;
-    const outcome = await this.run(actor, needId, {
-      type: 'PublishRegionalNeed',
-      data: {
-        ...(plainJson(details) as unknown as RegionalNeedDetails),
-        needId,
-        publisherId,
-        publisherKind: publisher.kind,
-        publisherRegions: publisher.regions,
+    const outcome = await this.run(
+      actor,
+      needId,
+      {
+        type: 'PublishRegionalNeed',
+        data: {
+          ...(plainJson(details) as unknown as RegionalNeedDetails),
+          needId,
+          publisherId,
+          publisherKind: publisher.kind,
+          publisherRegions: publisher.regions,
+        },
       },
-    });
+      expectedRevision,
+    );
     reply.header('location', `/api/registry/needs/${encodeURIComponent(needId)}`);
     return revisionedIfStored({ needId, ...outcome }, outcome.revision);
   }
