@@ -240,15 +240,17 @@ export class ContactPersonsController {
     return this.run(actor, subjectId, { type: 'ErasePersonalData', data: { subjectId } }, expectedRevision);
   }
 
+  // The data subject's access right is served by the controller's back office or through the
+  // person's own association; auditors and admins read records, not a person's whole file.
   @Get('contacts/:subjectId/export')
-  @Roles('officer', 'auditor', 'admin', 'association')
+  @Roles('officer', 'association')
   @ApiOperation({
     summary:
-      "Data-subject access export: the person's data in clear, consents with their history, and every processing recorded (who, what, when)",
+      "Data-subject access export: the person's data in clear, consents with their history, and every processing recorded (who, what, when). Officers, and the person's own association; not auditors or admins.",
   })
   @ApiProblems(401, 403, 404, 429)
   async export(@CurrentActor() actor: Actor, @Param('subjectId') subjectId: string) {
-    const { state, events } = await this.person(actor, subjectId, READ_ALL);
+    const { state, events } = await this.person(actor, subjectId, ['officer']);
     return {
       subjectId,
       associationId: state.associationId,
