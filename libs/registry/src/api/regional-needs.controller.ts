@@ -189,7 +189,15 @@ export class RegionalNeedsController {
     @ExpectedRevisionHeader() expected: ExpectedRevision | undefined,
   ) {
     await this.publishedBy(actor, needId);
-    await this.mustExist('association', 'associationIds', body.associationIds, 'no such association');
+    // Only public (verified) associations can be matched, as only they are suggested: one that is
+    // not public is answered as one that does not exist, so a match reveals nothing of it.
+    await this.mustExist(
+      'association',
+      'associationIds',
+      body.associationIds,
+      'no such association',
+      (status) => status === 'verified',
+    );
     await this.mustExist('actor', 'funderIds', body.funderIds, 'no such organisation');
     return this.respond(
       actor,
@@ -248,16 +256,17 @@ export class RegionalNeedsController {
     return { state, revision: loaded.revision };
   }
 
-  /** A match names records that exist: 400 on the first that does not. */
+  /** A match names records that exist (and are in a status it may name): 400 on the first that is not. */
   private async mustExist(
     aggregate: 'association' | 'actor',
     field: string,
     ids: readonly string[],
     reason: string,
+    named: (status: string) => boolean = (status) => status !== 'none',
   ): Promise<void> {
     for (const [index, id] of ids.entries()) {
       const state = (await this.commands.load(aggregate, id))?.state;
-      if (!state || state.status === 'none') throw invalidField(`${field}[${index}]`, reason);
+      if (!state || !named(state.status)) throw invalidField(`${field}[${index}]`, reason);
     }
   }
 
