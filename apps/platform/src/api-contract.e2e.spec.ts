@@ -78,6 +78,18 @@ describe('the API contract over every GET operation of the document', () => {
     expect(seen).toEqual(Object.fromEntries(reads.map(({ path }) => [path, [200, []]])));
   });
 
+  it('documents a success response with its schema for every operation', async () => {
+    const undocumented: string[] = [];
+    for (const [path, item] of Object.entries(document.paths as Record<string, Json>))
+      for (const [method, operation] of Object.entries(item as Record<string, Json>)) {
+        const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
+        const schema = (success?.[1] as Json)?.content?.['application/json']?.schema;
+        if (!success || (method === 'get' && !path.startsWith('/api/docs') && !schema))
+          undocumented.push(`${method.toUpperCase()} ${path}`);
+      }
+    expect(undocumented).toEqual([]);
+  });
+
   it('points each refused member of a PATCH at the body the client sent, not at the command it became', async () => {
     const pointers = async (path: string, who: Caller, body: Json) => {
       const reply = await client.patch(who, path, body);

@@ -502,6 +502,15 @@ describe('the service kit over HTTP', () => {
     expect(document.paths['/api/notes/{id}'].put.responses['412']).toBeDefined();
     expect(document.paths['/api/notes/feedback'].post.security).toEqual([]);
     expect(document.components.schemas.NoteDto.properties.title).toMatchObject({ maxLength: 200 });
+    // The validation pipe's rules, as the document states them: no looser than the server.
+    expect(document.components.schemas.NoteDto).toMatchObject({
+      additionalProperties: false,
+      properties: {
+        title: { type: 'string', minLength: 1, maxLength: 200 },
+        tags: { maxItems: 5 },
+        priority: { type: 'integer', minimum: 0, maximum: 5 },
+      },
+    });
     const ui = await call('GET', '/api/docs');
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger-ui-bundle.js');
@@ -547,6 +556,10 @@ describe('the service kit over HTTP', () => {
     const patched = await call('PATCH', '/api/notes', { body: {} });
     await expectProblem(patched, 405, 'method-not-allowed');
     expect(patched.headers.get('allow')).toBe('POST');
+    // Fastify refuses a QUERY without a body before any route: still the method that is wrong.
+    const query = await call('QUERY', `/api/notes/${id}`, { token: tokens.assocA });
+    await expectProblem(query, 405, 'method-not-allowed');
+    expect(query.headers.get('allow')).toBe('GET, HEAD, PUT');
     expect(notes.byId.has(id)).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { plainJson } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -88,6 +88,7 @@ export class ApplicationsController {
   }
 
   @Get()
+  @ApiPageResponse('The applications')
   @Roles('association', ...READ_ALL)
   @ApiOperation({
     summary:
@@ -117,6 +118,7 @@ export class ApplicationsController {
   }
 
   @Get(':applicationId')
+  @ApiRecordResponse('The application (ETag = revision)')
   @Roles('association', ...READ_ALL)
   @ApiOperation({
     summary:

@@ -1,4 +1,4 @@
-import { plainJson } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -72,6 +72,7 @@ export class CallsController {
   }
 
   @Get()
+  @ApiPageResponse('The calls for proposals')
   @Public()
   @ApiOperation({
     summary:
@@ -100,6 +101,7 @@ export class CallsController {
   }
 
   @Get(':callId')
+  @ApiRecordResponse('The call (ETag = revision)')
   @Public()
   @ApiOperation({
     summary:
@@ -193,6 +195,7 @@ export class CallsController {
   }
 
   @Get(':callId/applications')
+  @ApiPageResponse('The applications to the call')
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:
@@ -217,6 +220,7 @@ export class CallsController {
   }
 
   @Get(':callId/ranking')
+  @ApiRecordResponse("The call's ranking and its funded set")
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:

@@ -1,4 +1,4 @@
-import { plainJson } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -62,6 +62,7 @@ export class EnvelopesController {
   }
 
   @Get('envelopes')
+  @ApiPageResponse('The budget envelopes')
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:
@@ -85,6 +86,7 @@ export class EnvelopesController {
   }
 
   @Get('envelopes/:envelopeId')
+  @ApiRecordResponse('The envelope with its balance (ETag = revision)')
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:
@@ -120,6 +122,7 @@ export class EnvelopesController {
   }
 
   @Get('programmes/:programmeId')
+  @ApiRecordResponse("The programme's totals per currency and its envelopes")
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:

@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -64,6 +64,7 @@ export class ActorsController {
   }
 
   @Get()
+  @ApiPageResponse('The organisations of the directory')
   @Public()
   @ApiOperation({ summary: 'The actor directory (public): filter by kind, region, name' })
   @ApiProblems(400, 429)
@@ -92,6 +93,7 @@ export class ActorsController {
   }
 
   @Get(':actorId')
+  @ApiRecordResponse('The organisation (ETag = revision)')
   @Public()
   @ApiOperation({ summary: 'One organisation, from its stream (ETag = revision); public' })
   @ApiProblems(404, 429)

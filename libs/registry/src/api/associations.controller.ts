@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -91,6 +91,7 @@ export class AssociationsController {
   }
 
   @Get()
+  @ApiPageResponse('The associations of the directory')
   @Public()
   @ApiOperation({
     summary:
@@ -109,6 +110,7 @@ export class AssociationsController {
   }
 
   @Get(':associationId')
+  @ApiRecordResponse('The association (ETag = revision)')
   @Public()
   @ApiOperation({
     summary:

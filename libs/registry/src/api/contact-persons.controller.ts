@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiListResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -89,6 +89,7 @@ export class ContactPersonsController {
   }
 
   @Get('associations/:associationId/contacts')
+  @ApiListResponse("The association's contact persons")
   @Roles('officer', 'auditor', 'admin', 'association')
   @ApiOperation({
     summary:
@@ -114,6 +115,7 @@ export class ContactPersonsController {
   }
 
   @Get('contacts/:subjectId')
+  @ApiRecordResponse('The contact person (ETag = revision)')
   @Roles('officer', 'auditor', 'admin', 'association')
   @ApiOperation({ summary: 'One contact person, from its stream (ETag = revision)' })
   @ApiProblems(401, 403, 404, 429)
@@ -243,6 +245,7 @@ export class ContactPersonsController {
   // The data subject's access right is served by the controller's back office or through the
   // person's own association; auditors and admins read records, not a person's whole file.
   @Get('contacts/:subjectId/export')
+  @ApiRecordResponse('The data-subject access export')
   @Roles('officer', 'association')
   @ApiOperation({
     summary:

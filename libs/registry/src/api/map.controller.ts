@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Public } from '@tadamon/nest-kit';
+import { ApiListResponse, ApiProblems, Public } from '@tadamon/nest-kit';
 import { REGISTRY_READ_MODELS, RegistryReadModels } from '../application/registry-ports';
 import { regionAggregates } from '../projections/region-aggregates';
 
@@ -10,6 +10,7 @@ export class MapController {
   constructor(@Inject(REGISTRY_READ_MODELS) private readonly readModels: RegistryReadModels) {}
 
   @Get('regions')
+  @ApiListResponse('One entry per region: associations, open needs, open budget')
   @Public()
   @ApiOperation({
     summary:

@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import {
   Body,
   Controller,
@@ -71,6 +71,7 @@ export class NetworksController {
   }
 
   @Get()
+  @ApiPageResponse('The networks')
   @Public()
   @ApiOperation({ summary: 'Networks and federations (public); `associationId` lists those it belongs to' })
   @ApiProblems(400, 429)
@@ -86,6 +87,7 @@ export class NetworksController {
   }
 
   @Get(':networkId')
+  @ApiRecordResponse('The network with its members (ETag = revision)')
   @Public()
   @ApiOperation({ summary: 'One network with its members, from its stream (ETag = revision); public' })
   @ApiProblems(404, 429)

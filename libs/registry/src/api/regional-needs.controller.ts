@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -94,6 +94,7 @@ export class RegionalNeedsController {
   }
 
   @Get()
+  @ApiPageResponse('The needs of the catalogue')
   @Public()
   @ApiOperation({
     summary:
@@ -120,6 +121,7 @@ export class RegionalNeedsController {
   }
 
   @Get(':needId')
+  @ApiRecordResponse('The need (ETag = revision)')
   @Public()
   @ApiOperation({
     summary:
@@ -134,6 +136,7 @@ export class RegionalNeedsController {
   }
 
   @Get(':needId/matches')
+  @ApiRecordResponse('The associations and funders ranked for the need, with reasons')
   @Roles('officer', 'auditor', 'admin', 'partner')
   @ApiOperation({
     summary:
