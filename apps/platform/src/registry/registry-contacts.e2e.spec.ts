@@ -93,6 +93,13 @@ describe('Registry API: contact persons', () => {
       }
     });
 
+    it('answers 404 to a list of contacts under an association that does not exist, as to the association', async () => {
+      for (const who of ['officer', 'auditor', 'admin'] as const) {
+        const list = await client.get(who, contactsOf('assoc-no-such-thing'));
+        expect([who, list.status, list.body.type]).toEqual([who, 404, problemType('not-found')]);
+      }
+    });
+
     it('answers the auditor 403 on every contact command, and changes nothing', async () => {
       const before = await client.get('officer', contact(C.alpAtlas));
       const attempts = [

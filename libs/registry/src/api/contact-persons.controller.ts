@@ -98,6 +98,9 @@ export class ContactPersonsController {
   @ApiProblems(401, 403, 404, 429)
   async list(@CurrentActor() actor: Actor, @Param('associationId') associationId: string) {
     assertCanAccess(actor, { organisationId: associationId }, { readAll: READ_ALL });
+    // A list under an association that does not exist is a 404, as the association itself is.
+    const association = await this.commands.load('association', associationId);
+    if (!association || association.state.status === 'none') throw new ProblemException('not-found');
     const docs = await this.readModels
       .collection<ContactPersonDoc>(CONTACT_PERSONS)
       .find({ associationId }, { sort: { addedAt: 1, _id: 1 } });
