@@ -90,6 +90,28 @@ describe('the API contract over every GET operation of the document', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('states in the document the rules the server enforces on request bodies', async () => {
+    const schemas = document.components.schemas;
+    const profile = schemas.AssociationProfileDto;
+    expect(profile.additionalProperties).toBe(false);
+    expect(profile.properties.hostCountries).toMatchObject({
+      minItems: 1,
+      items: { minLength: 2, maxLength: 2 },
+    });
+    expect(profile.properties.hostCountries.items.enum).toContain('FR');
+    expect(profile.properties.hostCountries.items.enum).not.toContain('MA');
+    expect(profile.properties.sectors.items.enum).toContain('14030');
+    expect(profile.properties.membersCount).toMatchObject({ type: 'integer', minimum: 0 });
+    expect(schemas.LocalizedTextDto).toMatchObject({
+      additionalProperties: false,
+      required: ['fr'],
+      properties: { fr: { minLength: 1, maxLength: 200 } },
+    });
+    expect(schemas.MoneyDto.properties.currency.enum).toContain('MAD');
+    // Answers are not request bodies: a problem carries extensions, a command result stays open.
+    expect(schemas.CommandResultDto.additionalProperties).toBeUndefined();
+  });
+
   it('points each refused member of a PATCH at the body the client sent, not at the command it became', async () => {
     const pointers = async (path: string, who: Caller, body: Json) => {
       const reply = await client.patch(who, path, body);
