@@ -10,6 +10,7 @@ import {
 } from '@tadamon/eventsourcing';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import fc from 'fast-check';
+import { connect } from 'node:net';
 import type { FastifyReply } from 'fastify';
 import {
   Actor,
@@ -504,6 +505,15 @@ describe('the service kit over HTTP', () => {
     expect(document.paths['/api/notes/{id}'].put.responses['412']).toBeDefined();
     expect(document.paths['/api/notes/feedback'].post.security).toEqual([]);
     expect(document.components.schemas.NoteDto.properties.title).toMatchObject({ maxLength: 200 });
+    // The validation pipe's rules, as the document states them: no looser than the server.
+    expect(document.components.schemas.NoteDto).toMatchObject({
+      additionalProperties: false,
+      properties: {
+        title: { type: 'string', minLength: 1, maxLength: 200 },
+        tags: { maxItems: 5 },
+        priority: { type: 'integer', minimum: 0, maximum: 5 },
+      },
+    });
     const ui = await call('GET', '/api/docs');
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger-ui-bundle.js');
@@ -537,5 +547,54 @@ describe('the service kit over HTTP', () => {
 
   it('answers an unknown route with a 404 problem', async () => {
     await expectProblem(await call('GET', '/nothing-here', { token: tokens.officer }), 404, 'not-found');
+    await expectProblem(await call('DELETE', '/nothing-here', { token: tokens.officer }), 404, 'not-found');
+  });
+
+  it('answers a method a known path does not declare with a 405 problem and its Allow header', async () => {
+    const id = await createNote();
+    const deleted = await call('DELETE', `/api/notes/${id}`, { token: tokens.assocA });
+    const problem = await expectProblem(deleted, 405, 'method-not-allowed');
+    expect(deleted.headers.get('allow')).toBe('GET, HEAD, PUT');
+    expect(problem.detail).toContain('DELETE');
+    const patched = await call('PATCH', '/api/notes', { body: {} });
+    await expectProblem(patched, 405, 'method-not-allowed');
+    expect(patched.headers.get('allow')).toBe('POST');
+    // Fastify refuses a QUERY without a body before any route: still the method that is wrong.
+    const query = await call('QUERY', `/api/notes/${id}`, { token: tokens.assocA });
+    await expectProblem(query, 405, 'method-not-allowed');
+    expect(query.headers.get('allow')).toBe('GET, HEAD, PUT');
+    expect(notes.byId.has(id)).toBe(true);
+  });
+
+  it('answers a path segment over the router limit with a 414 problem', async () => {
+    await expectProblem(
+      await call('GET', `/api/notes/${'x'.repeat(200)}`, { token: tokens.assocA }),
+      414,
+      'uri-too-long',
+    );
+    await expectProblem(
+      await call('GET', '/api/notes/%E0%A4%A', { token: tokens.assocA }),
+      400,
+      'malformed-request',
+    );
+  });
+
+  it('answers headers over the size limit with a 431 problem', async () => {
+    const port = new URL(url).port;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.write(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(head.toLowerCase()).toContain('content-type: application/problem+json');
+    expect(JSON.parse(body)).toMatchObject({
+      status: 431,
+      type: 'urn:tadamon:problem:header-fields-too-large',
+    });
   });
 });

@@ -573,8 +573,11 @@ describe('Registry API: associations', () => {
       );
       expect(directory.body.items.find((item: Json) => item.associationId === duplicateId)).toMatchObject({
         mergedInto: survivorId,
-        public: false,
+        status: 'merged',
       });
+      // The public sees it no more: only verified associations are in its directory.
+      const publicDirectory = await client.get('anonymous', `${ASSOCIATIONS}?pageSize=100`);
+      expect(publicDirectory.body.items.map((item: Json) => item.associationId)).not.toContain(duplicateId);
     });
 
     it('answers 404 to a command on an association that does not exist', async () => {

@@ -390,6 +390,21 @@ describe('Registry API: regional needs and the map', () => {
       expect((await read('partner', needId)).body.status).toBe('open');
     });
 
+    it('answers a match naming an association that is not public exactly as one that does not exist', async () => {
+      const needId = await publish('partner');
+      const answer = async (associationId: string) => {
+        const reply = await act('partner', needId, 'match', {
+          associationIds: [associationId],
+          funderIds: [],
+        });
+        return { status: reply.status, type: reply.type, body: reply.body };
+      };
+      const unknown = await answer('assoc-no-such-thing');
+      expect(unknown.status).toBe(400);
+      expect(await answer(A.solidariteSoussBruxelles)).toEqual(unknown);
+      expect((await read('partner', needId)).body.status).toBe('open');
+    });
+
     it('lets the publisher withdraw its need; a withdrawal based on a stale revision is 412', async () => {
       const needId = await publish('partner');
       const stale = await act('partner', needId, 'withdraw', { reason: 'r' }, { 'if-match': '"3"' });

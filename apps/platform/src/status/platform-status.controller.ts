@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@tadamon/event-store';
-import { Public } from '@tadamon/nest-kit';
+import { ApiRecordResponse, Public } from '@tadamon/nest-kit';
 import { EmbeddedConfig } from '../embedded/embedded-config';
 import { EMBEDDED_CONFIG, EVENT_STORE } from '../embedded/embedded.module';
 import { EmbeddedReadModels, ReadModelStatus } from '../embedded/embedded-read-models';
@@ -28,6 +28,7 @@ export class PlatformStatusController {
 
   @Public()
   @Get('status')
+  @ApiRecordResponse("The platform's status")
   @ApiOperation({
     summary:
       'The profile, the log head, each read model with its position and lag, each consumer with its lag',

@@ -1,6 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, CurrentActor, ProblemException, Roles } from '@tadamon/nest-kit';
+import {
+  Actor,
+  ApiProblems,
+  ApiRecordResponse,
+  CurrentActor,
+  ProblemException,
+  Roles,
+} from '@tadamon/nest-kit';
 import { ApplicantFacts } from '../application/applicant-facts';
 import { READ_ALL, readsAll } from './access';
 
@@ -11,6 +18,7 @@ export class ApplicantsController {
   constructor(private readonly facts: ApplicantFacts) {}
 
   @Get(':associationId')
+  @ApiRecordResponse('What Funding knows of the applicant')
   @Roles('association', ...READ_ALL)
   @ApiOperation({
     summary:

@@ -1,4 +1,4 @@
-import { plainJson } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -54,11 +54,12 @@ export class ApplicationsController {
       'Draft an application to a published call, for the caller’s own association: project, budget, co-financing, documents (association)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async draft(
     @CurrentActor() actor: Actor,
     @Body() body: DraftApplicationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const associationId = ownOrganisation(actor);
     const call = await this.commands.load('callForProposals', body.callId);
@@ -80,12 +81,14 @@ export class ApplicationsController {
         },
       },
       actor,
+      { expectedRevision },
     );
     reply.header('location', `/api/funding/applications/${encodeURIComponent(applicationId)}`);
     return commandResponse(outcome, { applicationId });
   }
 
   @Get()
+  @ApiPageResponse('The applications')
   @Roles('association', ...READ_ALL)
   @ApiOperation({
     summary:
@@ -115,6 +118,7 @@ export class ApplicationsController {
   }
 
   @Get(':applicationId')
+  @ApiRecordResponse('The application (ETag = revision)')
   @Roles('association', ...READ_ALL)
   @ApiOperation({
     summary:
@@ -150,6 +154,7 @@ export class ApplicationsController {
       applicationId,
       { type: 'ChangeGrantApplication', data: { applicationId, changes: plainJson(body) as never } },
       expectedRevision,
+      'changes',
     );
   }
 
@@ -266,9 +271,12 @@ export class ApplicationsController {
     applicationId: string,
     command: Pick<GrantApplicationCommand, 'type' | 'data'>,
     expectedRevision?: ExpectedRevision,
+    /** The member of the command's data the body is (see ExecuteOptions.bodyAt). */
+    bodyAt?: string,
   ) {
     const outcome = await this.commands.execute('grantApplication', applicationId, command as never, actor, {
       expectedRevision,
+      bodyAt,
     });
     return commandResponse(outcome);
   }

@@ -1,4 +1,4 @@
-import { plainJson } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -50,11 +50,12 @@ export class CallsController {
       'Draft a call for proposals on a budget envelope of its programme: eligibility rules, weighted criteria with thresholds, evaluators per proposal, deadline (officer)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async draft(
     @CurrentActor() actor: Actor,
     @Body() body: DraftCallDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const callId = body.callId ?? `call-${randomUUID()}`;
     const terms = plainJson(body.terms);
@@ -64,12 +65,14 @@ export class CallsController {
       callId,
       { type: 'DraftCallForProposals', data: { callId, terms: terms as never } },
       actor,
+      { expectedRevision },
     );
     reply.header('location', `/api/funding/calls/${encodeURIComponent(callId)}`);
     return commandResponse(outcome, { callId });
   }
 
   @Get()
+  @ApiPageResponse('The calls for proposals')
   @Public()
   @ApiOperation({
     summary:
@@ -98,6 +101,7 @@ export class CallsController {
   }
 
   @Get(':callId')
+  @ApiRecordResponse('The call (ETag = revision)')
   @Public()
   @ApiOperation({
     summary:
@@ -136,6 +140,7 @@ export class CallsController {
       callId,
       { type: 'ReviseCallForProposals', data: { callId, changes } },
       expectedRevision,
+      'changes',
     );
   }
 
@@ -190,6 +195,7 @@ export class CallsController {
   }
 
   @Get(':callId/applications')
+  @ApiPageResponse('The applications to the call')
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:
@@ -214,6 +220,7 @@ export class CallsController {
   }
 
   @Get(':callId/ranking')
+  @ApiRecordResponse("The call's ranking and its funded set")
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:
@@ -270,9 +277,12 @@ export class CallsController {
     callId: string,
     command: Parameters<FundingCommands['execute']>[2],
     expectedRevision?: ExpectedRevision,
+    /** The member of the command's data the body is (see ExecuteOptions.bodyAt). */
+    bodyAt?: string,
   ) {
     const outcome = await this.commands.execute('callForProposals', callId, command as never, actor, {
       expectedRevision,
+      bodyAt,
     });
     return commandResponse(outcome);
   }

@@ -1,4 +1,4 @@
-import { plainJson } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -42,11 +42,12 @@ export class EnvelopesController {
       'Open a budget envelope for a programme (currency, amount, period); the programme exists from its first envelope (officer)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async open(
     @CurrentActor() actor: Actor,
     @Body() body: OpenEnvelopeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const envelopeId = body.envelopeId ?? `env-${randomUUID()}`;
     const { envelopeId: _e, ...terms } = plainJson(body);
@@ -55,12 +56,14 @@ export class EnvelopesController {
       envelopeId,
       { type: 'OpenBudgetEnvelope', data: { envelopeId, ...terms } as never },
       actor,
+      { expectedRevision },
     );
     reply.header('location', `/api/funding/envelopes/${encodeURIComponent(envelopeId)}`);
     return commandResponse(outcome, { envelopeId });
   }
 
   @Get('envelopes')
+  @ApiPageResponse('The budget envelopes')
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:
@@ -84,6 +87,7 @@ export class EnvelopesController {
   }
 
   @Get('envelopes/:envelopeId')
+  @ApiRecordResponse('The envelope with its balance (ETag = revision)')
   @Roles(...READ_ALL)
   @ApiOperation({
     summary:
@@ -124,7 +128,10 @@ export class EnvelopesController {
     summary:
       'A programme’s envelopes and their totals per currency: committed, disbursed, remaining (officer, committee, auditor, admin)',
   })
-  @ApiOkResponse({ type: ProgrammeStatusDto })
+  @ApiOkResponse({
+    description: "The programme's totals per currency and its envelopes",
+    type: ProgrammeStatusDto,
+  })
   @ApiProblems(401, 403, 404, 429)
   async programme(@Param('programmeId') programmeId: string) {
     const envelopes = await this.readModels

@@ -1,4 +1,4 @@
-import { plainJson } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -36,6 +36,7 @@ export class EvaluationsController {
   ) {}
 
   @Get('assignments')
+  @ApiPageResponse('The dossiers assigned to the evaluator')
   @Roles('evaluator')
   @ApiOperation({
     summary:
@@ -195,6 +196,7 @@ export class EvaluationsController {
   }
 
   @Get('applications/:applicationId/dossier')
+  @ApiRecordResponse('The evaluation dossier (ETag = revision)')
   @Roles('evaluator')
   @ApiOperation({
     summary:

@@ -1,3 +1,4 @@
+import { SignJWT } from 'jose';
 import { TokenIssuer } from './token-issuer';
 import { InvalidToken, TokenVerifier } from './token-verifier';
 
@@ -57,6 +58,18 @@ describe('bearer tokens', () => {
     const issuer = TokenIssuer.hs256('s'.repeat(32), { ttlSeconds: -10 });
     const verifier = new TokenVerifier({ verification: issuer.verification });
     await expect(verifier.actorOf(await issuer.issue(actor))).rejects.toThrow(InvalidToken);
+  });
+
+  it('rejects a well-signed token that has no expiry, every time it is presented', async () => {
+    const secret = 's'.repeat(32);
+    const verifier = new TokenVerifier({ verification: { kind: 'hs256', secret } });
+    const token = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('user-admin')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(secret));
+    await expect(verifier.actorOf(token)).rejects.toThrow(InvalidToken);
+    await expect(verifier.actorOf(token)).rejects.toThrow(/exp/);
   });
 
   it('drops roles that are not ours', async () => {

@@ -40,7 +40,8 @@ export class TokenVerifier {
   private readonly verified = new Map<string, { actor: Actor; until: number }>();
 
   constructor(private readonly options: AuthOptions) {
-    const claims = { issuer: options.issuer, audience: options.audience };
+    // A token that never expires would stay valid after its user left or its role changed.
+    const claims = { issuer: options.issuer, audience: options.audience, requiredClaims: ['exp'] };
     const verification = options.verification;
     switch (verification.kind) {
       case 'hs256': {
@@ -75,7 +76,7 @@ export class TokenVerifier {
     if (cached && cached.until > now) return { ...cached.actor, roles: [...cached.actor.roles] };
     if (cached) this.verified.delete(token);
     const { actor, expiresAt } = await this.verifyToken(token, now);
-    // A token without an expiry is checked every time; a token not valid before later is not cached.
+    // A token not valid before later is not cached.
     if (expiresAt !== undefined) {
       if (this.verified.size >= CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
       this.verified.set(token, { actor, until: Math.min(expiresAt, now + CACHE_TTL_MS) });

@@ -12,6 +12,7 @@ import {
 } from '@tadamon/eventsourcing';
 import { randomUUID } from 'node:crypto';
 import { KitMetrics } from '../metrics/kit-metrics';
+import { issuesOfBody } from './body-fields';
 import { RequestContext } from '../request-context/request-context';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,6 +47,11 @@ export interface ExecuteOptions {
   /** The message that caused the command (a policy's integration event), else the request's. */
   causationId?: string;
   correlationId?: string;
+  /**
+   * The member of the command's data that holds the request body (a PATCH's `changes`): the
+   * domain's field paths under it are then reported as members of the body.
+   */
+  bodyAt?: string;
 }
 
 export interface CommandOutcome {
@@ -130,7 +136,7 @@ export class ContextCommands<T extends AggregateTable> {
       });
     } catch (error) {
       metrics?.recordCommand(context, command.type, this.failureOutcome(error));
-      throw error;
+      throw options.bodyAt === undefined ? error : issuesOfBody(error, options.bodyAt);
     }
     metrics?.recordCommand(context, command.type, result.events.length > 0 ? 'accepted' : 'unchanged');
     const last = result.events[result.events.length - 1];

@@ -16,14 +16,28 @@ export class HealthController {
   /** Liveness: the process answers; restart it when this fails. */
   @Get()
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ description: 'The process is alive' })
+  @ApiOkResponse({
+    description: 'The process is alive',
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+    },
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('live')
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ description: 'The process is alive' })
+  @ApiOkResponse({
+    description: 'The process is alive',
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+    },
+  })
   liveness(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -31,7 +45,17 @@ export class HealthController {
   /** Readiness: every registered dependency answers; send traffic elsewhere while it fails. */
   @Get('ready')
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ description: 'Every dependency is up' })
+  @ApiOkResponse({
+    description: 'Every dependency is up',
+    schema: {
+      type: 'object',
+      required: ['status', 'checks'],
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        checks: { type: 'array', items: { type: 'object' } },
+      },
+    },
+  })
   @ApiProblems(503)
   async readiness(): Promise<{ status: 'ok'; checks: CheckResult[] }> {
     const checks = await this.registry.check();

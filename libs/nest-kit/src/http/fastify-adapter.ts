@@ -1,6 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { KitMetrics } from '../metrics/kit-metrics';
+import { answerClientError, answerFrameworkError } from '../problems/framework-errors';
 import { CORRELATION_ID_HEADER, correlationIdOf, RequestContext } from '../request-context/request-context';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -19,6 +20,8 @@ export function createFastifyAdapter(options: HttpOptions = {}): FastifyAdapter 
     // The request id is the correlation id: the request log, handlers and the response share it.
     genReqId: correlationIdOf,
     logger: false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
 }
 

@@ -30,11 +30,29 @@ describe('request logging', () => {
       level: 30,
       msg: 'request completed',
       correlationId: 'corr-1',
-      req: { method: 'GET', route: '/api/things/:id', url: '/api/things/42?q=x' },
+      req: { method: 'GET', route: '/api/things/:id', url: '/api/things/42', query: ['q'] },
       res: { statusCode: 200 },
     });
     expect(typeof lines[0].responseTime).toBe('number');
     expect(JSON.stringify(lines[0])).not.toMatch(/secret-token|session=abc|authorization|cookie/);
+    await fastify.close();
+  });
+
+  it('logs the path and the names of the query parameters, never their values', async () => {
+    const { fastify, lines } = await appWith();
+    await fastify.inject({
+      method: 'GET',
+      url: '/api/things/42?name=Khadija%20Exemple&region=MA-09&region=MA-01&email=k%40example.org',
+    });
+    expect(lines[0].req).toEqual({
+      method: 'GET',
+      route: '/api/things/:id',
+      url: '/api/things/42',
+      query: ['name', 'region', 'email'],
+    });
+    expect(JSON.stringify(lines)).not.toMatch(/Khadija|MA-09|example\.org/);
+    await fastify.inject({ method: 'GET', url: '/api/things/43' });
+    expect(lines[1].req).toEqual({ method: 'GET', route: '/api/things/:id', url: '/api/things/43' });
     await fastify.close();
   });
 

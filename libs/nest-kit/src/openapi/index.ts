@@ -1,3 +1,4 @@
 export * from './api-problems.decorator';
 export * from './problem-details.schema';
 export * from './openapi';
+export * from './api-responses.decorator';

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import { problemResponse } from './api-problems.decorator';
 import { ProblemDetailsSchema } from './problem-details.schema';
+import { documentValidationRules } from './validation-rules';
 import swaggerUiPath from 'swagger-ui-dist/absolute-path.js';
 
 export interface OpenApiOptions {
@@ -37,6 +38,7 @@ export function setupOpenApi(app: INestApplication, options: OpenApiOptions): Op
   const document = documentRoles(
     SwaggerModule.createDocument(app, config, { extraModels: [ProblemDetailsSchema] }),
   );
+  documentValidationRules(document);
   SwaggerModule.setup(path, app, document, { ui: false, raw: ['json'], jsonDocumentUrl: `${path}-json` });
   serveSwaggerUi(app.getHttpAdapter().getInstance() as FastifyInstance, path);
   return document;

@@ -2,12 +2,15 @@ import { FieldError, ProblemException } from './problem';
 
 /** `profile.hostCountries[1]` -> `/profile/hostCountries/1` (RFC 6901, as the kit's own errors). */
 export const fieldPointer = (field: string): string =>
-  '/' +
-  field
-    .replace(/\[(\d+)\]/g, '.$1')
-    .split('.')
-    .map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'))
-    .join('/');
+  field === ''
+    ? ''
+    : '/' +
+      field
+        .replace(/\[(\d+)\]/g, '.$1')
+        .replace(/^\./, '')
+        .split('.')
+        .map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'))
+        .join('/');
 
 /**
  * A domain's refusal of its fields (a context's ValidationFailed, with `field` paths) as the same

@@ -38,6 +38,26 @@ export const MESSAGES = {
     fr: "La ressource n'existe pas.",
     ar: 'المورد غير موجود.',
   },
+  'method.notAllowed': {
+    en: 'This resource does not answer {method}; it answers {allowed}.',
+    fr: 'Cette ressource ne répond pas à {method} ; elle répond à {allowed}.',
+    ar: 'هذا المورد لا يستجيب لـ {method}؛ بل يستجيب لـ {allowed}.',
+  },
+  'request.timeout': {
+    en: 'The request did not arrive in time.',
+    fr: "La requête n'est pas arrivée à temps.",
+    ar: 'لم يصل الطلب في الوقت المحدد.',
+  },
+  'uri.tooLong': {
+    en: 'A segment of the request path is longer than allowed.',
+    fr: 'Un segment du chemin de la requête dépasse la longueur autorisée.',
+    ar: 'أحد أجزاء مسار الطلب أطول من المسموح به.',
+  },
+  'headers.tooLarge': {
+    en: 'The request line and headers are larger than allowed.',
+    fr: 'La ligne de requête et les en-têtes dépassent la taille autorisée.',
+    ar: 'سطر الطلب والترويسات أكبر من الحجم المسموح به.',
+  },
   'revision.conflict': {
     en: 'The resource was changed by someone else; reload it and try again.',
     fr: "La ressource a été modifiée par quelqu'un d'autre ; rechargez-la et réessayez.",

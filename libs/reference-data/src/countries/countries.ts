@@ -25,6 +25,10 @@ const ALPHA2 = new Set(Object.keys(countries.getAlpha2Codes()));
 /** Morocco is the country of origin, never a host country. */
 export const HOME_COUNTRY: CountryCode = 'MA';
 
+/** Every ISO 3166-1 alpha-2 code accepted, sorted; and those a host country may be (not Morocco). */
+export const COUNTRY_CODES: readonly CountryCode[] = [...ALPHA2].sort();
+export const HOST_COUNTRY_CODES: readonly CountryCode[] = COUNTRY_CODES.filter((c) => c !== HOME_COUNTRY);
+
 export const isCountryCode = (value: unknown): value is CountryCode =>
   typeof value === 'string' && ALPHA2.has(value);
 

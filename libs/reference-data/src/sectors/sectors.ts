@@ -172,6 +172,9 @@ export const SECTORS: readonly Sector[] = [
 
 const sectors = new Map(SECTORS.map((s) => [s.code, s]));
 
+/** Every code the platform accepts, for the API's document. */
+export const SECTOR_CODES: readonly string[] = SECTORS.map((s) => s.code);
+
 export const isSectorCode = (value: unknown): value is string =>
   typeof value === 'string' && sectors.has(value);
 

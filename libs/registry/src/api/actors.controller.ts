@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -45,22 +45,26 @@ export class ActorsController {
       'Register an organisation other than an association: CRI, agency, council, funder (officer, admin)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async register(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterActorDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const actorId = body.actorId ?? `actor-${randomUUID()}`;
-    const outcome = await this.run(actor, actorId, {
-      type: 'RegisterActor',
-      data: { ...plainJson(body), actorId } as never,
-    });
+    const outcome = await this.run(
+      actor,
+      actorId,
+      { type: 'RegisterActor', data: { ...plainJson(body), actorId } as never },
+      expectedRevision,
+    );
     reply.header('location', `/api/registry/actors/${encodeURIComponent(actorId)}`);
     return revisionedIfStored({ actorId, ...outcome }, outcome.revision);
   }
 
   @Get()
+  @ApiPageResponse('The organisations of the directory')
   @Public()
   @ApiOperation({ summary: 'The actor directory (public): filter by kind, region, name' })
   @ApiProblems(400, 429)
@@ -89,6 +93,7 @@ export class ActorsController {
   }
 
   @Get(':actorId')
+  @ApiRecordResponse('The organisation (ETag = revision)')
   @Public()
   @ApiOperation({ summary: 'One organisation, from its stream (ETag = revision); public' })
   @ApiProblems(404, 429)

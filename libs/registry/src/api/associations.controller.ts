@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -69,25 +69,29 @@ export class AssociationsController {
       'Register an association (status submitted). An association account registers its own organisation.',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422, 429)
   async register(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterAssociationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const own = actor.roles.includes('officer') ? undefined : actor.organisationId;
     if (!actor.roles.includes('officer') && (!own || (body.associationId ?? own) !== own))
       throw new ProblemException('forbidden', 'An association account registers its own organisation only.');
     const associationId = body.associationId ?? own ?? `assoc-${randomUUID()}`;
-    const outcome = await this.association(actor, associationId, {
-      type: 'RegisterAssociation',
-      data: { associationId, profile: plainJson(body.profile) as never },
-    });
+    const outcome = await this.association(
+      actor,
+      associationId,
+      { type: 'RegisterAssociation', data: { associationId, profile: plainJson(body.profile) as never } },
+      expectedRevision,
+    );
     reply.header('location', `/api/registry/associations/${encodeURIComponent(associationId)}`);
     return revisionedIfStored({ associationId, ...outcome }, outcome.revision);
   }
 
   @Get()
+  @ApiPageResponse('The associations of the directory')
   @Public()
   @ApiOperation({
     summary:
@@ -106,6 +110,7 @@ export class AssociationsController {
   }
 
   @Get(':associationId')
+  @ApiRecordResponse('The association (ETag = revision)')
   @Public()
   @ApiOperation({
     summary:
@@ -146,6 +151,7 @@ export class AssociationsController {
       associationId,
       { type: 'ChangeAssociationProfile', data: { associationId, changes: plainJson(body) as never } },
       expectedRevision,
+      'changes',
     );
   }
 
@@ -309,8 +315,12 @@ export class AssociationsController {
     associationId: string,
     command: Pick<AssociationCommand, 'type' | 'data'>,
     expectedRevision?: ExpectedRevision,
+    bodyAt?: string,
   ): Promise<CommandOutcome> {
-    return this.commands.execute('association', associationId, command as never, actor, { expectedRevision });
+    return this.commands.execute('association', associationId, command as never, actor, {
+      expectedRevision,
+      bodyAt,
+    });
   }
 
   private async respond(
@@ -318,8 +328,10 @@ export class AssociationsController {
     associationId: string,
     command: Pick<AssociationCommand, 'type' | 'data'>,
     expectedRevision?: ExpectedRevision,
+    /** The member of the command's data the body is (see ExecuteOptions.bodyAt). */
+    bodyAt?: string,
   ) {
-    const outcome = await this.association(actor, associationId, command, expectedRevision);
+    const outcome = await this.association(actor, associationId, command, expectedRevision, bodyAt);
     return revisionedIfStored(outcome, outcome.revision);
   }
 }

@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiListResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -56,13 +56,16 @@ export class ContactPersonsController {
       'Add a contact person: the card is sealed with a key of its own before it reaches the log; consents given are recorded as events',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 404, 409, 412, 422, 429)
   async add(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
     @Body() body: AddContactPersonDto,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     assertActsFor(actor, associationId);
+    // The person's id is new: no revision of it can match, and nothing is sealed for a refusal.
+    if (expectedRevision !== undefined) throw new ProblemException('precondition-failed');
     const association = await this.commands.load('association', associationId);
     if (!association) throw new ProblemException('not-found');
     const subjectId = `person-${randomUUID()}`;
@@ -92,6 +95,7 @@ export class ContactPersonsController {
   }
 
   @Get('associations/:associationId/contacts')
+  @ApiListResponse("The association's contact persons")
   @Roles('officer', 'auditor', 'admin', 'association')
   @ApiOperation({
     summary:
@@ -100,6 +104,9 @@ export class ContactPersonsController {
   @ApiProblems(401, 403, 404, 429)
   async list(@CurrentActor() actor: Actor, @Param('associationId') associationId: string) {
     assertCanAccess(actor, { organisationId: associationId }, { readAll: READ_ALL });
+    // A list under an association that does not exist is a 404, as the association itself is.
+    const association = await this.commands.load('association', associationId);
+    if (!association || association.state.status === 'none') throw new ProblemException('not-found');
     const docs = await this.readModels
       .collection<ContactPersonDoc>(CONTACT_PERSONS)
       .find({ associationId }, { sort: { addedAt: 1, _id: 1 } });
@@ -117,6 +124,7 @@ export class ContactPersonsController {
   }
 
   @Get('contacts/:subjectId')
+  @ApiRecordResponse('The contact person (ETag = revision)')
   @Roles('officer', 'auditor', 'admin', 'association')
   @ApiOperation({ summary: 'One contact person, from its stream (ETag = revision)' })
   @ApiProblems(401, 403, 404, 429)
@@ -243,15 +251,18 @@ export class ContactPersonsController {
     return this.run(actor, subjectId, { type: 'ErasePersonalData', data: { subjectId } }, expectedRevision);
   }
 
+  // The data subject's access right is served by the controller's back office or through the
+  // person's own association; auditors and admins read records, not a person's whole file.
   @Get('contacts/:subjectId/export')
-  @Roles('officer', 'auditor', 'admin', 'association')
+  @ApiRecordResponse('The data-subject access export')
+  @Roles('officer', 'association')
   @ApiOperation({
     summary:
-      "Data-subject access export: the person's data in clear, consents with their history, and every processing recorded (who, what, when)",
+      "Data-subject access export: the person's data in clear, consents with their history, and every processing recorded (who, what, when). Officers, and the person's own association; not auditors or admins.",
   })
   @ApiProblems(401, 403, 404, 429)
   async export(@CurrentActor() actor: Actor, @Param('subjectId') subjectId: string) {
-    const { state, events } = await this.person(actor, subjectId, READ_ALL);
+    const { state, events } = await this.person(actor, subjectId, ['officer']);
     return {
       subjectId,
       associationId: state.associationId,

@@ -16,7 +16,10 @@ export class MapController {
     summary:
       'Per 2015 region: verified associations originating there, open needs by sector and their budget per currency (names in ar/fr/en)',
   })
-  @ApiOkResponse({ type: [RegionAggregateDto] })
+  @ApiOkResponse({
+    description: 'One entry per region: associations, open needs, open budget',
+    type: [RegionAggregateDto],
+  })
   @ApiProblems(429)
   regions() {
     return regionAggregates(this.readModels);

@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import {
   Body,
   Controller,
@@ -52,22 +52,26 @@ export class NetworksController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a network or federation of associations (officer)' })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateNetworkDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const networkId = body.networkId ?? `network-${randomUUID()}`;
-    const outcome = await this.run(actor, networkId, {
-      type: 'CreateNetwork',
-      data: { ...plainJson(body), networkId } as never,
-    });
+    const outcome = await this.run(
+      actor,
+      networkId,
+      { type: 'CreateNetwork', data: { ...plainJson(body), networkId } as never },
+      expectedRevision,
+    );
     reply.header('location', `/api/registry/networks/${encodeURIComponent(networkId)}`);
     return revisionedIfStored({ networkId, ...outcome }, outcome.revision);
   }
 
   @Get()
+  @ApiPageResponse('The networks')
   @Public()
   @ApiOperation({ summary: 'Networks and federations (public); `associationId` lists those it belongs to' })
   @ApiProblems(400, 429)
@@ -83,6 +87,7 @@ export class NetworksController {
   }
 
   @Get(':networkId')
+  @ApiRecordResponse('The network with its members (ETag = revision)')
   @Public()
   @ApiOperation({ summary: 'One network with its members, from its stream (ETag = revision); public' })
   @ApiProblems(404, 429)

@@ -1,4 +1,4 @@
-import { plainJson, revisionedIfStored } from '@tadamon/nest-kit';
+import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
@@ -56,11 +56,12 @@ export class RegionalNeedsController {
       'Publish a regional need. A partner (CRI or development agency) publishes as itself, for the regions it covers; an officer names the publisher.',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 422, 429)
+  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async publish(
     @CurrentActor() actor: Actor,
     @Body() body: PublishRegionalNeedDto,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const officer = actor.roles.includes('officer');
     const publisherId = officer ? body.publisherId : actor.organisationId;
@@ -73,21 +74,27 @@ export class RegionalNeedsController {
       throw new ProblemException('forbidden', 'The publisher is not active.');
     const needId = body.needId ?? `need-${randomUUID()}`;
     const { needId: _n, publisherId: _p, ...details } = body;
-    const outcome = await this.run(actor, needId, {
-      type: 'PublishRegionalNeed',
-      data: {
-        ...(plainJson(details) as unknown as RegionalNeedDetails),
-        needId,
-        publisherId,
-        publisherKind: publisher.kind,
-        publisherRegions: publisher.regions,
+    const outcome = await this.run(
+      actor,
+      needId,
+      {
+        type: 'PublishRegionalNeed',
+        data: {
+          ...(plainJson(details) as unknown as RegionalNeedDetails),
+          needId,
+          publisherId,
+          publisherKind: publisher.kind,
+          publisherRegions: publisher.regions,
+        },
       },
-    });
+      expectedRevision,
+    );
     reply.header('location', `/api/registry/needs/${encodeURIComponent(needId)}`);
     return revisionedIfStored({ needId, ...outcome }, outcome.revision);
   }
 
   @Get()
+  @ApiPageResponse('The needs of the catalogue')
   @Public()
   @ApiOperation({
     summary:
@@ -114,6 +121,7 @@ export class RegionalNeedsController {
   }
 
   @Get(':needId')
+  @ApiRecordResponse('The need (ETag = revision)')
   @Public()
   @ApiOperation({
     summary:
@@ -128,6 +136,7 @@ export class RegionalNeedsController {
   }
 
   @Get(':needId/matches')
+  @ApiRecordResponse('The associations and funders ranked for the need, with reasons')
   @Roles('officer', 'auditor', 'admin', 'partner')
   @ApiOperation({
     summary:
@@ -183,7 +192,15 @@ export class RegionalNeedsController {
     @ExpectedRevisionHeader() expected: ExpectedRevision | undefined,
   ) {
     await this.publishedBy(actor, needId);
-    await this.mustExist('association', 'associationIds', body.associationIds, 'no such association');
+    // Only public (verified) associations can be matched, as only they are suggested: one that is
+    // not public is answered as one that does not exist, so a match reveals nothing of it.
+    await this.mustExist(
+      'association',
+      'associationIds',
+      body.associationIds,
+      'no such association',
+      (status) => status === 'verified',
+    );
     await this.mustExist('actor', 'funderIds', body.funderIds, 'no such organisation');
     return this.respond(
       actor,
@@ -242,16 +259,17 @@ export class RegionalNeedsController {
     return { state, revision: loaded.revision };
   }
 
-  /** A match names records that exist: 400 on the first that does not. */
+  /** A match names records that exist (and are in a status it may name): 400 on the first that is not. */
   private async mustExist(
     aggregate: 'association' | 'actor',
     field: string,
     ids: readonly string[],
     reason: string,
+    named: (status: string) => boolean = (status) => status !== 'none',
   ): Promise<void> {
     for (const [index, id] of ids.entries()) {
       const state = (await this.commands.load(aggregate, id))?.state;
-      if (!state || state.status === 'none') throw invalidField(`${field}[${index}]`, reason);
+      if (!state || !named(state.status)) throw invalidField(`${field}[${index}]`, reason);
     }
   }
 

@@ -74,7 +74,7 @@ export class RegistryCommands {
     id: string,
     command: RegistryCommandInput<A>,
     actor: { id: string; roles: readonly string[] },
-    options: Pick<ExecuteOptions, 'expectedRevision' | 'commandId' | 'now'> = {},
+    options: Pick<ExecuteOptions, 'expectedRevision' | 'commandId' | 'now' | 'bodyAt'> = {},
   ): Promise<CommandOutcome> {
     return publicOutcome(await this.commands.run(aggregate, id, command, actor, options));
   }

@@ -207,11 +207,7 @@ export const REGISTRY_ROUTES: readonly RegistryRoute[] = [
   { method: 'POST', path: `${R}/contacts/{subjectId}/consents`, roles: ['officer', 'association'] },
   { method: 'POST', path: `${R}/contacts/{subjectId}/remove`, roles: ['officer', 'association'] },
   { method: 'POST', path: `${R}/contacts/{subjectId}/erase`, roles: ['officer', 'association'] },
-  {
-    method: 'GET',
-    path: `${R}/contacts/{subjectId}/export`,
-    roles: ['officer', 'auditor', 'admin', 'association'],
-  },
+  { method: 'GET', path: `${R}/contacts/{subjectId}/export`, roles: ['officer', 'association'] },
   { method: 'POST', path: `${R}/actors`, roles: ['officer', 'admin'] },
   { method: 'GET', path: `${R}/actors`, roles: ['public'] },
   { method: 'GET', path: `${R}/actors/{actorId}`, roles: ['public'] },

@@ -13,6 +13,7 @@ import {
   RegionDto,
   StableId,
 } from './common.dto';
+import { SECTOR_CODES } from '@tadamon/reference-data';
 
 export class ApplicationDocumentDto {
   @ApiProperty({ example: 'doc-project' })
@@ -50,7 +51,8 @@ export class ProposalChangesDto {
   summary?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({
-    type: [String],
+    isArray: true,
+    enum: SECTOR_CODES,
     example: ['14030'],
     description: 'OECD DAC purpose codes (1 to 10)',
   })
@@ -101,7 +103,7 @@ export class ProposalDto extends ProposalChangesDto {
   @Type(() => LocalizedLongTextDto)
   declare summary: LocalizedLongTextDto;
 
-  @ApiProperty({ type: [String], example: ['14030'] })
+  @ApiProperty({ isArray: true, enum: SECTOR_CODES, example: ['14030'] })
   @BoundedArray(10, { minItems: 1 })
   @BoundedString(5, { each: true, minLength: 5 })
   declare sectors: string[];

@@ -25,10 +25,12 @@ import {
   RegionDto,
   StableId,
 } from './common.dto';
+import { COUNTRY_CODES, SECTOR_CODES } from '@tadamon/reference-data';
 
 export class EligibilityRulesDto {
   @ApiPropertyOptional({
-    type: [String],
+    isArray: true,
+    enum: COUNTRY_CODES,
     example: ['FR', 'BE'],
     description: 'ISO 3166-1 alpha-2; empty: any',
   })
@@ -45,7 +47,8 @@ export class EligibilityRulesDto {
   originRegions?: RegionDto[];
 
   @ApiPropertyOptional({
-    type: [String],
+    isArray: true,
+    enum: SECTOR_CODES,
     example: ['14030'],
     description: 'OECD DAC purpose codes; empty: any',
   })

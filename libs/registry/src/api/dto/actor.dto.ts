@@ -6,6 +6,7 @@ import { ACTOR_KINDS } from '../../domain/actor/actor';
 import { MAX_LIST } from '../../domain/field-validation';
 import { NETWORK_KINDS } from '../../domain/network/network';
 import { GeoCodeDto, LocalizedTextDto, StableId } from './common.dto';
+import { SECTOR_CODES } from '@tadamon/reference-data';
 
 export class ActorChangesDto {
   @ApiPropertyOptional({ type: LocalizedTextDto })
@@ -22,7 +23,7 @@ export class ActorChangesDto {
   @Type(() => GeoCodeDto)
   regions?: GeoCodeDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'OECD DAC purpose codes' })
+  @ApiPropertyOptional({ isArray: true, enum: SECTOR_CODES, description: 'OECD DAC purpose codes' })
   @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
   @BoundedString(5, { each: true, minLength: 5 })
@@ -51,7 +52,7 @@ export class RegisterActorDto {
   @Type(() => GeoCodeDto)
   regions!: GeoCodeDto[];
 
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ isArray: true, enum: SECTOR_CODES })
   @BoundedArray(MAX_LIST)
   @BoundedString(5, { each: true, minLength: 5 })
   sectors!: string[];

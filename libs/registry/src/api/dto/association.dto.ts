@@ -4,9 +4,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { MAX_LIST } from '../../domain/field-validation';
 import { GeoCodeDto, LocalizedTextDto, MAX_REASON, StableId } from './common.dto';
+import { COUNTRY_CODES, HOST_COUNTRY_CODES, SECTOR_CODES } from '@tadamon/reference-data';
 
 export class LegalRegistrationDto {
-  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
+  @ApiProperty({ enum: COUNTRY_CODES, example: 'FR', description: 'ISO 3166-1 alpha-2' })
   @BoundedString(2, { minLength: 2 })
   country!: string;
 
@@ -20,7 +21,7 @@ export class LegalRegistrationDto {
 }
 
 export class HostCityDto {
-  @ApiProperty({ example: 'FR' })
+  @ApiProperty({ enum: HOST_COUNTRY_CODES, example: 'FR' })
   @BoundedString(2, { minLength: 2 })
   country!: string;
 
@@ -64,7 +65,12 @@ export class AssociationProfileChangesDto {
   @Type(() => LegalRegistrationDto)
   legalRegistration?: LegalRegistrationDto | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['FR'], description: 'ISO 3166-1 alpha-2; not MA' })
+  @ApiPropertyOptional({
+    isArray: true,
+    enum: HOST_COUNTRY_CODES,
+    example: ['FR'],
+    description: 'ISO 3166-1 alpha-2; not MA',
+  })
   @IsOptionalNotNull()
   @BoundedArray(MAX_LIST, { minItems: 1 })
   @BoundedString(2, { each: true, minLength: 2 })
@@ -98,7 +104,12 @@ export class AssociationProfileChangesDto {
   @Type(() => OriginCommuneDto)
   originCommunes?: OriginCommuneDto[];
 
-  @ApiPropertyOptional({ type: [String], example: ['14030'], description: 'OECD DAC purpose codes' })
+  @ApiPropertyOptional({
+    isArray: true,
+    enum: SECTOR_CODES,
+    example: ['14030'],
+    description: 'OECD DAC purpose codes',
+  })
   @IsOptionalNotNull()
   @BoundedArray(MAX_LIST)
   @BoundedString(5, { each: true, minLength: 5 })
@@ -133,7 +144,7 @@ export class AssociationProfileDto extends AssociationProfileChangesDto {
   @Type(() => LocalizedTextDto)
   declare names: LocalizedTextDto;
 
-  @ApiProperty({ type: [String], example: ['FR'] })
+  @ApiProperty({ isArray: true, enum: HOST_COUNTRY_CODES, example: ['FR'] })
   @BoundedArray(MAX_LIST, { minItems: 1 })
   @BoundedString(2, { each: true, minLength: 2 })
   declare hostCountries: string[];

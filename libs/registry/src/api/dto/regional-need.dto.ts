@@ -5,6 +5,7 @@ import { IsIn, IsObject, ValidateNested } from 'class-validator';
 import { MAX_LIST } from '../../domain/field-validation';
 import { NEED_PRIORITIES } from '../../domain/regional-need/regional-need';
 import { GeoCodeDto, LocalizedLongTextDto, LocalizedTextDto, MoneyDto, StableId } from './common.dto';
+import { SECTOR_CODES } from '@tadamon/reference-data';
 
 export class PublishRegionalNeedDto {
   @ApiPropertyOptional({ description: 'Generated when absent' })
@@ -26,7 +27,7 @@ export class PublishRegionalNeedDto {
   @Type(() => GeoCodeDto)
   location!: GeoCodeDto;
 
-  @ApiProperty({ example: '14030' })
+  @ApiProperty({ enum: SECTOR_CODES, example: '14030' })
   @BoundedString(5, { minLength: 5 })
   sector!: string;
 

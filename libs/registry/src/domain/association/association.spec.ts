@@ -218,11 +218,22 @@ describe('association', () => {
         .thenNothingHappened();
     });
 
-    it('refuses a change that leaves a host city outside the host countries', () => {
-      spec
+    it('refuses a change that leaves a host city outside the host countries, naming what it changed', () => {
+      const countries = spec
         .given([registered])
         .when(command('ChangeAssociationProfile', { associationId, changes: { hostCountries: ['BE'] } }))
         .thenThrows(ValidationFailed);
+      expect(issuesOf(countries)).toEqual(['changes.hostCountries']);
+      const cities = spec
+        .given([registered])
+        .when(
+          command('ChangeAssociationProfile', {
+            associationId,
+            changes: { hostCities: [{ country: 'BE', name: 'Bruxelles' }] },
+          }),
+        )
+        .thenThrows(ValidationFailed);
+      expect(issuesOf(cities)).toEqual(['changes.hostCities[0].country']);
     });
 
     it('refuses a change on a dissolved association', () => {

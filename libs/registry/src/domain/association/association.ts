@@ -266,12 +266,22 @@ const checkProfileFields = (
   return result as Partial<AssociationProfile>;
 };
 
-/** Rules across fields, on the whole profile after a registration or a change. */
-const checkProfileConsistency = (issues: FieldIssues, profile: AssociationProfile): void => {
+/**
+ * Rules across fields, on the whole profile after a registration or a change. A fault is named
+ * where the command sent it (`sent`, under `prefix`): a change of the host countries alone that
+ * leaves a city outside them names the countries, not cities the command did not carry.
+ */
+const checkProfileConsistency = (
+  issues: FieldIssues,
+  prefix: string,
+  profile: AssociationProfile,
+  sent: Partial<AssociationProfile> = profile,
+): void => {
   profile.hostCities.forEach((city, i) => {
-    if (!profile.hostCountries.includes(city.country)) {
-      issues.add(`profile.hostCities[${i}].country`, 'must be one of the host countries');
-    }
+    if (profile.hostCountries.includes(city.country)) return;
+    if (sent.hostCities !== undefined)
+      issues.add(`${prefix}.hostCities[${i}].country`, 'must be one of the host countries');
+    else issues.add(`${prefix}.hostCountries`, `must include ${city.country}, the country of a host city`);
   });
 };
 
@@ -295,7 +305,7 @@ export const checkAssociationProfile = (input: unknown, now: string): Associatio
   if (given.names === undefined) issues.add('profile.names', 'is required');
   if (given.hostCountries === undefined) issues.add('profile.hostCountries', 'is required');
   const profile = { ...EMPTY_PROFILE, ...given } as AssociationProfile;
-  if (issues.count === 0) checkProfileConsistency(issues, profile);
+  if (issues.count === 0) checkProfileConsistency(issues, 'profile', profile);
   issues.throwIfAny();
   return PROFILE_FIELDS.reduce((p, f) => ({ ...p, [f]: profile[f] }), {} as AssociationProfile);
 };
@@ -375,7 +385,7 @@ export const decideAssociation = (
         ]),
       ) as Partial<AssociationProfile>;
       if (Object.keys(changes).length === 0) return [];
-      checkProfileConsistency(issues, { ...state.profile, ...changes });
+      checkProfileConsistency(issues, 'changes', { ...state.profile, ...changes }, given);
       issues.throwIfAny();
       return [
         { type: 'AssociationProfileChanged', data: { associationId, changes, changedAt: now, by: actor.id } },
