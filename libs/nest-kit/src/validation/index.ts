@@ -3,3 +3,5 @@ export * from './validation-pipe';
 export * from './empty-body';
 export * from './shared-dtos';
 export * from './plain-json';
+export * from './text-characters';
+export * from './utf8';
