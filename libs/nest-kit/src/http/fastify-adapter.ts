@@ -2,7 +2,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import { KitMetrics } from '../metrics/kit-metrics';
 import { CORRELATION_ID_HEADER, correlationIdOf, RequestContext } from '../request-context/request-context';
-import { installWellFormedInput } from './well-formed-input';
+import { answerFrameworkError, installWellFormedInput } from './well-formed-input';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -20,6 +20,7 @@ export function createFastifyAdapter(options: HttpOptions = {}): FastifyAdapter 
     // The request id is the correlation id: the request log, handlers and the response share it.
     genReqId: correlationIdOf,
     logger: false,
+    frameworkErrors: answerFrameworkError,
   });
 }
 

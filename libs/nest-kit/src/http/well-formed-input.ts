@@ -1,5 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { FieldError, ProblemException } from '../problems';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  FieldError,
+  negotiateLanguage,
+  PROBLEM_CONTENT_TYPE,
+  ProblemException,
+  toProblem,
+} from '../problems';
 import { malformedMembers } from '../validation/text-characters';
 import { decodeUtf8, decodeUtf8Marking, percentDecodedBytes } from '../validation/utf8';
 
@@ -60,7 +66,7 @@ const queryOf = (request: FastifyRequest): string => {
  * store sees it: a JSON body must be UTF-8 (Fastify's own parser would read invalid bytes as
  * U+FFFD and store them so) and hold no lone surrogate (valid JSON, but no event can hash it);
  * a query parameter must percent-decode to UTF-8 (Fastify keeps `%FF` as the text "%FF").
- * Path parameters that do not decode are refused by Fastify's router (400).
+ * A path that does not decode is refused by Fastify's router, answered by `answerFrameworkError`.
  */
 export function installWellFormedInput(fastify: FastifyInstance): void {
   const parseJson = fastify.getDefaultJsonParser(
@@ -89,4 +95,29 @@ export function installWellFormedInput(fastify: FastifyInstance): void {
     const errors = invalidQueryParameters(query);
     done(errors.length > 0 ? malformedTextProblem(errors) : undefined);
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any hook or route runs. A path whose
+ * percent-escapes are not UTF-8 (`/api/registry/needs/%FF`) is a 400 problem; other framework
+ * errors keep Fastify's own answer.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  if (error.code !== 'FST_ERR_BAD_URL') {
+    const status = error.statusCode ?? 500;
+    void reply
+      .code(status)
+      .send({ error: error.name, code: error.code, message: error.message, statusCode: status });
+    return;
+  }
+  const { problem } = toProblem(new ProblemException('malformed-request', { message: 'path.malformed' }), {
+    language: negotiateLanguage(request.headers['accept-language']),
+    instance: (request.raw.url ?? '/').split('?')[0],
+    ifMatchSent: false,
+  });
+  void reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }

@@ -1,19 +1,29 @@
 import fc from 'fast-check';
 import { malformedMembers, textFault } from './text-characters';
 
-const BIDI_CONTROLS = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
+const BIDI_CONTROLS = [
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+];
 const controls = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => String.fromCharCode(from + i));
 const C0_BUT_LINES = [...controls(0x00, 0x08), '\u000B', '\u000C', ...controls(0x0e, 0x1f)];
 const C1 = [...controls(0x7f, 0x9f)];
-const LONE_SURROGATES = fc
-  .integer({ min: 0xd800, max: 0xdfff })
-  .map((code) => String.fromCharCode(code));
+const LONE_SURROGATES = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code));
 
 /** Names as people write them: Arabic with LRM/RLM/ALM marks, Tifinagh, Latin, digits, ZWJ/ZWNJ. */
 const plainText = fc.string({
   unit: fc.oneof(
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).filter((s) => textFault(s, false) === undefined),
+    fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 1 })
+      .filter((s) => textFault(s, false) === undefined),
     fc.constantFrom('ب', 'ⵣ', 'é', ' ', '-', '\u200E', '\u200F', '\u061C', '\u200C', '\u200D', '😀'),
   ),
   maxLength: 30,
@@ -68,10 +78,14 @@ describe('text characters', () => {
       ['key\uD800']: 'value',
       emoji: '😀',
     };
-    expect(malformedMembers(body, 'bad').map((e) => e.pointer).sort()).toEqual(
-      ['/a~1b~0c', '/key\uFFFD', '/list/1', '/names/ar'].sort(),
-    );
+    expect(
+      malformedMembers(body, 'bad')
+        .map((e) => e.pointer)
+        .sort(),
+    ).toEqual(['/a~1b~0c', '/key\uFFFD', '/list/1', '/names/ar'].sort());
     expect(malformedMembers('\uD800', 'bad')).toEqual([{ pointer: '', detail: 'bad' }]);
-    expect(malformedMembers({ deep: JSON.parse('['.repeat(50_000) + ']'.repeat(50_000)) }, 'bad')).toEqual([]);
+    expect(malformedMembers({ deep: JSON.parse('['.repeat(50_000) + ']'.repeat(50_000)) }, 'bad')).toEqual(
+      [],
+    );
   });
 });
