@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   FieldError,
@@ -99,8 +100,8 @@ export function installWellFormedInput(fastify: FastifyInstance): void {
 
 /**
  * Fastify's `frameworkErrors`: what its router refuses before any hook or route runs. A path whose
- * percent-escapes are not UTF-8 (`/api/registry/needs/%FF`) is a 400 problem; other framework
- * errors keep Fastify's own answer.
+ * percent-escapes are not UTF-8 (`/api/registry/needs/%FF`) is a 400 problem; the others (a path
+ * parameter over 100 characters: 414) keep the answer Fastify gives without this option.
  */
 export function answerFrameworkError(
   error: FastifyError,
@@ -111,7 +112,7 @@ export function answerFrameworkError(
     const status = error.statusCode ?? 500;
     void reply
       .code(status)
-      .send({ error: error.name, code: error.code, message: error.message, statusCode: status });
+      .send({ error: STATUS_CODES[status], code: error.code, message: error.message, statusCode: status });
     return;
   }
   const { problem } = toProblem(new ProblemException('malformed-request', { message: 'path.malformed' }), {
