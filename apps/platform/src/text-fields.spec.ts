@@ -12,7 +12,7 @@ interface Rule {
 describe('the text members of every DTO', () => {
   it('refuse controls, bidirectional controls and lone surrogates, each member and each list item', () => {
     expect(AppModule).toBeDefined(); // the import above is what loads the DTOs
-    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Rule[]> };
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<{ name: string }, Rule[]> };
     const unchecked: string[] = [];
     const checked: string[] = [];
     for (const [target, rules] of storage.validationMetadatas) {

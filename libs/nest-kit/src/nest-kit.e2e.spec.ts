@@ -464,7 +464,8 @@ describe('the service kit over HTTP', () => {
         { numRuns: 200 },
       );
       expect(notes.handlerCalls).toBe(before);
-    });
+      // 200 requests: a few seconds, many more on a busy 2-core machine.
+    }, 60_000);
   });
 
   describe('authentication and authorisation', () => {

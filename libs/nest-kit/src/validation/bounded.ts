@@ -12,7 +12,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { textFault } from './text-characters';
+import { plainTextPattern, textFault } from './text-characters';
 
 /**
  * Text with no control character (tab, CR and LF allowed in `multiline` text only), no
@@ -58,7 +58,16 @@ export function BoundedString(
     MaxLength(maxLength, { each }),
     ...(minLength > 0 ? [MinLength(minLength, { each })] : []),
     PlainText({ multiline: options.multiline, each }),
-    ...(each ? [] : [ApiProperty({ type: String, maxLength, minLength })]),
+    ...(each
+      ? []
+      : [
+          ApiProperty({
+            type: String,
+            maxLength,
+            minLength,
+            pattern: plainTextPattern(options.multiline ?? false),
+          }),
+        ]),
   );
 }
 

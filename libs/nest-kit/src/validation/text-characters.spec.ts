@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { malformedMembers, textFault } from './text-characters';
+import { malformedMembers, plainTextPattern, textFault } from './text-characters';
 
 const BIDI_CONTROLS = [
   '\u202A',
@@ -68,6 +68,23 @@ describe('text characters', () => {
     }
     expect(textFault('ligne 1\r\nligne 2\tfin', true)).toBeUndefined();
     expect(textFault('ligne 1\u0000', true)).toBe('a control character (U+0000)');
+  });
+
+  it('documents the same rule for well-formed text as a JSON Schema pattern for the OpenAPI document', () => {
+    const anyText = fc.string({
+      unit: fc.oneof(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+        fc.integer({ min: 0, max: 0x3000 }).map((code) => String.fromCharCode(code)),
+      ),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(anyText, fc.boolean(), (text, multiline) => {
+        const pattern = new RegExp(plainTextPattern(multiline));
+        expect(pattern.test(text)).toBe(textFault(text, multiline) === undefined);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('names every member of a parsed body whose name or text holds a lone surrogate', () => {

@@ -18,9 +18,17 @@ export const isWellFormedText = wellFormed;
  * LRM, RLM and ALM (U+200E, U+200F, U+061C) stay allowed: they reorder nothing around them and
  * Arabic text mixed with Latin names or digits needs them; so do ZWJ and ZWNJ.
  */
-const REFUSED_IN_ALL_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const REFUSED_EVERYWHERE =
+  '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069';
 /** A single-line text (a name, a title, a code) refuses line breaks and tabs too. */
-const REFUSED_IN_ONE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+const LINE_BREAKS = '\\u0009\\u000A\\u000D\\u2028\\u2029';
+
+/** The same rule as a JSON Schema `pattern` (ECMA-262), for the OpenAPI document. */
+export const plainTextPattern = (multiline: boolean): string =>
+  `^[^${REFUSED_EVERYWHERE}${multiline ? '' : LINE_BREAKS}]*$`;
+
+const REFUSED_IN_ALL_TEXT = new RegExp(`[${REFUSED_EVERYWHERE}]`);
+const REFUSED_IN_ONE_LINE = new RegExp(`[${REFUSED_EVERYWHERE}${LINE_BREAKS}]`);
 
 const codePoint = (character: string): string =>
   `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
