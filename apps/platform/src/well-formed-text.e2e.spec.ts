@@ -106,7 +106,7 @@ describe('Text that is not well formed, on every endpoint', () => {
     return {
       status: response.status,
       type: response.headers.get('content-type'),
-      body: await response.json(),
+      body: (await response.json()) as Json,
     };
   };
   const filled = (operation: Operation, value = 'x') => operation.path.replace(/\{(\w+)\}/g, () => value);
