@@ -180,6 +180,29 @@ describe('Text that is not well formed, on every endpoint', () => {
     }
   });
 
+  // An id holding a control or a bidirectional control names no record: a command is refused, a
+  // read finds nothing (a list may answer empty); nothing is a 5xx, nothing is recorded.
+  it('answers a path parameter holding a control or bidirectional control without a 5xx, changing nothing', async () => {
+    const withPath = operations.filter((o) => o.pathParameters.length > 0);
+    const head = await store.headPosition();
+    for (const operation of withPath)
+      for (const value of ['a%00b', '%E2%80%AEx', 'x%0A']) {
+        const command = operation.method !== 'GET';
+        const reply = await send(
+          operation,
+          filled(operation, value),
+          command ? Buffer.from('{}') : undefined,
+        );
+        const answer = `${operation.method} ${filled(operation, value)}`;
+        expect({ answer, refused: reply.status >= 400, server: reply.status >= 500 }).toEqual({
+          answer,
+          refused: command ? true : reply.status >= 400,
+          server: false,
+        });
+      }
+    expect(await store.headPosition()).toBe(head);
+  });
+
   describe('an award', () => {
     let scenario: FundingScenario;
     beforeAll(async () => {
