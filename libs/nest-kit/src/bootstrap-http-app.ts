@@ -25,6 +25,8 @@ export async function bootstrapHttpApp(
   const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(options), {
     bufferLogs: true,
     abortOnError: false,
+    // The kit parses JSON bodies itself (installWellFormedInput): strict UTF-8. No form bodies.
+    bodyParser: false,
   });
   app.useLogger(app.get(KitNestLogger));
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;

@@ -22,6 +22,7 @@ import {
   bootstrapHttpApp,
   CorrelationId,
   CurrentActor,
+  decodeUtf8,
   ExpectedRevisionHeader,
   HealthRegistry,
   NestKitModule,
@@ -194,7 +195,12 @@ describe('the service kit over HTTP', () => {
   const call = (
     method: string,
     path: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+    options: {
+      token?: string;
+      body?: unknown;
+      headers?: Record<string, string>;
+      raw?: string | Uint8Array;
+    } = {},
   ) =>
     fetch(`${url}${path}`, {
       method,
@@ -243,6 +249,132 @@ describe('the service kit over HTTP', () => {
       expect(notes.handlerCalls).toBe(before);
     });
 
+    it.each([
+      ['a lone surrogate', { title: 'ok \uD800', tags: [] }, '/title', 'text.malformed'],
+      ['a lone surrogate in an item', { title: 'ok', tags: ['a', '\uDFFF'] }, '/tags/1', 'text.malformed'],
+      [
+        'a lone surrogate in a member name',
+        { title: 'ok', tags: [], ['x\uDBFF']: 1 },
+        '/x\uFFFD',
+        'text.malformed',
+      ],
+      ['NUL', { title: 'a\u0000b', tags: [] }, '/title', 'validation.failed'],
+      ['another C0 control', { title: 'a\u001Bb', tags: [] }, '/title', 'validation.failed'],
+      ['a line break in a single-line text', { title: 'a\nb', tags: [] }, '/title', 'validation.failed'],
+      [
+        'a bidirectional override',
+        { title: 'invoice\u202Egpj.exe', tags: [] },
+        '/title',
+        'validation.failed',
+      ],
+      [
+        'a bidirectional isolate in an item',
+        { title: 'ok', tags: ['\u2067x'] },
+        '/tags',
+        'validation.failed',
+      ],
+    ])(
+      'answers 400 to %s, naming the member, without calling the handler',
+      async (_case, body, pointer, kind) => {
+        const before = notes.handlerCalls;
+        const problem = await expectProblem(
+          await call('POST', '/api/notes', {
+            token: tokens.assocA,
+            body,
+            headers: { 'accept-language': 'fr' },
+          }),
+          400,
+          'validation',
+        );
+        expect(problem.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+        expect(problem.detail).toMatch(
+          kind === 'text.malformed' ? /^Le texte en .* est mal formé/ : /^Le corps/,
+        );
+        expect(notes.handlerCalls).toBe(before);
+      },
+    );
+
+    it('answers 400 to bytes that are not UTF-8, naming the member, and in the caller’s language', async () => {
+      const before = notes.handlerCalls;
+      const body = Buffer.concat([
+        Buffer.from('{"title":"ok","tags":["a","b'),
+        Buffer.from([0xf0, 0x9f, 0x98]), // a truncated emoji: as long as the U+FFFD it used to become
+        Buffer.from('"]}'),
+      ]);
+      for (const [language, detail] of [
+        ['ar', /^النص في \/tags\/1 غير سليم/],
+        ['fr', /^Le texte en \/tags\/1 est mal formé/],
+        ['en', /^The text at \/tags\/1 is not well formed/],
+      ] as const) {
+        const problem = await expectProblem(
+          await call('POST', '/api/notes', {
+            token: tokens.assocA,
+            raw: body,
+            headers: { 'accept-language': language },
+          }),
+          400,
+          'validation',
+        );
+        expect(problem.errors).toEqual([{ pointer: '/tags/1', detail: 'holds bytes that are not UTF-8' }]);
+        expect(problem.detail).toMatch(detail);
+      }
+      const outsideStrings = Buffer.concat([
+        Buffer.from('{"title":"ok","tags":[]'),
+        Buffer.from([0xff, 0x7d]),
+      ]);
+      const problem = await expectProblem(
+        await call('POST', '/api/notes', { token: tokens.assocA, raw: outsideStrings }),
+        400,
+        'validation',
+      );
+      expect(problem.errors).toEqual([{ pointer: '', detail: 'holds bytes that are not UTF-8' }]);
+      expect(notes.handlerCalls).toBe(before);
+    });
+
+    it('answers 400 to a query parameter or path that is not UTF-8, naming the parameter', async () => {
+      for (const query of ['region=%ED%A0%80', 'region=%FF', 'page=1&region=ok%C3', 'region%FF=x']) {
+        const problem = await expectProblem(
+          await call('GET', `/api/notes/of/org-a?${query}`, { token: tokens.assocA }),
+          400,
+          'validation',
+        );
+        expect(problem.errors).toEqual([
+          {
+            pointer: query.startsWith('region%FF') ? '/region\uFFFD' : '/region',
+            detail: 'holds bytes that are not UTF-8',
+          },
+        ]);
+      }
+      const fine = await call('GET', '/api/notes/of/org-a?region=%C3%A9t%C3%A9&q=50%25+off', {
+        token: tokens.assocA,
+      });
+      expect(fine.status).toBe(200);
+      for (const path of ['/api/notes/%ED%A0%80', '/api/notes/%FF']) {
+        const problem = await expectProblem(
+          await call('GET', path, { token: tokens.assocA, headers: { 'accept-language': 'ar' } }),
+          400,
+          'malformed-request',
+        );
+        expect(problem).toMatchObject({ instance: path, detail: expect.stringMatching(/^مسار الطلب/) });
+      }
+    });
+
+    it('keeps the names people write: Arabic with direction marks, Tifinagh, emoji', async () => {
+      for (const title of [
+        'جمعية \u200Fتيزنيت (M&D)',
+        'ⴰⵙⵙⵓⵎⵔ',
+        'Café \u200E😀',
+        '\uFFFD is a real character',
+      ]) {
+        const response = await call('POST', '/api/notes', {
+          token: tokens.assocA,
+          body: { title, tags: [] },
+        });
+        expect(response.status).toBe(201);
+        expect(notes.byId.get(((await response.json()) as { id: string }).id)?.title).toBe(title);
+      }
+    });
+
     it('answers 400 to malformed JSON and 413 to a body over the limit', async () => {
       await expectProblem(
         await call('POST', '/api/notes', { token: tokens.assocA, raw: '{"title":' }),
@@ -258,6 +390,26 @@ describe('the service kit over HTTP', () => {
         'payload-too-large',
       );
     });
+
+    const notPlainText = fc.oneof(
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+      fc.integer({ min: 0x00, max: 0x1f }).map((code) => String.fromCharCode(code)),
+      fc.integer({ min: 0x7f, max: 0x9f }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom(
+        '\u202A',
+        '\u202B',
+        '\u202C',
+        '\u202D',
+        '\u202E',
+        '\u2066',
+        '\u2067',
+        '\u2068',
+        '\u2069',
+      ),
+    );
+    const notUtf8 = fc
+      .uint8Array({ min: 0x80, max: 0xff, minLength: 1, maxLength: 6 })
+      .filter((bytes) => decodeUtf8(bytes) === undefined);
 
     it('answers every generated bad body with a 400 problem, never a 5xx, and never runs the handler', async () => {
       const before = notes.handlerCalls;
@@ -280,12 +432,34 @@ describe('the service kit over HTTP', () => {
           .tuple(fc.string({ minLength: 1, maxLength: 10 }), fc.jsonValue())
           .filter(([key]) => !['title', 'tags', 'priority'].includes(key))
           .map(([key, value]) => ({ title: 'ok', tags: [], [key]: value })),
+        // Text no member may hold, in the title or an item: JSON-escaped lone surrogates, controls,
+        // bidirectional controls, and bytes that are not UTF-8.
+        fc
+          .tuple(fc.string({ maxLength: 8 }), notPlainText, fc.string({ maxLength: 8 }), fc.boolean())
+          .map(([before, bad, after, inTitle]) =>
+            inTitle
+              ? { title: `${before}${bad}${after}`.slice(0, 200), tags: [] }
+              : { title: 'ok', tags: [bad] },
+          ),
+        fc
+          .tuple(fc.string({ maxLength: 8 }), notUtf8, fc.boolean())
+          .map(([before, bytes, inTitle]) =>
+            Buffer.concat([
+              Buffer.from(
+                inTitle
+                  ? `{"tags":[],"title":${JSON.stringify(before).slice(0, -1)}`
+                  : '{"title":"ok","tags":["',
+              ),
+              bytes,
+              Buffer.from(inTitle ? '"}' : '"]}'),
+            ]),
+          ),
       );
       await fc.assert(
         fc.asyncProperty(badBody, async (body) => {
           const response = await call('POST', '/api/notes', {
             token: tokens.assocA,
-            raw: JSON.stringify(body) ?? 'null',
+            raw: body instanceof Uint8Array ? body : (JSON.stringify(body) ?? 'null'),
           });
           expect(response.status).toBe(400);
           expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -294,7 +468,8 @@ describe('the service kit over HTTP', () => {
         { numRuns: 200 },
       );
       expect(notes.handlerCalls).toBe(before);
-    });
+      // 200 requests: a few seconds, many more on a busy 2-core machine.
+    }, 60_000);
   });
 
   describe('authentication and authorisation', () => {

@@ -8,7 +8,14 @@ import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
 import fc from 'fast-check';
 import { createApp } from '../create-app';
 import { EVENT_STORE } from '../embedded/embedded.module';
-import { BadBody, badBodies, Json, nonEmptyBodies, REGISTRY_BODIES as B } from './testing/bad-bodies';
+import {
+  BadBody,
+  badBodies,
+  Json,
+  nonEmptyBodies,
+  REGISTRY_BODIES as B,
+  wireBytes,
+} from './testing/bad-bodies';
 
 // Seeding hashes nine demo passwords with scrypt; each endpoint then takes 2 to 9 s for its bodies.
 jest.setTimeout(120_000);
@@ -326,7 +333,7 @@ describe('Registry command endpoints under generated bad bodies', () => {
     app.inject({
       method,
       url,
-      ...(payload === undefined ? {} : { payload }),
+      ...(payload === undefined ? {} : { payload: wireBytes(payload) }),
       headers: {
         authorization: `Bearer ${tokens[user]}`,
         ...(payload === undefined ? {} : { 'content-type': 'application/json' }),

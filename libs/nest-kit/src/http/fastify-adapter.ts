@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { KitMetrics } from '../metrics/kit-metrics';
 import { answerClientError, answerFrameworkError } from '../problems/framework-errors';
 import { CORRELATION_ID_HEADER, correlationIdOf, RequestContext } from '../request-context/request-context';
+import { installWellFormedInput } from './well-formed-input';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -30,6 +31,7 @@ export function createFastifyAdapter(options: HttpOptions = {}): FastifyAdapter 
  * correlation id and times every request into the latency histogram.
  */
 export function installHttpHooks(fastify: FastifyInstance, metrics: KitMetrics): void {
+  installWellFormedInput(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(CORRELATION_ID_HEADER, request.id);
     RequestContext.run({ correlationId: request.id }, done);

@@ -1,1 +1,2 @@
 export * from './fastify-adapter';
+export * from './well-formed-input';

@@ -12,7 +12,12 @@ import { toProblem } from './problem-mapping';
 export function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
   const code = (error as { code?: string }).code;
   const kind: ProblemKind = code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'uri-too-long' : 'malformed-request';
-  const { problem } = toProblem(new ProblemException(kind), {
+  // A path whose percent-escapes do not spell UTF-8 (`/api/registry/needs/%FF`) says so.
+  const exception =
+    code === 'FST_ERR_BAD_URL'
+      ? new ProblemException(kind, { message: 'path.malformed' })
+      : new ProblemException(kind);
+  const { problem } = toProblem(exception, {
     language: negotiateLanguage(request.headers['accept-language']),
     instance: (request.url ?? '/').split('?')[0],
     ifMatchSent: false,

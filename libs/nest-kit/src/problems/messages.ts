@@ -8,6 +8,16 @@ export const MESSAGES = {
     fr: 'Le corps de la requête contient {count} membre(s) invalide(s).',
     ar: 'يحتوي متن الطلب على {count} عنصر(عناصر) غير صالحة.',
   },
+  'text.malformed': {
+    en: 'The text at {fields} is not well formed: bytes that are not UTF-8, or a lone UTF-16 surrogate.',
+    fr: 'Le texte en {fields} est mal formé : des octets qui ne sont pas de l’UTF-8, ou un demi-codet UTF-16 isolé.',
+    ar: 'النص في {fields} غير سليم: بايتات ليست بترميز UTF-8 أو نصف رمز UTF-16 منفرد.',
+  },
+  'path.malformed': {
+    en: 'The path of the request is not UTF-8 once percent-decoded.',
+    fr: 'Le chemin de la requête n’est pas de l’UTF-8 une fois décodé (pourcentages).',
+    ar: 'مسار الطلب ليس بترميز UTF-8 بعد فك ترميز النسب المئوية.',
+  },
   'request.malformed': {
     en: 'The request could not be read.',
     fr: 'La requête est illisible.',

@@ -8,22 +8,66 @@ import {
   IsString,
   MaxLength,
   MinLength,
+  ValidateBy,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { plainTextPattern, textFault } from './text-characters';
+
+/**
+ * Text with no control character (tab, CR and LF allowed in `multiline` text only), no
+ * bidirectional embedding, override or isolate, and no lone surrogate: see text-characters.ts.
+ */
+export function PlainText(options: { multiline?: boolean; each?: boolean } = {}) {
+  const multiline = options.multiline ?? false;
+  return ValidateBy(
+    {
+      name: multiline ? 'plainMultilineText' : 'plainText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || textFault(value, multiline) === undefined,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'text'} must not hold ${
+            typeof args?.value === 'string'
+              ? textFault(args.value, multiline)
+              : // An array's items (each: true): the first that is refused.
+                (Array.isArray(args?.value) &&
+                  (args.value as unknown[])
+                    .map((item) => (typeof item === 'string' ? textFault(item, multiline) : undefined))
+                    .find((fault) => fault !== undefined)) ||
+                'control or bidirectional characters'
+          }`,
+      },
+    },
+    { each: options.each ?? false },
+  );
+}
 
 /**
  * Every string member of a DTO carries @BoundedString and every array member @BoundedArray: the
- * body-size limit alone would let one field take the whole megabyte into an event.
+ * body-size limit alone would let one field take the whole megabyte into an event. Its text is
+ * plain (see PlainText): single-line unless `multiline` (descriptions, reasons, rationales).
  */
-export function BoundedString(maxLength: number, options: { minLength?: number; each?: boolean } = {}) {
+export function BoundedString(
+  maxLength: number,
+  options: { minLength?: number; each?: boolean; multiline?: boolean } = {},
+) {
   const minLength = options.minLength ?? 0;
   const each = options.each ?? false;
   return applyDecorators(
     IsString({ each }),
     MaxLength(maxLength, { each }),
     ...(minLength > 0 ? [MinLength(minLength, { each })] : []),
-    ...(each ? [] : [ApiProperty({ type: String, maxLength, minLength })]),
+    PlainText({ multiline: options.multiline, each }),
+    ...(each
+      ? []
+      : [
+          ApiProperty({
+            type: String,
+            maxLength,
+            minLength,
+            pattern: plainTextPattern(options.multiline ?? false),
+          }),
+        ]),
   );
 }
 

@@ -48,17 +48,17 @@ export class LocalizedTextDto {
 
 export class LocalizedLongTextDto {
   @ApiProperty()
-  @BoundedString(LONG_TEXT_LIMIT, { minLength: 1 })
+  @BoundedString(LONG_TEXT_LIMIT, { minLength: 1, multiline: true })
   fr!: string;
 
   @ApiPropertyOptional()
   @IsOptionalNotNull()
-  @BoundedString(LONG_TEXT_LIMIT)
+  @BoundedString(LONG_TEXT_LIMIT, { multiline: true })
   ar?: string;
 
   @ApiPropertyOptional()
   @IsOptionalNotNull()
-  @BoundedString(LONG_TEXT_LIMIT)
+  @BoundedString(LONG_TEXT_LIMIT, { multiline: true })
   en?: string;
 }
 

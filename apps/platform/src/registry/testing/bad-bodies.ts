@@ -157,11 +157,55 @@ export const PHONES_REFUSED = refused(['call me', '12', '++33 4 91', '+33 4 91 0
 
 // ---- mutations ----
 
+/** Bidirectional embeddings, overrides and isolates: no text of the API may hold them. */
+const BIDI_CONTROLS = [
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+];
+
+/**
+ * Bytes that are not UTF-8 (a lone surrogate spelled in UTF-8, a truncated emoji, overlong forms,
+ * bytes no UTF-8 has), written into a string as a marker that `wireBytes` turns into the bytes.
+ */
+const BYTES = '@@bytes:';
+const notUtf8 = fc
+  .constantFrom('eda080', 'edbfbf', 'f09f98', 'c0af', 'e080af', 'f4908080', 'ff', 'fe', '80', 'c3', 'e2')
+  .map((hex) => `${BYTES}${hex}@@`);
+
+/** One character or byte sequence no text may hold, whatever its field. */
+const NOT_PLAIN = fc.oneof(
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)),
+  fc.constantFrom(
+    '\u0000',
+    '\u0001',
+    '\u0008',
+    '\u000B',
+    '\u000C',
+    '\u001B',
+    '\u001F',
+    '\u007F',
+    '\u0085',
+    '\u009F',
+  ),
+  fc.constantFrom(...BIDI_CONTROLS),
+  notUtf8,
+);
+
 /** Short texts: ASCII, any Unicode (Arabic, Tifinagh, emoji...), and characters JSON escapes. */
 const JSON_TEXT = fc.oneof(
   fc.string({ unit: 'grapheme-ascii', maxLength: 16 }),
   fc.string({ unit: 'grapheme', maxLength: 16 }),
-  fc.string({ unit: fc.constantFrom('é', 'ب', 'ⴰ', '"', '\\', '{', '\u0000', '\n'), maxLength: 8 }),
+  fc.string({
+    unit: fc.constantFrom('é', 'ب', 'ⴰ', '"', '\\', '{', '\u0000', '\n', '\uD800', '\uDC00', '\u202E'),
+    maxLength: 8,
+  }),
 );
 const scalar = fc.oneof(
   fc.boolean(),
@@ -200,12 +244,26 @@ const textOfLength = (min: number, max: number) =>
     maxLength: max,
   });
 
+/**
+ * A text within the shape's length that holds one character or byte sequence no text may hold: a
+ * lone surrogate, a control, a bidirectional control, or bytes that are not UTF-8.
+ */
+const notPlainText = (max: number): fc.Arbitrary<string> =>
+  fc
+    .tuple(textOfLength(0, 3), NOT_PLAIN, textOfLength(0, 3))
+    .map(([before, bad, after]) =>
+      before.length + after.length + (bad.startsWith(BYTES) ? 1 : bad.length) <= max
+        ? `${before}${bad}${after}`
+        : bad,
+    );
+
 /** Values of the shape's type that its bounds or the domain refuse. */
 const outOfBounds = (shape: Shape, value: Json | undefined): fc.Arbitrary<Json>[] => {
   const options: fc.Arbitrary<Json>[] = [];
   if (shape.invalid && shape.invalid.length > 0) options.push(fc.constantFrom(...shape.invalid));
   switch (shape.type) {
     case 'string':
+      options.push(notPlainText(shape.max));
       if (shape.oneOf) {
         const allowed = shape.oneOf;
         options.push(JSON_TEXT.filter((s) => !allowed.includes(s)));
@@ -342,6 +400,16 @@ export const invalidValue = (shape: Shape, value: Json | undefined): fc.Arbitrar
     options.push({ weight: 1, arbitrary: wrongType(shape.items).map((bad) => [bad]) });
   }
   return fc.oneof(...options);
+};
+
+/**
+ * A payload as it goes on the wire: UTF-8, but for the `@@bytes:<hex>@@` markers that stand for
+ * bytes that are not UTF-8 (a string in a test cannot hold them).
+ */
+export const wireBytes = (payload: string): string | Buffer => {
+  if (!payload.includes(BYTES)) return payload;
+  const parts = payload.split(/@@bytes:([0-9a-f]+)@@/);
+  return Buffer.concat(parts.map((part, i) => (i % 2 === 1 ? Buffer.from(part, 'hex') : Buffer.from(part))));
 };
 
 /** A body as sent: the raw text, and what kind of fault it carries. */

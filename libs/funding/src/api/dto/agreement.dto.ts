@@ -50,7 +50,7 @@ export class TrancheReportDto {
   reportId?: string;
 
   @ApiProperty({ description: 'What was done with the tranche' })
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   summary!: string;
 }
 
@@ -62,6 +62,6 @@ export class ReportReviewDto {
   approved!: boolean;
 
   @ApiProperty()
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   comment!: string;
 }

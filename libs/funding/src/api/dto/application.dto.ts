@@ -146,7 +146,7 @@ export class DraftApplicationDto {
 
 export class AppealDto {
   @ApiProperty({ description: 'Why the decision should be reviewed' })
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   grounds!: string;
 }
 

@@ -43,7 +43,7 @@ export class MoneyOrZeroDto {
 
 export class FundingReasonDto {
   @ApiProperty({ description: 'Why: kept with the event' })
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   reason!: string;
 }
 

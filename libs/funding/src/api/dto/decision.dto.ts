@@ -11,7 +11,7 @@ export class RecommendationDto extends CommitteeDto {
   recommended!: boolean;
 
   @ApiProperty()
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   rationale!: string;
 }
 
@@ -25,18 +25,18 @@ export class AwardDto extends CommitteeDto {
 
   @ApiProperty({ type: [String], description: 'Conditions attached to the grant (may be empty)' })
   @BoundedArray(MAX_LIST)
-  @BoundedString(MAX_LONG_TEXT, { each: true, minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { each: true, minLength: 1, multiline: true })
   conditions!: string[];
 
   @ApiProperty()
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   rationale!: string;
 }
 
 export class RejectionDto extends CommitteeDto {
   @ApiProperty({ type: [String], description: 'At least one reason' })
   @BoundedArray(MAX_LIST, { minItems: 1 })
-  @BoundedString(MAX_LONG_TEXT, { each: true, minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { each: true, minLength: 1, multiline: true })
   reasons!: string[];
 }
 
@@ -46,6 +46,6 @@ export class AppealDecisionDto extends CommitteeDto {
   upheld!: boolean;
 
   @ApiProperty()
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   rationale!: string;
 }

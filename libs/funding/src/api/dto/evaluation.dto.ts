@@ -32,7 +32,7 @@ export class DeclarationDto {
   hasConflict!: boolean;
 
   @ApiProperty({ example: 'I have no link with the applicant or its members.' })
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   statement!: string;
 }
 
@@ -48,7 +48,7 @@ export class CriterionScoreDto {
   points!: number;
 
   @ApiProperty({ description: 'Why these points' })
-  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   comment!: string;
 }
 

@@ -173,7 +173,7 @@ export class FlagDuplicateDto {
   otherAssociationId!: string;
 
   @ApiProperty()
-  @BoundedString(MAX_REASON, { minLength: 1 })
+  @BoundedString(MAX_REASON, { minLength: 1, multiline: true })
   reason!: string;
 }
 

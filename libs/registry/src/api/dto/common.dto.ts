@@ -30,6 +30,6 @@ export class GeoCodeDto {
 
 export class ReasonDto {
   @ApiProperty({ description: 'Why: kept with the event' })
-  @BoundedString(MAX_REASON, { minLength: 1 })
+  @BoundedString(MAX_REASON, { minLength: 1, multiline: true })
   reason!: string;
 }

@@ -68,6 +68,6 @@ export class MatchRegionalNeedDto {
 
 export class AddressedDto {
   @ApiProperty({ description: 'How the need was addressed (internal)' })
-  @BoundedString(2000, { minLength: 1 })
+  @BoundedString(2000, { minLength: 1, multiline: true })
   note!: string;
 }
