@@ -1,12 +1,5 @@
-import { STATUS_CODES } from 'node:http';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import {
-  FieldError,
-  negotiateLanguage,
-  PROBLEM_CONTENT_TYPE,
-  ProblemException,
-  toProblem,
-} from '../problems';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { FieldError, ProblemException } from '../problems';
 import { malformedMembers } from '../validation/text-characters';
 import { decodeUtf8, decodeUtf8Marking, percentDecodedBytes } from '../validation/utf8';
 
