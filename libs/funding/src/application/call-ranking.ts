@@ -3,7 +3,7 @@ import { Money } from '@tadamon/reference-data';
 import { DraftedCall } from '../domain/call-for-proposals/call-for-proposals';
 import { NotCreated } from '../domain/errors';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
-import { rankApplications, Ranking, ScoredApplication } from '../domain/scoring/ranking';
+import { rankApplications, Ranking, ScoredApplication, Standing } from '../domain/scoring/ranking';
 import { ApplicationDoc, FUNDING_APPLICATIONS } from '../projections/applications';
 import { FundingCommands } from './funding-commands';
 import { FUNDING_READ_MODELS, FundingReadModels } from './funding-ports';
@@ -40,6 +40,18 @@ type RankingEntry = Pick<
 const amountOf = (doc: Pick<ApplicationDoc, 'decision' | 'amountRequested'>): Money =>
   doc.decision?.kind === 'award' ? doc.decision.amount : doc.amountRequested;
 
+/** What the committee's decisions left of an application's claim on the budget. */
+const standingOf = (status: string): Standing =>
+  status === 'awarded' ? 'awarded' : status === 'rejected' || status === 'not-recommended' ? 'declined' : 'open';
+
+/** An application's place in its call's ranking, as an award records it. */
+export interface RankingPlace {
+  /** null: not ranked (below a threshold, not scored, or in another currency than the budget). */
+  rank: number | null;
+  /** Inside the funded set: within the call's budget in ranking order (awards hold their money). */
+  fundedSet: boolean;
+}
+
 /**
  * A call's ranking: its scored applications ordered by rankApplications within the call's budget,
  * with the call's tie-break rules. Each consensus was computed with the scoring rules version the
@@ -56,7 +68,7 @@ export class CallRanking {
    * `current`: an application folded from its stream, which overrides its read-model entry (the
    * read model may be a few milliseconds behind the command that asks for a rank).
    */
-  async rank(callId: string, current?: GrantApplication): Promise<CallRankingView> {
+  async rank(callId: string, current?: GrantApplication, currentAmount?: Money): Promise<CallRankingView> {
     const loaded = await this.commands.load('callForProposals', callId);
     if (!loaded || loaded.state.status === 'none')
       throw new NotCreated('callForProposals', 'RankApplications');
@@ -68,7 +80,7 @@ export class CallRanking {
     if (current) {
       byId.delete(current.applicationId);
       if (current.consensus !== null && RANKED_STATUSES.includes(current.status))
-        byId.set(current.applicationId, fromState(current));
+        byId.set(current.applicationId, fromState(current, currentAmount));
     }
     const entries = [...byId.values()].filter(
       (doc) => doc.consensus !== null && amountOf(doc).currency === call.terms.budget.currency,
@@ -82,6 +94,7 @@ export class CallRanking {
       },
       submittedAt: doc.submittedAt ?? doc.draftedAt,
       amount: amountOf(doc),
+      standing: standingOf(doc.status),
     }));
     const ranking = rankApplications(scored, call.terms.budget, call.terms.tieBreakRules);
     return {
@@ -108,13 +121,26 @@ export class CallRanking {
     const { ranking } = await this.rank(application.callId, application);
     return ranking.ranked.find((r) => r.applicationId === application.applicationId)?.rank ?? null;
   }
+
+  /**
+   * Where an award of `amount` would place the application: its rank, and whether it is inside
+   * the funded set, ranked at the amount awarded (never more than requested). An award inside the
+   * set not yet projected is ranked at its request, which is not less: that lag only narrows the
+   * set. What the lag can widen it with (a derogation, a consensus or an upheld appeal recorded in
+   * the last moments) is said in docs/funding.md.
+   */
+  async placeOf(application: GrantApplication, amount: Money): Promise<RankingPlace> {
+    const { ranking } = await this.rank(application.callId, application, amount);
+    const entry = ranking.ranked.find((r) => r.applicationId === application.applicationId);
+    return { rank: entry?.rank ?? null, fundedSet: entry?.funded ?? false };
+  }
 }
 
 /** The ranking's view of an application folded from its stream. */
-const fromState = (state: GrantApplication): RankingEntry => ({
+const fromState = (state: GrantApplication, amount?: Money): RankingEntry => ({
   applicationId: state.applicationId,
   associationId: state.associationId,
-  amountRequested: state.proposal.amountRequested,
+  amountRequested: amount ?? state.proposal.amountRequested,
   status: state.status,
   draftedAt: state.submittedAt ?? '',
   submittedAt: state.submittedAt,

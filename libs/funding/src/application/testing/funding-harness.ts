@@ -79,7 +79,7 @@ export class FundingHarness {
   });
   readonly suspension = new ApplicantSuspension(this.commands, this.docs, this.store);
   readonly ranking = new CallRanking(this.commands, this.docs);
-  readonly decisions = new GrantDecisions(this.commands);
+  readonly decisions = new GrantDecisions(this.commands, this.ranking);
   private readonly runners = fundingProjections.map(
     (projection) => new ProjectionRunner(this.store, this.docs, projection),
   );
