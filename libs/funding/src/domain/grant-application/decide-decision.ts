@@ -77,6 +77,10 @@ const checkDerogation = (
   value: unknown,
 ): { reason: string; committeeMembers: string[] } | null => {
   if (value === null) return null;
+  if (value === undefined) {
+    issues.add('derogation', 'must be an object, or null inside the funded set');
+    return null;
+  }
   const input = checkObject(issues, 'derogation', value);
   return {
     reason: checkText(issues, 'derogation.reason', input['reason'], MAX_LONG_TEXT),
