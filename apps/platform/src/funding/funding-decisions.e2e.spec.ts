@@ -103,11 +103,7 @@ describe('Funding API: decisions, agreements and tranches', () => {
       const first = await scenario.recommended('association', callId);
       const second = await scenario.recommended(FIGUIG_ACCOUNT, callId);
       expect((await award(first)).body.events).toEqual(['FundsCommitted', 'GrantAwarded']);
-      // Beyond the call's budget in ranking order: a derogation is needed first, then the money.
-      const outside = await award(second);
-      expect([outside.status, outside.body.code]).toEqual([409, 'OUTSIDE_FUNDED_SET']);
-      const derogation = { reason: 'Projet pilote.', committeeMembers: ['user-committee'] };
-      const refused = await award(second, { derogation }, { 'accept-language': 'en' });
+      const refused = await award(second, {}, { 'accept-language': 'en' });
       expect([refused.status, refused.body.code]).toEqual([409, 'BUDGET_ENVELOPE_EXCEEDED']);
       expect(refused.body).toMatchObject({ remaining: usd(50_000), requested: usd(250_000), envelopeId });
       expect(refused.body.detail).toContain('50000.00 USD');
