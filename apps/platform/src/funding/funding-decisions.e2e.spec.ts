@@ -1,17 +1,7 @@
 import { EventStore } from '@tadamon/event-store';
 import { EVENT_STORE } from '../embedded/embedded.module';
 import { eventually, Json, PlatformClient } from '../registry/testing/platform-client';
-import {
-  EVALUATOR_IDS,
-  F,
-  FIGUIG,
-  FIGUIG_ACCOUNT,
-  FundingScenario,
-  MD,
-  proposal,
-  today,
-  usd,
-} from './testing/funding-scenario';
+import { F, FIGUIG_ACCOUNT, FundingScenario, MD, proposal, today, usd } from './testing/funding-scenario';
 
 /** The parties to an agreement of M&D's on an envelope of the IOM: the association, the funder, the ministry. */
 const MD_PARTIES = [MD, 'actor-iom', 'actor-ministry'];
@@ -180,13 +170,22 @@ describe('Funding API: decisions, agreements and tranches', () => {
       expect(unknownMember.body.errors[0].pointer).toBe('/derogation/committeeMembers/1');
 
       expect((await award(first)).body.events).toEqual(['FundsCommitted', 'GrantAwarded']);
-      const derogation = { reason: 'Seul projet de la région de l’Oriental.', committeeMembers: ['member-b', 'user-committee'] };
+      const derogation = {
+        reason: 'Seul projet de la région de l’Oriental.',
+        committeeMembers: ['member-b', 'user-committee'],
+      };
       expect((await award(second, { derogation })).body.events).toEqual(['FundsCommitted', 'GrantAwarded']);
       const store = client.app.get<EventStore>(EVENT_STORE, { strict: false });
       const recorded = async (applicationId: string) =>
-        ((await store.readStream(`grantApplication-${applicationId}`)).find((e) => e.type === 'GrantAwarded') as Json)
-          .data;
-      expect(await recorded(first)).toMatchObject({ ranking: { rank: 1, fundedSet: true }, derogation: null });
+        (
+          (await store.readStream(`grantApplication-${applicationId}`)).find(
+            (e) => e.type === 'GrantAwarded',
+          ) as Json
+        ).data;
+      expect(await recorded(first)).toMatchObject({
+        ranking: { rank: 1, fundedSet: true },
+        derogation: null,
+      });
       expect(await recorded(second)).toMatchObject({
         ranking: { rank: 2, fundedSet: false },
         derogation: { reason: derogation.reason, committeeMembers: ['member-b', 'user-committee'] },

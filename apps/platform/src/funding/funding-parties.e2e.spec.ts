@@ -116,7 +116,10 @@ describe('Funding API: who may be named on a decision, an agreement, an envelope
       for (const evaluator of [EVALUATORS[0], EVALUATORS[1], dualRole])
         await scenario.evaluate(evaluator, applicationId, 80);
       await client.post('committee', path(applicationId, 'consensus'));
-      await client.post('committee', path(applicationId, 'recommendation'), { recommended: true, rationale: 'r' });
+      await client.post('committee', path(applicationId, 'recommendation'), {
+        recommended: true,
+        rationale: 'r',
+      });
       const before = await revisionOf(applicationId);
       const reply = await client.post('committee', path(applicationId, 'award'), {
         conditions: [],
@@ -128,7 +131,10 @@ describe('Funding API: who may be named on a decision, an agreement, an envelope
       const envelope = (await client.get('auditor', `${F}/envelopes/${envelopeId}`)).body;
       expect(envelope).toMatchObject({ committed: usd(0), commitments: [] });
       // The same member may not record it either: they are an evaluator of this dossier.
-      const self = await client.post(dualRole, path(applicationId, 'award'), { conditions: [], rationale: 'r' });
+      const self = await client.post(dualRole, path(applicationId, 'award'), {
+        conditions: [],
+        rationale: 'r',
+      });
       expectRefused(self, 409, 'COMMITTEE_MEMBER_HAS_CONFLICT', '/committeeMembers/0');
     });
   });
@@ -156,7 +162,8 @@ describe('Funding API: who may be named on a decision, an agreement, an envelope
 
   describe('envelopes', () => {
     it('refuses a funder the Registry does not know, and an association', async () => {
-      const open = (funderId: string) => scenario.client.post('officer', `${F}/envelopes`, envelope(funderId));
+      const open = (funderId: string) =>
+        scenario.client.post('officer', `${F}/envelopes`, envelope(funderId));
       const envelope = (funderId: string) => ({
         envelopeId: `env-parties-${funderId}`,
         programmeId: 'icmd-phase-2',
@@ -184,7 +191,9 @@ describe('Funding API: who may be named on a decision, an agreement, an envelope
       expect(tooMuch.body).toMatchObject({ budget: usd(400_000), requested: usd(400_001) });
       const applicationId = await scenario.draftApplication('association', callId);
       const before = await revisionOf(applicationId);
-      const change = await client.patch('association', path(applicationId), { amountRequested: usd(500_000) });
+      const change = await client.patch('association', path(applicationId), {
+        amountRequested: usd(500_000),
+      });
       expectRefused(change, 400, 'AMOUNT_ABOVE_CALL_BUDGET', '/amountRequested');
       expect(await revisionOf(applicationId)).toBe(before);
       const whole = await client.patch('association', path(applicationId), { amountRequested: usd(400_000) });

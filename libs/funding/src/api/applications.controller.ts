@@ -65,7 +65,11 @@ export class ApplicationsController {
     const call = await this.commands.load('callForProposals', body.callId);
     if (!call || call.state.status !== 'published')
       throw invalidField('callId', 'no call open for applications');
-    requireWithinCallBudget(call.state.terms.budget, body.proposal.amountRequested, 'proposal.amountRequested');
+    requireWithinCallBudget(
+      call.state.terms.budget,
+      body.proposal.amountRequested,
+      'proposal.amountRequested',
+    );
     const applicationId = body.applicationId ?? `app-${randomUUID()}`;
     const existing = await this.commands.load('grantApplication', applicationId);
     if (existing && existing.state.status !== 'none') assertApplicant(actor, existing.state);

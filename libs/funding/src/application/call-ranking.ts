@@ -42,7 +42,11 @@ const amountOf = (doc: Pick<ApplicationDoc, 'decision' | 'amountRequested'>): Mo
 
 /** What the committee's decisions left of an application's claim on the budget. */
 const standingOf = (status: string): Standing =>
-  status === 'awarded' ? 'awarded' : status === 'rejected' || status === 'not-recommended' ? 'declined' : 'open';
+  status === 'awarded'
+    ? 'awarded'
+    : status === 'rejected' || status === 'not-recommended'
+      ? 'declined'
+      : 'open';
 
 /** An application's place in its call's ranking, as an award records it. */
 export interface RankingPlace {

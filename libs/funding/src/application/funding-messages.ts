@@ -142,7 +142,7 @@ export const FUNDING_MESSAGES: Record<string, Record<Language, string>> = {
   },
   UNKNOWN_FUNDER: {
     en: 'The registry knows no actor with this identifier ({funder}).',
-    fr: "Le registre ne connaît aucun acteur portant cet identifiant ({funder}).",
+    fr: 'Le registre ne connaît aucun acteur portant cet identifiant ({funder}).',
     ar: 'لا يعرف السجل أي فاعل بهذا المعرّف ({funder}).',
   },
   FUNDER_IS_ASSOCIATION: {

@@ -55,7 +55,8 @@ const params = (error: FundingError): Record<string, string> => {
   if (error instanceof UnknownCommitteeMember) return { member: error.memberId };
   if (error instanceof CallerNotInCommittee) return { caller: error.callerId };
   if (error instanceof InvalidSignatory) return { signatory: error.signatory };
-  if (error instanceof UnknownFunder || error instanceof FunderIsAssociation) return { funder: error.funderId };
+  if (error instanceof UnknownFunder || error instanceof FunderIsAssociation)
+    return { funder: error.funderId };
   if (error instanceof AmountAboveCallBudget) return { budget: show(error.budget) };
   return {};
 };

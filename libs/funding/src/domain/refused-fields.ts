@@ -71,6 +71,8 @@ export class AmountAboveCallBudget extends RefusedField {
     readonly requested: Money,
     readonly field: string,
   ) {
-    super(`${toMajorString(requested)} requested exceeds the call's whole budget of ${toMajorString(budget)}`);
+    super(
+      `${toMajorString(requested)} requested exceeds the call's whole budget of ${toMajorString(budget)}`,
+    );
   }
 }

@@ -1,5 +1,10 @@
 import Database from 'better-sqlite3';
-import { ActorRecord, ApplicantRecord, RegistryFactChange, RegistryFacts } from '../application/funding-ports';
+import {
+  ActorRecord,
+  ApplicantRecord,
+  RegistryFactChange,
+  RegistryFacts,
+} from '../application/funding-ports';
 import { AssociationStatus } from '../domain/grant-application/eligibility-screening';
 
 const isNewer = (known: { position: number } | undefined, change: { position: number }): boolean =>

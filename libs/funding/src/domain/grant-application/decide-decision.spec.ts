@@ -321,7 +321,10 @@ describe('grant application: decision', () => {
         const state = foldEvents(grantApplicationDecider, [...history.recommended, old]) as GrantApplication;
         expect(state.status).toBe('awarded');
         expect(state.decision).toMatchObject({ kind: 'award', amount: usd(25_000_000) });
-        spec.given([...history.recommended, old]).when(award()).thenNothingHappened();
+        spec
+          .given([...history.recommended, old])
+          .when(award())
+          .thenNothingHappened();
       });
     });
   });

@@ -176,7 +176,8 @@ const award = (state: GrantApplication, command: AwardGrant): Events => {
     throw new BudgetEnvelopeExceeded(envelope.envelopeId, amount, envelope.remaining);
   }
   requireImpartialCommittee(state, committeeMembers, 'committeeMembers', command.data.committeeMembers);
-  if (!ranking.fundedSet && derogation === null) throw new OutsideFundedSet(state.applicationId, ranking.rank);
+  if (!ranking.fundedSet && derogation === null)
+    throw new OutsideFundedSet(state.applicationId, ranking.rank);
   if (derogation !== null)
     requireImpartialCommittee(
       state,

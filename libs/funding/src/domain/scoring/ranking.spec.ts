@@ -280,7 +280,9 @@ describe('rankApplications', () => {
               standing: a.standing,
             }));
             const before = rankApplications(input, usd(budget));
-            const open = before.ranked.filter((r) => r.funded && input.find((x) => x.applicationId === r.applicationId)?.standing === 'open');
+            const open = before.ranked.filter(
+              (r) => r.funded && input.find((x) => x.applicationId === r.applicationId)?.standing === 'open',
+            );
             if (open.length === 0) return;
             const chosen = open[pick % open.length];
             const awardMinor = Math.max(1, Math.floor(chosen.amount.amountMinor * share));
@@ -293,7 +295,8 @@ describe('rankApplications', () => {
               usd(budget),
             );
             const fundedAfter = new Set(after.ranked.filter((r) => r.funded).map((r) => r.applicationId));
-            for (const r of before.ranked.filter((x) => x.funded)) expect(fundedAfter.has(r.applicationId)).toBe(true);
+            for (const r of before.ranked.filter((x) => x.funded))
+              expect(fundedAfter.has(r.applicationId)).toBe(true);
           },
         ),
         { numRuns: 500 },

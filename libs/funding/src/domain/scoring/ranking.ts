@@ -147,8 +147,7 @@ export const rankApplications = (
       if (stillFunding) remainingMinor -= app.amount.amountMinor;
     }
     const funded = place === 'awarded' || (place === 'open' && stillFunding);
-    const reason: RankingReason =
-      place === 'declined' ? 'declined' : funded ? 'funded' : 'beyond-budget';
+    const reason: RankingReason = place === 'declined' ? 'declined' : funded ? 'funded' : 'beyond-budget';
     return {
       applicationId: app.applicationId,
       rank: i + 1,
@@ -175,9 +174,7 @@ export const rankApplications = (
     });
   }
   // Derogations may have awarded more than the budget: nothing is left then, never less than nothing.
-  const fundedMinor = ranked
-    .filter((r) => r.funded)
-    .reduce((sum, r) => sum + r.amount.amountMinor, 0);
+  const fundedMinor = ranked.filter((r) => r.funded).reduce((sum, r) => sum + r.amount.amountMinor, 0);
   return {
     budget,
     funded: { amountMinor: fundedMinor, currency: budget.currency },
