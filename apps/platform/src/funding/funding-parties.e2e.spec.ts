@@ -72,6 +72,16 @@ describe('Funding API: who may be named on a decision, an agreement, an envelope
         committeeMembers: ['user-committee', EVALUATOR_IDS[0]],
       });
       expectRefused(evaluator, 400, 'UNKNOWN_COMMITTEE_MEMBER', '/committeeMembers/1');
+      // A committee token for nobody the user store knows, naming nobody: the caller alone is refused.
+      const ghost = await client.mint('minted:ghost-committee', {
+        id: 'ghost-committee',
+        roles: ['committee'],
+      });
+      const alone = await client.post(ghost, path(applicationId, 'recommendation'), {
+        recommended: true,
+        rationale: 'r',
+      });
+      expectRefused(alone, 400, 'UNKNOWN_COMMITTEE_MEMBER', '/committeeMembers');
       expect(await revisionOf(applicationId)).toBe(before);
       const named = await client.post('committee', path(applicationId, 'recommendation'), {
         ...body,
@@ -135,7 +145,7 @@ describe('Funding API: who may be named on a decision, an agreement, an envelope
         conditions: [],
         rationale: 'r',
       });
-      expectRefused(self, 409, 'COMMITTEE_MEMBER_HAS_CONFLICT', '/committeeMembers/0');
+      expectRefused(self, 409, 'COMMITTEE_MEMBER_HAS_CONFLICT', '/committeeMembers');
     });
   });
 

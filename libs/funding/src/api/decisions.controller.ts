@@ -182,7 +182,7 @@ export class DecisionsController {
     named: readonly string[] | undefined,
   ): Promise<string[]> {
     const members = committeeOf(actor, named);
-    await this.committee.check(application, members, actor);
+    await this.committee.check(application, members, actor, 'committeeMembers', (named?.length ?? 0) > 0);
     return members;
   }
 

@@ -3,10 +3,14 @@ import { CallerNotInCommittee, UnknownCommitteeMember } from '../domain/refused-
 import { checkComposition, listedCommittee } from './committee-composition';
 import { CommitteeUser } from './funding-ports';
 
-const application = { associationId: 'assoc-md' };
+const application = {
+  associationId: 'assoc-md',
+  evaluators: { 'cm-2': {} } as never,
+};
 const users = new Map<string, CommitteeUser>([
   ['cm-1', { userId: 'cm-1', organisationId: null }],
   ['cm-2', { userId: 'cm-2', organisationId: null }],
+  ['cm-3', { userId: 'cm-3', organisationId: null }],
   ['cm-md', { userId: 'cm-md', organisationId: 'assoc-md' }],
 ]);
 const thrown = (act: () => void): unknown => {
@@ -22,7 +26,7 @@ const check = (members: string[], caller = 'cm-1', field = 'committeeMembers') =
 
 describe('the committee of a decision', () => {
   it('accepts known committee users with the caller among them', () => {
-    expect(() => check(['cm-2', 'cm-1'])).not.toThrow();
+    expect(() => check(['cm-3', 'cm-1'])).not.toThrow();
     expect(() => check(['cm-1'])).not.toThrow();
   });
 
@@ -34,8 +38,22 @@ describe('the committee of a decision', () => {
     });
   });
 
+  it('points at the list as a whole when the caller named nobody (the caller alone, by default)', () => {
+    const refused = thrown(() =>
+      checkComposition(application, ['stranger'], users, 'stranger', 'committeeMembers', false),
+    );
+    expect(refused).toMatchObject({ code: 'UNKNOWN_COMMITTEE_MEMBER', field: 'committeeMembers' });
+  });
+
   it('refuses a committee that leaves out the caller', () => {
-    expect(() => check(['cm-2'])).toThrow(CallerNotInCommittee);
+    expect(() => check(['cm-3'])).toThrow(CallerNotInCommittee);
+  });
+
+  it('refuses an evaluator of the dossier', () => {
+    expect(thrown(() => check(['cm-1', 'cm-2']))).toMatchObject({
+      code: 'COMMITTEE_MEMBER_HAS_CONFLICT',
+      field: 'committeeMembers[1]',
+    });
   });
 
   it('refuses a member acting for the applicant association', () => {

@@ -8,22 +8,26 @@ import { CommitteeDirectory, CommitteeUser, FUNDING_COMMITTEE_DIRECTORY } from '
 /**
  * Who may sit on the committee that takes a decision on `application`, checked before anything is
  * recorded: every member a known committee user, the caller among them, nobody acting for the
- * applicant association. (Evaluators of the dossier are refused by the decider, which knows them.)
+ * applicant association nor named on the dossier as an evaluator (the decider refuses those too).
  * `field` names the list in the request, for the problem's pointer.
  */
 export const checkComposition = (
-  application: Pick<GrantApplication, 'associationId'>,
+  application: Pick<GrantApplication, 'associationId' | 'evaluators'>,
   members: readonly string[],
   users: ReadonlyMap<string, CommitteeUser>,
   caller: string,
   field: string,
+  named = true,
 ): void => {
+  // A committee the caller did not name (the caller alone, by default) is pointed at as a whole.
+  const at = (i: number) => (named ? `${field}[${i}]` : field);
   members.forEach((member, i) => {
-    if (!users.has(member)) throw new UnknownCommitteeMember(member, `${field}[${i}]`);
+    if (!users.has(member)) throw new UnknownCommitteeMember(member, at(i));
   });
   members.forEach((member, i) => {
-    if (users.get(member)?.organisationId === application.associationId)
-      throw new CommitteeMemberHasConflict(member, `${field}[${i}]`);
+    const actsForApplicant = users.get(member)?.organisationId === application.associationId;
+    if (actsForApplicant || application.evaluators[member] !== undefined)
+      throw new CommitteeMemberHasConflict(member, at(i));
   });
   if (!members.includes(caller)) throw new CallerNotInCommittee(caller, field);
 };
@@ -32,19 +36,23 @@ export const checkComposition = (
 export class CommitteeComposition {
   constructor(@Inject(FUNDING_COMMITTEE_DIRECTORY) private readonly directory: CommitteeDirectory) {}
 
-  /** Refuses (4xx naming `field`) a committee Funding may not record for this decision. */
+  /**
+   * Refuses (4xx naming `field`) a committee Funding may not record for this decision. `named`:
+   * the members are the list the request sent (else the default, the caller alone).
+   */
   async check(
-    application: Pick<GrantApplication, 'associationId'>,
+    application: Pick<GrantApplication, 'associationId' | 'evaluators'>,
     members: readonly string[],
     actor: CommandActor,
     field = 'committeeMembers',
+    named = true,
   ): Promise<void> {
     const users = new Map<string, CommitteeUser>();
     for (const member of new Set(members)) {
       const user = await this.directory.committeeUser(member);
       if (user) users.set(member, user);
     }
-    checkComposition(application, members, users, actor.id, field);
+    checkComposition(application, members, users, actor.id, field, named);
   }
 }
 
