@@ -70,7 +70,9 @@ export class CallRanking {
 
   /**
    * `current`: an application folded from its stream, which overrides its read-model entry (the
-   * read model may be a few milliseconds behind the command that asks for a rank).
+   * read model may be a few milliseconds behind the command that asks for a rank). Any other
+   * application with funds committed on the call's envelope holds them as an award, even before
+   * its decision is recorded or projected: the envelope's stream is the first an award writes to.
    */
   async rank(callId: string, current?: GrantApplication, currentAmount?: Money): Promise<CallRankingView> {
     const loaded = await this.commands.load('callForProposals', callId);
@@ -89,17 +91,24 @@ export class CallRanking {
     const entries = [...byId.values()].filter(
       (doc) => doc.consensus !== null && amountOf(doc).currency === call.terms.budget.currency,
     );
-    const scored: ScoredApplication[] = entries.map((doc) => ({
-      applicationId: doc.applicationId,
-      outcome: {
-        consensus: doc.consensus?.consensus ?? 0,
-        perCriterion: doc.consensus?.perCriterion ?? [],
-        passedThresholds: doc.consensus?.passedThresholds ?? false,
-      },
-      submittedAt: doc.submittedAt ?? doc.draftedAt,
-      amount: amountOf(doc),
-      standing: standingOf(doc.status),
-    }));
+    const committed = await this.activeCommitments(call.terms.envelopeId, call.terms.budget.currency);
+    const scored: ScoredApplication[] = entries.map((doc) => {
+      const held =
+        doc.applicationId === current?.applicationId ? undefined : committed.get(doc.applicationId);
+      const standing = standingOf(doc.status);
+      const holds = held !== undefined && standing !== 'declined';
+      return {
+        applicationId: doc.applicationId,
+        outcome: {
+          consensus: doc.consensus?.consensus ?? 0,
+          perCriterion: doc.consensus?.perCriterion ?? [],
+          passedThresholds: doc.consensus?.passedThresholds ?? false,
+        },
+        submittedAt: doc.submittedAt ?? doc.draftedAt,
+        amount: holds ? held : amountOf(doc),
+        standing: holds ? 'awarded' : standing,
+      };
+    });
     const ranking = rankApplications(scored, call.terms.budget, call.terms.tieBreakRules);
     return {
       callId,
@@ -120,6 +129,19 @@ export class CallRanking {
     };
   }
 
+  /** The envelope's active commitments by application (only in the call's currency). */
+  private async activeCommitments(envelopeId: string, currency: string): Promise<Map<string, Money>> {
+    const envelope = await this.commands.load('budgetEnvelope', envelopeId);
+    const held = new Map<string, Money>();
+    if (!envelope || envelope.state.status === 'none') return held;
+    const { terms, commitments } = envelope.state;
+    if (terms.amount.currency !== currency) return held;
+    for (const [applicationId, commitment] of Object.entries(commitments))
+      if (commitment.status === 'active')
+        held.set(applicationId, { amountMinor: commitment.committedMinor, currency: terms.amount.currency });
+    return held;
+  }
+
   /** The application's rank in its call now; null when it is below a threshold or not scored. */
   async rankOf(application: GrantApplication): Promise<number | null> {
     const { ranking } = await this.rank(application.callId, application);
@@ -128,10 +150,9 @@ export class CallRanking {
 
   /**
    * Where an award of `amount` would place the application: its rank, and whether it is inside
-   * the funded set, ranked at the amount awarded (never more than requested). An award inside the
-   * set not yet projected is ranked at its request, which is not less: that lag only narrows the
-   * set. What the lag can widen it with (a derogation, a consensus or an upheld appeal recorded in
-   * the last moments) is said in docs/funding.md.
+   * the funded set, ranked at the amount awarded (never more than requested). Other awards hold
+   * their money from their commitment on; what a moment's lag can still hide (a derogation not yet
+   * committed, a consensus or an upheld appeal being recorded) is said in docs/funding.md.
    */
   async placeOf(application: GrantApplication, amount: Money): Promise<RankingPlace> {
     const { ranking } = await this.rank(application.callId, application, amount);
