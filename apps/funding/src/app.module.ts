@@ -4,6 +4,7 @@ import { serviceModules, ServiceLogLevel } from '@tadamon/nest-kit';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
 import {
   APPEND_LISTENER,
+  COMMITTEE_DIRECTORY,
   DOCUMENT_STORE,
   EVENT_STORE,
   fundingProviders,
@@ -30,12 +31,14 @@ export class AppModule {
           infrastructure,
           providers: fundingProviders(infrastructure),
         }),
-        // No evaluator affiliations: this service has no user directory (see docs/funding-service.md).
+        // No evaluator affiliations: this service has no user directory (see docs/funding-service.md);
+        // the committee is the configured list TADAMON_COMMITTEE_MEMBERS.
         FundingModule.forRoot({
           eventStore: EVENT_STORE,
           readModels: DOCUMENT_STORE,
           registryFacts: REGISTRY_FACTS,
           appendListener: APPEND_LISTENER,
+          committeeDirectory: COMMITTEE_DIRECTORY,
         }),
       ],
     };

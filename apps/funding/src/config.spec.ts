@@ -12,6 +12,7 @@ const valid = {
   MONGODB_URL: 'mongodb://m1:27017,m2:27017/?replicaSet=rs0',
   KAFKA_BROKERS: 'k1:9092, k2:9092',
   TADAMON_JWT_SECRET: SECRET,
+  TADAMON_COMMITTEE_MEMBERS: 'user-committee, user-committee-2',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): ConfigurationError['problems'] {
@@ -99,6 +100,7 @@ describe('the Funding service configuration', () => {
     expect(problemsOf({})).toEqual([
       { variable: 'MONGODB_URL', reason: 'is required but not set' },
       { variable: 'KAFKA_BROKERS', reason: 'is required but not set' },
+      { variable: 'TADAMON_COMMITTEE_MEMBERS', reason: 'is required but not set' },
       { variable: 'DATABASE_URL', reason: 'is required when TADAMON_EVENT_STORE=postgres' },
       {
         variable: 'TADAMON_JWT_SECRET',
@@ -122,6 +124,7 @@ describe('the Funding service configuration', () => {
       TADAMON_KAFKA_GROUP: 'tadamon funding',
       TADAMON_JWT_SECRET: 'hunter2',
       TADAMON_JWKS_URL: 'http://id.example.org/certs',
+      TADAMON_COMMITTEE_MEMBERS: 'user-committee',
     });
     expect(problems).toEqual([
       { variable: 'PORT', reason: 'must be <= 65535, got 70000' },
@@ -220,5 +223,15 @@ describe('the Funding service configuration', () => {
   it('documents every variable it reads in docs/funding-service.md', () => {
     const doc = readFileSync(join(__dirname, '../../../docs/funding-service.md'), 'utf8');
     expect(FUNDING_VARIABLES.filter((variable) => !doc.includes(`\`${variable}\``))).toEqual([]);
+  });
+
+  it('reads the committee as a list of user ids, required, and refuses anything else at start', () => {
+    expect(loadFundingConfig(valid).committeeMembers).toEqual(['user-committee', 'user-committee-2']);
+    const { TADAMON_COMMITTEE_MEMBERS: _omitted, ...without } = valid;
+    expect(problemsOf(without).map((p) => p.variable)).toEqual(['TADAMON_COMMITTEE_MEMBERS']);
+    for (const bad of [' , ', 'user-committee,not an id', 'user/../x'])
+      expect(problemsOf({ ...valid, TADAMON_COMMITTEE_MEMBERS: bad }).map((p) => p.variable)).toEqual([
+        'TADAMON_COMMITTEE_MEMBERS',
+      ]);
   });
 });

@@ -12,6 +12,8 @@ import {
   logSealsSection,
   logSealVariables,
   readModelVariables,
+  ReadResult,
+  refined,
   ServiceConfig,
   StateLocation,
   tokenVariables,
@@ -23,7 +25,22 @@ export interface FundingConfig extends ServiceConfig {
   kafka: ServiceConfig['kafka'] & { group: string };
   /** The grant decisions auditors replay are in this log: it is sealed when a key is given. */
   logSeals: LogSealSettings;
+  /** The user ids of the selection committee: the only ones a decision may name. */
+  committeeMembers: string[];
 }
+
+const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/;
+
+/** Committee user ids, comma separated: the service has no user directory of its own. */
+const committeeMembers = () =>
+  refined(env.string({ maxLength: 10_000 }), (value): ReadResult<string[]> => {
+    const ids = [...new Set(value.split(',').map((id) => id.trim()))].filter((id) => id !== '');
+    const bad = ids.find((id) => !USER_ID.test(id));
+    if (bad !== undefined)
+      return { ok: false, reason: `must be user ids separated by commas, got "${bad.slice(0, 100)}"` };
+    if (ids.length === 0) return { ok: false, reason: 'must name at least one committee user id' };
+    return { ok: true, value: ids };
+  });
 
 const schema = defineConfig({
   ...httpVariables(3002),
@@ -34,6 +51,7 @@ const schema = defineConfig({
   TADAMON_KAFKA_GROUP: kafkaName().default(consumerGroup(FUNDING_CONTEXT)),
   ...tokenVariables(),
   ...logSealVariables(loadSealPrivateKey),
+  TADAMON_COMMITTEE_MEMBERS: committeeMembers(),
 });
 
 /** The variables the service reads, for its documentation and tests. */
@@ -55,5 +73,6 @@ export function loadFundingConfig(environment: NodeJS.ProcessEnv = process.env):
     consumerState: ownState,
     kafka: { ...config.kafka, group: values.TADAMON_KAFKA_GROUP },
     logSeals: logSealsSection(values),
+    committeeMembers: values.TADAMON_COMMITTEE_MEMBERS,
   };
 }

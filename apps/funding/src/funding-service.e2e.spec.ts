@@ -72,6 +72,28 @@ class RegistryTopic {
     return event.eventId;
   }
 
+  /** A Registry actor (a funder): the only kind of organisation an envelope may name as its funder. */
+  async actor(actorId: string, kind: string): Promise<void> {
+    this.position += 1;
+    const event: IntegrationEvent = {
+      eventId: randomUUID(),
+      type: 'ActorRegistered',
+      schemaVersion: 1,
+      context: 'registry',
+      streamId: `actor-${actorId}`,
+      globalPosition: this.position,
+      occurredAt: new Date().toISOString(),
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      data: { actorId, kind, names: { fr: actorId }, regions: [], sectors: [] },
+    };
+    await this.producer.send({
+      topic: registryPublication.topic,
+      acks: -1,
+      messages: [toKafkaMessage(event)],
+    });
+  }
+
   async verified(associationId: string): Promise<void> {
     await this.publish('AssociationRegistered', associationId, {
       names: { fr: `Association e2e ${run}` },
@@ -126,6 +148,7 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
         TADAMON_JWT_SECRET: secret,
         TADAMON_SEAL_PRIVATE_KEY: sealKeys.privateKeyPem,
         TADAMON_SEAL_INTERVAL_MS: '200',
+        TADAMON_COMMITTEE_MEMBERS: 'user-committee',
       },
     });
     await app.listen(0, '127.0.0.1');
@@ -162,16 +185,21 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     (await call('GET', `/api/funding/applicants/${associationId}`)).body?.status as string | undefined;
 
   it('turns a command over HTTP into a MongoDB read-model document and a message on Funding topic', async () => {
-    expect(
-      await call('POST', '/api/funding/envelopes', {
+    const open = () =>
+      call('POST', '/api/funding/envelopes', {
         envelopeId,
         programmeId: `programme-${run}`,
         name: { fr: `Enveloppe e2e ${run}` },
         funderId: 'actor-iom',
         amount: usd(500_000),
         period: { start: '2025-01-01', end: '2030-12-31' },
-      }),
-    ).toMatchObject({ status: 201, body: { events: ['BudgetEnvelopeOpened'] } });
+      });
+    // The funder must be a Registry actor Funding has heard of: refused (and nothing recorded) until then.
+    expect(await open()).toMatchObject({ status: 400, body: { code: 'UNKNOWN_FUNDER' } });
+    await registry.actor('actor-iom', 'funder');
+    let opened: Awaited<ReturnType<typeof open>> | undefined;
+    await until(async () => (opened = await open()).status !== 400, 'Funding to learn of the funder');
+    expect(opened).toMatchObject({ status: 201, body: { events: ['BudgetEnvelopeOpened'] } });
 
     await until(
       async () => (await docs.collection<EnvelopeDoc>(FUNDING_ENVELOPES).get(envelopeId)) !== null,
@@ -181,10 +209,10 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
       envelopeId,
       programmeId: `programme-${run}`,
     });
-    const opened = await topic.find('EnvelopeOpened', 'envelopeId', envelopeId);
-    expect(opened.key).toBe(`budgetEnvelope-${envelopeId}`);
-    expect(opened.headers).toMatchObject({ 'tadamon-context': 'funding', 'tadamon-schema-version': '1' });
-    expect(JSON.parse(opened.value)).toMatchObject({
+    const published = await topic.find('EnvelopeOpened', 'envelopeId', envelopeId);
+    expect(published.key).toBe(`budgetEnvelope-${envelopeId}`);
+    expect(published.headers).toMatchObject({ 'tadamon-context': 'funding', 'tadamon-schema-version': '1' });
+    expect(JSON.parse(published.value)).toMatchObject({
       type: 'EnvelopeOpened',
       context: 'funding',
       data: { envelopeId, funderId: 'actor-iom', amount: usd(500_000) },

@@ -13,7 +13,7 @@ import {
   EVENT_STORE,
   PERSONAL_DATA,
 } from './embedded/embedded.module';
-import { EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
+import { COMMITTEE_DIRECTORY, EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
 import { PlatformStatusController } from './status/platform-status.controller';
 
@@ -42,6 +42,7 @@ export class AppModule {
       appendListener: APPEND_LISTENER,
       registryFacts: FUNDING_REGISTRY_FACTS_STORE,
       evaluatorAffiliations: EVALUATOR_AFFILIATIONS,
+      committeeDirectory: COMMITTEE_DIRECTORY,
       imports: [identity],
     });
     return {

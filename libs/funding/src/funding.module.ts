@@ -6,12 +6,16 @@ import { CallsController } from './api/calls.controller';
 import { DecisionsController } from './api/decisions.controller';
 import { EnvelopesController } from './api/envelopes.controller';
 import { EvaluationsController } from './api/evaluations.controller';
+import { AgreementParties } from './application/agreement-parties';
 import { ApplicantFacts } from './application/applicant-facts';
 import { ApplicantSuspension } from './application/applicant-suspension';
 import { CallRanking } from './application/call-ranking';
+import { CommitteeComposition } from './application/committee-composition';
+import { EnvelopeFunder } from './application/envelope-funder';
 import { FundingCommands } from './application/funding-commands';
 import {
   FUNDING_APPEND_LISTENER,
+  FUNDING_COMMITTEE_DIRECTORY,
   FUNDING_EVALUATOR_AFFILIATIONS,
   FUNDING_EVENT_STORE,
   FUNDING_READ_MODELS,
@@ -58,7 +62,11 @@ export class FundingModule {
           : { provide: FUNDING_REGISTRY_FACTS, useFactory: () => new InMemoryRegistryFacts() },
         ...optional(FUNDING_APPEND_LISTENER, options.appendListener),
         ...optional(FUNDING_EVALUATOR_AFFILIATIONS, options.evaluatorAffiliations),
+        { provide: FUNDING_COMMITTEE_DIRECTORY, useExisting: options.committeeDirectory },
         FundingCommands,
+        CommitteeComposition,
+        AgreementParties,
+        EnvelopeFunder,
         ApplicantFacts,
         ApplicantSuspension,
         CallRanking,

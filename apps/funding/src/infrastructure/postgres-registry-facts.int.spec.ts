@@ -65,6 +65,15 @@ describe('PostgresRegistryFacts', () => {
     expect(await facts.applicant('unknown')).toBeUndefined();
   });
 
+  it('keeps each Registry actor with its kind, the newest by position', async () => {
+    await inTransaction(async (tx) => {
+      await facts.record(tx, { kind: 'actor', actorId: 'actor-iom', actorKind: 'funder', position: 20 });
+      await facts.record(tx, { kind: 'actor', actorId: 'actor-iom', actorKind: 'ministry', position: 19 });
+    });
+    expect(await facts.actor('actor-iom')).toEqual({ actorId: 'actor-iom', kind: 'funder', position: 20 });
+    expect(await facts.actor('actor-unknown')).toBeUndefined();
+  });
+
   it('lists the networks an organisation is a member of, sorted, after the newest change', async () => {
     const member = (networkId: string, isMember: boolean, position: number): RegistryFactChange => ({
       kind: 'network-member',

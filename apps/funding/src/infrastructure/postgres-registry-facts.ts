@@ -1,4 +1,10 @@
-import { ApplicantRecord, AssociationStatus, RegistryFactChange, RegistryFacts } from '@tadamon/funding';
+import {
+  ActorRecord,
+  ApplicantRecord,
+  AssociationStatus,
+  RegistryFactChange,
+  RegistryFacts,
+} from '@tadamon/funding';
 import { Pool, PoolClient } from 'pg';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -54,6 +60,11 @@ export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
       await client.query(
         `CREATE INDEX IF NOT EXISTS network_members_by_association ON "${schema}".network_members (association_id)`,
       );
+      await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".actors (
+        actor_id text PRIMARY KEY,
+        kind text NOT NULL,
+        position bigint NOT NULL
+      )`);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -65,6 +76,15 @@ export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
   }
 
   async record(tx: PoolClient, change: RegistryFactChange): Promise<void> {
+    if (change.kind === 'actor') {
+      await tx.query(
+        `INSERT INTO "${this.schema}".actors AS known (actor_id, kind, position) VALUES ($1, $2, $3)
+         ON CONFLICT (actor_id) DO UPDATE SET kind = excluded.kind, position = excluded.position
+           WHERE known.position < excluded.position`,
+        [change.actorId, change.actorKind, change.position],
+      );
+      return;
+    }
     if (change.kind === 'network-member') {
       await tx.query(
         `INSERT INTO "${this.schema}".network_members AS known (network_id, association_id, member, position)
@@ -125,5 +145,14 @@ export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
       [organisationId],
     );
     return rows.map((row) => row.network_id);
+  }
+
+  async actor(actorId: string): Promise<ActorRecord | undefined> {
+    const { rows } = await this.pool.query<{ actor_id: string; kind: string; position: string }>(
+      `SELECT actor_id, kind, position FROM "${this.schema}".actors WHERE actor_id = $1`,
+      [actorId],
+    );
+    const row = rows[0];
+    return row && { actorId: row.actor_id, kind: row.kind, position: Number(row.position) };
   }
 }

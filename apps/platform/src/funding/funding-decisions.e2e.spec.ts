@@ -1,7 +1,10 @@
 import { EventStore } from '@tadamon/event-store';
 import { EVENT_STORE } from '../embedded/embedded.module';
 import { eventually, Json, PlatformClient } from '../registry/testing/platform-client';
-import { F, FIGUIG_ACCOUNT, FundingScenario, proposal, today, usd } from './testing/funding-scenario';
+import { F, FIGUIG_ACCOUNT, FundingScenario, MD, proposal, today, usd } from './testing/funding-scenario';
+
+/** The parties to an agreement of M&D's on an envelope of the IOM: the association, the funder, the ministry. */
+const MD_PARTIES = [MD, 'actor-iom', 'actor-ministry'];
 
 // Seeding the demo users hashes nine passwords with scrypt.
 jest.setTimeout(60_000);
@@ -13,6 +16,8 @@ describe('Funding API: decisions, agreements and tranches', () => {
     client = await PlatformClient.start('funding-decisions');
     scenario = new FundingScenario(client);
     await scenario.ready();
+    await scenario.user('committee-member-2', ['committee']);
+    await scenario.user('member-b', ['committee']);
   });
   afterAll(async () => {
     await client?.close();
@@ -140,6 +145,53 @@ describe('Funding API: decisions, agreements and tranches', () => {
       expect(await envelope(envelopeId)).toMatchObject({ committed: usd(250_000) });
     });
 
+    it('refuses an award outside the call’s funded set without a derogation, and records the ranking and the derogation', async () => {
+      // The call funds USD 300,000 of a USD 500,000 envelope: the second in ranking order does not fit.
+      const { envelopeId, callId } = await scenario.publishedCall({}, { budget: usd(300_000) });
+      const first = await scenario.recommended(FIGUIG_ACCOUNT, callId, [90, 85, 80]);
+      const second = await scenario.recommended('association', callId, [80, 75, 70]);
+      const outside = await award(second, {}, { 'accept-language': 'fr' });
+      expect([outside.status, outside.body.code, outside.body.rank]).toEqual([409, 'OUTSIDE_FUNDED_SET', 2]);
+      expect(outside.body.errors).toEqual([{ pointer: '/derogation', detail: outside.body.detail }]);
+      expect(outside.body.detail).toContain('dérogation');
+      const ar = await award(second, {}, { 'accept-language': 'ar' });
+      expect(ar.body.detail).toMatch(/[\u0600-\u06FF]/);
+      expect(await envelope(envelopeId)).toMatchObject({ committed: usd(0), commitments: [] });
+      const badDerogation = await award(second, { derogation: { reason: '', committeeMembers: [] } });
+      expect(badDerogation.status).toBe(400);
+      expect(badDerogation.body.errors.map((e: Json) => e.pointer).sort()).toEqual([
+        '/derogation/committeeMembers',
+        '/derogation/reason',
+      ]);
+      const unknownMember = await award(second, {
+        derogation: { reason: 'Projet pilote.', committeeMembers: ['user-committee', 'nobody-known'] },
+      });
+      expect([unknownMember.status, unknownMember.body.code]).toEqual([400, 'UNKNOWN_COMMITTEE_MEMBER']);
+      expect(unknownMember.body.errors[0].pointer).toBe('/derogation/committeeMembers/1');
+
+      expect((await award(first)).body.events).toEqual(['FundsCommitted', 'GrantAwarded']);
+      const derogation = {
+        reason: 'Seul projet de la région de l’Oriental.',
+        committeeMembers: ['member-b', 'user-committee'],
+      };
+      expect((await award(second, { derogation })).body.events).toEqual(['FundsCommitted', 'GrantAwarded']);
+      const store = client.app.get<EventStore>(EVENT_STORE, { strict: false });
+      const recorded = async (applicationId: string) =>
+        (
+          (await store.readStream(`grantApplication-${applicationId}`)).find(
+            (e) => e.type === 'GrantAwarded',
+          ) as Json
+        ).data;
+      expect(await recorded(first)).toMatchObject({
+        ranking: { rank: 1, fundedSet: true },
+        derogation: null,
+      });
+      expect(await recorded(second)).toMatchObject({
+        ranking: { rank: 2, fundedSet: false },
+        derogation: { reason: derogation.reason, committeeMembers: ['member-b', 'user-committee'] },
+      });
+    });
+
     it('gives back the unpaid part of an award the association withdraws', async () => {
       const { envelopeId, callId } = await scenario.publishedCall();
       const applicationId = await scenario.awarded('association', callId);
@@ -213,7 +265,7 @@ describe('Funding API: decisions, agreements and tranches', () => {
       const sign = (tranches: Json[]) =>
         client.post('officer', path(applicationId, 'agreement'), {
           signedOn: today(),
-          signatories: ['user-officer', 'md-president'],
+          signatories: MD_PARTIES,
           tranches,
         });
       const wrong = await sign([{ trancheId: 't1', amount: usd(200_000), dueOn: today() }]);
@@ -234,7 +286,7 @@ describe('Funding API: decisions, agreements and tranches', () => {
       const applicationId = await scenario.awarded('association', callId);
       await client.post('officer', path(applicationId, 'agreement'), {
         signedOn: today(),
-        signatories: ['user-officer', 'md-president'],
+        signatories: MD_PARTIES,
         tranches: [
           { trancheId: 't1', amount: usd(100_000), dueOn: today() },
           { trancheId: 't2', amount: usd(150_000), dueOn: '2027-01-31' },

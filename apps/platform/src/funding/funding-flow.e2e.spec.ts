@@ -184,7 +184,7 @@ describe('Funding, end to end over HTTP', () => {
     // The officer records the agreement and releases the tranches, each after the report on the previous one.
     const agreement = await client.post('officer', `${F}/applications/${md}/agreement`, {
       signedOn: today(),
-      signatories: ['user-officer', 'md-president'],
+      signatories: [MD, 'actor-iom', 'actor-ministry'],
       tranches: [
         { trancheId: 't1', amount: usd(150_000), dueOn: today() },
         { trancheId: 't2', amount: usd(100_000), dueOn: '2027-06-30' },

@@ -5,11 +5,13 @@ import { AuthController } from './auth.controller';
 import { loadDemoPassword } from './demo-users';
 import { IdentityService } from './identity.service';
 import { SqliteUserStore } from './user-store';
-import type { EvaluatorAffiliations } from '@tadamon/funding';
+import type { CommitteeDirectory, EvaluatorAffiliations } from '@tadamon/funding';
 
 export const USER_STORE = Symbol('USER_STORE');
 /** Funding's port: the organisation a user (an evaluator) acts for, from the users store. */
 export const EVALUATOR_AFFILIATIONS = Symbol('EVALUATOR_AFFILIATIONS');
+/** Funding's port: the users with the committee role, whom a decision may name. */
+export const COMMITTEE_DIRECTORY = Symbol('COMMITTEE_DIRECTORY');
 const DEMO_PASSWORD = Symbol('DEMO_PASSWORD');
 
 export interface IdentityOptions {
@@ -50,8 +52,20 @@ export class IdentityModule implements OnModuleInit, OnApplicationShutdown {
             },
           }),
         },
+        {
+          provide: COMMITTEE_DIRECTORY,
+          inject: [USER_STORE],
+          useFactory: (users: SqliteUserStore): CommitteeDirectory => ({
+            committeeUser: (userId) => {
+              const user = users.findById(userId);
+              return user?.roles.includes('committee')
+                ? { userId: user.id, organisationId: user.organisationId }
+                : undefined;
+            },
+          }),
+        },
       ],
-      exports: [IdentityService, USER_STORE, EVALUATOR_AFFILIATIONS],
+      exports: [IdentityService, USER_STORE, EVALUATOR_AFFILIATIONS, COMMITTEE_DIRECTORY],
     };
   }
 

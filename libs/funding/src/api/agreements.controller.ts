@@ -11,6 +11,7 @@ import {
   ProblemException,
   Roles,
 } from '@tadamon/nest-kit';
+import { AgreementParties } from '../application/agreement-parties';
 import { FundingCommands } from '../application/funding-commands';
 import { GrantDecisions } from '../application/grant-decisions';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
@@ -35,6 +36,7 @@ export class AgreementsController {
   constructor(
     private readonly commands: FundingCommands,
     private readonly decisions: GrantDecisions,
+    private readonly parties: AgreementParties,
   ) {}
 
   @Post(':applicationId/agreement')
@@ -42,7 +44,7 @@ export class AgreementsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Record the signed grant agreement of an award: signatories and the disbursement tranches, which add up to the award (officer)',
+      'Record the signed grant agreement of an award: signatories (the parties: the applicant association, which must sign, the envelope’s funder and the ministry, by Registry id; else 400 INVALID_SIGNATORY or APPLICANT_MUST_SIGN) and the disbursement tranches, which add up to the award (officer)',
   })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 429)
@@ -52,7 +54,7 @@ export class AgreementsController {
     @Body() body: SignAgreementDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
-    await this.application(applicationId);
+    await this.parties.check(await this.application(applicationId), body.signatories);
     const { agreementId, ...agreement } = plainJson(body);
     const outcome = await this.commands.execute(
       'grantApplication',

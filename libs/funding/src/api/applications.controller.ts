@@ -21,6 +21,7 @@ import { invalidField } from '../application/funding-problems';
 import { FUNDING_READ_MODELS, FundingReadModels } from '../application/funding-ports';
 import { GrantDecisions } from '../application/grant-decisions';
 import { callInForce } from '../domain/call-for-proposals/call-for-proposals';
+import { requireWithinCallBudget } from '../domain/grant-application/application-guards';
 import { GrantApplicationCommand } from '../domain/grant-application/grant-application-commands';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
 import { ApplicationDoc, applicationsFilter, FUNDING_APPLICATIONS } from '../projections/applications';
@@ -51,7 +52,7 @@ export class ApplicationsController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      'Draft an application to a published call, for the caller’s own association: project, budget, co-financing, documents (association)',
+      'Draft an application to a published call, for the caller’s own association: project, budget, co-financing, documents; never more than the call’s whole budget (400 AMOUNT_ABOVE_CALL_BUDGET) (association)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiProblems(400, 401, 403, 409, 412, 422, 429)
@@ -65,6 +66,11 @@ export class ApplicationsController {
     const call = await this.commands.load('callForProposals', body.callId);
     if (!call || call.state.status !== 'published')
       throw invalidField('callId', 'no call open for applications');
+    requireWithinCallBudget(
+      call.state.terms.budget,
+      body.proposal.amountRequested,
+      'proposal.amountRequested',
+    );
     const applicationId = body.applicationId ?? `app-${randomUUID()}`;
     const existing = await this.commands.load('grantApplication', applicationId);
     if (existing && existing.state.status !== 'none') assertApplicant(actor, existing.state);
@@ -148,7 +154,10 @@ export class ApplicationsController {
     @Body() body: ProposalChangesDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
-    await this.own(actor, applicationId);
+    const { state } = await this.own(actor, applicationId);
+    const call = await this.commands.load('callForProposals', state.callId);
+    if (call && call.state.status !== 'none')
+      requireWithinCallBudget(call.state.terms.budget, body.amountRequested, 'amountRequested');
     return this.run(
       actor,
       applicationId,

@@ -11,6 +11,7 @@ import {
   Roles,
 } from '@tadamon/nest-kit';
 import { CallRanking } from '../application/call-ranking';
+import { CommitteeComposition } from '../application/committee-composition';
 import { FundingCommands } from '../application/funding-commands';
 import { GrantDecisions } from '../application/grant-decisions';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
@@ -32,6 +33,7 @@ export class DecisionsController {
     private readonly commands: FundingCommands,
     private readonly ranking: CallRanking,
     private readonly decisions: GrantDecisions,
+    private readonly committee: CommitteeComposition,
   ) {}
 
   @Post(':applicationId/recommendation')
@@ -50,6 +52,7 @@ export class DecisionsController {
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const state = await this.application(applicationId);
+    const committeeMembers = await this.committeeOf(state, actor, body.committeeMembers);
     const rank = state.consensus === null ? null : await this.ranking.rankOf(state);
     const outcome = await this.commands.execute(
       'grantApplication',
@@ -61,7 +64,7 @@ export class DecisionsController {
           recommended: body.recommended,
           rank,
           rationale: body.rationale,
-          committeeMembers: committeeOf(actor, body.committeeMembers),
+          committeeMembers,
         },
       },
       actor,
@@ -75,7 +78,7 @@ export class DecisionsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Award a recommended application (amount, conditions, rationale): the funds are committed on the call’s envelope first, which never over-commits; the decision records the committee, the criteria and scoring rules versions and the envelope’s remaining amount (committee)',
+      'Award a recommended application (amount, conditions, rationale): the funds are committed on the call’s envelope first, which never over-commits; an application outside the funded set of the call’s ranking needs a derogation (409 OUTSIDE_FUNDED_SET without one); the decision records the committee, the criteria and scoring rules versions, the envelope’s remaining amount, the ranking place and the derogation (committee)',
   })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 429)
@@ -86,13 +89,23 @@ export class DecisionsController {
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const input = plainJson(body);
+    const state = await this.application(applicationId);
+    const committeeMembers = await this.committeeOf(state, actor, input.committeeMembers);
+    if (input.derogation)
+      await this.committee.check(
+        state,
+        input.derogation.committeeMembers,
+        actor,
+        'derogation.committeeMembers',
+      );
     const outcome = await this.decisions.award(
       applicationId,
       {
         ...(input.amount ? { amount: input.amount as never } : {}),
         conditions: input.conditions,
         rationale: input.rationale,
-        committeeMembers: committeeOf(actor, input.committeeMembers),
+        committeeMembers,
+        derogation: input.derogation ?? null,
       },
       actor,
       { expectedRevision },
@@ -115,9 +128,14 @@ export class DecisionsController {
     @Body() body: RejectionDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
+    const committeeMembers = await this.committeeOf(
+      await this.application(applicationId),
+      actor,
+      body.committeeMembers,
+    );
     const outcome = await this.decisions.reject(
       applicationId,
-      { reasons: [...body.reasons], committeeMembers: committeeOf(actor, body.committeeMembers) },
+      { reasons: [...body.reasons], committeeMembers },
       actor,
       { expectedRevision },
     );
@@ -139,23 +157,33 @@ export class DecisionsController {
     @Body() body: AppealDecisionDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
-    await this.application(applicationId);
+    const committeeMembers = await this.committeeOf(
+      await this.application(applicationId),
+      actor,
+      body.committeeMembers,
+    );
     const outcome = await this.commands.execute(
       'grantApplication',
       applicationId,
       {
         type: 'DecideAppeal',
-        data: {
-          applicationId,
-          upheld: body.upheld,
-          rationale: body.rationale,
-          committeeMembers: committeeOf(actor, body.committeeMembers),
-        },
+        data: { applicationId, upheld: body.upheld, rationale: body.rationale, committeeMembers },
       },
       actor,
       { expectedRevision },
     );
     return commandResponse(outcome);
+  }
+
+  /** The members named (default: the caller alone), once the committee's composition is checked. */
+  private async committeeOf(
+    application: GrantApplication,
+    actor: Actor,
+    named: readonly string[] | undefined,
+  ): Promise<string[]> {
+    const members = committeeOf(actor, named);
+    await this.committee.check(application, members, actor, 'committeeMembers', (named?.length ?? 0) > 0);
+    return members;
   }
 
   private async application(applicationId: string): Promise<GrantApplication> {

@@ -14,6 +14,7 @@ import {
 } from '@tadamon/nest-kit';
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { EnvelopeFunder } from '../application/envelope-funder';
 import { FundingCommands } from '../application/funding-commands';
 import { FUNDING_READ_MODELS, FundingReadModels } from '../application/funding-ports';
 import { OpenedEnvelope } from '../domain/budget-envelope/budget-envelope';
@@ -32,6 +33,7 @@ export class EnvelopesController {
   constructor(
     private readonly commands: FundingCommands,
     @Inject(FUNDING_READ_MODELS) private readonly readModels: FundingReadModels,
+    private readonly funder: EnvelopeFunder,
   ) {}
 
   @Post('envelopes')
@@ -39,7 +41,7 @@ export class EnvelopesController {
   @HttpCode(201)
   @ApiOperation({
     summary:
-      'Open a budget envelope for a programme (currency, amount, period); the programme exists from its first envelope (officer)',
+      'Open a budget envelope for a programme (currency, amount, period); the programme exists from its first envelope; the funder is a Registry actor, not an association (400 UNKNOWN_FUNDER, FUNDER_IS_ASSOCIATION) (officer)',
   })
   @ApiCreatedResponse({ type: CommandResultDto })
   @ApiProblems(400, 401, 403, 409, 412, 422, 429)
@@ -50,6 +52,7 @@ export class EnvelopesController {
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const envelopeId = body.envelopeId ?? `env-${randomUUID()}`;
+    await this.funder.check(body.funderId);
     const { envelopeId: _e, ...terms } = plainJson(body);
     const outcome = await this.commands.execute(
       'budgetEnvelope',

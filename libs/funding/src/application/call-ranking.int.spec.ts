@@ -1,4 +1,5 @@
-import { FundingHarness, usd } from './testing/funding-harness';
+import { OutsideFundedSet } from '../domain/grant-application/grant-application-errors';
+import { COMMITTEE, FundingHarness, usd } from './testing/funding-harness';
 
 describe('CallRanking (on a SQLite log in memory)', () => {
   let funding: FundingHarness;
@@ -40,5 +41,48 @@ describe('CallRanking (on a SQLite log in memory)', () => {
     expect(await funding.ranking.rankOf(loaded.state)).toBe(1);
     const { ranking } = await funding.ranking.rank(callId);
     expect(ranking.ranked.map((r) => r.applicationId)).toEqual([first]);
+  });
+
+  it('counts the funds committed for an award not yet recorded nor projected: they are held, not free', async () => {
+    const { callId, envelopeId } = await funding.publishedCall(usd(1_000_000), { budget: usd(500_000) });
+    const recommend = async (associationId: string, points: number) => {
+      const applicationId = await funding.scored(callId, associationId, [points, points, points]);
+      await funding.commands.execute(
+        'grantApplication',
+        applicationId,
+        {
+          type: 'RecordCommitteeRecommendation',
+          data: {
+            applicationId,
+            recommended: true,
+            rank: null,
+            rationale: 'r',
+            committeeMembers: [COMMITTEE.id],
+          },
+        },
+        COMMITTEE,
+      );
+      return applicationId;
+    };
+    const a = await recommend('a1', 90);
+    const b = await recommend('a2', 80);
+    const c = await recommend('a3', 70);
+    await funding.project();
+    // A derogated award of c is under way: its funds are committed, its decision not recorded yet.
+    await funding.commands.execute(
+      'budgetEnvelope',
+      envelopeId,
+      { type: 'CommitFunds', data: { envelopeId, applicationId: c, amount: usd(250_000) } },
+      COMMITTEE,
+    );
+    const { ranking } = await funding.ranking.rank(callId);
+    expect(ranking.ranked.map((r) => [r.applicationId, r.funded])).toEqual([
+      [a, true],
+      [b, false],
+      [c, true],
+    ]);
+    const award = { conditions: [], rationale: 'r', committeeMembers: [COMMITTEE.id], derogation: null };
+    await expect(funding.decisions.award(b, award, COMMITTEE)).rejects.toBeInstanceOf(OutsideFundedSet);
+    expect((await funding.decisions.award(a, award, COMMITTEE)).events).toContain('GrantAwarded');
   });
 });

@@ -3,7 +3,7 @@ import { Money } from '@tadamon/reference-data';
 import { DraftedCall } from '../domain/call-for-proposals/call-for-proposals';
 import { NotCreated } from '../domain/errors';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
-import { rankApplications, Ranking, ScoredApplication } from '../domain/scoring/ranking';
+import { rankApplications, Ranking, ScoredApplication, Standing } from '../domain/scoring/ranking';
 import { ApplicationDoc, FUNDING_APPLICATIONS } from '../projections/applications';
 import { FundingCommands } from './funding-commands';
 import { FUNDING_READ_MODELS, FundingReadModels } from './funding-ports';
@@ -40,6 +40,22 @@ type RankingEntry = Pick<
 const amountOf = (doc: Pick<ApplicationDoc, 'decision' | 'amountRequested'>): Money =>
   doc.decision?.kind === 'award' ? doc.decision.amount : doc.amountRequested;
 
+/** What the committee's decisions left of an application's claim on the budget. */
+const standingOf = (status: string): Standing =>
+  status === 'awarded'
+    ? 'awarded'
+    : status === 'rejected' || status === 'not-recommended'
+      ? 'declined'
+      : 'open';
+
+/** An application's place in its call's ranking, as an award records it. */
+export interface RankingPlace {
+  /** null: not ranked (below a threshold, not scored, or in another currency than the budget). */
+  rank: number | null;
+  /** Inside the funded set: within the call's budget in ranking order (awards hold their money). */
+  fundedSet: boolean;
+}
+
 /**
  * A call's ranking: its scored applications ordered by rankApplications within the call's budget,
  * with the call's tie-break rules. Each consensus was computed with the scoring rules version the
@@ -54,9 +70,11 @@ export class CallRanking {
 
   /**
    * `current`: an application folded from its stream, which overrides its read-model entry (the
-   * read model may be a few milliseconds behind the command that asks for a rank).
+   * read model may be a few milliseconds behind the command that asks for a rank). Any other
+   * application with funds committed on the call's envelope holds them as an award, even before
+   * its decision is recorded or projected: the envelope's stream is the first an award writes to.
    */
-  async rank(callId: string, current?: GrantApplication): Promise<CallRankingView> {
+  async rank(callId: string, current?: GrantApplication, currentAmount?: Money): Promise<CallRankingView> {
     const loaded = await this.commands.load('callForProposals', callId);
     if (!loaded || loaded.state.status === 'none')
       throw new NotCreated('callForProposals', 'RankApplications');
@@ -68,21 +86,29 @@ export class CallRanking {
     if (current) {
       byId.delete(current.applicationId);
       if (current.consensus !== null && RANKED_STATUSES.includes(current.status))
-        byId.set(current.applicationId, fromState(current));
+        byId.set(current.applicationId, fromState(current, currentAmount));
     }
     const entries = [...byId.values()].filter(
       (doc) => doc.consensus !== null && amountOf(doc).currency === call.terms.budget.currency,
     );
-    const scored: ScoredApplication[] = entries.map((doc) => ({
-      applicationId: doc.applicationId,
-      outcome: {
-        consensus: doc.consensus?.consensus ?? 0,
-        perCriterion: doc.consensus?.perCriterion ?? [],
-        passedThresholds: doc.consensus?.passedThresholds ?? false,
-      },
-      submittedAt: doc.submittedAt ?? doc.draftedAt,
-      amount: amountOf(doc),
-    }));
+    const committed = await this.activeCommitments(call.terms.envelopeId, call.terms.budget.currency);
+    const scored: ScoredApplication[] = entries.map((doc) => {
+      const held =
+        doc.applicationId === current?.applicationId ? undefined : committed.get(doc.applicationId);
+      const standing = standingOf(doc.status);
+      const holds = held !== undefined && standing !== 'declined';
+      return {
+        applicationId: doc.applicationId,
+        outcome: {
+          consensus: doc.consensus?.consensus ?? 0,
+          perCriterion: doc.consensus?.perCriterion ?? [],
+          passedThresholds: doc.consensus?.passedThresholds ?? false,
+        },
+        submittedAt: doc.submittedAt ?? doc.draftedAt,
+        amount: holds ? held : amountOf(doc),
+        standing: holds ? 'awarded' : standing,
+      };
+    });
     const ranking = rankApplications(scored, call.terms.budget, call.terms.tieBreakRules);
     return {
       callId,
@@ -103,18 +129,43 @@ export class CallRanking {
     };
   }
 
+  /** The envelope's active commitments by application (only in the call's currency). */
+  private async activeCommitments(envelopeId: string, currency: string): Promise<Map<string, Money>> {
+    const envelope = await this.commands.load('budgetEnvelope', envelopeId);
+    const held = new Map<string, Money>();
+    if (!envelope || envelope.state.status === 'none') return held;
+    const { terms, commitments } = envelope.state;
+    if (terms.amount.currency !== currency) return held;
+    for (const [applicationId, commitment] of Object.entries(commitments))
+      if (commitment.status === 'active')
+        held.set(applicationId, { amountMinor: commitment.committedMinor, currency: terms.amount.currency });
+    return held;
+  }
+
   /** The application's rank in its call now; null when it is below a threshold or not scored. */
   async rankOf(application: GrantApplication): Promise<number | null> {
     const { ranking } = await this.rank(application.callId, application);
     return ranking.ranked.find((r) => r.applicationId === application.applicationId)?.rank ?? null;
   }
+
+  /**
+   * Where an award of `amount` would place the application: its rank, and whether it is inside
+   * the funded set, ranked at the amount awarded (never more than requested). Other awards hold
+   * their money from their commitment on; what a moment's lag can still hide (a derogation not yet
+   * committed, a consensus or an upheld appeal being recorded) is said in docs/funding.md.
+   */
+  async placeOf(application: GrantApplication, amount: Money): Promise<RankingPlace> {
+    const { ranking } = await this.rank(application.callId, application, amount);
+    const entry = ranking.ranked.find((r) => r.applicationId === application.applicationId);
+    return { rank: entry?.rank ?? null, fundedSet: entry?.funded ?? false };
+  }
 }
 
 /** The ranking's view of an application folded from its stream. */
-const fromState = (state: GrantApplication): RankingEntry => ({
+const fromState = (state: GrantApplication, amount?: Money): RankingEntry => ({
   applicationId: state.applicationId,
   associationId: state.associationId,
-  amountRequested: state.proposal.amountRequested,
+  amountRequested: amount ?? state.proposal.amountRequested,
   status: state.status,
   draftedAt: state.submittedAt ?? '',
   submittedAt: state.submittedAt,

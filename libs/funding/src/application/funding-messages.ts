@@ -111,9 +111,49 @@ export const FUNDING_MESSAGES: Record<string, Record<Language, string>> = {
     ar: 'لا يمكن أن تتجاوز المنحة المبلغ المطلوب.',
   },
   COMMITTEE_MEMBER_HAS_CONFLICT: {
-    en: 'A committee member has a conflict of interest with this application ({member}).',
-    fr: "Un membre du comité est en conflit d'intérêts avec cette demande ({member}).",
-    ar: 'أحد أعضاء اللجنة في وضعية تضارب مصالح مع هذا الطلب ({member}).',
+    en: 'A committee member has a conflict of interest with this application ({member}): an evaluator of the dossier or the applicant’s own account takes no part in the decision.',
+    fr: "Un membre du comité est en conflit d'intérêts avec cette demande ({member}) : un évaluateur du dossier ou le compte de l'association demandeuse ne prend pas part à la décision.",
+    ar: 'أحد أعضاء اللجنة في وضعية تضارب مصالح مع هذا الطلب ({member}): لا يشارك في القرار مقيّم للملف ولا حساب الجمعية صاحبة الطلب.',
+  },
+  OUTSIDE_FUNDED_SET: {
+    en: 'This application is outside the call’s funded set in ranking order (rank {rank}): an award needs a derogation stating the reason and the committee members who decided it.',
+    fr: "Cette demande est hors de l'ensemble financé de l'appel dans l'ordre du classement (rang {rank}) : une attribution exige une dérogation indiquant le motif et les membres du comité qui l'ont décidée.",
+    ar: 'هذا الطلب خارج المجموعة المموّلة لطلب العروض حسب ترتيب التصنيف (الرتبة {rank}): يتطلب منحه استثناءً يبيّن السبب وأعضاء اللجنة الذين قرروه.',
+  },
+  UNKNOWN_COMMITTEE_MEMBER: {
+    en: 'This person is not a known member of the selection committee ({member}).',
+    fr: "Cette personne n'est pas un membre connu du comité de sélection ({member}).",
+    ar: 'هذا الشخص ليس عضوا معروفا في لجنة الانتقاء ({member}).',
+  },
+  CALLER_NOT_IN_COMMITTEE: {
+    en: 'The committee members named must include you, who record the decision.',
+    fr: 'Les membres du comité indiqués doivent vous inclure, vous qui enregistrez la décision.',
+    ar: 'يجب أن يشمل أعضاء اللجنة المذكورون شخصكم، بصفتكم من يسجّل القرار.',
+  },
+  INVALID_SIGNATORY: {
+    en: 'A grant agreement is signed by its parties only: the applicant association, the envelope’s funder and the ministry ({signatory} is none of them).',
+    fr: "Une convention de subvention n'est signée que par ses parties : l'association demandeuse, le bailleur de l'enveloppe et le ministère ({signatory} n'en fait pas partie).",
+    ar: 'لا يوقّع اتفاقية المنحة إلا أطرافها: الجمعية صاحبة الطلب والممول صاحب الغلاف المالي والوزارة ({signatory} ليس منها).',
+  },
+  APPLICANT_MUST_SIGN: {
+    en: 'The applicant association must be among the signatories of its grant agreement.',
+    fr: "L'association demandeuse doit figurer parmi les signataires de sa convention de subvention.",
+    ar: 'يجب أن تكون الجمعية صاحبة الطلب من بين الموقّعين على اتفاقية منحتها.',
+  },
+  UNKNOWN_FUNDER: {
+    en: 'The registry knows no actor with this identifier ({funder}).',
+    fr: 'Le registre ne connaît aucun acteur portant cet identifiant ({funder}).',
+    ar: 'لا يعرف السجل أي فاعل بهذا المعرّف ({funder}).',
+  },
+  FUNDER_IS_ASSOCIATION: {
+    en: 'An association applies for grants; it cannot fund a budget envelope ({funder}).',
+    fr: 'Une association demande des subventions ; elle ne peut pas financer une enveloppe budgétaire ({funder}).',
+    ar: 'الجمعية تطلب المنح؛ ولا يمكنها تمويل غلاف مالي ({funder}).',
+  },
+  AMOUNT_ABOVE_CALL_BUDGET: {
+    en: 'The amount requested exceeds the whole budget of the call ({budget}).',
+    fr: "Le montant demandé dépasse le budget total de l'appel ({budget}).",
+    ar: 'المبلغ المطلوب يتجاوز الميزانية الإجمالية لطلب العروض ({budget}).',
   },
   APPLICATION_FLAGGED: {
     en: 'The applicant association is suspended: nothing is awarded, signed or paid until it is reinstated.',

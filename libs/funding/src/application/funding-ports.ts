@@ -12,6 +12,8 @@ export const FUNDING_APPEND_LISTENER = Symbol('FUNDING_APPEND_LISTENER');
 export const FUNDING_REGISTRY_FACTS = Symbol('FUNDING_REGISTRY_FACTS');
 /** The organisations an evaluator belongs to (the identity provider's users), for conflicts. */
 export const FUNDING_EVALUATOR_AFFILIATIONS = Symbol('FUNDING_EVALUATOR_AFFILIATIONS');
+/** Who sits on the selection committee: the users a decision may name. */
+export const FUNDING_COMMITTEE_DIRECTORY = Symbol('FUNDING_COMMITTEE_DIRECTORY');
 
 /** Told after every append (the kit's ContextCommands calls it). */
 export type { AppendListener } from '@tadamon/nest-kit';
@@ -28,6 +30,8 @@ export interface FundingInfrastructure {
   appendListener?: symbol | string;
   /** Omitted: evaluators belong to no organisation, so no conflict is detected automatically. */
   evaluatorAffiliations?: symbol | string;
+  /** Required: a decision names only known committee users (the embedded user store, or a list). */
+  committeeDirectory: symbol | string;
 }
 
 export type FundingEventStore = EventStore;
@@ -57,7 +61,8 @@ export type RegistryFactChange =
       position: number;
       at: string;
     }
-  | { kind: 'network-member'; networkId: string; associationId: string; member: boolean; position: number };
+  | { kind: 'network-member'; networkId: string; associationId: string; member: boolean; position: number }
+  | { kind: 'actor'; actorId: string; actorKind: string; position: number };
 
 /**
  * Funding's own copy of the Registry facts it decides with. `record` writes inside the delivery's
@@ -68,6 +73,28 @@ export interface RegistryFacts<Tx = unknown> {
   applicant(associationId: string): ApplicantRecord | undefined | Promise<ApplicantRecord | undefined>;
   /** The networks the organisation is a member of, sorted. */
   networksOf(organisationId: string): string[] | Promise<string[]>;
+  /** A Registry actor (funder, ministry, agency...) the Registry announced. */
+  actor(actorId: string): ActorRecord | undefined | Promise<ActorRecord | undefined>;
+}
+
+/** A user of the selection committee, as the identity side knows them. */
+export interface CommitteeUser {
+  userId: string;
+  /** The organisation the user's account acts for, if any (an applicant's account may not judge it). */
+  organisationId: string | null;
+}
+
+export interface CommitteeDirectory {
+  /** The user when they are a member of the selection committee, else undefined. */
+  committeeUser(userId: string): CommitteeUser | undefined | Promise<CommitteeUser | undefined>;
+}
+
+/** A Registry actor (not an association) as Funding knows it: the funders and the ministry. */
+export interface ActorRecord {
+  actorId: string;
+  /** The Registry's actor kind: funder, ministry, development-agency, local-association... */
+  kind: string;
+  position: number;
 }
 
 export interface EvaluatorAffiliations {

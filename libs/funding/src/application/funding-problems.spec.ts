@@ -3,9 +3,12 @@ import { CallStillOpen } from '../domain/call-for-proposals/call-for-proposals';
 import { InvalidTransition, NotCreated, ValidationFailed } from '../domain/errors';
 import {
   AssociationNotVerified,
+  CommitteeMemberHasConflict,
   EvaluatorNotAssigned,
   NotTheEvaluator,
+  OutsideFundedSet,
 } from '../domain/grant-application/grant-application-errors';
+import { UnknownCommitteeMember } from '../domain/refused-fields';
 import { FUNDING_MESSAGES } from './funding-messages';
 import { fundingProblems } from './funding-problems';
 
@@ -70,6 +73,27 @@ describe('funding problems', () => {
       expect([code, Object.keys(messages).sort()]).toEqual([code, ['ar', 'en', 'fr']]);
       expect([code, /[\u0600-\u06FF]/.test(messages.ar)]).toEqual([code, true]);
     }
+  });
+
+  it('names the field of a refused committee member, signatory, funder or amount (400), and of a ranking refusal (409)', () => {
+    const unknown = fundingProblems(new UnknownCommitteeMember('x-1', 'committeeMembers[2]'), context('fr'));
+    expect([unknown?.kind, unknown?.extensions['code']]).toEqual(['validation', 'UNKNOWN_COMMITTEE_MEMBER']);
+    expect(unknown?.extensions['errors']).toEqual([
+      { pointer: '/committeeMembers/2', detail: unknown?.detail },
+    ]);
+    expect(unknown?.detail).toContain('x-1');
+    const outside = fundingProblems(new OutsideFundedSet('app-1', 4), context('ar'));
+    expect([outside?.kind, outside?.extensions['rank']]).toEqual(['conflict', 4]);
+    expect(outside?.extensions['errors']).toEqual([{ pointer: '/derogation', detail: outside?.detail }]);
+    expect(outside?.detail).toMatch(/[\u0600-\u06FF]/);
+    const conflict = fundingProblems(
+      new CommitteeMemberHasConflict('ev-1', 'committeeMembers[0]'),
+      context('en'),
+    );
+    expect(conflict?.kind).toBe('conflict');
+    expect(conflict?.extensions['errors']).toEqual([
+      { pointer: '/committeeMembers/0', detail: conflict?.detail },
+    ]);
   });
 
   it('leaves errors of other origins to the kit', () => {

@@ -1,4 +1,10 @@
-import { domainValidationProblem, ProblemException, ProblemKind, ProblemMapper } from '@tadamon/nest-kit';
+import {
+  domainValidationProblem,
+  fieldPointer,
+  ProblemException,
+  ProblemKind,
+  ProblemMapper,
+} from '@tadamon/nest-kit';
 import { Money, toMajorString } from '@tadamon/reference-data';
 import { BudgetEnvelopeExceeded, CommitmentNotFound } from '../domain/budget-envelope/budget-envelope-errors';
 import { CallStillOpen } from '../domain/call-for-proposals/call-for-proposals';
@@ -18,8 +24,18 @@ import {
   EvaluationIncomplete,
   EvaluatorNotAssigned,
   NotTheEvaluator,
+  OutsideFundedSet,
   TrancheNotFound,
 } from '../domain/grant-application/grant-application-errors';
+import {
+  AmountAboveCallBudget,
+  CallerNotInCommittee,
+  FunderIsAssociation,
+  InvalidSignatory,
+  RefusedField,
+  UnknownCommitteeMember,
+  UnknownFunder,
+} from '../domain/refused-fields';
 import { fundingMessage } from './funding-messages';
 
 const show = (amount: Money): string => `${toMajorString(amount)} ${amount.currency}`;
@@ -35,8 +51,23 @@ const params = (error: FundingError): Record<string, string> => {
   if (error instanceof BelowThresholds) return { failed: error.failed.join(', ') };
   if (error instanceof CommitteeMemberHasConflict) return { member: error.memberId };
   if (error instanceof AppealWindowClosed) return { deadline: error.appealDeadline };
+  if (error instanceof OutsideFundedSet) return { rank: error.rank === null ? '—' : String(error.rank) };
+  if (error instanceof UnknownCommitteeMember) return { member: error.memberId };
+  if (error instanceof CallerNotInCommittee) return { caller: error.callerId };
+  if (error instanceof InvalidSignatory) return { signatory: error.signatory };
+  if (error instanceof UnknownFunder || error instanceof FunderIsAssociation)
+    return { funder: error.funderId };
+  if (error instanceof AmountAboveCallBudget) return { budget: show(error.budget) };
   return {};
 };
+
+/** The member of the body a refusal is about, when it is about one. */
+const fieldOf = (error: FundingError): string | undefined =>
+  error instanceof RefusedField ||
+  error instanceof OutsideFundedSet ||
+  error instanceof CommitteeMemberHasConflict
+    ? error.field
+    : undefined;
 
 /** Members a client may act on, beyond the code (e.g. what is left of the envelope). */
 const extensionsOf = (error: FundingError): Record<string, unknown> => {
@@ -46,6 +77,8 @@ const extensionsOf = (error: FundingError): Record<string, unknown> => {
   if (error instanceof AppealWindowClosed) return { appealDeadline: error.appealDeadline };
   if (error instanceof BelowThresholds) return { failedThresholds: error.failed };
   if (error instanceof EvaluationIncomplete) return { required: error.required, missing: error.missing };
+  if (error instanceof OutsideFundedSet) return { rank: error.rank };
+  if (error instanceof AmountAboveCallBudget) return { budget: error.budget, requested: error.requested };
   return {};
 };
 
@@ -58,6 +91,7 @@ const kindOf = (error: FundingError): ProblemKind => {
   )
     return 'not-found';
   if (error instanceof NotTheEvaluator) return 'forbidden';
+  if (error instanceof RefusedField) return 'validation';
   return 'conflict';
 };
 
@@ -70,10 +104,12 @@ export const fundingProblems: ProblemMapper = (error, context) => {
   if (!(error instanceof FundingError)) return undefined;
   if (error instanceof ValidationFailed) return domainValidationProblem(error.issues);
   const detail = fundingMessage(error.code, context.language, params(error)) ?? error.message;
+  const field = fieldOf(error);
   return new ProblemException(kindOf(error), detail, {
     code: error.code,
     debug: error.message,
     ...extensionsOf(error),
+    ...(field === undefined ? {} : { errors: [{ pointer: fieldPointer(field), detail }] }),
   });
 };
 

@@ -71,7 +71,7 @@ describe('GrantDecisions (on a SQLite log in memory)', () => {
         );
       return funding.commands.execute(aggregate, id, command as never, actor, options);
     }) as FundingCommands['execute'];
-    const decisions = new GrantDecisions(racing);
+    const decisions = new GrantDecisions(racing, funding.ranking);
     await expect(decisions.award(applicationId, award, COMMITTEE)).rejects.toBeInstanceOf(ApplicationFlagged);
     const { state, events } = await envelope(envelopeId);
     expect(events.map((e) => e.type)).toEqual([

@@ -14,8 +14,13 @@ import {
   grantApplicationDecider,
   grantApplicationStreamName,
 } from '../domain/grant-application/grant-application';
-import { AwardGrant, EnvelopeAtDecision } from '../domain/grant-application/grant-application-commands';
+import {
+  AwardGrant,
+  Derogation,
+  EnvelopeAtDecision,
+} from '../domain/grant-application/grant-application-commands';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
+import { CallRanking } from './call-ranking';
 import {
   CommandActor,
   CommandOutcome,
@@ -34,6 +39,8 @@ export interface AwardInput {
   conditions: string[];
   rationale: string;
   committeeMembers: string[];
+  /** Required for an award outside the call's funded set. */
+  derogation?: Derogation | null;
 }
 
 export interface RejectionInput {
@@ -61,7 +68,10 @@ type Options = Pick<ExecuteOptions, 'expectedRevision' | 'now'>;
  */
 @Injectable()
 export class GrantDecisions {
-  constructor(private readonly commands: FundingCommands) {}
+  constructor(
+    private readonly commands: FundingCommands,
+    private readonly ranking: CallRanking,
+  ) {}
 
   async award(
     applicationId: string,
@@ -75,6 +85,7 @@ export class GrantDecisions {
     const envelope = await this.envelope(envelopeId, 'AwardGrant');
     const amount = input.amount ?? application.state.proposal.amountRequested;
     const now = options.now ?? new Date().toISOString();
+    const ranking = await this.ranking.placeOf(application.state, amount);
     const award = (remaining: Money): Pick<AwardGrant, 'type' | 'data'> => ({
       type: 'AwardGrant',
       data: {
@@ -84,6 +95,8 @@ export class GrantDecisions {
         rationale: input.rationale,
         committeeMembers: input.committeeMembers,
         envelope: { envelopeId, remaining },
+        ranking,
+        derogation: input.derogation ?? null,
       },
     });
 

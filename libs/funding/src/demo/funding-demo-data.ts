@@ -595,7 +595,8 @@ export function fundingDemoSteps(): FundingDemoStep[] {
   // decision records what the envelope had left before that commitment.
   const envelopeId = ICMD_ENVELOPE.envelopeId;
   let remainingMinor = ICMD_ENVELOPE.amount.amountMinor;
-  APPLICATIONS.forEach(({ applicationId, rationale }, i) => {
+  // Both awards are inside the funded set: ranked 1 and 2, they fit the call's budget together.
+  APPLICATIONS.forEach(({ applicationId, rationale, rank }, i) => {
     const at = plusMinutes(AT.decided, 10 * i);
     envelope({
       type: 'CommitFunds',
@@ -611,6 +612,8 @@ export function fundingDemoSteps(): FundingDemoStep[] {
         rationale,
         committeeMembers: COMMITTEE,
         envelope: { envelopeId, remaining: { ...AWARD, amountMinor: remainingMinor } },
+        ranking: { rank, fundedSet: true },
+        derogation: null,
       },
       metadata: metadata(committee, plusMinutes(at, 1), 'AwardGrant', applicationId),
     });

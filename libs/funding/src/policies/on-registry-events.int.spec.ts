@@ -160,6 +160,32 @@ describe('the Registry policy of Funding', () => {
       expect(facts.networksOf('a.1')).toEqual(['n1']);
       expect(facts.applicant('unknown')).toBeUndefined();
     });
+
+    it('keep each Registry actor with its kind, the newest by position', () => {
+      const { facts, tx } = make();
+      facts.record(tx, { kind: 'actor', actorId: 'actor-iom', actorKind: 'funder', position: 20 });
+      facts.record(tx, { kind: 'actor', actorId: 'actor-iom', actorKind: 'ministry', position: 19 });
+      facts.record(tx, { kind: 'actor', actorId: 'actor-ministry', actorKind: 'ministry', position: 21 });
+      expect(facts.actor('actor-iom')).toEqual({ actorId: 'actor-iom', kind: 'funder', position: 20 });
+      expect(facts.actor('actor-ministry')).toMatchObject({ kind: 'ministry' });
+      expect(facts.actor('actor-unknown')).toBeUndefined();
+    });
+  });
+
+  it('learns a Registry actor and its kind from ActorRegistered', () => {
+    const event = registryEvent('ActorRegistered', {
+      actorId: 'actor-iom',
+      kind: 'funder',
+      names: { fr: 'OIM' },
+      regions: [],
+      sectors: [],
+    });
+    expect(registryFactOf(event)).toEqual({
+      kind: 'actor',
+      actorId: 'actor-iom',
+      actorKind: 'funder',
+      position: event.globalPosition,
+    });
   });
 
   it('refuses SQLite facts written outside the inbox transaction of their database', () => {

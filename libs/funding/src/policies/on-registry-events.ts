@@ -1,6 +1,7 @@
 import { Controller, Inject, Logger } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  ActorRegisteredV1,
   AssociationMergedV1,
   AssociationRegisteredV1,
   AssociationStatusChangedV1,
@@ -65,6 +66,10 @@ export const registryFactOf = (event: IntegrationEvent): RegistryFactChange | un
       member: event.type === 'NetworkMemberAdded',
       position: event.globalPosition,
     };
+  }
+  if (event.type === 'ActorRegistered') {
+    const data = event.data as ActorRegisteredV1;
+    return { kind: 'actor', actorId: data.actorId, actorKind: data.kind, position: event.globalPosition };
   }
   return undefined;
 };

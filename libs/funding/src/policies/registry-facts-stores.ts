@@ -1,5 +1,10 @@
 import Database from 'better-sqlite3';
-import { ApplicantRecord, RegistryFactChange, RegistryFacts } from '../application/funding-ports';
+import {
+  ActorRecord,
+  ApplicantRecord,
+  RegistryFactChange,
+  RegistryFacts,
+} from '../application/funding-ports';
 import { AssociationStatus } from '../domain/grant-application/eligibility-screening';
 
 const isNewer = (known: { position: number } | undefined, change: { position: number }): boolean =>
@@ -31,7 +36,12 @@ export class SqliteRegistryFacts implements RegistryFacts<Database.Database> {
       PRIMARY KEY (network_id, association_id)
     );
     CREATE INDEX IF NOT EXISTS funding_network_members_by_association
-      ON funding_network_members (association_id);`);
+      ON funding_network_members (association_id);
+    CREATE TABLE IF NOT EXISTS funding_actors (
+      actor_id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL,
+      position INTEGER NOT NULL
+    );`);
     this.statements = {
       applicant: db.prepare<[string], ApplicantRow>(
         'SELECT * FROM funding_applicants WHERE association_id = ?',
@@ -51,6 +61,14 @@ export class SqliteRegistryFacts implements RegistryFacts<Database.Database> {
          VALUES (?, ?, ?, ?)
          ON CONFLICT (network_id, association_id) DO UPDATE SET member = excluded.member, position = excluded.position`,
       ),
+      actor: db.prepare<[string], { actor_id: string; kind: string; position: number }>(
+        'SELECT actor_id, kind, position FROM funding_actors WHERE actor_id = ?',
+      ),
+      upsertActor: db.prepare(
+        `INSERT INTO funding_actors (actor_id, kind, position) VALUES (?, ?, ?)
+         ON CONFLICT (actor_id) DO UPDATE SET kind = excluded.kind, position = excluded.position
+         WHERE funding_actors.position < excluded.position`,
+      ),
       networksOf: db.prepare<[string], { network_id: string }>(
         'SELECT network_id FROM funding_network_members WHERE association_id = ? AND member = 1 ORDER BY network_id',
       ),
@@ -60,6 +78,10 @@ export class SqliteRegistryFacts implements RegistryFacts<Database.Database> {
   record(tx: Database.Database, change: RegistryFactChange): void {
     if (tx !== this.db)
       throw new Error('registry facts are recorded in the inbox transaction of their database');
+    if (change.kind === 'actor') {
+      this.statements.upsertActor.run(change.actorId, change.actorKind, change.position);
+      return;
+    }
     if (change.kind === 'network-member') {
       const known = this.statements.membership.get(change.networkId, change.associationId);
       if (isNewer(known, change))
@@ -100,6 +122,11 @@ export class SqliteRegistryFacts implements RegistryFacts<Database.Database> {
   networksOf(organisationId: string): string[] {
     return this.statements.networksOf.all(organisationId).map((row) => row.network_id);
   }
+
+  actor(actorId: string): ActorRecord | undefined {
+    const row = this.statements.actor.get(actorId);
+    return row && { actorId: row.actor_id, kind: row.kind, position: row.position };
+  }
 }
 
 interface ApplicantRow {
@@ -115,8 +142,18 @@ interface ApplicantRow {
 export class InMemoryRegistryFacts implements RegistryFacts<unknown> {
   private readonly applicants = new Map<string, ApplicantRecord>();
   private readonly memberships = new Map<string, { member: boolean; position: number }>();
+  private readonly actors = new Map<string, ActorRecord>();
 
   record(_tx: unknown, change: RegistryFactChange): void {
+    if (change.kind === 'actor') {
+      if (isNewer(this.actors.get(change.actorId), change))
+        this.actors.set(change.actorId, {
+          actorId: change.actorId,
+          kind: change.actorKind,
+          position: change.position,
+        });
+      return;
+    }
     if (change.kind === 'network-member') {
       const key = JSON.stringify([change.networkId, change.associationId]);
       if (isNewer(this.memberships.get(key), change))
@@ -146,5 +183,10 @@ export class InMemoryRegistryFacts implements RegistryFacts<unknown> {
       .filter(([[, associationId], member]) => member && associationId === organisationId)
       .map(([[networkId]]) => networkId)
       .sort();
+  }
+
+  actor(actorId: string): ActorRecord | undefined {
+    const known = this.actors.get(actorId);
+    return known && { ...known };
   }
 }

@@ -1,4 +1,6 @@
 import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
+import { USER_STORE } from '../../identity/identity.module';
+import { SqliteUserStore } from '../../identity/user-store';
 import {
   Caller,
   eventually,
@@ -121,6 +123,17 @@ export class FundingScenario {
       organisationId: FIGUIG,
     });
     for (const associationId of [MD, FIGUIG]) await this.applicantStatus(associationId, 'verified');
+  }
+
+  /**
+   * Adds a user to the platform's user store, as an administrator would (committee members are
+   * checked against it), and mints a token for it: `minted:<id>` then calls as that user.
+   */
+  async user(id: string, roles: RoleName[], organisationId: string | null = null): Promise<MintedCaller> {
+    const users = this.client.app.get<SqliteUserStore>(USER_STORE, { strict: false });
+    if (!users.findById(id))
+      users.add({ id, username: id, displayName: id, roles, organisationId, passwordHash: 'not-a-hash' });
+    return this.client.mint(`minted:${id}`, { id, roles, ...(organisationId ? { organisationId } : {}) });
   }
 
   async applicantStatus(associationId: string, status: string): Promise<Json> {

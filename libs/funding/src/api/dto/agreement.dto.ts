@@ -31,7 +31,12 @@ export class SignAgreementDto {
   @BoundedString(10, { minLength: 10 })
   signedOn!: string;
 
-  @ApiProperty({ type: [String], description: 'At least two signatories (ids)' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'The parties who signed, by Registry id: the applicant association (required), the funder of the award’s envelope, the ministry (an actor of kind ministry); at least two',
+    example: ['assoc-migrations-et-developpement', 'actor-iom', 'actor-ministry'],
+  })
   @BoundedArray(10, { minItems: 2 })
   @StableId({ each: true })
   signatories!: string[];

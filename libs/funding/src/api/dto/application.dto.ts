@@ -68,7 +68,10 @@ export class ProposalChangesDto {
   @Type(() => RegionDto)
   region?: RegionDto;
 
-  @ApiPropertyOptional({ type: MoneyDto })
+  @ApiPropertyOptional({
+    type: MoneyDto,
+    description: 'At most the call’s whole budget (else 400 AMOUNT_ABOVE_CALL_BUDGET)',
+  })
   @IsOptionalNotNull()
   @IsObject()
   @ValidateNested()
@@ -114,7 +117,10 @@ export class ProposalDto extends ProposalChangesDto {
   @Type(() => RegionDto)
   declare region: RegionDto;
 
-  @ApiProperty({ type: MoneyDto })
+  @ApiProperty({
+    type: MoneyDto,
+    description: 'At most the call’s whole budget (else 400 AMOUNT_ABOVE_CALL_BUDGET)',
+  })
   @IsObject()
   @ValidateNested()
   @Type(() => MoneyDto)

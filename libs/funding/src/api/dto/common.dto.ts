@@ -51,7 +51,10 @@ export class FundingReasonDto {
 export class CommitteeDto {
   @ApiPropertyOptional({
     type: [String],
-    description: 'The committee members who took the decision (user ids); default: the caller',
+    description:
+      'The committee members who took the decision (user ids); default: the caller. Each must be a known committee user (else 400 UNKNOWN_COMMITTEE_MEMBER), the caller among them (400 CALLER_NOT_IN_COMMITTEE), none acting for the applicant nor an evaluator of the dossier (409 COMMITTEE_MEMBER_HAS_CONFLICT)',
+    minItems: 1,
+    maxItems: MAX_COMMITTEE,
   })
   @IsOptionalNotNull()
   @BoundedArray(MAX_COMMITTEE, { minItems: 1 })

@@ -3,7 +3,30 @@ import { BoundedArray, BoundedString, IsOptionalNotNull } from '@tadamon/nest-ki
 import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, ValidateNested } from 'class-validator';
 import { MAX_LIST, MAX_LONG_TEXT } from '../../domain/field-validation';
-import { CommitteeDto, MoneyDto } from './common.dto';
+import { CommitteeDto, MAX_COMMITTEE, MoneyDto, StableId } from './common.dto';
+
+/** Why an application outside the call's funded set is awarded all the same, and who decided it. */
+export class DerogationDto {
+  @ApiProperty({
+    description:
+      'Why the committee awards an application outside the funded set of the call’s ranking (recorded with the award)',
+    minLength: 1,
+    maxLength: MAX_LONG_TEXT,
+  })
+  @BoundedString(MAX_LONG_TEXT, { minLength: 1 })
+  reason!: string;
+
+  @ApiProperty({
+    type: [String],
+    description:
+      'The committee members who decided the derogation (user ids of the committee, the caller among them)',
+    minItems: 1,
+    maxItems: MAX_COMMITTEE,
+  })
+  @BoundedArray(MAX_COMMITTEE, { minItems: 1 })
+  @StableId({ each: true })
+  committeeMembers!: string[];
+}
 
 export class RecommendationDto extends CommitteeDto {
   @ApiProperty({ description: 'Recommended for funding, or not' })
@@ -31,6 +54,17 @@ export class AwardDto extends CommitteeDto {
   @ApiProperty()
   @BoundedString(MAX_LONG_TEXT, { minLength: 1, multiline: true })
   rationale!: string;
+
+  @ApiPropertyOptional({
+    type: DerogationDto,
+    description:
+      'Required when the application is outside the funded set of the call’s ranking (else 409 OUTSIDE_FUNDED_SET); recorded with the award',
+  })
+  @IsOptionalNotNull()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DerogationDto)
+  derogation?: DerogationDto;
 }
 
 export class RejectionDto extends CommitteeDto {

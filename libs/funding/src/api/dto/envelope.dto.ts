@@ -33,7 +33,11 @@ export class OpenEnvelopeDto {
   @Type(() => LocalizedTextDto)
   name!: LocalizedTextDto;
 
-  @ApiProperty({ description: 'The funder (a Registry actor id)', example: 'actor-iom' })
+  @ApiProperty({
+    description:
+      'The funder: a Registry actor Funding has heard of (funder, ministry, agency...), never an association',
+    example: 'actor-iom',
+  })
   @StableId()
   funderId!: string;
 

@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '@tadamon/event-store';
+import { EventStore, SqliteEventStore } from '@tadamon/event-store';
 import { Money } from '@tadamon/reference-data';
 import { MingoDocumentStore, ProjectionRunner } from '@tadamon/read-store';
 import { callInForce } from '../../domain/call-for-proposals/call-for-proposals';
@@ -69,21 +69,27 @@ export const sheet = (points: number | Record<string, number>) =>
  * same classes the module wires, driven as the controllers drive them.
  */
 export class FundingHarness {
-  readonly store = SqliteEventStore.open({ filename: ':memory:' });
   readonly docs = new MingoDocumentStore();
   readonly facts = new InMemoryRegistryFacts();
   readonly affiliations = new Map<string, string[]>();
-  readonly commands = new FundingCommands(this.store);
+  readonly commands: FundingCommands;
   readonly applicants = new ApplicantFacts(this.facts, {
     organisationsOf: (id) => this.affiliations.get(id) ?? [],
   });
-  readonly suspension = new ApplicantSuspension(this.commands, this.docs, this.store);
-  readonly ranking = new CallRanking(this.commands, this.docs);
-  readonly decisions = new GrantDecisions(this.commands);
-  private readonly runners = fundingProjections.map(
-    (projection) => new ProjectionRunner(this.store, this.docs, projection),
-  );
+  readonly suspension: ApplicantSuspension;
+  readonly ranking: CallRanking;
+  readonly decisions: GrantDecisions;
+  private readonly runners: ProjectionRunner[];
   private sequence = 0;
+
+  /** Default: a SQLite log in memory. close() closes the store, whichever it is. */
+  constructor(readonly store: EventStore = SqliteEventStore.open({ filename: ':memory:' })) {
+    this.commands = new FundingCommands(store);
+    this.suspension = new ApplicantSuspension(this.commands, this.docs, store);
+    this.ranking = new CallRanking(this.commands, this.docs);
+    this.decisions = new GrantDecisions(this.commands, this.ranking);
+    this.runners = fundingProjections.map((projection) => new ProjectionRunner(store, this.docs, projection));
+  }
 
   async close(): Promise<void> {
     await this.store.close();

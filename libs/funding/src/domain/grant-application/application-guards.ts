@@ -1,4 +1,6 @@
 import { CommandMetadata } from '@tadamon/eventsourcing';
+import { Money } from '@tadamon/reference-data';
+import { AmountAboveCallBudget } from '../refused-fields';
 import { InvalidTransition } from '../errors';
 import { checkId, checkIds, checkText, FieldIssues, MAX_LONG_TEXT } from '../field-validation';
 import { ApplicationFlagged, NotTheEvaluator } from './grant-application-errors';
@@ -53,4 +55,17 @@ export const checkCommittee = (issues: FieldIssues, value: unknown): string[] =>
 /** Declarations and scores are the evaluator's own act: nobody files them for someone else. */
 export const requireEvaluatorIsActor = (evaluatorId: string, metadata: CommandMetadata): void => {
   if (metadata.actor.id !== evaluatorId) throw new NotTheEvaluator(evaluatorId, metadata.actor.id);
+};
+
+/**
+ * No application asks for more than the call's whole budget: it could never be funded within it.
+ * (Another currency is the screening's refusal, not this one.)
+ */
+export const requireWithinCallBudget = (
+  budget: Money,
+  requested: { amountMinor: number; currency: string } | undefined,
+  field: string,
+): void => {
+  if (requested?.currency === budget.currency && requested.amountMinor > budget.amountMinor)
+    throw new AmountAboveCallBudget(budget, { ...requested, currency: budget.currency }, field);
 };

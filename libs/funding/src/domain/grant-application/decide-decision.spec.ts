@@ -15,6 +15,7 @@ import {
   AwardExceedsRequest,
   BelowThresholds,
   CommitteeMemberHasConflict,
+  OutsideFundedSet,
 } from './grant-application-errors';
 import { GrantApplicationEvent } from './grant-application-events';
 import {
@@ -54,14 +55,27 @@ const recommend = (
     committeeMembers,
   });
 const envelope = { envelopeId, remaining: usd(50_000_000) };
-const award = (amount = usd(25_000_000), remaining = usd(50_000_000), committeeMembers = committee) =>
+const award = (
+  amount = usd(25_000_000),
+  remaining = usd(50_000_000),
+  committeeMembers = committee,
+  ranking: AwardGrant['data']['ranking'] = { rank: 1, fundedSet: true },
+  derogation: AwardGrant['data']['derogation'] = null,
+) =>
   command<AwardGrant>('AwardGrant', {
     amount,
     conditions: ['Rapport technique et financier à chaque tranche.'],
     rationale: 'Projet pertinent, porteur expérimenté.',
     committeeMembers,
     envelope: { envelopeId, remaining },
+    ranking,
+    derogation,
   });
+const beyondBudget = { rank: 7, fundedSet: false };
+const derogation = {
+  reason: 'Seul projet de la région Drâa-Tafilalet : équilibre territorial.',
+  committeeMembers: ['cm-2', 'cm-1'],
+};
 const reject = command<RejectGrantApplication>('RejectGrantApplication', {
   reasons: ['Budget épuisé par les projets mieux classés.'],
   committeeMembers: committee,
@@ -235,6 +249,8 @@ describe('grant application: decision', () => {
             rationale: '',
             committeeMembers: [],
             envelope: { envelopeId: '', remaining: usd(-1) },
+            ranking: { rank: 0, fundedSet: 'yes' as never },
+            derogation: { reason: ' ', committeeMembers: [] },
           }),
         )
         .thenThrows(ValidationFailed);
@@ -245,7 +261,71 @@ describe('grant application: decision', () => {
         'committeeMembers',
         'envelope.envelopeId',
         'envelope.remaining.amountMinor',
+        'ranking.rank',
+        'ranking.fundedSet',
+        'derogation.reason',
+        'derogation.committeeMembers',
       ]);
+    });
+
+    describe('within the call’s ranking', () => {
+      it('refuses an award outside the funded set without a derogation', () => {
+        const error = spec
+          .given(history.recommended)
+          .when(award(usd(25_000_000), usd(50_000_000), committee, beyondBudget))
+          .thenThrows(OutsideFundedSet);
+        expect(error).toMatchObject({ code: 'OUTSIDE_FUNDED_SET', rank: 7, field: 'derogation' });
+        spec
+          .given(history.recommended)
+          .when(award(usd(25_000_000), usd(50_000_000), committee, { rank: null, fundedSet: false }))
+          .thenThrows(OutsideFundedSet);
+      });
+
+      it('awards outside the funded set with a derogation, recording the place and the derogation', () => {
+        spec
+          .given(history.recommended)
+          .when(award(usd(25_000_000), usd(50_000_000), committee, beyondBudget, derogation))
+          .then([
+            {
+              ...awarded,
+              data: {
+                ...(awarded.data as object),
+                ranking: beyondBudget,
+                derogation: { ...derogation, committeeMembers: ['cm-1', 'cm-2'] },
+              },
+            } as GrantApplicationEvent,
+          ]);
+      });
+
+      it('keeps the dossier’s evaluators off the committee and off the derogation, naming where', () => {
+        const onCommittee = spec
+          .given(history.recommended)
+          .when(award(usd(25_000_000), usd(50_000_000), ['cm-1', 'ev-jean']))
+          .thenThrows(CommitteeMemberHasConflict);
+        expect(onCommittee).toMatchObject({ memberId: 'ev-jean', field: 'committeeMembers[1]' });
+        const onDerogation = spec
+          .given(history.recommended)
+          .when(
+            award(usd(25_000_000), usd(50_000_000), committee, beyondBudget, {
+              ...derogation,
+              committeeMembers: ['cm-1', 'ev-amina'],
+            }),
+          )
+          .thenThrows(CommitteeMemberHasConflict);
+        expect(onDerogation).toMatchObject({ field: 'derogation.committeeMembers[1]' });
+      });
+
+      it('folds an award recorded before rankings were checked (no ranking, no derogation)', () => {
+        const { ranking: _r, derogation: _d, ...before } = awarded.data as Record<string, unknown>;
+        const old = { type: 'GrantAwarded', data: before } as unknown as GrantApplicationEvent;
+        const state = foldEvents(grantApplicationDecider, [...history.recommended, old]) as GrantApplication;
+        expect(state.status).toBe('awarded');
+        expect(state.decision).toMatchObject({ kind: 'award', amount: usd(25_000_000) });
+        spec
+          .given([...history.recommended, old])
+          .when(award())
+          .thenNothingHappened();
+      });
     });
   });
 

@@ -4,6 +4,7 @@ import {
   addDays,
   checkBoolean,
   checkId,
+  checkIds,
   checkInteger,
   checkList,
   checkMoney,
@@ -27,6 +28,7 @@ import {
   AwardGrant,
   DecideAppeal,
   DecisionCommand,
+  Derogation,
   EnvelopeAtDecision,
   LodgeAppeal,
   RecordCommitteeRecommendation,
@@ -38,16 +40,55 @@ import {
   AwardExceedsRequest,
   BelowThresholds,
   CommitteeMemberHasConflict,
+  OutsideFundedSet,
 } from './grant-application-errors';
 import { GrantApplicationEvent } from './grant-application-events';
 import { GrantApplication } from './grant-application-state';
 
 type Events = GrantApplicationEvent[];
 
-/** Nobody with a conflict of interest on the application sits on the committee that decides it. */
-const requireImpartialCommittee = (state: GrantApplication, members: readonly string[]): void => {
-  const conflicted = members.find((m) => state.evaluators[m]?.conflict);
-  if (conflicted !== undefined) throw new CommitteeMemberHasConflict(conflicted);
+/**
+ * Nobody who evaluated the dossier (or was named to, or excluded from it for a conflict of
+ * interest) sits on the committee that decides it: evaluation and decision stay apart.
+ */
+const requireImpartialCommittee = (
+  state: GrantApplication,
+  members: readonly string[],
+  field = 'committeeMembers',
+  given: unknown = members,
+): void => {
+  const member = members.find((m) => state.evaluators[m] !== undefined);
+  if (member === undefined) return;
+  // Named where the caller put it, not in the sorted order recorded.
+  const index = Array.isArray(given) ? given.indexOf(member) : -1;
+  throw new CommitteeMemberHasConflict(member, index >= 0 ? `${field}[${index}]` : field);
+};
+
+const checkRanking = (issues: FieldIssues, value: unknown): { rank: number | null; fundedSet: boolean } => {
+  const input = checkObject(issues, 'ranking', value);
+  return {
+    rank: input['rank'] === null ? null : checkInteger(issues, 'ranking.rank', input['rank'], 1, 1_000_000),
+    fundedSet: checkBoolean(issues, 'ranking.fundedSet', input['fundedSet']),
+  };
+};
+
+const checkDerogation = (
+  issues: FieldIssues,
+  value: unknown,
+): { reason: string; committeeMembers: string[] } | null => {
+  if (value === null) return null;
+  if (value === undefined) {
+    issues.add('derogation', 'must be an object, or null inside the funded set');
+    return null;
+  }
+  const input = checkObject(issues, 'derogation', value);
+  return {
+    reason: checkText(issues, 'derogation.reason', input['reason'], MAX_LONG_TEXT),
+    committeeMembers: checkIds(issues, 'derogation.committeeMembers', input['committeeMembers'], {
+      min: 1,
+      max: 30,
+    }),
+  };
 };
 
 const checkEnvelope = (issues: FieldIssues, value: unknown): EnvelopeAtDecision => {
@@ -92,7 +133,7 @@ const recommend = (state: GrantApplication, command: RecordCommitteeRecommendati
   const consensus = state.consensus;
   if (consensus === null) throw new InvalidTransition(GRANT_APPLICATION, state.status, command.type);
   if (recommended && !consensus.passedThresholds) throw new BelowThresholds(consensus.failedThresholds);
-  requireImpartialCommittee(state, committeeMembers);
+  requireImpartialCommittee(state, committeeMembers, 'committeeMembers', command.data.committeeMembers);
   const { now, by } = stamp(command.metadata);
   const data = {
     applicationId: state.applicationId,
@@ -119,6 +160,8 @@ const award = (state: GrantApplication, command: AwardGrant): Events => {
   const rationale = checkText(issues, 'rationale', command.data.rationale, MAX_LONG_TEXT);
   const committeeMembers = checkCommittee(issues, command.data.committeeMembers);
   const envelope = checkEnvelope(issues, command.data.envelope);
+  const ranking = checkRanking(issues, command.data.ranking);
+  const derogation = checkDerogation(issues, command.data.derogation satisfies Derogation | null);
   issues.throwIfAny();
   if (state.decision?.kind === 'award' && sameJson(state.decision.amount, amount)) return [];
   requireStatus(state, command.type, ['recommended']);
@@ -132,7 +175,16 @@ const award = (state: GrantApplication, command: AwardGrant): Events => {
   if (amount.amountMinor > envelope.remaining.amountMinor) {
     throw new BudgetEnvelopeExceeded(envelope.envelopeId, amount, envelope.remaining);
   }
-  requireImpartialCommittee(state, committeeMembers);
+  requireImpartialCommittee(state, committeeMembers, 'committeeMembers', command.data.committeeMembers);
+  if (!ranking.fundedSet && derogation === null)
+    throw new OutsideFundedSet(state.applicationId, ranking.rank);
+  if (derogation !== null)
+    requireImpartialCommittee(
+      state,
+      derogation.committeeMembers,
+      'derogation.committeeMembers',
+      command.data.derogation?.committeeMembers,
+    );
   const { now, by } = stamp(command.metadata);
   return [
     {
@@ -143,6 +195,8 @@ const award = (state: GrantApplication, command: AwardGrant): Events => {
         amount,
         conditions,
         rationale,
+        ranking,
+        derogation,
         decidedAt: now,
         by,
       },
@@ -167,7 +221,7 @@ const reject = (state: GrantApplication, command: RejectGrantApplication): Event
   const committeeMembers = checkCommittee(issues, command.data.committeeMembers);
   const envelope = checkEnvelope(issues, command.data.envelope);
   issues.throwIfAny();
-  requireImpartialCommittee(state, committeeMembers);
+  requireImpartialCommittee(state, committeeMembers, 'committeeMembers', command.data.committeeMembers);
   const { now, by } = stamp(command.metadata);
   const appealDeadline = addDays(now, termsOf(state, command.type).appealWindowDays);
   return [
@@ -206,7 +260,7 @@ const decideAppeal = (state: GrantApplication, command: DecideAppeal): Events =>
   if (state.status !== 'rejected' || state.appeal?.status !== 'lodged') {
     throw new InvalidTransition(GRANT_APPLICATION, `${state.status} without a pending appeal`, command.type);
   }
-  requireImpartialCommittee(state, committeeMembers);
+  requireImpartialCommittee(state, committeeMembers, 'committeeMembers', command.data.committeeMembers);
   const { now, by } = stamp(command.metadata);
   const data = { applicationId: state.applicationId, rationale, committeeMembers, decidedAt: now, by };
   return [upheld ? { type: 'AppealUpheld', data } : { type: 'AppealDismissed', data }];

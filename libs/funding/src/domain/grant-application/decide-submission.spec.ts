@@ -9,6 +9,7 @@ import {
   SubmitGrantApplication,
   WithdrawGrantApplication,
 } from './grant-application-commands';
+import { AmountAboveCallBudget } from '../refused-fields';
 import { AssociationNotVerified, CallNotOpenForSubmissions } from './grant-application-errors';
 import { GrantApplicationEvent } from './grant-application-events';
 import {
@@ -230,6 +231,26 @@ describe('grant application: submission', () => {
             .thenThrows(CallNotOpenForSubmissions),
         ),
       ).toBe('deadline-passed');
+    });
+
+    it('refuses a request for more than the call’s whole budget, naming the field', () => {
+      const budget = callInForce.terms.budget;
+      const error = spec
+        .given([
+          {
+            ...drafted,
+            data: {
+              ...(drafted.data as object),
+              proposal: {
+                ...(drafted.data as { proposal: ProjectProposal }).proposal,
+                amountRequested: { ...budget, amountMinor: budget.amountMinor + 1 },
+              },
+            },
+          } as GrantApplicationEvent,
+        ])
+        .when(submit)
+        .thenThrows(AmountAboveCallBudget);
+      expect(error).toMatchObject({ code: 'AMOUNT_ABOVE_CALL_BUDGET', field: 'proposal.amountRequested' });
     });
 
     it('refuses facts about another association or another call', () => {

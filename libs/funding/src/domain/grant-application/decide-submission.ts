@@ -9,7 +9,14 @@ import {
   isBefore,
   sameJson,
 } from '../field-validation';
-import { GRANT_APPLICATION, requiredText, requireStatus, stamp, termsOf } from './application-guards';
+import {
+  GRANT_APPLICATION,
+  requiredText,
+  requireStatus,
+  requireWithinCallBudget,
+  stamp,
+  termsOf,
+} from './application-guards';
 import { ASSOCIATION_STATUSES, AssociationFacts, screenEligibility } from './eligibility-screening';
 import {
   ChangeGrantApplication,
@@ -112,6 +119,7 @@ const submit = (state: GrantApplication, command: SubmitGrantApplication): Event
     throw new CallNotOpenForSubmissions(call.callId, call.status === 'closed' ? 'closed' : 'not-published');
   }
   if (isBefore(call.terms.deadline, now)) throw new CallNotOpenForSubmissions(call.callId, 'deadline-passed');
+  requireWithinCallBudget(call.terms.budget, state.proposal.amountRequested, 'proposal.amountRequested');
   const { terms } = call;
   return [
     {

@@ -64,6 +64,10 @@ export type RecordCommitteeRecommendation = Of<
 >;
 /** The envelope's id and remaining amount before this award, read from the envelope's stream. */
 export type EnvelopeAtDecision = { envelopeId: string; remaining: Money };
+/** The application's place in its call's ranking when the award is decided (CallRanking.placeOf). */
+export type RankingAtDecision = { rank: number | null; fundedSet: boolean };
+/** Why the committee awards an application outside the funded set, and who decided so. */
+export type Derogation = { reason: string; committeeMembers: readonly string[] };
 export type AwardGrant = Of<
   'AwardGrant',
   {
@@ -72,6 +76,9 @@ export type AwardGrant = Of<
     rationale: string;
     committeeMembers: readonly string[];
     envelope: EnvelopeAtDecision;
+    ranking: RankingAtDecision;
+    /** Required outside the funded set; null inside it. */
+    derogation: Derogation | null;
   }
 >;
 export type RejectGrantApplication = Of<

@@ -94,11 +94,34 @@ export class AwardExceedsRequest extends FundingError {
   }
 }
 
-/** A committee member with a declared or detected conflict takes no part in the decision. */
+/**
+ * A committee member with a declared or detected conflict, an evaluator of the dossier or the
+ * applicant's own account takes no part in the decision. `field`: where the member is named.
+ */
 export class CommitteeMemberHasConflict extends FundingError {
   readonly code = 'COMMITTEE_MEMBER_HAS_CONFLICT';
-  constructor(readonly memberId: string) {
+  constructor(
+    readonly memberId: string,
+    readonly field = 'committeeMembers',
+  ) {
     super(`${memberId} has a conflict of interest with this application`);
+  }
+}
+
+/**
+ * The award is outside the call's funded set (beyond the budget in ranking order, or not ranked)
+ * and carries no derogation: the committee must say why, and who decided it.
+ */
+export class OutsideFundedSet extends FundingError {
+  readonly code = 'OUTSIDE_FUNDED_SET';
+  readonly field = 'derogation';
+  constructor(
+    readonly applicationId: string,
+    readonly rank: number | null,
+  ) {
+    super(
+      `application ${applicationId} (rank ${rank ?? 'none'}) is outside the call's funded set: an award needs a derogation`,
+    );
   }
 }
 

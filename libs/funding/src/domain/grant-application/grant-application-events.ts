@@ -126,7 +126,18 @@ type DecisionRecord = {
 export type GrantAwarded = Of<
   'GrantAwarded',
   'decidedAt',
-  DecisionRecord & { amount: Money; conditions: string[]; rationale: string }
+  DecisionRecord & {
+    amount: Money;
+    conditions: string[];
+    rationale: string;
+    /**
+     * The application's place in the call's ranking when the award was decided, and whether it was
+     * inside the funded set. Absent from awards recorded before rankings were checked: unknown.
+     */
+    ranking?: { rank: number | null; fundedSet: boolean };
+    /** Set when the award was outside the funded set; null inside it; absent (unknown) before. */
+    derogation?: { reason: string; committeeMembers: string[] } | null;
+  }
 >;
 export type GrantApplicationRejected = Of<
   'GrantApplicationRejected',

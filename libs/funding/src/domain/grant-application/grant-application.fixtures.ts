@@ -209,6 +209,8 @@ export const awarded: GrantApplicationEvent = {
     amount: usd(25_000_000),
     conditions: ['Rapport technique et financier à chaque tranche.'],
     rationale: 'Projet pertinent, porteur expérimenté.',
+    ranking: { rank: 1, fundedSet: true },
+    derogation: null,
     decidedAt: now,
     by,
   },

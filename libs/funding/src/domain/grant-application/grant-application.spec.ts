@@ -170,6 +170,8 @@ describe('grant application', () => {
           rationale: 'Classée dans le budget.',
           committeeMembers: committee,
           envelope: { envelopeId, remaining: before },
+          ranking: { rank: ranked.rank, fundedSet: ranked.funded },
+          derogation: null,
         },
         'officer-1',
         at,

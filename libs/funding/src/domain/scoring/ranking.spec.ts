@@ -209,4 +209,98 @@ describe('rankApplications', () => {
       { numRuns: 300 },
     );
   });
+
+  describe('the decisions already taken', () => {
+    it('keeps an award in the funded set with its money when a better application is scored after it', () => {
+      const ranking = rankApplications(
+        [
+          { ...scored('awarded', 7000, { amount: usd(60) }), standing: 'awarded' },
+          scored('later-better', 9000, { amount: usd(60) }),
+        ],
+        usd(100),
+      );
+      expect(ranking.ranked.map((r) => [r.applicationId, r.rank, r.funded, r.reason])).toEqual([
+        ['later-better', 1, false, 'beyond-budget'],
+        ['awarded', 2, true, 'funded'],
+      ]);
+      expect(ranking.remaining).toEqual(usd(40));
+    });
+
+    it('gives the money of a rejected or not recommended application to the next one in rank order', () => {
+      const ranking = rankApplications(
+        [
+          { ...scored('declined', 9000, { amount: usd(60) }), standing: 'declined' },
+          scored('next', 8000, { amount: usd(60) }),
+        ],
+        usd(100),
+      );
+      expect(ranking.ranked.map((r) => [r.applicationId, r.rank, r.funded, r.reason])).toEqual([
+        ['declined', 1, false, 'declined'],
+        ['next', 2, true, 'funded'],
+      ]);
+    });
+
+    it('never shows less than nothing left when derogations awarded beyond the budget', () => {
+      const ranking = rankApplications(
+        [
+          { ...scored('a', 9000, { amount: usd(80) }), standing: 'awarded' },
+          { ...scored('b', 8000, { amount: usd(80) }), standing: 'awarded' },
+          scored('c', 7000, { amount: usd(1) }),
+        ],
+        usd(100),
+      );
+      expect(ranking.funded).toEqual(usd(160));
+      expect(ranking.remaining).toEqual(usd(0));
+      expect(ranking.ranked.map((r) => r.reason)).toEqual(['funded', 'funded', 'beyond-budget']);
+    });
+
+    it('refuses an unknown standing', () => {
+      expect(() =>
+        rankApplications([{ ...scored('a', 9000), standing: 'maybe' as never }], usd(100)),
+      ).toThrow(ValidationFailed);
+    });
+
+    it('never pushes a member of the funded set out when another member is awarded at most its amount', () => {
+      const app = fc.record({
+        consensus: fc.integer({ min: 0, max: 10_000 }),
+        amount: fc.integer({ min: 1, max: 1_000 }),
+        standing: fc.constantFrom('open', 'open', 'awarded', 'declined') as fc.Arbitrary<
+          'open' | 'awarded' | 'declined'
+        >,
+      });
+      fc.assert(
+        fc.property(
+          fc.array(app, { minLength: 1, maxLength: 12 }),
+          fc.integer({ min: 0, max: 5_000 }),
+          fc.nat(),
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          (apps, budget, pick, share) => {
+            const input = apps.map((a, i) => ({
+              ...scored(`app-${i}`, a.consensus, { amount: usd(a.amount) }),
+              standing: a.standing,
+            }));
+            const before = rankApplications(input, usd(budget));
+            const open = before.ranked.filter(
+              (r) => r.funded && input.find((x) => x.applicationId === r.applicationId)?.standing === 'open',
+            );
+            if (open.length === 0) return;
+            const chosen = open[pick % open.length];
+            const awardMinor = Math.max(1, Math.floor(chosen.amount.amountMinor * share));
+            const after = rankApplications(
+              input.map((x) =>
+                x.applicationId === chosen.applicationId
+                  ? { ...x, standing: 'awarded' as const, amount: usd(awardMinor) }
+                  : x,
+              ),
+              usd(budget),
+            );
+            const fundedAfter = new Set(after.ranked.filter((r) => r.funded).map((r) => r.applicationId));
+            for (const r of before.ranked.filter((x) => x.funded))
+              expect(fundedAfter.has(r.applicationId)).toBe(true);
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+  });
 });

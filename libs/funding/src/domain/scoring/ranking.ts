@@ -16,10 +16,22 @@ export type ScoredApplication = {
   readonly submittedAt: string;
   /** What funding it would receive: the amount requested or proposed. */
   readonly amount: Money;
+  /**
+   * Where the committee's decisions left it (default open): an award keeps its place and its
+   * money whatever is scored later; a rejection or a "not recommended" gives the money up.
+   */
+  readonly standing?: Standing;
 };
 
-/** funded: within the budget in rank order; beyond-budget: passed but the money ran out before it. */
-export type RankingReason = 'funded' | 'beyond-budget' | 'below-threshold';
+/** open: may still be awarded; awarded: its award holds its money; declined: rejected or not recommended. */
+export const STANDINGS = ['open', 'awarded', 'declined'] as const;
+export type Standing = (typeof STANDINGS)[number];
+
+/**
+ * funded: within the budget in rank order (or awarded); beyond-budget: passed but the money ran
+ * out before it; declined: the committee rejected it or did not recommend it, so it holds no money.
+ */
+export type RankingReason = 'funded' | 'beyond-budget' | 'declined' | 'below-threshold';
 
 export type RankedApplication = {
   readonly applicationId: string;
@@ -86,6 +98,8 @@ const checkInput = (
     }
     if (Number.isNaN(Date.parse(app.submittedAt)))
       issues.add(`scored[${i}].submittedAt`, 'must be an instant');
+    if (app.standing !== undefined && !STANDINGS.includes(app.standing))
+      issues.add(`scored[${i}].standing`, `must be one of ${STANDINGS.join(', ')}`);
   });
   issues.throwIfAny();
   const other = scored.find((app) => app.amount.currency !== budget.currency);
@@ -96,7 +110,10 @@ const checkInput = (
  * The committee's ranking within the budget: applications that passed every threshold, by overall
  * score then the tie-break rules, are funded in rank order while the budget lasts; the first one that
  * does not fit, and every one after it, is beyond the budget (no lower-ranked application is funded
- * ahead of a higher-ranked one).
+ * ahead of a higher-ranked one). Awarded applications hold their award first, whatever their rank
+ * (an award is never taken back by a later score); declined ones hold nothing. Since an award never
+ * exceeds the amount ranked, awarding one application of the funded set never pushes another one
+ * out of it: concurrent awards inside the funded set cannot invalidate each other.
  */
 export const rankApplications = (
   scored: readonly ScoredApplication[],
@@ -115,24 +132,33 @@ export const rankApplications = (
   const passing = scored.filter((app) => app.outcome.passedThresholds).sort(compare);
   const failing = scored.filter((app) => !app.outcome.passedThresholds).sort(compare);
 
-  let remainingMinor = budget.amountMinor;
+  const standing = (app: ScoredApplication): Standing => app.standing ?? 'open';
+  const awardedMinor = passing
+    .filter((app) => standing(app) === 'awarded')
+    .reduce((sum, app) => sum + app.amount.amountMinor, 0);
+  let remainingMinor = budget.amountMinor - awardedMinor;
   let stillFunding = true;
   const ranked: RankedApplication[] = passing.map((app, i) => {
     const above = passing[i - 1];
     const tiedWithAbove = above !== undefined && above.outcome.consensus === app.outcome.consensus;
-    stillFunding = stillFunding && app.amount.amountMinor <= remainingMinor;
-    if (stillFunding) remainingMinor -= app.amount.amountMinor;
+    const place = standing(app);
+    if (place === 'open') {
+      stillFunding = stillFunding && app.amount.amountMinor <= remainingMinor;
+      if (stillFunding) remainingMinor -= app.amount.amountMinor;
+    }
+    const funded = place === 'awarded' || (place === 'open' && stillFunding);
+    const reason: RankingReason = place === 'declined' ? 'declined' : funded ? 'funded' : 'beyond-budget';
     return {
       applicationId: app.applicationId,
       rank: i + 1,
       consensus: app.outcome.consensus,
       amount: app.amount,
-      funded: stillFunding,
-      reason: stillFunding ? 'funded' : 'beyond-budget',
+      funded,
+      reason,
       tie: tiedWithAbove
         ? { rankedAfter: above.applicationId, brokenBy: breakingRule(above, app) ?? 'application-id' }
         : null,
-      remainingAfter: stillFunding ? { amountMinor: remainingMinor, currency: budget.currency } : null,
+      remainingAfter: funded ? { amountMinor: Math.max(0, remainingMinor), currency: budget.currency } : null,
     };
   });
   for (const app of failing) {
@@ -147,10 +173,12 @@ export const rankApplications = (
       remainingAfter: null,
     });
   }
+  // Derogations may have awarded more than the budget: nothing is left then, never less than nothing.
+  const fundedMinor = ranked.filter((r) => r.funded).reduce((sum, r) => sum + r.amount.amountMinor, 0);
   return {
     budget,
-    funded: { amountMinor: budget.amountMinor - remainingMinor, currency: budget.currency },
-    remaining: { amountMinor: remainingMinor, currency: budget.currency },
+    funded: { amountMinor: fundedMinor, currency: budget.currency },
+    remaining: { amountMinor: Math.max(0, budget.amountMinor - fundedMinor), currency: budget.currency },
     tieBreakRules: rules,
     ranked,
   };
