@@ -206,9 +206,10 @@ describe('dossierHtml', () => {
   });
 
   it("shows the award's recorded ranking and derogation, and says when an award recorded none", () => {
-    expect(dossier.decision?.ranking).toBeNull();
-    expect(dossierHtml(dossier, 'fr')).toMatch(/<th scope="row">Classement<\/th>\s*<td>non enregistré<\/td>/);
     const decision = dossier.decision as NonNullable<Dossier['decision']>;
+    expect(decision.ranking).toEqual({ rank: 1, fundedSet: true });
+    const old = dossierHtml({ ...dossier, decision: { ...decision, ranking: null, derogation: null } }, 'fr');
+    expect(old).toMatch(/<th scope="row">Classement<\/th>\s*<td>non enregistré<\/td>/);
     const page = dossierHtml(
       {
         ...dossier,

@@ -25,6 +25,17 @@ const editData =
       return { ...e, data };
     });
 
+/** An award as recorded before awards recorded their place in the ranking (no ranking, no derogation). */
+const unrecorded = (applicationId = MD): Edit =>
+  editData(
+    'GrantAwarded',
+    (d) => {
+      delete d.ranking;
+      delete d.derogation;
+    },
+    applicationId,
+  );
+
 /** An event appended after the whole log: the next global position, one minute after the last. */
 function appended(stream: RecordedEvent[], type: string, data: Data): RecordedEvent {
   const last = Math.max(...[...demo.values()].flat().map((e) => e.globalPosition));
@@ -69,10 +80,14 @@ const errors = (result: ReturnType<typeof check>) =>
 const usd = (major: number) => ({ amountMinor: major * 100, currency: 'USD' });
 
 describe('checkMoneyFacts', () => {
+  it.each([MD, FIGUIG])('finds every money fact of the demo application %s holding', (applicationId) => {
+    expect(check({ applicationId }).findings).toEqual([]);
+  });
+
   it.each([MD, FIGUIG])(
-    'finds every money fact of the demo application %s holding: no error, the ranking noted as not recorded',
+    'notes, for the demo application %s awarded before awards recorded their ranking, that it was not recorded',
     (applicationId) => {
-      const result = check({ applicationId });
+      const result = check({ applicationId, app: unrecorded(applicationId) });
       expect(errors(result)).toEqual([]);
       expect(result.findings.map((f) => [f.check, f.severity, f.recorded])).toEqual([
         ['ranking-not-recorded', 'note', 'not recorded'],
@@ -292,7 +307,10 @@ describe('checkMoneyFacts', () => {
         }).findings,
       ).toEqual([]);
       // An old award: not recorded, with the recomputed fate shown; a note, not an error.
-      const old = check({ fundedSets: fundedSets({ rank: 4, fundedSet: false, applications: 5 }) });
+      const old = check({
+        app: unrecorded(),
+        fundedSets: fundedSets({ rank: 4, fundedSet: false, applications: 5 }),
+      });
       expect(old.findings).toEqual([
         expect.objectContaining({
           check: 'ranking-not-recorded',
