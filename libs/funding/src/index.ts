@@ -9,6 +9,7 @@ export * from './domain/scoring/rules-2025-1';
 export * from './domain/scoring/rules-2026-1';
 export * from './domain/scoring/scoring-rules';
 export * from './domain/scoring/ranking';
+export * from './domain/scoring/competing-application';
 export * from './domain/call-for-proposals/eligibility-rules';
 export * from './domain/call-for-proposals/call-terms';
 export * from './domain/call-for-proposals/call-for-proposals';

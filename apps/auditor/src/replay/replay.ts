@@ -8,6 +8,7 @@ import {
   CallForProposalsState,
   callForProposalsStreamName,
   Commitment,
+  competingApplication,
   ConsensusScoreReached,
   CURRENT_SCORING_RULES_VERSION,
   DraftedCall,
@@ -23,6 +24,7 @@ import {
   initialBudgetEnvelopeState,
   initialCallForProposalsState,
   initialGrantApplicationState,
+  RANKED_STATUSES,
   RankedApplication,
   rankApplications,
   ScoredApplication,
@@ -30,6 +32,7 @@ import {
   scoreWith,
   ScoringOutcome,
 } from '@tadamon/funding';
+import { Money as ReferenceMoney } from '@tadamon/reference-data';
 import { prefixAsOf, readStreamAsOf, StreamAsOf, StreamProof } from './application-log';
 import { checkMoneyFacts, MoneyFacts, RecomputedFundedSet } from './money-facts';
 import { CurrentRulesComparison, Recomputation, recomputeApplication } from './recompute';
@@ -375,7 +378,12 @@ async function fundedSetsAtAwards(
         store,
         call,
         { includes: before, prefix: (events) => events.filter(before) },
-        { applicationId: log.applicationId, state, sheets: lastSheets(own) },
+        {
+          applicationId: log.applicationId,
+          state,
+          sheets: lastSheets(own),
+          awarding: (award.data as { amount?: ReferenceMoney }).amount,
+        },
       );
       const fate = rank.recorded;
       found.set(award.id, {
@@ -402,14 +410,14 @@ function lastSheets(events: readonly RecordedEvent[]): ScoreSheet[] | null {
   return sheets;
 }
 
-/** The statuses that compete in a call's ranking (as the platform's CallRanking). */
-const RANKED_STATUSES = ['scored', 'recommended', 'not-recommended', 'awarded', 'rejected'];
 const PAGE = 1000;
 
 interface Competitor {
   applicationId: string;
   state: GrantApplicationState;
   sheets: ScoreSheet[] | null;
+  /** Set when ranked as the award being decided: ranked at this amount, its own commitment aside (as the platform places it). */
+  awarding?: ReferenceMoney;
 }
 
 /** Which of the log's events a ranking sees: a drafted event, and a stream's prefix. */
@@ -459,6 +467,7 @@ async function rankInCall(
   }
 
   const budget = call.terms.budget;
+  const committed = await commitmentsAt(store, call.terms.envelopeId, cut);
   const ranked = competitors.filter(
     (c): c is Competitor & { state: GrantApplication } =>
       c.state.status !== 'none' &&
@@ -466,15 +475,17 @@ async function rankInCall(
       c.state.terms !== null &&
       RANKED_STATUSES.includes(c.state.status),
   );
-  const entry = (
-    c: Competitor & { state: GrantApplication },
-    outcome: ScoringOutcome,
-  ): ScoredApplication => ({
-    applicationId: c.applicationId,
-    outcome,
-    submittedAt: c.state.submittedAt ?? '',
-    amount: c.state.decision?.kind === 'award' ? c.state.decision.amount : c.state.proposal.amountRequested,
-  });
+  const entry = (c: Competitor & { state: GrantApplication }, outcome: ScoringOutcome): ScoredApplication =>
+    competingApplication({
+      applicationId: c.applicationId,
+      outcome,
+      submittedAt: c.state.submittedAt ?? '',
+      status: c.state.status,
+      amount:
+        c.awarding ??
+        (c.state.decision?.kind === 'award' ? c.state.decision.amount : c.state.proposal.amountRequested),
+      committed: c.awarding ? undefined : committed.get(c.applicationId),
+    });
   const inBudget = (a: ScoredApplication) => a.amount.currency === budget.currency;
   const recordedRanking = rankApplications(
     ranked.map((c) => entry(c, c.state.consensus as ScoringOutcome)).filter(inBudget),
@@ -516,4 +527,26 @@ async function rankInCall(
     current: fateIn(currentRanking, CURRENT_SCORING_RULES_VERSION),
     rankings: { recorded: recordedRanking.ranked, current: currentRanking.ranked },
   };
+}
+
+/** The active commitments on the call's envelope at the cut, by application (as the platform's ranking counts them). */
+async function commitmentsAt(
+  store: EventStore,
+  envelopeId: string,
+  cut: LogCut,
+): Promise<Map<string, ReferenceMoney>> {
+  const events = cut.prefix(await store.readStream(budgetEnvelopeStreamName(envelopeId)));
+  const state = events.reduce(
+    (s, e) => evolveBudgetEnvelope(s, e as unknown as BudgetEnvelopeEvent),
+    initialBudgetEnvelopeState(),
+  );
+  const held = new Map<string, ReferenceMoney>();
+  if (state.status === 'none') return held;
+  for (const [applicationId, commitment] of Object.entries(state.commitments))
+    if (commitment.status === 'active')
+      held.set(applicationId, {
+        amountMinor: commitment.committedMinor,
+        currency: state.terms.amount.currency,
+      });
+  return held;
 }

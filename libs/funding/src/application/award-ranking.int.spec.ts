@@ -8,7 +8,8 @@ import { requireServer } from '@tadamon/testing';
 import { OpenedEnvelope } from '../domain/budget-envelope/budget-envelope';
 import { OutsideFundedSet } from '../domain/grant-application/grant-application-errors';
 import { GrantAwarded } from '../domain/grant-application/grant-application-events';
-import { COMMITTEE, FundingHarness, usd } from './testing/funding-harness';
+import { raceForAwards } from './testing/award-race';
+import { FundingHarness } from './testing/funding-harness';
 
 /*
  * Item 2 of issue 12: 100 concurrent awards over one call went to whoever won the envelope's race
@@ -22,62 +23,13 @@ const DEROGATIONS = 5;
 const TIMEOUT_MS = 600_000;
 
 const race = async (funding: FundingHarness): Promise<void> => {
-  const { callId, envelopeId } = await funding.publishedCall(usd(600_000), { budget: usd(300_000) });
-  const recommended = async (i: number): Promise<string> => {
-    const associationId = `assoc-${i}`;
-    funding.verified(associationId);
-    // Scores 61 to 99 (every threshold passed), amounts USD 5,000 to 14,000: rank and money differ.
-    const points = 61 + ((i * 37) % 39);
-    const applicationId = await funding.scored(callId, associationId, [points, points, points], {
-      amountRequested: usd(5_000 + ((i * 53) % 10) * 1_000),
-      coFinancing: usd(0),
-    });
-    await funding.commands.execute(
-      'grantApplication',
-      applicationId,
-      {
-        type: 'RecordCommitteeRecommendation',
-        data: {
-          applicationId,
-          recommended: true,
-          rank: null,
-          rationale: 'Projet recevable.',
-          committeeMembers: [COMMITTEE.id],
-        },
-      },
-      COMMITTEE,
-    );
-    return applicationId;
-  };
-  const ids: string[] = [];
-  // Prepared ten at a time: the race below is what the test is about.
-  for (let i = 0; i < APPLICATIONS; i += 10)
-    ids.push(...(await Promise.all(Array.from({ length: 10 }, (_, k) => recommended(i + k)))));
-  await funding.project();
-  const { ranking } = await funding.ranking.rank(callId);
-  const fundedSet = new Set(ranking.ranked.filter((r) => r.funded).map((r) => r.applicationId));
-  const outside = ranking.ranked.filter((r) => !r.funded).map((r) => r.applicationId);
+  const { envelopeId, ids, ranking, fundedSet, outside, derogated, outcomes } = await raceForAwards(funding, {
+    applications: APPLICATIONS,
+    derogations: DEROGATIONS,
+  });
   expect(fundedSet.size).toBeGreaterThan(20);
   expect(outside.length).toBeGreaterThan(50);
-  const derogated = new Set(outside.filter((_, i) => i % 11 === 0).slice(0, DEROGATIONS));
   expect(derogated.size).toBe(DEROGATIONS);
-
-  const outcomes = await Promise.allSettled(
-    ids.map((applicationId) =>
-      funding.decisions.award(
-        applicationId,
-        {
-          conditions: [],
-          rationale: 'Décision du comité.',
-          committeeMembers: [COMMITTEE.id],
-          derogation: derogated.has(applicationId)
-            ? { reason: 'Équilibre territorial.', committeeMembers: [COMMITTEE.id] }
-            : null,
-        },
-        COMMITTEE,
-      ),
-    ),
-  );
 
   const awarded = new Set(ids.filter((_, i) => outcomes[i].status === 'fulfilled'));
   expect([...awarded].sort()).toEqual([...fundedSet, ...derogated].sort());

@@ -3,13 +3,11 @@ import { Money } from '@tadamon/reference-data';
 import { DraftedCall } from '../domain/call-for-proposals/call-for-proposals';
 import { NotCreated } from '../domain/errors';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
-import { rankApplications, Ranking, ScoredApplication, Standing } from '../domain/scoring/ranking';
+import { competingApplication, RANKED_STATUSES } from '../domain/scoring/competing-application';
+import { rankApplications, Ranking, ScoredApplication } from '../domain/scoring/ranking';
 import { ApplicationDoc, FUNDING_APPLICATIONS } from '../projections/applications';
 import { FundingCommands } from './funding-commands';
 import { FUNDING_READ_MODELS, FundingReadModels } from './funding-ports';
-
-/** Statuses of applications that compete in a call's ranking: they have a consensus score. */
-const RANKED_STATUSES = ['scored', 'recommended', 'not-recommended', 'awarded', 'rejected'];
 
 export interface CallRankingView {
   callId: string;
@@ -39,14 +37,6 @@ type RankingEntry = Pick<
 /** What an application would receive in the ranking: the award when decided, else its request. */
 const amountOf = (doc: Pick<ApplicationDoc, 'decision' | 'amountRequested'>): Money =>
   doc.decision?.kind === 'award' ? doc.decision.amount : doc.amountRequested;
-
-/** What the committee's decisions left of an application's claim on the budget. */
-const standingOf = (status: string): Standing =>
-  status === 'awarded'
-    ? 'awarded'
-    : status === 'rejected' || status === 'not-recommended'
-      ? 'declined'
-      : 'open';
 
 /** An application's place in its call's ranking, as an award records it. */
 export interface RankingPlace {
@@ -81,7 +71,7 @@ export class CallRanking {
     const call: DraftedCall = loaded.state;
     const docs = await this.readModels
       .collection<ApplicationDoc>(FUNDING_APPLICATIONS)
-      .find({ callId, status: { $in: RANKED_STATUSES }, consensus: { $ne: null } });
+      .find({ callId, status: { $in: [...RANKED_STATUSES] }, consensus: { $ne: null } });
     const byId = new Map<string, RankingEntry>(docs.map((doc) => [doc.applicationId, doc]));
     if (current) {
       byId.delete(current.applicationId);
@@ -92,12 +82,8 @@ export class CallRanking {
       (doc) => doc.consensus !== null && amountOf(doc).currency === call.terms.budget.currency,
     );
     const committed = await this.activeCommitments(call.terms.envelopeId, call.terms.budget.currency);
-    const scored: ScoredApplication[] = entries.map((doc) => {
-      const held =
-        doc.applicationId === current?.applicationId ? undefined : committed.get(doc.applicationId);
-      const standing = standingOf(doc.status);
-      const holds = held !== undefined && standing !== 'declined';
-      return {
+    const scored: ScoredApplication[] = entries.map((doc) =>
+      competingApplication({
         applicationId: doc.applicationId,
         outcome: {
           consensus: doc.consensus?.consensus ?? 0,
@@ -105,10 +91,12 @@ export class CallRanking {
           passedThresholds: doc.consensus?.passedThresholds ?? false,
         },
         submittedAt: doc.submittedAt ?? doc.draftedAt,
-        amount: holds ? held : amountOf(doc),
-        standing: holds ? 'awarded' : standing,
-      };
-    });
+        status: doc.status,
+        amount: amountOf(doc),
+        committed:
+          doc.applicationId === current?.applicationId ? undefined : committed.get(doc.applicationId),
+      }),
+    );
     const ranking = rankApplications(scored, call.terms.budget, call.terms.tieBreakRules);
     return {
       callId,

@@ -1,0 +1,2 @@
+export * from './funding-harness';
+export * from './award-race';
