@@ -1,5 +1,12 @@
-import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventStore, LogSealer, SqliteEventStore } from '@tadamon/event-store';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { EventStore, LogSealer, SealWitnessFile, SqliteEventStore } from '@tadamon/event-store';
 import { HealthRegistry, KitMetrics } from '@tadamon/nest-kit';
 import { PersonalDataCipher, SqliteKeyStore } from '@tadamon/personal-data';
 import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
@@ -13,6 +20,7 @@ export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 
 export const LOG_SEALER = Symbol('LOG_SEALER');
+export const SEAL_WITNESS = Symbol('SEAL_WITNESS');
 
 export interface EmbeddedOptions {
   config: EmbeddedConfig;
@@ -30,6 +38,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
     private readonly health: HealthRegistry,
     private readonly metrics: KitMetrics,
     @Inject(LOG_SEALER) private readonly sealer: LogSealer | null,
+    @Inject(SEAL_WITNESS) private readonly witness: SealWitnessFile | null,
   ) {}
 
   static forRoot(options: EmbeddedOptions): DynamicModule {
@@ -57,12 +66,15 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
             new EmbeddedReadModels(store, docs, options.projections),
         },
         {
+          provide: SEAL_WITNESS,
+          useFactory: () =>
+            options.logSeals === false ? null : new SealWitnessFile(options.config.sealWitnessFile),
+        },
+        {
           provide: LOG_SEALER,
-          inject: [EVENT_STORE],
-          useFactory: (store: EventStore) =>
-            options.logSeals === false
-              ? null
-              : new LogSealer({ store, privateKey: options.config.sealPrivateKey }),
+          inject: [EVENT_STORE, SEAL_WITNESS],
+          useFactory: (store: EventStore, witness: SealWitnessFile | null) =>
+            options.logSeals === false ? null : embeddedSealer(store, options.config, witness),
         },
         {
           provide: APPEND_LISTENER,
@@ -79,6 +91,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         PERSONAL_DATA,
         APPEND_LISTENER,
         LOG_SEALER,
+        SEAL_WITNESS,
         EmbeddedReadModels,
       ],
     };
@@ -91,14 +104,47 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
       for (const { projection, lag } of await this.readModels.status())
         if (lag !== undefined) this.metrics.projectionLag.set({ projection }, lag);
     });
+    const sealer = this.sealer;
+    if (sealer) {
+      // Down while events the platform cannot account for stop the sealing (docs/audit.md).
+      this.health.register('logSeals', () => {
+        const { message } = sealer.status();
+        if (message) throw new Error(message);
+      });
+    }
     await this.readModels.start();
-    this.sealer?.start();
+    sealer?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.readModels.stop();
     // Seals what is pending, so the log is sealed up to its head when the platform stops.
     await this.sealer?.stop();
+    this.witness?.flush();
     await this.store.close();
   }
+}
+
+/**
+ * The embedded profile has one writer: the sealer seals only what this process appended (and its
+ * own seals, and what an operator acknowledged with TADAMON_SEAL_ACKNOWLEDGE); anything else is
+ * reported loudly and stops the sealing. Each day's latest seal goes to the witness file.
+ */
+function embeddedSealer(
+  store: EventStore,
+  config: EmbeddedConfig,
+  witness: SealWitnessFile | null,
+): LogSealer {
+  const logger = new Logger('LogSeals');
+  return new LogSealer({
+    store,
+    privateKey: config.sealPrivateKey,
+    onlyOwnWrites: true,
+    acknowledge: config.sealAcknowledge,
+    stopMarkerFile: config.sealStopMarkerFile,
+    onSeal: (seal) => witness?.record(seal),
+    onUnaccounted: (_report, message) => logger.error(message),
+    onAcknowledgement: (message, ok) => (ok ? logger.warn(message) : logger.error(message)),
+    onError: (error) => logger.error(`log not sealed this round: ${error.message} (retrying)`),
+  });
 }

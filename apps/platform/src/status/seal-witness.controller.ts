@@ -1,0 +1,25 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EventStore, SealWitnessFile, SealWitnessView, sealWitnessView } from '@tadamon/event-store';
+import { Public } from '@tadamon/nest-kit';
+import { EVENT_STORE, SEAL_WITNESS } from '../embedded/embedded.module';
+
+/** The log's seal digests for witnesses outside it (docs/audit.md): public, as a newspaper is. */
+@ApiTags('audit')
+@Controller('api/audit')
+export class SealWitnessController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SEAL_WITNESS) private readonly witness: SealWitnessFile | null,
+  ) {}
+
+  @Public()
+  @Get('witness')
+  @ApiOperation({
+    summary:
+      "The log's latest seal (digest, count, position, signature) and each day's latest seal, for auditors to keep outside the log and pass to `verify --known-seals`",
+  })
+  witnessView(): Promise<SealWitnessView> {
+    return sealWitnessView(this.store, this.witness ?? undefined);
+  }
+}
