@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { SealWitnessController } from './infrastructure/seal-witness.controller';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
 import { serviceModules, ServiceLogLevel } from '@tadamon/nest-kit';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
@@ -38,6 +39,7 @@ export class AppModule {
           appendListener: APPEND_LISTENER,
         }),
       ],
+      controllers: [SealWitnessController],
     };
   }
 }

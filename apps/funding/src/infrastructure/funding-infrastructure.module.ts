@@ -5,6 +5,7 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 export const REGISTRY_FACTS = Symbol('REGISTRY_FACTS');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
+export const LOG_SEALS = Symbol('LOG_SEALS');
 
 /** The distributed profile's infrastructure as the providers FundingModule injects. */
 export const fundingProviders = (infrastructure: FundingInfrastructure): ValueProvider[] => [
@@ -12,4 +13,5 @@ export const fundingProviders = (infrastructure: FundingInfrastructure): ValuePr
   { provide: DOCUMENT_STORE, useValue: infrastructure.documents },
   { provide: REGISTRY_FACTS, useValue: infrastructure.consumerState.facts },
   { provide: APPEND_LISTENER, useValue: infrastructure.appendListener },
+  { provide: LOG_SEALS, useValue: infrastructure.logSeals },
 ];
