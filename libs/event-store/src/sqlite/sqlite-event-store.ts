@@ -176,7 +176,8 @@ export class SqliteEventStore implements EventStore {
       return;
     }
     // Before anything else runs: this thread cannot read the new rows before they are announced.
-    for (const outcome of outcomes) if (outcome.ok) for (const listener of this.committed) listener(outcome.result);
+    for (const outcome of outcomes)
+      if (outcome.ok) for (const listener of this.committed) listener(outcome.result);
     for (const wake of this.listeners) wake();
     outcomes.forEach((outcome, i) =>
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
