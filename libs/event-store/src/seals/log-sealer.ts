@@ -372,7 +372,8 @@ export class LogSealer {
   private async acknowledgePending(): Promise<boolean> {
     const wanted = this.pendingAcknowledgement as { upToPosition: number; by: string };
     this.pendingAcknowledgement = undefined;
-    const report = this.unaccounted.current as UnaccountedReport;
+    const report = this.unaccounted.current;
+    if (report === undefined) return false;
     if (wanted.upToPosition !== report.lastPosition) {
       this.onAcknowledgement(
         `${this.acknowledgeVariable}=${wanted.upToPosition} is refused: it must name the last unaccounted event, position ${report.lastPosition} (${report.count} event(s) from position ${report.firstPosition}); nothing acknowledged, nothing sealed past position ${report.sealedUpTo}`,
