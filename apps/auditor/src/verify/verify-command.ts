@@ -277,23 +277,26 @@ function keyFrom(source: string, from: string): KeyObject {
 }
 
 /**
- * The seal public key from --public-key, else TADAMON_SEAL_PUBLIC_KEY, else DATA_DIR/seal-key.pub
- * when that file exists; undefined when none is given. A key given but unreadable is a UsageError.
+ * The seal public key for reading (export): --public-key, else TADAMON_SEAL_PUBLIC_KEY, else the
+ * key pinned for this log by an earlier verify, else DATA_DIR/seal-key.pub when that file exists
+ * (not pinned here: only verify pins); undefined when none is found. A key given but unreadable is
+ * a UsageError.
  */
 export function findSealPublicKey(args: ParsedArguments, env: NodeJS.ProcessEnv): KeyObject | undefined {
-  const option = args.values.get('public-key');
-  const variable = env.TADAMON_SEAL_PUBLIC_KEY?.trim() ? env.TADAMON_SEAL_PUBLIC_KEY : undefined;
+  const explicit = explicitSealPublicKey(args, env);
+  if (explicit !== undefined) return explicit;
+  const knownKeys = resolve(args.values.get('known-keys') ?? defaultKnownKeysFile(env));
+  try {
+    const identity = storeIdentity(eventStoreLocation(args, env));
+    const pin = readPins(knownKeys)
+      .filter((p) => p.store === identity)
+      .at(-1);
+    if (pin !== undefined) return pinnedKeyObject(pin, knownKeys);
+  } catch {
+    // No readable pin: the folder's key, as before.
+  }
   const file = resolve(join(env.DATA_DIR?.trim() ? env.DATA_DIR : 'data', SEAL_PUBLIC_KEY_FILE));
-  const [source, from] =
-    option !== undefined
-      ? [option, '--public-key']
-      : variable !== undefined
-        ? [variable, 'TADAMON_SEAL_PUBLIC_KEY']
-        : existsSync(file)
-          ? [file, file]
-          : [undefined, ''];
-  if (source === undefined) return undefined;
-  return keyFrom(source, from);
+  return existsSync(file) ? keyFrom(file, file) : undefined;
 }
 
 const count = (n: number) => n.toLocaleString('en');
