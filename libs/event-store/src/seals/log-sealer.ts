@@ -195,10 +195,15 @@ export class LogSealer {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     await this.round.catch(() => undefined);
+    let sealed = true;
     if (wasRunning && this.sealOnStop) {
-      await this.sealNow().catch((error: unknown) => this.onError(toError(error)));
+      await this.sealNow().catch((error: unknown) => {
+        sealed = false;
+        this.onError(toError(error));
+      });
     }
-    if (wasRunning && this.stopMarkerFile) {
+    // A stop whose last round failed left its own events unsealed: not a clean stop.
+    if (wasRunning && sealed && this.stopMarkerFile) {
       try {
         const marker = { headPosition: await this.store.headPosition(), stoppedAt: this.now().toISOString() };
         writeFileSync(this.stopMarkerFile, `${JSON.stringify(marker)}\n`, { mode: 0o644 });
