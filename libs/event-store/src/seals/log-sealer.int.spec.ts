@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -309,6 +309,39 @@ describe('LogSealer with onlyOwnWrites (the embedded profile: one writer)', () =
       count: 2,
       streams: { 'evaluation-3': 1, [LOG_SEAL_STREAM]: 1 },
     });
+  });
+
+  it('notes a clean stop only when its last round sealed everything', async () => {
+    const filename = join(tempDir(), 'events.db');
+    const clean = run(filename);
+    clean.sealer.start();
+    await append(clean.store, 'evaluation-1', 1);
+    await clean.sealer.stop();
+    expect(JSON.parse(readFileSync(`${filename}.stopped`, 'utf8'))).toMatchObject({ headPosition: 2 });
+
+    // A run whose seals cannot be stored (the disk, a lock): its own events stay unsealed.
+    const store = openStore(filename);
+    const refusingSeals = Object.assign(Object.create(store) as SqliteEventStore, {
+      appendToStream: (streamId: string, events: NewEvent[], options: { expectedRevision: never }) =>
+        streamId === LOG_SEAL_STREAM
+          ? Promise.reject(new Error('disk full'))
+          : store.appendToStream(streamId, events, options),
+    });
+    const errors: Error[] = [];
+    const failing = new LogSealer({
+      store: refusingSeals,
+      privateKey: keys.privateKey,
+      onlyOwnWrites: true,
+      stopMarkerFile: `${filename}.stopped`,
+      intervalMs: 3_600_000,
+      onError: (error) => errors.push(error),
+    });
+    failing.start();
+    await append(store, 'evaluation-1', 1);
+    await failing.stop();
+    expect(errors.map((error) => error.message)).toContain('disk full');
+    // The marker of the previous run was taken at start, and this stop wrote none.
+    expect(existsSync(`${filename}.stopped`)).toBe(false);
   });
 
   it('says there is nothing to acknowledge when the log holds no unaccounted event', async () => {
