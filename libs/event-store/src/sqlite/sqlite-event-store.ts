@@ -177,7 +177,14 @@ export class SqliteEventStore implements EventStore {
     }
     // Before anything else runs: this thread cannot read the new rows before they are announced.
     for (const outcome of outcomes)
-      if (outcome.ok) for (const listener of this.committed) listener(outcome.result);
+      if (outcome.ok)
+        for (const listener of this.committed) {
+          try {
+            listener(outcome.result);
+          } catch {
+            // A listener's fault must not leave the batch unanswered; what it missed it reports itself.
+          }
+        }
     for (const wake of this.listeners) wake();
     outcomes.forEach((outcome, i) =>
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
