@@ -166,7 +166,7 @@ describe('SqliteEventStore', () => {
     await store.close();
   });
 
-  it('tells onCommitted listeners of each append it commits, not another store's; a throwing listener changes nothing', async () => {
+  it('tells onCommitted listeners of each append it commits, not another store’s; a throwing listener changes nothing', async () => {
     const filename = tempFile();
     const store = SqliteEventStore.open({ filename });
     const other = SqliteEventStore.open({ filename });
