@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
@@ -9,8 +9,10 @@ import {
   LogSealer,
   PostgresEventStore,
   SEAL_PUBLIC_KEY_FILE,
+  SealWitnessFile,
   SqliteEventStore,
 } from '@tadamon/event-store';
+import Database from 'better-sqlite3';
 import { postgresLogTamper, sqliteLogTamper, sqliteStorageTamper } from '@tadamon/event-store/testing';
 import { LOG_SEAL_STREAM, NewEvent, NO_STREAM } from '@tadamon/eventsourcing';
 import { requireServer, runAuditor, WORKSPACE_ROOT } from '@tadamon/testing';
@@ -86,10 +88,13 @@ describe('auditor verify (SQLite, in its own process)', () => {
   let dataDir: string;
   let file: string;
   let streams: string[];
-  const env = () => ({ DATA_DIR: dataDir });
+  let knownKeys: string;
+  // The auditor's pinned keys live with the auditor (here a folder of the test), never in DATA_DIR.
+  const env = () => ({ DATA_DIR: dataDir, TADAMON_AUDITOR_KNOWN_KEYS: knownKeys });
 
   beforeAll(async () => {
     dataDir = tempDir();
+    knownKeys = join(tempDir(), 'known-seal-keys');
     file = join(dataDir, 'events.db');
     const store = SqliteEventStore.open({ filename: file, synchronous: 'OFF' });
     streams = await writeLog(store, 4, 6);
@@ -98,7 +103,10 @@ describe('auditor verify (SQLite, in its own process)', () => {
     writeFileSync(join(dataDir, SEAL_PUBLIC_KEY_FILE), keys.publicKeyPem);
   });
 
-  it('passes a clean log: exit 0 and a one-line verdict (defaults: DATA_DIR/events.db and DATA_DIR/seal-key.pub)', async () => {
+  it('passes a clean log: exit 0 and a one-line verdict (defaults: DATA_DIR/events.db and DATA_DIR/seal-key.pub, pinned on first use)', async () => {
+    const first = await audit(['verify'], env());
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`WARNING: FIRST USE: trusting the seal key ${keys.keyId}`);
     const run = await audit(['verify'], env());
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const lines = run.stdout.trim().split('\n');
@@ -175,7 +183,9 @@ describe('auditor verify (SQLite, in its own process)', () => {
     const target = copied[9];
     await tamper.flipByte(target.id);
     const flipped = await audit(['verify', '--sqlite-file', copy], env());
-    expect(flipped).toMatchObject({ code: 1, stderr: '' });
+    // Another log: its key (the one in DATA_DIR) is pinned on first use.
+    expect(flipped).toMatchObject({ code: 1 });
+    expect(flipped.stderr).toContain('WARNING: FIRST USE');
     expect(flipped.stdout).toBe(
       `verify: BROKEN: first broken event: stream ${target.streamId}, revision ${target.revision}, position 10, event ${target.id}: hash-mismatch (the event's content or stored hash was altered)\n`,
     );
@@ -280,6 +290,154 @@ describe('auditor verify (SQLite, in its own process)', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^verify: OK: 27 events/);
+  }, 60000);
+});
+
+describe('auditor verify trusts keys and seals held outside the log', () => {
+  /** A sealed SQLite log in a folder of its own, with the embedded profile's public key beside it. */
+  async function sealedFolder(): Promise<{ dataDir: string; file: string; env: NodeJS.ProcessEnv }> {
+    const dataDir = tempDir();
+    const file = join(dataDir, 'events.db');
+    const store = SqliteEventStore.open({ filename: file, synchronous: 'OFF' });
+    await writeLog(store, 3, 4, 2, 0);
+    await store.close();
+    writeFileSync(join(dataDir, SEAL_PUBLIC_KEY_FILE), keys.publicKeyPem);
+    const env = { DATA_DIR: dataDir, TADAMON_AUDITOR_KNOWN_KEYS: join(tempDir(), 'known-seal-keys') };
+    return { dataDir, file, env };
+  }
+
+  it('pins the key of a log on first use with a loud warning, then a changed key is an error', async () => {
+    const { dataDir, env } = await sealedFolder();
+    const first = await audit(['verify'], env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(
+      new RegExp(
+        `WARNING: FIRST USE: trusting the seal key ${keys.keyId} found in .*seal-key\\.pub,\\nINSIDE THE AUDITED FOLDER`,
+      ),
+    );
+    expect(readFileSync(env.TADAMON_AUDITOR_KNOWN_KEYS as string, 'utf8')).toContain(keys.keyId);
+    expect(await audit(['verify'], env)).toMatchObject({ code: 0, stderr: '' });
+
+    writeFileSync(join(dataDir, SEAL_PUBLIC_KEY_FILE), otherKeys.publicKeyPem);
+    const changed = await audit(['verify'], env);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(
+      new RegExp(
+        `^verify: SEAL KEY CHANGED: the seal key of SQLite .*events\\.db is ${otherKeys.keyId} .*but ${keys.keyId} was pinned for it`,
+      ),
+    );
+    // A key given out of band wins over the pin and the folder.
+    expect((await audit(['verify', '--public-key', keys.publicKeyPem], env)).code).toBe(0);
+  }, 60000);
+
+  it('fails a log whose key pair was replaced in DATA_DIR and every seal re-signed', async () => {
+    const { dataDir, file, env } = await sealedFolder();
+    expect((await audit(['verify'], env)).code).toBe(0);
+    // The forger's whole job: the seals removed, the log resealed with a new pair, its public key in DATA_DIR.
+    const tamper = sqliteLogTamper(file);
+    await tamper.deleteEvents(
+      (await tamper.rows()).filter((r) => r.streamId === LOG_SEAL_STREAM).map((r) => r.id),
+    );
+    await tamper.close();
+    const store = SqliteEventStore.open({ filename: file, synchronous: 'OFF' });
+    await new LogSealer({ store, privateKey: otherKeys.privateKey }).sealNow();
+    await store.close();
+    writeFileSync(join(dataDir, SEAL_PUBLIC_KEY_FILE), otherKeys.publicKeyPem);
+    // What verify said before the pins: the new pair is self-consistent.
+    expect((await audit(['verify', '--public-key', otherKeys.publicKeyPem], env)).code).toBe(0);
+
+    const replaced = await audit(['verify'], env);
+    expect(replaced.code).toBe(1);
+    expect(replaced.stdout).toMatch(/^verify: SEAL KEY CHANGED/);
+    // Without the public key file in the folder, the pinned key itself finds the re-signed seals.
+    rmSync(join(dataDir, SEAL_PUBLIC_KEY_FILE));
+    const pinned = await audit(['verify'], env);
+    expect(pinned.code).toBe(1);
+    expect(pinned.stdout).toMatch(/^verify: BROKEN: .*seal-bad-signature/);
+  }, 60000);
+
+  it('refuses a known-keys file inside the audited folder', async () => {
+    const { dataDir, env } = await sealedFolder();
+    const run = await audit(['verify', '--known-keys', join(dataDir, 'pins')], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/the known-keys file .*pins is inside the audited folder/);
+    expect(existsSync(join(dataDir, 'pins'))).toBe(false);
+  }, 60000);
+
+  it('--known-seals: a log cut back to an earlier seal fails, with its witnessed digests', async () => {
+    const { file, env } = await sealedFolder();
+    const witness = new SealWitnessFile(join(tempDir(), 'seal-witness.jsonl'));
+    const store = SqliteEventStore.open({ filename: file, synchronous: 'OFF' });
+    const sealer = new LogSealer({
+      store,
+      privateKey: keys.privateKey,
+      onSeal: (seal) => witness.record(seal),
+    });
+    await store.appendToStream(`evaluation-${randomUUID()}`, [event(1), event(2)], {
+      expectedRevision: NO_STREAM,
+    });
+    await sealer.sealNow();
+    witness.flush();
+    await store.close();
+    const known = ['--known-seals', witness.file, '--public-key', keys.publicKeyPem];
+    expect((await audit(['verify', ...known], env)).code).toBe(0);
+
+    // The newest events go together with the newest seal: the log ends at the earlier seal.
+    const tamper = sqliteLogTamper(file);
+    const rows = await tamper.rows();
+    const lastSeal = rows.filter((r) => r.streamId === LOG_SEAL_STREAM).at(-1);
+    await tamper.deleteEvents(
+      rows.filter((r) => r.globalPosition >= (lastSeal?.globalPosition as number) - 2).map((r) => r.id),
+    );
+    await tamper.close();
+    expect((await audit(['verify', '--public-key', keys.publicKeyPem], env)).code).toBe(0);
+    const cut = await audit(['verify', ...known], env);
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toMatch(
+      /^verify: BROKEN: first broken event: stream logSeal-global: known-seal-missing \(1 of the 1 seal digest\(s\) witnessed outside the log is not in it .*cut back to an earlier seal/,
+    );
+  }, 60000);
+
+  it('--known-seals: a backup copied without its -wal (fewer events than witnessed) fails', async () => {
+    const { file, env } = await sealedFolder();
+    const witness = new SealWitnessFile(join(tempDir(), 'seal-witness.jsonl'));
+    // The live platform: its newest commits are still in events.db-wal, not yet checkpointed.
+    const checkpoint = new Database(file);
+    checkpoint.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint.close();
+    const store = SqliteEventStore.open({ filename: file, synchronous: 'OFF' });
+    const sealer = new LogSealer({
+      store,
+      privateKey: keys.privateKey,
+      onSeal: (seal) => witness.record(seal),
+    });
+    for (let i = 0; i < 9; i++)
+      await store.appendToStream(`evaluation-${randomUUID()}`, [event(i)], { expectedRevision: NO_STREAM });
+    await sealer.sealNow();
+    witness.flush();
+    const backup = join(tempDir(), 'events.db');
+    copyFileSync(file, backup);
+    await store.close();
+    const restored = { ...env, TADAMON_SQLITE_FILE: backup };
+    const known = ['--known-seals', witness.file, '--public-key', keys.publicKeyPem];
+    // Without the witness the backup verifies: its events are fewer, its seals intact.
+    const plain = await audit(['verify', '--public-key', keys.publicKeyPem, '--json'], restored);
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout).events).toBeLessThan(
+      JSON.parse(readFileSync(witness.file, 'utf8').trim().split('\n').at(-1) as string).count,
+    );
+    const run = await audit(['verify', ...known], restored);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/known-seal-missing .*a backup without its -wal/);
+  }, 60000);
+
+  it('--known-seals refuses a file that holds no digest or a mangled line', async () => {
+    const { env } = await sealedFolder();
+    const bad = join(tempDir(), 'known');
+    writeFileSync(bad, '# witnessed\nnot a digest\n');
+    const run = await audit(['verify', '--known-seals', bad, '--public-key', keys.publicKeyPem], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/line 2: neither a seal digest/);
   }, 60000);
 });
 

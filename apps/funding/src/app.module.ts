@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { SealWitnessController } from './infrastructure/seal-witness.controller';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
 import { serviceModules, ServiceLogLevel } from '@tadamon/nest-kit';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
@@ -41,6 +42,7 @@ export class AppModule {
           committeeDirectory: COMMITTEE_DIRECTORY,
         }),
       ],
+      controllers: [SealWitnessController],
     };
   }
 }

@@ -420,6 +420,12 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
     const [opened] = await store.readStream(`budgetEnvelope-${envelopeId}`).finally(() => store.close());
     await expectSealedUpTo(databaseUrl, opened.globalPosition, sealKeys);
+    // The latest seal is public, for witnesses outside the log (verify --known-seals).
+    const witness = await call('GET', '/api/audit/witness', undefined, null);
+    expect(witness.status).toBe(200);
+    expect(witness.body).toMatchObject({
+      latest: { keyId: sealKeys.keyId, digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
   }, 30_000);
 
   it('reports each dependency in readiness, and the relay, consumer and projection lags in /metrics', async () => {

@@ -16,6 +16,7 @@ import {
 import { COMMITTEE_DIRECTORY, EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
 import { PlatformStatusController } from './status/platform-status.controller';
+import { SealWitnessController } from './status/seal-witness.controller';
 
 export interface AppModuleOptions extends EmbeddedOptions {
   config: EmbeddedConfig;
@@ -66,7 +67,7 @@ export class AppModule {
         funding,
         ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry, funding)]),
       ],
-      controllers: [PlatformStatusController],
+      controllers: [PlatformStatusController, SealWitnessController],
     };
   }
 }

@@ -24,6 +24,7 @@ const tourScript = (): string => {
 
 describe('the README five-minute tour', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tadamon-tour-'));
+  const auditorHome = mkdtempSync(join(tmpdir(), 'tadamon-tour-auditor-'));
   let app: NestFastifyApplication;
   let output: string;
   let seconds: number;
@@ -38,6 +39,9 @@ describe('the README five-minute tour', () => {
     delete env.TADAMON_EVENT_STORE;
     delete env.TADAMON_SQLITE_FILE;
     delete env.TADAMON_SEAL_PUBLIC_KEY;
+    // The auditor pins the seal key on first use in its own folder (not the test runner's home).
+    env.TADAMON_AUDITOR_KNOWN_KEYS = join(auditorHome, 'known-seal-keys');
+    env.TMPDIR = auditorHome;
     const started = Date.now();
     // Asynchronously: the app answering the tour runs in this process.
     ({ stdout: output } = await promisify(execFile)('bash', ['-c', script], {
@@ -52,6 +56,7 @@ describe('the README five-minute tour', () => {
   afterAll(async () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(auditorHome, { recursive: true, force: true });
   });
 
   it('runs from start to end against the demo data (curl and jq on the path)', () => {

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { SealWitnessController } from './infrastructure/seal-witness.controller';
 import { serviceModules } from '@tadamon/nest-kit';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
 import { LogLevel } from './config';
@@ -38,6 +39,7 @@ export class AppModule {
           appendListener: APPEND_LISTENER,
         }),
       ],
+      controllers: [SealWitnessController],
     };
   }
 }

@@ -138,6 +138,12 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
     const [registered] = await store.readStream(`association-${associationId}`).finally(() => store.close());
     await expectSealedUpTo(databaseUrl, registered.globalPosition, sealKeys);
+    // The latest seal is public, for witnesses outside the log (verify --known-seals).
+    const witness = await call('GET', '/api/audit/witness', undefined, null);
+    expect(witness.status).toBe(200);
+    expect(witness.body).toMatchObject({
+      latest: { keyId: sealKeys.keyId, digest: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
   }, 30_000);
 
   it('accepts only tokens signed with the configured secret, and checks roles', async () => {

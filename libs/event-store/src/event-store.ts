@@ -85,6 +85,13 @@ export interface EventStore {
    * (verifyLog's `threads`). Optional: a store without it is verified on one thread.
    */
   parallelReadSource?(): ParallelReadSource | undefined;
+  /**
+   * Calls `listener` with each append this store object commits, synchronously after the commit
+   * and before any other code can read the new rows: what this process wrote, as opposed to what
+   * appeared in the log (the embedded sealer's accounting, docs/audit.md). Optional: a store whose
+   * commits other readers may see first (a server) does not offer it. Returns the unsubscribe.
+   */
+  onCommitted?(listener: (result: AppendResult) => void): () => void;
   /** Global position of the newest event, 0 when the log is empty (for lag and progress). */
   headPosition(): Promise<number>;
   close(): Promise<void>;

@@ -18,9 +18,10 @@ interface Command {
 const COMMANDS: Command[] = [
   {
     name: 'verify',
-    synopsis: 'verify [--stream S] [store options] [--public-key FILE|KEY] [--known-seal DIGEST] [--json]',
+    synopsis:
+      'verify [--stream S] [store options] [--public-key FILE|KEY | --known-keys FILE] [--known-seal DIGEST] [--known-seals FILE] [--json]',
     summary:
-      "checks every stream's hash chain and the signed seals of the global log; exit 1 names the first broken event",
+      "checks every stream's hash chain and the signed seals of the global log with a key the auditor trusts (given, or pinned on first use), and that every witnessed seal is still there; exit 1 names the first broken event (or a changed key)",
     options: VERIFY_OPTIONS,
     run: verifyCommand,
   },
@@ -50,8 +51,8 @@ function usage(): string {
     ...COMMANDS.flatMap((c) => [`  ${c.synopsis}`, `      ${c.summary}`]),
     '',
     'exit codes: 0 clean (the log verifies; every recomputation is the same), 1 a finding (a broken event,',
-    '            a recorded decision that differs from its own rules, a money fact that does not hold), 2 usage,',
-    '            store error or unknown application',
+    '            a changed seal key, a witnessed seal missing, a recorded decision that differs from its own rules,',
+    '            a money fact that does not hold), 2 usage, store error or unknown application',
     "run 'audit <command> --help' for a command's options",
   ].join('\n');
 }

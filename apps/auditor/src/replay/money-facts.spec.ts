@@ -16,7 +16,7 @@ const envelopeEvents = demo.get(budgetEnvelopeStreamName(ENVELOPE)) as RecordedE
 
 /** Changes the data of the events of a type (only the application's own, for an envelope). */
 const editData =
-  (type: string, change: (data: Data) => void, applicationId = MD): Edit =>
+  (type: string, change: (data: Data) => void, applicationId: string = MD): Edit =>
   (events) =>
     events.map((e) => {
       if (e.type !== type || (e.data as Data).applicationId !== applicationId) return e;
@@ -26,7 +26,7 @@ const editData =
     });
 
 /** An award as recorded before awards recorded their place in the ranking (no ranking, no derogation). */
-const unrecorded = (applicationId = MD): Edit =>
+const unrecorded = (applicationId: string = MD): Edit =>
   editData(
     'GrantAwarded',
     (d) => {

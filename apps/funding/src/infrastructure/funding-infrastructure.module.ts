@@ -7,6 +7,7 @@ export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 export const REGISTRY_FACTS = Symbol('REGISTRY_FACTS');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 export const COMMITTEE_DIRECTORY = Symbol('COMMITTEE_DIRECTORY');
+export const LOG_SEALS = Symbol('LOG_SEALS');
 
 /** The distributed profile's infrastructure as the providers FundingModule injects. */
 export const fundingProviders = (infrastructure: FundingInfrastructure): ValueProvider[] => [
@@ -15,4 +16,5 @@ export const fundingProviders = (infrastructure: FundingInfrastructure): ValuePr
   { provide: REGISTRY_FACTS, useValue: infrastructure.consumerState.facts },
   { provide: APPEND_LISTENER, useValue: infrastructure.appendListener },
   { provide: COMMITTEE_DIRECTORY, useValue: listedCommittee(infrastructure.config.committeeMembers) },
+  { provide: LOG_SEALS, useValue: infrastructure.logSeals },
 ];

@@ -28,6 +28,15 @@ export interface EmbeddedConfig {
   rateLimitPerMinute: number;
   /** Signs the log seals: TADAMON_SEAL_PRIVATE_KEY, else DATA_DIR/seal-key.pem (generated, with seal-key.pub). */
   sealPrivateKey: KeyObject;
+  /**
+   * The operator's acknowledgement of events the platform did not write (docs/audit.md):
+   * TADAMON_SEAL_ACKNOWLEDGE, the position of the last one reported, and TADAMON_SEAL_ACKNOWLEDGED_BY.
+   */
+  sealAcknowledge?: { upToPosition: number; by: string };
+  /** Where the sealer notes a clean stop: DATA_DIR/seal-stopped.json. */
+  sealStopMarkerFile: string;
+  /** The day's latest seal, one line a day (docs/audit.md): TADAMON_SEAL_WITNESS_FILE, else DATA_DIR/seal-witness.jsonl. */
+  sealWitnessFile: string;
 }
 
 /** Reads DATA_DIR (default ./data), creating it; a folder that cannot be written is named in the error. */
@@ -51,7 +60,25 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     masterKey: masterKey(env, dir),
     rateLimitPerMinute: rateLimit(env),
     sealPrivateKey: sealKey(env, dir),
+    sealAcknowledge: sealAcknowledge(env),
+    sealStopMarkerFile: resolve(dir, 'seal-stopped.json'),
+    sealWitnessFile: resolve(env.TADAMON_SEAL_WITNESS_FILE?.trim() || resolve(dir, 'seal-witness.jsonl')),
   };
+}
+
+function sealAcknowledge(env: NodeJS.ProcessEnv): EmbeddedConfig['sealAcknowledge'] {
+  const raw = env.TADAMON_SEAL_ACKNOWLEDGE?.trim();
+  if (!raw) return undefined;
+  const upToPosition = Number(raw);
+  if (!/^[0-9]+$/.test(raw) || !Number.isSafeInteger(upToPosition) || upToPosition < 1)
+    throw new ConfigurationError(
+      'TADAMON_SEAL_ACKNOWLEDGE',
+      `must be the global position of the last unaccounted event the platform reported (an integer >= 1), got "${raw}"`,
+    );
+  const by = env.TADAMON_SEAL_ACKNOWLEDGED_BY?.trim();
+  if (by !== undefined && by.length > 200)
+    throw new ConfigurationError('TADAMON_SEAL_ACKNOWLEDGED_BY', 'must be at most 200 characters');
+  return { upToPosition, by: by || 'the operator (TADAMON_SEAL_ACKNOWLEDGE)' };
 }
 
 function jwtSecret(env: NodeJS.ProcessEnv, dir: string): string {

@@ -1,5 +1,12 @@
-import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventStore, LogSealer, SqliteEventStore } from '@tadamon/event-store';
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { EventStore, LogSealer, SealWitnessFile, SqliteEventStore } from '@tadamon/event-store';
 import { HealthRegistry, KitMetrics } from '@tadamon/nest-kit';
 import { PersonalDataCipher, SqliteKeyStore } from '@tadamon/personal-data';
 import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
@@ -13,6 +20,7 @@ export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
 
 export const LOG_SEALER = Symbol('LOG_SEALER');
+export const SEAL_WITNESS = Symbol('SEAL_WITNESS');
 const KEY_STORE = Symbol('KEY_STORE');
 const EMBEDDED_CONFIG_OPTIONS = Symbol('EMBEDDED_CONFIG_OPTIONS');
 
@@ -39,6 +47,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
     private readonly health: HealthRegistry,
     private readonly metrics: KitMetrics,
     @Inject(LOG_SEALER) private readonly sealer: LogSealer | null,
+    @Inject(SEAL_WITNESS) private readonly witness: SealWitnessFile | null,
     @Inject(KEY_STORE) private readonly keyStore: SqliteKeyStore,
     @Inject(EMBEDDED_CONFIG_OPTIONS) private readonly options: EmbeddedOptions,
   ) {}
@@ -74,12 +83,15 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
             new EmbeddedReadModels(store, docs, options.projections),
         },
         {
+          provide: SEAL_WITNESS,
+          useFactory: () =>
+            options.logSeals === false ? null : new SealWitnessFile(options.config.sealWitnessFile),
+        },
+        {
           provide: LOG_SEALER,
-          inject: [EVENT_STORE],
-          useFactory: (store: EventStore) =>
-            options.logSeals === false
-              ? null
-              : new LogSealer({ store, privateKey: options.config.sealPrivateKey }),
+          inject: [EVENT_STORE, SEAL_WITNESS],
+          useFactory: (store: EventStore, witness: SealWitnessFile | null) =>
+            options.logSeals === false ? null : embeddedSealer(store, options.config, witness),
         },
         {
           provide: APPEND_LISTENER,
@@ -96,6 +108,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         PERSONAL_DATA,
         APPEND_LISTENER,
         LOG_SEALER,
+        SEAL_WITNESS,
         EmbeddedReadModels,
       ],
     };
@@ -118,10 +131,35 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
       await this.readModels.stop();
       // Seals what is pending, so the log is sealed up to its head when the platform stops.
       await this.sealer?.stop();
+      this.witness?.flush();
     } finally {
       await this.store.close();
       await this.keyStore.close();
       for (const closable of this.options.alsoClose ?? []) await closable.close();
     }
   }
+}
+
+/**
+ * The embedded profile has one writer: the sealer seals only what this process appended (and its
+ * own seals, and what an operator acknowledged with TADAMON_SEAL_ACKNOWLEDGE); anything else is
+ * reported loudly and stops the sealing. Each day's latest seal goes to the witness file.
+ */
+function embeddedSealer(
+  store: EventStore,
+  config: EmbeddedConfig,
+  witness: SealWitnessFile | null,
+): LogSealer {
+  const logger = new Logger('LogSeals');
+  return new LogSealer({
+    store,
+    privateKey: config.sealPrivateKey,
+    onlyOwnWrites: true,
+    acknowledge: config.sealAcknowledge,
+    stopMarkerFile: config.sealStopMarkerFile,
+    onSeal: (seal) => witness?.record(seal),
+    onUnaccounted: (_report, message) => logger.error(message),
+    onAcknowledgement: (message, ok) => (ok ? logger.warn(message) : logger.error(message)),
+    onError: (error) => logger.error(`log not sealed this round: ${error.message} (retrying)`),
+  });
 }

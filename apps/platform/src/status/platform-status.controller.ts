@@ -1,9 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EventStore } from '@tadamon/event-store';
+import { EventStore, LogSealer, LogSealerStatus } from '@tadamon/event-store';
 import { ApiRecordResponse, Public } from '@tadamon/nest-kit';
 import { EmbeddedConfig } from '../embedded/embedded-config';
-import { EMBEDDED_CONFIG, EVENT_STORE } from '../embedded/embedded.module';
+import { EMBEDDED_CONFIG, EVENT_STORE, LOG_SEALER } from '../embedded/embedded.module';
 import { EmbeddedReadModels, ReadModelStatus } from '../embedded/embedded-read-models';
 import { EmbeddedEventTransport } from '@tadamon/messaging';
 import { FUNDING_EVENTS_TRANSPORT } from '../embedded/embedded-messaging.module';
@@ -14,6 +14,11 @@ export interface PlatformStatus {
   readModels: ReadModelStatus[];
   /** Each context's consumer of other contexts' integration events (the embedded transport). */
   consumers: { consumer: string; lag: Record<string, number>; processed: number; deadLettered: number }[];
+  /**
+   * The sealer (docs/audit.md): the position the last seal covers, and the events it cannot
+   * account for, which stop the sealing until an operator acknowledges them. Null when not sealing.
+   */
+  logSeals: LogSealerStatus | null;
 }
 
 @ApiTags('platform')
@@ -24,6 +29,7 @@ export class PlatformStatusController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: EmbeddedReadModels,
     @Inject(FUNDING_EVENTS_TRANSPORT) private readonly funding: EmbeddedEventTransport,
+    @Inject(LOG_SEALER) private readonly sealer: LogSealer | null,
   ) {}
 
   @Public()
@@ -31,7 +37,7 @@ export class PlatformStatusController {
   @ApiRecordResponse("The platform's status")
   @ApiOperation({
     summary:
-      'The profile, the log head, each read model with its position and lag, each consumer with its lag',
+      'The profile, the log head, each read model with its position and lag, each consumer with its lag, and what the log sealer has sealed (or cannot account for)',
   })
   async status(): Promise<PlatformStatus> {
     return {
@@ -39,6 +45,7 @@ export class PlatformStatusController {
       eventStore: { kind: 'sqlite', head: await this.store.headPosition() },
       readModels: await this.readModels.status(),
       consumers: [{ consumer: 'funding', lag: await this.funding.lag(), ...this.funding.metrics() }],
+      logSeals: this.sealer?.status() ?? null,
     };
   }
 }

@@ -122,6 +122,8 @@ function lockKey(schema: string): string {
  */
 export async function migrate(pool: Pool, schema: string, migrations = MIGRATIONS): Promise<number[]> {
   assertSchemaName(schema);
+  // Up to date: nothing is created, so a service role with no DDL right (docs/audit.md) starts too.
+  if (await isMigrated(pool, schema, migrations)) return [];
   const s = `"${schema}"`;
   const client = await pool.connect();
   const applied: number[] = [];
@@ -163,6 +165,17 @@ export async function migrate(pool: Pool, schema: string, migrations = MIGRATION
     client.release();
   }
   return applied;
+}
+
+async function isMigrated(pool: Pool, schema: string, migrations: Migration[]): Promise<boolean> {
+  const exists = await pool.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'schema_migrations'`,
+    [schema],
+  );
+  if (exists.rowCount === 0) return false;
+  const done = await pool.query<{ version: number }>(`SELECT version FROM "${schema}".schema_migrations`);
+  const versions = new Set(done.rows.map((row) => row.version));
+  return migrations.every((migration) => versions.has(migration.version));
 }
 
 /** For read-only use: the schema must exist and hold every migration this code knows. */

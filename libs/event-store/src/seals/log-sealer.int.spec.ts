@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -19,6 +19,7 @@ import {
   SEAL_PRIVATE_KEY_FILE,
   SEAL_PUBLIC_KEY_FILE,
 } from './seal-keys';
+import { SEAL_ACKNOWLEDGEMENT_STREAM } from './unaccounted-events';
 import { verifyLog } from './verify-log';
 
 const keys = generateSealKeyPair();
@@ -192,6 +193,171 @@ describe('LogSealer', () => {
       /intervalMs/,
     );
     expect(() => new LogSealer({ store, privateKey: keys.publicKeyPem })).toThrow(/private key/);
+  });
+});
+
+describe('LogSealer with onlyOwnWrites (the embedded profile: one writer)', () => {
+  /** One run of the platform: a store object of its own and a sealer that seals only what it wrote. */
+  const run = (filename: string, extra: Partial<ConstructorParameters<typeof LogSealer>[0]> = {}) => {
+    const store = openStore(filename);
+    const reports: string[] = [];
+    const acknowledgements: string[] = [];
+    const sealer = new LogSealer({
+      store,
+      privateKey: keys.privateKey,
+      onlyOwnWrites: true,
+      stopMarkerFile: `${filename}.stopped`,
+      intervalMs: 3_600_000,
+      onUnaccounted: (_report, message) => reports.push(message),
+      onAcknowledgement: (message) => acknowledgements.push(message),
+      ...extra,
+    });
+    return { store, sealer, reports, acknowledgements };
+  };
+
+  it('does not seal an event appended while it was stopped: reported, then sealed once acknowledged', async () => {
+    const filename = join(tempDir(), 'events.db');
+    const first = run(filename);
+    first.sealer.start();
+    await append(first.store, 'evaluation-1', 3);
+    await first.sealer.stop();
+    expect(first.reports).toEqual([]);
+    expect((await verifyLog(first.store, { publicKey: keys.publicKey })).unsealed.count).toBe(0);
+
+    // Someone with the file appends a well-chained event while the platform is stopped.
+    const forger = openStore(filename);
+    await append(forger, 'evaluation-1', 1);
+    const forged = await forger.headPosition();
+
+    const second = run(filename);
+    second.sealer.start();
+    await second.sealer.sealNow();
+    expect(second.reports).toHaveLength(1);
+    expect(second.reports[0]).toMatch(
+      new RegExp(
+        `UNACCOUNTED EVENTS IN THE LOG: 1 event\\(s\\) this platform did not write, at position\\(s\\) ${forged} \\(streams evaluation-1 \\(1\\);.*appeared while the platform was stopped.*TADAMON_SEAL_ACKNOWLEDGE=${forged}`,
+      ),
+    );
+    // Its own appends after the forged event are not sealed either: a seal covers every event before it.
+    await append(second.store, 'evaluation-2', 2);
+    expect(await second.sealer.sealNow()).toEqual([]);
+    const status = second.sealer.status();
+    expect(status.unaccounted).toMatchObject({ count: 1, firstPosition: forged, positions: [forged] });
+    expect(status.sealedUpTo).toBe(forged - 2);
+    const verdict = await verifyLog(second.store, { publicKey: keys.publicKey });
+    expect(verdict).toMatchObject({ ok: true, unsealed: { count: 3, firstPosition: forged } });
+    await second.sealer.stop();
+    expect(second.reports).toHaveLength(1);
+
+    // An acknowledgement that names another position is refused; nothing is sealed.
+    const wrong = run(filename, { acknowledge: { upToPosition: forged + 1, by: 'ops' } });
+    expect(await wrong.sealer.sealNow()).toEqual([]);
+    expect(wrong.acknowledgements[0]).toMatch(/refused: it must name the last unaccounted event/);
+    // The two appends of the second run are now as foreign as the forged one to a new process.
+    const last = wrong.sealer.status().unaccounted?.lastPosition as number;
+    expect(wrong.sealer.status().unaccounted).toMatchObject({ count: 3 });
+
+    const acknowledged = run(filename, { acknowledge: { upToPosition: last, by: 'ops: checked ticket 42' } });
+    const seals = await acknowledged.sealer.sealNow();
+    expect(seals.length).toBeGreaterThan(0);
+    expect(acknowledged.acknowledgements[0]).toMatch(
+      /3 unaccounted event\(s\) up to position \d+ acknowledged/,
+    );
+    const [ack] = await acknowledged.store.readStream(SEAL_ACKNOWLEDGEMENT_STREAM);
+    expect(ack.data).toMatchObject({
+      upToPosition: last,
+      count: 3,
+      acknowledgedBy: 'ops: checked ticket 42',
+    });
+    expect(acknowledged.sealer.status().unaccounted).toBeUndefined();
+    expect(await verifyLog(acknowledged.store, { publicKey: keys.publicKey })).toMatchObject({
+      ok: true,
+      unsealed: { count: 0 },
+    });
+  });
+
+  it('after a crash, reports the unsealed tail as a window it cannot tell from forgery', async () => {
+    const filename = join(tempDir(), 'events.db');
+    const crashed = run(filename);
+    await append(crashed.store, 'evaluation-1', 2);
+    await crashed.sealer.sealNow();
+    await append(crashed.store, 'evaluation-1', 1);
+    // No stop(): no marker, the last append unsealed.
+    const next = run(filename);
+    await next.sealer.sealNow();
+    expect(next.reports[0]).toMatch(/did not stop cleanly.*cannot be told apart/);
+    expect(next.sealer.status().unaccounted).toMatchObject({ count: 1 });
+  });
+
+  it('seals its own appends and its own last seal; a seal signed with another key is unaccounted', async () => {
+    const filename = join(tempDir(), 'events.db');
+    const own = run(filename);
+    await append(own.store, 'evaluation-1', 2);
+    expect(await own.sealer.sealNow()).toHaveLength(1);
+    await append(own.store, 'evaluation-1', 2);
+    expect(await own.sealer.sealNow()).toHaveLength(1);
+    expect(own.reports).toEqual([]);
+    await own.sealer.stop();
+
+    const other = generateSealKeyPair();
+    const intruder = openStore(filename);
+    await append(intruder, 'evaluation-3', 1);
+    await new LogSealer({ store: intruder, privateKey: other.privateKey }).sealNow();
+    const next = run(filename);
+    await next.sealer.sealNow();
+    expect(next.sealer.status().unaccounted).toMatchObject({
+      count: 2,
+      streams: { 'evaluation-3': 1, [LOG_SEAL_STREAM]: 1 },
+    });
+  });
+
+  it('notes a clean stop only when its last round sealed everything', async () => {
+    const filename = join(tempDir(), 'events.db');
+    const clean = run(filename);
+    clean.sealer.start();
+    await append(clean.store, 'evaluation-1', 1);
+    await clean.sealer.stop();
+    expect(JSON.parse(readFileSync(`${filename}.stopped`, 'utf8'))).toMatchObject({ headPosition: 2 });
+
+    // A run whose seals cannot be stored (the disk, a lock): its own events stay unsealed.
+    const store = openStore(filename);
+    const refusingSeals = Object.assign(Object.create(store) as SqliteEventStore, {
+      appendToStream: (streamId: string, events: NewEvent[], options: { expectedRevision: never }) =>
+        streamId === LOG_SEAL_STREAM
+          ? Promise.reject(new Error('disk full'))
+          : store.appendToStream(streamId, events, options),
+    });
+    const errors: Error[] = [];
+    const failing = new LogSealer({
+      store: refusingSeals,
+      privateKey: keys.privateKey,
+      onlyOwnWrites: true,
+      stopMarkerFile: `${filename}.stopped`,
+      intervalMs: 3_600_000,
+      onError: (error) => errors.push(error),
+    });
+    failing.start();
+    await append(store, 'evaluation-1', 1);
+    await failing.stop();
+    expect(errors.map((error) => error.message)).toContain('disk full');
+    // The marker of the previous run was taken at start, and this stop wrote none.
+    expect(existsSync(`${filename}.stopped`)).toBe(false);
+  });
+
+  it('says there is nothing to acknowledge when the log holds no unaccounted event', async () => {
+    const filename = join(tempDir(), 'events.db');
+    const quiet = run(filename, { acknowledge: { upToPosition: 3, by: 'ops' } });
+    await append(quiet.store, 'evaluation-1', 1);
+    await quiet.sealer.sealNow();
+    expect(quiet.acknowledgements[0]).toMatch(/nothing to acknowledge/);
+  });
+
+  it('refuses onlyOwnWrites on a store that does not report its commits', () => {
+    const store = openStore();
+    const blind = Object.assign(Object.create(store) as SqliteEventStore, { onCommitted: undefined });
+    expect(() => new LogSealer({ store: blind, privateKey: keys.privateKey, onlyOwnWrites: true })).toThrow(
+      /onCommitted/,
+    );
   });
 });
 

@@ -316,6 +316,15 @@ describe.each([
       reason: 'known-seal-missing',
     });
     expect((await verify({ knownSealDigest: seals[0].digest })).ok).toBe(true);
+    // A witnessed list: every digest must be there; the message says how many are not.
+    const witnessed = expectBroken(await verify({ knownSealDigests: [seals[0].digest, seals[1].digest] }));
+    expect(witnessed).toMatchObject({ reason: 'known-seal-missing' });
+    expect(witnessed.detail).toMatch(
+      new RegExp(
+        `^1 of the 2 seal digest\\(s\\) witnessed outside the log is not in it \\(the first: ${seals[1].digest}\\)`,
+      ),
+    );
+    expect((await verify({ knownSealDigests: [seals[0].digest] })).ok).toBe(true);
   });
 
   it('catches a reorder of two events of one stream (positions swapped)', async () => {

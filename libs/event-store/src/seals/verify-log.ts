@@ -124,6 +124,11 @@ export interface VerifyLogOptions {
   /** A seal digest held from an earlier audit: the log must still contain that seal. */
   knownSealDigest?: string;
   /**
+   * Seal digests witnessed outside the log (the witness file, `verify --known-seals`): the log
+   * must still contain every one of them.
+   */
+  knownSealDigests?: string[];
+  /**
    * Rows per read on one thread, and rows between progress calls. Default 500 for a store on a
    * local file (larger pages cost more in garbage collection than they save), 2000 for a server.
    */
@@ -342,7 +347,11 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
   let lastPosition = -Infinity;
   let sealCount = 0;
   let lastSeal: VerifiedSeal | undefined;
-  let knownSealFound = false;
+  const known = new Set([
+    ...(options.knownSealDigest !== undefined ? [options.knownSealDigest] : []),
+    ...(options.knownSealDigests ?? []),
+  ]);
+  const knownFound = new Set<string>();
   // Seals whose segment is closed, waiting for their own row in the main pass.
   const closedSeals: string[] = [];
   let ahead = cursor ? await cursor.next() : undefined;
@@ -441,7 +450,7 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
       sealedAt: seal.sealedAt,
       keyId: seal.keyId,
     };
-    if (seal.digest === options.knownSealDigest) knownSealFound = true;
+    if (known.has(seal.digest)) knownFound.add(seal.digest);
     sealCount++;
     closedSeals.push(pending.eventId);
     segment = new SegmentDigest(seal.digest);
@@ -599,11 +608,18 @@ export async function verifyLog(store: EventStore, options: VerifyLogOptions = {
     const [row] = await store.readAllStored({ after: head, maxCount: 1 });
     if (row) return fail(unsafePositionBreak(row));
   }
-  if (options.knownSealDigest !== undefined && !knownSealFound) {
+  if (knownFound.size < known.size) {
+    const missing = [...known].filter((digest) => !knownFound.has(digest));
+    const last = lastSeal
+      ? `its last seal covers ${lastSeal.count} events up to position ${lastSeal.position}`
+      : 'it holds no seal';
     return fail({
       streamId: LOG_SEAL_STREAM,
       reason: 'known-seal-missing',
-      detail: `no seal of the log has the digest ${options.knownSealDigest}: the log no longer holds what an earlier audit saw sealed`,
+      detail:
+        `${missing.length} of the ${known.size} seal digest(s) witnessed outside the log ${missing.length === 1 ? 'is' : 'are'} not in it ` +
+        `(the first: ${missing[0]}); ${last}: the log no longer holds what was sealed and witnessed, ` +
+        'so it was cut back to an earlier seal, restored from a copy that lacks its newest events (a backup without its -wal), or its seals were replaced',
     });
   }
   await completeFirstUnsealed();

@@ -166,6 +166,34 @@ describe('SqliteEventStore', () => {
     await store.close();
   });
 
+  it('tells onCommitted listeners of each append it commits, not another store’s; a throwing listener changes nothing', async () => {
+    const filename = tempFile();
+    const store = SqliteEventStore.open({ filename });
+    const other = SqliteEventStore.open({ filename });
+    const seen: number[] = [];
+    const headsAtNotice: number[] = [];
+    const stop = store.onCommitted((result) => {
+      seen.push(...result.events.map((e) => e.globalPosition));
+      headsAtNotice.push(result.lastPosition);
+    });
+    store.onCommitted(() => {
+      throw new Error('a faulty listener');
+    });
+    const [a, b] = await Promise.all([
+      store.appendToStream('notice-a', [event(), event()], { expectedRevision: NO_STREAM }),
+      store.appendToStream('notice-b', [event()], { expectedRevision: NO_STREAM }),
+      store.appendToStream('notice-a', [event()], { expectedRevision: NO_STREAM }).catch(() => undefined),
+    ]);
+    await other.appendToStream('notice-c', [event()], { expectedRevision: NO_STREAM });
+    expect(seen).toEqual([...(a?.events ?? []), ...(b?.events ?? [])].map((e) => e.globalPosition));
+    expect(headsAtNotice).toEqual([a?.lastPosition, b?.lastPosition]);
+    stop();
+    await store.appendToStream('notice-d', [event()], { expectedRevision: NO_STREAM });
+    expect(seen).toHaveLength(3);
+    await other.close();
+    await store.close();
+  });
+
   it('reads a stream that has no events as [] through readStreamOrEmpty, and as StreamNotFound through readStream', async () => {
     const store = SqliteEventStore.open({ filename: tempFile() });
     await expect(store.readStreamOrEmpty('nothing-1')).resolves.toEqual([]);

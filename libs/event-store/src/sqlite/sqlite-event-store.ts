@@ -85,6 +85,7 @@ export class SqliteEventStore implements EventStore {
   private readonly now: () => Date;
   private readonly listeners: Set<() => void>;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly committed = new Set<(result: AppendResult) => void>();
   private readonly filtered = new Map<string, Database.Statement>();
   private readonly commitBatch: (batch: PendingAppend[]) => AppendOutcome[];
   /** Appends waiting for the next group commit (see appendToStream). */
@@ -174,10 +175,25 @@ export class SqliteEventStore implements EventStore {
       for (const append of batch) append.reject(error);
       return;
     }
+    // Before anything else runs: this thread cannot read the new rows before they are announced.
+    for (const outcome of outcomes)
+      if (outcome.ok)
+        for (const listener of this.committed) {
+          try {
+            listener(outcome.result);
+          } catch {
+            // A listener's fault must not leave the batch unanswered; what it missed it reports itself.
+          }
+        }
     for (const wake of this.listeners) wake();
     outcomes.forEach((outcome, i) =>
       outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error),
     );
+  }
+
+  onCommitted(listener: (result: AppendResult) => void): () => void {
+    this.committed.add(listener);
+    return () => this.committed.delete(listener);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -4,7 +4,7 @@ import { ReadResult } from './readers';
 import { refined } from './service-readers';
 
 /** Signed checkpoints of the log (docs/audit.md); undefined when no key is given: the log is not sealed. */
-export type LogSealSettings = { privateKey: KeyObject; intervalMs: number } | undefined;
+export type LogSealSettings = { privateKey: KeyObject; intervalMs: number; witnessFile?: string } | undefined;
 
 /**
  * TADAMON_SEAL_PRIVATE_KEY (optional) and TADAMON_SEAL_INTERVAL_MS (default 1000). `loadKey` is the
@@ -25,12 +25,19 @@ export const logSealVariables = (loadKey: (value: string) => KeyObject) => ({
     }
   }).optional(),
   TADAMON_SEAL_INTERVAL_MS: env.int({ min: 10, max: 3_600_000 }).default(1000),
+  // Each day's latest seal, one JSON line a day, for the operator to archive or mail (docs/audit.md).
+  TADAMON_SEAL_WITNESS_FILE: env.string({ minLength: 1, maxLength: 4096 }).optional(),
 });
 
 export const logSealsSection = (values: {
   TADAMON_SEAL_PRIVATE_KEY: KeyObject | undefined;
   TADAMON_SEAL_INTERVAL_MS: number;
+  TADAMON_SEAL_WITNESS_FILE?: string;
 }): LogSealSettings =>
   values.TADAMON_SEAL_PRIVATE_KEY
-    ? { privateKey: values.TADAMON_SEAL_PRIVATE_KEY, intervalMs: values.TADAMON_SEAL_INTERVAL_MS }
+    ? {
+        privateKey: values.TADAMON_SEAL_PRIVATE_KEY,
+        intervalMs: values.TADAMON_SEAL_INTERVAL_MS,
+        ...(values.TADAMON_SEAL_WITNESS_FILE && { witnessFile: values.TADAMON_SEAL_WITNESS_FILE }),
+      }
     : undefined;
