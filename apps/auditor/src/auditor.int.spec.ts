@@ -224,7 +224,9 @@ describe('auditor verify (SQLite, in its own process)', () => {
       ['--threads', '1', '--through-sqlite'],
       ['--threads', '2', '--through-sqlite'],
     ]) {
-      const run = await audit(['verify', '--sqlite-file', copy, ...options], env());
+      // The key given out of band: no first-use warning on stderr, only the verdict on stdout.
+      const key = ['--public-key', join(dataDir, 'seal-key.pub')];
+      const run = await audit(['verify', '--sqlite-file', copy, ...key, ...options], env());
       expect({ options, ...run }).toEqual({ options, code: 1, stdout: expected, stderr: '' });
     }
   }, 120000);
