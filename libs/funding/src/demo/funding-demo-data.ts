@@ -599,7 +599,19 @@ export function fundingDemoSteps(): FundingDemoStep[] {
     const at = plusMinutes(AT.decided, 10 * i);
     envelope({
       type: 'CommitFunds',
-      data: { envelopeId, applicationId, amount: AWARD },
+      data: {
+        envelopeId,
+        applicationId,
+        amount: AWARD,
+        award: {
+          commandId: ['demo', 'funding', 'AwardGrant', applicationId].join(':'),
+          conditions: CONDITIONS,
+          rationale,
+          committeeMembers: COMMITTEE,
+          decidedAt: plusMinutes(at, 1),
+          by: committee.id,
+        },
+      },
       metadata: metadata(committee, at, 'CommitFunds', envelopeId, applicationId),
     });
     application({
