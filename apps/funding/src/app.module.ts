@@ -36,6 +36,8 @@ export class AppModule {
           readModels: DOCUMENT_STORE,
           registryFacts: REGISTRY_FACTS,
           appendListener: APPEND_LISTENER,
+          // Several instances may write the log: a young commitment is left to its award.
+          awardProcess: infrastructure.config.awardProcess,
         }),
       ],
     };

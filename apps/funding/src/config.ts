@@ -23,6 +23,8 @@ export interface FundingConfig extends ServiceConfig {
   kafka: ServiceConfig['kafka'] & { group: string };
   /** The grant decisions auditors replay are in this log: it is sealed when a key is given. */
   logSeals: LogSealSettings;
+  /** Funding's award process: pass interval, and how long a commitment is left to its award. */
+  awardProcess: { intervalMs: number; graceMs: number };
 }
 
 const schema = defineConfig({
@@ -32,6 +34,8 @@ const schema = defineConfig({
   ...readModelVariables('tadamon_funding'),
   ...kafkaVariables(),
   TADAMON_KAFKA_GROUP: kafkaName().default(consumerGroup(FUNDING_CONTEXT)),
+  TADAMON_AWARD_PROCESS_INTERVAL: env.duration({ min: 0, max: 86_400_000 }).default(30_000),
+  TADAMON_AWARD_PROCESS_GRACE: env.duration({ min: 1_000, max: 86_400_000 }).default(60_000),
   ...tokenVariables(),
   ...logSealVariables(loadSealPrivateKey),
 });
@@ -55,5 +59,9 @@ export function loadFundingConfig(environment: NodeJS.ProcessEnv = process.env):
     consumerState: ownState,
     kafka: { ...config.kafka, group: values.TADAMON_KAFKA_GROUP },
     logSeals: logSealsSection(values),
+    awardProcess: {
+      intervalMs: values.TADAMON_AWARD_PROCESS_INTERVAL,
+      graceMs: values.TADAMON_AWARD_PROCESS_GRACE,
+    },
   };
 }

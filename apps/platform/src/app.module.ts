@@ -42,6 +42,8 @@ export class AppModule {
       registryFacts: FUNDING_REGISTRY_FACTS_STORE,
       evaluatorAffiliations: EVALUATOR_AFFILIATIONS,
       imports: [identity],
+      // One process writes the log: the application's turn keeps awards and the process apart.
+      awardProcess: { intervalMs: options.config.awardProcessIntervalMs, graceMs: 0 },
     });
     return {
       module: AppModule,

@@ -29,6 +29,7 @@ export * from './application/applicant-facts';
 export * from './application/applicant-suspension';
 export * from './application/call-ranking';
 export * from './application/grant-decisions';
+export * from './application/award-process';
 export * from './policies/on-registry-events';
 export * from './policies/registry-facts-stores';
 export * from './funding.module';

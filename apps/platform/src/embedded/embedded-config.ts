@@ -1,5 +1,6 @@
 import { KeyObject, randomBytes } from 'node:crypto';
 import { sealPrivateKeyFromEnvironment } from '@tadamon/event-store';
+import { env as variables } from '@tadamon/nest-kit';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -28,6 +29,8 @@ export interface EmbeddedConfig {
   rateLimitPerMinute: number;
   /** Signs the log seals: TADAMON_SEAL_PRIVATE_KEY, else DATA_DIR/seal-key.pem (generated, with seal-key.pub). */
   sealPrivateKey: KeyObject;
+  /** Between two passes of Funding's award process: TADAMON_AWARD_PROCESS_INTERVAL, default 30 s. */
+  awardProcessIntervalMs: number;
 }
 
 /** Reads DATA_DIR (default ./data), creating it; a folder that cannot be written is named in the error. */
@@ -51,7 +54,17 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     masterKey: masterKey(env, dir),
     rateLimitPerMinute: rateLimit(env),
     sealPrivateKey: sealKey(env, dir),
+    awardProcessIntervalMs: awardProcessInterval(env),
   };
+}
+
+function awardProcessInterval(environment: NodeJS.ProcessEnv): number {
+  const read = variables
+    .duration({ min: 0, max: 86_400_000 })
+    .default(30_000)
+    .read(environment.TADAMON_AWARD_PROCESS_INTERVAL);
+  if (!read.ok) throw new ConfigurationError('TADAMON_AWARD_PROCESS_INTERVAL', read.reason);
+  return read.value;
 }
 
 function jwtSecret(env: NodeJS.ProcessEnv, dir: string): string {

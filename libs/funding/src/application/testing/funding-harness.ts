@@ -1,4 +1,4 @@
-import { SqliteEventStore } from '@tadamon/event-store';
+import { EventStore, SqliteEventStore } from '@tadamon/event-store';
 import { Money } from '@tadamon/reference-data';
 import { MingoDocumentStore, ProjectionRunner } from '@tadamon/read-store';
 import { callInForce } from '../../domain/call-for-proposals/call-for-proposals';
@@ -69,21 +69,33 @@ export const sheet = (points: number | Record<string, number>) =>
  * same classes the module wires, driven as the controllers drive them.
  */
 export class FundingHarness {
-  readonly store = SqliteEventStore.open({ filename: ':memory:' });
+  readonly store: EventStore;
   readonly docs = new MingoDocumentStore();
   readonly facts = new InMemoryRegistryFacts();
   readonly affiliations = new Map<string, string[]>();
-  readonly commands = new FundingCommands(this.store);
-  readonly applicants = new ApplicantFacts(this.facts, {
-    organisationsOf: (id) => this.affiliations.get(id) ?? [],
-  });
-  readonly suspension = new ApplicantSuspension(this.commands, this.docs, this.store);
-  readonly ranking = new CallRanking(this.commands, this.docs);
-  readonly decisions = new GrantDecisions(this.commands);
-  private readonly runners = fundingProjections.map(
-    (projection) => new ProjectionRunner(this.store, this.docs, projection),
-  );
+  readonly commands: FundingCommands;
+  readonly applicants: ApplicantFacts;
+  readonly suspension: ApplicantSuspension;
+  readonly ranking: CallRanking;
+  readonly decisions: GrantDecisions;
+  private readonly runners: ProjectionRunner[];
   private sequence = 0;
+
+  /** On the given log (another store than the default SQLite in memory), ids prefixed by `prefix`. */
+  constructor(
+    store: EventStore = SqliteEventStore.open({ filename: ':memory:' }),
+    private readonly prefix = '',
+  ) {
+    this.store = store;
+    this.commands = new FundingCommands(store);
+    this.applicants = new ApplicantFacts(this.facts, {
+      organisationsOf: (id) => this.affiliations.get(id) ?? [],
+    });
+    this.suspension = new ApplicantSuspension(this.commands, this.docs, store);
+    this.ranking = new CallRanking(this.commands, this.docs);
+    this.decisions = new GrantDecisions(this.commands);
+    this.runners = fundingProjections.map((projection) => new ProjectionRunner(store, this.docs, projection));
+  }
 
   async close(): Promise<void> {
     await this.store.close();
@@ -106,8 +118,8 @@ export class FundingHarness {
   }
 
   async publishedCall(envelope = usd(500_000), overrides: Partial<CallTermsInput> = {}) {
-    const envelopeId = `env-${++this.sequence}`;
-    const callId = `call-${this.sequence}`;
+    const envelopeId = `${this.prefix}env-${++this.sequence}`;
+    const callId = `${this.prefix}call-${this.sequence}`;
     await this.commands.execute(
       'budgetEnvelope',
       envelopeId,
@@ -141,7 +153,7 @@ export class FundingHarness {
   }
 
   async drafted(callId: string, associationId: string, body: Partial<ProjectProposal> = {}): Promise<string> {
-    const applicationId = `app-${++this.sequence}`;
+    const applicationId = `${this.prefix}app-${++this.sequence}`;
     const actor = { id: `user-${associationId}`, roles: ['association'] };
     await this.commands.execute(
       'grantApplication',

@@ -146,7 +146,11 @@ describe('budget envelope invariants', () => {
             };
             expect(run(commit).map((e) => e.type)).toEqual(['FundsCommitted']);
             expect(run(commit)).toEqual([]);
-            run({ type: 'ReleaseCommitment', data: { envelopeId, applicationId: 'a1', reason: 'r' }, metadata });
+            run({
+              type: 'ReleaseCommitment',
+              data: { envelopeId, applicationId: 'a1', reason: 'r' },
+              metadata,
+            });
             // The same decision repeated after its release commits nothing.
             expect(run(commit)).toEqual([]);
             holdsInvariants(state);

@@ -2,6 +2,7 @@ import { CommandMetadata, DeciderSpecification, foldEvents } from '@tadamon/even
 import { Money } from '@tadamon/reference-data';
 import { AlreadyCreated, CurrencyMismatch, InvalidTransition, NotCreated, ValidationFailed } from '../errors';
 import {
+  AwardTerms,
   BudgetEnvelopeCommand,
   budgetEnvelopeDecider,
   BudgetEnvelopeEvent,
@@ -59,6 +60,8 @@ const committed = (
   },
 });
 const mdCommitted = committed('app-md', 25_000_000, 50_000_000);
+const withAward = (event: BudgetEnvelopeEvent, award: AwardTerms): BudgetEnvelopeEvent =>
+  event.type === 'FundsCommitted' ? { ...event, data: { ...event.data, award } } : event;
 const disbursed = (trancheId: string, amountMinor: number): BudgetEnvelopeEvent => ({
   type: 'DisbursementRecorded',
   data: {
@@ -206,11 +209,14 @@ describe('budget envelope', () => {
     });
 
     it('records the award the commitment is for, so that it can be finished from this stream', () => {
-      const award = awardTerms('award-7', { rationale: 'Premier du classement.', committeeMembers: ['c1', 'c2'] });
+      const award = awardTerms('award-7', {
+        rationale: 'Premier du classement.',
+        committeeMembers: ['c1', 'c2'],
+      });
       spec
         .given([opened])
         .when(command('CommitFunds', { envelopeId, applicationId: 'app-md', amount: usd(1), award }))
-        .then([{ ...committed('app-md', 1, 50_000_000), data: { ...committed('app-md', 1, 50_000_000).data, award } }]);
+        .then([withAward(committed('app-md', 1, 50_000_000), award)]);
     });
 
     it('does not commit the same decision again after its commitment was released', () => {
@@ -240,8 +246,9 @@ describe('budget envelope', () => {
     });
 
     it('commits a later decision after a release of a commitment recorded without its award', () => {
-      const { award: _none, ...legacy } = (mdCommitted as Extract<BudgetEnvelopeEvent, { type: 'FundsCommitted' }>)
-        .data;
+      const { award: _none, ...legacy } = (
+        mdCommitted as Extract<BudgetEnvelopeEvent, { type: 'FundsCommitted' }>
+      ).data;
       const releasedAll: BudgetEnvelopeEvent = {
         type: 'CommitmentReleased',
         data: { ...(released.data as object), released: usd(25_000_000), remainingAfter: usd(50_000_000) },
@@ -292,7 +299,13 @@ describe('budget envelope', () => {
             envelopeId,
             applicationId: 'app-md',
             amount: usd(1),
-            award: { ...awardTerms('x'), commandId: '', rationale: ' ', decidedAt: 'yesterday', committeeMembers: [] },
+            award: {
+              ...awardTerms('x'),
+              commandId: '',
+              rationale: ' ',
+              decidedAt: 'yesterday',
+              committeeMembers: [],
+            },
           }),
         )
         .thenThrows(ValidationFailed);
@@ -333,7 +346,14 @@ describe('budget envelope', () => {
     it('refuses a command for another envelope', () => {
       spec
         .given([opened])
-        .when(command('CommitFunds', { envelopeId: 'other', applicationId: 'app-md', amount: usd(1) }))
+        .when(
+          command('CommitFunds', {
+            envelopeId: 'other',
+            applicationId: 'app-md',
+            amount: usd(1),
+            award: awardTerms('award-other'),
+          }),
+        )
         .thenThrows(ValidationFailed);
     });
   });
