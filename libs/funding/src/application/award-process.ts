@@ -62,6 +62,8 @@ export class AwardProcess implements OnApplicationBootstrap, OnApplicationShutdo
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<AwardProcessReport> | undefined;
   private stopped = false;
+  /** What the latest pass did (the one at start, until the next). */
+  lastReport: AwardProcessReport | undefined;
 
   constructor(
     @Inject(FUNDING_EVENT_STORE) private readonly store: FundingEventStore,
@@ -91,9 +93,11 @@ export class AwardProcess implements OnApplicationBootstrap, OnApplicationShutdo
   /** One pass; a pass asked for while one runs gets that one's report. */
   settle(now: number = Date.now()): Promise<AwardProcessReport> {
     if (!this.running) {
-      this.running = this.pass(now).finally(() => {
-        this.running = undefined;
-      });
+      this.running = this.pass(now)
+        .then((report) => (this.lastReport = report))
+        .finally(() => {
+          this.running = undefined;
+        });
     }
     return this.running;
   }

@@ -211,37 +211,43 @@ export class GrantDecisions {
       const loaded = await this.commands.load('grantApplication', applicationId);
       const state = loaded && loaded.state.status !== 'none' ? loaded.state : undefined;
       if (state && holdsAward(state, envelopeId, commitment.committedMinor)) return 'matched';
-      const reason = await this.completion(envelope, applicationId, state, loaded?.events ?? []);
-      if (reason === null) return 'completed';
-      await this.releaseActive(envelopeId, applicationId, reason, actor);
+      const outcome = await this.completion(envelope, applicationId, state, loaded?.events ?? []);
+      if (outcome === 'completed' || outcome === 'matched') return outcome;
+      await this.releaseActive(envelopeId, applicationId, outcome.release, actor);
       return 'released';
     });
   }
 
-  /** Records the committed award if it still can be: null when recorded, else why it cannot. */
+  /** Records the committed award if it still can be; else says why the commitment is released. */
   private async completion(
     envelope: Loaded<OpenedEnvelope>,
     applicationId: string,
     state: GrantApplication | undefined,
     applicationEvents: RecordedEvent[],
-  ): Promise<string | null> {
-    if (!state) return RELEASE_REASONS.awardNotCompleted('NOT_CREATED');
+  ): Promise<'completed' | 'matched' | { release: string }> {
+    const release = (reason: string) => ({ release: reason });
+    if (!state) return release(RELEASE_REASONS.awardNotCompleted('NOT_CREATED'));
     if (state.status === 'withdrawn') {
       const withdrawal = [...applicationEvents].reverse().find((e) => e.type === 'GrantApplicationWithdrawn');
-      return RELEASE_REASONS.withdrawn(String((withdrawal?.data as { reason?: string })?.reason ?? ''));
+      return release(
+        RELEASE_REASONS.withdrawn(String((withdrawal?.data as { reason?: string })?.reason ?? '')),
+      );
     }
-    if (state.status === 'rejected') return RELEASE_REASONS.rejected;
+    if (state.status === 'rejected') return release(RELEASE_REASONS.rejected);
     const committed = lastCommitmentOf(envelope.events, applicationId);
-    if (!committed?.data.award) return RELEASE_REASONS.noAwardRecorded;
+    if (!committed?.data.award) return release(RELEASE_REASONS.noAwardRecorded);
+    let recorded: DetailedOutcome;
     try {
-      await this.recordAward(committed);
+      recorded = await this.recordAward(committed);
     } catch (error) {
       if (!isRefusal(error)) throw error;
-      return RELEASE_REASONS.awardNotCompleted(reasonOf(error));
+      return release(RELEASE_REASONS.awardNotCompleted(reasonOf(error)));
     }
     const after = await this.application(applicationId, 'AwardGrant');
-    if (holdsAward(after.state, envelope.state.envelopeId, committed.data.amount.amountMinor)) return null;
-    return RELEASE_REASONS.awardNotCompleted(`application ${after.state.status}`);
+    if (holdsAward(after.state, envelope.state.envelopeId, committed.data.amount.amountMinor))
+      // Nothing appended: another instance recorded it a moment ago.
+      return recorded.events.length > 0 ? 'completed' : 'matched';
+    return release(RELEASE_REASONS.awardNotCompleted(`application ${after.state.status}`));
   }
 
   /** Records the award a commitment carries, as its decision was taken. */
