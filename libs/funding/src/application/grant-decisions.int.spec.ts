@@ -1,5 +1,6 @@
 import { CommitmentNoLongerActive } from '../domain/budget-envelope/budget-envelope-errors';
 import { BudgetEnvelopeExceeded } from '../domain/budget-envelope/budget-envelope-errors';
+import { InvalidTransition } from '../domain/errors';
 import { ApplicationFlagged } from '../domain/grant-application/grant-application-errors';
 import { FundingCommands } from './funding-commands';
 import { GrantDecisions } from './grant-decisions';
@@ -175,6 +176,26 @@ describe('GrantDecisions (on a SQLite log in memory)', () => {
     expect(awarded?.metadata.commandId).toBe('award-1');
     const again = await funding.decisions.award(applicationId, award, COMMITTEE);
     expect(again.events).toEqual([]);
+  });
+
+  it('commits nothing for an award request on an award that was withdrawn', async () => {
+    const { envelopeId, callId } = await funding.publishedCall();
+    const applicationId = await funding.recommended(callId, 'assoc-md');
+    await funding.decisions.award(applicationId, award, COMMITTEE);
+    await funding.decisions.withdraw(applicationId, 'Projet abandonné', {
+      id: 'user-md',
+      roles: ['association'],
+    });
+    await expect(funding.decisions.award(applicationId, award, COMMITTEE)).rejects.toBeInstanceOf(
+      InvalidTransition,
+    );
+    const { state, events } = await envelope(envelopeId);
+    expect(events.map((e) => e.type)).toEqual([
+      'BudgetEnvelopeOpened',
+      'FundsCommitted',
+      'CommitmentReleased',
+    ]);
+    expect(state.status !== 'none' && state.committedMinor).toBe(0);
   });
 
   it('releases a withdrawn award and pays tranches on the envelope, completing what a crash left undone', async () => {

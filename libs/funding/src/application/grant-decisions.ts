@@ -17,7 +17,7 @@ import {
 } from '../domain/budget-envelope/budget-envelope';
 import { CommitmentNoLongerActive } from '../domain/budget-envelope/budget-envelope-errors';
 import { DraftedCall } from '../domain/call-for-proposals/call-for-proposals';
-import { FundingError, NotCreated } from '../domain/errors';
+import { FundingError, InvalidTransition, NotCreated } from '../domain/errors';
 import {
   grantApplicationDecider,
   grantApplicationStreamName,
@@ -144,13 +144,29 @@ export class GrantDecisions {
       ...available,
       amountMinor: available.amountMinor + (existing?.status === 'active' ? existing.committedMinor : 0),
     };
-    grantApplicationDecider.decide(
+    const decided = grantApplicationDecider.decide(
       {
         ...awardCommand(applicationId, amount, terms, { envelopeId, remaining: provisional }),
         metadata: { commandId: 'dry-run', actor: { ...actor, roles: [...actor.roles] }, now },
       },
       application.state,
     );
+    // The same award already recorded: nothing to commit (and nothing at all once withdrawn).
+    if (decided.length === 0) {
+      if (application.state.status !== 'awarded')
+        throw new InvalidTransition('grantApplication', application.state.status, 'AwardGrant');
+      const made = lastCommitmentOf(envelope.events, applicationId)?.data;
+      return {
+        revision: application.revision,
+        position: null,
+        events: [],
+        envelope: {
+          envelopeId,
+          remainingBefore: made?.remainingBefore ?? available,
+          remainingAfter: made?.remainingAfter ?? available,
+        },
+      };
+    }
 
     const commitment = await this.commands.execute(
       'budgetEnvelope',
