@@ -235,7 +235,7 @@ function awardProcessSuite(
               correlationId: 'legacy',
               causationId: 'legacy',
               commandId: 'legacy',
-              actor: { id: COMMITTEE.id, roles: COMMITTEE.roles },
+              actor: { id: COMMITTEE.id, roles: [...COMMITTEE.roles] },
             },
           },
         ],
