@@ -40,6 +40,8 @@ export class AppModule {
           registryFacts: REGISTRY_FACTS,
           appendListener: APPEND_LISTENER,
           committeeDirectory: COMMITTEE_DIRECTORY,
+          // Several instances may write the log: a young commitment is left to its award.
+          awardProcess: infrastructure.config.awardProcess,
         }),
       ],
       controllers: [SealWitnessController],

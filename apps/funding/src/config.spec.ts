@@ -175,6 +175,23 @@ describe('the Funding service configuration', () => {
     ]);
   });
 
+  it('reads the award process interval and grace period as durations, 30 s and 60 s by default', () => {
+    expect(loadFundingConfig(valid).awardProcess).toEqual({ intervalMs: 30_000, graceMs: 60_000 });
+    expect(
+      loadFundingConfig({ ...valid, TADAMON_AWARD_PROCESS_INTERVAL: '5m', TADAMON_AWARD_PROCESS_GRACE: '2m' })
+        .awardProcess,
+    ).toEqual({ intervalMs: 300_000, graceMs: 120_000 });
+    const problems = problemsOf({
+      ...valid,
+      TADAMON_AWARD_PROCESS_INTERVAL: 'often',
+      TADAMON_AWARD_PROCESS_GRACE: '0',
+    });
+    expect(problems.map((p) => p.variable)).toEqual([
+      'TADAMON_AWARD_PROCESS_INTERVAL',
+      'TADAMON_AWARD_PROCESS_GRACE',
+    ]);
+  });
+
   it('refuses two ways of verifying tokens', () => {
     expect(problemsOf({ ...valid, TADAMON_JWKS_URL: 'https://id.example.org/certs' })).toEqual([
       {

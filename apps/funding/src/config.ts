@@ -27,6 +27,8 @@ export interface FundingConfig extends ServiceConfig {
   logSeals: LogSealSettings;
   /** The user ids of the selection committee: the only ones a decision may name. */
   committeeMembers: string[];
+  /** Funding's award process: pass interval, and how long a commitment is left to its award. */
+  awardProcess: { intervalMs: number; graceMs: number };
 }
 
 const USER_ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/;
@@ -49,6 +51,8 @@ const schema = defineConfig({
   ...readModelVariables('tadamon_funding'),
   ...kafkaVariables(),
   TADAMON_KAFKA_GROUP: kafkaName().default(consumerGroup(FUNDING_CONTEXT)),
+  TADAMON_AWARD_PROCESS_INTERVAL: env.duration({ min: 0, max: 86_400_000 }).default(30_000),
+  TADAMON_AWARD_PROCESS_GRACE: env.duration({ min: 1_000, max: 86_400_000 }).default(60_000),
   ...tokenVariables(),
   ...logSealVariables(loadSealPrivateKey),
   TADAMON_COMMITTEE_MEMBERS: committeeMembers(),
@@ -74,5 +78,9 @@ export function loadFundingConfig(environment: NodeJS.ProcessEnv = process.env):
     kafka: { ...config.kafka, group: values.TADAMON_KAFKA_GROUP },
     logSeals: logSealsSection(values),
     committeeMembers: values.TADAMON_COMMITTEE_MEMBERS,
+    awardProcess: {
+      intervalMs: values.TADAMON_AWARD_PROCESS_INTERVAL,
+      graceMs: values.TADAMON_AWARD_PROCESS_GRACE,
+    },
   };
 }

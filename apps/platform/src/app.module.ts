@@ -45,6 +45,8 @@ export class AppModule {
       evaluatorAffiliations: EVALUATOR_AFFILIATIONS,
       committeeDirectory: COMMITTEE_DIRECTORY,
       imports: [identity],
+      // One process writes the log: the application's turn keeps awards and the process apart.
+      awardProcess: { intervalMs: options.config.awardProcessIntervalMs, graceMs: 0 },
     });
     return {
       module: AppModule,

@@ -9,6 +9,11 @@ import { EvaluationsController } from './api/evaluations.controller';
 import { AgreementParties } from './application/agreement-parties';
 import { ApplicantFacts } from './application/applicant-facts';
 import { ApplicantSuspension } from './application/applicant-suspension';
+import {
+  AwardProcess,
+  AwardProcessSettings,
+  FUNDING_AWARD_PROCESS_SETTINGS,
+} from './application/award-process';
 import { CallRanking } from './application/call-ranking';
 import { CommitteeComposition } from './application/committee-composition';
 import { EnvelopeFunder } from './application/envelope-funder';
@@ -29,11 +34,13 @@ import { InMemoryRegistryFacts } from './policies/registry-facts-stores';
 export interface FundingModuleOptions extends FundingInfrastructure {
   /** Modules that export the host's providers named above, when they are not global. */
   imports?: (DynamicModule | Type<unknown>)[];
+  /** The award process: its pass interval, and its grace period (0 where one process writes the log). */
+  awardProcess?: Partial<AwardProcessSettings>;
 }
 
 /**
- * Funding's HTTP API, command handling and Registry policy, on the infrastructure its host
- * profile provides. The policy (`OnRegistryEvents`) receives the Registry's integration events
+ * Funding's HTTP API, command handling, award process and Registry policy, on the infrastructure
+ * its host profile provides. The policy (`OnRegistryEvents`) receives the Registry's integration events
  * from whichever transport the host connects (Kafka, or the embedded transport).
  */
 @Module({})
@@ -71,8 +78,17 @@ export class FundingModule {
         ApplicantSuspension,
         CallRanking,
         GrantDecisions,
+        { provide: FUNDING_AWARD_PROCESS_SETTINGS, useValue: options.awardProcess ?? {} },
+        AwardProcess,
       ],
-      exports: [FundingCommands, GrantDecisions, CallRanking, ApplicantFacts, FUNDING_REGISTRY_FACTS],
+      exports: [
+        FundingCommands,
+        GrantDecisions,
+        AwardProcess,
+        CallRanking,
+        ApplicantFacts,
+        FUNDING_REGISTRY_FACTS,
+      ],
     };
   }
 }

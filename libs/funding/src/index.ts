@@ -34,6 +34,7 @@ export * from './application/agreement-parties';
 export * from './application/envelope-funder';
 export * from './domain/refused-fields';
 export * from './application/grant-decisions';
+export * from './application/award-process';
 export * from './policies/on-registry-events';
 export * from './policies/registry-facts-stores';
 export * from './funding.module';

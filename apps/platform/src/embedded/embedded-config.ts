@@ -1,5 +1,6 @@
 import { KeyObject, randomBytes } from 'node:crypto';
 import { sealPrivateKeyFromEnvironment } from '@tadamon/event-store';
+import { env as variables } from '@tadamon/nest-kit';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -37,6 +38,8 @@ export interface EmbeddedConfig {
   sealStopMarkerFile: string;
   /** The day's latest seal, one line a day (docs/audit.md): TADAMON_SEAL_WITNESS_FILE, else DATA_DIR/seal-witness.jsonl. */
   sealWitnessFile: string;
+  /** Between two passes of Funding's award process: TADAMON_AWARD_PROCESS_INTERVAL, default 30 s. */
+  awardProcessIntervalMs: number;
 }
 
 /** Reads DATA_DIR (default ./data), creating it; a folder that cannot be written is named in the error. */
@@ -63,6 +66,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     sealAcknowledge: sealAcknowledge(env),
     sealStopMarkerFile: resolve(dir, 'seal-stopped.json'),
     sealWitnessFile: resolve(env.TADAMON_SEAL_WITNESS_FILE?.trim() || resolve(dir, 'seal-witness.jsonl')),
+    awardProcessIntervalMs: awardProcessInterval(env),
   };
 }
 
@@ -79,6 +83,15 @@ function sealAcknowledge(env: NodeJS.ProcessEnv): EmbeddedConfig['sealAcknowledg
   if (by !== undefined && by.length > 200)
     throw new ConfigurationError('TADAMON_SEAL_ACKNOWLEDGED_BY', 'must be at most 200 characters');
   return { upToPosition, by: by || 'the operator (TADAMON_SEAL_ACKNOWLEDGE)' };
+}
+
+function awardProcessInterval(environment: NodeJS.ProcessEnv): number {
+  const read = variables
+    .duration({ min: 0, max: 86_400_000 })
+    .default(30_000)
+    .read(environment.TADAMON_AWARD_PROCESS_INTERVAL);
+  if (!read.ok) throw new ConfigurationError('TADAMON_AWARD_PROCESS_INTERVAL', read.reason);
+  return read.value;
 }
 
 function jwtSecret(env: NodeJS.ProcessEnv, dir: string): string {

@@ -118,7 +118,7 @@ export class DecisionsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Reject a recommended or not-recommended application, with the reasons; the association may appeal within the call’s window (committee)',
+      'Reject a recommended or not-recommended application, with the reasons; the association may appeal within the call’s window; a commitment the application still holds is released (committee)',
   })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 429)
@@ -147,7 +147,7 @@ export class DecisionsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Decide a pending appeal: upheld annuls the rejection (the committee decides again), or dismissed (committee)',
+      'Decide a pending appeal: upheld annuls the rejection (the committee decides again), or dismissed; a commitment the application still holds is released (committee)',
   })
   @ApiOkResponse({ type: CommandResultDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 429)
@@ -162,13 +162,9 @@ export class DecisionsController {
       actor,
       body.committeeMembers,
     );
-    const outcome = await this.commands.execute(
-      'grantApplication',
+    const outcome = await this.decisions.decideAppeal(
       applicationId,
-      {
-        type: 'DecideAppeal',
-        data: { applicationId, upheld: body.upheld, rationale: body.rationale, committeeMembers },
-      },
+      { upheld: body.upheld, rationale: body.rationale, committeeMembers },
       actor,
       { expectedRevision },
     );

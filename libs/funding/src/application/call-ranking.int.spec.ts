@@ -1,3 +1,4 @@
+import { awardTerms } from '../domain/budget-envelope/budget-envelope.fixtures';
 import { OutsideFundedSet } from '../domain/grant-application/grant-application-errors';
 import { COMMITTEE, FundingHarness, usd } from './testing/funding-harness';
 
@@ -72,7 +73,19 @@ describe('CallRanking (on a SQLite log in memory)', () => {
     await funding.commands.execute(
       'budgetEnvelope',
       envelopeId,
-      { type: 'CommitFunds', data: { envelopeId, applicationId: c, amount: usd(250_000) } },
+      {
+        type: 'CommitFunds',
+        data: {
+          envelopeId,
+          applicationId: c,
+          amount: usd(250_000),
+          award: {
+            ...awardTerms('award-of-c'),
+            ranking: { rank: 3, fundedSet: false },
+            derogation: { reason: 'Équilibre territorial.', committeeMembers: [COMMITTEE.id] },
+          },
+        },
+      },
       COMMITTEE,
     );
     const { ranking } = await funding.ranking.rank(callId);

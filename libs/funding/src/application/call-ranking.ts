@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Money } from '@tadamon/reference-data';
+import { BudgetEnvelopeState } from '../domain/budget-envelope/budget-envelope';
 import { DraftedCall } from '../domain/call-for-proposals/call-for-proposals';
 import { NotCreated } from '../domain/errors';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
@@ -64,7 +65,12 @@ export class CallRanking {
    * application with funds committed on the call's envelope holds them as an award, even before
    * its decision is recorded or projected: the envelope's stream is the first an award writes to.
    */
-  async rank(callId: string, current?: GrantApplication, currentAmount?: Money): Promise<CallRankingView> {
+  async rank(
+    callId: string,
+    current?: GrantApplication,
+    currentAmount?: Money,
+    envelope?: BudgetEnvelopeState,
+  ): Promise<CallRankingView> {
     const loaded = await this.commands.load('callForProposals', callId);
     if (!loaded || loaded.state.status === 'none')
       throw new NotCreated('callForProposals', 'RankApplications');
@@ -81,7 +87,10 @@ export class CallRanking {
     const entries = [...byId.values()].filter(
       (doc) => doc.consensus !== null && amountOf(doc).currency === call.terms.budget.currency,
     );
-    const committed = await this.activeCommitments(call.terms.envelopeId, call.terms.budget.currency);
+    const committed = activeCommitments(
+      envelope ?? (await this.commands.load('budgetEnvelope', call.terms.envelopeId))?.state,
+      call.terms.budget.currency,
+    );
     const scored: ScoredApplication[] = entries.map((doc) =>
       competingApplication({
         applicationId: doc.applicationId,
@@ -117,19 +126,6 @@ export class CallRanking {
     };
   }
 
-  /** The envelope's active commitments by application (only in the call's currency). */
-  private async activeCommitments(envelopeId: string, currency: string): Promise<Map<string, Money>> {
-    const envelope = await this.commands.load('budgetEnvelope', envelopeId);
-    const held = new Map<string, Money>();
-    if (!envelope || envelope.state.status === 'none') return held;
-    const { terms, commitments } = envelope.state;
-    if (terms.amount.currency !== currency) return held;
-    for (const [applicationId, commitment] of Object.entries(commitments))
-      if (commitment.status === 'active')
-        held.set(applicationId, { amountMinor: commitment.committedMinor, currency: terms.amount.currency });
-    return held;
-  }
-
   /** The application's rank in its call now; null when it is below a threshold or not scored. */
   async rankOf(application: GrantApplication): Promise<number | null> {
     const { ranking } = await this.rank(application.callId, application);
@@ -141,9 +137,15 @@ export class CallRanking {
    * the funded set, ranked at the amount awarded (never more than requested). Other awards hold
    * their money from their commitment on; what a moment's lag can still hide (a derogation not yet
    * committed, a consensus or an upheld appeal being recorded) is said in docs/funding.md.
+   * `envelope`: the envelope's state the award's commitment will be appended after, so that the
+   * place counts exactly the commitments made before it.
    */
-  async placeOf(application: GrantApplication, amount: Money): Promise<RankingPlace> {
-    const { ranking } = await this.rank(application.callId, application, amount);
+  async placeOf(
+    application: GrantApplication,
+    amount: Money,
+    envelope?: BudgetEnvelopeState,
+  ): Promise<RankingPlace> {
+    const { ranking } = await this.rank(application.callId, application, amount, envelope);
     const entry = ranking.ranked.find((r) => r.applicationId === application.applicationId);
     return { rank: entry?.rank ?? null, fundedSet: entry?.funded ?? false };
   }
@@ -175,3 +177,15 @@ const fromState = (state: GrantApplication, amount?: Money): RankingEntry => ({
         }
       : null,
 });
+
+/** The envelope's active commitments by application (only in the call's currency). */
+function activeCommitments(envelope: BudgetEnvelopeState | undefined, currency: string): Map<string, Money> {
+  const held = new Map<string, Money>();
+  if (!envelope || envelope.status === 'none') return held;
+  const { terms, commitments } = envelope;
+  if (terms.amount.currency !== currency) return held;
+  for (const [applicationId, commitment] of Object.entries(commitments))
+    if (commitment.status === 'active')
+      held.set(applicationId, { amountMinor: commitment.committedMinor, currency: terms.amount.currency });
+  return held;
+}

@@ -1,9 +1,13 @@
 import { CommitmentNoLongerActive } from '../domain/budget-envelope/budget-envelope-errors';
 import { BudgetEnvelopeExceeded } from '../domain/budget-envelope/budget-envelope-errors';
+import { InvalidTransition } from '../domain/errors';
 import { ApplicationFlagged } from '../domain/grant-application/grant-application-errors';
 import { FundingCommands } from './funding-commands';
 import { GrantDecisions } from './grant-decisions';
 import { COMMITTEE, FundingHarness, OFFICER, usd } from './testing/funding-harness';
+
+/** The place an award recorded with its commitment inside the call's funded set. */
+const INSIDE_FUNDED_SET = { ranking: { rank: 1, fundedSet: true }, derogation: null };
 
 const award = {
   conditions: ['Rapport semestriel'],
@@ -84,25 +88,85 @@ describe('GrantDecisions (on a SQLite log in memory)', () => {
       remainingAfter: usd(500_000),
     });
     expect(state.status !== 'none' && state.committedMinor).toBe(0);
-    // The decider keeps one commitment per application: a released one is not made again.
+    // A failure after a commitment never makes a later award impossible (issue 12, item 9).
     await funding.commands.execute(
       'grantApplication',
       applicationId,
       { type: 'ClearSuspensionFlag', data: { applicationId, associationId: 'assoc-md' } },
       { id: 'system', roles: [] },
     );
-    await expect(funding.decisions.award(applicationId, award, COMMITTEE)).rejects.toBeInstanceOf(
-      CommitmentNoLongerActive,
-    );
+    const again = await funding.decisions.award(applicationId, award, COMMITTEE);
+    expect(again.events).toEqual(['FundsCommitted', 'GrantAwarded']);
+    expect(again.envelope).toEqual({
+      envelopeId,
+      remainingBefore: usd(500_000),
+      remainingAfter: usd(250_000),
+    });
+    const after = await envelope(envelopeId);
+    expect(after.events.map((e) => e.type)).toEqual([
+      'BudgetEnvelopeOpened',
+      'FundsCommitted',
+      'CommitmentReleased',
+      'FundsCommitted',
+    ]);
+    expect(after.state.status !== 'none' && after.state.committedMinor).toBe(25_000_000);
   });
 
-  it('completes an award whose funds an earlier attempt committed, with the remaining amount of then', async () => {
+  it('answers COMMITMENT_RELEASED to a repeat of the very decision whose commitment was released', async () => {
     const { envelopeId, callId } = await funding.publishedCall();
     const applicationId = await funding.recommended(callId, 'assoc-md');
+    const terms = { ...award, commandId: 'award-cmd-1' };
     await funding.commands.execute(
       'budgetEnvelope',
       envelopeId,
-      { type: 'CommitFunds', data: { envelopeId, applicationId, amount: usd(250_000) } },
+      {
+        type: 'CommitFunds',
+        data: {
+          envelopeId,
+          applicationId,
+          amount: usd(250_000),
+          award: { ...terms, ...INSIDE_FUNDED_SET, decidedAt: '2025-07-01T10:00:00.000Z', by: COMMITTEE.id },
+        },
+      },
+      COMMITTEE,
+    );
+    await funding.commands.execute(
+      'budgetEnvelope',
+      envelopeId,
+      { type: 'ReleaseCommitment', data: { envelopeId, applicationId, reason: 'award not recorded: TEST' } },
+      COMMITTEE,
+    );
+    await expect(
+      funding.decisions.award(applicationId, award, COMMITTEE, { commandId: 'award-cmd-1' }),
+    ).rejects.toBeInstanceOf(CommitmentNoLongerActive);
+    // Another decision commits afresh.
+    const outcome = await funding.decisions.award(applicationId, award, COMMITTEE);
+    expect(outcome.events).toEqual(['FundsCommitted', 'GrantAwarded']);
+  });
+
+  it('completes an award whose funds an earlier attempt committed, with its terms and the remaining amount of then', async () => {
+    const { envelopeId, callId } = await funding.publishedCall();
+    const applicationId = await funding.recommended(callId, 'assoc-md');
+    const decidedAt = '2025-07-01T10:00:00.000Z';
+    await funding.commands.execute(
+      'budgetEnvelope',
+      envelopeId,
+      {
+        type: 'CommitFunds',
+        data: {
+          envelopeId,
+          applicationId,
+          amount: usd(250_000),
+          award: {
+            ...award,
+            rationale: 'Décision de la séance.',
+            commandId: 'award-1',
+            decidedAt,
+            by: COMMITTEE.id,
+            ...INSIDE_FUNDED_SET,
+          },
+        },
+      },
       COMMITTEE,
     );
     const other = await funding.recommended(callId, 'assoc-figuig');
@@ -110,8 +174,32 @@ describe('GrantDecisions (on a SQLite log in memory)', () => {
     const outcome = await funding.decisions.award(applicationId, award, COMMITTEE);
     expect(outcome.events).toEqual(['GrantAwarded']);
     expect(outcome.envelope.remainingBefore).toEqual(usd(500_000));
+    // The award recorded is the decision the commitment carries, with its command id and time.
+    const awarded = (await funding.commands.load('grantApplication', applicationId))?.events.at(-1);
+    expect(awarded?.data).toMatchObject({ rationale: 'Décision de la séance.', decidedAt });
+    expect(awarded?.metadata.commandId).toBe('award-1');
     const again = await funding.decisions.award(applicationId, award, COMMITTEE);
     expect(again.events).toEqual([]);
+  });
+
+  it('commits nothing for an award request on an award that was withdrawn', async () => {
+    const { envelopeId, callId } = await funding.publishedCall();
+    const applicationId = await funding.recommended(callId, 'assoc-md');
+    await funding.decisions.award(applicationId, award, COMMITTEE);
+    await funding.decisions.withdraw(applicationId, 'Projet abandonné', {
+      id: 'user-md',
+      roles: ['association'],
+    });
+    await expect(funding.decisions.award(applicationId, award, COMMITTEE)).rejects.toBeInstanceOf(
+      InvalidTransition,
+    );
+    const { state, events } = await envelope(envelopeId);
+    expect(events.map((e) => e.type)).toEqual([
+      'BudgetEnvelopeOpened',
+      'FundsCommitted',
+      'CommitmentReleased',
+    ]);
+    expect(state.status !== 'none' && state.committedMinor).toBe(0);
   });
 
   it('releases a withdrawn award and pays tranches on the envelope, completing what a crash left undone', async () => {

@@ -600,7 +600,21 @@ export function fundingDemoSteps(): FundingDemoStep[] {
     const at = plusMinutes(AT.decided, 10 * i);
     envelope({
       type: 'CommitFunds',
-      data: { envelopeId, applicationId, amount: AWARD },
+      data: {
+        envelopeId,
+        applicationId,
+        amount: AWARD,
+        award: {
+          commandId: ['demo', 'funding', 'AwardGrant', applicationId].join(':'),
+          conditions: CONDITIONS,
+          rationale,
+          committeeMembers: COMMITTEE,
+          decidedAt: plusMinutes(at, 1),
+          by: committee.id,
+          ranking: { rank, fundedSet: true },
+          derogation: null,
+        },
+      },
       metadata: metadata(committee, at, 'CommitFunds', envelopeId, applicationId),
     });
     application({

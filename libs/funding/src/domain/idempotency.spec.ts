@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Command, CommandMetadata, Decider, DomainEvent, foldEvents } from '@tadamon/eventsourcing';
 import { BudgetEnvelopeCommand, budgetEnvelopeDecider } from './budget-envelope/budget-envelope';
+import { awardTerms } from './budget-envelope/budget-envelope.fixtures';
 import { CallForProposalsCommand, callForProposalsDecider } from './call-for-proposals/call-for-proposals';
 import { GrantApplicationCommand } from './grant-application/grant-application-commands';
 import { grantApplicationDecider } from './grant-application/grant-application';
@@ -79,9 +80,9 @@ describe('repeating a successful command changes nothing', () => {
         amount: usd(1_000),
         period: { start: '2025-01-01', end: '2025-12-31' },
       }),
-      c('CommitFunds', { envelopeId, applicationId: 'a1', amount: usd(600) }),
-      c('CommitFunds', { envelopeId, applicationId: 'a1', amount: usd(300) }),
-      c('CommitFunds', { envelopeId, applicationId: 'a2', amount: usd(400) }),
+      c('CommitFunds', { envelopeId, applicationId: 'a1', amount: usd(600), award: awardTerms('award-1') }),
+      c('CommitFunds', { envelopeId, applicationId: 'a1', amount: usd(300), award: awardTerms('award-2') }),
+      c('CommitFunds', { envelopeId, applicationId: 'a2', amount: usd(400), award: awardTerms('award-3') }),
       c('ReleaseCommitment', { envelopeId, applicationId: 'a1', reason: 'withdrawn' }),
       c('RecordDisbursement', { envelopeId, applicationId: 'a1', trancheId: 't1', amount: usd(100) }),
       c('RecordDisbursement', { envelopeId, applicationId: 'a2', trancheId: 't1', amount: usd(400) }),

@@ -69,22 +69,28 @@ export const sheet = (points: number | Record<string, number>) =>
  * same classes the module wires, driven as the controllers drive them.
  */
 export class FundingHarness {
+  readonly store: EventStore;
   readonly docs = new MingoDocumentStore();
   readonly facts = new InMemoryRegistryFacts();
   readonly affiliations = new Map<string, string[]>();
   readonly commands: FundingCommands;
-  readonly applicants = new ApplicantFacts(this.facts, {
-    organisationsOf: (id) => this.affiliations.get(id) ?? [],
-  });
+  readonly applicants: ApplicantFacts;
   readonly suspension: ApplicantSuspension;
   readonly ranking: CallRanking;
   readonly decisions: GrantDecisions;
   private readonly runners: ProjectionRunner[];
   private sequence = 0;
 
-  /** Default: a SQLite log in memory. close() closes the store, whichever it is. */
-  constructor(readonly store: EventStore = SqliteEventStore.open({ filename: ':memory:' })) {
+  /** On the given log (another store than the default SQLite in memory), ids prefixed by `prefix`. */
+  constructor(
+    store: EventStore = SqliteEventStore.open({ filename: ':memory:' }),
+    private readonly prefix = '',
+  ) {
+    this.store = store;
     this.commands = new FundingCommands(store);
+    this.applicants = new ApplicantFacts(this.facts, {
+      organisationsOf: (id) => this.affiliations.get(id) ?? [],
+    });
     this.suspension = new ApplicantSuspension(this.commands, this.docs, store);
     this.ranking = new CallRanking(this.commands, this.docs);
     this.decisions = new GrantDecisions(this.commands, this.ranking);
@@ -112,8 +118,8 @@ export class FundingHarness {
   }
 
   async publishedCall(envelope = usd(500_000), overrides: Partial<CallTermsInput> = {}) {
-    const envelopeId = `env-${++this.sequence}`;
-    const callId = `call-${this.sequence}`;
+    const envelopeId = `${this.prefix}env-${++this.sequence}`;
+    const callId = `${this.prefix}call-${this.sequence}`;
     await this.commands.execute(
       'budgetEnvelope',
       envelopeId,
@@ -147,7 +153,7 @@ export class FundingHarness {
   }
 
   async drafted(callId: string, associationId: string, body: Partial<ProjectProposal> = {}): Promise<string> {
-    const applicationId = `app-${++this.sequence}`;
+    const applicationId = `${this.prefix}app-${++this.sequence}`;
     const actor = { id: `user-${associationId}`, roles: ['association'] };
     await this.commands.execute(
       'grantApplication',

@@ -21,6 +21,7 @@ import {
   budgetEnvelopeStreamName,
 } from './budget-envelope';
 import { BudgetEnvelopeExceeded } from './budget-envelope-errors';
+import { awardTerms } from './budget-envelope.fixtures';
 
 /*
  * The envelope's promise (shared/DOMAIN.md, "Budget envelope"): commitments never exceed the
@@ -131,7 +132,12 @@ async function raceOnOneEnvelope(
     requests.map((amountMinor, i) => {
       const command: BudgetEnvelopeCommand = {
         type: 'CommitFunds',
-        data: { envelopeId, applicationId: `app-${i}`, amount: { amountMinor, currency: 'USD' } },
+        data: {
+          envelopeId,
+          applicationId: `app-${i}`,
+          amount: { amountMinor, currency: 'USD' },
+          award: awardTerms(`award-${i}`),
+        },
         metadata: metadata(`commit-${envelopeId}-${i}`),
       };
       return handleCommand(stores[i % stores.length], budgetEnvelopeDecider, streamId, command, {
@@ -197,6 +203,105 @@ async function raceOnOneEnvelope(
   };
 }
 
+/** 24 to 32 deciders (each makes three appends): enough to race, few enough for a busy machine. */
+const smallScenario: fc.Arbitrary<Scenario> = scenario.map(({ requests }) => {
+  const few = requests.slice(0, 24 + (requests.length % 9));
+  const total = few.reduce((a, b) => a + b, 0);
+  // The envelope holds about half of the first decisions: some refused, some decided again.
+  return { amountMinor: Math.max(1, Math.floor(total / 2)), requests: few };
+});
+
+/**
+ * Every decider commits for its application, releases it (an award that could not be recorded),
+ * then commits a second decision of another amount, all at once: released commitments block no
+ * later decision, and the envelope is still never over-committed at any revision.
+ */
+async function raceWithReleases(writers: EventStore[], { amountMinor, requests }: Scenario): Promise<number> {
+  const envelopeId = `env-${randomUUID()}`;
+  const streamId = budgetEnvelopeStreamName(envelopeId);
+  const stats: Stats = { conflicts: 0 };
+  const stores = writers.map((w) => counting(w, stats));
+  const money = (minor: number) => ({ amountMinor: minor, currency: 'USD' as const });
+  await handleCommand(stores[0], budgetEnvelopeDecider, streamId, {
+    type: 'OpenBudgetEnvelope',
+    data: {
+      envelopeId,
+      programmeId: 'icmd-phase-2',
+      name: { fr: 'Enveloppe disputée' },
+      funderId: 'actor-iom',
+      amount: money(amountMinor),
+      period: { start: '2025-01-01', end: '2025-12-31' },
+    },
+    metadata: metadata(`open-${envelopeId}`),
+  });
+  const maxRetries = requests.length * 3;
+  const run = (i: number, command: Omit<BudgetEnvelopeCommand, 'metadata'>, id: string) =>
+    handleCommand(
+      stores[i % stores.length],
+      budgetEnvelopeDecider,
+      streamId,
+      { ...command, metadata: metadata(id) } as BudgetEnvelopeCommand,
+      { maxRetries },
+    );
+  const refusedOrDone = (error: unknown) => {
+    if (!(error instanceof BudgetEnvelopeExceeded)) throw error;
+    return 'refused' as const;
+  };
+  const outcomes = await Promise.all(
+    requests.map(async (request, i) => {
+      const applicationId = `app-${i}`;
+      const first = await run(
+        i,
+        {
+          type: 'CommitFunds',
+          data: { envelopeId, applicationId, amount: money(request), award: awardTerms(`a-${i}-1`) },
+        },
+        `c1-${envelopeId}-${i}`,
+      ).catch(refusedOrDone);
+      if (first === 'refused') return 'refused';
+      await run(
+        i,
+        {
+          type: 'ReleaseCommitment',
+          data: { envelopeId, applicationId, reason: 'award not recorded: TEST' },
+        },
+        `r-${envelopeId}-${i}`,
+      );
+      const second = await run(
+        i,
+        {
+          type: 'CommitFunds',
+          data: {
+            envelopeId,
+            applicationId,
+            amount: money(Math.max(1, request >> 1)),
+            award: awardTerms(`a-${i}-2`),
+          },
+        },
+        `c2-${envelopeId}-${i}`,
+      ).catch(refusedOrDone);
+      return second === 'refused' ? 'refused' : 'recommitted';
+    }),
+  );
+  const stored = await writers[writers.length - 1].readStream(streamId);
+  let state: BudgetEnvelopeState = budgetEnvelopeDecider.initialState();
+  for (const event of stored as unknown as BudgetEnvelopeEvent[]) {
+    state = foldEvents(budgetEnvelopeDecider, [event], state);
+    expect(state.status === 'none' ? 0 : state.committedMinor).toBeLessThanOrEqual(amountMinor);
+  }
+  if (state.status === 'none') throw new Error('the envelope was not opened');
+  const active = Object.values(state.commitments).filter((c) => c.status === 'active');
+  expect(state.committedMinor).toBe(active.reduce((t, c) => t + c.committedMinor, 0));
+  expect(active.map((c) => c.applicationId).sort()).toEqual(
+    outcomes.flatMap((o, i) => (o === 'recommitted' ? [`app-${i}`] : [])).sort(),
+  );
+  // Every second decision of an application was its own commitment, after the first one's release.
+  for (const c of active)
+    expect(c.awardCommandIds).toEqual([`a-${c.applicationId.slice(4)}-1`, `a-${c.applicationId.slice(4)}-2`]);
+  expect(stats.conflicts).toBeGreaterThan(0);
+  return active.length;
+}
+
 /** Runs the property on the given writers; asserts the runs really raced and really refused. */
 async function checkProperty(writers: () => EventStore[], numRuns: number): Promise<RunReport[]> {
   const reports: RunReport[] = [];
@@ -236,6 +341,21 @@ describe('budget envelope under at least 100 concurrent award decisions', () => 
       },
       TIMEOUT_MS,
     );
+
+    it(
+      'lets every released commitment be decided again, and still never over-commits',
+      async () => {
+        const recommitted: number[] = [];
+        await fc.assert(
+          fc.asyncProperty(smallScenario, async (s) => {
+            recommitted.push(await raceWithReleases(writers, s));
+          }),
+          { numRuns: 3, endOnFailure: true },
+        );
+        expect(recommitted.some((n) => n > 0)).toBe(true);
+      },
+      TIMEOUT_MS,
+    );
   });
 
   describe('on PostgreSQL (a fresh schema, two stores with their own pools as two instances)', () => {
@@ -261,6 +381,21 @@ describe('budget envelope under at least 100 concurrent award decisions', () => 
       'never commits more than the envelope, and refuses only what no longer fits',
       async () => {
         await checkProperty(() => writers, RUNS.postgres);
+      },
+      TIMEOUT_MS,
+    );
+
+    it(
+      'lets every released commitment be decided again, and still never over-commits',
+      async () => {
+        const recommitted: number[] = [];
+        await fc.assert(
+          fc.asyncProperty(smallScenario, async (s) => {
+            recommitted.push(await raceWithReleases(writers, s));
+          }),
+          { numRuns: 2, endOnFailure: true },
+        );
+        expect(recommitted.some((n) => n > 0)).toBe(true);
       },
       TIMEOUT_MS,
     );

@@ -9,6 +9,7 @@ import {
   envelopeBalance,
   OpenedEnvelope,
 } from './budget-envelope';
+import { awardTerms } from './budget-envelope.fixtures';
 
 const metadata: CommandMetadata = {
   commandId: 'cmd-1',
@@ -20,6 +21,8 @@ const AMOUNT = 1_000_000;
 
 const applicationId = fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5');
 const currency = fc.constantFrom<CurrencyCode>('EUR', 'EUR', 'EUR', 'USD');
+// Few decision ids: repeated decisions, and new decisions after a release, both come up.
+const awardCommandId = fc.constantFrom('award-1', 'award-2', 'award-3', 'award-4');
 /** Commands on an envelope of `total` minor units, amounts up to the whole envelope and a few beyond. */
 const commandsOn = (total: number): fc.Arbitrary<BudgetEnvelopeCommand> => {
   const amountMinor = fc.oneof(
@@ -30,10 +33,15 @@ const commandsOn = (total: number): fc.Arbitrary<BudgetEnvelopeCommand> => {
   );
   return fc.oneof(
     fc
-      .record({ applicationId, amountMinor, currency })
-      .map(({ applicationId, amountMinor, currency }): BudgetEnvelopeCommand => ({
+      .record({ applicationId, amountMinor, currency, awardCommandId })
+      .map(({ applicationId, amountMinor, currency, awardCommandId }): BudgetEnvelopeCommand => ({
         type: 'CommitFunds',
-        data: { envelopeId, applicationId, amount: { amountMinor, currency } },
+        data: {
+          envelopeId,
+          applicationId,
+          amount: { amountMinor, currency },
+          award: awardTerms(`${applicationId}:${awardCommandId}`),
+        },
         metadata,
       })),
     applicationId.map((applicationId): BudgetEnvelopeCommand => ({
@@ -57,7 +65,8 @@ const commandsOn = (total: number): fc.Arbitrary<BudgetEnvelopeCommand> => {
 };
 
 const holdsInvariants = (state: OpenedEnvelope): void => {
-  const commitments = Object.values(state.commitments);
+  // Replaced commitments count too: what a released commitment had paid stays committed.
+  const commitments = [...Object.values(state.commitments), ...state.superseded];
   const sum = (f: (c: (typeof commitments)[number]) => number) => commitments.reduce((t, c) => t + f(c), 0);
   expect(state.committedMinor).toBeLessThanOrEqual(state.terms.amount.amountMinor);
   expect(state.committedMinor).toBeGreaterThanOrEqual(0);
@@ -79,7 +88,9 @@ const holdsInvariants = (state: OpenedEnvelope): void => {
     expect(c.disbursedMinor).toBeLessThanOrEqual(c.committedMinor);
     expect(c.disbursedMinor).toBe(Object.values(c.tranches).reduce((t, v) => t + v, 0));
     expect(Number.isSafeInteger(c.committedMinor)).toBe(true);
+    if (c.status === 'active') expect(c.releasedMinor).toBe(0);
   }
+  for (const s of state.superseded) expect(s.status).toBe('released');
 };
 
 const runOn = (total: number, commands: BudgetEnvelopeCommand[]): void => {
@@ -127,6 +138,60 @@ describe('budget envelope invariants', () => {
         ([total, commands]) => runOn(total, commands),
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('a released commitment never blocks a later decision: a new one commits while the envelope holds it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: AMOUNT }), { minLength: 1, maxLength: 12 }),
+        (amounts) => {
+          let state = foldEvents(budgetEnvelopeDecider, [
+            {
+              type: 'BudgetEnvelopeOpened',
+              data: {
+                envelopeId,
+                programmeId: 'p',
+                name: { fr: 'Enveloppe' },
+                funderId: 'eu',
+                amount: { amountMinor: AMOUNT, currency: 'EUR' },
+                period: { start: '2014-01-01', end: '2017-12-31' },
+                openedAt: metadata.now,
+                by: 'officer-1',
+              },
+            },
+          ]) as OpenedEnvelope;
+          const run = (command: BudgetEnvelopeCommand) => {
+            const events = budgetEnvelopeDecider.decide(command, state);
+            state = foldEvents(budgetEnvelopeDecider, events, state) as OpenedEnvelope;
+            return events;
+          };
+          // One application, decided again and again: each decision commits, then is released.
+          amounts.forEach((amountMinor, i) => {
+            const award = awardTerms(`award-${i}`);
+            const amount = { amountMinor, currency: 'EUR' as const };
+            const commit: BudgetEnvelopeCommand = {
+              type: 'CommitFunds',
+              data: { envelopeId, applicationId: 'a1', amount, award },
+              metadata,
+            };
+            expect(run(commit).map((e) => e.type)).toEqual(['FundsCommitted']);
+            expect(run(commit)).toEqual([]);
+            run({
+              type: 'ReleaseCommitment',
+              data: { envelopeId, applicationId: 'a1', reason: 'r' },
+              metadata,
+            });
+            // The same decision repeated after its release commits nothing.
+            expect(run(commit)).toEqual([]);
+            holdsInvariants(state);
+          });
+          expect(state.committedMinor).toBe(0);
+          expect(state.superseded).toHaveLength(amounts.length - 1);
+          expect(state.commitments['a1'].awardCommandIds).toEqual(amounts.map((_, i) => `award-${i}`));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

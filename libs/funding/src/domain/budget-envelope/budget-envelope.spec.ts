@@ -2,6 +2,7 @@ import { CommandMetadata, DeciderSpecification, foldEvents } from '@tadamon/even
 import { Money } from '@tadamon/reference-data';
 import { AlreadyCreated, CurrencyMismatch, InvalidTransition, NotCreated, ValidationFailed } from '../errors';
 import {
+  AwardTerms,
   BudgetEnvelopeCommand,
   budgetEnvelopeDecider,
   BudgetEnvelopeEvent,
@@ -18,6 +19,7 @@ import {
   DisbursementExceedsCommitment,
   TrancheAlreadyDisbursed,
 } from './budget-envelope-errors';
+import { awardTerms } from './budget-envelope.fixtures';
 
 const now = '2025-03-01T10:00:00.000Z';
 const metadata: CommandMetadata = { commandId: 'cmd-1', actor: { id: 'officer-1', roles: ['officer'] }, now };
@@ -39,7 +41,12 @@ const opened: BudgetEnvelopeEvent = {
   type: 'BudgetEnvelopeOpened',
   data: { envelopeId, ...terms, openedAt: now, by: 'officer-1' },
 };
-const committed = (applicationId: string, amountMinor: number, before: number): BudgetEnvelopeEvent => ({
+const committed = (
+  applicationId: string,
+  amountMinor: number,
+  before: number,
+  awardCommandId = `award-${applicationId}`,
+): BudgetEnvelopeEvent => ({
   type: 'FundsCommitted',
   data: {
     envelopeId,
@@ -49,9 +56,12 @@ const committed = (applicationId: string, amountMinor: number, before: number): 
     remainingAfter: usd(before - amountMinor),
     committedAt: now,
     by: 'officer-1',
+    award: awardTerms(awardCommandId),
   },
 });
 const mdCommitted = committed('app-md', 25_000_000, 50_000_000);
+const withAward = (event: BudgetEnvelopeEvent, award: AwardTerms): BudgetEnvelopeEvent =>
+  event.type === 'FundsCommitted' ? { ...event, data: { ...event.data, award } } : event;
 const disbursed = (trancheId: string, amountMinor: number): BudgetEnvelopeEvent => ({
   type: 'DisbursementRecorded',
   data: {
@@ -80,8 +90,8 @@ const closed: BudgetEnvelopeEvent = {
   data: { envelopeId, reason: 'programme ended', closedAt: now, by: 'officer-1' },
 };
 
-const commit = (applicationId: string, amount: Money) =>
-  command('CommitFunds', { envelopeId, applicationId, amount });
+const commit = (applicationId: string, amount: Money, awardCommandId = `award-${applicationId}`) =>
+  command('CommitFunds', { envelopeId, applicationId, amount, award: awardTerms(awardCommandId) });
 const disburse = (trancheId: string, amount: Money) =>
   command('RecordDisbursement', { envelopeId, applicationId: 'app-md', trancheId, amount });
 const release = command('ReleaseCommitment', {
@@ -198,11 +208,117 @@ describe('budget envelope', () => {
         .thenThrows(CommitmentAlreadyMade);
     });
 
-    it('does not commit again for an application whose commitment was released', () => {
+    it('records the award the commitment is for, so that it can be finished from this stream', () => {
+      const award = awardTerms('award-7', {
+        rationale: 'Premier du classement.',
+        committeeMembers: ['c1', 'c2'],
+      });
+      spec
+        .given([opened])
+        .when(command('CommitFunds', { envelopeId, applicationId: 'app-md', amount: usd(1), award }))
+        .then([withAward(committed('app-md', 1, 50_000_000), award)]);
+    });
+
+    it('does not commit the same decision again after its commitment was released', () => {
       spec
         .given([opened, mdCommitted, disbursed('t1', 10_000_000), released])
         .when(commit('app-md', usd(25_000_000)))
         .thenNothingHappened();
+    });
+
+    it('commits a later decision for an application whose commitment was released', () => {
+      const releasedAll: BudgetEnvelopeEvent = {
+        type: 'CommitmentReleased',
+        data: {
+          envelopeId,
+          applicationId: 'app-md',
+          released: usd(25_000_000),
+          remainingAfter: usd(50_000_000),
+          reason: 'award not recorded: APPLICATION_FLAGGED',
+          releasedAt: now,
+          by: 'officer-1',
+        },
+      };
+      spec
+        .given([opened, mdCommitted, releasedAll])
+        .when(commit('app-md', usd(20_000_000), 'award-again'))
+        .then([committed('app-md', 20_000_000, 50_000_000, 'award-again')]);
+    });
+
+    it('commits a later decision after a release of a commitment recorded without its award', () => {
+      const { award: _none, ...legacy } = (
+        mdCommitted as Extract<BudgetEnvelopeEvent, { type: 'FundsCommitted' }>
+      ).data;
+      const releasedAll: BudgetEnvelopeEvent = {
+        type: 'CommitmentReleased',
+        data: { ...(released.data as object), released: usd(25_000_000), remainingAfter: usd(50_000_000) },
+      } as BudgetEnvelopeEvent;
+      spec
+        .given([opened, { type: 'FundsCommitted', data: legacy }, releasedAll])
+        .when(commit('app-md', usd(25_000_000)))
+        .then([mdCommitted]);
+    });
+
+    it('keeps what a released commitment paid committed when a later decision commits again', () => {
+      const state = foldEvents(budgetEnvelopeDecider, [
+        opened,
+        mdCommitted,
+        disbursed('t1', 10_000_000),
+        released,
+        committed('app-md', 40_000_000, 40_000_000, 'award-again'),
+      ]) as OpenedEnvelope;
+      expect(envelopeBalance(state)).toEqual({
+        amount: usd(50_000_000),
+        committed: usd(50_000_000),
+        disbursed: usd(10_000_000),
+        remaining: usd(0),
+      });
+      expect(state.commitments['app-md']).toMatchObject({ status: 'active', committedMinor: 40_000_000 });
+      expect(state.superseded).toMatchObject([{ status: 'released', disbursedMinor: 10_000_000 }]);
+    });
+
+    it('never over-commits with a later decision: it must fit in what remains', () => {
+      spec
+        .given([opened, mdCommitted, released, committed('app-figuig', 40_000_000, 40_000_000)])
+        .when(commit('app-md', usd(10_000_001), 'award-again'))
+        .thenThrows(BudgetEnvelopeExceeded);
+    });
+
+    it('refuses a second decision while the commitment is active, whatever its id', () => {
+      spec
+        .given([opened, mdCommitted])
+        .when(commit('app-md', usd(1), 'award-other'))
+        .thenThrows(CommitmentAlreadyMade);
+    });
+
+    it('refuses a commitment without its award terms, or with bad ones, naming the field', () => {
+      const error = spec
+        .given([opened])
+        .when(
+          command('CommitFunds', {
+            envelopeId,
+            applicationId: 'app-md',
+            amount: usd(1),
+            award: {
+              ...awardTerms('x'),
+              commandId: '',
+              rationale: ' ',
+              decidedAt: 'yesterday',
+              committeeMembers: [],
+            },
+          }),
+        )
+        .thenThrows(ValidationFailed);
+      expect(error.issues.map((i) => i.field)).toEqual([
+        'award.commandId',
+        'award.rationale',
+        'award.committeeMembers',
+        'award.decidedAt',
+      ]);
+      spec
+        .given([opened])
+        .when(command('CommitFunds', { envelopeId, applicationId: 'app-md', amount: usd(1) } as never))
+        .thenThrows(ValidationFailed);
     });
 
     it('refuses new commitments once the envelope is closed', () => {
@@ -230,7 +346,14 @@ describe('budget envelope', () => {
     it('refuses a command for another envelope', () => {
       spec
         .given([opened])
-        .when(command('CommitFunds', { envelopeId: 'other', applicationId: 'app-md', amount: usd(1) }))
+        .when(
+          command('CommitFunds', {
+            envelopeId: 'other',
+            applicationId: 'app-md',
+            amount: usd(1),
+            award: awardTerms('award-other'),
+          }),
+        )
         .thenThrows(ValidationFailed);
     });
   });

@@ -1,9 +1,13 @@
 import { Command, Decider, DomainEvent, streamName } from '@tadamon/eventsourcing';
 import { CurrencyCode, Money } from '@tadamon/reference-data';
+import { AwardDerogation, AwardPlace, checkAwardDerogation, checkAwardPlace } from '../award-place';
 import { AlreadyCreated, CurrencyMismatch, InvalidTransition, NotCreated } from '../errors';
 import {
   checkDate,
   checkId,
+  checkIds,
+  checkInstant,
+  checkList,
   checkLocalizedText,
   checkMoney,
   checkObject,
@@ -39,12 +43,35 @@ export type BudgetEnvelopeTerms = {
   readonly period: EnvelopePeriod;
 };
 
+/**
+ * The award a commitment is made for, as the committee decided it. Recorded with the commitment
+ * so that an award interrupted between its two appends (a crash) can be finished from this stream
+ * alone: the award process records `GrantAwarded` with these terms, or releases the commitment.
+ */
+export type AwardTerms = {
+  /** The AwardGrant command that records the award: `GrantAwarded`'s `metadata.commandId`. */
+  readonly commandId: string;
+  readonly conditions: string[];
+  readonly rationale: string;
+  readonly committeeMembers: string[];
+  readonly decidedAt: string;
+  /** The committee member who took the decision (the AwardGrant's actor). */
+  readonly by: string;
+  /** The award's place in its call's ranking, counting the commitments made before this one. */
+  readonly ranking: AwardPlace;
+  /** Required outside the funded set; null inside it. */
+  readonly derogation: AwardDerogation | null;
+};
+
 // ---- commands ----
 export type OpenBudgetEnvelope = Command<'OpenBudgetEnvelope', { envelopeId: string } & BudgetEnvelopeTerms>;
-/** Reserves an award's amount for an application (one commitment per application). */
+/**
+ * Reserves an award's amount for an application: one active commitment per application; after a
+ * release, another award decision may commit again (the same decision never twice).
+ */
 export type CommitFunds = Command<
   'CommitFunds',
-  { envelopeId: string; applicationId: string; amount: Money }
+  { envelopeId: string; applicationId: string; amount: Money; award: AwardTerms }
 >;
 /** Gives back what a commitment has not paid yet (withdrawal, award annulled...). */
 export type ReleaseCommitment = Command<
@@ -76,6 +103,8 @@ export type FundsCommitted = DomainEvent<
     remainingAfter: Money;
     committedAt: string;
     by: string;
+    /** Absent from commitments recorded before awards were recorded with them. */
+    award?: AwardTerms;
   }
 >;
 export type CommitmentReleased = DomainEvent<
@@ -119,6 +148,10 @@ export type Commitment = {
   readonly releasedMinor: number;
   /** Disbursed amount per tranche id. */
   readonly tranches: Readonly<Record<string, number>>;
+  /** The award this commitment is for (null: recorded before awards were kept with commitments). */
+  readonly award: AwardTerms | null;
+  /** Every award command committed for the application on this envelope, this one included. */
+  readonly awardCommandIds: readonly string[];
 };
 export type OpenedEnvelope = {
   readonly status: 'open' | 'closed';
@@ -127,7 +160,10 @@ export type OpenedEnvelope = {
   /** Sum of the commitments less what was released: it includes what was disbursed. */
   readonly committedMinor: number;
   readonly disbursedMinor: number;
+  /** The latest commitment per application. */
   readonly commitments: Readonly<Record<string, Commitment>>;
+  /** Released commitments a later one replaced: what they paid stays committed. */
+  readonly superseded: readonly Commitment[];
 };
 export type BudgetEnvelopeState = { readonly status: 'none' } | OpenedEnvelope;
 
@@ -189,6 +225,28 @@ const checkAmountIn = (currency: CurrencyCode, value: unknown): Money => {
   return amount;
 };
 
+const checkAwardTerms = (value: unknown): AwardTerms => {
+  const issues = new FieldIssues();
+  const award = checkObject(issues, 'award', value);
+  const terms: AwardTerms = {
+    commandId: checkId(issues, 'award.commandId', award['commandId']),
+    conditions: checkList(issues, 'award.conditions', award['conditions'], (f, v) =>
+      checkText(issues, f, v, MAX_LONG_TEXT),
+    ),
+    rationale: checkText(issues, 'award.rationale', award['rationale'], MAX_LONG_TEXT),
+    committeeMembers: checkIds(issues, 'award.committeeMembers', award['committeeMembers'], {
+      min: 1,
+      max: 30,
+    }),
+    decidedAt: checkInstant(issues, 'award.decidedAt', award['decidedAt']),
+    by: checkId(issues, 'award.by', award['by']),
+    ranking: checkAwardPlace(issues, award['ranking'], 'award.'),
+    derogation: checkAwardDerogation(issues, award['derogation'], 'award.'),
+  };
+  issues.throwIfAny();
+  return terms;
+};
+
 const checkReason = (value: unknown): string => {
   const issues = new FieldIssues();
   const reason = checkText(issues, 'reason', value, MAX_LONG_TEXT);
@@ -201,14 +259,18 @@ const commit = (state: OpenedEnvelope, command: CommitFunds): BudgetEnvelopeEven
   checkIdsOf(state, command.data, command.data.applicationId);
   const { remaining } = envelopeBalance(state);
   const amount = checkAmountIn(remaining.currency, command.data.amount);
+  const award = checkAwardTerms(command.data.award);
   const existing = state.commitments[command.data.applicationId];
-  if (existing) {
+  if (existing?.status === 'active') {
     if (existing.committedMinor === amount.amountMinor) return [];
     throw new CommitmentAlreadyMade(existing.applicationId, {
       ...amount,
       amountMinor: existing.committedMinor,
     });
   }
+  // A released commitment blocks no later award, but a repeated command of the decision it was
+  // for changes nothing: one decision never commits twice.
+  if (existing?.awardCommandIds.includes(award.commandId)) return [];
   if (state.status === 'closed') throw new InvalidTransition(ENVELOPE, state.status, command.type);
   if (amount.amountMinor > remaining.amountMinor) {
     throw new BudgetEnvelopeExceeded(state.envelopeId, amount, remaining);
@@ -225,6 +287,7 @@ const commit = (state: OpenedEnvelope, command: CommitFunds): BudgetEnvelopeEven
         remainingAfter: { ...remaining, amountMinor: remaining.amountMinor - amount.amountMinor },
         committedAt: now,
         by: actor.id,
+        award,
       },
     },
   ];
@@ -352,12 +415,14 @@ export const evolveBudgetEnvelope = (
       committedMinor: 0,
       disbursedMinor: 0,
       commitments: {},
+      superseded: [],
     };
   }
   if (state.status === 'none') return state;
   switch (event.type) {
     case 'FundsCommitted': {
-      const { applicationId, amount } = event.data;
+      const { applicationId, amount, award } = event.data;
+      const earlier = state.commitments[applicationId];
       return {
         ...state,
         committedMinor: state.committedMinor + amount.amountMinor,
@@ -368,7 +433,10 @@ export const evolveBudgetEnvelope = (
           disbursedMinor: 0,
           releasedMinor: 0,
           tranches: {},
+          award: award ?? null,
+          awardCommandIds: [...(earlier?.awardCommandIds ?? []), ...(award ? [award.commandId] : [])],
         }),
+        superseded: earlier ? [...state.superseded, earlier] : state.superseded,
       };
     }
     case 'CommitmentReleased': {

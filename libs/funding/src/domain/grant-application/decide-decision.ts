@@ -1,4 +1,5 @@
 import { BudgetEnvelopeExceeded } from '../budget-envelope/budget-envelope-errors';
+import { checkAwardDerogation, checkAwardPlace } from '../award-place';
 import { CurrencyMismatch, InvalidTransition } from '../errors';
 import {
   addDays,
@@ -62,33 +63,6 @@ const requireImpartialCommittee = (
   // Named where the caller put it, not in the sorted order recorded.
   const index = Array.isArray(given) ? given.indexOf(member) : -1;
   throw new CommitteeMemberHasConflict(member, index >= 0 ? `${field}[${index}]` : field);
-};
-
-const checkRanking = (issues: FieldIssues, value: unknown): { rank: number | null; fundedSet: boolean } => {
-  const input = checkObject(issues, 'ranking', value);
-  return {
-    rank: input['rank'] === null ? null : checkInteger(issues, 'ranking.rank', input['rank'], 1, 1_000_000),
-    fundedSet: checkBoolean(issues, 'ranking.fundedSet', input['fundedSet']),
-  };
-};
-
-const checkDerogation = (
-  issues: FieldIssues,
-  value: unknown,
-): { reason: string; committeeMembers: string[] } | null => {
-  if (value === null) return null;
-  if (value === undefined) {
-    issues.add('derogation', 'must be an object, or null inside the funded set');
-    return null;
-  }
-  const input = checkObject(issues, 'derogation', value);
-  return {
-    reason: checkText(issues, 'derogation.reason', input['reason'], MAX_LONG_TEXT),
-    committeeMembers: checkIds(issues, 'derogation.committeeMembers', input['committeeMembers'], {
-      min: 1,
-      max: 30,
-    }),
-  };
 };
 
 const checkEnvelope = (issues: FieldIssues, value: unknown): EnvelopeAtDecision => {
@@ -160,8 +134,8 @@ const award = (state: GrantApplication, command: AwardGrant): Events => {
   const rationale = checkText(issues, 'rationale', command.data.rationale, MAX_LONG_TEXT);
   const committeeMembers = checkCommittee(issues, command.data.committeeMembers);
   const envelope = checkEnvelope(issues, command.data.envelope);
-  const ranking = checkRanking(issues, command.data.ranking);
-  const derogation = checkDerogation(issues, command.data.derogation satisfies Derogation | null);
+  const ranking = checkAwardPlace(issues, command.data.ranking);
+  const derogation = checkAwardDerogation(issues, command.data.derogation satisfies Derogation | null);
   issues.throwIfAny();
   if (state.decision?.kind === 'award' && sameJson(state.decision.amount, amount)) return [];
   requireStatus(state, command.type, ['recommended']);

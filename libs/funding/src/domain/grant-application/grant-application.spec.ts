@@ -1,5 +1,6 @@
 import { Command, CommandMetadata, Decider, DomainEvent, foldEvents } from '@tadamon/eventsourcing';
 import { budgetEnvelopeDecider, envelopeBalance, OpenedEnvelope } from '../budget-envelope/budget-envelope';
+import { awardTerms } from '../budget-envelope/budget-envelope.fixtures';
 import { BudgetEnvelopeExceeded } from '../budget-envelope/budget-envelope-errors';
 import { rankApplications } from '../scoring/ranking';
 import { GrantApplicationCommand } from './grant-application-commands';
@@ -159,7 +160,12 @@ describe('grant application', () => {
       // The envelope owns the invariant: commit first, then record the award with what was left.
       envelope.handle({
         type: 'CommitFunds',
-        data: { envelopeId, applicationId: ranked.applicationId, amount: ranked.amount },
+        data: {
+          envelopeId,
+          applicationId: ranked.applicationId,
+          amount: ranked.amount,
+          award: awardTerms(`award-${ranked.applicationId}`),
+        },
         metadata: meta('officer-1', at),
       });
       send(
@@ -182,7 +188,7 @@ describe('grant application', () => {
     expect(() =>
       envelope.handle({
         type: 'CommitFunds',
-        data: { envelopeId, applicationId: 'app-late', amount: usd(1) },
+        data: { envelopeId, applicationId: 'app-late', amount: usd(1), award: awardTerms('award-late') },
         metadata: meta('officer-1', at),
       }),
     ).toThrow(BudgetEnvelopeExceeded);
