@@ -6,7 +6,12 @@ import { Writable } from 'node:stream';
 import { SqliteEventStore } from '@tadamon/event-store';
 import { rechained, sqliteLogTamper } from '@tadamon/event-store/testing';
 import { canonicalJson, Command, handleCommand } from '@tadamon/eventsourcing';
-import { AwardGrant, grantApplicationDecider, grantApplicationStreamName } from '@tadamon/funding';
+import {
+  AwardGrant,
+  budgetEnvelopeStreamName,
+  grantApplicationDecider,
+  grantApplicationStreamName,
+} from '@tadamon/funding';
 import { runAuditor } from './cli/auditor-cli';
 import type { Dossier } from './export/dossier';
 import type { ReplayResult } from './replay/replay';
@@ -70,11 +75,14 @@ async function rewriteEvent(
   streamId: string,
   type: string,
   change: (data: Record<string, unknown>) => void,
+  which: (data: Record<string, unknown>) => boolean = () => true,
 ): Promise<void> {
   const tamper = sqliteLogTamper(file);
   try {
     const rows = (await tamper.rows()).filter((r) => r.streamId === streamId);
-    const at = rows.findIndex((r) => r.type === type);
+    const at = rows.findIndex(
+      (r) => r.type === type && which(JSON.parse(r.dataJson) as Record<string, unknown>),
+    );
     const data = JSON.parse(rows[at].dataJson) as Record<string, unknown>;
     change(data);
     await tamper.rewrite(
@@ -83,6 +91,25 @@ async function rewriteEvent(
   } finally {
     await tamper.close();
   }
+}
+
+/**
+ * Rewrites an award's place in the ranking and its derogation where the platform records them:
+ * on the award, and in the award's terms its commitment carries (a forger who keeps both in step).
+ */
+async function rewriteAwardPlace(
+  file: string,
+  applicationId: string,
+  change: (data: Record<string, unknown>) => void,
+): Promise<void> {
+  await rewriteEvent(file, grantApplicationStreamName(applicationId), 'GrantAwarded', change);
+  await rewriteEvent(
+    file,
+    budgetEnvelopeStreamName(FUNDING_DEMO_IDS.envelopes.icmdPhase2Morocco),
+    'FundsCommitted',
+    (data) => change(data.award as Record<string, unknown>),
+    (data) => data.applicationId === applicationId,
+  );
 }
 
 const moneyErrors = (result: { money: ReplayResult['money'] }) =>
@@ -313,7 +340,7 @@ describe('replay and export check the money (SQLite, the demo in MAD)', () => {
       await store.close();
       // As awards were recorded before they carried their place in the ranking.
       for (const applicationId of [MD, FIGUIG])
-        await rewriteEvent(file, grantApplicationStreamName(applicationId), 'GrantAwarded', (data) => {
+        await rewriteAwardPlace(file, applicationId, (data) => {
           delete data.ranking;
           delete data.derogation;
         });
@@ -335,7 +362,7 @@ describe('replay and export check the money (SQLite, the demo in MAD)', () => {
     it('reports an award that recorded itself in the funded set when the log ranks it outside', async () => {
       const { file, store } = await madLog({ steps: smallBudget() });
       await store.close();
-      await rewriteEvent(file, grantApplicationStreamName(FIGUIG), 'GrantAwarded', (data) => {
+      await rewriteAwardPlace(file, FIGUIG, (data) => {
         data.ranking = { rank: 1, fundedSet: true };
         data.derogation = null;
       });
@@ -358,7 +385,7 @@ describe('replay and export check the money (SQLite, the demo in MAD)', () => {
         reason: 'only project in the Oriental region',
         committeeMembers: ['user-committee'],
       };
-      await rewriteEvent(file, grantApplicationStreamName(FIGUIG), 'GrantAwarded', (data) => {
+      await rewriteAwardPlace(file, FIGUIG, (data) => {
         data.ranking = { rank: 2, fundedSet: false };
         data.derogation = derogation;
       });
@@ -368,7 +395,7 @@ describe('replay and export check the money (SQLite, the demo in MAD)', () => {
         expect.objectContaining({ check: 'derogation', severity: 'note', recorded: derogation }),
       ]);
 
-      await rewriteEvent(file, grantApplicationStreamName(FIGUIG), 'GrantAwarded', (data) => {
+      await rewriteAwardPlace(file, FIGUIG, (data) => {
         data.derogation = null;
       });
       const without = await replayJson(FIGUIG, file);

@@ -25,16 +25,20 @@ const editData =
       return { ...e, data };
     });
 
-/** An award as recorded before awards recorded their place in the ranking (no ranking, no derogation). */
-const unrecorded = (applicationId: string = MD): Edit =>
-  editData(
-    'GrantAwarded',
-    (d) => {
-      delete d.ranking;
-      delete d.derogation;
-    },
-    applicationId,
-  );
+/**
+ * An award and its commitment as recorded before awards recorded their place in the ranking (no
+ * ranking, no derogation, on either).
+ */
+const unrecorded = (applicationId: string = MD): { app: Edit; envelope: Edit } => {
+  const strip = (d: Data) => {
+    delete d.ranking;
+    delete d.derogation;
+  };
+  return {
+    app: editData('GrantAwarded', strip, applicationId),
+    envelope: editData('FundsCommitted', (d) => strip(d.award as Data), applicationId),
+  };
+};
 
 /** An event appended after the whole log: the next global position, one minute after the last. */
 function appended(stream: RecordedEvent[], type: string, data: Data): RecordedEvent {
@@ -87,7 +91,7 @@ describe('checkMoneyFacts', () => {
   it.each([MD, FIGUIG])(
     'notes, for the demo application %s awarded before awards recorded their ranking, that it was not recorded',
     (applicationId) => {
-      const result = check({ applicationId, app: unrecorded(applicationId) });
+      const result = check({ applicationId, ...unrecorded(applicationId) });
       expect(errors(result)).toEqual([]);
       expect(result.findings.map((f) => [f.check, f.severity, f.recorded])).toEqual([
         ['ranking-not-recorded', 'note', 'not recorded'],
@@ -231,6 +235,22 @@ describe('checkMoneyFacts', () => {
     expect(errors(result)).toContain('disbursed-vs-committed amount');
   });
 
+  it("compares the award's place and derogation the commitment carries with the award", () => {
+    const placed = (ranking: unknown, derogation: unknown) =>
+      editData('FundsCommitted', (d) => {
+        d.award = { ...(d.award as Data), ranking, derogation };
+      });
+    expect(errors(check({ envelope: placed({ rank: 1, fundedSet: true }, null) }))).toEqual([]);
+    expect(errors(check({ envelope: placed({ rank: 4, fundedSet: false }, null) }))).toEqual([
+      'award-terms-vs-commitment ranking',
+    ]);
+    expect(
+      errors(
+        check({ envelope: placed({ rank: 1, fundedSet: true }, { reason: 'r', committeeMembers: ['c'] }) }),
+      ),
+    ).toEqual(['award-terms-vs-commitment derogation']);
+  });
+
   it('compares the award terms a commitment carries with the award', () => {
     const withTerms = (rationale: string) =>
       editData('FundsCommitted', (d) => {
@@ -258,6 +278,7 @@ describe('checkMoneyFacts', () => {
     // At the commitment's top level: its own amount is the commitment, compared once.
     const topLevel = check({
       envelope: editData('FundsCommitted', (d) => {
+        delete d.award;
         d.rationale = 'another rationale';
       }),
     });
@@ -265,18 +286,23 @@ describe('checkMoneyFacts', () => {
   });
 
   describe('the ranking an award records', () => {
-    const recorded = (ranking: unknown, derogation: unknown) =>
-      editData('GrantAwarded', (d) => {
+    /** The award and its commitment recording this place and derogation (the terms agree). */
+    const recorded = (ranking: unknown, derogation: unknown): { app: Edit; envelope: Edit } => ({
+      app: editData('GrantAwarded', (d) => {
         d.ranking = ranking;
         d.derogation = derogation;
-      });
+      }),
+      envelope: editData('FundsCommitted', (d) => {
+        d.award = { ...(d.award as Data), ranking, derogation };
+      }),
+    });
 
     it('is an error outside the funded set without a derogation, a note with one', () => {
-      expect(errors(check({ app: recorded({ rank: 3, fundedSet: false }, null) }))).toEqual([
+      expect(errors(check({ ...recorded({ rank: 3, fundedSet: false }, null) }))).toEqual([
         'award-outside-funded-set ranking.fundedSet',
       ]);
       const derogation = { reason: 'regional balance', committeeMembers: ['c1', 'c2'] };
-      const result = check({ app: recorded({ rank: 3, fundedSet: false }, derogation) });
+      const result = check({ ...recorded({ rank: 3, fundedSet: false }, derogation) });
       expect(errors(result)).toEqual([]);
       expect(result.findings).toEqual([
         expect.objectContaining({
@@ -286,7 +312,7 @@ describe('checkMoneyFacts', () => {
           note: expect.stringContaining('regional balance (committee c1, c2)'),
         }),
       ]);
-      expect(check({ app: recorded({ rank: 1, fundedSet: true }, null) }).findings).toEqual([]);
+      expect(check({ ...recorded({ rank: 1, fundedSet: true }, null) }).findings).toEqual([]);
     });
 
     it('is an error when the funded set recomputed from the log differs from what was recorded', () => {
@@ -295,20 +321,20 @@ describe('checkMoneyFacts', () => {
       expect(
         errors(
           check({
-            app: recorded({ rank: 1, fundedSet: true }, null),
+            ...recorded({ rank: 1, fundedSet: true }, null),
             fundedSets: fundedSets({ rank: 4, fundedSet: false, applications: 5 }),
           }),
         ),
       ).toEqual(['funded-set-recomputed ranking']);
       expect(
         check({
-          app: recorded({ rank: 1, fundedSet: true }, null),
+          ...recorded({ rank: 1, fundedSet: true }, null),
           fundedSets: fundedSets({ rank: 1, fundedSet: true, applications: 5 }),
         }).findings,
       ).toEqual([]);
       // An old award: not recorded, with the recomputed fate shown; a note, not an error.
       const old = check({
-        app: unrecorded(),
+        ...unrecorded(),
         fundedSets: fundedSets({ rank: 4, fundedSet: false, applications: 5 }),
       });
       expect(old.findings).toEqual([

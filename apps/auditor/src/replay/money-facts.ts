@@ -143,7 +143,14 @@ const at = (event: RecordedEvent) => ({
 function termsOnCommitment(d: Data): Data | null {
   const nested = isRecord(d.award) ? d.award : isRecord(d.terms) ? d.terms : null;
   const source = nested ?? d;
-  const keys = [...(nested ? ['amount'] : []), 'conditions', 'rationale', 'committeeMembers'];
+  // The award's place in the ranking and its derogation travel with the terms since awards record them.
+  const keys = [
+    ...(nested ? ['amount'] : []),
+    'conditions',
+    'rationale',
+    'committeeMembers',
+    ...(nested ? ['ranking', 'derogation'] : []),
+  ];
   const terms = Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
   const named = Object.keys(terms).filter((k) => k !== 'amount');
   return named.length === 0 ? null : terms;

@@ -362,7 +362,10 @@ async function fundedSetsAtAwards(
 ): Promise<Map<string, RecomputedFundedSet | { error: string }>> {
   const found = new Map<string, RecomputedFundedSet | { error: string }>();
   for (const award of log.application.asOf.filter((e) => e.type === 'GrantAwarded')) {
-    const before = (e: RecordedEvent) => e.globalPosition < award.globalPosition;
+    // The platform places an award on the envelope as it stands just before the award's own
+    // commitment (appended at that revision): the ranking is recomputed from the log as it was then.
+    const until = commitmentOf(log, award)?.globalPosition ?? award.globalPosition;
+    const before = (e: RecordedEvent) => e.globalPosition < until;
     const call = log.call ? foldCall(log.call.all.filter(before)) : null;
     if (call === null || call.status === 'none') {
       found.set(award.id, { error: 'the call is not in the store' });
@@ -398,6 +401,26 @@ async function fundedSetsAtAwards(
     }
   }
   return found;
+}
+
+/**
+ * The commitment an award was made with: the one carrying its command id, else (commitments
+ * recorded before they carried the award's terms) the application's last one before the award.
+ */
+function commitmentOf(log: ApplicationLog, award: RecordedEvent): RecordedEvent | undefined {
+  const commandId = award.metadata?.commandId;
+  const envelopeId = (award.data as { envelopeId?: unknown }).envelopeId;
+  const events = typeof envelopeId === 'string' ? (log.envelopes.get(envelopeId)?.all ?? []) : [];
+  const commitments = events.filter(
+    (e) =>
+      e.type === 'FundsCommitted' &&
+      (e.data as { applicationId?: unknown }).applicationId === log.applicationId &&
+      e.globalPosition < award.globalPosition,
+  );
+  return (
+    commitments.find((e) => (e.data as { award?: { commandId?: unknown } }).award?.commandId === commandId) ??
+    commitments[commitments.length - 1]
+  );
 }
 
 /** The sheets of the consensus that stands after these events (null once annulled or before any). */
