@@ -5,7 +5,6 @@ import {
   addDays,
   checkBoolean,
   checkId,
-  checkIds,
   checkInteger,
   checkList,
   checkMoney,
