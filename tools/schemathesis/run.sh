@@ -59,7 +59,7 @@ fetch('$BASE/api/auth/token', { method: 'POST', headers: { 'content-type': 'appl
   .then((r) => r.json()).then((b) => { if (!b.access_token) process.exit(1); console.log(b.access_token); });
 ")
 
-"$VENV/bin/st" run "$BASE/api/docs-json" --url "$BASE" \
+"$VENV/bin/python" "$ROOT/tools/schemathesis/st_guarded.py" run "$BASE/api/docs-json" --url "$BASE" \
   --header "Authorization: Bearer $TOKEN" \
   --checks "$CHECKS" \
   --max-examples "$MAX_EXAMPLES" --seed "$SEED" --workers 2 \

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ScheduledLogSeals, SealWitnessView } from '@tadamon/event-store';
-import { Public } from '@tadamon/nest-kit';
+import { ApiRecordResponse, Public } from '@tadamon/nest-kit';
 import { LOG_SEALS } from './distributed.module';
 
 /** The log's seal digests for witnesses outside it (docs/audit.md): public, as a newspaper is. */
@@ -16,10 +16,9 @@ export class SealWitnessController {
     summary:
       "The log's latest seal (digest, count, position, signature) and each day's latest seal, for auditors to keep outside the log and pass to `verify --known-seals`",
   })
-  @ApiOkResponse({
-    description:
-      "`latest`: the last seal (null before the first); `days`: the witness file's last lines, oldest first (each: day, digest, position, count, sealedAt, keyId, signature)",
-  })
+  @ApiRecordResponse(
+    "`latest`: the last seal (null before the first); `days`: the witness file's last lines, oldest first (each: day, digest, position, count, sealedAt, keyId, signature)",
+  )
   witnessView(): Promise<SealWitnessView> {
     return this.seals.witnessView();
   }
