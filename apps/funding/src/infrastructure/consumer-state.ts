@@ -22,6 +22,7 @@ export async function openConsumerState(
     if (location.kind === 'postgres') {
       const inbox = await PostgresInbox.create(pool as Pool);
       const facts = await PostgresRegistryFacts.create(pool as Pool);
+      resources.onClose(() => facts.close());
       return { inbox, facts } as ConsumerState;
     }
     const db = sqliteStateFile(location.file, resources);

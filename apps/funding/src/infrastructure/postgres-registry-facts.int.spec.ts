@@ -43,6 +43,7 @@ describe('PostgresRegistryFacts', () => {
   });
 
   afterAll(async () => {
+    await facts?.close();
     await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await pool.end();
   });
@@ -119,4 +120,46 @@ describe('PostgresRegistryFacts', () => {
       tx.release();
     }
   });
+
+  it('answers every read of an applicant while a delivery holding its row takes more clients of the pool', async () => {
+    // Issue 13, item 1: readers waiting on the row held the whole pool the delivery then needed.
+    await inTransaction((tx) => facts.record(tx, applicant('a5', 'verified', 1)) as Promise<void>);
+    const tx = await pool.connect();
+    const more: PoolClient[] = [];
+    try {
+      await tx.query('BEGIN');
+      await facts.record(tx, applicant('a5', 'suspended', 2));
+      const reads = Promise.all(Array.from({ length: 12 }, () => facts.applicant('a5')));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The delivery goes on (flagging the association's applications takes clients of the pool).
+      const taken = Promise.all(Array.from({ length: 3 }, () => pool.connect()));
+      const deadline = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('the delivery waits for clients the readers hold')), 5_000).unref(),
+      );
+      more.push(...(await Promise.race([taken, deadline])));
+      await tx.query('COMMIT');
+      expect((await reads).map((known) => known?.status)).toEqual(Array(12).fill('suspended'));
+    } finally {
+      for (const client of more) client.release();
+      tx.release();
+    }
+  }, 30_000);
+
+  it('answers 503 with Retry-After when a delivery holds the applicant longer than the lock timeout', async () => {
+    await inTransaction((tx) => facts.record(tx, applicant('a6', 'verified', 1)) as Promise<void>);
+    const impatient = await PostgresRegistryFacts.create(pool, schema, { lockTimeoutMs: 300 });
+    const tx = await pool.connect();
+    try {
+      await tx.query('BEGIN');
+      await facts.record(tx, applicant('a6', 'suspended', 2));
+      await expect(impatient.applicant('a6')).rejects.toMatchObject({
+        kind: 'not-ready',
+        headers: { 'Retry-After': expect.any(String) },
+      });
+    } finally {
+      await tx.query('ROLLBACK');
+      tx.release();
+      await impatient.close();
+    }
+  }, 30_000);
 });

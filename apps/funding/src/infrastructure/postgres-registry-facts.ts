@@ -5,9 +5,19 @@ import {
   RegistryFactChange,
   RegistryFacts,
 } from '@tadamon/funding';
+import { ProblemException } from '@tadamon/nest-kit';
 import { Pool, PoolClient } from 'pg';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** PostgreSQL's lock_not_available: a lock not granted within lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+export interface RegistryFactsOptions {
+  /** How long a read of an applicant waits for a delivery's commit (default 5 s), then 503. */
+  lockTimeoutMs?: number;
+  /** Clients of the readers' own pool (default 4). */
+  readers?: number;
+}
 
 interface ApplicantRow {
   association_id: string;
@@ -27,14 +37,25 @@ interface ApplicantRow {
  * committed it (it is flagging the association's applications), a submission waits for the
  * commit and sees the new status, as the SQLite store's single connection gives in the embedded
  * profile. Conflict checks read networks without waiting.
+ *
+ * Those reads wait on clients of a pool of their own: a delivery holding the row takes more
+ * clients of the service's pool to flag the applications, and readers waiting on the row must
+ * never hold them (that was a permanent deadlock). A read waits at most `lockTimeoutMs`, then
+ * answers 503 with Retry-After.
  */
 export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
   private constructor(
     private readonly pool: Pool,
+    private readonly readers: Pool,
     private readonly schema: string,
+    private readonly lockTimeoutMs: number,
   ) {}
 
-  static async create(pool: Pool, schema = 'tadamon_funding'): Promise<PostgresRegistryFacts> {
+  static async create(
+    pool: Pool,
+    schema = 'tadamon_funding',
+    options: RegistryFactsOptions = {},
+  ): Promise<PostgresRegistryFacts> {
     if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
     const client = await pool.connect();
     try {
@@ -72,7 +93,15 @@ export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
     } finally {
       client.release();
     }
-    return new PostgresRegistryFacts(pool, schema);
+    const readers = new Pool({ ...pool.options, max: options.readers ?? 4 });
+    // A connection lost while idle (a server restart) is dropped by the pool; unheard, it would crash the process.
+    readers.on('error', () => undefined);
+    return new PostgresRegistryFacts(pool, readers, schema, options.lockTimeoutMs ?? 5_000);
+  }
+
+  /** Ends the readers' pool (the service's pool is its owner's to end). */
+  async close(): Promise<void> {
+    await this.readers.end();
   }
 
   async record(tx: PoolClient, change: RegistryFactChange): Promise<void> {
@@ -121,10 +150,26 @@ export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
   }
 
   async applicant(associationId: string): Promise<ApplicantRecord | undefined> {
-    const { rows } = await this.pool.query<ApplicantRow>(
-      `SELECT * FROM "${this.schema}".applicants WHERE association_id = $1 FOR SHARE`,
-      [associationId],
-    );
+    const client = await this.readers.connect();
+    let rows: ApplicantRow[];
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(this.lockTimeoutMs))}`);
+      ({ rows } = await client.query<ApplicantRow>(
+        `SELECT * FROM "${this.schema}".applicants WHERE association_id = $1 FOR SHARE`,
+        [associationId],
+      ));
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE)
+        throw new ProblemException('not-ready', undefined, undefined, {
+          'Retry-After': String(Math.max(1, Math.ceil(this.lockTimeoutMs / 1000))),
+        });
+      throw error;
+    } finally {
+      client.release();
+    }
     const row = rows[0];
     return (
       row && {
