@@ -13,8 +13,10 @@ export class PostgresKeyStore implements KeyStore {
   static async connect(connectionString: string, schema = 'tadamon_keys'): Promise<PostgresKeyStore> {
     if (!SCHEMA.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
     const pool = new Pool({ connectionString, max: 5 });
-    // An idle connection lost (server restart) is dropped by the pool; unheard, it would crash the process.
+    // A connection lost (a server restart) fails the query of the client in use and is dropped by the
+    // pool when idle; unheard, either would crash the process.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema};
       CREATE TABLE IF NOT EXISTS ${schema}.subject_keys (
         subject_id text PRIMARY KEY, key_id text NOT NULL, wrapped text NOT NULL, created_at text NOT NULL);

@@ -94,8 +94,10 @@ export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
       client.release();
     }
     const readers = new Pool({ ...pool.options, max: options.readers ?? 4 });
-    // A connection lost while idle (a server restart) is dropped by the pool; unheard, it would crash the process.
+    // A connection lost (a server restart) fails the query of the client in use and is dropped by the
+    // pool when idle; unheard, either would crash the process.
     readers.on('error', () => undefined);
+    readers.on('connect', (client) => client.on('error', () => undefined));
     return new PostgresRegistryFacts(pool, readers, schema, options.lockTimeoutMs ?? 5_000);
   }
 

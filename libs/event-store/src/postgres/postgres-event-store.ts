@@ -136,8 +136,12 @@ export class PostgresEventStore implements EventStore {
         connectionString: options.connectionString,
         ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
       });
-    // An idle connection lost (server restart) is dropped by the pool; unheard, it would crash the process.
-    if (!options.pool) pool.on('error', () => undefined);
+    // A connection lost (a server restart) fails the query of the client in use and is dropped by
+    // the pool when idle; unheard, either would crash the process.
+    if (!options.pool) {
+      pool.on('error', () => undefined);
+      pool.on('connect', (client) => client.on('error', () => undefined));
+    }
     try {
       const encoding = await pool.query<{ server_encoding: string }>('SHOW server_encoding');
       // Canonical JSON is stored as text and must come back byte for byte.

@@ -160,8 +160,10 @@ export function servicePostgresPool(
         : undefined;
   if (url === undefined) return undefined;
   const pool = new Pool({ connectionString: url, max: 10 });
-  // An idle connection lost (server restart) is dropped by the pool; unheard, it would crash the process.
+  // A connection lost (a server restart) fails the query of the client in use and is dropped by the
+  // pool when idle; unheard, either would crash the process.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   resources.onClose(() => pool.end());
   return pool;
 }
