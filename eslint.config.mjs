@@ -37,7 +37,18 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', '.infra', 'data', 'bench/results', '.venv-schemathesis', 'schemathesis-report', '.schemathesis'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/coverage',
+      '.nx',
+      '.infra',
+      'data',
+      'bench/results',
+      '.venv-schemathesis',
+      'schemathesis-report',
+      '.schemathesis',
+    ],
   },
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs', '**/*.cjs'],
