@@ -58,6 +58,25 @@ describe('errors as problem details', () => {
     expect(unexpected).toBe(false);
   });
 
+  it.each([
+    [
+      'a refused connection',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'a server shutting down',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    ],
+    ['too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
+    ['a connection lost', new Error('Connection terminated unexpectedly')],
+    ['a pool with no client in time', new Error('timeout exceeded when trying to connect')],
+  ])('answers %s with 503 and Retry-After, not 500', (_, error) => {
+    const { problem, headers, unexpected } = toProblem(error, context);
+    expect(problem).toMatchObject({ type: 'urn:tadamon:problem:not-ready', status: 503 });
+    expect(headers).toEqual({ 'Retry-After': '2' });
+    expect(unexpected).toBe(false);
+  });
+
   it('answers 500 without leaking the error message, and flags it for the log', () => {
     const { problem, unexpected } = toProblem(new Error('password=hunter2 at db.ts:12'), context);
     expect(JSON.stringify(problem)).not.toContain('hunter2');

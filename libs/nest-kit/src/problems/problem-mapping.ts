@@ -6,6 +6,7 @@ import {
   WrongExpectedRevision,
 } from '@tadamon/eventsourcing';
 import { Language, message, MessageKey } from './messages';
+import { isUnreachableDependency, RETRY_AFTER_UNREACHABLE_SECONDS } from './unreachable-dependency';
 import { PROBLEM_KINDS, ProblemDetails, ProblemException, ProblemKind, problemType } from './problem';
 
 export interface ProblemContext {
@@ -87,6 +88,13 @@ function classify(error: unknown, context: ProblemContext): [ProblemException, b
   if (error instanceof StreamNotFound || error instanceof InvalidStreamName)
     return [new ProblemException('not-found'), false];
   if (error instanceof EventTooLarge) return [new ProblemException('payload-too-large'), false];
+  if (isUnreachableDependency(error))
+    return [
+      new ProblemException('not-ready', undefined, undefined, {
+        'Retry-After': String(RETRY_AFTER_UNREACHABLE_SECONDS),
+      }),
+      false,
+    ];
   const status = error instanceof HttpException ? error.getStatus() : fastifyStatus(error);
   if (status !== undefined && status < 500 && KIND_BY_STATUS[status])
     return [new ProblemException(KIND_BY_STATUS[status]), false];

@@ -147,9 +147,13 @@ export function sqliteStateFile(file: string, resources: OpenedResources): Datab
  * The service's one PostgreSQL pool, for its log and its own state, when they are in PostgreSQL
  * (the state is there whenever there is a DATABASE_URL beside a non-SQLite log); closed with the others.
  */
+/** How long a request waits for a client of the service's pool before it answers 503. */
+export const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
+
 export function servicePostgresPool(
   config: { eventStore: EventStoreLocation; relayCheckpoints: StateLocation },
   resources: OpenedResources,
+  sizing: { max?: number; acquireTimeoutMs?: number } = {},
 ): Pool | undefined {
   const { eventStore, relayCheckpoints } = config;
   const url =
@@ -159,7 +163,12 @@ export function servicePostgresPool(
         ? relayCheckpoints.url
         : undefined;
   if (url === undefined) return undefined;
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({
+    connectionString: url,
+    max: sizing.max ?? 10,
+    // Nothing waits for ever: no client in time (a pool exhausted, a server down) answers 503.
+    connectionTimeoutMillis: sizing.acquireTimeoutMs ?? POOL_ACQUIRE_TIMEOUT_MS,
+  });
   // A connection lost (a server restart) fails the query of the client in use and is dropped by the
   // pool when idle; unheard, either would crash the process.
   pool.on('error', () => undefined);

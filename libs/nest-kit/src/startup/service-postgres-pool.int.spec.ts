@@ -1,6 +1,9 @@
 import { requireServer } from '@tadamon/testing';
 import { Client } from 'pg';
+import { ProblemContext, toProblem } from '../problems/problem-mapping';
 import { OpenedResources } from './opened-resources';
+
+const context: ProblemContext = { language: 'en', instance: '/api/funding/applications', ifMatchSent: false };
 import { servicePostgresPool } from './relaying-infrastructure';
 
 /*
@@ -37,6 +40,55 @@ describe("the service's PostgreSQL pool", () => {
     } finally {
       process.off('uncaughtException', onUncaught);
       await admin.end();
+      await resources.closeAll();
+    }
+  }, 30_000);
+
+  it('gives up waiting for a client after its acquire timeout, and that answers 503, not 500', async () => {
+    const url = requireServer('postgres');
+    const resources = new OpenedResources();
+    try {
+      const pool = servicePostgresPool(
+        { eventStore: { kind: 'postgres', url }, relayCheckpoints: { kind: 'postgres', url } } as never,
+        resources,
+        { max: 1, acquireTimeoutMs: 300 },
+      );
+      if (!pool) throw new Error('no pool for a postgres event store');
+      const held = await pool.connect();
+      try {
+        const started = Date.now();
+        const error = await pool.query('SELECT 1').then(
+          () => undefined,
+          (failed: unknown) => failed,
+        );
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(toProblem(error, context).problem.status).toBe(503);
+      } finally {
+        held.release();
+      }
+    } finally {
+      await resources.closeAll();
+    }
+  }, 30_000);
+
+  it('answers 503 while the database cannot be reached', async () => {
+    const resources = new OpenedResources();
+    try {
+      // A port where nothing listens: what a restarting server looks like from here.
+      const url = 'postgres://tadamon:tadamon@127.0.0.1:1/tadamon_test';
+      const pool = servicePostgresPool(
+        { eventStore: { kind: 'postgres', url }, relayCheckpoints: { kind: 'postgres', url } } as never,
+        resources,
+      );
+      const error = await pool?.query('SELECT 1').then(
+        () => undefined,
+        (failed: unknown) => failed,
+      );
+      expect(toProblem(error, context)).toMatchObject({
+        problem: { status: 503 },
+        headers: { 'Retry-After': '2' },
+      });
+    } finally {
       await resources.closeAll();
     }
   }, 30_000);
