@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { SealWitnessController } from './infrastructure/seal-witness.controller';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
-import { serviceModules, ServiceLogLevel } from '@tadamon/nest-kit';
+import { SEAL_WITNESS_VIEW, SealWitnessController, serviceModules, ServiceLogLevel } from '@tadamon/nest-kit';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
 import {
   APPEND_LISTENER,
@@ -9,6 +8,7 @@ import {
   DOCUMENT_STORE,
   EVENT_STORE,
   fundingProviders,
+  LOG_SEALS,
   REGISTRY_FACTS,
 } from './infrastructure/funding-infrastructure.module';
 
@@ -45,6 +45,7 @@ export class AppModule {
         }),
       ],
       controllers: [SealWitnessController],
+      providers: [{ provide: SEAL_WITNESS_VIEW, useExisting: LOG_SEALS }],
     };
   }
 }

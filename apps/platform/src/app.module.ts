@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { NestKitModule, SqliteIdempotencyStore } from '@tadamon/nest-kit';
+import { NestKitModule, SealWitnessController, SqliteIdempotencyStore } from '@tadamon/nest-kit';
 import { DemoDataModule } from './demo/demo-data.module';
 import { EmbeddedConfig } from './embedded/embedded-config';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
@@ -16,7 +16,6 @@ import {
 import { COMMITTEE_DIRECTORY, EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
 import { PlatformStatusController } from './status/platform-status.controller';
-import { SealWitnessController } from './status/seal-witness.controller';
 
 export interface AppModuleOptions extends EmbeddedOptions {
   config: EmbeddedConfig;

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { SealWitnessController } from './infrastructure/seal-witness.controller';
-import { serviceModules } from '@tadamon/nest-kit';
+import { SEAL_WITNESS_VIEW, SealWitnessController, serviceModules } from '@tadamon/nest-kit';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
 import { LogLevel } from './config';
 import { DistributedInfrastructure } from './infrastructure/distributed-infrastructure';
@@ -8,6 +7,7 @@ import {
   APPEND_LISTENER,
   DOCUMENT_STORE,
   EVENT_STORE,
+  LOG_SEALS,
   PERSONAL_DATA,
   registryProviders,
 } from './infrastructure/distributed.module';
@@ -40,6 +40,7 @@ export class AppModule {
         }),
       ],
       controllers: [SealWitnessController],
+      providers: [{ provide: SEAL_WITNESS_VIEW, useExisting: LOG_SEALS }],
     };
   }
 }

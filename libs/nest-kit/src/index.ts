@@ -15,3 +15,4 @@ export * from './bootstrap-http-app';
 export * from './logging';
 export * from './startup';
 export * from './commands';
+export * from './audit';

@@ -6,8 +6,14 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { EventStore, LogSealer, SealWitnessFile, SqliteEventStore } from '@tadamon/event-store';
-import { HealthRegistry, KitMetrics } from '@tadamon/nest-kit';
+import {
+  EventStore,
+  LogSealer,
+  SealWitnessFile,
+  sealWitnessView,
+  SqliteEventStore,
+} from '@tadamon/event-store';
+import { HealthRegistry, KitMetrics, SEAL_WITNESS_VIEW, SealWitnessSource } from '@tadamon/nest-kit';
 import { PersonalDataCipher, SqliteKeyStore } from '@tadamon/personal-data';
 import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
 import { EmbeddedConfig } from './embedded-config';
@@ -94,6 +100,13 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
             options.logSeals === false ? null : embeddedSealer(store, options.config, witness),
         },
         {
+          provide: SEAL_WITNESS_VIEW,
+          inject: [EVENT_STORE, SEAL_WITNESS],
+          useFactory: (store: EventStore, witness: SealWitnessFile | null): SealWitnessSource => ({
+            witnessView: () => sealWitnessView(store, witness ?? undefined),
+          }),
+        },
+        {
           provide: APPEND_LISTENER,
           inject: [EmbeddedReadModels],
           useFactory: (readModels: EmbeddedReadModels) => ({
@@ -109,6 +122,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         APPEND_LISTENER,
         LOG_SEALER,
         SEAL_WITNESS,
+        SEAL_WITNESS_VIEW,
         EmbeddedReadModels,
       ],
     };

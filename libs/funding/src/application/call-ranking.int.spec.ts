@@ -46,25 +46,8 @@ describe('CallRanking (on a SQLite log in memory)', () => {
 
   it('counts the funds committed for an award not yet recorded nor projected: they are held, not free', async () => {
     const { callId, envelopeId } = await funding.publishedCall(usd(1_000_000), { budget: usd(500_000) });
-    const recommend = async (associationId: string, points: number) => {
-      const applicationId = await funding.scored(callId, associationId, [points, points, points]);
-      await funding.commands.execute(
-        'grantApplication',
-        applicationId,
-        {
-          type: 'RecordCommitteeRecommendation',
-          data: {
-            applicationId,
-            recommended: true,
-            rank: null,
-            rationale: 'r',
-            committeeMembers: [COMMITTEE.id],
-          },
-        },
-        COMMITTEE,
-      );
-      return applicationId;
-    };
+    const recommend = (associationId: string, points: number) =>
+      funding.recommended(callId, associationId, {}, [points, points, points]);
     const a = await recommend('a1', 90);
     const b = await recommend('a2', 80);
     const c = await recommend('a3', 70);

@@ -6,6 +6,15 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { CheckResult, HealthRegistry } from './health-registry';
 import { SkipRateLimit } from '../rate-limit';
 
+const ALIVE = {
+  description: 'The process is alive',
+  schema: {
+    type: 'object' as const,
+    required: ['status'],
+    properties: { status: { type: 'string' as const, enum: ['ok'] } },
+  },
+};
+
 @ApiTags('health')
 @Public()
 @SkipRateLimit()
@@ -16,28 +25,14 @@ export class HealthController {
   /** Liveness: the process answers; restart it when this fails. */
   @Get()
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({
-    description: 'The process is alive',
-    schema: {
-      type: 'object',
-      required: ['status'],
-      properties: { status: { type: 'string', enum: ['ok'] } },
-    },
-  })
+  @ApiOkResponse(ALIVE)
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('live')
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({
-    description: 'The process is alive',
-    schema: {
-      type: 'object',
-      required: ['status'],
-      properties: { status: { type: 'string', enum: ['ok'] } },
-    },
-  })
+  @ApiOkResponse(ALIVE)
   liveness(): { status: 'ok' } {
     return { status: 'ok' };
   }

@@ -28,31 +28,17 @@ export async function raceForAwards(
   const { callId, envelopeId } = await funding.publishedCall(usd(600_000 * scale), {
     budget: usd(300_000 * scale),
   });
-  const recommended = async (i: number): Promise<string> => {
+  const recommended = (i: number): Promise<string> => {
     const associationId = `assoc-${i}`;
     funding.verified(associationId);
     // Scores 61 to 99 (every threshold passed), amounts USD 5,000 to 14,000: rank and money differ.
     const points = 61 + ((i * 37) % 39);
-    const applicationId = await funding.scored(callId, associationId, [points, points, points], {
-      amountRequested: usd(5_000 + ((i * 53) % 10) * 1_000),
-      coFinancing: usd(0),
-    });
-    await funding.commands.execute(
-      'grantApplication',
-      applicationId,
-      {
-        type: 'RecordCommitteeRecommendation',
-        data: {
-          applicationId,
-          recommended: true,
-          rank: null,
-          rationale: 'Projet recevable.',
-          committeeMembers: [COMMITTEE.id],
-        },
-      },
-      COMMITTEE,
+    return funding.recommended(
+      callId,
+      associationId,
+      { amountRequested: usd(5_000 + ((i * 53) % 10) * 1_000), coFinancing: usd(0) },
+      [points, points, points],
     );
-    return applicationId;
   };
   const ids: string[] = [];
   // Prepared ten at a time: the race below is what the tests are about.

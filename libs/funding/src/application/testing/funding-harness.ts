@@ -227,12 +227,14 @@ export class FundingHarness {
     return applicationId;
   }
 
+  /** Scored (by default 80, 75 and 70 points), then recommended by the committee. */
   async recommended(
     callId: string,
     associationId: string,
     body: Partial<ProjectProposal> = {},
+    points?: (number | Record<string, number>)[],
   ): Promise<string> {
-    const applicationId = await this.scored(callId, associationId, undefined, body);
+    const applicationId = await this.scored(callId, associationId, points, body);
     await this.commands.execute(
       'grantApplication',
       applicationId,

@@ -1,14 +1,20 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ScheduledLogSeals, SealWitnessView } from '@tadamon/event-store';
-import { ApiRecordResponse, Public } from '@tadamon/nest-kit';
-import { LOG_SEALS } from './funding-infrastructure.module';
+import { Public } from '../auth';
+import { ApiRecordResponse } from '../openapi';
+
+/** Where a host's seal witness comes from: its sealer, or its log and witness file. */
+export const SEAL_WITNESS_VIEW = Symbol('SEAL_WITNESS_VIEW');
+
+export interface SealWitnessSource {
+  witnessView(): Promise<object>;
+}
 
 /** The log's seal digests for witnesses outside it (docs/audit.md): public, as a newspaper is. */
 @ApiTags('audit')
 @Controller('api/audit')
 export class SealWitnessController {
-  constructor(@Inject(LOG_SEALS) private readonly seals: ScheduledLogSeals) {}
+  constructor(@Inject(SEAL_WITNESS_VIEW) private readonly source: SealWitnessSource) {}
 
   @Public()
   @Get('witness')
@@ -19,7 +25,7 @@ export class SealWitnessController {
   @ApiRecordResponse(
     "`latest`: the last seal (null before the first); `days`: the witness file's last lines, oldest first (each: day, digest, position, count, sealedAt, keyId, signature)",
   )
-  witnessView(): Promise<SealWitnessView> {
-    return this.seals.witnessView();
+  witnessView(): Promise<object> {
+    return this.source.witnessView();
   }
 }
