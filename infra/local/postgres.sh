@@ -83,7 +83,8 @@ up() {
   echo "$dir" >"$RUN_DIR/postgres.datadir"
   init_cluster "$dir" "$bindir"
   if [ -z "$(live_pid "$SERVICE")" ]; then
-    rm -f "$dir/postmaster.pid"
+    # Left by a server that was killed: with no live server (a zombie is not one) they are stale.
+    rm -f "$dir/postmaster.pid" "$dir/.s.PGSQL.$TADAMON_PG_PORT.lock"
     say "postgres: starting $("$bindir/postgres" --version | awk '{print $3}') on port $TADAMON_PG_PORT"
     local -a as_user=()
     [ "$(id -u)" = 0 ] && as_user=(setpriv --reuid=postgres --regid=postgres --init-groups --)

@@ -9,3 +9,4 @@ export * from './services/test-token';
 export * from './services/json-call';
 export * from './services/test-database';
 export * from './services/hook-timeouts';
+export * from './servers/private-server';
