@@ -40,6 +40,7 @@ describe('the Funding service configuration', () => {
       brokers: ['k1:9092', 'k2:9092'],
       partitions: 3,
       replicationFactor: 1,
+      recovery: { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1_000, retryMaxMs: 2_000 },
       group: 'tadamon.funding',
     });
     expect(config.http).toEqual({

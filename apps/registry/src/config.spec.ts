@@ -37,7 +37,12 @@ describe('the Registry service configuration', () => {
     expect(config.relayCheckpoints).toEqual({ kind: 'postgres', url: valid.DATABASE_URL });
     expect(config.keyStore).toEqual({ kind: 'postgres', url: valid.DATABASE_URL });
     expect(config.readModels).toEqual({ url: valid.MONGODB_URL, database: 'tadamon_registry' });
-    expect(config.kafka).toEqual({ brokers: ['k1:9092', 'k2:9092'], partitions: 3, replicationFactor: 1 });
+    expect(config.kafka).toEqual({
+      brokers: ['k1:9092', 'k2:9092'],
+      partitions: 3,
+      replicationFactor: 1,
+      recovery: { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1_000, retryMaxMs: 2_000 },
+    });
     expect(config.http).toEqual({
       port: 3001,
       host: '127.0.0.1',

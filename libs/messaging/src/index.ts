@@ -10,6 +10,7 @@ export * from './consumer/inbox';
 export * from './consumer/sqlite-inbox';
 export * from './consumer/postgres-inbox';
 export * from './consumer/delivery';
+export * from './consumer/transient-errors';
 export * from './consumer/delivery-context';
 export * from './consumer/handler-errors-pass-through';
 export * from './consumer/kafka-event-consumer';

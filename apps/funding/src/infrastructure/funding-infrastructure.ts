@@ -10,7 +10,13 @@ import {
   openRelayedLog,
   relayedLogHealthChecks,
 } from '@tadamon/messaging';
-import { HealthCheck, IdempotencyStore, OpenedResources, RelayingInfrastructure } from '@tadamon/nest-kit';
+import {
+  HealthCheck,
+  IdempotencyStore,
+  ProgressCheck,
+  OpenedResources,
+  RelayingInfrastructure,
+} from '@tadamon/nest-kit';
 import { MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
 import { FundingConfig } from '../config';
 import { ConsumerState, openConsumerState } from './consumer-state';
@@ -63,7 +69,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
         workers: [
           {
             dependency: `the Kafka admin client (KAFKA_BROKERS=${brokers.join(',')})`,
-            start: () => consumerGroup.connect(),
+            start: () => undefined,
             stop: () => consumerGroup.disconnect(),
             lag: async () => [{ kind: 'consumer', consumer: group, lag: await consumerGroup.lag() }],
           },
@@ -84,6 +90,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
       group,
       inbox: consumerState.inbox,
       topics: { partitions: config.kafka.partitions, replicationFactor: config.kafka.replicationFactor },
+      recovery: config.kafka.recovery,
       // An idle fetch waits this long at most; shutdown waits for the fetch in flight (kafkajs: 5 s).
       consumer: { maxWaitTimeInMs: 1000 },
     });
@@ -97,10 +104,14 @@ export class FundingInfrastructure extends RelayingInfrastructure {
     });
   }
 
+  override progressChecks(): Record<string, ProgressCheck> {
+    return { ...super.progressChecks(), registryConsumer: () => this.consumer.stuck() };
+  }
+
   healthChecks(): Record<string, HealthCheck> {
     return {
       ...relayedLogHealthChecks(this, this.relay),
-      registryConsumer: () => this.consumerGroup.check(),
+      registryConsumer: () => this.consumer.check(),
       registryFacts: async () => void (await this.consumerState.facts.networksOf('health-check')),
     };
   }

@@ -4,12 +4,14 @@ import { Admin, Kafka, logLevel } from 'kafkajs';
 const NO_OFFSET = -1n;
 
 /**
- * What readiness and /metrics need to know of a consumer group, asked of the broker: it answers,
- * the group has members, and how many messages of its topics it has not committed yet.
+ * What /metrics needs to know of a consumer group, asked of the broker: how many messages of its
+ * topics it has not committed yet. (Readiness asks the consumer itself, KafkaEventConsumer.check:
+ * after a crash the broker lists a dead member until its session times out.) Connects when first
+ * asked, and again after Kafka was away, so a service starts without Kafka.
  */
 export class ConsumerGroupMonitor {
   private readonly admin: Admin;
-  private connected = false;
+  private isConnected = false;
 
   constructor(
     brokers: string[],
@@ -24,18 +26,12 @@ export class ConsumerGroupMonitor {
     }).admin();
   }
 
-  async connect(): Promise<void> {
-    await this.admin.connect();
-    this.connected = true;
-  }
-
-  /** Throws when the broker does not answer or no consumer is in the group. */
-  async check(): Promise<void> {
-    if (!this.connected) throw new Error('not connected to Kafka');
-    const { groups } = await this.admin.describeGroups([this.group]);
-    const group = groups.find((g) => g.groupId === this.group);
-    if (!group || group.members.length === 0)
-      throw new Error(`no consumer in group ${this.group} (${group?.state ?? 'unknown'})`);
+  private async connected(): Promise<Admin> {
+    if (!this.isConnected) {
+      await this.admin.connect();
+      this.isConnected = true;
+    }
+    return this.admin;
   }
 
   /**
@@ -43,7 +39,18 @@ export class ConsumerGroupMonitor {
    * the group never committed counts from its low watermark (the group starts from the beginning).
    */
   async lag(): Promise<number> {
-    const committed = await this.admin.fetchOffsets({ groupId: this.group, topics: this.topics });
+    try {
+      return await this.measureLag(await this.connected());
+    } catch (error) {
+      // A connection Kafka dropped is made again at the next measure.
+      this.isConnected = false;
+      await this.admin.disconnect().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async measureLag(admin: Admin): Promise<number> {
+    const committed = await admin.fetchOffsets({ groupId: this.group, topics: this.topics });
     let lag = 0n;
     for (const topic of this.topics) {
       const offsets = new Map(
@@ -52,7 +59,7 @@ export class ConsumerGroupMonitor {
           BigInt(p.offset),
         ]),
       );
-      for (const { partition, high, low } of await this.admin.fetchTopicOffsets(topic)) {
+      for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
         const at = offsets.get(partition) ?? NO_OFFSET;
         const from = at === NO_OFFSET ? BigInt(low) : at;
         if (BigInt(high) > from) lag += BigInt(high) - from;
@@ -62,7 +69,7 @@ export class ConsumerGroupMonitor {
   }
 
   async disconnect(): Promise<void> {
-    this.connected = false;
+    this.isConnected = false;
     await this.admin.disconnect().catch(() => undefined);
   }
 }

@@ -103,6 +103,92 @@ describe('deliver', () => {
   });
 });
 
+describe('deliver, while a dependency is unavailable', () => {
+  const refused = () =>
+    Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  let waits: number[];
+  const wait = async (ms: number) => void waits.push(ms);
+  beforeEach(() => (waits = []));
+
+  it('waits a database outage out without counting attempts, so the message is not dead-lettered', async () => {
+    const inbox = new ListInbox();
+    const unavailable: number[] = [];
+    const outcome = await deliver({
+      consumer: 'c',
+      event,
+      inbox,
+      policy,
+      wait,
+      onUnavailable: (_error, inARow) => unavailable.push(inARow),
+      handle: async (tx, attempt) => {
+        if (unavailable.length < 6) throw refused();
+        tx.push(`attempt ${attempt}`);
+      },
+    });
+    expect(outcome).toEqual({ status: 'processed', attempts: 1 });
+    expect(unavailable).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(waits).toEqual([10, 20, 40, 80, 160, 320]);
+    expect(inbox.committed).toEqual(['attempt 1']);
+  });
+
+  it('waits out the inbox own unreachable database, and a lock timeout of the handler', async () => {
+    let failures = 0;
+    const inbox: Inbox<string[]> = {
+      processOnce: async (_c, _e, effect) => {
+        failures += 1;
+        if (failures === 1) throw refused();
+        if (failures === 2) await effect([]);
+        return 'processed';
+      },
+    };
+    const outcome = await deliver({
+      consumer: 'c',
+      event,
+      inbox,
+      policy,
+      wait,
+      handle: async () => {
+        if (failures === 2)
+          throw Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' });
+      },
+    });
+    expect(outcome).toEqual({ status: 'processed', attempts: 1 });
+    expect(waits).toEqual([10, 20]);
+  });
+
+  it('gives up without committing when the consumer stops meanwhile', async () => {
+    let stopping = false;
+    const inbox = new ListInbox();
+    const attempt = deliver({
+      consumer: 'c',
+      event,
+      inbox,
+      policy,
+      wait: async () => void (stopping = true),
+      stopping: () => stopping,
+      handle: async () => {
+        throw refused();
+      },
+    });
+    await expect(attempt).rejects.toThrow('ECONNREFUSED');
+    expect(inbox.recorded.size).toBe(0);
+  });
+
+  it('still dead-letters a handler error that is not about availability', async () => {
+    const outcome = await deliver({
+      consumer: 'c',
+      event,
+      inbox: new ListInbox(),
+      policy,
+      wait,
+      handle: async () => {
+        throw Object.assign(new Error('null value in column "name"'), { code: '23502' });
+      },
+    });
+    expect(outcome).toMatchObject({ status: 'failed', attempts: 3 });
+  });
+});
+
 describe('invokeNestHandler', () => {
   it('waits for an Observable result and rethrows its error', async () => {
     await expect(invokeNestHandler(() => of(1), {}, {})).resolves.toBeUndefined();

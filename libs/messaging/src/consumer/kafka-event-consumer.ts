@@ -3,7 +3,7 @@ import { KafkaContext, ReadPacket, ServerKafka } from '@nestjs/microservices';
 import { Consumer, ConsumerConfig, Kafka, KafkaConfig, logLevel, Producer, ProducerConfig } from 'kafkajs';
 import { deadLetterHeaders } from '../kafka/integration-event-message';
 import { ensureTopics, TopicSettings } from '../kafka/topic-setup';
-import { retryPolicy, RetryPolicy, toError } from '../retry-policy';
+import { backoffAfter, retryPolicy, RetryPolicy, toError } from '../retry-policy';
 import { assertSingleHandlers, deliver, invokeNestHandler } from './delivery';
 import { DeliveryContext } from './delivery-context';
 import { Inbox } from './inbox';
@@ -24,15 +24,40 @@ export interface KafkaEventConsumerOptions<Tx> {
   >;
   /** Where a new group starts. Default true: the whole retained topic. */
   fromBeginning?: boolean;
+  /** How fast the consumer notices Kafka gone and comes back (docs/operations.md). */
+  recovery?: Partial<KafkaRecovery>;
+  /** One try of a delivery running longer than this means the consumer is stuck (liveness). */
+  stuckAfterMs?: number;
 }
+
+/** The settings that govern how a consumer recovers from a Kafka restart or a dead member. */
+export interface KafkaRecovery {
+  /** The broker drops a member it has not heard of for this long (and rebalances its partitions). */
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  /** The longest wait between two tries to reach Kafka (connect, fetch, rejoin). */
+  retryMaxMs: number;
+}
+
+export const DEFAULT_KAFKA_RECOVERY: KafkaRecovery = {
+  sessionTimeoutMs: 10_000,
+  heartbeatIntervalMs: 1_000,
+  retryMaxMs: 2_000,
+};
+
+const DEFAULT_STUCK_AFTER_MS = 120_000;
 
 export interface ConsumerMetrics {
   processed: number;
   duplicates: number;
-  /** Failed attempts that were retried. */
+  /** Failed attempts that were retried (a database that could not be reached included). */
   retries: number;
   deadLettered: number;
 }
+
+/** Where the consumer stands, for readiness and the logs. */
+export type ConsumerState =
+  { state: 'starting' | 'stopped'; problem?: string } | { state: 'joined'; sinceKafkaMs: number };
 
 /**
  * The Kafka transport of @nestjs/microservices with the delivery rules of docs/messaging.md.
@@ -50,10 +75,24 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
   private readonly policy: RetryPolicy;
   private readonly counters: ConsumerMetrics = { processed: 0, duplicates: 0, retries: 0, deadLettered: 0 };
 
+  private readonly recovery: KafkaRecovery;
+
   constructor(private readonly settings: KafkaEventConsumerOptions<Tx>) {
+    const recovery = { ...DEFAULT_KAFKA_RECOVERY, ...settings.recovery };
+    // Short inner retries: a crashed consumer is restarted by kafkajs, a failed start by supervise().
+    const retry = { initialRetryTime: 300, maxRetryTime: recovery.retryMaxMs, retries: 5 };
     super({
-      client: { clientId: settings.group, logLevel: logLevel.ERROR, ...settings.kafka },
-      consumer: { allowAutoTopicCreation: false, ...settings.consumer, groupId: settings.group },
+      client: { clientId: settings.group, logLevel: logLevel.ERROR, retry, ...settings.kafka },
+      consumer: {
+        allowAutoTopicCreation: false,
+        sessionTimeout: recovery.sessionTimeoutMs,
+        heartbeatInterval: recovery.heartbeatIntervalMs,
+        // A rejoin waits for the members of the last generation this long at most.
+        rebalanceTimeout: recovery.sessionTimeoutMs,
+        retry,
+        ...settings.consumer,
+        groupId: settings.group,
+      },
       producer: {
         idempotent: true,
         maxInFlightRequests: 1,
@@ -65,10 +104,20 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
       postfixId: '',
     });
     this.policy = retryPolicy(settings.retry);
+    this.recovery = recovery;
   }
 
   private joined = false;
   private readonly joinWaiters: (() => void)[] = [];
+  /** When the consumer last heard from Kafka (a fetch, a heartbeat, a batch, a commit). */
+  private lastHeardAt = 0;
+  /** Why the consumer is not running, for readiness. */
+  private problem: string | undefined;
+  private stopping = false;
+  private supervision: Promise<void> | undefined;
+  private wakeSupervisor: (() => void) | undefined;
+  /** When the try of a delivery in progress began (undefined: none in progress). */
+  private tryStartedAt: number | undefined;
 
   metrics(): ConsumerMetrics {
     return { ...this.counters };
@@ -80,11 +129,124 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
     return new Promise((resolve) => this.joinWaiters.push(resolve));
   }
 
+  state(): ConsumerState {
+    if (this.stopping) return { state: 'stopped' };
+    if (!this.joined) return { state: 'starting', problem: this.problem };
+    return { state: 'joined', sinceKafkaMs: Date.now() - this.lastHeardAt };
+  }
+
+  /**
+   * Readiness: throws unless the consumer is in its group and has heard from Kafka within the
+   * session timeout (after which the broker itself counts the member dead).
+   */
+  check(): void {
+    const state = this.state();
+    if (state.state !== 'joined')
+      throw new Error(`the consumer is ${state.state}${state.problem ? `: ${state.problem}` : ''}`);
+    if (state.sinceKafkaMs > this.recovery.sessionTimeoutMs)
+      throw new Error(`the consumer has not heard from Kafka for ${state.sinceKafkaMs} ms`);
+  }
+
+  /**
+   * Liveness: a reason when the consumer can make no progress — one try of a delivery (the inbox
+   * transaction and the handler) has run longer than stuckAfterMs, which the pool and lock timeouts
+   * should make impossible; only a restart frees what it holds. Waiting for a database to come back
+   * is not being stuck: each try of that wait is short.
+   */
+  stuck(now = Date.now()): string | undefined {
+    const limit = this.settings.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS;
+    if (this.tryStartedAt !== undefined && now - this.tryStartedAt > limit)
+      return `a delivery of ${this.settings.group} has been running for ${now - this.tryStartedAt} ms`;
+    return undefined;
+  }
+
+  /**
+   * Nest awaits listen() before the app goes on: it returns at once and the consumer connects in
+   * the background, retrying until Kafka answers, so the HTTP app serves (and readiness says why
+   * the consumer is not running) while Kafka is away or the group is rebalancing.
+   */
+  override async listen(callback: (error?: unknown) => void): Promise<void> {
+    this.stopping = false;
+    this.supervision = this.supervise();
+    callback();
+  }
+
+  override async close(): Promise<void> {
+    this.stopping = true;
+    this.wakeSupervisor?.();
+    await this.supervision;
+    this.joined = false;
+    await super.close().catch(() => undefined);
+  }
+
+  private async supervise(): Promise<void> {
+    for (let failures = 1; !this.stopping; failures++) {
+      try {
+        this.client = this.createClient();
+        await this.start(() => undefined);
+        this.problem = undefined;
+        return;
+      } catch (error) {
+        this.problem = toError(error).message;
+        if (failures <= 3 || failures % 10 === 0)
+          this.logger.warn(`${this.settings.group} cannot start (${failures}): ${this.problem}; retrying`);
+        await super.close().catch(() => undefined);
+        await this.pause(backoffAfter(retryPolicy({ maxBackoffMs: this.recovery.retryMaxMs }), failures));
+      }
+    }
+  }
+
+  /** After a crash kafkajs does not restart itself from (a non-retriable error), start afresh. */
+  private restartAfterCrash(): void {
+    if (this.stopping) return;
+    const previous = this.supervision;
+    this.supervision = (async () => {
+      await previous;
+      await super.close().catch(() => undefined);
+      await this.supervise();
+    })();
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeSupervisor = done;
+    });
+  }
+
   protected override registerConsumerEventListeners(): void {
     super.registerConsumerEventListeners();
-    this.consumer?.on(this.consumer.events.GROUP_JOIN, () => {
+    const consumer = this.consumer;
+    if (!consumer) return;
+    const { events } = consumer;
+    const heard = () => (this.lastHeardAt = Date.now());
+    consumer.on(events.GROUP_JOIN, () => {
+      heard();
       this.joined = true;
+      this.problem = undefined;
       this.joinWaiters.splice(0).forEach((resolve) => resolve());
+    });
+    for (const event of [
+      events.FETCH,
+      events.HEARTBEAT,
+      events.START_BATCH_PROCESS,
+      events.END_BATCH_PROCESS,
+    ])
+      consumer.on(event, heard);
+    consumer.on(events.REBALANCING, () => {
+      this.joined = false;
+      this.problem = 'rebalancing';
+    });
+    consumer.on(events.STOP, () => (this.joined = false));
+    consumer.on(events.CRASH, ({ payload }) => {
+      this.joined = false;
+      this.problem = `crashed: ${payload.error.message}`;
+      if (!payload.restart) this.restartAfterCrash();
     });
   }
 
@@ -118,8 +280,15 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
     const outcome = await deliver({
       consumer: this.settings.group,
       event,
-      inbox: this.settings.inbox,
+      inbox: this.timedInbox,
       policy: this.policy,
+      stopping: () => this.stopping,
+      onUnavailable: (error, inARow) => {
+        if (inARow <= 3 || inARow % 10 === 0)
+          this.logger.warn(
+            `${event.type} ${event.eventId} waits for a dependency (${inARow}): ${error.message}`,
+          );
+      },
       handle: (tx, attempt) =>
         invokeNestHandler(
           handler,
@@ -139,6 +308,19 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
     }
     this.counters[outcome.status === 'processed' ? 'processed' : 'duplicates'] += 1;
   }
+
+  /** The inbox, with each try of a delivery timed for stuck(). */
+  private readonly timedInbox: Inbox<Tx> = {
+    processOnce: async (consumer, eventId, effect) => {
+      this.tryStartedAt = Date.now();
+      try {
+        return await this.settings.inbox.processOnce(consumer, eventId, effect);
+      } finally {
+        this.tryStartedAt = undefined;
+        this.lastHeardAt = Date.now();
+      }
+    },
+  };
 
   /** Publishes the original message with the error in its headers; throws (no commit) if Kafka refuses. */
   private async deadLetter(context: KafkaContext, error: Error, attempts: number): Promise<void> {

@@ -83,19 +83,30 @@ export class KafkaRelay {
     });
   }
 
-  /** Creates the topics, loads the checkpoint and starts relaying; resolves once running. */
+  /**
+   * Loads the checkpoint and starts relaying; resolves once running. Kafka need not be there: the
+   * topics are created before the first batch is sent, and until Kafka answers every batch fails
+   * and is tried again (onError), so the service starts, takes commands, and catches up later.
+   */
   async start(): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already started`);
+    this.checkpoint = (await this.options.checkpoints.load(this.name)) ?? 0;
+    this.stopped = false;
+    this.running = this.run();
+  }
+
+  private topicsReady = false;
+
+  private async ensureTopics(): Promise<void> {
+    if (this.topicsReady) return;
     const admin = this.kafka.admin();
     await admin.connect();
     try {
       await ensureTopics(admin, [this.options.publication.topic], this.options.topics);
     } finally {
-      await admin.disconnect();
+      await admin.disconnect().catch(() => undefined);
     }
-    this.checkpoint = (await this.options.checkpoints.load(this.name)) ?? 0;
-    this.stopped = false;
-    this.running = this.run();
+    this.topicsReady = true;
   }
 
   /** Finishes the batch in progress, then disconnects. */
@@ -145,8 +156,24 @@ export class KafkaRelay {
     }
   }
 
+  /** How long the batch in progress has been running (undefined: none), for liveness. */
+  batchRunningMs(now = Date.now()): number | undefined {
+    return this.batchStartedAt === undefined ? undefined : now - this.batchStartedAt;
+  }
+
+  private batchStartedAt: number | undefined;
+
   /** One read-send-checkpoint cycle; returns the number of events read. */
   private async relayBatch(): Promise<number> {
+    this.batchStartedAt = Date.now();
+    try {
+      return await this.readSendSave();
+    } finally {
+      this.batchStartedAt = undefined;
+    }
+  }
+
+  private async readSendSave(): Promise<number> {
     const { publication } = this.options;
     const events = await this.options.log.readAll({
       after: this.checkpoint,
@@ -160,6 +187,7 @@ export class KafkaRelay {
       if (integrationEvent) messages.push(toKafkaMessage(integrationEvent));
     }
     if (messages.length > 0) {
+      await this.ensureTopics();
       const producer = await this.connectedProducer();
       await producer.send({ topic: publication.topic, messages, acks: -1 });
     }

@@ -7,6 +7,8 @@ import { KafkaRelay } from './kafka-relay';
 
 /** After a failed batch the relay counts as failing until a batch goes through, or this long. */
 const FAILING_WINDOW_MS = 30_000;
+/** A batch (read, send with its own timeouts and retries, checkpoint) never lasts this long. */
+const STUCK_AFTER_MS = 120_000;
 
 export interface MonitoredKafkaRelayOptions {
   publication: ContextPublication;
@@ -25,6 +27,7 @@ export class MonitoredKafkaRelay {
   private readonly logger = new Logger('Relay');
   private readonly admin: Admin;
   private started = false;
+  private adminConnected = false;
   private lastFailure: { at: number; batches: number; inARow: number; message: string } | undefined;
 
   constructor({ publication, log, checkpoints, kafka }: MonitoredKafkaRelayOptions) {
@@ -60,10 +63,9 @@ export class MonitoredKafkaRelay {
     return this.relay.name;
   }
 
-  /** Creates the topic (and its .dlt twin) if needed and starts relaying from the checkpoint. */
+  /** Starts relaying from the checkpoint (the topic and its .dlt twin are made once Kafka answers). */
   async start(): Promise<void> {
     await this.relay.start();
-    await this.admin.connect();
     this.started = true;
   }
 
@@ -78,7 +80,18 @@ export class MonitoredKafkaRelay {
   /** Readiness: throws when the broker does not answer or the relay keeps failing. */
   async check(): Promise<void> {
     if (!this.started) throw new Error('the relay is not running');
-    await this.admin.describeCluster();
+    try {
+      if (!this.adminConnected) {
+        await this.admin.connect();
+        this.adminConnected = true;
+      }
+      await this.admin.describeCluster();
+    } catch (error) {
+      // Connect again at the next check (Kafka away at start, or restarted since).
+      this.adminConnected = false;
+      await this.admin.disconnect().catch(() => undefined);
+      throw error;
+    }
     const failure = this.lastFailure;
     if (
       failure &&
@@ -88,9 +101,18 @@ export class MonitoredKafkaRelay {
       throw new Error(`the relay failed ${failure.inARow} time(s) in a row: ${failure.message}`);
   }
 
+  /** Liveness: a reason when the batch in progress has hung past every timeout. */
+  stuck(now = Date.now()): string | undefined {
+    const running = this.relay.batchRunningMs(now);
+    return running !== undefined && running > STUCK_AFTER_MS
+      ? `a batch of ${this.relay.name} has been running for ${running} ms`
+      : undefined;
+  }
+
   /** Finishes the batch in progress, then disconnects. */
   async stop(): Promise<void> {
     this.started = false;
+    this.adminConnected = false;
     await this.relay.stop();
     await this.admin.disconnect().catch(() => undefined);
   }

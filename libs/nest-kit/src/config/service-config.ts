@@ -46,7 +46,7 @@ export interface ServiceConfig {
   /** The relay's checkpoint. */
   relayCheckpoints: StateLocation;
   readModels: { url: string; database: string };
-  kafka: { brokers: string[]; partitions: number; replicationFactor: number };
+  kafka: ReturnType<typeof kafkaSection>;
   auth: AuthOptions;
 }
 

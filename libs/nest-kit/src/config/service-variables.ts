@@ -39,6 +39,11 @@ export const kafkaVariables = () => ({
   KAFKA_BROKERS: kafkaBrokers(),
   TADAMON_KAFKA_PARTITIONS: int({ min: 1, max: 1000 }).default(3),
   TADAMON_KAFKA_REPLICATION_FACTOR: int({ min: 1, max: 10 }).default(1),
+  // How fast a consumer is found dead and its partitions given to a live one (docs/operations.md).
+  TADAMON_KAFKA_SESSION_TIMEOUT_MS: int({ min: 6000, max: 300_000 }).default(10_000),
+  TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS: int({ min: 100, max: 100_000 }).default(1_000),
+  // The longest wait between two reconnection tries of a client to Kafka.
+  TADAMON_KAFKA_RETRY_MAX_MS: int({ min: 100, max: 60_000 }).default(2_000),
 });
 
 export const tokenVariables = () => ({
@@ -67,6 +72,13 @@ function crossProblems(environment: NodeJS.ProcessEnv): ConfigurationProblem[] {
     problems.push({ variable: 'DATABASE_URL', reason: 'is required when TADAMON_EVENT_STORE=postgres' });
   if (kind === 'kurrentdb' && !isSet(environment.KURRENTDB_URL))
     problems.push({ variable: 'KURRENTDB_URL', reason: 'is required when TADAMON_EVENT_STORE=kurrentdb' });
+  const session = Number(environment.TADAMON_KAFKA_SESSION_TIMEOUT_MS || 10_000);
+  const heartbeat = Number(environment.TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS || 1_000);
+  if (heartbeat * 3 > session)
+    problems.push({
+      variable: 'TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS',
+      reason: `must be at most a third of TADAMON_KAFKA_SESSION_TIMEOUT_MS (${session} ms)`,
+    });
   const secret = isSet(environment.TADAMON_JWT_SECRET);
   const jwks = isSet(environment.TADAMON_JWKS_URL);
   if (secret === jwks)
@@ -117,6 +129,11 @@ export const kafkaSection = (values: KafkaValues) => ({
   brokers: values.KAFKA_BROKERS,
   partitions: values.TADAMON_KAFKA_PARTITIONS,
   replicationFactor: values.TADAMON_KAFKA_REPLICATION_FACTOR,
+  recovery: {
+    sessionTimeoutMs: values.TADAMON_KAFKA_SESSION_TIMEOUT_MS,
+    heartbeatIntervalMs: values.TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS,
+    retryMaxMs: values.TADAMON_KAFKA_RETRY_MAX_MS,
+  },
 });
 
 /** Verification only: tokens are issued elsewhere (an OIDC provider, or an issuer sharing the secret). */

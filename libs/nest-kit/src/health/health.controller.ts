@@ -22,18 +22,36 @@ const ALIVE = {
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}
 
-  /** Liveness: the process answers; restart it when this fails. */
+  /**
+   * Liveness: the process answers and none of its background work is stuck (a delivery or a relay
+   * batch hung past every timeout); restart it when this fails. A stalled event loop cannot answer
+   * at all, which the probe's own timeout turns into a failure. A dependency down is not a reason
+   * (restarting would not bring it back): that is readiness.
+   */
   @Get()
   @Header('cache-control', 'no-store')
   @ApiOkResponse(ALIVE)
+  @ApiProblems(503)
   live(): { status: 'ok' } {
-    return { status: 'ok' };
+    return this.alive();
   }
 
   @Get('live')
   @Header('cache-control', 'no-store')
   @ApiOkResponse(ALIVE)
+  @ApiProblems(503)
   liveness(): { status: 'ok' } {
+    return this.alive();
+  }
+
+  private alive(): { status: 'ok' } {
+    const stuck = this.registry.stuck();
+    if (stuck.length > 0)
+      throw new ProblemException(
+        'not-alive',
+        { message: 'health.stuck', params: { stuck: stuck.map((s) => `${s.name}: ${s.reason}`).join('; ') } },
+        { stuck },
+      );
     return { status: 'ok' };
   }
 

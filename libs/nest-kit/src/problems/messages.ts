@@ -113,6 +113,11 @@ export const MESSAGES = {
     fr: 'Certaines dépendances ne sont pas prêtes : {failing}.',
     ar: 'بعض التبعيات غير جاهزة: {failing}.',
   },
+  'health.stuck': {
+    en: 'Some work can make no progress and needs a restart: {stuck}.',
+    fr: 'Certains traitements ne progressent plus et demandent un redémarrage : {stuck}.',
+    ar: 'بعض المعالجات متوقفة عن التقدم وتحتاج إلى إعادة تشغيل: {stuck}.',
+  },
   'internal.error': {
     en: 'An unexpected error occurred; quote the correlation id when reporting it.',
     fr: "Une erreur inattendue s'est produite ; citez l'identifiant de corrélation en la signalant.",

@@ -19,6 +19,7 @@ export const PROBLEM_KINDS = {
   'rate-limited': { status: 429, title: 'Too many requests' },
   'header-fields-too-large': { status: 431, title: 'Request header fields too large' },
   'not-ready': { status: 503, title: 'Service not ready' },
+  'not-alive': { status: 503, title: 'Service cannot make progress' },
   internal: { status: 500, title: 'Internal server error' },
 } as const;
 

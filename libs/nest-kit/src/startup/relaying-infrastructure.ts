@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { categoryOf } from '@tadamon/eventsourcing';
 import { Pool } from 'pg';
-import { HealthCheck } from '../health/health-registry';
+import { HealthCheck, ProgressCheck } from '../health/health-registry';
 import { EventStoreLocation, StateLocation } from '../config/service-variables';
 import { KitMetrics } from '../metrics/kit-metrics';
 import { LagMetrics, LagSource } from '../metrics/lag-metrics';
@@ -16,6 +16,8 @@ export interface ServiceRelay {
   start(): Promise<void>;
   wake(): void;
   lag(): Promise<number>;
+  /** Liveness: why the relay can make no progress, or undefined. */
+  stuck?(): string | undefined;
   /** Finishes the batch in progress. */
   stop(): Promise<void>;
 }
@@ -75,13 +77,23 @@ export abstract class RelayingInfrastructure implements ServiceInfrastructure {
   /** One readiness check per dependency. */
   abstract healthChecks(): Record<string, HealthCheck>;
 
+  /** Liveness: the relay's; a service with more background work adds its own. */
+  progressChecks(): Record<string, ProgressCheck> {
+    const { relay } = this.work;
+    return relay.stuck ? { relay: () => relay.stuck?.() } : {};
+  }
+
   /** Starts the relay (creating its topic if needed), the workers, the runners and the lag gauges. */
   async start(metrics: KitMetrics): Promise<void> {
     const { relay, projections, workers = [] } = this.work;
     try {
+      // Kafka need not answer yet: the relay catches up once it does (readiness says meanwhile).
       await relay.start();
     } catch (error) {
-      throw new StartupError(`the relay to Kafka (KAFKA_BROKERS=${this.work.kafkaBrokers.join(',')})`, error);
+      throw new StartupError(
+        `the relay's checkpoint (relay to KAFKA_BROKERS=${this.work.kafkaBrokers.join(',')})`,
+        error,
+      );
     }
     for (const worker of workers) {
       try {

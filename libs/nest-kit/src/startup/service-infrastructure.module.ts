@@ -8,7 +8,7 @@ import {
   OnApplicationShutdown,
   ValueProvider,
 } from '@nestjs/common';
-import { HealthCheck, HealthRegistry } from '../health/health-registry';
+import { HealthCheck, HealthRegistry, ProgressCheck } from '../health/health-registry';
 import { KitMetrics } from '../metrics/kit-metrics';
 
 /** What a service opened before its app was built: readiness checks, background work, shutdown. */
@@ -19,6 +19,8 @@ export interface ServiceInfrastructure {
   readonly rateLimit?: RateLimitStore;
   /** One readiness check per dependency, registered in the order given. */
   healthChecks(): Record<string, HealthCheck>;
+  /** Liveness: one check per piece of background work that could hang (see ProgressCheck). */
+  progressChecks?(): Record<string, ProgressCheck>;
   /** Starts the background work (relay, runners, lag gauges) when the app starts. */
   start(metrics: KitMetrics): Promise<void>;
   /** Stops the background work, then closes every connection. */
@@ -55,6 +57,8 @@ export class ServiceInfrastructureModule implements OnApplicationBootstrap, OnAp
   async onApplicationBootstrap(): Promise<void> {
     for (const [name, check] of Object.entries(this.infrastructure.healthChecks()))
       this.health.register(name, check);
+    for (const [name, check] of Object.entries(this.infrastructure.progressChecks?.() ?? {}))
+      this.health.registerProgress(name, check);
     await this.infrastructure.start(this.metrics);
   }
 
