@@ -1,12 +1,7 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  deadLetterTopic,
-  fundingPublication,
-  IntegrationEvent,
-  registryPublication,
-} from '@tadamon/contracts';
+import { deadLetterTopic, fundingPublication, registryPublication } from '@tadamon/contracts';
 import {
   ApplicationDoc,
   EnvelopeDoc,
@@ -16,7 +11,6 @@ import {
 } from '@tadamon/funding';
 import { generateSealKeyPair, PostgresEventStore } from '@tadamon/event-store';
 import { expectAuditorFindsAllSealed, expectSealedUpTo } from '@tadamon/event-store/testing';
-import { toKafkaMessage } from '@tadamon/messaging';
 import { MongooseDocumentStore } from '@tadamon/read-store';
 import {
   TopicReader,
@@ -27,10 +21,11 @@ import {
   signTestToken,
   until,
 } from '@tadamon/testing';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { createFundingApp } from './create-funding-app';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
+import { RegistryTopic } from './testing/registry-topic';
 
 // The Funding service against the real local Kafka, PostgreSQL and FerretDB: a database of its own
 // per run (PostgreSQL and MongoDB) and a consumer group of its own; the topics are shared, so
@@ -41,70 +36,6 @@ const database = `funding_e2e_${run}`;
 const group = `tadamon.funding.e2e-${run}`;
 const secret = randomBytes(32).toString('base64url');
 const sealKeys = generateSealKeyPair();
-
-/** Plays the Registry: its integration events, put on its topic as its relay would. */
-class RegistryTopic {
-  private position = 0;
-
-  constructor(private readonly producer: Producer) {}
-
-  /** Returns the event's id. */
-  async publish(type: string, associationId: string, data: Record<string, unknown> = {}): Promise<string> {
-    this.position += 1;
-    const at = new Date().toISOString();
-    const event: IntegrationEvent = {
-      eventId: randomUUID(),
-      type,
-      schemaVersion: 1,
-      context: 'registry',
-      streamId: `association-${associationId}`,
-      globalPosition: this.position,
-      occurredAt: at,
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      data: { associationId, at, ...data },
-    };
-    await this.producer.send({
-      topic: registryPublication.topic,
-      acks: -1,
-      messages: [toKafkaMessage(event)],
-    });
-    return event.eventId;
-  }
-
-  /** A Registry actor (a funder): the only kind of organisation an envelope may name as its funder. */
-  async actor(actorId: string, kind: string): Promise<void> {
-    this.position += 1;
-    const event: IntegrationEvent = {
-      eventId: randomUUID(),
-      type: 'ActorRegistered',
-      schemaVersion: 1,
-      context: 'registry',
-      streamId: `actor-${actorId}`,
-      globalPosition: this.position,
-      occurredAt: new Date().toISOString(),
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      data: { actorId, kind, names: { fr: actorId }, regions: [], sectors: [] },
-    };
-    await this.producer.send({
-      topic: registryPublication.topic,
-      acks: -1,
-      messages: [toKafkaMessage(event)],
-    });
-  }
-
-  async verified(associationId: string): Promise<void> {
-    await this.publish('AssociationRegistered', associationId, {
-      names: { fr: `Association e2e ${run}` },
-      hostCountries: ['FR'],
-      originRegions: [{ scheme: 'iso3166-2:2015', code: 'MA-09' }],
-      sectors: ['14030'],
-      registeredAt: new Date().toISOString(),
-    });
-    await this.publish('AssociationVerified', associationId);
-  }
-}
 
 const sign = (roles: string[], claims: Record<string, unknown> = {}) =>
   signTestToken(secret, roles, claims, `e2e-${roles.join('-')}-${String(claims.org ?? '')}`);
@@ -122,7 +53,7 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
   });
-  const registry = new RegistryTopic(producer);
+  const registry = new RegistryTopic(producer, run);
   const associationA = `assoc-fa-${run}`;
   const associationB = `assoc-fb-${run}`;
   let app: NestFastifyApplication;
