@@ -4,6 +4,7 @@ import { EventStore, ScheduledLogSeals } from '@tadamon/event-store';
 import { fundingProjections } from '@tadamon/funding';
 import {
   ConsumerGroupMonitor,
+  ConsumerMetrics,
   KafkaEventConsumer,
   MonitoredKafkaRelay,
   RelayedLog,
@@ -60,8 +61,11 @@ export class FundingInfrastructure extends RelayingInfrastructure {
         published: fundingPublication.categories,
         projections,
         kafkaBrokers: brokers,
+        relayCounts: () => relay.relay.metrics(),
+        pools: { service: log.pool, ...consumerState.pools },
         workers: [
           {
+            name: 'consumer-group',
             dependency: `the Kafka admin client (KAFKA_BROKERS=${brokers.join(',')})`,
             start: () => consumerGroup.connect(),
             stop: () => consumerGroup.disconnect(),
@@ -95,6 +99,10 @@ export class FundingInfrastructure extends RelayingInfrastructure {
       const consumerState = await openConsumerState(config.consumerState, resources, log.pool);
       return new FundingInfrastructure(config, log, consumerState, resources);
     });
+  }
+
+  protected override consumerCounts(): Record<string, () => ConsumerMetrics> {
+    return { [this.config.kafka.group]: () => this.consumer.metrics() };
   }
 
   healthChecks(): Record<string, HealthCheck> {

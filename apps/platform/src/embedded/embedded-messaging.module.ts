@@ -87,6 +87,7 @@ export class EmbeddedMessagingModule implements OnApplicationBootstrap, OnApplic
 
   onApplicationBootstrap(): void {
     this.health.register('fundingConsumer', () => this.db.open);
+    this.metrics.trackConsumer('funding', () => this.transport.metrics());
     this.metrics.onScrape(async () => {
       const lags = Object.values(await this.transport.lag());
       this.metrics.consumerLag.set(

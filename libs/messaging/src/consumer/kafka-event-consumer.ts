@@ -2,6 +2,7 @@ import { IntegrationEvent, parseIntegrationEvent, deadLetterTopic } from '@tadam
 import { KafkaContext, ReadPacket, ServerKafka } from '@nestjs/microservices';
 import { Consumer, ConsumerConfig, Kafka, KafkaConfig, logLevel, Producer, ProducerConfig } from 'kafkajs';
 import { deadLetterHeaders } from '../kafka/integration-event-message';
+import { kafkaLogCreator } from '../kafka/kafka-logging';
 import { ensureTopics, TopicSettings } from '../kafka/topic-setup';
 import { retryPolicy, RetryPolicy, toError } from '../retry-policy';
 import { assertSingleHandlers, deliver, invokeNestHandler } from './delivery';
@@ -52,7 +53,12 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
 
   constructor(private readonly settings: KafkaEventConsumerOptions<Tx>) {
     super({
-      client: { clientId: settings.group, logLevel: logLevel.ERROR, ...settings.kafka },
+      client: {
+        clientId: settings.group,
+        logLevel: logLevel.ERROR,
+        logCreator: kafkaLogCreator,
+        ...settings.kafka,
+      },
       consumer: { allowAutoTopicCreation: false, ...settings.consumer, groupId: settings.group },
       producer: {
         idempotent: true,
