@@ -383,6 +383,44 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
       );
   }, 30_000);
 
+  it("counts in /metrics what the relay published and the consumer did, its pools' clients and the event-loop lag", async () => {
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const value = (series: string) => {
+      const line = metrics.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+      if (line === undefined) throw new Error(`${series} is not in /metrics`);
+      return Number(line.slice(series.length + 1));
+    };
+    const app = 'app="funding"';
+    expect(value(`relay_events_published_total{relay="relay:funding",${app}}`)).toBeGreaterThanOrEqual(3);
+    expect(value(`relay_batches_total{relay="relay:funding",${app}}`)).toBeGreaterThanOrEqual(1);
+    expect(value(`relay_send_failures_total{relay="relay:funding",${app}}`)).toBeGreaterThanOrEqual(0);
+    const consumed = (outcome: string) =>
+      value(`consumer_messages_total{consumer="${group}",outcome="${outcome}",${app}}`);
+    expect(consumed('processed')).toBeGreaterThanOrEqual(7);
+    expect(consumed('dead_lettered')).toBeGreaterThanOrEqual(1);
+    expect(consumed('retried')).toBeGreaterThanOrEqual(consumed('dead_lettered'));
+    expect(consumed('duplicate')).toBeGreaterThanOrEqual(0);
+    for (const [pool, max] of [
+      ['service', 10],
+      ['registry-facts-readers', 4],
+    ] as const) {
+      const total = value(`db_pool_connections{pool="${pool}",state="total",${app}}`);
+      // The relay keeps the service's pool busy; a pool's idle clients close after 10 s.
+      expect(total).toBeGreaterThanOrEqual(pool === 'service' ? 1 : 0);
+      expect(total).toBeLessThanOrEqual(max);
+      expect(value(`db_pool_connections{pool="${pool}",state="idle",${app}}`)).toBeLessThanOrEqual(total);
+      expect(value(`db_pool_connections{pool="${pool}",state="waiting",${app}}`)).toBe(0);
+      expect(value(`db_pool_max{pool="${pool}",${app}}`)).toBe(max);
+    }
+    expect(value(`nodejs_eventloop_lag_seconds{${app}}`)).toBeLessThan(1);
+    // Over the interval since the previous scrape (which may hold no sample yet).
+    expect(value(`nodejs_eventloop_lag_p99_seconds{${app}}`)).toBeGreaterThanOrEqual(0);
+    expect(value(`lag_measured_timestamp_seconds{source="consumer-group",${app}}`)).toBeGreaterThan(
+      Date.now() / 1000 - 30,
+    );
+    expect(metrics).not.toMatch(/^lag_measurement_failures_total\{/m);
+  });
+
   it('stops the consumer, the relay and the runners and closes its connections on shutdown', async () => {
     const infrastructure = app.get(FundingInfrastructure);
     const started = Date.now();

@@ -294,6 +294,17 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
       return lagLines.every((line) => line.test(metrics));
     }, 'every lag at 0 in /metrics');
     for (const line of lagLines) expect(metrics).toMatch(line);
+    // The relay's counters, the pools' clients (the key store's just answered readiness) and the process series.
+    const published = metrics.match(
+      /^relay_events_published_total\{relay="relay:registry",app="registry"\} (\d+)$/m,
+    );
+    expect(Number(published?.[1])).toBeGreaterThanOrEqual(3);
+    for (const pool of ['service', 'key-store'])
+      expect(metrics).toMatch(
+        new RegExp(`^db_pool_connections\\{pool="${pool}",state="total",app="registry"\\} [1-9]\\d*$`, 'm'),
+      );
+    expect(metrics).toMatch(/^db_pool_max\{pool="key-store",app="registry"\} 5$/m);
+    expect(metrics).toMatch(/^nodejs_eventloop_lag_seconds\{app="registry"\} [\d.e-]+$/m);
   });
 
   it('stops the relay and the runners and closes its connections on shutdown', async () => {

@@ -4,6 +4,7 @@ export * from './checkpoints/checkpoint-store';
 export * from './checkpoints/sqlite-checkpoint-store';
 export * from './checkpoints/postgres-checkpoint-store';
 export * from './kafka/topic-setup';
+export * from './kafka/kafka-logging';
 export * from './kafka/integration-event-message';
 export * from './relay/kafka-relay';
 export * from './consumer/inbox';

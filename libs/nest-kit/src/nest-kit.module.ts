@@ -55,7 +55,7 @@ export class NestKitModule {
           useValue: options.idempotency?.store ?? new InMemoryIdempotencyStore(),
         },
         { provide: IDEMPOTENCY_OPTIONS, useValue: { ttlMs: options.idempotency?.ttlMs ?? 24 * 3_600_000 } },
-        { provide: KitMetrics, useValue: new KitMetrics({ app: options.appName }) },
+        { provide: KitMetrics, useValue: new KitMetrics({ app: options.appName, processMetrics: true }) },
         { provide: HealthRegistry, useValue: new HealthRegistry(options.health?.timeoutMs) },
         { provide: RATE_LIMIT_OPTIONS, useValue: { limit: rateLimit.limit, windowMs: rateLimit.ttlMs } },
         { provide: RATE_LIMIT_STORE, useFactory: () => rateLimit.store ?? new InMemoryRateLimitStore() },

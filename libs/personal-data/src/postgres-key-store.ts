@@ -6,7 +6,8 @@ const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 /** The distributed profile's key store: a schema of its own (grant it to no other service). */
 export class PostgresKeyStore implements KeyStore {
   private constructor(
-    private readonly pool: Pool,
+    /** Read by the service's pool gauges. */
+    readonly pool: Pool,
     private readonly s: string,
   ) {}
 

@@ -9,6 +9,8 @@ import { PostgresRegistryFacts } from './postgres-registry-facts';
 export interface ConsumerState {
   inbox: Inbox<unknown>;
   facts: RegistryFacts<unknown>;
+  /** PostgreSQL pools of its own, by name (for the pool gauges). */
+  pools?: Record<string, Pool>;
 }
 
 /** Opens the consumer's state in PostgreSQL (the service's pool) or in its SQLite file. */
@@ -23,7 +25,7 @@ export async function openConsumerState(
       const inbox = await PostgresInbox.create(pool as Pool);
       const facts = await PostgresRegistryFacts.create(pool as Pool);
       resources.onClose(() => facts.close());
-      return { inbox, facts } as ConsumerState;
+      return { inbox, facts, pools: { 'registry-facts-readers': facts.readers } } as ConsumerState;
     }
     const db = sqliteStateFile(location.file, resources);
     // FULL: Kafka's offset is committed once a delivery returns, so a commit lost with the machine

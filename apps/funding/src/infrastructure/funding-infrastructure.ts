@@ -4,6 +4,7 @@ import { EventStore, ScheduledLogSeals } from '@tadamon/event-store';
 import { fundingProjections } from '@tadamon/funding';
 import {
   ConsumerGroupMonitor,
+  ConsumerMetrics,
   KafkaEventConsumer,
   MonitoredKafkaRelay,
   RelayedLog,
@@ -66,8 +67,11 @@ export class FundingInfrastructure extends RelayingInfrastructure {
         published: fundingPublication.categories,
         projections,
         kafkaBrokers: brokers,
+        relayCounts: () => relay.relay.metrics(),
+        pools: { service: log.pool, ...consumerState.pools },
         workers: [
           {
+            name: 'consumer-group',
             dependency: `the Kafka admin client (KAFKA_BROKERS=${brokers.join(',')})`,
             start: () => undefined,
             stop: () => consumerGroup.disconnect(),
@@ -106,6 +110,10 @@ export class FundingInfrastructure extends RelayingInfrastructure {
 
   override progressChecks(): Record<string, ProgressCheck> {
     return { ...super.progressChecks(), registryConsumer: () => this.consumer.stuck() };
+  }
+
+  protected override consumerCounts(): Record<string, () => ConsumerMetrics> {
+    return { [this.config.kafka.group]: () => this.consumer.metrics() };
   }
 
   healthChecks(): Record<string, HealthCheck> {

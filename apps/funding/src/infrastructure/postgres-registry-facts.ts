@@ -46,7 +46,8 @@ interface ApplicantRow {
 export class PostgresRegistryFacts implements RegistryFacts<PoolClient> {
   private constructor(
     private readonly pool: Pool,
-    private readonly readers: Pool,
+    /** The readers' own pool (read by the service's pool gauges). */
+    readonly readers: Pool,
     private readonly schema: string,
     private readonly lockTimeoutMs: number,
   ) {}

@@ -8,7 +8,7 @@ import {
   SqliteDeadLetterStore,
   SqliteInbox,
 } from '@tadamon/messaging';
-import { HealthRegistry, KitMetrics } from '@tadamon/nest-kit';
+import { HealthRegistry, KitMetrics, LagMetrics } from '@tadamon/nest-kit';
 import Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { EmbeddedConfig } from './embedded-config';
@@ -87,13 +87,14 @@ export class EmbeddedMessagingModule implements OnApplicationBootstrap, OnApplic
 
   onApplicationBootstrap(): void {
     this.health.register('fundingConsumer', () => this.db.open);
-    this.metrics.onScrape(async () => {
-      const lags = Object.values(await this.transport.lag());
-      this.metrics.consumerLag.set(
-        { consumer: 'funding' },
-        lags.reduce((sum, lag) => sum + lag, 0),
-      );
+    this.metrics.trackConsumer('funding', () => this.transport.metrics());
+    const lags = new LagMetrics(this.metrics, {
+      consumer: async () => {
+        const perTopic = Object.values(await this.transport.lag());
+        return [{ kind: 'consumer', consumer: 'funding', lag: perTopic.reduce((sum, lag) => sum + lag, 0) }];
+      },
     });
+    this.metrics.onScrape(() => lags.refresh());
   }
 
   /** After the transport (a microservice of the app, closed before the shutdown hooks). */

@@ -107,6 +107,10 @@ describe('the embedded profile', () => {
     );
     expect(text).toMatch(/commands_total\{[^}]*command="VerifyAssociation",outcome="rejected"[^}]*\} 1/);
     expect(text).toMatch(/projection_lag_events\{[^}]*projection="sample-directory"[^}]*\} \d+/);
+    // The embedded transport's counters, and the process series (event-loop lag, heap).
+    expect(text).toMatch(/^consumer_messages_total\{consumer="funding",outcome="processed"[^}]*\} \d+$/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds\{[^}]*\} [\d.e-]+$/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes\{[^}]*\} \d+$/m);
   });
 
   it('documents its API at /api/docs and answers unknown routes with problem+json', async () => {

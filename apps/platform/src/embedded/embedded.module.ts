@@ -13,7 +13,13 @@ import {
   sealWitnessView,
   SqliteEventStore,
 } from '@tadamon/event-store';
-import { HealthRegistry, KitMetrics, SEAL_WITNESS_VIEW, SealWitnessSource } from '@tadamon/nest-kit';
+import {
+  HealthRegistry,
+  KitMetrics,
+  LagMetrics,
+  SEAL_WITNESS_VIEW,
+  SealWitnessSource,
+} from '@tadamon/nest-kit';
 import { PersonalDataCipher, SqliteKeyStore } from '@tadamon/personal-data';
 import { DocumentStore, MingoDocumentStore, Projection } from '@tadamon/read-store';
 import { EmbeddedConfig } from './embedded-config';
@@ -131,10 +137,14 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     this.health.register('eventStore', async () => void (await this.store.headPosition()));
     this.health.register('readModels', () => this.readModels.started);
-    this.metrics.onScrape(async () => {
-      for (const { projection, lag } of await this.readModels.status())
-        if (lag !== undefined) this.metrics.projectionLag.set({ projection }, lag);
+    // Measured at each scrape (the log is in the process); a read that fails removes the series.
+    const lags = new LagMetrics(this.metrics, {
+      projections: async () =>
+        (await this.readModels.status()).flatMap(({ projection, lag }) =>
+          lag === undefined ? [] : [{ kind: 'projection' as const, projection, lag }],
+        ),
     });
+    this.metrics.onScrape(() => lags.refresh());
     await this.readModels.start();
     this.sealer?.start();
   }

@@ -54,6 +54,11 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
         published: registryPublication.categories,
         projections,
         kafkaBrokers: config.kafka.brokers,
+        relayCounts: () => relay.relay.metrics(),
+        pools: {
+          service: log.pool,
+          'key-store': keyStore instanceof PostgresKeyStore ? keyStore.pool : undefined,
+        },
         workers: [
           { dependency: 'the log sealer', start: () => logSeals.start(), stop: () => logSeals.stop() },
         ],

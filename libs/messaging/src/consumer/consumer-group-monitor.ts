@@ -1,4 +1,5 @@
 import { Admin, Kafka, logLevel } from 'kafkajs';
+import { kafkaLogCreator } from '../kafka/kafka-logging';
 
 /** Kafka's answer for a partition without a committed offset. */
 const NO_OFFSET = -1n;
@@ -22,6 +23,7 @@ export class ConsumerGroupMonitor {
       brokers,
       clientId: `${group}-monitor`,
       logLevel: logLevel.NOTHING,
+      logCreator: kafkaLogCreator,
       retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
     }).admin();
   }

@@ -2,6 +2,7 @@ import { IntegrationEvent, parseIntegrationEvent, deadLetterTopic } from '@tadam
 import { KafkaContext, ReadPacket, ServerKafka } from '@nestjs/microservices';
 import { Consumer, ConsumerConfig, Kafka, KafkaConfig, logLevel, Producer, ProducerConfig } from 'kafkajs';
 import { deadLetterHeaders } from '../kafka/integration-event-message';
+import { kafkaLogCreator } from '../kafka/kafka-logging';
 import { ensureTopics, TopicSettings } from '../kafka/topic-setup';
 import { backoffAfter, retryPolicy, RetryPolicy, toError } from '../retry-policy';
 import { assertSingleHandlers, deliver, invokeNestHandler } from './delivery';
@@ -82,7 +83,13 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
     // Short inner retries: a crashed consumer is restarted by kafkajs, a failed start by supervise().
     const retry = { initialRetryTime: 300, maxRetryTime: recovery.retryMaxMs, retries: 5 };
     super({
-      client: { clientId: settings.group, logLevel: logLevel.ERROR, retry, ...settings.kafka },
+      client: {
+        clientId: settings.group,
+        logLevel: logLevel.ERROR,
+        logCreator: kafkaLogCreator,
+        retry,
+        ...settings.kafka,
+      },
       consumer: {
         allowAutoTopicCreation: false,
         sessionTimeout: recovery.sessionTimeoutMs,

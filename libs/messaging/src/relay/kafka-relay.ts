@@ -4,6 +4,7 @@ import { Kafka, KafkaConfig, logLevel, Message, Producer } from 'kafkajs';
 import { CheckpointStore } from '../checkpoints/checkpoint-store';
 import { countAfter, EventLog } from '../event-log';
 import { toKafkaMessage } from '../kafka/integration-event-message';
+import { kafkaLogCreator } from '../kafka/kafka-logging';
 import { ensureTopics, TopicSettings } from '../kafka/topic-setup';
 import { backoffAfter, retryPolicy, RetryPolicy, toError } from '../retry-policy';
 
@@ -71,6 +72,7 @@ export class KafkaRelay {
     this.kafka = new Kafka({
       clientId: `tadamon-relay-${options.publication.context}`,
       logLevel: logLevel.ERROR,
+      logCreator: kafkaLogCreator,
       ...options.kafka,
     });
     this.batchSize = options.batchSize ?? 500;

@@ -3,6 +3,7 @@ import { ContextPublication } from '@tadamon/contracts';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { CheckpointStore } from '../checkpoints/checkpoint-store';
 import { EventLog } from '../event-log';
+import { kafkaLogCreator } from '../kafka/kafka-logging';
 import { KafkaRelay } from './kafka-relay';
 
 /** After a failed batch the relay counts as failing until a batch goes through, or this long. */
@@ -55,6 +56,7 @@ export class MonitoredKafkaRelay {
       brokers: kafka.brokers,
       clientId: `tadamon-${publication.context}-health`,
       logLevel: logLevel.NOTHING,
+      logCreator: kafkaLogCreator,
       retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
     }).admin();
   }

@@ -5,6 +5,8 @@ import { HealthCheck, ProgressCheck } from '../health/health-registry';
 import { EventStoreLocation, StateLocation } from '../config/service-variables';
 import { KitMetrics } from '../metrics/kit-metrics';
 import { LagMetrics, LagSource } from '../metrics/lag-metrics';
+import { ConsumerCounts, RelayCounts } from '../metrics/operator-counts';
+import { PoolStats } from '../metrics/pool-stats';
 import { OpenedResources } from './opened-resources';
 import { ServiceInfrastructure } from './service-infrastructure.module';
 import { StartupError } from './startup-error';
@@ -39,6 +41,8 @@ export interface ServiceWorker {
   /** What a failed start could not reach, with its variable. */
   dependency: string;
   lag?: LagSource;
+  /** Names its lag source in lag_measurement_* (default `worker-<index>`). */
+  name?: string;
 }
 
 export interface RelayingWork {
@@ -48,6 +52,10 @@ export interface RelayingWork {
   projections: ServiceProjections;
   kafkaBrokers: string[];
   workers?: ServiceWorker[];
+  /** The relay's running totals, for the relay_* counters of /metrics. */
+  relayCounts?: () => RelayCounts;
+  /** The PostgreSQL pools the service holds, by name, for the db_pool_* gauges (undefined: none). */
+  pools?: Record<string, PoolStats | undefined>;
 }
 
 /**
@@ -83,6 +91,11 @@ export abstract class RelayingInfrastructure implements ServiceInfrastructure {
     return relay.stuck ? { relay: () => relay.stuck?.() } : {};
   }
 
+  /** The running totals of the service's consumers, by consumer, for consumer_messages_total. */
+  protected consumerCounts(): Record<string, () => ConsumerCounts> {
+    return {};
+  }
+
   /** Starts the relay (creating its topic if needed), the workers, the runners and the lag gauges. */
   async start(metrics: KitMetrics): Promise<void> {
     const { relay, projections, workers = [] } = this.work;
@@ -103,15 +116,22 @@ export abstract class RelayingInfrastructure implements ServiceInfrastructure {
       }
     }
     projections.start();
-    this.lagMetrics = new LagMetrics(metrics, [
-      async () => [{ kind: 'relay', relay: relay.name, lag: await relay.lag() }],
-      ...workers.flatMap((worker) => (worker.lag ? [worker.lag] : [])),
-      async () =>
+    const workerLags = workers.flatMap((worker, index): [string, LagSource][] =>
+      worker.lag ? [[worker.name ?? `worker-${index}`, worker.lag]] : [],
+    );
+    this.lagMetrics = new LagMetrics(metrics, {
+      relay: async () => [{ kind: 'relay', relay: relay.name, lag: await relay.lag() }],
+      ...Object.fromEntries(workerLags),
+      projections: async () =>
         (await projections.status()).flatMap(({ projection, lag }) =>
           lag === undefined ? [] : [{ kind: 'projection' as const, projection, lag }],
         ),
-    ]);
+    });
     this.lagMetrics.start();
+    if (this.work.relayCounts) metrics.trackRelay(relay.name, this.work.relayCounts);
+    for (const [consumer, counts] of Object.entries(this.consumerCounts()))
+      metrics.trackConsumer(consumer, counts);
+    for (const [name, pool] of Object.entries(this.work.pools ?? {})) if (pool) metrics.trackPool(name, pool);
   }
 
   /** Measures the lags for /metrics now, rather than at the next tick. */
