@@ -10,3 +10,4 @@ export * from './services/json-call';
 export * from './services/test-database';
 export * from './services/hook-timeouts';
 export * from './servers/private-server';
+export { repoRoot } from './servers/local-servers';

@@ -1,10 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { INTEGRATION_EVENT_HEADERS } from '@tadamon/contracts';
+import { PrivateServer } from '@tadamon/testing';
 import { logLevel } from 'kafkajs';
 import { InMemoryCheckpointStore } from '../checkpoints/checkpoint-store';
 import { eventually } from '../testing/counter-consumer';
@@ -14,45 +9,9 @@ import { KafkaRelay } from './kafka-relay';
 
 jest.setTimeout(180_000);
 
-const KAFKA_SCRIPT = join(__dirname, '..', '..', '..', '..', 'infra', 'local', 'kafka.sh');
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-/** A Kafka broker of its own (infra/local/kafka.sh in a private home), so stopping it harms no one. */
-async function dedicatedBroker() {
-  const home = mkdtempSync(join(tmpdir(), 'tadamon-kafka-'));
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    TADAMON_INFRA_HOME: home,
-    TADAMON_KAFKA_PORT: String(port),
-    TADAMON_KAFKA_CONTROLLER_PORT: String(await freePort()),
-  };
-  const run = (command: 'up' | 'down') =>
-    promisify(execFile)('bash', [KAFKA_SCRIPT, command], { env, timeout: 120_000 });
-  await run('up');
-  return {
-    brokers: [`127.0.0.1:${port}`],
-    up: () => run('up'),
-    down: () => run('down'),
-    remove: async () => {
-      await run('down').catch(() => undefined);
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
-
 describe('relay across a broker restart', () => {
   let log: EventLogFixture;
-  let broker: Awaited<ReturnType<typeof dedicatedBroker>> | undefined;
+  let broker: PrivateServer | undefined;
   let relay: KafkaRelay | undefined;
 
   beforeEach(() => {
@@ -61,12 +20,12 @@ describe('relay across a broker restart', () => {
 
   afterEach(async () => {
     await relay?.stop();
-    await broker?.remove();
+    await broker?.dispose();
     await log.cleanup();
   });
 
   it('publishes every event, none lost and in order per stream, when the broker is down for 10 s', async () => {
-    broker = await dedicatedBroker();
+    broker = await PrivateServer.start('kafka');
     const publication = counterPublication(uniqueName('restart'));
     const failures: string[] = [];
     relay = new KafkaRelay({
@@ -74,7 +33,7 @@ describe('relay across a broker restart', () => {
       log: log.store,
       checkpoints: new InMemoryCheckpointStore(),
       kafka: {
-        brokers: broker.brokers,
+        brokers: [broker.url],
         connectionTimeout: 1000,
         requestTimeout: 5000,
         logLevel: logLevel.NOTHING,
@@ -122,7 +81,7 @@ describe('relay across a broker restart', () => {
 
     const ids = new Set((await log.store.readAll({ categories: ['counter'] })).map((event) => event.id));
     const messages = await readTopic(
-      broker.brokers,
+      [broker.url],
       publication.topic,
       (m) => {
         const seen = new Set(m.map((message) => message.headers[INTEGRATION_EVENT_HEADERS.eventId]));
