@@ -11,3 +11,4 @@ export * from './services/test-database';
 export * from './services/hook-timeouts';
 export * from './servers/private-server';
 export { repoRoot } from './servers/local-servers';
+export * from './services/recovery-figures';

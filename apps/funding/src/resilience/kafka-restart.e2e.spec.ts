@@ -6,12 +6,12 @@ import {
   createTestDatabase,
   dropTestDatabase,
   PrivateServer,
+  recordRecoveryFigures,
   requireServer,
   until,
 } from '@tadamon/testing';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { FundingServiceUnderTest } from '../testing/funding-service-under-test';
-import { recordRecoveryFigures } from '../testing/recovery-figures';
 import { RegistryTopic } from '../testing/registry-topic';
 import { joinThenKill } from '../testing/dead-group-member';
 import { registryPublication } from '@tadamon/contracts';
@@ -29,6 +29,14 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
   let service: FundingServiceUnderTest | undefined;
   let producer: Producer | undefined;
   const figures: Record<string, number> = {};
+  const kafkaNow = (): PrivateServer => {
+    if (!kafka) throw new Error('kafka did not start (see beforeAll)');
+    return kafka;
+  };
+  const serviceNow = (): FundingServiceUnderTest => {
+    if (!service) throw new Error('service did not start (see beforeAll)');
+    return service;
+  };
 
   beforeAll(async () => {
     kafka = await PrivateServer.start('kafka');
@@ -45,7 +53,7 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
 
   const registry = async () => {
     producer ??= new Kafka({
-      brokers: [kafka!.url],
+      brokers: [kafkaNow().url],
       clientId: `registry-${run}`,
       logLevel: logLevel.NOTHING,
     }).producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
@@ -56,9 +64,9 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
   it(
     'starts while Kafka is down: HTTP serves at once, readiness names the consumer and the relay',
     async () => {
-      await kafka!.down();
+      await kafkaNow().down();
       const databaseUrl = await createTestDatabase(postgresUrl, database);
-      service = await FundingServiceUnderTest.start({ databaseUrl, mongoUrl, brokers: kafka!.url }, run);
+      service = await FundingServiceUnderTest.start({ databaseUrl, mongoUrl, brokers: kafkaNow().url }, run);
       figures.httpStartWithoutKafkaMs = service.startedInMs;
       expect((await service.call('GET', '/health/live')).status).toBe(200);
       // A read of Funding's own facts is answered (nothing known yet) while Kafka is away.
@@ -73,15 +81,19 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
   it(
     'joins its group once Kafka is up, turns ready, and applies what the Registry publishes',
     async () => {
-      await kafka!.up();
+      await kafkaNow().up();
       const up = Date.now();
-      await until(async () => (await service!.readiness()).ready, 'readiness after Kafka came up', 60_000);
+      await until(
+        async () => (await serviceNow().readiness()).ready,
+        'readiness after Kafka came up',
+        60_000,
+      );
       figures.readyAfterKafkaUpMs = Date.now() - up;
       const association = `assoc-a-${run}`;
       const published = Date.now();
       await (await registry()).verified(association);
       await until(
-        async () => (await service!.applicantStatus(association)) === 'verified',
+        async () => (await serviceNow().applicantStatus(association)) === 'verified',
         'the fact',
         30_000,
       );
@@ -93,20 +105,20 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
   it(
     'after Kafka is killed: readiness is false until the consumer runs again, then consumption resumes within seconds',
     async () => {
-      kafka!.kill();
+      kafkaNow().kill();
       const killed = Date.now();
       await until(
-        async () => !(await service!.readiness()).ready,
+        async () => !(await serviceNow().readiness()).ready,
         'readiness to fail after the kill',
         30_000,
       );
       figures.notReadyAfterKillMs = Date.now() - killed;
-      expect((await service!.call('GET', '/health/live')).status).toBe(200);
+      expect((await serviceNow().call('GET', '/health/live')).status).toBe(200);
 
       // The consumer itself is reported, not only the broker: it stops counting as running once it
       // crashes or has not heard from Kafka for a session timeout.
       await until(
-        async () => (await service!.readiness()).failing.includes('registryConsumer'),
+        async () => (await serviceNow().readiness()).failing.includes('registryConsumer'),
         'the consumer to be reported not running',
         30_000,
       );
@@ -114,11 +126,11 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
 
       // While Kafka is down readiness stays false: sampled for 3 s.
       for (const end = Date.now() + 3_000; Date.now() < end;) {
-        expect((await service!.readiness()).ready).toBe(false);
+        expect((await serviceNow().readiness()).ready).toBe(false);
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
 
-      await kafka!.up();
+      await kafkaNow().up();
       const up = Date.now();
       const association = `assoc-b-${run}`;
       // Published as soon as the broker takes it; consumed once the consumer is back.
@@ -137,14 +149,14 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
       let readyAt: number | undefined;
       await until(
         async () => {
-          if (readyAt === undefined && (await service!.readiness()).ready) readyAt = Date.now();
-          return (await service!.applicantStatus(association)) === 'verified';
+          if (readyAt === undefined && (await serviceNow().readiness()).ready) readyAt = Date.now();
+          return (await serviceNow().applicantStatus(association)) === 'verified';
         },
         'consumption to resume',
         60_000,
       );
       figures.consumedAfterKafkaUpMs = Date.now() - up;
-      await until(async () => (await service!.readiness()).ready, 'readiness after the restart', 30_000);
+      await until(async () => (await serviceNow().readiness()).ready, 'readiness after the restart', 30_000);
       figures.readyAfterKafkaRestartMs = (readyAt ?? Date.now()) - up;
       // The bound a user can count on with the default settings (session 10 s, retries at most 2 s).
       expect(figures.consumedAfterKafkaUpMs).toBeLessThan(30_000);
@@ -157,11 +169,11 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
     async () => {
       const group = `tadamon.funding.${run}-next`;
       const sessionTimeoutMs = 10_000;
-      await joinThenKill(kafka!.url, group, registryPublication.topic, sessionTimeoutMs);
+      await joinThenKill(kafkaNow().url, group, registryPublication.topic, sessionTimeoutMs);
       const killed = Date.now();
       const databaseUrl = await createTestDatabase(postgresUrl, `${database}b`);
       const next = await FundingServiceUnderTest.start(
-        { databaseUrl, mongoUrl, brokers: kafka!.url },
+        { databaseUrl, mongoUrl, brokers: kafkaNow().url },
         `${run}b`,
         group,
       );

@@ -40,6 +40,10 @@ describe.each([
   ['kafka', kafkaAnswers],
 ] as const)('a private %s server', (kind, answers) => {
   let server: PrivateServer | undefined;
+  const serverNow = (): PrivateServer => {
+    if (!server) throw new Error('server did not start (see beforeAll)');
+    return server;
+  };
 
   beforeAll(async () => {
     server = await PrivateServer.start(kind);
@@ -47,14 +51,18 @@ describe.each([
 
   afterAll(() => server?.dispose(), APP_STOP_TIMEOUT_MS);
 
-  it('answers on its own port, stops when killed, and starts again on the same url', async () => {
-    const url = server!.url;
-    expect(url).not.toMatch(/:(5432|9092)\b/);
-    expect(await answers(url)).toBe(true);
-    server!.kill();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await answers(url)).toBe(false);
-    await server!.up();
-    expect(await answers(url)).toBe(true);
-  }, APP_START_TIMEOUT_MS);
+  it(
+    'answers on its own port, stops when killed, and starts again on the same url',
+    async () => {
+      const url = serverNow().url;
+      expect(url).not.toMatch(/:(5432|9092)\b/);
+      expect(await answers(url)).toBe(true);
+      serverNow().kill();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await answers(url)).toBe(false);
+      await serverNow().up();
+      expect(await answers(url)).toBe(true);
+    },
+    APP_START_TIMEOUT_MS,
+  );
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '@tadamon/testing';
+import { repoRoot } from '../servers/local-servers';
 
 /**
  * The recovery times a fault test measured, written to bench/results/recovery-<suite>.json and
