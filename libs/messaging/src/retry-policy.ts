@@ -34,7 +34,10 @@ export function backoffAfter(policy: RetryPolicy, failedAttempt: number): number
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function toError(value: unknown): Error {
-  if (value instanceof Error) return value;
+  // An error made in another realm (Node's core under a test runner's sandbox) fails instanceof;
+  // rebuilding it would lose its code (ECONNREFUSED...), by which a delivery knows to wait it out.
+  if (value instanceof Error || Object.prototype.toString.call(value) === '[object Error]')
+    return value as Error;
   if (
     typeof value === 'object' &&
     value !== null &&

@@ -39,7 +39,8 @@ export class FundingServiceUnderTest {
     const secret = randomBytes(32).toString('base64url');
     const begun = Date.now();
     const app = await createFundingApp({
-      logger: false,
+      // TADAMON_TEST_LOGS=1 shows the service's logs (to see what a fault did).
+      logger: process.env.TADAMON_TEST_LOGS === '1',
       env: {
         TADAMON_EVENT_STORE: 'postgres',
         DATABASE_URL: servers.databaseUrl,
@@ -50,6 +51,8 @@ export class FundingServiceUnderTest {
         TADAMON_JWT_SECRET: secret,
         TADAMON_SEAL_PRIVATE_KEY: generateSealKeyPair().privateKeyPem,
         TADAMON_COMMITTEE_MEMBERS: 'user-committee',
+        // The test's load comes from one address: the limit is not what is under test here.
+        TADAMON_RATE_LIMIT: '1000000',
       },
     });
     try {

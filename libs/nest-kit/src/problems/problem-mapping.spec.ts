@@ -70,6 +70,14 @@ describe('errors as problem details', () => {
     ['too many connections', Object.assign(new Error('sorry, too many clients already'), { code: '53300' })],
     ['a connection lost', new Error('Connection terminated unexpectedly')],
     ['a pool with no client in time', new Error('timeout exceeded when trying to connect')],
+    [
+      'a broken client still in use',
+      new Error('Client has encountered a connection error and is not queryable'),
+    ],
+    [
+      'the database restarting',
+      Object.assign(new Error('the database system is starting up'), { code: '57P03' }),
+    ],
   ])('answers %s with 503 and Retry-After, not 500', (_, error) => {
     const { problem, headers, unexpected } = toProblem(error, context);
     expect(problem).toMatchObject({ type: 'urn:tadamon:problem:not-ready', status: 503 });

@@ -13,7 +13,13 @@ const NETWORK_CODES = new Set([
 ]);
 /** PostgreSQL SQLSTATEs: connection exceptions (08...), server shutting down or starting (57P01-57P03), too many connections (53300). */
 const POSTGRES_CODES = /^(08\d{3}|57P0[1-3]|53300)$/;
-const MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /Client was closed/];
+const MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /Client was closed/,
+  // A pooled client whose connection broke, used before the pool dropped it.
+  /Client has encountered a connection error and is not queryable/,
+];
 
 /** Seconds a client should wait before trying again. */
 export const RETRY_AFTER_UNREACHABLE_SECONDS = 2;
