@@ -242,16 +242,38 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     });
   }, 40_000);
 
-  it('flags the open application of an association the Registry suspends', async () => {
-    await registry.publish('AssociationSuspended', associationA, { reason: 'audit en cours' });
-    await until(
-      async () => (await applicantStatus(associationA)) === 'suspended',
-      `${associationA} suspended`,
-    );
-    await until(
-      async () => Boolean((await call('GET', `/api/funding/applications/${applicationId}`)).body?.flag),
-      'the flag on the application',
-    );
+  it('flags the open application of an association the Registry suspends, while 15 clients read its applicant', async () => {
+    // Issue 13, item 1: reads of the applicant during the suspension's delivery starved the pool
+    // the delivery needed, for ever. Now every read is answered and the delivery finishes.
+    let reading = true;
+    const statuses: number[] = [];
+    const reader = async () => {
+      while (reading) {
+        const answer = await fetch(`${base}/api/funding/applicants/${associationA}`, {
+          headers: { authorization: `Bearer ${officer}` },
+          signal: AbortSignal.timeout(10_000),
+        });
+        await answer.arrayBuffer();
+        statuses.push(answer.status);
+      }
+    };
+    const readers = Promise.all(Array.from({ length: 15 }, reader));
+    try {
+      await registry.publish('AssociationSuspended', associationA, { reason: 'audit en cours' });
+      await until(
+        async () => (await applicantStatus(associationA)) === 'suspended',
+        `${associationA} suspended`,
+      );
+      await until(
+        async () => Boolean((await call('GET', `/api/funding/applications/${applicationId}`)).body?.flag),
+        'the flag on the application',
+      );
+    } finally {
+      reading = false;
+      await readers;
+    }
+    expect(statuses.length).toBeGreaterThan(15);
+    expect(statuses.filter((status) => status !== 200)).toEqual([]);
     expect((await call('GET', `/api/funding/applications/${applicationId}`)).body).toMatchObject({
       status: 'submitted',
       flag: { reason: 'association suspended by the registry: audit en cours' },

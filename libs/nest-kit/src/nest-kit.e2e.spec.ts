@@ -158,6 +158,7 @@ class NotesController {
 
 const issuer = TokenIssuer.hs256('a-test-secret-that-is-long-enough-0123456789');
 let eventStoreUp = true;
+let relayStuck: string | undefined;
 
 @Module({
   imports: [
@@ -180,6 +181,7 @@ describe('the service kit over HTTP', () => {
 
   beforeAll(async () => {
     app = await bootstrapHttpApp(NotesApp, { openApi: { title: 'Notes' }, bodyLimit: 16 * 1024 });
+    app.get(HealthRegistry).registerProgress('relay', () => relayStuck);
     app.get(HealthRegistry).register('event-store', () => {
       if (!eventStoreUp) throw new Error('SQLITE_CANTOPEN');
     });
@@ -718,6 +720,23 @@ describe('the service kit over HTTP', () => {
     } finally {
       eventStoreUp = true;
     }
+  });
+
+  it('fails liveness (503 not-alive, in the reader language) while background work is stuck, not while a dependency is down', async () => {
+    expect((await call('GET', '/health/live')).status).toBe(200);
+    relayStuck = 'a batch of relay:notes has been running for 130000 ms';
+    try {
+      for (const path of ['/health', '/health/live']) {
+        const problem = await expectProblem(await call('GET', path), 503, 'not-alive');
+        expect(problem.stuck).toEqual([{ name: 'relay', reason: relayStuck }]);
+        expect(problem.detail).toContain('relay: a batch of relay:notes');
+      }
+      const french = await call('GET', '/health/live', { headers: { 'accept-language': 'fr' } });
+      expect(((await french.json()) as { detail: string }).detail).toContain('ne progressent plus');
+    } finally {
+      relayStuck = undefined;
+    }
+    expect((await call('GET', '/health/live')).status).toBe(200);
   });
 
   it('answers an unknown route with a 404 problem', async () => {

@@ -39,7 +39,12 @@ describe('KafkaEventConsumer on a real broker', () => {
     await log.cleanup();
   });
 
-  async function startPipeline(context: string, behaviour: CounterBehaviour<PoolClient>, partitions: number) {
+  async function startPipeline(
+    context: string,
+    behaviour: CounterBehaviour<PoolClient>,
+    partitions: number,
+    stuckAfterMs?: number,
+  ) {
     const publication = counterPublication(context);
     relay = new KafkaRelay({
       publication,
@@ -54,11 +59,43 @@ describe('KafkaEventConsumer on a real broker', () => {
       group: `tadamon.${context}-tallying`,
       inbox: await PostgresInbox.create(pg.pool, pg.schema),
       retry: { maxAttempts: 3, initialBackoffMs: 100, maxBackoffMs: 400 },
+      stuckAfterMs,
     });
     app = await startConsumer(counterConsumerModule(publication.topic, behaviour), consumer);
     await consumer.whenJoined();
     return { publication, consumer };
   }
+
+  it('reports itself stuck (liveness) while one delivery hangs past stuckAfterMs, and not once it moves on', async () => {
+    let release: () => void = () => undefined;
+    const hanging = new Promise<void>((resolve) => (release = resolve));
+    const behaviour: CounterBehaviour<PoolClient> = {
+      deliveries: [],
+      effect: async (tx, event) => {
+        if (event.data.n === 2) await hanging;
+        await pg.effect(tx, event);
+      },
+    };
+    const { consumer } = await startPipeline(uniqueName('stuck'), behaviour, 1, 1_000);
+    expect(consumer.stuck()).toBeUndefined();
+    await log.append('a', 1);
+    await log.append('a', 2);
+    await eventually(
+      () => behaviour.deliveries.some((d) => d.event.data.n === 2),
+      20_000,
+      'the hanging delivery',
+    );
+    await eventually(() => consumer.stuck() !== undefined, 10_000, 'the consumer to report itself stuck');
+    expect(consumer.stuck()).toMatch(/a delivery of tadamon\..*-tallying has been running for \d+ ms/);
+    release();
+    await eventually(() => consumer.stuck() === undefined, 10_000, 'the consumer to move on');
+    await log.append('a', 3);
+    await eventually(
+      () => behaviour.deliveries.some((d) => d.event.data.n === 3),
+      20_000,
+      'the next delivery',
+    );
+  });
 
   it('dead-letters a poison message within 5 s after its retries and processes the messages behind it', async () => {
     const behaviour: CounterBehaviour<PoolClient> = {
