@@ -193,6 +193,29 @@ describe('the Funding service configuration', () => {
     ]);
   });
 
+  it('reads the Kafka recovery settings, and refuses a heartbeat slower than a third of the session', () => {
+    const config = loadFundingConfig({
+      ...valid,
+      TADAMON_KAFKA_SESSION_TIMEOUT_MS: '30000',
+      TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS: '3000',
+      TADAMON_KAFKA_RETRY_MAX_MS: '5000',
+    });
+    expect(config.kafka.recovery).toEqual({
+      sessionTimeoutMs: 30_000,
+      heartbeatIntervalMs: 3_000,
+      retryMaxMs: 5_000,
+    });
+    expect(problemsOf({ ...valid, TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS: '4000' })).toEqual([
+      {
+        variable: 'TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS',
+        reason: 'must be at most a third of TADAMON_KAFKA_SESSION_TIMEOUT_MS (10000 ms)',
+      },
+    ]);
+    expect(problemsOf({ ...valid, TADAMON_KAFKA_SESSION_TIMEOUT_MS: '1000' }).map((p) => p.variable)).toEqual(
+      ['TADAMON_KAFKA_SESSION_TIMEOUT_MS'],
+    );
+  });
+
   it('refuses two ways of verifying tokens', () => {
     expect(problemsOf({ ...valid, TADAMON_JWKS_URL: 'https://id.example.org/certs' })).toEqual([
       {

@@ -74,7 +74,7 @@ function crossProblems(environment: NodeJS.ProcessEnv): ConfigurationProblem[] {
     problems.push({ variable: 'KURRENTDB_URL', reason: 'is required when TADAMON_EVENT_STORE=kurrentdb' });
   const session = Number(environment.TADAMON_KAFKA_SESSION_TIMEOUT_MS || 10_000);
   const heartbeat = Number(environment.TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS || 1_000);
-  if (heartbeat * 3 > session)
+  if (session >= 6_000 && heartbeat * 3 > session)
     problems.push({
       variable: 'TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS',
       reason: `must be at most a third of TADAMON_KAFKA_SESSION_TIMEOUT_MS (${session} ms)`,
