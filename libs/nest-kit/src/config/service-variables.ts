@@ -74,6 +74,7 @@ function crossProblems(environment: NodeJS.ProcessEnv): ConfigurationProblem[] {
     problems.push({ variable: 'KURRENTDB_URL', reason: 'is required when TADAMON_EVENT_STORE=kurrentdb' });
   const session = Number(environment.TADAMON_KAFKA_SESSION_TIMEOUT_MS || 10_000);
   const heartbeat = Number(environment.TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS || 1_000);
+  // A session below its minimum is reported by its own reader, not again here.
   if (session >= 6_000 && heartbeat * 3 > session)
     problems.push({
       variable: 'TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS',
