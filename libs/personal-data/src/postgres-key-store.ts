@@ -13,7 +13,8 @@ export class PostgresKeyStore implements KeyStore {
 
   static async connect(connectionString: string, schema = 'tadamon_keys'): Promise<PostgresKeyStore> {
     if (!SCHEMA.test(schema)) throw new Error(`invalid schema name ${JSON.stringify(schema)}`);
-    const pool = new Pool({ connectionString, max: 5 });
+    // A client within 5 s or an error, rather than a wait for ever on an exhausted pool.
+    const pool = new Pool({ connectionString, max: 5, connectionTimeoutMillis: 5_000 });
     // A connection lost (a server restart) fails the query of the client in use and is dropped by the
     // pool when idle; unheard, either would crash the process.
     pool.on('error', () => undefined);

@@ -134,6 +134,8 @@ export class PostgresEventStore implements EventStore {
       options.pool ??
       new Pool({
         connectionString: options.connectionString,
+        // A client within 5 s or an error, rather than a wait for ever on an exhausted pool.
+        connectionTimeoutMillis: 5_000,
         ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
       });
     // A connection lost (a server restart) fails the query of the client in use and is dropped by

@@ -1,10 +1,11 @@
-import { isUnreachableDependency } from '@tadamon/nest-kit';
+import { isUnavailableDependency } from '@tadamon/nest-kit';
 
 /**
- * PostgreSQL SQLSTATEs that say "not now" rather than "never": serialization failure, deadlock
- * detected, lock not available (lock_timeout), query cancelled (statement_timeout), admin shutdown.
+ * PostgreSQL SQLSTATEs that say "not now" rather than "never", beyond an unavailable database
+ * (isUnavailableDependency, which includes lock_timeout): serialization failure, deadlock detected,
+ * query cancelled (statement_timeout).
  */
-const RETRYABLE_POSTGRES = new Set(['40001', '40P01', '55P03', '57014']);
+const RETRYABLE_POSTGRES = new Set(['40001', '40P01', '57014']);
 const RETRYABLE_SQLITE = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
 const MONGO_NETWORK = /^Mongo(Network|ServerSelection|NotConnected|NetworkTimeout)Error$/;
 
@@ -16,7 +17,7 @@ const MONGO_NETWORK = /^Mongo(Network|ServerSelection|NotConnected|NetworkTimeou
 export function isTransientDeliveryError(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (typeof current !== 'object') return false;
-    if (isUnreachableDependency(current)) return true;
+    if (isUnavailableDependency(current)) return true;
     const { code, name } = current as { code?: unknown; name?: unknown };
     if (typeof code === 'string' && (RETRYABLE_POSTGRES.has(code) || RETRYABLE_SQLITE.has(code))) return true;
     if (typeof name === 'string' && MONGO_NETWORK.test(name)) return true;

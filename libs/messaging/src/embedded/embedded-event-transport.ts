@@ -160,6 +160,8 @@ export class EmbeddedEventTransport<Tx = unknown> extends Server implements Cust
       event,
       inbox,
       policy: this.policy,
+      // A database busy or away is waited out; a transport stopping meanwhile gives up (no checkpoint).
+      stopping: () => this.stopped,
       handle: (tx, attempt) =>
         invokeNestHandler(
           lane.handler,

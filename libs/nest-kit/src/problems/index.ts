@@ -6,4 +6,4 @@ export * from './prepared-answer';
 export * from './domain-validation';
 export * from './method-not-allowed';
 export * from './framework-errors';
-export * from './unreachable-dependency';
+export * from './unavailable-dependency';

@@ -6,7 +6,7 @@ import {
   WrongExpectedRevision,
 } from '@tadamon/eventsourcing';
 import { Language, message, MessageKey } from './messages';
-import { isUnreachableDependency, RETRY_AFTER_UNREACHABLE_SECONDS } from './unreachable-dependency';
+import { isUnavailableDependency, RETRY_AFTER_UNAVAILABLE_SECONDS } from './unavailable-dependency';
 import { PROBLEM_KINDS, ProblemDetails, ProblemException, ProblemKind, problemType } from './problem';
 
 export interface ProblemContext {
@@ -88,10 +88,10 @@ function classify(error: unknown, context: ProblemContext): [ProblemException, b
   if (error instanceof StreamNotFound || error instanceof InvalidStreamName)
     return [new ProblemException('not-found'), false];
   if (error instanceof EventTooLarge) return [new ProblemException('payload-too-large'), false];
-  if (isUnreachableDependency(error))
+  if (isUnavailableDependency(error))
     return [
       new ProblemException('not-ready', undefined, undefined, {
-        'Retry-After': String(RETRY_AFTER_UNREACHABLE_SECONDS),
+        'Retry-After': String(RETRY_AFTER_UNAVAILABLE_SECONDS),
       }),
       false,
     ];

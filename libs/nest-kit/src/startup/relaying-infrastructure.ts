@@ -181,6 +181,8 @@ export function sqliteStateFile(file: string, resources: OpenedResources): Datab
  */
 /** How long a request waits for a client of the service's pool before it answers 503. */
 export const POOL_ACQUIRE_TIMEOUT_MS = 5_000;
+/** The service pool's sessions: a lock waited for 10 s at most, a transaction idle 60 s at most. */
+export const SESSION_TIMEOUTS = '-c lock_timeout=10s -c idle_in_transaction_session_timeout=60s';
 
 export function servicePostgresPool(
   config: { eventStore: EventStoreLocation; relayCheckpoints: StateLocation },
@@ -200,6 +202,9 @@ export function servicePostgresPool(
     max: sizing.max ?? 10,
     // Nothing waits for ever: no client in time (a pool exhausted, a server down) answers 503.
     connectionTimeoutMillis: sizing.acquireTimeoutMs ?? POOL_ACQUIRE_TIMEOUT_MS,
+    // Nor for a lock (55P03, answered 503 too), and a transaction left idle while it holds locks
+    // is ended by the server, so what it held is freed even if this process cannot.
+    options: SESSION_TIMEOUTS,
   });
   // A connection lost (a server restart) fails the query of the client in use and is dropped by the
   // pool when idle; unheard, either would crash the process.

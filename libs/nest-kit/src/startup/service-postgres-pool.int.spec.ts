@@ -71,6 +71,46 @@ describe("the service's PostgreSQL pool", () => {
     }
   }, 30_000);
 
+  it('waits for a lock 10 s at most, which answers 503, and ends a transaction left idle', async () => {
+    const url = requireServer('postgres');
+    const resources = new OpenedResources();
+    try {
+      const pool = servicePostgresPool(
+        { eventStore: { kind: 'postgres', url }, relayCheckpoints: { kind: 'postgres', url } } as never,
+        resources,
+      );
+      if (!pool) throw new Error('no pool for a postgres event store');
+      const settings = await pool.query<{ lock: string; idle: string }>(
+        "SELECT current_setting('lock_timeout') AS lock, current_setting('idle_in_transaction_session_timeout') AS idle",
+      );
+      expect(settings.rows[0]).toEqual({ lock: '10s', idle: '1min' });
+      const holder = await pool.connect();
+      const waiter = await pool.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('SELECT pg_advisory_xact_lock(13013)');
+        await waiter.query('BEGIN');
+        await waiter.query("SET LOCAL lock_timeout = '200ms'");
+        const error = await waiter.query('SELECT pg_advisory_xact_lock(13013)').then(
+          () => undefined,
+          (failed: unknown) => failed,
+        );
+        expect(error).toMatchObject({ code: '55P03' });
+        expect(toProblem(error, context)).toMatchObject({
+          problem: { status: 503 },
+          headers: { 'Retry-After': expect.any(String) },
+        });
+      } finally {
+        await waiter.query('ROLLBACK').catch(() => undefined);
+        await holder.query('ROLLBACK');
+        waiter.release();
+        holder.release();
+      }
+    } finally {
+      await resources.closeAll();
+    }
+  }, 30_000);
+
   it('answers 503 while the database cannot be reached', async () => {
     const resources = new OpenedResources();
     try {

@@ -1,7 +1,8 @@
 /**
- * Errors that say a server the service depends on cannot be reached right now (a database
- * restarting, refusing or out of connections, a pool with no client to give in time): the request
- * was not wrong and may succeed in a moment, so it answers 503 with Retry-After, not 500.
+ * Errors that say a server the service depends on cannot serve it right now (a database
+ * restarting, refusing or out of connections, a pool with no client to give in time, a lock not
+ * had in time): the request was not wrong and may succeed in a moment, so it answers 503 with
+ * Retry-After, not 500.
  */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -11,8 +12,12 @@ const NETWORK_CODES = new Set([
   'EPIPE',
   'ENOTFOUND',
 ]);
-/** PostgreSQL SQLSTATEs: connection exceptions (08...), server shutting down or starting (57P01-57P03), too many connections (53300). */
-const POSTGRES_CODES = /^(08\d{3}|57P0[1-3]|53300)$/;
+/**
+ * PostgreSQL SQLSTATEs: connection exceptions (08...), server shutting down or starting
+ * (57P01-57P03), too many connections (53300), and a lock not had within lock_timeout (55P03): the
+ * service is busy with other writers right now.
+ */
+const POSTGRES_CODES = /^(08\d{3}|57P0[1-3]|53300|55P03)$/;
 const MESSAGES = [
   /^Connection terminated/,
   /timeout exceeded when trying to connect/,
@@ -22,9 +27,9 @@ const MESSAGES = [
 ];
 
 /** Seconds a client should wait before trying again. */
-export const RETRY_AFTER_UNREACHABLE_SECONDS = 2;
+export const RETRY_AFTER_UNAVAILABLE_SECONDS = 2;
 
-export function isUnreachableDependency(error: unknown): boolean {
+export function isUnavailableDependency(error: unknown): boolean {
   // Read as plain fields: a socket error is made by Node's core, possibly in another realm than
   // the caller's Error (instanceof would miss it).
   if (typeof error !== 'object' || error === null) return false;
