@@ -1,7 +1,7 @@
 import { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HandlerErrorsPassThrough } from '@tadamon/messaging';
-import { createServiceApp, StartupError } from '@tadamon/nest-kit';
+import { createServiceApp } from '@tadamon/nest-kit';
 import { AppModule } from './app.module';
 import { FundingConfig, loadFundingConfig } from './config';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
@@ -15,9 +15,10 @@ export interface FundingAppOptions {
 }
 
 /**
- * The Funding service's HTTP app, started but not yet listening: configuration checked, every
- * dependency connected, the relay and the projection runners running, and the consumer of the
- * Registry's topic connected as a microservice of the app (closed with it, before the stores).
+ * The Funding service's HTTP app, started but not yet listening: configuration checked, the log,
+ * the read store and the consumer's state open, the relay and the projection runners running, and
+ * the consumer of the Registry's topic connected as a microservice of the app (closed with it,
+ * before the stores), joining its group in the background. Kafka need not answer yet.
  * Configuration errors (ConfigurationError) and unreachable servers (StartupError) are thrown.
  */
 export async function createFundingApp(options: FundingAppOptions = {}): Promise<NestFastifyApplication> {
@@ -43,14 +44,9 @@ export async function createFundingApp(options: FundingAppOptions = {}): Promise
       consumer.useGlobalFilters(new HandlerErrorsPassThrough());
       consumer.setIsInitHookCalled(true);
       await app.init();
-      try {
-        await app.startAllMicroservices();
-      } catch (error) {
-        throw new StartupError(
-          `the consumer of the Registry's events (KAFKA_BROKERS=${config.kafka.brokers.join(',')}, group ${config.kafka.group})`,
-          error,
-        );
-      }
+      // Returns at once: the consumer joins its group in the background, retrying until Kafka
+      // answers, while the app serves (readiness's registryConsumer says when it runs).
+      await app.startAllMicroservices();
     },
   });
 }
