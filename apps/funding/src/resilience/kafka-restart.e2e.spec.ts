@@ -5,6 +5,7 @@ import {
   APP_STOP_TIMEOUT_MS,
   createTestDatabase,
   dropTestDatabase,
+  present,
   PrivateServer,
   recordRecoveryFigures,
   requireServer,
@@ -29,14 +30,8 @@ describe('Funding across Kafka outages: it starts without Kafka, readiness tells
   let service: FundingServiceUnderTest | undefined;
   let producer: Producer | undefined;
   const figures: Record<string, number> = {};
-  const kafkaNow = (): PrivateServer => {
-    if (!kafka) throw new Error('kafka did not start (see beforeAll)');
-    return kafka;
-  };
-  const serviceNow = (): FundingServiceUnderTest => {
-    if (!service) throw new Error('service did not start (see beforeAll)');
-    return service;
-  };
+  const kafkaNow = () => present(kafka, 'kafka');
+  const serviceNow = () => present(service, 'service');
 
   beforeAll(async () => {
     kafka = await PrivateServer.start('kafka');

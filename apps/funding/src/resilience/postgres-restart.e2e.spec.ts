@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import {
   APP_START_TIMEOUT_MS,
   APP_STOP_TIMEOUT_MS,
+  present,
   PrivateServer,
   recordRecoveryFigures,
   requireServer,
@@ -27,10 +28,7 @@ describe('Funding across a PostgreSQL restart, mid-consumption and mid-load', ()
   let service: FundingServiceUnderTest | undefined;
   let producer: Producer | undefined;
   const figures: Record<string, number> = {};
-  const serviceNow = (): FundingServiceUnderTest => {
-    if (!service) throw new Error('the service did not start (see beforeAll)');
-    return service;
-  };
+  const serviceNow = () => present(service, 'service');
 
   beforeAll(async () => {
     [postgres, kafka] = await Promise.all([PrivateServer.start('postgres'), PrivateServer.start('kafka')]);

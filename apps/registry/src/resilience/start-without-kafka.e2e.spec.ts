@@ -9,6 +9,7 @@ import {
   callJson,
   createTestDatabase,
   dropTestDatabase,
+  present,
   PrivateServer,
   recordRecoveryFigures,
   requireServer,
@@ -32,10 +33,7 @@ describe('the Registry started while Kafka is down', () => {
   let kafka: PrivateServer | undefined;
   let app: NestFastifyApplication | undefined;
   let topic: TopicReader | undefined;
-  const kafkaNow = (): PrivateServer => {
-    if (!kafka) throw new Error('kafka did not start (see beforeAll)');
-    return kafka;
-  };
+  const kafkaNow = () => present(kafka, 'kafka');
 
   beforeAll(async () => {
     kafka = await PrivateServer.start('kafka');

@@ -11,6 +11,21 @@ import { servicePostgresPool } from './relaying-infrastructure';
  * (`Unhandled 'error' event` on a pg Client). The pool only listens to its idle clients; a client
  * in use that loses its connection must fail its query, not the process.
  */
+/** The pool a service with its log in PostgreSQL opens. */
+function openPool(
+  url: string,
+  resources: OpenedResources,
+  sizing?: { max?: number; acquireTimeoutMs?: number },
+) {
+  const pool = servicePostgresPool(
+    { eventStore: { kind: 'postgres', url }, relayCheckpoints: { kind: 'postgres', url } } as never,
+    resources,
+    sizing,
+  );
+  if (!pool) throw new Error('no pool for a postgres event store');
+  return pool;
+}
+
 describe("the service's PostgreSQL pool", () => {
   it('fails the query of a client in use whose connection the server ends, and keeps serving', async () => {
     const url = requireServer('postgres');
@@ -21,11 +36,7 @@ describe("the service's PostgreSQL pool", () => {
     const onUncaught = (error: unknown) => uncaught.push(error);
     process.on('uncaughtException', onUncaught);
     try {
-      const pool = servicePostgresPool(
-        { eventStore: { kind: 'postgres', url }, relayCheckpoints: { kind: 'postgres', url } } as never,
-        resources,
-      );
-      if (!pool) throw new Error('no pool for a postgres event store');
+      const pool = openPool(url, resources);
       const client = await pool.connect();
       await client.query('BEGIN');
       const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
@@ -48,12 +59,7 @@ describe("the service's PostgreSQL pool", () => {
     const url = requireServer('postgres');
     const resources = new OpenedResources();
     try {
-      const pool = servicePostgresPool(
-        { eventStore: { kind: 'postgres', url }, relayCheckpoints: { kind: 'postgres', url } } as never,
-        resources,
-        { max: 1, acquireTimeoutMs: 300 },
-      );
-      if (!pool) throw new Error('no pool for a postgres event store');
+      const pool = openPool(url, resources, { max: 1, acquireTimeoutMs: 300 });
       const held = await pool.connect();
       try {
         const started = Date.now();
@@ -75,11 +81,7 @@ describe("the service's PostgreSQL pool", () => {
     const url = requireServer('postgres');
     const resources = new OpenedResources();
     try {
-      const pool = servicePostgresPool(
-        { eventStore: { kind: 'postgres', url }, relayCheckpoints: { kind: 'postgres', url } } as never,
-        resources,
-      );
-      if (!pool) throw new Error('no pool for a postgres event store');
+      const pool = openPool(url, resources);
       const settings = await pool.query<{ lock: string; idle: string }>(
         "SELECT current_setting('lock_timeout') AS lock, current_setting('idle_in_transaction_session_timeout') AS idle",
       );
@@ -116,11 +118,8 @@ describe("the service's PostgreSQL pool", () => {
     try {
       // A port where nothing listens: what a restarting server looks like from here.
       const url = 'postgres://tadamon:tadamon@127.0.0.1:1/tadamon_test';
-      const pool = servicePostgresPool(
-        { eventStore: { kind: 'postgres', url }, relayCheckpoints: { kind: 'postgres', url } } as never,
-        resources,
-      );
-      const error = await pool?.query('SELECT 1').then(
+      const pool = openPool(url, resources);
+      const error = await pool.query('SELECT 1').then(
         () => undefined,
         (failed: unknown) => failed,
       );

@@ -2,6 +2,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '../services/hook-timeouts';
 import { PrivateServer } from './private-server';
+import { present } from '../services/until';
 
 async function pgAnswers(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -40,10 +41,7 @@ describe.each([
   ['kafka', kafkaAnswers],
 ] as const)('a private %s server', (kind, answers) => {
   let server: PrivateServer | undefined;
-  const serverNow = (): PrivateServer => {
-    if (!server) throw new Error('server did not start (see beforeAll)');
-    return server;
-  };
+  const serverNow = () => present(server, 'server');
 
   beforeAll(async () => {
     server = await PrivateServer.start(kind);

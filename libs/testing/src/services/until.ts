@@ -10,3 +10,9 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** What a hook set up, for a test to use: throws naming it when the hook failed to. */
+export function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} was not set up (see the beforeAll hook's error)`);
+  return value;
+}
