@@ -15,8 +15,11 @@
  * - soak: 80 % of the capacity for BENCH_SOAK_MS (default 5 minutes) with the rate limiter on
  *   (a limit no load reaches, but counted on every request: checked from the RateLimit headers of
  *   every answer, and by a second client refused 429 past the token route's own limit halfway);
- *   per minute the throughput, p99, errors, and the server's RSS and event-loop delay; target:
- *   the last minute's throughput over the first's >= 0.9.
+ *   per minute the throughput, p99, errors, the server's RSS, heap and event-loop delay, and where
+ *   the CPUs went (server, this process, the rest of the machine); target: the last minute's
+ *   throughput over the first's >= 0.9.
+ * The open loop reports the server's event-loop delay and the CPU shares too: on a shared machine
+ * they tell a slow service from a starved one.
  * Each server runs in its own process; the load generator and the raw append run in this one.
  * Writes bench/results/commands.json (shared/BENCHMARKS.md).
  */
