@@ -3,10 +3,12 @@
  * and the server do not share an event loop, and so the app's log output goes to a file.
  *   server.ts platform <dataDir>   the embedded platform, as `npm start` runs it (createApp)
  *   server.ts bare                 a bare NestJS-on-Fastify app: one POST route answering 201
- * Sends `{ port }` over IPC once listening; answers 'cpu' with its CPU time; stops on 'stop'.
+ * Sends `{ port }` over IPC once listening; answers 'cpu' with its CPU time, 'stats' with its RSS
+ * and its event-loop delay since the last 'stats'; stops on 'stop'.
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Body, Controller, HttpCode, INestApplication, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -40,9 +42,28 @@ async function main(): Promise<void> {
   const app = await start(mode, dataDir);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
+  // Sampled every 10 ms by a libuv timer, read and reset on 'stats': nothing per request.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   process.on('message', (message) => {
     // The server's own CPU time, so the run can tell CPU per request from waiting (fsync, the machine).
     if (message === 'cpu') return void process.send?.({ cpu: process.cpuUsage() });
+    if (message === 'stats') {
+      // The histogram records the time between samples: the delay is what exceeds the 10 ms.
+      const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4 - 1000) / 100);
+      const memory = process.memoryUsage();
+      const stats = {
+        rssMiB: Math.round(memory.rss / 2 ** 20),
+        heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20),
+        eventLoopDelayMs: {
+          mean: ms(loopDelay.mean),
+          p99: ms(loopDelay.percentile(99)),
+          max: ms(loopDelay.max),
+        },
+      };
+      loopDelay.reset();
+      return void process.send?.({ stats });
+    }
     if (message !== 'stop') return;
     app.close().then(
       () => process.exit(0),

@@ -48,6 +48,7 @@ describe('the Funding service configuration', () => {
       host: '127.0.0.1',
       trustProxy: false,
       rateLimitPerMinute: 600,
+      rateLimitStore: 'memory',
     });
     expect(config.auth.verification).toEqual({ kind: 'hs256', secret: SECRET });
   });

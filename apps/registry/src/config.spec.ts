@@ -48,6 +48,7 @@ describe('the Registry service configuration', () => {
       host: '127.0.0.1',
       trustProxy: false,
       rateLimitPerMinute: 600,
+      rateLimitStore: 'memory',
     });
     expect(config.auth.verification).toEqual({ kind: 'hs256', secret: SECRET });
   });
@@ -73,6 +74,30 @@ describe('the Registry service configuration', () => {
     const alone = loadRegistryConfig({ ...kurrent, DATABASE_URL: '', TADAMON_SQLITE_FILE: file });
     expect(alone.relayCheckpoints).toEqual({ kind: 'sqlite', file });
     expect(alone.keyStore).toEqual({ kind: 'sqlite', file: join(dir, 'kurrent', 'keys.db') });
+  });
+
+  it('keeps request counts in PostgreSQL with TADAMON_RATE_LIMIT_STORE=postgres, only where there is one', () => {
+    expect(loadRegistryConfig({ ...valid, TADAMON_RATE_LIMIT_STORE: 'postgres' }).http.rateLimitStore).toBe(
+      'postgres',
+    );
+    const file = join(dir, 'limits', 'registry.db');
+    expect(
+      problemsOf({
+        ...valid,
+        TADAMON_EVENT_STORE: 'sqlite',
+        TADAMON_SQLITE_FILE: file,
+        TADAMON_RATE_LIMIT_STORE: 'postgres',
+      }),
+    ).toEqual([
+      {
+        variable: 'TADAMON_RATE_LIMIT_STORE',
+        reason:
+          "postgres needs the service's PostgreSQL (DATABASE_URL, and TADAMON_EVENT_STORE other than sqlite)",
+      },
+    ]);
+    expect(problemsOf({ ...valid, TADAMON_RATE_LIMIT_STORE: 'redis' }).map((p) => p.variable)).toEqual([
+      'TADAMON_RATE_LIMIT_STORE',
+    ]);
   });
 
   it('verifies tokens with a JWKS instead of a shared secret', () => {

@@ -34,6 +34,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
   readonly eventStore: EventStore;
   readonly documents: MongooseDocumentStore;
   readonly idempotency: IdempotencyStore;
+  readonly rateLimit: RelayedLog['rateLimit'];
   readonly projections: ProjectionRunners;
   readonly relay: MonitoredKafkaRelay;
   /** The Registry's topic, delivered to Funding's policy through the inbox. */
@@ -86,6 +87,7 @@ export class FundingInfrastructure extends RelayingInfrastructure {
     this.eventStore = eventStore;
     this.documents = documents;
     this.idempotency = log.idempotency;
+    this.rateLimit = log.rateLimit;
     this.relay = relay;
     this.consumerGroup = consumerGroup;
     this.logSeals = logSeals;

@@ -25,6 +25,7 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
   readonly eventStore: EventStore;
   readonly documents: MongooseDocumentStore;
   readonly idempotency: IdempotencyStore;
+  readonly rateLimit: RelayedLog['rateLimit'];
   readonly projections: ProjectionRunners;
   readonly relay: MonitoredKafkaRelay;
   readonly logSeals: ScheduledLogSeals;
@@ -69,6 +70,7 @@ export class DistributedInfrastructure extends RelayingInfrastructure {
     this.eventStore = eventStore;
     this.documents = documents;
     this.idempotency = log.idempotency;
+    this.rateLimit = log.rateLimit;
     this.relay = relay;
     this.logSeals = logSeals;
     this.personalData = new PersonalDataCipher(keyStore, config.masterKey);

@@ -6,6 +6,8 @@ import {
   IdempotencyStore,
   OpenedResources,
   PostgresIdempotencyStore,
+  PostgresRateLimitStore,
+  RateLimitStore,
   servicePostgresPool,
   ServiceConfig,
   SqliteIdempotencyStore,
@@ -30,6 +32,8 @@ export interface RelayedLog {
   documents: MongooseDocumentStore;
   /** Beside the relay checkpoint: in PostgreSQL (shared by the service's instances) or a SQLite file. */
   idempotency: IdempotencyStore;
+  /** With TADAMON_RATE_LIMIT_STORE=postgres: request counts shared by the instances (else each counts its own). */
+  rateLimit: RateLimitStore | undefined;
 }
 
 /**
@@ -66,7 +70,13 @@ export async function openRelayedLog(config: ServiceConfig, resources: OpenedRes
         : new SqliteIdempotencyStore(join(dirname(location.file), 'idempotency.db')),
     (store) => (store instanceof SqliteIdempotencyStore ? store.close() : undefined),
   );
-  return { pool, eventStore, checkpoints, documents, idempotency };
+  const rateLimit =
+    config.http.rateLimitStore === 'postgres'
+      ? await resources.open<RateLimitStore>(`the rate limit counters in ${stateDependency(location)}`, () =>
+          PostgresRateLimitStore.create(pool as Pool),
+        )
+      : undefined;
+  return { pool, eventStore, checkpoints, documents, idempotency, rateLimit };
 }
 
 /** Readiness of what openRelayedLog opened, and of the relay's broker connection. */

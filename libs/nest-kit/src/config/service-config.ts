@@ -18,6 +18,7 @@ import {
   KafkaValues,
   keepsLocalState,
   loadServiceVariables,
+  RateLimitStoreKind,
   readModelsSection,
   ReadModelValues,
   ServiceLogLevel,
@@ -40,7 +41,13 @@ export type ServiceSchema = ConfigSchema &
 
 /** What every service of the distributed profile is configured with; a service adds its own. */
 export interface ServiceConfig {
-  http: { port: number; host: string; trustProxy: boolean; rateLimitPerMinute: number };
+  http: {
+    port: number;
+    host: string;
+    trustProxy: boolean;
+    rateLimitPerMinute: number;
+    rateLimitStore: RateLimitStoreKind;
+  };
   logLevel: ServiceLogLevel;
   eventStore: EventStoreLocation;
   /** The relay's checkpoint. */

@@ -10,6 +10,13 @@ import { connectionString, databaseName, jwksUrl, kafkaBrokers } from './service
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type ServiceLogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Where request counts are kept: in each instance's memory, or in the service's PostgreSQL, shared
+ * by its instances (a round trip per request: the figures are in libs/nest-kit/README.md).
+ */
+export const RATE_LIMIT_STORES = ['memory', 'postgres'] as const;
+export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
+
 /** Where a piece of a service's own state lives: PostgreSQL, or a local SQLite file. */
 export type StateLocation = { kind: 'postgres'; url: string } | { kind: 'sqlite'; file: string };
 /** Where a service's event log lives. */
@@ -21,6 +28,7 @@ export const httpVariables = (defaultPort: number) => ({
   LOG_LEVEL: oneOf(LOG_LEVELS).default('info'),
   TADAMON_TRUST_PROXY: boolean().default(false),
   TADAMON_RATE_LIMIT: int({ min: 1 }).default(600),
+  TADAMON_RATE_LIMIT_STORE: oneOf(RATE_LIMIT_STORES).default('memory'),
 });
 
 export const eventStoreVariables = (defaultSqliteFile: string) => ({
@@ -80,6 +88,15 @@ function crossProblems(environment: NodeJS.ProcessEnv): ConfigurationProblem[] {
       variable: 'TADAMON_KAFKA_HEARTBEAT_INTERVAL_MS',
       reason: `must be at most a third of TADAMON_KAFKA_SESSION_TIMEOUT_MS (${session} ms)`,
     });
+  if (
+    environment.TADAMON_RATE_LIMIT_STORE === 'postgres' &&
+    (kind === 'sqlite' || !isSet(environment.DATABASE_URL))
+  )
+    problems.push({
+      variable: 'TADAMON_RATE_LIMIT_STORE',
+      reason:
+        "postgres needs the service's PostgreSQL (DATABASE_URL, and TADAMON_EVENT_STORE other than sqlite)",
+    });
   const secret = isSet(environment.TADAMON_JWT_SECRET);
   const jwks = isSet(environment.TADAMON_JWKS_URL);
   if (secret === jwks)
@@ -119,6 +136,7 @@ export const httpSection = (values: HttpValues) => ({
   host: values.HOST,
   trustProxy: values.TADAMON_TRUST_PROXY,
   rateLimitPerMinute: values.TADAMON_RATE_LIMIT,
+  rateLimitStore: values.TADAMON_RATE_LIMIT_STORE,
 });
 
 export const readModelsSection = (values: ReadModelValues) => ({
