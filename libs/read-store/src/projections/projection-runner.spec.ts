@@ -170,6 +170,32 @@ describe('ProjectionRunner', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(source.reads).toBe(reads);
   });
+
+  it('reads the log once per notified append, not once more to find nothing, and never misses one', async () => {
+    // A long poll: only notify() wakes the runner in this test.
+    const runner = new ProjectionRunner(source, docs, directory(), { pollIntervalMs: 60_000 });
+    runner.start();
+    try {
+      await waitFor(async () => source.reads >= 1);
+      for (let n = 0; n < 20; n++) {
+        const before = source.reads;
+        source.add(`association-n${n}`, 'AssociationRegistered', { name: `N${n}`, region: 'MA-09' });
+        runner.notify();
+        await waitFor(async () => (await docs.collection('associations').get(`n${n}`)) !== null);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(source.reads - before).toBe(1);
+      }
+      // Appends notified while a catch-up runs are read right after it, not at the next poll.
+      for (let n = 0; n < 50; n++) {
+        source.add(`association-b${n}`, 'AssociationRegistered', { name: `B${n}`, region: 'MA-01' });
+        runner.notify();
+        await Promise.resolve();
+      }
+      await waitFor(async () => (await docs.collection('associations').get('b49')) !== null);
+    } finally {
+      await runner.stop();
+    }
+  });
 });
 
 describe('rebuildProjection', () => {

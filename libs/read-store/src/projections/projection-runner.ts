@@ -51,6 +51,8 @@ export class ProjectionRunner {
   private rebuildCaches?: Map<string, Map<string, Document>>;
   private loop?: Promise<void>;
   private wake?: () => void;
+  /** Set by notify(): an append the catch-up in progress may not have read. */
+  private woken = false;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
 
@@ -136,9 +138,13 @@ export class ProjectionRunner {
     this.running = true;
     this.loop = (async () => {
       while (this.running) {
+        this.woken = false;
         try {
           const applied = await this.catchUp();
-          if (applied === 0) await this.sleep();
+          // A catch-up that ended short of a full batch reached the head: it sleeps until the next
+          // notify or poll, unless a notify came while it ran (then at once, for what it missed).
+          const reachedHead = applied === 0 || applied % this.batchSize !== 0;
+          if (reachedHead && !this.woken) await this.sleep();
         } catch (error) {
           this.options.onError?.(error as Error);
           await this.sleep();
@@ -149,6 +155,7 @@ export class ProjectionRunner {
 
   /** Wakes a started runner at once (e.g. after a local append). */
   notify(): void {
+    this.woken = true;
     this.wake?.();
   }
 
