@@ -34,6 +34,19 @@ describe('KitNestLogger', () => {
     expect(lines[1]).toMatchObject({ level: 30, event: 'started', port: 3000, context: 'Main' });
   });
 
+  it("puts Nest's route-mapping and module lines at debug, so the start banner is not buried", () => {
+    const { lines, logger } = nestLogger('info');
+    logger.log('Mapped {/api/registry/associations, GET} route', 'RouterExplorer');
+    logger.log('AssociationsController {/api/registry/associations}:', 'RoutesResolver');
+    logger.log('AppModule dependencies initialized', 'InstanceLoader');
+    logger.log('Nest application successfully started', 'NestApplication');
+    expect(lines.map((line) => line.msg)).toEqual(['Nest application successfully started']);
+
+    const verbose = nestLogger('debug');
+    verbose.logger.log('Mapped {/api/registry/associations, GET} route', 'RouterExplorer');
+    expect(verbose.lines).toMatchObject([{ level: 20, context: 'RouterExplorer' }]);
+  });
+
   it('writes nothing below its level', () => {
     const { lines, logger } = nestLogger('warn');
     logger.log('hidden');

@@ -14,6 +14,16 @@ export function createKitLogger(appName: string, level: LogLevel = 'info'): Logg
 }
 
 /**
+ * Nest's contexts whose `log` lines go to debug: one line per module, controller and route at every
+ * start (over a hundred), which buried the start banner. A logger at debug level shows them.
+ */
+export const START_UP_DETAIL_CONTEXTS: ReadonlySet<string> = new Set([
+  'RouterExplorer',
+  'RoutesResolver',
+  'InstanceLoader',
+]);
+
+/**
  * NestJS's own messages (start-up, route mapping, errors of the framework) through the app's pino
  * logger, with Nest's context as `context`.
  */
@@ -21,7 +31,9 @@ export class KitNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    const context = rest[rest.length - 1];
+    const detail = typeof context === 'string' && START_UP_DETAIL_CONTEXTS.has(context);
+    this.write(detail ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);
