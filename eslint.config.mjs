@@ -48,6 +48,8 @@ export default [
       '.venv-schemathesis',
       'schemathesis-report',
       '.schemathesis',
+      // Generated from the platform's OpenAPI document (npm run generate:api); its drift is tested.
+      'apps/web/src/api/generated',
     ],
   },
   {
