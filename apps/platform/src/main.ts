@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { KIT_LOGGER } from '@tadamon/nest-kit';
+import { KIT_LOGGER, printAfterLogs } from '@tadamon/nest-kit';
 import type { Logger } from 'pino';
 import { createApp } from './create-app';
 import { ConfigurationError, loadEmbeddedConfig } from './embedded/embedded-config';
@@ -28,16 +28,19 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen(listenPort, host);
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${listenPort}`;
-  // The banner comes last: the log lines written so far (asynchronously) go out before it.
-  await new Promise<void>((resolve) => app.get<Logger>(KIT_LOGGER).flush(() => resolve()));
-  console.log(`Tadamon platform (embedded profile) listening on ${url}`);
-  console.log(`  health: ${url}/health/ready   status: ${url}/api/platform/status`);
-  console.log(
-    existsSync(join(webRoot, 'index.html'))
-      ? `  Web app: ${url}/`
-      : `  Web app: not built (${webRoot}); build it with \`npx nx build web\` or run \`npm run dev:web\``,
+  const webApp = existsSync(join(webRoot, 'index.html'))
+    ? `  Web app: ${url}/`
+    : `  Web app: not built (${webRoot}); build it with \`npx nx build web\` or run \`npm run dev:web\``;
+  // The banner is the last thing printed at start: after the log lines, on the log's own stream.
+  printAfterLogs(
+    app.get<Logger>(KIT_LOGGER),
+    [
+      `Tadamon platform (embedded profile) listening on ${url}`,
+      `  health: ${url}/health/ready   status: ${url}/api/platform/status`,
+      webApp,
+      demoUsersNotice(url),
+    ].join('\n'),
   );
-  console.log(demoUsersNotice(url));
 }
 
 main().catch((error) => {

@@ -1,6 +1,10 @@
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
 import { capturedLogger } from './log-lines.testing';
-import { KitNestLogger } from './kit-logger';
+import { KitNestLogger, printAfterLogs } from './kit-logger';
 
 function nestLogger(level: pino.LevelWithSilent = 'trace') {
   const { lines, logger } = capturedLogger(level);
@@ -53,5 +57,29 @@ describe('KitNestLogger', () => {
     logger.debug('hidden');
     logger.warn('shown');
     expect(lines.map((line) => line.msg)).toEqual(['shown']);
+  });
+});
+
+describe('printAfterLogs', () => {
+  it('prints after every line logged before it, though the log is written asynchronously', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kit-logger-'));
+    try {
+      const file = join(folder, 'out.log');
+      const destination = pino.destination({ dest: file, sync: false });
+      const logger = pino({ level: 'info' }, destination);
+      for (let i = 0; i < 2000; i++) logger.info({ i, padding: 'x'.repeat(200) }, 'line');
+      printAfterLogs(logger, 'Tadamon listening on http://127.0.0.1:3000\n  Web app: http://127.0.0.1:3000/');
+      const closed = once(destination, 'close');
+      destination.end();
+      await closed;
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      expect(lines).toHaveLength(2002);
+      expect(lines.slice(-2)).toEqual([
+        'Tadamon listening on http://127.0.0.1:3000',
+        '  Web app: http://127.0.0.1:3000/',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

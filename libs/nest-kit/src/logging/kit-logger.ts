@@ -70,5 +70,17 @@ export class KitNestLogger implements LoggerService {
   }
 }
 
+/**
+ * Text for people (a start banner) on the log's own stream, so it comes after every line logged
+ * so far: those are written asynchronously, and a console.log would overtake them (pino's
+ * `flush(cb)` does not wait for writes in flight).
+ */
+export function printAfterLogs(logger: Logger, text: string): void {
+  const stream = (logger as unknown as Record<symbol, { write(chunk: string): void }>)[
+    pino.symbols.streamSym
+  ];
+  stream.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
 /** Injection token of the app's pino logger. */
 export const KIT_LOGGER = Symbol('KIT_LOGGER');
