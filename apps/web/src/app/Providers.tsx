@@ -10,9 +10,15 @@ import { PreferencesProvider } from '../i18n/PreferencesProvider';
 import { theme } from './theme';
 
 /** Everything a page needs around it: Mantine (with the direction), i18n, preferences, queries. */
-export function Providers(props: { i18n: i18n; preferences: Preferences; children: ReactNode }) {
+export function Providers(props: {
+  i18n: i18n;
+  preferences: Preferences;
+  queryClient?: QueryClient;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } }),
+    () =>
+      props.queryClient ?? new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } }),
   );
   return (
     <DirectionProvider initialDirection={directionOf(props.preferences.language)} detectDirection={false}>
