@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { loadEmbeddedConfig } from './embedded/embedded-config';
 import { FUNDING_EVENTS_TRANSPORT } from './embedded/embedded-messaging.module';
 import { PLATFORM_PROJECTIONS } from './projections';
+import { serveWebApp } from './web/serve-web-app';
 
 export interface AppOptions {
   logger?: boolean;
@@ -16,6 +17,8 @@ export interface AppOptions {
   demoData?: boolean;
   /** Seal the log every second with signed checkpoints (default true; tests counting events exactly say false). */
   logSeals?: boolean;
+  /** The built web app's folder, served at `/` (main.ts: TADAMON_WEB_ROOT or dist/apps/web); none by default. */
+  webRoot?: string | false;
 }
 
 /** The embedded platform's HTTP app, not yet listening. Configuration errors are thrown. */
@@ -40,6 +43,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
   // Deferred: its handlers are bound when it starts, after its filter is in place (so a dead letter
   // records the handler's own error, not "Internal server error"); the app's init runs the hooks once.
   try {
+    if (options.webRoot) await serveWebApp(app, options.webRoot);
     const consumer = app.connectMicroservice<MicroserviceOptions>(
       { strategy: app.get<EmbeddedEventTransport>(FUNDING_EVENTS_TRANSPORT) },
       { deferInitialization: true },

@@ -14,6 +14,16 @@ export function createKitLogger(appName: string, level: LogLevel = 'info'): Logg
 }
 
 /**
+ * Nest's contexts whose `log` lines go to debug: one line per module, controller and route at every
+ * start (over a hundred), which buried the start banner. A logger at debug level shows them.
+ */
+export const START_UP_DETAIL_CONTEXTS: ReadonlySet<string> = new Set([
+  'RouterExplorer',
+  'RoutesResolver',
+  'InstanceLoader',
+]);
+
+/**
  * NestJS's own messages (start-up, route mapping, errors of the framework) through the app's pino
  * logger, with Nest's context as `context`.
  */
@@ -21,7 +31,9 @@ export class KitNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
+    const context = rest[rest.length - 1];
+    const detail = typeof context === 'string' && START_UP_DETAIL_CONTEXTS.has(context);
+    this.write(detail ? 'debug' : 'info', message, rest);
   }
   error(message: unknown, ...rest: unknown[]): void {
     this.write('error', message, rest);
@@ -56,6 +68,18 @@ export class KitNestLogger implements LoggerService {
       this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
     }
   }
+}
+
+/**
+ * Text for people (a start banner) on the log's own stream, so it comes after every line logged
+ * so far: those are written asynchronously, and a console.log would overtake them (pino's
+ * `flush(cb)` does not wait for writes in flight).
+ */
+export function printAfterLogs(logger: Logger, text: string): void {
+  const stream = (logger as unknown as Record<symbol, { write(chunk: string): void }>)[
+    pino.symbols.streamSym
+  ];
+  stream.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** Injection token of the app's pino logger. */

@@ -1,0 +1,12 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderRoute } from '../test/render-app';
+
+describe('the routes', () => {
+  it('answer an unknown address with the not-found page, in the reader’s language, inside the shell', async () => {
+    renderRoute('/nowhere/at-all', ['ar']);
+    expect(await screen.findByRole('heading', { level: 1, name: 'الصفحة غير موجودة' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'التنقل الرئيسي' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'العودة إلى الرئيسية' }).getAttribute('href')).toBe('/');
+  });
+});

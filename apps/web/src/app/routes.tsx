@@ -1,0 +1,23 @@
+import type { RouteObject } from 'react-router';
+import { NotFoundPage } from '../pages/not-found/NotFoundPage';
+import { AppLayout } from './AppLayout';
+
+/**
+ * The app's pages. Each page is its own chunk (`lazy`): the public portal loads none of the back
+ * office's code. A new page: a folder under pages/, a route here, its strings in the three files.
+ */
+export const ROUTES: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import('../pages/portal-home/PortalHomePage')).PortalHomePage,
+        }),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
