@@ -93,9 +93,11 @@ describe('the Registry started while Kafka is down', () => {
 
       await kafkaNow().up();
       const up = Date.now();
+      // The relay creates its topic once Kafka answers; the reader waits for it to exist.
       topic = await TopicReader.start([kafkaNow().url], registryPublication.topic, `reader-${run}`);
+      const reader = topic;
       for (const associationId of ids)
-        await topic.find('AssociationRegistered', 'associationId', associationId);
+        await reader.find('AssociationRegistered', 'associationId', associationId);
       const publishedAfterKafkaUpMs = Date.now() - up;
       await until(
         async () => (await callJson(base, 'GET', '/health/ready')).status === 200,
@@ -104,7 +106,7 @@ describe('the Registry started while Kafka is down', () => {
       );
       // Once each: the relay's checkpoint moved past them, nothing re-sent.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      const registered = topic.messages.filter((m) => JSON.parse(m.value).type === 'AssociationRegistered');
+      const registered = reader.messages.filter((m) => JSON.parse(m.value).type === 'AssociationRegistered');
       expect(registered.map((m) => JSON.parse(m.value).data.associationId).sort()).toEqual([...ids].sort());
       recordRecoveryFigures('registry-start-without-kafka', { startedInMs, publishedAfterKafkaUpMs });
     },

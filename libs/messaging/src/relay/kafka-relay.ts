@@ -73,6 +73,8 @@ export class KafkaRelay {
       clientId: `tadamon-relay-${options.publication.context}`,
       logLevel: logLevel.ERROR,
       logCreator: kafkaLogCreator,
+      // Short inner retries (connecting included): the relay's own loop tries again with backoff.
+      retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
       ...options.kafka,
     });
     this.batchSize = options.batchSize ?? 500;
@@ -86,13 +88,16 @@ export class KafkaRelay {
   }
 
   /**
-   * Loads the checkpoint and starts relaying; resolves once running. Kafka need not be there: the
-   * topics are created before the first batch is sent, and until Kafka answers every batch fails
-   * and is tried again (onError), so the service starts, takes commands, and catches up later.
+   * Loads the checkpoint and starts relaying; resolves once running. Kafka need not be there: until
+   * it answers, making the topics and every batch fail and are tried again (onError), so the
+   * service starts, takes commands, and catches up later.
    */
   async start(): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already started`);
     this.checkpoint = (await this.options.checkpoints.load(this.name)) ?? 0;
+    // With Kafka there, the topics exist once start returns (other contexts' consumers can
+    // subscribe); with Kafka away, one quick try, and the loop makes them once it answers.
+    await this.ensureTopics().catch(() => undefined);
     this.stopped = false;
     this.running = this.run();
   }
@@ -143,6 +148,8 @@ export class KafkaRelay {
     while (!this.stopped) {
       try {
         const relayed = await this.relayBatch();
+        // Idle with Kafka back: the topics are made now, not at the first event.
+        await this.ensureTopics();
         failuresInARow = 0;
         if (relayed < this.batchSize) await this.idle(this.pollIntervalMs);
       } catch (error) {

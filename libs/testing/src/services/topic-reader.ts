@@ -30,8 +30,20 @@ export class TopicReader {
     const kafka = new Kafka({ clientId: group, brokers, logLevel: logLevel.NOTHING });
     const consumer = kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
     const reader = new TopicReader(topic, consumer, kafka.admin());
-    await Promise.all([consumer.connect(), reader.admin.connect()]);
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    try {
+      await Promise.all([consumer.connect(), reader.admin.connect()]);
+      // A relay makes its topic when it starts, or once Kafka answers: wait for it to exist.
+      await until(
+        async () => (await reader.admin.listTopics()).includes(topic),
+        `topic ${topic} to exist`,
+        30_000,
+      );
+      await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    } catch (error) {
+      // A topic not there yet, a broker away: nothing left connected behind the error.
+      await reader.stop().catch(() => undefined);
+      throw error;
+    }
     await consumer.run({
       eachMessage: async ({ message, partition }) => {
         reader.messages.push({
