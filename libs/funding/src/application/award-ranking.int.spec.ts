@@ -37,7 +37,12 @@ const race = async (funding: FundingHarness): Promise<void> => {
   });
   // Every derogation is awarded; every other award is in the funded set. A derogated award holds
   // its money from its commitment on, like any award, so the members of the funded set it
-  // overtook may find the call's budget spent: only they can lose, and no more than it took.
+  // overtook may find the call's budget spent: only they can lose. Amounts are indivisible, so they
+  // can lose a little more than the derogations took, but less than the derogations plus the
+  // largest of them: the last one refused was refused because the awards ranked before it plus its
+  // own amount passed what the derogations left of the budget, and the whole funded set fits in the
+  // budget. (A bound of "no more than the derogations took" failed in one CI run: 4,700,000
+  // displaced for 4,600,000 derogated.)
   for (const applicationId of derogated) expect(awarded.has(applicationId)).toBe(true);
   for (const applicationId of awarded)
     expect(fundedSet.has(applicationId) || derogated.has(applicationId)).toBe(true);
@@ -45,7 +50,8 @@ const race = async (funding: FundingHarness): Promise<void> => {
     ranking.ranked.find((r) => r.applicationId === applicationId)?.amount.amountMinor ?? 0;
   const sum = (ids: Iterable<string>) => [...ids].reduce((total, id) => total + amountOf(id), 0);
   const displaced = [...fundedSet].filter((applicationId) => !awarded.has(applicationId));
-  expect(sum(displaced)).toBeLessThanOrEqual(sum(derogated));
+  if (displaced.length > 0)
+    expect(sum(displaced)).toBeLessThan(sum(derogated) + Math.max(...displaced.map(amountOf)));
 
   // What each award recorded: its place when its funds were committed, and the derogation where it
   // was outside the funded set (the auditor's replay recomputes that place: replay-ranking.int.spec.ts).
