@@ -1,11 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@tadamon/testing';
 
 /** Where `nx build web` writes the app (apps/web/vite.config.mts). */
 export const WEB_DIST = join(repoRoot(), 'dist/apps/web');
-const WEB_SOURCES = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.mts', 'apps/web/postcss.config.cjs'];
+const WEB_SOURCES = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'apps/web/vite.config.mts',
+  'apps/web/postcss.config.cjs',
+];
 /** Written after a build this harness ran or checked; dist/ is git-ignored. */
 const STAMP = join(repoRoot(), 'dist/.web-build-stamp');
 const LOCK = join(repoRoot(), 'dist/.web-build.lock');
