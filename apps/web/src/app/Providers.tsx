@@ -7,7 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import { directionOf } from '../i18n/languages';
 import { Preferences } from '../i18n/preferences';
 import { PreferencesProvider } from '../i18n/PreferencesProvider';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** Everything a page needs around it: Mantine (with the direction), i18n, preferences, queries. */
 export function Providers(props: {
@@ -22,7 +22,7 @@ export function Providers(props: {
   );
   return (
     <DirectionProvider initialDirection={directionOf(props.preferences.language)} detectDirection={false}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <I18nextProvider i18n={props.i18n}>
           <PreferencesProvider i18n={props.i18n} initial={props.preferences}>
             <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>

@@ -63,11 +63,15 @@ export class PlatformClient {
     private readonly dataDir: string,
   ) {}
 
-  static async start(name: string, options: { demoData?: boolean } = {}): Promise<PlatformClient> {
+  static async start(
+    name: string,
+    options: { demoData?: boolean; webRoot?: string } = {},
+  ): Promise<PlatformClient> {
     process.env.TADAMON_RATE_LIMIT = '100000000';
     const dataDir = mkdtempSync(join(tmpdir(), `tadamon-${name}-`));
     try {
-      const app = await listening(createApp({ dataDir, logger: false, demoData: options.demoData }));
+      const { demoData, webRoot } = options;
+      const app = await listening(createApp({ dataDir, logger: false, demoData, webRoot }));
       return await PlatformClient.on(app, dataDir);
     } catch (error) {
       rmSync(dataDir, { recursive: true, force: true });

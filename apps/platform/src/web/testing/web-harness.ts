@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { repoRoot } from '@tadamon/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PlatformClient } from '../../registry/testing/platform-client';
+import { launchChromium } from './chromium';
+import { ensureWebBuild } from './web-build';
+
+/** Written on every run, git-ignored. */
+export const SCREENSHOTS = join(repoRoot(), 'test-output/screenshots');
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export type TestLanguage = 'ar' | 'fr';
+/** The browser's language on a first visit (no choice stored yet): the app starts in it. */
+const BROWSER_LOCALE: Record<TestLanguage, string> = { ar: 'ar-MA', fr: 'fr-FR' };
+
+/**
+ * The built web app served by the embedded platform (demo data, a temporary DATA_DIR, a free
+ * port) and one headless Chromium. One per spec file; each test takes a fresh context (its own
+ * storage), so tests do not see each other's language choice.
+ */
+export class WebHarness {
+  private constructor(
+    readonly platform: PlatformClient,
+    readonly browser: Browser,
+  ) {}
+
+  /** Closes what it started when a later step fails, then throws. */
+  static async start(name: string): Promise<WebHarness> {
+    const webRoot = await ensureWebBuild();
+    const platform = await PlatformClient.start(name, { webRoot });
+    try {
+      return new WebHarness(platform, await launchChromium());
+    } catch (error) {
+      await platform.close();
+      throw error;
+    }
+  }
+
+  url(path: string): string {
+    return new URL(path, this.platform.baseUrl).toString();
+  }
+
+  /** A fresh context for a reader whose browser speaks `language`; closed after `use`. */
+  async withPage<T>(language: TestLanguage, use: (page: Page, context: BrowserContext) => Promise<T>) {
+    // AxeBuilder needs a page of a context made by newContext(), not browser.newPage().
+    const context = await this.browser.newContext({
+      locale: BROWSER_LOCALE[language],
+      viewport: { width: 1280, height: 800 },
+    });
+    try {
+      return await use(await context.newPage(), context);
+    } finally {
+      await context.close();
+    }
+  }
+
+  async screenshot(page: Page, name: string): Promise<string> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const path = join(SCREENSHOTS, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    return path;
+  }
+
+  /** axe's serious and critical violations (WCAG 2.1 A and AA), one line each. */
+  async seriousViolations(page: Page): Promise<string[]> {
+    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.browser.close();
+    } finally {
+      await this.platform.close();
+    }
+  }
+}

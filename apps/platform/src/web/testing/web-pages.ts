@@ -1,0 +1,29 @@
+import type { Page } from 'playwright-core';
+
+export interface WebPage {
+  /** The screenshot's name. */
+  name: string;
+  path: string;
+  /** Resolves when the page shows what it is for (its data loaded), so axe and the screenshot see it. */
+  ready(page: Page): Promise<void>;
+}
+
+/**
+ * Every page of the web app, as a browser opens it. A new page adds itself here: the browser spec
+ * then checks it with axe and screenshots it in Arabic and French.
+ */
+export const WEB_PAGES: readonly WebPage[] = [
+  {
+    name: 'portal-home',
+    path: '/',
+    ready: async (page) => {
+      await page.getByRole('table').waitFor();
+      await page.waitForLoadState('networkidle');
+    },
+  },
+  {
+    name: 'not-found',
+    path: '/no-such-page/at-all',
+    ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(),
+  },
+];
