@@ -21,14 +21,16 @@ const NAMES: Record<string, RegionAggregateDto['names']> = {
  * The 12 regions as GET /api/registry/map/regions answers them (our reference data's names): Souss-Massa
  * with 3 associations and 2 open needs, Drâa-Tafilalet with 1 association, the others empty.
  */
-export const REGIONS: RegionAggregateDto[] = Object.entries(NAMES).map(([region, names]) => ({
-  region,
-  names,
-  associations: region === 'MA-09' ? 3 : region === 'MA-08' ? 1 : 0,
-  openNeeds: region === 'MA-09' ? 2 : 0,
-  openNeedsBySector: region === 'MA-09' ? { '14030': 2 } : {},
-  openBudget: region === 'MA-09' ? { MAD: '125000050' } : {},
-}));
+export const REGIONS: RegionAggregateDto[] = Object.entries(NAMES).map(
+  ([region, names]): RegionAggregateDto => ({
+    region,
+    names,
+    associations: region === 'MA-09' ? 3 : region === 'MA-08' ? 1 : 0,
+    openNeeds: region === 'MA-09' ? 2 : 0,
+    openNeedsBySector: region === 'MA-09' ? { '14030': 2 } : {},
+    openBudget: region === 'MA-09' ? { MAD: '125000050' } : {},
+  }),
+);
 
 /** A query client whose cache already holds the regions' figures (and whatever `more` adds). */
 export function answered(more: (client: QueryClient) => void = () => undefined): QueryClient {
@@ -38,6 +40,12 @@ export function answered(more: (client: QueryClient) => void = () => undefined):
   return client;
 }
 
-/** Intl separates with narrow or no-break spaces and marks direction in Arabic: compare without them. */
+/**
+ * Intl separates with narrow or no-break spaces and marks direction in Arabic: compare without
+ * them (each becomes a space, and runs of spaces one).
+ */
 export const plain = (text: string | null | undefined) =>
-  (text ?? '').replace(/[\u00a0\u202f\u200e\u200f\u061c]/g, ' ').trim();
+  (text ?? '')
+    .replace(/[\u00a0\u202f\u200e\u200f\u061c]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();

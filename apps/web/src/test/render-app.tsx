@@ -29,5 +29,8 @@ export const renderWithProviders = (children: ReactNode, browserLanguages = ['fr
  */
 export function renderRoute(path: string, browserLanguages = ['fr-FR'], queryClient?: QueryClient) {
   const router = createMemoryRouter(ROUTES, { initialEntries: [path] });
-  return { router, ...render(withProviders(<RouterProvider router={router} />, browserLanguages, queryClient)) };
+  return {
+    router,
+    ...render(withProviders(<RouterProvider router={router} />, browserLanguages, queryClient)),
+  };
 }

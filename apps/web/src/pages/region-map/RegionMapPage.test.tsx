@@ -35,7 +35,9 @@ describe('the map of the regions', () => {
 
   it('shows an Arabic reader the Arabic names and Arabic-Indic figures', async () => {
     renderRoute('/map', ['ar'], answered());
-    const labels = (await regionsOnMap(/الجمعيات المعتمدة/)).map((region) => region.getAttribute('aria-label'));
+    const labels = (await regionsOnMap(/الجمعيات المعتمدة/)).map((region) =>
+      region.getAttribute('aria-label'),
+    );
     expect(labels).toHaveLength(12);
     expect(labels).toContain('سوس ماسة، الجمعيات المعتمدة: ٣');
     expect(labels).toContain('كلميم واد نون، الجمعيات المعتمدة: ٠');

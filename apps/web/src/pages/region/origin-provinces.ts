@@ -11,7 +11,7 @@ export interface ProvinceCount {
  * provinces of origin and the regions of those provinces, but not which province lies in which
  * region: an association's provinces count for the region only when all of them lie in it;
  * otherwise (origin declared at region level, or provinces in several regions) it counts as the
- * region's without a province.
+ * region's without a province. Provinces come first, most associations first; the region itself last.
  */
 export function byOriginProvince(associations: readonly ApiRecord[], region: string): ProvinceCount[] {
   const counts = new Map<string | null, number>();
@@ -24,5 +24,10 @@ export function byOriginProvince(associations: readonly ApiRecord[], region: str
   }
   return [...counts]
     .map(([province, count]) => ({ province, associations: count }))
-    .sort((a, b) => b.associations - a.associations || (a.province ?? '~').localeCompare(b.province ?? '~'));
+    .sort(
+      (a, b) =>
+        Number(a.province === null) - Number(b.province === null) ||
+        b.associations - a.associations ||
+        (a.province ?? '').localeCompare(b.province ?? ''),
+    );
 }
