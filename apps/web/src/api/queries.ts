@@ -1,4 +1,12 @@
-import { callsControllerList, mapControllerRegions } from './generated';
+import {
+  associationsControllerDirectory,
+  callsControllerGet,
+  callsControllerList,
+  mapControllerRegions,
+  regionalNeedsControllerCatalogue,
+  type AssociationsControllerDirectoryData,
+  type RegionalNeedsControllerCatalogueData,
+} from './generated';
 
 // Query functions over the generated client: its types are the only API types of the web app.
 // `throwOnError` turns a problem+json answer into a rejected query (TanStack Query's error state).
@@ -13,3 +21,30 @@ export const openCallsCountQuery = {
   queryKey: ['funding', 'calls', 'open', 'count'] as const,
   queryFn: async () => (await callsControllerList({ query: { pageSize: 1 }, throwOnError: true })).data.total,
 };
+
+export type DirectoryQuery = NonNullable<AssociationsControllerDirectoryData['query']>;
+
+/** A page of the directory (the public sees verified associations only). */
+export const associationDirectoryQuery = (query: DirectoryQuery) => ({
+  queryKey: ['registry', 'associations', query] as const,
+  queryFn: async () => (await associationsControllerDirectory({ query, throwOnError: true })).data,
+});
+
+export type NeedsQuery = NonNullable<RegionalNeedsControllerCatalogueData['query']>;
+
+/** A page of the regional needs catalogue (the public sees open needs only). */
+export const needsCatalogueQuery = (query: NeedsQuery) => ({
+  queryKey: ['registry', 'needs', query] as const,
+  queryFn: async () => (await regionalNeedsControllerCatalogue({ query, throwOnError: true })).data,
+});
+
+/** A page of the open calls for proposals. */
+export const openCallsQuery = (page: number) => ({
+  queryKey: ['funding', 'calls', 'open', { page }] as const,
+  queryFn: async () => (await callsControllerList({ query: { page }, throwOnError: true })).data,
+});
+
+export const callQuery = (callId: string) => ({
+  queryKey: ['funding', 'calls', callId] as const,
+  queryFn: async () => (await callsControllerGet({ path: { callId }, throwOnError: true })).data,
+});

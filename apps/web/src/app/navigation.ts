@@ -1,2 +1,8 @@
 /** The header's links: each page of the portal adds its entry here and its label in ar/fr/en. */
-export const NAVIGATION = [{ to: '/', label: 'nav.home' }] as const;
+export const NAVIGATION = [
+  { to: '/', label: 'nav.home' },
+  { to: '/map', label: 'nav.map' },
+  { to: '/associations', label: 'nav.associations' },
+  { to: '/needs', label: 'nav.needs' },
+  { to: '/calls', label: 'nav.calls' },
+] as const;

@@ -17,6 +17,35 @@ export const ROUTES: RouteObject[] = [
           Component: (await import('../pages/portal-home/PortalHomePage')).PortalHomePage,
         }),
       },
+      {
+        path: 'map',
+        lazy: async () => ({ Component: (await import('../pages/region-map/RegionMapPage')).RegionMapPage }),
+      },
+      {
+        path: 'regions/:region',
+        lazy: async () => ({ Component: (await import('../pages/region/RegionPage')).RegionPage }),
+      },
+      {
+        path: 'associations',
+        lazy: async () => ({
+          Component: (await import('../pages/association-directory/AssociationDirectoryPage'))
+            .AssociationDirectoryPage,
+        }),
+      },
+      {
+        path: 'needs',
+        lazy: async () => ({
+          Component: (await import('../pages/needs-catalogue/NeedsCataloguePage')).NeedsCataloguePage,
+        }),
+      },
+      {
+        path: 'calls',
+        lazy: async () => ({ Component: (await import('../pages/calls/OpenCallsPage')).OpenCallsPage }),
+      },
+      {
+        path: 'calls/:callId',
+        lazy: async () => ({ Component: (await import('../pages/calls/CallPage')).CallPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -23,14 +23,14 @@ export const renderWithProviders = (children: ReactNode, browserLanguages = ['fr
   render(withProviders(children, browserLanguages));
 
 /**
- * The whole app's routes at `path`, in memory. A test that gives a query client with answers
+ * The whole app's routes at `path`, in memory (the router is returned: a test reads the address
+ * a page wrote). A test that gives a query client with answers
  * already in its cache renders them without a platform (the browser tests drive the real one).
  */
-export const renderRoute = (path: string, browserLanguages = ['fr-FR'], queryClient?: QueryClient) =>
-  render(
-    withProviders(
-      <RouterProvider router={createMemoryRouter(ROUTES, { initialEntries: [path] })} />,
-      browserLanguages,
-      queryClient,
-    ),
-  );
+export function renderRoute(path: string, browserLanguages = ['fr-FR'], queryClient?: QueryClient) {
+  const router = createMemoryRouter(ROUTES, { initialEntries: [path] });
+  return {
+    router,
+    ...render(withProviders(<RouterProvider router={router} />, browserLanguages, queryClient)),
+  };
+}

@@ -1,0 +1,8 @@
+/** A country's name (ISO 3166-1 alpha-2) in the reader's language, as Intl (CLDR) knows it. */
+export function formatCountry(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
