@@ -1,4 +1,4 @@
-import { createTheme, CSSVariablesResolver } from '@mantine/core';
+import { Anchor, Badge, createTheme, CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -7,11 +7,20 @@ export const theme = createTheme({
   primaryShade: { light: 9, dark: 8 },
   // Arabic glyphs first where the system has them; Latin text falls through to the system font.
   fontFamily: 'system-ui, "Noto Sans Arabic", "Segoe UI", Roboto, sans-serif',
+  components: {
+    // A link inside text must not be told apart by its colour alone (axe link-in-text-block):
+    // underlined unless a place (the navigation, the title) says otherwise.
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
+    // Light badges write the colour on its pale tint below 4.5:1; filled ones are white on shade 9.
+    Badge: Badge.extend({ defaultProps: { variant: 'filled' } }),
+  },
 });
 
 /** `c="dimmed"` text is gray 6 by default, 3.3:1 on white; gray 7 is 7:1 (WCAG AA asks 4.5:1). */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+  },
   dark: {},
 });

@@ -21,6 +21,24 @@ export const WEB_PAGES: readonly WebPage[] = [
       await page.waitForLoadState('networkidle');
     },
   },
+  ...(
+    [
+      ['region-map', '/map'],
+      ['region', '/regions/MA-09'],
+      ['association-directory', '/associations'],
+      ['needs-catalogue', '/needs'],
+      ['calls', '/calls'],
+      // The demo data's call (libs/funding/src/demo).
+      ['call', '/calls/call-icmd-phase-2-morocco'],
+    ] as const
+  ).map(([name, path]): WebPage => ({
+    name,
+    path,
+    ready: async (page) => {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+    },
+  })),
   {
     name: 'not-found',
     path: '/no-such-page/at-all',

@@ -44,7 +44,7 @@ export function CallPage() {
         </Anchor>
         <Group gap="sm">
           <Title order={1}>{localizedField(record, 'title', language) ?? callId}</Title>
-          {status && <Badge variant="light">{t(`calls.status.${status}`, { defaultValue: status })}</Badge>}
+          {status && <Badge>{t(`calls.status.${status}`, { defaultValue: status })}</Badge>}
         </Group>
       </div>
       <Text>{localizedField(record, 'summary', language)}</Text>

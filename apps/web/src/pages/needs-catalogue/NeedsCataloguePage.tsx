@@ -115,9 +115,7 @@ function NeedCard({ need }: { need: ApiRecord }) {
         <Title order={2} size="h4">
           {localizedField(need, 'title', language) ?? '—'}
         </Title>
-        {priority && (
-          <Badge variant="light">{t(`needs.priorities.${priority}`, { defaultValue: priority })}</Badge>
-        )}
+        {priority && <Badge>{t(`needs.priorities.${priority}`, { defaultValue: priority })}</Badge>}
       </Group>
       <Text size="sm" c="dimmed" mb="xs">
         {[
