@@ -151,6 +151,7 @@ export class KafkaRelay {
         // Idle with Kafka back: the topics are made now, not at the first event.
         await this.ensureTopics();
         failuresInARow = 0;
+        this.lastRoundOkAt = Date.now();
         if (relayed < this.batchSize) await this.idle(this.pollIntervalMs);
       } catch (error) {
         failuresInARow += 1;
@@ -163,6 +164,13 @@ export class KafkaRelay {
         await this.idle(backoffAfter(this.backoff, failuresInARow));
       }
     }
+  }
+
+  private lastRoundOkAt = 0;
+
+  /** When a round of the loop (a batch, or an idle look at the log) last went through without error. */
+  lastSuccessAt(): number {
+    return this.lastRoundOkAt;
   }
 
   /** How long the batch in progress has been running (undefined: none), for liveness. */

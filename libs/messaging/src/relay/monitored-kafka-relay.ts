@@ -6,7 +6,7 @@ import { EventLog } from '../event-log';
 import { kafkaLogCreator } from '../kafka/kafka-logging';
 import { KafkaRelay } from './kafka-relay';
 
-/** After a failed batch the relay counts as failing until a batch goes through, or this long. */
+/** After a failed round the relay counts as failing until a round goes through, or this long. */
 const FAILING_WINDOW_MS = 30_000;
 /** A batch (read, send with its own timeouts and retries, checkpoint) never lasts this long. */
 const STUCK_AFTER_MS = 120_000;
@@ -29,7 +29,7 @@ export class MonitoredKafkaRelay {
   private readonly admin: Admin;
   private started = false;
   private adminConnected = false;
-  private lastFailure: { at: number; batches: number; inARow: number; message: string } | undefined;
+  private lastFailure: { at: number; inARow: number; message: string } | undefined;
 
   constructor({ publication, log, checkpoints, kafka }: MonitoredKafkaRelayOptions) {
     this.relay = new KafkaRelay({
@@ -41,7 +41,6 @@ export class MonitoredKafkaRelay {
       onError: (error, inARow) => {
         this.lastFailure = {
           at: Date.now(),
-          batches: this.relay.metrics().batches,
           inARow,
           message: error.message,
         };
@@ -95,11 +94,9 @@ export class MonitoredKafkaRelay {
       throw error;
     }
     const failure = this.lastFailure;
-    if (
-      failure &&
-      this.relay.metrics().batches === failure.batches &&
-      Date.now() - failure.at < FAILING_WINDOW_MS
-    )
+    // Failing until a round goes through after the failure (an idle relay's round counts: it has
+    // made its topics, so Kafka answered), or the window passes.
+    if (failure && this.relay.lastSuccessAt() < failure.at && Date.now() - failure.at < FAILING_WINDOW_MS)
       throw new Error(`the relay failed ${failure.inARow} time(s) in a row: ${failure.message}`);
   }
 
