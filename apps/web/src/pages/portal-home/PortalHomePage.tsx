@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RegionAggregateDto } from '../../api/generated';
 import { openCallsCountQuery, regionFiguresQuery } from '../../api/queries';
 import { useFormatters } from '../../format/use-formatters';
 import { usePreferences } from '../../i18n/PreferencesProvider';
+import { Figure } from '../shared/Figure';
 import { programmeFigures } from './programme-figures';
 
 /** The public portal's home: the programme in figures, from the platform's public API. */
@@ -59,19 +60,6 @@ function Figures({ regions, openCalls }: { regions: RegionAggregateDto[]; openCa
       <Figure label={t('home.figures.openBudget')} value={budget} />
       <RegionTable regions={regions} />
     </>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder padding="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </Card>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,6 +6,7 @@ import type { RegionAggregateDto } from '../../api/generated';
 import { associationDirectoryQuery, regionFiguresQuery } from '../../api/queries';
 import { useFormatters } from '../../format/use-formatters';
 import { usePreferences } from '../../i18n/PreferencesProvider';
+import { Figure } from '../shared/Figure';
 import { byOriginProvince } from './origin-provinces';
 
 /** The directory's largest page: the province counts read this many associations of the region. */
@@ -65,19 +66,6 @@ function RegionFigures({ region }: { region: RegionAggregateDto }) {
         value={budget.length ? budget.join(' · ') : t('region.figures.noBudget')}
       />
     </SimpleGrid>
-  );
-}
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Card withBorder padding="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </Card>
   );
 }
 
