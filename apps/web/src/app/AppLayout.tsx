@@ -2,6 +2,7 @@ import { Anchor, AppShell, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { SessionMenu } from '../session/SessionMenu';
 import { NAVIGATION } from './navigation';
 
 /**
@@ -35,7 +36,10 @@ export function AppLayout() {
               </Group>
             </nav>
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <SessionMenu />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Main>

@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import { directionOf } from '../i18n/languages';
 import { Preferences } from '../i18n/preferences';
 import { PreferencesProvider } from '../i18n/PreferencesProvider';
+import { SessionProvider } from '../session/SessionProvider';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Everything a page needs around it: Mantine (with the direction), i18n, preferences, queries. */
@@ -25,7 +26,9 @@ export function Providers(props: {
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <I18nextProvider i18n={props.i18n}>
           <PreferencesProvider i18n={props.i18n} initial={props.preferences}>
-            <QueryClientProvider client={queryClient}>{props.children}</QueryClientProvider>
+            <QueryClientProvider client={queryClient}>
+              <SessionProvider>{props.children}</SessionProvider>
+            </QueryClientProvider>
           </PreferencesProvider>
         </I18nextProvider>
       </MantineProvider>

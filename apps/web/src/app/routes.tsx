@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
+import { RequireRole } from '../session/RequireRole';
 import { AppLayout } from './AppLayout';
 
 /**
@@ -45,6 +46,27 @@ export const ROUTES: RouteObject[] = [
       {
         path: 'calls/:callId',
         lazy: async () => ({ Component: (await import('../pages/calls/CallPage')).CallPage }),
+      },
+      {
+        path: 'login',
+        lazy: async () => ({ Component: (await import('../session/LoginPage')).LoginPage }),
+      },
+      {
+        // The back office: signed-in users only; each area adds its routes under here, wrapped in
+        // RequireRole with the roles of its entry in office/areas.ts.
+        path: 'office',
+        element: <RequireRole />,
+        children: [
+          {
+            lazy: async () => ({ Component: (await import('../office/OfficeLayout')).OfficeLayout }),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('../office/OfficeHomePage')).OfficeHomePage }),
+              },
+            ],
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

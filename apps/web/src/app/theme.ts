@@ -1,4 +1,4 @@
-import { Anchor, Badge, createTheme, CSSVariablesResolver } from '@mantine/core';
+import { Anchor, Badge, NavLink, createTheme, CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -13,6 +13,8 @@ export const theme = createTheme({
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     // Light badges write the colour on its pale tint below 4.5:1; filled ones are white on shade 9.
     Badge: Badge.extend({ defaultProps: { variant: 'filled' } }),
+    // The active link of a side navigation: white on shade 9, for the same reason.
+    NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
   },
 });
 

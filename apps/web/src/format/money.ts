@@ -36,3 +36,36 @@ export function formatMoney(
   // The string overload (exact decimals) is ES2023's; TypeScript's lib types only `number | bigint`.
   return format.format(decimal as unknown as number);
 }
+
+const ARABIC_INDIC_ZERO = 0x0660;
+const EXTENDED_ARABIC_INDIC_ZERO = 0x06f0;
+
+/**
+ * What a user typed as an amount of `currency` (major units: "1 250 000,50", "1250000.5",
+ * "١٢٥٠٠٠٠٫٥٠") as minor units, exactly (no floating point); null when it is not an amount or has
+ * more decimals than the currency's minor unit. The last "," "." or "٫" is the decimal separator
+ * when at most the minor unit's digits follow it; spaces, "'" and "٬" group digits.
+ */
+export function parseMoneyInput(text: string, currency: Currency): bigint | null {
+  const digits = minorUnitDigits(currency);
+  const latin = text
+    .trim()
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - ARABIC_INDIC_ZERO))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - EXTENDED_ARABIC_INDIC_ZERO))
+    .replace(/[\s\u00A0\u202F'\u066C]/g, '')
+    .replace(/\u066B/g, '.');
+  const match = /^(\d+(?:[.,]\d{3})*|\d+)(?:[.,](\d+))?$/.exec(latin);
+  if (!match) return null;
+  let [whole, fraction = ''] = [match[1], match[2]];
+  const decimalSeparator = match[2] === undefined ? null : latin[latin.length - fraction.length - 1];
+  if (decimalSeparator && whole.includes(decimalSeparator)) return null;
+  // "1.250" in a currency of two decimals is ambiguous only with three digits after: a group.
+  if (fraction.length > digits) {
+    if (fraction.length === 3 && /[.,]/.test(latin.slice(0, -4)) === false) {
+      whole = `${whole}${fraction}`;
+      fraction = '';
+    } else return null;
+  }
+  const wholeDigits = whole.replace(/[.,]/g, '');
+  return BigInt(wholeDigits) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+}

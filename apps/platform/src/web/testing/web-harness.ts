@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { repoRoot } from '@tadamon/testing';
@@ -12,6 +12,17 @@ export const SCREENSHOTS = join(repoRoot(), 'test-output/screenshots');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 export type TestLanguage = 'ar' | 'fr';
+
+/** The demo users' password (the platform seeds them on its first start; README, "Demo data and users"). */
+export const DEMO_PASSWORD = 'tadamon-demo';
+
+/**
+ * An area's strings as the app shows them (`apps/web/src/<folder>/i18n/<language>.json`), so that a
+ * test finds a button by the label a user reads, in that user's language.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the app's own strings, read as data
+export const webStrings = (folder: string, language: TestLanguage | 'en'): any =>
+  JSON.parse(readFileSync(join(repoRoot(), 'apps/web/src', folder, 'i18n', `${language}.json`), 'utf8'));
 /** The browser's language on a first visit (no choice stored yet): the app starts in it. */
 const BROWSER_LOCALE: Record<TestLanguage, string> = { ar: 'ar-MA', fr: 'fr-FR' };
 
@@ -54,6 +65,20 @@ export class WebHarness {
     } finally {
       await context.close();
     }
+  }
+
+  /**
+   * Signs `username` (a demo user) in through the sign-in page, as a person would, and waits for
+   * the workspace. The page's language is the context's (withPage).
+   */
+  async signIn(page: Page, username: string, language: TestLanguage): Promise<void> {
+    const strings = webStrings('session', language);
+    await page.goto(this.url('/login'), { waitUntil: 'domcontentloaded' });
+    await page.getByLabel(strings.signIn.username).fill(username);
+    await page.getByLabel(strings.signIn.password).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: strings.signIn.submit }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/office'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
   }
 
   async screenshot(page: Page, name: string): Promise<string> {

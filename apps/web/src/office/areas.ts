@@ -1,0 +1,19 @@
+import type { StringBundle } from '../i18n/strings';
+import type { Role } from '../session/SessionProvider';
+
+/**
+ * The back office's workflows: one entry per area, the roles that see it, and its strings (its
+ * own bundle with `area.title` and `area.summary`). The workspace's side navigation and its home
+ * page list the areas of the signed-in user's roles. A new area: a folder under office/, an entry
+ * here, its routes under `/office` in routes.tsx wrapped in RequireRole with the same roles.
+ */
+export interface OfficeArea {
+  to: string;
+  roles: readonly Role[];
+  strings: StringBundle;
+}
+
+export const OFFICE_AREAS: readonly OfficeArea[] = [];
+
+export const areasFor = (roles: readonly Role[]): OfficeArea[] =>
+  OFFICE_AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));

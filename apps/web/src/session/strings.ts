@@ -1,0 +1,6 @@
+import { defineStrings } from '../i18n/strings';
+import ar from './i18n/ar.json';
+import en from './i18n/en.json';
+import fr from './i18n/fr.json';
+
+export const STRINGS = defineStrings('session', { ar, fr, en });
