@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
+import { OFFICE_ROUTES } from '../office/office-routes';
 import { RequireRole } from '../session/RequireRole';
 import { AppLayout } from './AppLayout';
 
@@ -64,6 +65,7 @@ export const ROUTES: RouteObject[] = [
                 index: true,
                 lazy: async () => ({ Component: (await import('../office/OfficeHomePage')).OfficeHomePage }),
               },
+              ...OFFICE_ROUTES,
             ],
           },
         ],

@@ -1,0 +1,7 @@
+import type { RouteObject } from 'react-router';
+
+/**
+ * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
+ * with the roles of its entry in areas.ts). One line per area.
+ */
+export const OFFICE_ROUTES: RouteObject[] = [];
