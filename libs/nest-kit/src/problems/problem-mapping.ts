@@ -5,6 +5,7 @@ import {
   StreamNotFound,
   WrongExpectedRevision,
 } from '@tadamon/eventsourcing';
+import { localizeFieldDetail } from './field-details';
 import { Language, message, MessageKey } from './messages';
 import { isUnavailableDependency, RETRY_AFTER_UNAVAILABLE_SECONDS } from './unavailable-dependency';
 import { PROBLEM_KINDS, ProblemDetails, ProblemException, ProblemKind, problemType } from './problem';
@@ -118,6 +119,11 @@ function render(exception: ProblemException, context: ProblemContext, unexpected
   if (detail !== undefined) problem.detail = detail;
   problem.instance = context.instance;
   Object.assign(problem, exception.extensions);
+  if (Array.isArray(problem.errors))
+    problem.errors = problem.errors.map((error) => ({
+      ...error,
+      detail: localizeFieldDetail(error.detail, context.language),
+    }));
   return { problem, headers: exception.headers, unexpected };
 }
 
