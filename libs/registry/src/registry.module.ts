@@ -3,6 +3,7 @@ import { ActorsController } from './api/actors.controller';
 import { AssociationsController } from './api/associations.controller';
 import { ContactPersonsController } from './api/contact-persons.controller';
 import { MapController } from './api/map.controller';
+import { ReferenceDataController } from './api/reference-data.controller';
 import { NetworksController } from './api/networks.controller';
 import { RegionalNeedsController } from './api/regional-needs.controller';
 import { RegistryCommands } from './application/registry-commands';
@@ -27,6 +28,7 @@ export class RegistryModule {
         NetworksController,
         RegionalNeedsController,
         MapController,
+        ReferenceDataController,
       ],
       providers: [
         { provide: REGISTRY_EVENT_STORE, useExisting: infrastructure.eventStore },

@@ -245,6 +245,32 @@ describe('Registry API: regional needs and the map', () => {
     });
   });
 
+  it('gives the field errors of an invalid need in the reader’s language (Accept-Language)', async () => {
+    const body = need({ estimatedBudget: { amountMinor: 0, currency: 'MAD' }, priority: 'urgent' });
+    const french = await client.post('partner', NEEDS, body, { 'accept-language': 'fr' });
+    const arabic = await client.post('partner', NEEDS, body, { 'accept-language': 'ar' });
+    const english = await client.post('partner', NEEDS, body);
+    const detail = (reply: Json, pointer: string) =>
+      reply.body.errors.find((e: Json) => e.pointer === pointer)?.detail;
+    expect(detail(english, '/priority')).toMatch(/must be one of/);
+    expect(detail(french, '/priority')).toMatch(/^doit être l’une de ces valeurs/);
+    expect(detail(arabic, '/priority')).toMatch(/^يجب أن يكون إحدى هذه القيم/);
+  });
+
+  it('names the codes forms offer in ar/fr/en: regions, provinces, sectors, host countries, currencies (public)', async () => {
+    const reply = await client.get('anonymous', '/api/registry/reference-data');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('cache-control')).toBe('public, max-age=3600');
+    const { regions, provinces, sectors, hostCountries, currencies } = reply.body;
+    expect(regions).toHaveLength(12);
+    expect(regions.find((r: Json) => r.code === 'MA-09').names.ar).toMatch(/[\u0621-\u064A]/);
+    expect(provinces.find((p: Json) => p.code === 'MA-TIZ')).toMatchObject({ region: 'MA-09' });
+    expect(sectors.find((s: Json) => s.code === '14030').names.fr).not.toBe('');
+    expect(hostCountries).toContain('FR');
+    expect(hostCountries).not.toContain('MA');
+    expect(currencies).toEqual(expect.arrayContaining(['MAD', 'EUR', 'USD']));
+  });
+
   describe("another CRI's need", () => {
     it('answers 404 to the partner asking its matches, matching, addressing or withdrawing it; it stays open', async () => {
       const needId = await orientalNeed();

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import type { RegionAggregateDto } from '../api/generated';
+import type { ReferenceDataDto, RegionAggregateDto } from '../api/generated';
 import { regionFiguresQuery } from '../api/queries';
+import { referenceDataQuery } from '../api/reference-data';
 
 const NAMES: Record<string, RegionAggregateDto['names']> = {
   'MA-01': { ar: 'طنجة تطوان الحسيمة', fr: 'Tanger-Tétouan-Al Hoceïma', en: 'Tangier-Tetouan-Al Hoceima' },
@@ -32,10 +33,43 @@ export const REGIONS: RegionAggregateDto[] = Object.entries(NAMES).map(
   }),
 );
 
+/** GET /api/registry/reference-data, the part the tests read (names as in libs/reference-data). */
+export const REFERENCE_DATA: ReferenceDataDto = {
+  regions: Object.entries(NAMES).map(([code, names]) => ({ code, names })),
+  provinces: [
+    {
+      code: 'MA-TAR',
+      kind: 'province',
+      region: 'MA-09',
+      names: { ar: 'تارودانت', fr: 'Taroudant', en: 'Taroudant' },
+    },
+    {
+      code: 'MA-TIZ',
+      kind: 'province',
+      region: 'MA-09',
+      names: { ar: 'تيزنيت', fr: 'Tiznit', en: 'Tiznit' },
+    },
+  ],
+  sectors: [
+    {
+      code: '14030',
+      category: 'water',
+      names: {
+        ar: 'التزويد الأساسي بالماء الصالح للشرب والتطهير الأساسي',
+        fr: "Distribution d'eau potable de base et assainissement de base",
+        en: 'Basic drinking water supply and basic sanitation',
+      },
+    },
+  ],
+  hostCountries: ['BE', 'ES', 'FR'],
+  currencies: ['MAD', 'EUR', 'USD'],
+};
+
 /** A query client whose cache already holds the regions' figures (and whatever `more` adds). */
 export function answered(more: (client: QueryClient) => void = () => undefined): QueryClient {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   client.setQueryData(regionFiguresQuery.queryKey, REGIONS);
+  client.setQueryData(referenceDataQuery.queryKey, REFERENCE_DATA);
   more(client);
   return client;
 }

@@ -356,6 +356,53 @@ export type RegionAggregateDto = {
     };
 };
 
+export type NamesDto = {
+    ar: string;
+    fr: string;
+    en: string;
+};
+
+export type RegionReferenceDto = {
+    /**
+     * ISO 3166-2:MA code, 2015 scheme
+     */
+    code: string;
+    names: NamesDto;
+};
+
+export type ProvinceReferenceDto = {
+    /**
+     * ISO 3166-2:MA code, 2015 scheme
+     */
+    code: string;
+    kind: 'province' | 'prefecture';
+    /**
+     * Its 2015 region
+     */
+    region: string;
+    names: NamesDto;
+};
+
+export type SectorReferenceDto = {
+    /**
+     * OECD DAC (CRS) purpose code
+     */
+    code: string;
+    category: string;
+    names: NamesDto;
+};
+
+export type ReferenceDataDto = {
+    regions: Array<RegionReferenceDto>;
+    provinces: Array<ProvinceReferenceDto>;
+    sectors: Array<SectorReferenceDto>;
+    /**
+     * Host countries, ISO 3166-1 alpha-2 (every country but Morocco; clients name them with CLDR)
+     */
+    hostCountries: Array<string>;
+    currencies: Array<string>;
+};
+
 export type EnvelopePeriodDto = {
     /**
      * YYYY-MM-DD, included
@@ -2713,6 +2760,28 @@ export type MapControllerRegionsResponses = {
 };
 
 export type MapControllerRegionsResponse = MapControllerRegionsResponses[keyof MapControllerRegionsResponses];
+
+export type ReferenceDataControllerGetData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/registry/reference-data';
+};
+
+export type ReferenceDataControllerGetErrors = {
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ReferenceDataControllerGetError = ReferenceDataControllerGetErrors[keyof ReferenceDataControllerGetErrors];
+
+export type ReferenceDataControllerGetResponses = {
+    200: ReferenceDataDto;
+};
+
+export type ReferenceDataControllerGetResponse = ReferenceDataControllerGetResponses[keyof ReferenceDataControllerGetResponses];
 
 export type EnvelopesControllerListData = {
     body?: never;

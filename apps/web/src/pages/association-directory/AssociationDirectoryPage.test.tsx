@@ -39,7 +39,13 @@ describe('the directory of verified associations', () => {
       within(row)
         .getAllByRole('cell')
         .map((cell) => plain(cell.textContent)),
-    ).toEqual(['Association Amal Souss (AAS)', 'France, Belgique', 'Souss-Massa', '14030', '1.250']);
+    ).toEqual([
+      'Association Amal Souss (AAS)',
+      'France, Belgique',
+      'Souss-Massa',
+      "Distribution d'eau potable de base et assainissement de base",
+      '1.250',
+    ]);
     expect((screen.getByLabelText('Nom ou sigle') as HTMLInputElement).value).toBe('amal');
     expect((screen.getByLabelText("Région d'origine") as HTMLSelectElement).value).toBe('MA-09');
     expect((screen.getByLabelText("Pays d'accueil") as HTMLSelectElement).value).toBe('FR');

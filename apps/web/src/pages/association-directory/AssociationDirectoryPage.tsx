@@ -19,6 +19,7 @@ import { ApiRecord, localizedField, numberField, textField, textListField } from
 import { useFormatters } from '../../format/use-formatters';
 import { usePreferences } from '../../i18n/PreferencesProvider';
 import { withFilter } from '../shared/search-params';
+import { useReferenceNames } from '../../api/reference-data';
 import { useRegionNames } from '../shared/use-region-names';
 import {
   DIRECTORY_PAGE_SIZE,
@@ -63,6 +64,7 @@ function Filters({ search, onChange }: { search: DirectorySearch; onChange(next:
   const { t } = useTranslation();
   const format = useFormatters();
   const { regions } = useRegionNames();
+  const { sectors } = useReferenceNames();
   const [text, setText] = useState(search.text ?? '');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -98,18 +100,11 @@ function Filters({ search, onChange }: { search: DirectorySearch; onChange(next:
             onChange(withFilter(search, 'hostCountry', event.currentTarget.value || undefined))
           }
         />
-        <TextInput
+        <NativeSelect
           label={t('directory.sector')}
-          description={t('directory.sectorHint')}
-          defaultValue={search.sector ?? ''}
-          key={search.sector ?? ''}
-          inputMode="numeric"
-          maxLength={5}
-          onBlur={(event) => {
-            const value = event.currentTarget.value.trim();
-            if ((value === '' || /^[0-9]{5}$/.test(value)) && value !== (search.sector ?? ''))
-              onChange(withFilter(search, 'sector', value || undefined));
-          }}
+          data={[{ value: '', label: t('directory.any') }, ...sectors]}
+          value={search.sector ?? ''}
+          onChange={(event) => onChange(withFilter(search, 'sector', event.currentTarget.value || undefined))}
         />
       </Group>
     </form>
@@ -127,6 +122,7 @@ function Results(props: {
   const { language } = usePreferences();
   const format = useFormatters();
   const { nameOf } = useRegionNames();
+  const { sectorName } = useReferenceNames();
   const pages = Math.ceil(props.total / DIRECTORY_PAGE_SIZE);
   const from = (props.page - 1) * DIRECTORY_PAGE_SIZE + 1;
   return (
@@ -159,7 +155,7 @@ function Results(props: {
                   {textListField(record, 'hostCountries').map(format.country).join(', ') || '—'}
                 </Table.Td>
                 <Table.Td>{regions.map(nameOf).join(', ') || '—'}</Table.Td>
-                <Table.Td>{textListField(record, 'sectors').join(', ') || '—'}</Table.Td>
+                <Table.Td>{textListField(record, 'sectors').map(sectorName).join(', ') || '—'}</Table.Td>
                 <Table.Td>{members === undefined ? '—' : format.count(members)}</Table.Td>
               </Table.Tr>
             );

@@ -30,7 +30,9 @@ describe('the regional needs catalogue', () => {
     renderRoute('/needs?region=MA-09', ['fr-FR'], withWells());
     const need = await screen.findByRole('article');
     expect(within(need).getByRole('heading', { name: "Puits d'eau potable" })).toBeTruthy();
-    expect(within(need).getByText('Souss-Massa · Secteur 14030')).toBeTruthy();
+    expect(
+      within(need).getByText("Souss-Massa · Distribution d'eau potable de base et assainissement de base"),
+    ).toBeTruthy();
     expect(within(need).getByText('Priorité haute')).toBeTruthy();
     expect(plain(within(need).getByText('1.250.000,50 MAD').textContent)).toBe('1.250.000,50 MAD');
     expect(within(need).getByText('Publié le 1 janvier 2027')).toBeTruthy();
@@ -41,7 +43,9 @@ describe('the regional needs catalogue', () => {
     renderRoute('/needs?region=MA-09', ['ar'], withWells());
     const need = await screen.findByRole('article');
     expect(within(need).getByRole('heading', { name: 'آبار للماء الصالح للشرب' })).toBeTruthy();
-    expect(within(need).getByText('سوس ماسة · القطاع 14030')).toBeTruthy();
+    expect(
+      within(need).getByText('سوس ماسة · التزويد الأساسي بالماء الصالح للشرب والتطهير الأساسي'),
+    ).toBeTruthy();
   });
 
   it('writes a chosen priority to the address', async () => {

@@ -19,6 +19,7 @@ import { ApiRecord, localizedField, moneyField, textField } from '../../api/reco
 import { useFormatters } from '../../format/use-formatters';
 import { usePreferences } from '../../i18n/PreferencesProvider';
 import { withFilter } from '../shared/search-params';
+import { useReferenceNames } from '../../api/reference-data';
 import { useRegionNames } from '../shared/use-region-names';
 import {
   NEED_PRIORITIES,
@@ -105,6 +106,7 @@ function NeedCard({ need }: { need: ApiRecord }) {
   const { language } = usePreferences();
   const format = useFormatters();
   const { nameOf } = useRegionNames();
+  const { sectorName } = useReferenceNames();
   const budget = moneyField(need, 'estimatedBudget');
   const priority = textField(need, 'priority');
   const published = textField(need, 'publishedAt');
@@ -118,10 +120,7 @@ function NeedCard({ need }: { need: ApiRecord }) {
         {priority && <Badge>{t(`needs.priorities.${priority}`, { defaultValue: priority })}</Badge>}
       </Group>
       <Text size="sm" c="dimmed" mb="xs">
-        {[
-          region && nameOf(region),
-          textField(need, 'sector') && t('sectors.code', { code: textField(need, 'sector') }),
-        ]
+        {[region && nameOf(region), textField(need, 'sector') && sectorName(textField(need, 'sector') ?? '')]
           .filter(Boolean)
           .join(' · ')}
       </Text>

@@ -35,12 +35,14 @@ describe('a region’s page', () => {
     expect(figure('Budget estimé des besoins ouverts')).toBe('1.250.000,50 MAD');
     const provinces = within(screen.getByRole('region', { name: "Associations par province d'origine" }));
     expect(provinces.getAllByRole('row').slice(1).map(cells)).toEqual([
-      ['MA-TIZ', '2'],
-      ['MA-TAR', '1'],
+      ['Tiznit', '2'],
+      ['Taroudant', '1'],
       ['La région, sans province précisée', '1'],
     ]);
     const sectors = within(screen.getByRole('region', { name: 'Besoins ouverts par secteur' }));
-    expect(sectors.getAllByRole('row').slice(1).map(cells)).toEqual([['Secteur 14030', '2']]);
+    expect(sectors.getAllByRole('row').slice(1).map(cells)).toEqual([
+      ["Distribution d'eau potable de base et assainissement de base", '2'],
+    ]);
     expect(
       screen
         .getByRole('link', { name: "Les associations de la région dans l'annuaire" })

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { RegionAggregateDto } from '../../api/generated';
 import { associationDirectoryQuery, regionFiguresQuery } from '../../api/queries';
+import { useReferenceNames } from '../../api/reference-data';
 import { useFormatters } from '../../format/use-formatters';
 import { usePreferences } from '../../i18n/PreferencesProvider';
 import { Figure } from '../shared/Figure';
@@ -71,6 +72,7 @@ function RegionFigures({ region }: { region: RegionAggregateDto }) {
 
 function OriginProvinces({ region }: { region: string }) {
   const { t } = useTranslation();
+  const { provinceName } = useReferenceNames();
   const format = useFormatters();
   const associations = useQuery(regionAssociationsQuery(region));
   const rows = associations.data ? byOriginProvince(associations.data.items, region) : [];
@@ -92,7 +94,9 @@ function OriginProvinces({ region }: { region: string }) {
           <Table.Tbody>
             {rows.map((row) => (
               <Table.Tr key={row.province ?? 'region'}>
-                <Table.Td>{row.province ?? t('region.provinces.regionLevel')}</Table.Td>
+                <Table.Td>
+                  {row.province ? provinceName(row.province) : t('region.provinces.regionLevel')}
+                </Table.Td>
                 <Table.Td>{format.count(row.associations)}</Table.Td>
               </Table.Tr>
             ))}
@@ -116,6 +120,7 @@ function OriginProvinces({ region }: { region: string }) {
 
 function NeedsBySector({ region }: { region: RegionAggregateDto }) {
   const { t } = useTranslation();
+  const { sectorName } = useReferenceNames();
   const format = useFormatters();
   const sectors = Object.entries(region.openNeedsBySector).sort(
     ([a, x], [b, y]) => y - x || a.localeCompare(b),
@@ -138,7 +143,7 @@ function NeedsBySector({ region }: { region: RegionAggregateDto }) {
           <Table.Tbody>
             {sectors.map(([sector, count]) => (
               <Table.Tr key={sector}>
-                <Table.Td>{t('sectors.code', { code: sector })}</Table.Td>
+                <Table.Td>{sectorName(sector)}</Table.Td>
                 <Table.Td>{format.count(count)}</Table.Td>
               </Table.Tr>
             ))}
