@@ -124,7 +124,7 @@ function ReasonAction(props: ActionProps & { action: WithReason }) {
   };
   if (!open)
     return (
-      <Button variant="outline" color="red.8" onClick={() => setOpen(true)}>
+      <Button variant="outline" color="red.9" onClick={() => setOpen(true)}>
         {t(`actions.${props.action}`)}
       </Button>
     );
@@ -143,7 +143,7 @@ function ReasonAction(props: ActionProps & { action: WithReason }) {
           error={errorAt(command.problem, '/reason')}
         />
         <Group gap="xs">
-          <Button type="submit" color="red.8" loading={command.pending}>
+          <Button type="submit" color="red.9" loading={command.pending}>
             {t(`actions.submit.${props.action}`)}
           </Button>
           <Button variant="default" onClick={() => setOpen(false)}>

@@ -30,7 +30,7 @@ export function AccessExport({ subjectId }: { subjectId: string }) {
         <Text size="sm">{t('export.intro')}</Text>
         <Group>
           <Button
-            variant="light"
+            variant="default"
             loading={exported.isFetching}
             onClick={() => (asked ? void exported.refetch() : setAsked(true))}
           >
@@ -46,12 +46,12 @@ export function AccessExport({ subjectId }: { subjectId: string }) {
             </Button>
           )}
         </Group>
-        {exported.isError && <Text c="red.8">{t('common.loadError')}</Text>}
+        {exported.isError && <Text c="red.9">{t('common.loadError')}</Text>}
         {json && (
           <Code
             block
             dir="ltr"
-            aria-label={t('export.title')}
+            aria-label={t('export.content')}
             tabIndex={0}
             style={{ maxHeight: 360, overflow: 'auto' }}
           >

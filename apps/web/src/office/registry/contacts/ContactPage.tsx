@@ -126,7 +126,7 @@ function Consents(props: {
                   <Table.Td>
                     <Button
                       size="compact-sm"
-                      variant="light"
+                      variant="default"
                       loading={record.pending}
                       onClick={() =>
                         void record.submit({ purpose, legalBasis, decision: given ? 'withdrawn' : 'given' })

@@ -41,7 +41,7 @@ export function EraseContact(props: { subjectId: string; revision: number | unde
             onChange={(event) => setTyped(event.currentTarget.value)}
             autoComplete="off"
           />
-          <Button type="submit" color="red.8" disabled={!confirmed} loading={erase.pending}>
+          <Button type="submit" color="red.9" disabled={!confirmed} loading={erase.pending}>
             {t('erase.submit')}
           </Button>
         </Stack>

@@ -84,7 +84,7 @@ export function NeedOutcome(props: {
                 error={errorAt(withdraw.problem, '/reason')}
               />
               <Group>
-                <Button type="submit" color="red.8" variant="outline" loading={withdraw.pending}>
+                <Button type="submit" color="red.9" variant="outline" loading={withdraw.pending}>
                   {t('needs.withdraw')}
                 </Button>
               </Group>

@@ -68,7 +68,7 @@ export function NetworkPage() {
         </Anchor>
         <Group gap="sm">
           <Title order={1}>{localizedField(record, 'names', language) ?? networkId}</Title>
-          <Badge variant="light">{t(`networks.kinds.${textField(record, 'kind') ?? 'network'}`)}</Badge>
+          <Badge color="gray.8">{t(`networks.kinds.${textField(record, 'kind') ?? 'network'}`)}</Badge>
         </Group>
       </div>
       <Done show={memberDone !== null}>{memberDone ? t(`networks.${memberDone}`) : ''}</Done>
@@ -97,8 +97,8 @@ export function NetworkPage() {
                     <Table.Td>
                       <Button
                         size="compact-sm"
-                        variant="light"
-                        color="red.8"
+                        variant="default"
+                        color="red.9"
                         loading={remove.pending}
                         aria-label={t('networks.removeNamed', { id: associationId })}
                         onClick={() => {

@@ -1,5 +1,5 @@
-import { Button, Group } from '@mantine/core';
-import { NavLink } from 'react-router';
+import { Anchor, Group } from '@mantine/core';
+import { NavLink, useMatch } from 'react-router';
 import { useStrings } from '../../../i18n/strings';
 import { STRINGS } from '../strings';
 
@@ -11,20 +11,27 @@ const LINKS = [
   { to: '/office/registry/needs', key: 'needs', end: false },
 ] as const;
 
-/** The Registry's workflows, above each of its pages. */
+/**
+ * The Registry's workflows, above each of its pages; the current one in bold (and
+ * `aria-current="page"`, which NavLink sets). Plain links: a filled button's hover shade is
+ * below WCAG AA contrast with white text.
+ */
 export function RegistryNav() {
   const { t } = useStrings(STRINGS);
   return (
-    <Group component="nav" aria-label={t('nav.label')} gap="xs" wrap="wrap">
+    <Group component="nav" aria-label={t('nav.label')} gap="md" wrap="wrap">
       {LINKS.map((link) => (
-        <NavLink key={link.key} to={link.to} end={link.end}>
-          {({ isActive }) => (
-            <Button component="span" size="compact-sm" variant={isActive ? 'filled' : 'light'}>
-              {t(`nav.${link.key}`)}
-            </Button>
-          )}
-        </NavLink>
+        <RegistryNavLink key={link.key} to={link.to} end={link.end} label={t(`nav.${link.key}`)} />
       ))}
     </Group>
+  );
+}
+
+function RegistryNavLink(props: { to: string; end: boolean; label: string }) {
+  const active = useMatch({ path: props.to, end: props.end }) !== null;
+  return (
+    <Anchor component={NavLink} to={props.to} end={props.end} underline="hover" fw={active ? 700 : 400}>
+      {props.label}
+    </Anchor>
   );
 }
