@@ -87,6 +87,7 @@ export function AssociationPage() {
             associationId={associationId}
             record={record}
             revision={revision}
+            onSubmit={() => setSaved(false)}
             onSaved={() => {
               setSaved(true);
               restart();

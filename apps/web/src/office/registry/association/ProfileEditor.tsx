@@ -34,6 +34,8 @@ export function ProfileEditor(props: {
   revision: number;
   onSaved(): void;
   onReload(): void;
+  /** A new save starts: what the page said of the previous one no longer holds. */
+  onSubmit(): void;
 }) {
   const { t } = useStrings(STRINGS);
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(props.record));
@@ -54,6 +56,7 @@ export function ProfileEditor(props: {
     event.preventDefault();
     setChecked(true);
     if (Object.keys(draftProblems(draft)).length > 0) return;
+    props.onSubmit();
     void save.submit(profileBody(draft, 'changes') as Changes);
   };
   return (

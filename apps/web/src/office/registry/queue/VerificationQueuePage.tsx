@@ -147,7 +147,10 @@ function QueueRow({ item, onVerified }: { item: ApiRecord; onVerified(name: stri
   );
 }
 
-/** Verifies the record as the officer's queue read it: If-Match is the revision of that reading. */
+/**
+ * Verifies the record as the officer's queue read it: the directory's items carry no revision, so
+ * each row awaiting verification reads its record (one GET, cached for its page) for If-Match.
+ */
 function VerifyFromQueue(props: { associationId: string; name: string; onVerified(name: string): void }) {
   const { associationId, name } = props;
   const { t } = useStrings(STRINGS);
