@@ -1,5 +1,7 @@
 import type { StringBundle } from '../i18n/strings';
 import type { Role } from '../session/SessionProvider';
+import { REGISTRY_ROLES } from './registry/routes';
+import { STRINGS as REGISTRY_STRINGS } from './registry/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -13,7 +15,9 @@ export interface OfficeArea {
   strings: StringBundle;
 }
 
-export const OFFICE_AREAS: readonly OfficeArea[] = [];
+export const OFFICE_AREAS: readonly OfficeArea[] = [
+  { to: '/office/registry', roles: REGISTRY_ROLES, strings: REGISTRY_STRINGS },
+];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>
   OFFICE_AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));
