@@ -1,7 +1,10 @@
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import type { Locator, Page } from 'playwright-core';
 import { eventually } from '../registry/testing/platform-client';
-import { TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+import { chooseOptions, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+
+const countryName = (code: string, language: TestLanguage) =>
+  new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
 
 // The officer's Registry workflows in Chromium, through the UI, against the real embedded platform.
 jest.setTimeout(240_000);
@@ -62,15 +65,21 @@ describe('the back office: the officer’s Registry', () => {
         await page.getByLabel(s.register.associationId).fill(associationId);
         await page.getByRole('textbox', { name: office.form.languages.fr }).fill(names.fr);
         await page.getByRole('textbox', { name: office.form.languages.ar }).fill(names.ar);
-        await page.getByLabel(s.profile.hostCountries).fill('FR, BE');
+        await chooseOptions(page, s.profile.hostCountries, [
+          countryName('FR', language),
+          countryName('BE', language),
+        ]);
         await page.getByLabel(s.profile.hostCities).fill('FR, Lyon\nBE, Bruxelles');
-        await page.getByLabel(s.profile.originProvinces).fill('MA-TIZ');
-        await page.getByLabel(s.profile.sectors).fill('14030');
+        await chooseOptions(page, s.profile.originProvinces, [language === 'ar' ? 'تيزنيت' : 'Tiznit']);
+        await chooseOptions(page, s.profile.sectors, ['(14030)']);
         const members = page.getByLabel(s.profile.membersCount);
         await members.fill('-5');
         await page.getByRole('button', { name: s.register.submit, exact: true }).click();
         await page.getByRole('alert').filter({ hasText: office.form.invalid }).waitFor();
-        expect(await errorUnder(members)).toMatch(/membersCount/);
+        // The platform's reason, in the reader's language.
+        expect(await errorUnder(members)).toMatch(
+          language === 'ar' ? /يجب ألا يقل عن/ : /doit être au moins/,
+        );
         expect((await web.platform.get('officer', path)).status).toBe(404);
         await members.fill('40');
         await page.getByRole('button', { name: s.register.submit, exact: true }).click();

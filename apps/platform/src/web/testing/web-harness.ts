@@ -27,6 +27,23 @@ export const webStrings = (folder: string, language: TestLanguage | 'en'): any =
 const BROWSER_LOCALE: Record<TestLanguage, string> = { ar: 'ar-MA', fr: 'fr-FR' };
 
 /**
+ * Picks options of a searchable select (Mantine Select or MultiSelect: a reference list of the
+ * back office) as a person does: types part of each option's name, then clicks the option.
+ */
+export async function chooseOptions(page: Page, label: string, names: readonly string[]): Promise<void> {
+  const input = page.getByRole('combobox', { name: label });
+  for (const name of names) {
+    await input.click();
+    await input.fill(name);
+    await page
+      .getByRole('option', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+      .first()
+      .click();
+  }
+  await page.keyboard.press('Escape');
+}
+
+/**
  * The built web app served by the embedded platform (demo data, a temporary DATA_DIR, a free
  * port) and one headless Chromium. One per spec file; each test takes a fresh context (its own
  * storage), so tests do not see each other's language choice.

@@ -7,7 +7,8 @@ import { CommandAlert } from '../../forms/CommandAlert';
 import { localizedBody, LocalizedTextInputs, LocalizedTextValue } from '../../forms/LocalizedTextInputs';
 import { claimedUnder, errorAt, errorUnder } from '../shared/field-errors';
 import { Done } from '../shared/Done';
-import { PROVINCE_SCHEME, splitCodes } from '../shared/profile-draft';
+import { ReferenceMultiSelect } from '../../forms/ReferenceSelects';
+import { PROVINCE_SCHEME } from '../shared/profile-draft';
 import { useRegistryCommand } from '../shared/use-registry-command';
 import { STRINGS } from '../strings';
 
@@ -29,14 +30,14 @@ export function RegisterActorForm() {
   const [kind, setKind] = useState<ActorBody['kind']>('funder');
   const [names, setNames] = useState<LocalizedTextValue>({});
   const [chosen, setChosen] = useState<string[]>([]);
-  const [sectors, setSectors] = useState('');
+  const [sectors, setSectors] = useState<string[]>([]);
   const register = useRegistryCommand({
     run: (body: ActorBody, headers) => actorsControllerRegister({ body, headers, throwOnError: true }),
     onSuccess: () => {
       setActorId('');
       setNames({});
       setChosen([]);
-      setSectors('');
+      setSectors([]);
     },
   });
   const submit = (event: FormEvent) => {
@@ -46,7 +47,7 @@ export function RegisterActorForm() {
       kind,
       names: localizedBody(names),
       regions: chosen.map((code) => ({ scheme: PROVINCE_SCHEME, code })),
-      sectors: splitCodes(sectors) as ActorBody['sectors'],
+      sectors: sectors as ActorBody['sectors'],
     });
   };
   return (
@@ -95,11 +96,11 @@ export function RegisterActorForm() {
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          <TextInput
+          <ReferenceMultiSelect
+            kind="sectors"
             label={t('actors.sectors')}
-            description={t('profile.sectorsHint')}
             value={sectors}
-            onChange={(event) => setSectors(event.currentTarget.value)}
+            onChange={setSectors}
             error={errorUnder(register.problem, '/sectors')}
           />
           <Group>

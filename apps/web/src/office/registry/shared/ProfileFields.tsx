@@ -2,6 +2,7 @@ import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import type { Problem } from '../../../api/problem';
 import { useStrings } from '../../../i18n/strings';
 import { LocalizedTextInputs } from '../../forms/LocalizedTextInputs';
+import { ReferenceMultiSelect } from '../../forms/ReferenceSelects';
 import { STRINGS } from '../strings';
 import { errorAt, errorUnder } from './field-errors';
 import { draftProblems, ProfileDraft } from './profile-draft';
@@ -65,26 +66,26 @@ export function ProfileFields(props: {
           onChange={set('membersCount')}
           error={error('membersCount')}
         />
-        <TextInput
+        <ReferenceMultiSelect
+          kind="hostCountries"
           label={t('profile.hostCountries')}
-          description={t('profile.hostCountriesHint')}
           value={value.hostCountries}
-          onChange={set('hostCountries')}
+          onChange={(hostCountries) => onChange({ ...value, hostCountries })}
           error={error('hostCountries')}
           required
         />
-        <TextInput
+        <ReferenceMultiSelect
+          kind="provinces"
           label={t('profile.originProvinces')}
-          description={t('profile.originProvincesHint')}
           value={value.originProvinces}
-          onChange={set('originProvinces')}
+          onChange={(originProvinces) => onChange({ ...value, originProvinces })}
           error={error('originProvinces')}
         />
-        <TextInput
+        <ReferenceMultiSelect
+          kind="sectors"
           label={t('profile.sectors')}
-          description={t('profile.sectorsHint')}
           value={value.sectors}
-          onChange={set('sectors')}
+          onChange={(sectors) => onChange({ ...value, sectors })}
           error={error('sectors')}
         />
         <TextInput

@@ -6,15 +6,9 @@ import {
   parseCount,
   parseHostCities,
   profileBody,
-  splitCodes,
 } from './profile-draft';
 
 describe('the association profile form', () => {
-  it('reads codes typed with commas, spaces or semicolons, upper-cased and without repeats', () => {
-    expect(splitCodes(' fr, be;FR  de ')).toEqual(['FR', 'BE', 'DE']);
-    expect(splitCodes('')).toEqual([]);
-  });
-
   it('reads one host city a line as country, comma, city; a line without a country is not read', () => {
     expect(parseHostCities('fr, Lyon\n\nBE: Bruxelles ')).toEqual([
       { country: 'FR', name: 'Lyon' },
@@ -39,9 +33,9 @@ describe('the association profile form', () => {
     const draft = {
       ...EMPTY_PROFILE,
       names: { fr: ' Amis de Tiznit ', ar: '' },
-      hostCountries: 'fr',
-      originProvinces: 'ma-tiz',
-      sectors: '14030',
+      hostCountries: ['FR'],
+      originProvinces: ['MA-TIZ'],
+      sectors: ['14030'],
     };
     expect(profileBody(draft, 'register')).toEqual({
       names: { fr: 'Amis de Tiznit' },
@@ -68,7 +62,7 @@ describe('the association profile form', () => {
       },
     };
     const draft = draftOf(record);
-    expect(draft).toMatchObject({ hostCountries: 'FR, BE', hostCities: 'FR, Lyon', membersCount: '40' });
+    expect(draft).toMatchObject({ hostCountries: ['FR', 'BE'], hostCities: 'FR, Lyon', membersCount: '40' });
     expect(profileBody(draft, 'changes')).toEqual({
       ...record.profile,
       names: { fr: 'Amis de Tiznit', ar: 'أصدقاء تيزنيت' },

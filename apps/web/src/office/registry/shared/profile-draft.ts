@@ -12,14 +12,14 @@ import { localizedBody } from '../../forms/LocalizedTextInputs';
 export interface ProfileDraft {
   names: LocalizedTextValue;
   acronym: string;
-  /** ISO 3166-1 codes separated by commas or spaces: "FR, BE". */
-  hostCountries: string;
+  /** ISO 3166-1 codes, chosen by name. */
+  hostCountries: string[];
   /** One city a line: "FR, Lyon". */
   hostCities: string;
-  /** Province codes (2015): "MA-TIZ, MA-TAR". */
-  originProvinces: string;
-  /** OECD DAC purpose codes: "14030, 12230". */
-  sectors: string;
+  /** Province codes (2015 scheme), chosen by name. */
+  originProvinces: string[];
+  /** OECD DAC purpose codes, chosen by name. */
+  sectors: string[];
   membersCount: string;
   website: string;
 }
@@ -27,25 +27,15 @@ export interface ProfileDraft {
 export const EMPTY_PROFILE: ProfileDraft = {
   names: {},
   acronym: '',
-  hostCountries: '',
+  hostCountries: [],
   hostCities: '',
-  originProvinces: '',
-  sectors: '',
+  originProvinces: [],
+  sectors: [],
   membersCount: '',
   website: '',
 };
 
 export const PROVINCE_SCHEME = 'iso3166-2:2015';
-
-/** Codes as typed, upper-cased, without blanks or repeats. */
-export const splitCodes = (text: string): string[] => [
-  ...new Set(
-    text
-      .split(/[\s,;]+/)
-      .map((code) => code.trim().toUpperCase())
-      .filter(Boolean),
-  ),
-];
 
 /** "FR, Lyon" a line; null when a line is not a country code, a comma and a city. */
 export function parseHostCities(text: string): { country: string; name: string }[] | null {
@@ -87,10 +77,10 @@ export function profileBody(draft: ProfileDraft, mode: 'register' | 'changes'): 
   const body: Record<string, unknown> = {
     names: localizedBody(draft.names),
     acronym: draft.acronym.trim() || blank,
-    hostCountries: splitCodes(draft.hostCountries),
+    hostCountries: draft.hostCountries,
     hostCities: parseHostCities(draft.hostCities) ?? [],
-    originProvinces: splitCodes(draft.originProvinces).map((code) => ({ scheme: PROVINCE_SCHEME, code })),
-    sectors: splitCodes(draft.sectors),
+    originProvinces: draft.originProvinces.map((code) => ({ scheme: PROVINCE_SCHEME, code })),
+    sectors: draft.sectors,
     membersCount: count === '' || count === null ? blank : count,
     website: draft.website.trim() || blank,
   };
@@ -105,15 +95,15 @@ export function draftOf(record: ApiRecord): ProfileDraft {
   return {
     names: { fr: textField(names, 'fr'), ar: textField(names, 'ar'), en: textField(names, 'en') },
     acronym: textField(profile, 'acronym') ?? '',
-    hostCountries: textListField(profile, 'hostCountries').join(', '),
+    hostCountries: textListField(profile, 'hostCountries'),
     hostCities: recordListField(profile, 'hostCities')
       .map((city) => `${textField(city, 'country') ?? ''}, ${textField(city, 'name') ?? ''}`)
       .join('\n'),
-    originProvinces: recordListField(profile, 'originProvinces')
-      .map((province) => textField(province, 'code'))
-      .filter(Boolean)
-      .join(', '),
-    sectors: textListField(profile, 'sectors').join(', '),
+    originProvinces: recordListField(profile, 'originProvinces').flatMap((province) => {
+      const code = textField(province, 'code');
+      return code ? [code] : [];
+    }),
+    sectors: textListField(profile, 'sectors'),
     membersCount: typeof members === 'number' ? String(members) : '',
     website: textField(profile, 'website') ?? '',
   };
