@@ -1,5 +1,7 @@
 import type { StringBundle } from '../i18n/strings';
 import type { Role } from '../session/SessionProvider';
+import { STRINGS as COMMITTEE_STRINGS } from './committee/strings';
+import { STRINGS as EVALUATION_STRINGS } from './evaluation/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -13,7 +15,10 @@ export interface OfficeArea {
   strings: StringBundle;
 }
 
-export const OFFICE_AREAS: readonly OfficeArea[] = [];
+export const OFFICE_AREAS: readonly OfficeArea[] = [
+  { to: '/office/evaluation', roles: ['evaluator'], strings: EVALUATION_STRINGS },
+  { to: '/office/committee', roles: ['committee'], strings: COMMITTEE_STRINGS },
+];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>
   OFFICE_AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));
