@@ -6,6 +6,7 @@ import { useStrings } from '../../i18n/strings';
 import { CommandAlert } from '../forms/CommandAlert';
 import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
+import { useFollowReadModels } from './use-follow-read-models';
 
 /** The committee decides a pending appeal: upheld (it decides again) or dismissed, with reasons. */
 export function AppealForm(props: {
@@ -16,6 +17,7 @@ export function AppealForm(props: {
   onDone(): void;
 }) {
   const { t } = useStrings(STRINGS);
+  const follow = useFollowReadModels();
   const [outcome, setOutcome] = useState('dismissed');
   const [rationale, setRationale] = useState('');
   const decide = useCommand({
@@ -30,7 +32,10 @@ export function AppealForm(props: {
       ).data,
     ifMatch: props.revision,
     invalidates: decisionInvalidates(props.applicationId, props.callId),
-    onSuccess: () => props.onDone(),
+    onSuccess: () => {
+      follow(decisionInvalidates(props.applicationId, props.callId));
+      props.onDone();
+    },
   });
   return (
     <section aria-labelledby="appeal-title">

@@ -82,9 +82,9 @@ export function ApplicationDecisionPage() {
         </Anchor>
         <Group gap="sm">
           <Title order={1}>{title}</Title>
-          <Badge variant="light">{t(`status.${status}`, { defaultValue: status })}</Badge>
+          <Badge variant="outline">{t(`status.${status}`, { defaultValue: status })}</Badge>
           {appeal && (
-            <Badge color="orange.9" variant="outline">
+            <Badge color="red.9" variant="outline">
               {t(`appeal.status.${textField(appeal, 'status')}`, {
                 defaultValue: textField(appeal, 'status'),
               })}
@@ -92,7 +92,7 @@ export function ApplicationDecisionPage() {
           )}
         </Group>
       </div>
-      {done && <Alert color="green" role="status" title={done} />}
+      {done && <Alert variant="filled" color="teal.9" role="status" title={done} />}
       <List spacing={2}>
         <List.Item>
           {t('labelled', { label: t('application.association'), value: textField(record, 'associationId') })}

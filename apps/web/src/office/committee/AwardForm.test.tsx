@@ -76,5 +76,5 @@ describe('the award form', () => {
       reason: 'Seul projet de la province.',
       committeeMembers: ['user-committee'],
     });
-  }, 20_000);
+  }, 45_000);
 });

@@ -9,6 +9,7 @@ import { MoneyInput } from '../forms/MoneyInput';
 import { awardBody, AwardFormValues } from './decision-bodies';
 import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
+import { useFollowReadModels } from './use-follow-read-models';
 
 type Money = NonNullable<ReturnType<typeof moneyField>>;
 
@@ -46,6 +47,7 @@ export function AwardForm(props: {
   onAwarded(outcome: AwardOutcome): void;
 }) {
   const { t } = useStrings(STRINGS);
+  const follow = useFollowReadModels();
   const [values, setValues] = useState<AwardFormValues>({
     amount: { text: '', currency: props.currency },
     conditions: '',
@@ -66,8 +68,10 @@ export function AwardForm(props: {
       ).data,
     ifMatch: props.revision,
     invalidates: decisionInvalidates(props.applicationId, props.callId),
-    onSuccess: (result) =>
-      props.onAwarded({ before, after: moneyField(recordField(result, 'envelope') ?? {}, 'remainingAfter') }),
+    onSuccess: (result) => {
+      follow(decisionInvalidates(props.applicationId, props.callId));
+      props.onAwarded({ before, after: moneyField(recordField(result, 'envelope') ?? {}, 'remainingAfter') });
+    },
   });
   const set = (change: Partial<AwardFormValues>) => setValues((current) => ({ ...current, ...change }));
   const needsDerogation = props.outsideFundedSet || award.problem?.['code'] === 'OUTSIDE_FUNDED_SET';
@@ -117,7 +121,7 @@ export function AwardForm(props: {
           {needsDerogation && (
             <Fieldset legend={t('award.derogationTitle')}>
               <Stack gap="xs">
-                <Alert color="orange" role="status" title={t('award.derogationIntro')} />
+                <Alert variant="filled" color="blue.8" role="status" title={t('award.derogationIntro')} />
                 <Textarea
                   label={t('award.derogationReason')}
                   required

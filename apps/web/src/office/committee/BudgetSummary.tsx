@@ -37,10 +37,10 @@ export function BudgetSummary(props: { ranking: CallRankingView; envelopeId: str
             </List.Item>
           )}
         </List>
-        <Text size="sm" id="budget-share">
-          {t('labelled', { label: t('call.fundedShare'), value: format.percent(share) })}
-        </Text>
-        <Progress value={share} aria-labelledby="budget-share" color="teal.8" size="lg" />
+        <Text size="sm">{t('labelled', { label: t('call.fundedShare'), value: format.percent(share) })}</Text>
+        <Progress.Root size="lg">
+          <Progress.Section value={share} color="teal.8" aria-label={t('call.fundedShare')} />
+        </Progress.Root>
       </Stack>
     </section>
   );

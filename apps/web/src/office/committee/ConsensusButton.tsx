@@ -5,10 +5,12 @@ import { useStrings } from '../../i18n/strings';
 import { CommandAlert } from '../forms/CommandAlert';
 import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
+import { useFollowReadModels } from './use-follow-read-models';
 
 /** Combines the evaluators' scores into the consensus (the call's scoring rules version). */
 export function ConsensusButton(props: { applicationId: string; callId: string; label?: string }) {
   const { t } = useStrings(STRINGS);
+  const follow = useFollowReadModels();
   const consensus = useCommand({
     run: async (_: null, headers) =>
       (
@@ -19,6 +21,7 @@ export function ConsensusButton(props: { applicationId: string; callId: string; 
         })
       ).data,
     invalidates: decisionInvalidates(props.applicationId, props.callId),
+    onSuccess: () => follow(decisionInvalidates(props.applicationId, props.callId)),
   });
   return (
     <Stack gap={4} align="flex-start">

@@ -69,7 +69,7 @@ export function ConsensusSummary(props: { consensus: ApiRecord; application: Api
                 <Table.Td>{format.percent(numberField(criterion, 'weight') ?? 0)}</Table.Td>
                 <Table.Td>{format.count(numberField(criterion, 'threshold') ?? 0)}</Table.Td>
                 <Table.Td>
-                  <Text span c={criterion['passed'] === false ? 'red.8' : undefined}>
+                  <Text span c={criterion['passed'] === false ? 'red.9' : undefined}>
                     {formatConsensus(numberField(criterion, 'consensus') ?? 0, locale)}
                   </Text>
                 </Table.Td>

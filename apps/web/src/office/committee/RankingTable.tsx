@@ -1,4 +1,4 @@
-import { Anchor, Badge, Table, Text, Title } from '@mantine/core';
+import { Anchor, Table, Text, Title } from '@mantine/core';
 import { Fragment } from 'react';
 import { Link } from 'react-router';
 import { useFormatters } from '../../format/use-formatters';
@@ -8,10 +8,10 @@ import { CallRankingView, formatConsensus } from './ranking';
 import { STRINGS } from './strings';
 
 const REASON_COLOR: Record<string, string> = {
-  funded: 'teal.8',
-  'beyond-budget': 'orange.9',
+  funded: 'teal.9',
+  'beyond-budget': 'red.9',
   declined: 'gray.7',
-  'below-threshold': 'red.8',
+  'below-threshold': 'grape.9',
 };
 
 /** The call's ranking: rank, consensus out of 100, the funded set, and the budget line under it. */
@@ -66,12 +66,9 @@ export function RankingTable(props: { ranking: CallRankingView; titles: Readonly
                     {line.amount && format.money(line.amount.amountMinor, line.amount.currency)}
                   </Table.Td>
                   <Table.Td>
-                    <Badge
-                      color={REASON_COLOR[line.reason] ?? 'gray.7'}
-                      variant={line.funded ? 'filled' : 'outline'}
-                    >
+                    <Text size="sm" fw={line.funded ? 700 : 400} c={REASON_COLOR[line.reason] ?? 'gray.7'}>
                       {t(`ranking.reason.${line.reason}`, { defaultValue: line.reason })}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     {line.remainingAfter &&
@@ -94,7 +91,7 @@ function BudgetLine() {
   return (
     <Table.Tr>
       <Table.Td colSpan={7} style={{ borderTop: '3px solid var(--mantine-color-orange-9)' }}>
-        <Text size="sm" fw={700} c="orange.9">
+        <Text size="sm" fw={700} c="red.9">
           {t('ranking.budgetLine')}
         </Text>
       </Table.Td>

@@ -6,6 +6,7 @@ import { useStrings } from '../../i18n/strings';
 import { CommandAlert } from '../forms/CommandAlert';
 import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
+import { useFollowReadModels } from './use-follow-read-models';
 
 /** The committee recommends a scored application for funding, or not, with its rationale. */
 export function RecommendationForm(props: {
@@ -15,6 +16,7 @@ export function RecommendationForm(props: {
   onDone(): void;
 }) {
   const { t } = useStrings(STRINGS);
+  const follow = useFollowReadModels();
   const [recommended, setRecommended] = useState('yes');
   const [rationale, setRationale] = useState('');
   const recommend = useCommand({
@@ -29,7 +31,10 @@ export function RecommendationForm(props: {
       ).data,
     ifMatch: props.revision,
     invalidates: decisionInvalidates(props.applicationId, props.callId),
-    onSuccess: () => props.onDone(),
+    onSuccess: () => {
+      follow(decisionInvalidates(props.applicationId, props.callId));
+      props.onDone();
+    },
   });
   return (
     <section aria-labelledby="recommendation-title">

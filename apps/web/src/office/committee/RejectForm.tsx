@@ -7,6 +7,7 @@ import { CommandAlert } from '../forms/CommandAlert';
 import { lines } from './decision-bodies';
 import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
+import { useFollowReadModels } from './use-follow-read-models';
 
 /** A rejection with its reasons, confirmed first: the association is told and may appeal. */
 export function RejectForm(props: {
@@ -16,6 +17,7 @@ export function RejectForm(props: {
   onDone(): void;
 }) {
   const { t } = useStrings(STRINGS);
+  const follow = useFollowReadModels();
   const [reasons, setReasons] = useState('');
   const [confirming, setConfirming] = useState(false);
   const reject = useCommand({
@@ -30,7 +32,10 @@ export function RejectForm(props: {
       ).data,
     ifMatch: props.revision,
     invalidates: decisionInvalidates(props.applicationId, props.callId),
-    onSuccess: () => props.onDone(),
+    onSuccess: () => {
+      follow(decisionInvalidates(props.applicationId, props.callId));
+      props.onDone();
+    },
   });
   const reasonError = reject.fieldError('/reasons') ?? reject.fieldError('/reasons/0');
   return (
@@ -57,9 +62,9 @@ export function RejectForm(props: {
             onChange={(event) => setReasons(event.currentTarget.value)}
             error={reasonError}
           />
-          {confirming && <Alert color="orange" role="alert" title={t('reject.confirm')} />}
+          {confirming && <Alert variant="filled" color="red.9" role="alert" title={t('reject.confirm')} />}
           <Group gap="sm">
-            <Button type="submit" color="red.8" loading={reject.pending}>
+            <Button type="submit" color="red.9" loading={reject.pending}>
               {confirming ? t('reject.confirmSubmit') : t('reject.submit')}
             </Button>
             {confirming && (

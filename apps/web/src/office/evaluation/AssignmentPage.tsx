@@ -59,12 +59,13 @@ export function AssignmentPage() {
         {back}
         <Group gap="sm">
           <Title order={1}>{title}</Title>
-          {status && <Badge variant="light">{t(`status.${status}`, { defaultValue: status })}</Badge>}
+          {status && <Badge variant="outline">{t(`status.${status}`, { defaultValue: status })}</Badge>}
         </Group>
       </div>
       {shownStep === 'conflict' || shownStep === 'removed' ? (
         <Alert
-          color="gray"
+          variant="filled"
+          color="gray.7"
           role="status"
           title={t(shownStep === 'conflict' ? 'conflict.title' : 'steps.removed')}
         >
@@ -81,7 +82,7 @@ export function AssignmentPage() {
           )}
           {shownStep === 'open' && (
             <>
-              <Alert color="green" role="status" title={t('declaration.done')} />
+              <Alert variant="filled" color="teal.9" role="status" title={t('declaration.done')} />
               <OpenDossierPanel applicationId={applicationId} onOpened={() => setReached('score')} />
             </>
           )}
@@ -95,7 +96,9 @@ export function AssignmentPage() {
                 <DossierDetails dossier={dossier.data} />
                 {scored ? (
                   <>
-                    {justScored && <Alert color="green" role="status" title={t('sheet.done')} />}
+                    {justScored && (
+                      <Alert variant="filled" color="teal.9" role="status" title={t('sheet.done')} />
+                    )}
                     <MyScores scores={scores} criteria={dossierCriteria(dossier.data)} />
                   </>
                 ) : (

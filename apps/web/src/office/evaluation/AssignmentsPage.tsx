@@ -52,7 +52,7 @@ export function AssignmentsPage() {
                       {title}
                     </Anchor>
                     {item['flagged'] === true && (
-                      <Badge color="orange" ms="xs">
+                      <Badge color="red.9" ms="xs">
                         {t('assignments.flagged')}
                       </Badge>
                     )}
@@ -61,12 +61,12 @@ export function AssignmentsPage() {
                   <Table.Td>{status && t(`status.${status}`, { defaultValue: status })}</Table.Td>
                   <Table.Td>
                     <Badge
-                      variant={step === 'done' ? 'light' : 'filled'}
+                      variant={step === 'done' ? 'outline' : 'filled'}
                       color={
                         step === 'conflict' || step === 'removed'
                           ? 'gray.7'
                           : step === 'done'
-                            ? 'green'
+                            ? 'teal.9'
                             : 'blue.8'
                       }
                     >

@@ -18,7 +18,7 @@ export function EvaluationSteps(props: { step: EvaluationStep }) {
               key={step}
               aria-current={active ? 'step' : undefined}
               icon={
-                <ThemeIcon size="sm" radius="xl" color={done ? 'green.8' : active ? 'blue.8' : 'gray.7'}>
+                <ThemeIcon size="sm" radius="xl" color={done ? 'teal.9' : active ? 'blue.8' : 'gray.7'}>
                   <Text size="xs" fw={700} c="white" aria-hidden>
                     {index + 1}
                   </Text>

@@ -73,5 +73,5 @@ describe('the score sheet', () => {
     await user.click(screen.getByRole('button', { name: 'Envoyer mes notes' }));
     await vi.waitFor(() => expect(onScored).toHaveBeenCalledTimes(1));
     expect(score.mock.calls[1][0].body?.scores[0].points).toBe(75);
-  }, 20_000);
+  }, 45_000);
 });

@@ -49,7 +49,7 @@ export function ScoreSheetForm(props: { applicationId: string; criteria: ApiReco
           claimed={['/scores', ...criterionIds.flatMap((_id, index) => criterionPointers(index))]}
         />
         {score.fieldError('/scores') && (
-          <Text c="red.8" size="sm" role="alert">
+          <Text c="red.9" size="sm" role="alert">
             {score.fieldError('/scores')}
           </Text>
         )}
@@ -75,7 +75,7 @@ export function ScoreSheetForm(props: { applicationId: string; criteria: ApiReco
                   <Stack gap="xs">
                     {(score.fieldError(`/scores/${index}`) ??
                       score.fieldError(`/scores/${index}/criterionId`)) && (
-                      <Text c="red.8" size="sm" role="alert">
+                      <Text c="red.9" size="sm" role="alert">
                         {score.fieldError(`/scores/${index}`) ??
                           score.fieldError(`/scores/${index}/criterionId`)}
                       </Text>
