@@ -162,7 +162,7 @@ describe('the back office: evaluators and the selection committee', () => {
       await page.getByRole('link', { name: ui.area.title }).first().click();
       await page.getByRole('heading', { level: 1, name: ui.assignments.title }).waitFor();
       const line = page.getByRole('row').filter({ hasText: title });
-      expect(await line.getByText(ui.steps.declare).count()).toBe(1);
+      await line.getByText(ui.steps.declare).waitFor();
       if (n === 0) await checkPage(page, `evaluation-assignments-${language}`);
 
       await page.getByRole('link', { name: fill(ui.assignments.go, { title }) }).click();

@@ -84,7 +84,7 @@ export function ScoreSheetForm(props: { applicationId: string; criteria: ApiReco
                       label={`${t('sheet.points')} — ${name}`}
                       inputMode="numeric"
                       required
-                      w={200}
+                      maw={360}
                       value={line(id).points}
                       onChange={(event) => change(id, { points: event.currentTarget.value })}
                       error={score.fieldError(`/scores/${index}/points`)}
