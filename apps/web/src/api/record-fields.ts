@@ -54,11 +54,7 @@ export const moneyField = (
   return { amountMinor, currency };
 };
 
-<<<<<<< HEAD
-/** A list of records (contact persons, matches, reasons); members that are not records are left out. */
-=======
-/** A list of records (criteria, documents, ranking lines); entries that are not records are left out. */
->>>>>>> evaluation-committee
+/** A list of records (contact persons, matches, criteria, ranking lines); entries that are not records are left out. */
 export const recordListField = (record: ApiRecord, key: string): ApiRecord[] => {
   const value = record[key];
   return Array.isArray(value)

@@ -1,12 +1,9 @@
 import type { StringBundle } from '../i18n/strings';
 import type { Role } from '../session/SessionProvider';
-<<<<<<< HEAD
 import { REGISTRY_ROLES } from './registry/routes';
 import { STRINGS as REGISTRY_STRINGS } from './registry/strings';
-=======
 import { STRINGS as COMMITTEE_STRINGS } from './committee/strings';
 import { STRINGS as EVALUATION_STRINGS } from './evaluation/strings';
->>>>>>> evaluation-committee
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -21,12 +18,9 @@ export interface OfficeArea {
 }
 
 export const OFFICE_AREAS: readonly OfficeArea[] = [
-<<<<<<< HEAD
   { to: '/office/registry', roles: REGISTRY_ROLES, strings: REGISTRY_STRINGS },
-=======
   { to: '/office/evaluation', roles: ['evaluator'], strings: EVALUATION_STRINGS },
   { to: '/office/committee', roles: ['committee'], strings: COMMITTEE_STRINGS },
->>>>>>> evaluation-committee
 ];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>

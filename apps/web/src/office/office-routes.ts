@@ -1,17 +1,10 @@
 import type { RouteObject } from 'react-router';
-<<<<<<< HEAD
 import { REGISTRY_ROUTES } from './registry/routes';
-=======
 import { COMMITTEE_ROUTES } from './committee/routes';
 import { EVALUATION_ROUTES } from './evaluation/routes';
->>>>>>> evaluation-committee
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
  * with the roles of its entry in areas.ts). One line per area.
  */
-<<<<<<< HEAD
-export const OFFICE_ROUTES: RouteObject[] = [...REGISTRY_ROUTES];
-=======
-export const OFFICE_ROUTES: RouteObject[] = [...EVALUATION_ROUTES, ...COMMITTEE_ROUTES];
->>>>>>> evaluation-committee
+export const OFFICE_ROUTES: RouteObject[] = [...REGISTRY_ROUTES, ...EVALUATION_ROUTES, ...COMMITTEE_ROUTES];
