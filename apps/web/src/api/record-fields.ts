@@ -53,3 +53,11 @@ export const moneyField = (
   if (!currency || (typeof amountMinor !== 'number' && typeof amountMinor !== 'string')) return undefined;
   return { amountMinor, currency };
 };
+
+/** A list of records (`documents`, `tranches`); items that are not records are left out. */
+export const recordListField = (record: ApiRecord, key: string): ApiRecord[] => {
+  const value = record[key];
+  return Array.isArray(value)
+    ? value.filter((v): v is ApiRecord => v !== null && typeof v === 'object' && !Array.isArray(v))
+    : [];
+};

@@ -1,5 +1,7 @@
 import type { StringBundle } from '../i18n/strings';
 import type { Role } from '../session/SessionProvider';
+import { STRINGS as ASSOCIATION_STRINGS } from './association/strings';
+import { STRINGS as PARTNER_STRINGS } from './partner/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -13,7 +15,10 @@ export interface OfficeArea {
   strings: StringBundle;
 }
 
-export const OFFICE_AREAS: readonly OfficeArea[] = [];
+export const OFFICE_AREAS: readonly OfficeArea[] = [
+  { to: '/office/association', roles: ['association'], strings: ASSOCIATION_STRINGS },
+  { to: '/office/partner', roles: ['partner'], strings: PARTNER_STRINGS },
+];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>
   OFFICE_AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));

@@ -1,7 +1,9 @@
 import type { RouteObject } from 'react-router';
+import { ASSOCIATION_ROUTES } from './association/routes';
+import { PARTNER_ROUTES } from './partner/routes';
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
  * with the roles of its entry in areas.ts). One line per area.
  */
-export const OFFICE_ROUTES: RouteObject[] = [];
+export const OFFICE_ROUTES: RouteObject[] = [...ASSOCIATION_ROUTES, ...PARTNER_ROUTES];
