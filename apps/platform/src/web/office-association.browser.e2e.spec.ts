@@ -24,15 +24,15 @@ describe('the back office of an association and of a partner', () => {
   }, APP_STOP_TIMEOUT_MS);
 
   /** The demo's only call is closed: the officer opens an envelope and publishes a call of MAD 3,000,000. */
-  async function openCall(language: TestLanguage): Promise<{ callId: string; title: string }> {
-    const envelopeId = `envelope-web-association-${language}`;
-    const programmeId = `programme-web-association-${language}`;
-    const callId = `call-web-association-${language}`;
-    const title = `Eau potable dans les douars (${language})`;
+  async function openCall(key: string): Promise<{ callId: string; title: string }> {
+    const envelopeId = `envelope-web-association-${key}`;
+    const programmeId = `programme-web-association-${key}`;
+    const callId = `call-web-association-${key}`;
+    const title = `Eau potable dans les douars (${key})`;
     const envelope = await web.platform.post('officer', '/api/funding/envelopes', {
       envelopeId,
       programmeId,
-      name: { fr: `Enveloppe ${language}` },
+      name: { fr: `Enveloppe ${key}` },
       funderId: 'actor-ministry',
       amount: { amountMinor: 500_000_000, currency: 'MAD' },
       period: { start: '2026-01-01', end: '2030-12-31' },
@@ -43,7 +43,7 @@ describe('the back office of an association and of a partner', () => {
       terms: {
         programmeId,
         envelopeId,
-        title: { fr: title, ar: `الماء الصالح للشرب في الدواوير (${language})` },
+        title: { fr: title, ar: `الماء الصالح للشرب في الدواوير (${key})` },
         summary: { fr: 'Projets d’adduction d’eau portés par des associations de la diaspora.' },
         budget: { amountMinor: 300_000_000, currency: 'MAD' },
         eligibility: {
@@ -222,6 +222,46 @@ describe('the back office of an association and of a partner', () => {
         await row.waitFor();
         expect(await row.textContent()).toContain(s.status.submitted);
         expect(await row.textContent()).toContain(s.next.screening);
+      });
+    },
+  );
+
+  it.each(['fr', 'ar'] as const)(
+    'in %s, the association withdraws an application with a confirmed reason; it is no longer withdrawable',
+    async (language) => {
+      const s = webStrings('office/association', language);
+      const { callId } = await openCall(`${language}-withdraw`);
+      const applicationId = `application-web-withdraw-${language}`;
+      const drafted = await web.platform.post('association', '/api/funding/applications', {
+        applicationId,
+        callId,
+        proposal: {
+          title: { fr: `Projet à retirer (${language})`, ar: `مشروع للسحب (${language})` },
+          summary: { fr: 'Un projet que l’association retire.' },
+          sectors: ['14030'],
+          region: { scheme: 'iso3166-2:2015', code: 'MA-09' },
+          amountRequested: { amountMinor: 100_000_000, currency: 'MAD' },
+          coFinancing: { amountMinor: 20_000_000, currency: 'MAD' },
+          documents: [],
+        },
+      });
+      expect(drafted.status).toBe(201);
+      await web.withPage(language, async (page) => {
+        await web.signIn(page, 'association', language);
+        await page.goto(web.url(`/office/association/applications/${applicationId}`), {
+          waitUntil: 'domcontentloaded',
+        });
+        await page.getByRole('heading', { level: 1, name: `(${language})` }).waitFor();
+        const withdrawal = page.getByRole('group', { name: s.application.withdraw.title });
+        await withdrawal.getByLabel(s.application.withdraw.reason).fill('Le projet est financé autrement.');
+        await withdrawal.getByRole('checkbox', { name: s.application.withdraw.confirm }).check();
+        await withdrawal.getByRole('button', { name: s.application.withdraw.submit }).click();
+        await page.getByRole('status').filter({ hasText: s.application.withdraw.done }).waitFor();
+        await page.getByText(s.next.closed).waitFor();
+        expect(await page.getByRole('group', { name: s.application.withdraw.title }).count()).toBe(0);
+        await checkPage(page, `association-application-withdrawn-${language}`);
+        const withdrawn = await web.platform.get('association', `/api/funding/applications/${applicationId}`);
+        expect(withdrawn.body.status).toBe('withdrawn');
       });
     },
   );
