@@ -305,6 +305,37 @@ describe('Registry API: regional needs and the map', () => {
     });
   });
 
+  describe("the publisher's own needs", () => {
+    it('lists every status to the partner asking for its own (publisherId), only open needs of another publisher', async () => {
+      const withdrawn = await publish('partner', need());
+      expect((await act('partner', withdrawn, 'withdraw', { reason: 'duplicate' })).status).toBe(200);
+      const oriental = await orientalNeed();
+      expect((await act('officer', oriental, 'withdraw', { reason: 'duplicate' })).status).toBe(200);
+      const ids = async (who: Caller, publisherId: string) =>
+        (await client.get(who, `${NEEDS}?publisherId=${publisherId}&pageSize=100`)).body.items.map(
+          (item: Json) => item.needId,
+        );
+      await eventually(
+        () => ids('partner', ACT.criSoussMassa),
+        (own) => own.includes(withdrawn),
+        'the withdrawn need in its publisher’s list',
+      );
+      const onlyWithdrawn = await client.get(
+        'partner',
+        `${NEEDS}?publisherId=${ACT.criSoussMassa}&status=withdrawn&pageSize=100`,
+      );
+      expect(onlyWithdrawn.body.items.map((item: Json) => item.status)).toContain('withdrawn');
+      expect(onlyWithdrawn.body.items.every((item: Json) => item.status === 'withdrawn')).toBe(true);
+      expect(await ids('anonymous', ACT.criSoussMassa)).not.toContain(withdrawn);
+      await eventually(
+        () => ids('officer', ACT.criOriental),
+        (all) => all.includes(oriental),
+        'the withdrawn Oriental need in the officer’s list',
+      );
+      expect(await ids('partner', ACT.criOriental)).not.toContain(oriental);
+    });
+  });
+
   describe('matches', () => {
     it('ranks the verified associations and the funders for a need, with the reasons of each score in ar/fr/en', async () => {
       for (const who of ['partner', 'officer', 'auditor', 'admin'] as const) {

@@ -4,6 +4,8 @@ import { REGISTRY_ROLES } from './registry/routes';
 import { STRINGS as REGISTRY_STRINGS } from './registry/strings';
 import { STRINGS as COMMITTEE_STRINGS } from './committee/strings';
 import { STRINGS as EVALUATION_STRINGS } from './evaluation/strings';
+import { STRINGS as ASSOCIATION_STRINGS } from './association/strings';
+import { STRINGS as PARTNER_STRINGS } from './partner/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -21,6 +23,8 @@ export const OFFICE_AREAS: readonly OfficeArea[] = [
   { to: '/office/registry', roles: REGISTRY_ROLES, strings: REGISTRY_STRINGS },
   { to: '/office/evaluation', roles: ['evaluator'], strings: EVALUATION_STRINGS },
   { to: '/office/committee', roles: ['committee'], strings: COMMITTEE_STRINGS },
+  { to: '/office/association', roles: ['association'], strings: ASSOCIATION_STRINGS },
+  { to: '/office/partner', roles: ['partner'], strings: PARTNER_STRINGS },
 ];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>

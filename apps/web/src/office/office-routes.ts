@@ -2,9 +2,17 @@ import type { RouteObject } from 'react-router';
 import { REGISTRY_ROUTES } from './registry/routes';
 import { COMMITTEE_ROUTES } from './committee/routes';
 import { EVALUATION_ROUTES } from './evaluation/routes';
+import { ASSOCIATION_ROUTES } from './association/routes';
+import { PARTNER_ROUTES } from './partner/routes';
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
  * with the roles of its entry in areas.ts). One line per area.
  */
-export const OFFICE_ROUTES: RouteObject[] = [...REGISTRY_ROUTES, ...EVALUATION_ROUTES, ...COMMITTEE_ROUTES];
+export const OFFICE_ROUTES: RouteObject[] = [
+  ...REGISTRY_ROUTES,
+  ...EVALUATION_ROUTES,
+  ...COMMITTEE_ROUTES,
+  ...ASSOCIATION_ROUTES,
+  ...PARTNER_ROUTES,
+];

@@ -98,12 +98,14 @@ export class RegionalNeedsController {
   @Public()
   @ApiOperation({
     summary:
-      'The catalogue of regional needs: open needs for everyone; every status for officers, auditors, admins',
+      'The catalogue of regional needs: open needs for everyone; every status for officers, auditors, admins, and for a publisher asking for its own (publisherId = its organisation)',
   })
   @ApiProblems(400, 429)
   async catalogue(@CurrentActor() actor: Actor | undefined, @Query() query: RegionalNeedsQueryDto) {
     const { page, pageSize, skip } = directoryPage({ page: query.page, pageSize: query.pageSize });
-    const privileged = readsAll(actor);
+    // A CRI or agency follows its own needs past "open" (matched, addressed, withdrawn).
+    const ownNeeds = !!actor?.organisationId && query.publisherId === actor.organisationId;
+    const privileged = readsAll(actor) || ownNeeds;
     const filter = regionalNeedsFilter({
       region: query.region,
       sector: query.sector,

@@ -439,7 +439,7 @@ export const networksControllerRemoveMember = <ThrowOnError extends boolean = fa
 });
 
 /**
- * The catalogue of regional needs: open needs for everyone; every status for officers, auditors, admins
+ * The catalogue of regional needs: open needs for everyone; every status for officers, auditors, admins, and for a publisher asking for its own (publisherId = its organisation)
  *
  * Roles: anonymous public.
  */

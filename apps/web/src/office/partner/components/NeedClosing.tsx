@@ -1,0 +1,124 @@
+import { Button, Checkbox, Fieldset, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { regionalNeedsControllerAddressed, regionalNeedsControllerWithdraw } from '../../../api/generated';
+import { useCommand } from '../../../api/use-command';
+import { useStrings } from '../../../i18n/strings';
+import { CommandAlert } from '../../forms/CommandAlert';
+import { STRINGS } from '../strings';
+
+/**
+ * Closing a need: addressed (once matched; a note on how) or withdrawn (a reason, confirmed). The
+ * platform refuses what the need's status does not allow; its answer shows here.
+ */
+export function NeedClosing(props: { needId: string; status: string; onDone(message: string): void }) {
+  const { t } = useStrings(STRINGS);
+  if (props.status === 'addressed' || props.status === 'withdrawn')
+    return <Text>{t(`closing.closed.${props.status}`)}</Text>;
+  return (
+    <Stack gap="md">
+      {props.status === 'matched' && <Addressed {...props} />}
+      <Withdraw {...props} />
+    </Stack>
+  );
+}
+
+function Addressed(props: { needId: string; onDone(message: string): void }) {
+  const { t } = useStrings(STRINGS);
+  const [note, setNote] = useState('');
+  const addressed = useCommand({
+    run: async (value: string, headers) =>
+      (
+        await regionalNeedsControllerAddressed({
+          path: { needId: props.needId },
+          body: { note: value },
+          headers,
+          throwOnError: true,
+        })
+      ).data,
+    invalidates: [['registry', 'needs']],
+    onSuccess: () => props.onDone(t('closing.addressed.done')),
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void addressed.submit(note.trim());
+      }}
+    >
+      <Fieldset legend={t('closing.addressed.title')}>
+        <Stack gap="xs">
+          <CommandAlert command={addressed} claimed={['/note']} />
+          <Textarea
+            label={t('closing.addressed.note')}
+            required
+            maxLength={2000}
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+            error={addressed.fieldError('/note')}
+          />
+          <Group>
+            <Button type="submit" loading={addressed.pending}>
+              {t('closing.addressed.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+    </form>
+  );
+}
+
+function Withdraw(props: { needId: string; onDone(message: string): void }) {
+  const { t } = useStrings(STRINGS);
+  const [reason, setReason] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const withdraw = useCommand({
+    run: async (value: string, headers) =>
+      (
+        await regionalNeedsControllerWithdraw({
+          path: { needId: props.needId },
+          body: { reason: value },
+          headers,
+          throwOnError: true,
+        })
+      ).data,
+    invalidates: [['registry', 'needs']],
+    onSuccess: () => props.onDone(t('closing.withdraw.done')),
+  });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void withdraw.submit(reason.trim());
+      }}
+    >
+      <Fieldset legend={t('closing.withdraw.title')}>
+        <Stack gap="xs">
+          <CommandAlert command={withdraw} claimed={['/reason']} />
+          <Textarea
+            label={t('closing.withdraw.reason')}
+            required
+            maxLength={2000}
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={withdraw.fieldError('/reason')}
+          />
+          <Checkbox
+            required
+            label={t('closing.withdraw.confirm')}
+            checked={confirmed}
+            onChange={(event) => setConfirmed(event.currentTarget.checked)}
+          />
+          <Group>
+            <Button type="submit" color="red" loading={withdraw.pending}>
+              {t('closing.withdraw.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+    </form>
+  );
+}
