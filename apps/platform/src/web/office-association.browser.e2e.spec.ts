@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import type { Locator, Page } from 'playwright-core';
 import { eventually } from '../registry/testing/platform-client';
-import { TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+import { chooseOptions, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
 
 // The association's and the partner's back office in Chromium, against the real embedded platform.
 jest.setTimeout(180_000);
@@ -149,7 +149,7 @@ describe('the back office of an association and of a partner', () => {
           .getByRole('group', { name: s.form.summary })
           .getByLabel(office.form.languages.fr)
           .fill('Réseau de 12 km, réservoir et comité de gestion de l’eau.');
-        await page.getByRole('checkbox', { name: '14030' }).check();
+        await chooseOptions(page, s.form.sectors, ['(14030)']);
         await page.getByLabel(s.form.region).selectOption('MA-09');
         const amount = page.getByLabel(s.form.amountRequested);
         await amount.fill('5 000 000');
@@ -301,7 +301,7 @@ describe('the back office of an association and of a partner', () => {
           (value) => value === 'MA-09',
           'the region of the organisation chosen',
         );
-        await page.getByLabel(s.publish.province).fill('MA-TIZ');
+        await chooseOptions(page, s.publish.province, [language === 'ar' ? 'تيزنيت' : 'Tiznit']);
         await page.getByLabel(s.publish.sector).selectOption('14030');
         await page.getByLabel(s.publish.priority).selectOption('high');
         const title = page.getByRole('group', { name: s.publish.needTitle });

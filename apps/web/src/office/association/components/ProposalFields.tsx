@@ -6,7 +6,7 @@ import { MoneyInput } from '../../forms/MoneyInput';
 import type { ProposalForm } from '../proposal-form';
 import { STRINGS } from '../strings';
 import { DocumentsInput } from './DocumentsInput';
-import { SectorCheckboxes } from './SectorCheckboxes';
+import { SectorChoice } from './SectorChoice';
 
 /** The fields of a proposal; each shows the platform's error at its pointer under `prefix`. */
 export function ProposalFields(props: {
@@ -37,7 +37,7 @@ export function ProposalFields(props: {
         pointer={`${prefix}/summary`}
         multiline
       />
-      <SectorCheckboxes
+      <SectorChoice
         label={t('form.sectors')}
         value={value.sectors}
         onChange={(next) => set('sectors', next)}

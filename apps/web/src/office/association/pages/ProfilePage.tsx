@@ -11,7 +11,7 @@ import { CommandAlert } from '../../forms/CommandAlert';
 import { LocalizedTextInputs, localizedPointers } from '../../forms/LocalizedTextInputs';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
 import { DoneAlert } from '../components/DoneAlert';
-import { SectorCheckboxes } from '../components/SectorCheckboxes';
+import { SectorChoice } from '../components/SectorChoice';
 import { PROFILE_POINTERS, profileChanges, ProfileForm, profileFormOf } from '../profile-form';
 import { myProfileQuery } from '../queries';
 import { STRINGS } from '../strings';
@@ -137,7 +137,7 @@ function ProfileEditor(props: {
         onChange={(event) => set('hostCities', event.currentTarget.value)}
         error={save.fieldError('/hostCities')}
       />
-      <SectorCheckboxes
+      <SectorChoice
         label={t('profile.sectors')}
         value={form.sectors}
         onChange={(sectors) => set('sectors', sectors)}

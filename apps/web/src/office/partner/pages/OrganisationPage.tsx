@@ -23,7 +23,7 @@ import {
 } from '../../forms/LocalizedTextInputs';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
 import { DoneAlert } from '../../association/components/DoneAlert';
-import { SectorCheckboxes } from '../../association/components/SectorCheckboxes';
+import { SectorChoice } from '../../association/components/SectorChoice';
 import { isSectorCode } from '../../association/sector-codes';
 import { myOrganisationQuery } from '../queries';
 import { STRINGS } from '../strings';
@@ -146,7 +146,7 @@ function OrganisationEditor(props: {
           {t('organisation.regionsFixed')}
         </Text>
       </div>
-      <SectorCheckboxes
+      <SectorChoice
         label={t('organisation.sectors')}
         value={form.sectors}
         onChange={(sectors) => setForm({ ...form, sectors })}

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +12,8 @@ import { CommandAlert } from '../../forms/CommandAlert';
 import { LocalizedTextInputs, localizedPointers } from '../../forms/LocalizedTextInputs';
 import { MoneyInput } from '../../forms/MoneyInput';
 import { SECTOR_CODES } from '../../association/sector-codes';
+import { useReferenceNames } from '../../../api/reference-data';
+import { ReferenceSelect } from '../../forms/ReferenceSelects';
 import { emptyNeed, NEED_POINTERS, needBody, NeedForm, PRIORITIES } from '../need-form';
 import { myOrganisationQuery } from '../queries';
 import { STRINGS } from '../strings';
@@ -23,6 +25,7 @@ export function PublishNeedPage() {
   const { t } = useStrings(STRINGS);
   const navigate = useNavigate();
   const { regions } = useRegionNames();
+  const { sectorName } = useReferenceNames();
   const actorId = useSession().actor?.organisationId ?? '';
   const organisation = useQuery(myOrganisationQuery(actorId));
   const [needId] = useState(newNeedId);
@@ -77,13 +80,12 @@ export function PublishNeedPage() {
             : (publish.fieldError('/location/code') ?? publish.fieldError('/location'))
         }
       />
-      <TextInput
+      <ReferenceSelect
+        kind="provinces"
         label={t('publish.province')}
         description={t('publish.provinceHint')}
-        dir="ltr"
-        maxLength={10}
-        value={form.province}
-        onChange={(event) => set('province', event.currentTarget.value)}
+        value={form.province || null}
+        onChange={(value) => set('province', value ?? '')}
         error={
           form.province.trim()
             ? (publish.fieldError('/location/code') ?? publish.fieldError('/location'))
@@ -95,7 +97,7 @@ export function PublishNeedPage() {
         required
         data={[
           { value: '', label: t('publish.sectorNone') },
-          ...SECTOR_CODES.map((code) => ({ value: code, label: code })),
+          ...SECTOR_CODES.map((code) => ({ value: code, label: `${sectorName(code)} (${code})` })),
         ]}
         value={form.sector}
         onChange={(event) => set('sector', event.currentTarget.value)}
