@@ -4,6 +4,7 @@ import { COMMITTEE_ROUTES } from './committee/routes';
 import { EVALUATION_ROUTES } from './evaluation/routes';
 import { ASSOCIATION_ROUTES } from './association/routes';
 import { PARTNER_ROUTES } from './partner/routes';
+import { FUNDING_ROUTES } from './funding/routes';
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
@@ -15,4 +16,5 @@ export const OFFICE_ROUTES: RouteObject[] = [
   ...COMMITTEE_ROUTES,
   ...ASSOCIATION_ROUTES,
   ...PARTNER_ROUTES,
+  ...FUNDING_ROUTES,
 ];
