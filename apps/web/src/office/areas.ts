@@ -1,5 +1,6 @@
 import type { StringBundle } from '../i18n/strings';
 import type { Role } from '../session/SessionProvider';
+import { STRINGS as AUDIT_STRINGS } from './audit/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -13,7 +14,9 @@ export interface OfficeArea {
   strings: StringBundle;
 }
 
-export const OFFICE_AREAS: readonly OfficeArea[] = [];
+export const OFFICE_AREAS: readonly OfficeArea[] = [
+  { to: '/office/audit', roles: ['auditor', 'admin'], strings: AUDIT_STRINGS },
+];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>
   OFFICE_AREAS.filter((area) => area.roles.some((role) => roles.includes(role)));
