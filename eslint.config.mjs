@@ -9,6 +9,7 @@ const depConstraints = [
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: [
       'type:context',
+      'type:audit',
       'type:data-access',
       'type:util',
       'type:contracts',
@@ -22,6 +23,17 @@ const depConstraints = [
   {
     sourceTag: 'type:data-access',
     onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:contracts', 'type:testing'],
+  },
+  // The audit library reads what the contexts decided (replay, dossier): above them, below the apps.
+  {
+    sourceTag: 'type:audit',
+    onlyDependOnLibsWithTags: [
+      'type:context',
+      'type:data-access',
+      'type:util',
+      'type:contracts',
+      'type:testing',
+    ],
   },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },

@@ -10,7 +10,7 @@ import {
   grantApplicationDecider,
   grantApplicationStreamName,
 } from '@tadamon/funding';
-import { replayApplication } from '../../apps/auditor/src/replay/replay';
+import { replayApplication } from '@tadamon/audit';
 import { replayReport } from '../../apps/auditor/src/replay/replay-report';
 import {
   FUNDING_DEMO_IDS,
@@ -18,7 +18,7 @@ import {
   fundingDemoSteps,
   runDemoSteps,
   TestClock,
-} from '../../apps/auditor/src/testing/funding-demo-log';
+} from '@tadamon/audit/testing';
 import { benchEvent, latencies, round, seededRandom, seededUuid } from '../shared/measure';
 import { AuditSection } from './section';
 

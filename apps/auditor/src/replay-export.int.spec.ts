@@ -17,8 +17,7 @@ import {
 } from '@tadamon/funding';
 import { CommandRun, requireServer, runAuditor as runAuditorProcess } from '@tadamon/testing';
 import { runAuditor } from './cli/auditor-cli';
-import type { Dossier } from './export/dossier';
-import type { ReplayResult } from './replay/replay';
+import type { Dossier, ReplayResult } from '@tadamon/audit';
 import {
   demoStepsWithSplitScores,
   DemoRun,
@@ -26,7 +25,7 @@ import {
   FundingDemoStep,
   runDemoSteps,
   TestClock,
-} from './testing/funding-demo-log';
+} from '@tadamon/audit/testing';
 
 const MD = FUNDING_DEMO_IDS.applications.migrationsEtDeveloppement;
 const FIGUIG = FUNDING_DEMO_IDS.applications.cooperativesFiguig;

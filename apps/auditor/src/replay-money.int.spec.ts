@@ -13,15 +13,14 @@ import {
   grantApplicationStreamName,
 } from '@tadamon/funding';
 import { runAuditor } from './cli/auditor-cli';
-import type { Dossier } from './export/dossier';
-import type { ReplayResult } from './replay/replay';
+import type { Dossier, ReplayResult } from '@tadamon/audit';
 import {
   demoStepsInMad,
   FUNDING_DEMO_IDS,
   FundingDemoStep,
   runDemoSteps,
   TestClock,
-} from './testing/funding-demo-log';
+} from '@tadamon/audit/testing';
 
 const MD = FUNDING_DEMO_IDS.applications.migrationsEtDeveloppement;
 const FIGUIG = FUNDING_DEMO_IDS.applications.cooperativesFiguig;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@tadamon/event-store';
 import { FundingHarness, raceForAwards } from '@tadamon/funding/testing';
-import { replayApplication } from './replay/replay';
+import { replayApplication } from '@tadamon/audit';
 
 /*
  * The platform places an award in its call's ranking when it decides it (CallRanking.placeOf);

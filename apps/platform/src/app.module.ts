@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestKitModule, SealWitnessController, SqliteIdempotencyStore } from '@tadamon/nest-kit';
+import { AuditModule } from './audit/audit.module';
 import { DemoDataModule } from './demo/demo-data.module';
 import { EmbeddedConfig } from './embedded/embedded-config';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
@@ -66,6 +67,7 @@ export class AppModule {
         identity,
         registry,
         funding,
+        AuditModule,
         ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry, funding)]),
       ],
       controllers: [PlatformStatusController, SealWitnessController],

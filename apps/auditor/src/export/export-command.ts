@@ -2,11 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ParsedArguments, UsageError } from '../cli/command-line';
 import { parseAsOf } from '../replay/as-of';
-import { replayApplication } from '../replay/replay';
 import { applicationIdArgument, withStore } from '../replay/replay-command';
 import { CommandIo, findSealPublicKey } from '../verify/verify-command';
-import { buildDossier } from './dossier';
-import { dossierHtml } from './dossier-html';
+import { buildDossier, dossierHtml, replayApplication } from '@tadamon/audit';
 import { DOSSIER_FORMATS, DOSSIER_LANGUAGES, DossierFormat, DossierLanguage } from './export-options';
 
 function oneOf<T extends string>(

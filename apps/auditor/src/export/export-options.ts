@@ -4,8 +4,7 @@ import { STORE_OPTIONS } from '../store/event-store-location';
 
 export const DOSSIER_FORMATS = ['json', 'html'] as const;
 export type DossierFormat = (typeof DOSSIER_FORMATS)[number];
-export const DOSSIER_LANGUAGES = ['ar', 'fr', 'en'] as const;
-export type DossierLanguage = (typeof DOSSIER_LANGUAGES)[number];
+export { DOSSIER_LANGUAGES, type DossierLanguage } from '@tadamon/audit';
 
 export const EXPORT_OPTIONS: OptionSpec[] = [
   {

@@ -4,7 +4,7 @@ import { ParsedArguments, UsageError } from '../cli/command-line';
 import { describeLocation, eventStoreLocation, openEventStoreReadOnly } from '../store/event-store-location';
 import { CommandIo } from '../verify/verify-command';
 import { parseAsOf } from './as-of';
-import { replayApplication, UnknownApplication } from './replay';
+import { replayApplication, UnknownApplication } from '@tadamon/audit';
 import { replayReport } from './replay-report';
 
 /** The one application id a command takes. */

@@ -1,9 +1,15 @@
 import { GrantApplicationState } from '@tadamon/funding';
-import { formatMoney, formatPoints, isMoney, showValue } from './format';
-import { MoneyFinding } from './money-facts';
-import { Difference } from './recompute';
-import { EnvelopeAsOf, ReplayResult } from './replay';
-import { TimelineEntry } from './timeline';
+import {
+  Difference,
+  EnvelopeAsOf,
+  formatMoney,
+  formatPoints,
+  isMoney,
+  MoneyFinding,
+  ReplayResult,
+  showValue,
+  TimelineEntry,
+} from '@tadamon/audit';
 
 /** A recorded or recomputed value for a person: amounts as money, the rest as short JSON. */
 export function showDifferenceValue(value: unknown): string {

@@ -38,6 +38,8 @@ export interface EmbeddedConfig {
   sealStopMarkerFile: string;
   /** The day's latest seal, one line a day (docs/audit.md): TADAMON_SEAL_WITNESS_FILE, else DATA_DIR/seal-witness.jsonl. */
   sealWitnessFile: string;
+  /** The last verifications of the log started from the API (docs/audit.md): DATA_DIR/audit-verifications.json. */
+  verificationHistoryFile: string;
   /** Between two passes of Funding's award process: TADAMON_AWARD_PROCESS_INTERVAL, default 30 s. */
   awardProcessIntervalMs: number;
 }
@@ -66,6 +68,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     sealAcknowledge: sealAcknowledge(env),
     sealStopMarkerFile: resolve(dir, 'seal-stopped.json'),
     sealWitnessFile: resolve(env.TADAMON_SEAL_WITNESS_FILE?.trim() || resolve(dir, 'seal-witness.jsonl')),
+    verificationHistoryFile: resolve(dir, 'audit-verifications.json'),
     awardProcessIntervalMs: awardProcessInterval(env),
   };
 }

@@ -7,6 +7,7 @@ import { STRINGS as EVALUATION_STRINGS } from './evaluation/strings';
 import { STRINGS as ASSOCIATION_STRINGS } from './association/strings';
 import { STRINGS as PARTNER_STRINGS } from './partner/strings';
 import { STRINGS as FUNDING_STRINGS } from './funding/strings';
+import { STRINGS as AUDIT_STRINGS } from './audit/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -27,6 +28,7 @@ export const OFFICE_AREAS: readonly OfficeArea[] = [
   { to: '/office/association', roles: ['association'], strings: ASSOCIATION_STRINGS },
   { to: '/office/partner', roles: ['partner'], strings: PARTNER_STRINGS },
   { to: '/office/funding', roles: ['officer'], strings: FUNDING_STRINGS },
+  { to: '/office/audit', roles: ['auditor', 'admin'], strings: AUDIT_STRINGS },
 ];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>

@@ -5,6 +5,7 @@ import { EVALUATION_ROUTES } from './evaluation/routes';
 import { ASSOCIATION_ROUTES } from './association/routes';
 import { PARTNER_ROUTES } from './partner/routes';
 import { FUNDING_ROUTES } from './funding/routes';
+import { AUDIT_ROUTES } from './audit/routes';
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
@@ -17,4 +18,5 @@ export const OFFICE_ROUTES: RouteObject[] = [
   ...ASSOCIATION_ROUTES,
   ...PARTNER_ROUTES,
   ...FUNDING_ROUTES,
+  ...AUDIT_ROUTES,
 ];

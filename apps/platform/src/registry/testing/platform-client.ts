@@ -60,7 +60,7 @@ export class PlatformClient {
   private constructor(
     readonly app: NestFastifyApplication,
     readonly baseUrl: string,
-    private readonly dataDir: string,
+    readonly dataDir: string,
   ) {}
 
   static async start(
@@ -153,7 +153,13 @@ export class PlatformClient {
       status: response.status,
       type: response.headers.get('content-type'),
       headers: response.headers,
-      body: text === '' ? undefined : JSON.parse(text),
+      // JSON answers parsed; others (an HTML dossier) as their text.
+      body:
+        text === ''
+          ? undefined
+          : /json/.test(response.headers.get('content-type') ?? '')
+            ? JSON.parse(text)
+            : text,
     };
   }
 }

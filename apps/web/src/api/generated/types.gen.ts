@@ -872,6 +872,271 @@ export type ReportReviewDto = {
     comment: string;
 };
 
+export type VerificationProgressDto = {
+    /**
+     * Global positions checked so far
+     */
+    checked: number;
+    /**
+     * The log's head position when the verification began (what it checks)
+     */
+    total: number;
+    percent: number;
+};
+
+export type VerificationChainsDto = {
+    /**
+     * Streams whose hash chain was checked
+     */
+    streams: number;
+    /**
+     * Every stream's hash chain holds (false: the first break is a chain's)
+     */
+    ok: boolean;
+};
+
+export type VerifiedSealDto = {
+    /**
+     * Global position of the last event the seal covers
+     */
+    position: number;
+    /**
+     * Events in the log up to that position
+     */
+    count: number;
+    /**
+     * SHA-256 digest (hex) of the sealed segment, chained to the previous seal
+     */
+    digest: string;
+    sealedAt: string;
+    keyId: string;
+};
+
+export type VerificationSealsDto = {
+    checked: boolean;
+    /**
+     * Signatures checked with the platform's public key
+     */
+    signaturesChecked: boolean;
+    /**
+     * Seals verified
+     */
+    count: number;
+    /**
+     * The last seal; null when the log has none
+     */
+    last: VerifiedSealDto | null;
+};
+
+export type UnsealedDto = {
+    /**
+     * Events after the last seal: their removal would not be noticed
+     */
+    count: number;
+    firstPosition: number | null;
+    firstRecordedAt: string | null;
+};
+
+export type LogBreakDto = {
+    streamId: string;
+    revision?: number;
+    /**
+     * Global position
+     */
+    position?: number;
+    eventId?: string;
+    /**
+     * hash-mismatch, broken-link, revision-gap, duplicate-revision, out-of-order, bad-genesis, unexpected-storage, seal-… (docs/audit.md)
+     */
+    reason: string;
+    /**
+     * One sentence for a person (English)
+     */
+    detail: string;
+};
+
+export type VerificationResultDto = {
+    verdict: 'ok' | 'broken';
+    /**
+     * Events verified (all streams, seals included)
+     */
+    events: number;
+    /**
+     * The head position the verification stopped at
+     */
+    head: number;
+    chains: VerificationChainsDto;
+    seals: VerificationSealsDto;
+    unsealed: UnsealedDto;
+    /**
+     * The first broken event in global order
+     */
+    firstBreak: LogBreakDto | null;
+    /**
+     * Worker threads that read and hashed the rows
+     */
+    threads: number;
+};
+
+export type LogVerificationDto = {
+    id: string;
+    status: 'running' | 'done' | 'failed';
+    /**
+     * The user who started it
+     */
+    requestedBy: string;
+    startedAt: string;
+    finishedAt: string | null;
+    progress: VerificationProgressDto;
+    /**
+     * Set when done
+     */
+    result: VerificationResultDto | null;
+    /**
+     * Why a failed verification could not complete
+     */
+    error: string | null;
+};
+
+export type ReplayEventsDto = {
+    /**
+     * The application's events at or before asOf
+     */
+    asOf: number;
+    /**
+     * The application's events in the log
+     */
+    total: number;
+};
+
+export type StreamProofDto = {
+    streamId: string;
+    events: number;
+    /**
+     * The stream's hash chain holds
+     */
+    ok: boolean;
+    /**
+     * Events at or before asOf
+     */
+    eventsAsOf: number;
+};
+
+export type ActorDto = {
+    id: string;
+    roles: Array<string>;
+};
+
+export type FactDto = {
+    /**
+     * A key the dossier's labels translate
+     */
+    key: string;
+    /**
+     * Language-neutral value
+     */
+    value: string;
+};
+
+export type TimelineEntryDto = {
+    /**
+     * Global position
+     */
+    position: number;
+    streamId: string;
+    revision: number;
+    eventId: string;
+    /**
+     * When the log recorded it: what asOf compares
+     */
+    recordedAt: string;
+    /**
+     * When the domain says it happened
+     */
+    occurredAt: string | null;
+    type: string;
+    actor: ActorDto | null;
+    facts: Array<FactDto>;
+};
+
+export type DifferenceDto = {
+    field: string;
+    /**
+     * Any JSON value
+     */
+    recorded: {
+        [key: string]: unknown;
+    };
+    /**
+     * Any JSON value
+     */
+    recomputed: {
+        [key: string]: unknown;
+    };
+    note?: string;
+};
+
+export type RecomputationDto = {
+    position: number;
+    revision: number;
+    eventId: string;
+    recordedAt: string;
+    type: string;
+    rulesVersion: string | null;
+    /**
+     * The recomputation gives what was recorded
+     */
+    same: boolean;
+    differences: Array<DifferenceDto>;
+};
+
+export type MoneyFindingDto = {
+    check: string;
+    severity: 'error' | 'note';
+    position: number | null;
+    type: string | null;
+    field: string;
+    note: string;
+};
+
+export type MoneyFactsDto = {
+    /**
+     * What was checked, one line each
+     */
+    checked: Array<string>;
+    findings: Array<MoneyFindingDto>;
+};
+
+export type ReplayDto = {
+    /**
+     * same: every recomputation gives what was recorded, no money finding is an error, every chain holds
+     */
+    verdict: 'same' | 'different' | 'broken-chain';
+    applicationId: string;
+    streamId: string;
+    asOf: string;
+    events: ReplayEventsDto;
+    /**
+     * Each stream read, its chain verified
+     */
+    chains: Array<StreamProofDto>;
+    /**
+     * The application's, its call's and envelopes' events, in the log's order
+     */
+    timeline: Array<TimelineEntryDto>;
+    /**
+     * Each consensus, recommendation and decision recomputed
+     */
+    recomputations: Array<RecomputationDto>;
+    money: MoneyFactsDto;
+    /**
+     * The application, call and envelopes folded at asOf
+     */
+    state: {
+        [key: string]: unknown;
+    };
+};
+
 export type PlatformStatusControllerStatusData = {
     body?: never;
     path?: never;
@@ -4655,3 +4920,196 @@ export type ApplicantsControllerGetResponses = {
 };
 
 export type ApplicantsControllerGetResponse = ApplicantsControllerGetResponses[keyof ApplicantsControllerGetResponses];
+
+export type AuditControllerListData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/audit/verifications';
+};
+
+export type AuditControllerListErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AuditControllerListError = AuditControllerListErrors[keyof AuditControllerListErrors];
+
+export type AuditControllerListResponses = {
+    200: Array<LogVerificationDto>;
+};
+
+export type AuditControllerListResponse = AuditControllerListResponses[keyof AuditControllerListResponses];
+
+export type AuditControllerStartData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/audit/verifications';
+};
+
+export type AuditControllerStartErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AuditControllerStartError = AuditControllerStartErrors[keyof AuditControllerStartErrors];
+
+export type AuditControllerStartResponses = {
+    202: LogVerificationDto;
+};
+
+export type AuditControllerStartResponse = AuditControllerStartResponses[keyof AuditControllerStartResponses];
+
+export type AuditControllerGetData = {
+    body?: never;
+    path: {
+        verificationId: string;
+    };
+    query?: never;
+    url: '/api/audit/verifications/{verificationId}';
+};
+
+export type AuditControllerGetErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AuditControllerGetError = AuditControllerGetErrors[keyof AuditControllerGetErrors];
+
+export type AuditControllerGetResponses = {
+    200: LogVerificationDto;
+};
+
+export type AuditControllerGetResponse = AuditControllerGetResponses[keyof AuditControllerGetResponses];
+
+export type AuditControllerReplayData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        /**
+         * The moment to replay: the events recorded at or before it (default now); an ISO 8601 date, or an instant with its zone, to the millisecond
+         */
+        asOf?: string;
+    };
+    url: '/api/audit/applications/{applicationId}/replay';
+};
+
+export type AuditControllerReplayErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AuditControllerReplayError = AuditControllerReplayErrors[keyof AuditControllerReplayErrors];
+
+export type AuditControllerReplayResponses = {
+    200: ReplayDto;
+};
+
+export type AuditControllerReplayResponse = AuditControllerReplayResponses[keyof AuditControllerReplayResponses];
+
+export type AuditControllerDossierData = {
+    body?: never;
+    path: {
+        applicationId: string;
+    };
+    query?: {
+        /**
+         * The moment to replay: the events recorded at or before it (default now); an ISO 8601 date, or an instant with its zone, to the millisecond
+         */
+        asOf?: string;
+        /**
+         * The dossier's language
+         */
+        lang?: 'ar' | 'fr' | 'en';
+    };
+    url: '/api/audit/applications/{applicationId}/dossier';
+};
+
+export type AuditControllerDossierErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AuditControllerDossierError = AuditControllerDossierErrors[keyof AuditControllerDossierErrors];
+
+export type AuditControllerDossierResponses = {
+    /**
+     * The dossier (Content-Disposition: attachment; filename=dossier-<id>-<day>-<lang>.html)
+     */
+    200: string;
+};
+
+export type AuditControllerDossierResponse = AuditControllerDossierResponses[keyof AuditControllerDossierResponses];

@@ -1,4 +1,4 @@
-import { DossierLanguage } from './export-options';
+import { DossierLanguage } from './dossier-language';
 
 type Entry = Record<DossierLanguage, string>;
 

@@ -2,7 +2,7 @@ import { LocalizedText } from '@tadamon/funding';
 import { formatMoney, formatMoneyIn, formatPoints, isMoney, MoneyLike, showValue } from '../replay/format';
 import { Fact } from '../replay/timeline';
 import { Dossier, DossierSeal } from './dossier';
-import { DossierLanguage } from './export-options';
+import { DossierLanguage } from './dossier-language';
 import { html, Html } from './html';
 import { FALLBACK_ORDER, label, labelIn } from './labels';
 
