@@ -66,9 +66,17 @@ const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor
 /** The registered profile of the bench's association `i` (deterministic: seeded from `i`). */
 export function benchAssociation(i: number): { associationId: string; profile: AssociationProfileInput } {
   const random = seededRandom(1000 + i);
-  const [kind, cause, town, host] = [pick(random, KINDS), pick(random, CAUSES), pick(random, TOWNS), pick(random, HOSTS)];
+  const [kind, cause, town, host] = [
+    pick(random, KINDS),
+    pick(random, CAUSES),
+    pick(random, TOWNS),
+    pick(random, HOSTS),
+  ];
   const city = pick(random, host.cities);
-  const sectors = [...new Set([pick(random, SECTORS), pick(random, SECTORS)])].slice(0, 1 + Math.floor(random() * 2));
+  const sectors = [...new Set([pick(random, SECTORS), pick(random, SECTORS)])].slice(
+    0,
+    1 + Math.floor(random() * 2),
+  );
   return {
     associationId: `bench-web-assoc-${String(i).padStart(5, '0')}`,
     profile: {
@@ -122,18 +130,23 @@ export async function seedDirectory(
         OFFICER,
         { commandId: `bench-web:verify:${associationId}` },
       );
-      if (++done % 1000 === 0) log(`  seeded ${done.toLocaleString('en')} / ${count.toLocaleString('en')} associations`);
+      if (++done % 1000 === 0)
+        log(`  seeded ${done.toLocaleString('en')} / ${count.toLocaleString('en')} associations`);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const commandsSeconds = (Date.now() - started) / 1000;
   const expected = before + count;
-  log(`  ${count * 2} commands in ${commandsSeconds.toFixed(1)} s; waiting for the directory to list ${expected}...`);
+  log(
+    `  ${count * 2} commands in ${commandsSeconds.toFixed(1)} s; waiting for the directory to list ${expected}...`,
+  );
   const deadline = Date.now() + 120_000;
   let publicTotal = await directoryTotal(app);
   while (publicTotal < expected) {
     if (Date.now() > deadline)
-      throw new Error(`the public directory lists ${publicTotal} associations after 120 s, expected ${expected}`);
+      throw new Error(
+        `the public directory lists ${publicTotal} associations after 120 s, expected ${expected}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 200));
     publicTotal = await directoryTotal(app);
   }
@@ -202,12 +215,17 @@ export interface DirectoryTimings {
  * Times each query (one at a time, keep-alive, body read) against a trivial GET (/health/live) in
  * alternating rounds, so drift on the shared machine hits both alike.
  */
-export async function timeDirectoryQueries(app: ServedApp, queries: string[], rounds: number): Promise<DirectoryTimings> {
+export async function timeDirectoryQueries(
+  app: ServedApp,
+  queries: string[],
+  rounds: number,
+): Promise<DirectoryTimings> {
   const totals: number[] = [];
   const get = async (path: string) => {
     const response = await fetch(app.url(path));
     const body = await response.text();
-    if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}: ${body.slice(0, 300)}`);
+    if (response.status !== 200)
+      throw new Error(`GET ${path} answered ${response.status}: ${body.slice(0, 300)}`);
     return body;
   };
   for (const path of queries.slice(0, 20)) await get(path); // warm-up

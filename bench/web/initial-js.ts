@@ -39,7 +39,10 @@ type Manifest = Record<string, ManifestChunk>;
 export const PUBLIC_PAGES = {
   home: { path: '/', source: 'src/pages/portal-home/PortalHomePage.tsx' },
   map: { path: '/map', source: 'src/pages/region-map/RegionMapPage.tsx' },
-  directory: { path: '/associations', source: 'src/pages/association-directory/AssociationDirectoryPage.tsx' },
+  directory: {
+    path: '/associations',
+    source: 'src/pages/association-directory/AssociationDirectoryPage.tsx',
+  },
 } as const;
 export type PublicPage = keyof typeof PUBLIC_PAGES;
 

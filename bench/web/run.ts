@@ -50,19 +50,21 @@ const percentile = (samples: number[], q: number) => {
 };
 
 /** Each page's `ready`: what it is for is on the screen. */
-const LCP_PAGES: Record<'empty' | 'home' | 'directory', { path: string; ready: (page: Page) => Promise<unknown> }> =
-  {
-    empty: { path: EMPTY_PAGE, ready: (page) => page.getByText('Tadamon').waitFor() },
-    home: {
-      path: PUBLIC_PAGES.home.path,
-      ready: (page) => page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 }),
-    },
-    directory: {
-      path: PUBLIC_PAGES.directory.path,
-      // The heading row and the first page of associations.
-      ready: (page) => page.getByRole('row').nth(20).waitFor({ timeout: 60_000 }),
-    },
-  };
+const LCP_PAGES: Record<
+  'empty' | 'home' | 'directory',
+  { path: string; ready: (page: Page) => Promise<unknown> }
+> = {
+  empty: { path: EMPTY_PAGE, ready: (page) => page.getByText('Tadamon').waitFor() },
+  home: {
+    path: PUBLIC_PAGES.home.path,
+    ready: (page) => page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 }),
+  },
+  directory: {
+    path: PUBLIC_PAGES.directory.path,
+    // The heading row and the first page of associations.
+    ready: (page) => page.getByRole('row').nth(20).waitFor({ timeout: 60_000 }),
+  },
+};
 
 async function initialJsSection(app: ServedApp) {
   const figures: Record<string, number> = {};
@@ -96,7 +98,8 @@ async function lcpSection(app: ServedApp) {
   for (let run = 0; run < LCP_RUNS; run++) {
     // Rotating the order spreads the drift of a shared machine over the three pages.
     const order = names.map((_, i) => names[(i + run) % names.length]);
-    for (const name of order) paints[name].push(await measureLcp(app, LCP_PAGES[name].path, LCP_PAGES[name].ready));
+    for (const name of order)
+      paints[name].push(await measureLcp(app, LCP_PAGES[name].path, LCP_PAGES[name].ready));
     log(
       `  run ${run + 1}/${LCP_RUNS}: ` +
         order.map((n) => `${n} ${Math.round(paints[n][paints[n].length - 1].lcpMs)} ms`).join(', '),
@@ -107,9 +110,7 @@ async function lcpSection(app: ServedApp) {
     return { median: percentile(ms, 0.5), p95: percentile(ms, 0.95), samples: ms.map((v) => round(v, 1)) };
   };
   const [empty, home, directory] = [stats('empty'), stats('home'), stats('directory')];
-  const elements = Object.fromEntries(
-    names.map((n) => [n, [...new Set(paints[n].map((p) => p.element))]]),
-  );
+  const elements = Object.fromEntries(names.map((n) => [n, [...new Set(paints[n].map((p) => p.element))]]));
   return {
     metrics: {
       'lcp.home.medianMs': round(home.median, 1),
@@ -142,7 +143,9 @@ function printTable(result: {
     for (const [key, value] of Object.entries(values)) {
       const target = result.targets[key];
       const verdict =
-        target === undefined ? '' : `  target <= ${target.toLocaleString('en-US')}: ${result.pass[key] ? 'MET' : 'NOT MET'}`;
+        target === undefined
+          ? ''
+          : `  target <= ${target.toLocaleString('en-US')}: ${result.pass[key] ? 'MET' : 'NOT MET'}`;
       rows.push(`  ${key.padEnd(44)}${value.toLocaleString('en-US').padStart(12)}${verdict}`);
     }
   };
@@ -160,14 +163,18 @@ async function main(): Promise<void> {
     log('initial JavaScript of the public pages (manifest, then what Chromium downloads):');
     const initialJs = await initialJsSection(app);
 
-    log(`seeding ${ASSOCIATIONS.toLocaleString('en')} verified associations through the Registry's commands...`);
+    log(
+      `seeding ${ASSOCIATIONS.toLocaleString('en')} verified associations through the Registry's commands...`,
+    );
     const seeded = await seedDirectory(app, ASSOCIATIONS, log);
     log(
       `  the public directory lists ${seeded.publicTotal.toLocaleString('en')} associations ` +
         `(${Math.round(seeded.commandsPerSec)} commands/s, ${seeded.seconds.toFixed(1)} s with the projection)`,
     );
 
-    log(`Largest Contentful Paint, CPU throttled ${CPU_THROTTLING}x, ${LCP_RUNS} runs of each page (after a warm-up):`);
+    log(
+      `Largest Contentful Paint, CPU throttled ${CPU_THROTTLING}x, ${LCP_RUNS} runs of each page (after a warm-up):`,
+    );
     const lcp = await lcpSection(app);
 
     log(`directory API: ${QUERIES} queries (filters, free text, page) against GET /health/live...`);
@@ -191,7 +198,9 @@ async function main(): Promise<void> {
       'directory.query.p50': round(directory.query.p50 / directory.raw.p50, 1),
       'directory.query.p95': round(directory.query.p95 / directory.raw.p95, 1),
     };
-    const pass = Object.fromEntries(Object.entries(TARGETS).map(([key, target]) => [key, metrics[key] <= target]));
+    const pass = Object.fromEntries(
+      Object.entries(TARGETS).map(([key, target]) => [key, metrics[key] <= target]),
+    );
     const result = {
       name: 'web',
       at: new Date().toISOString(),
