@@ -209,6 +209,9 @@ export interface DirectoryTimings {
   /** How many queries found nothing / how many associations the median query found. */
   emptyAnswers: number;
   medianTotal: number;
+  /** CPU of this process (the platform and the client) per request: steadier than time on a busy machine. */
+  queryCpuMs: number;
+  rawCpuMs: number;
 }
 
 /**
@@ -230,12 +233,22 @@ export async function timeDirectoryQueries(
   };
   for (const path of queries.slice(0, 20)) await get(path); // warm-up
   await get('/health/live');
+  const cpu = { query: 0, raw: 0 };
+  const withCpu = async (kind: keyof typeof cpu, body: () => Promise<unknown>) => {
+    const before = process.cpuUsage();
+    await body();
+    const used = process.cpuUsage(before);
+    cpu[kind] += (used.user + used.system) / 1000;
+  };
   const perRound = Math.ceil(queries.length / rounds);
   const measured = await alternate(
     rounds,
     perRound,
-    async (i) => totals.push((JSON.parse(await get(queries[i % queries.length])) as { total: number }).total),
-    () => get('/health/live'),
+    (i) =>
+      withCpu('query', async () =>
+        totals.push((JSON.parse(await get(queries[i % queries.length])) as { total: number }).total),
+      ),
+    () => withCpu('raw', () => get('/health/live')),
   );
   const sorted = [...totals].sort((a, b) => a - b);
   return {
@@ -244,5 +257,7 @@ export async function timeDirectoryQueries(
     queries: totals.length,
     emptyAnswers: totals.filter((t) => t === 0).length,
     medianTotal: sorted[Math.floor(sorted.length / 2)],
+    queryCpuMs: cpu.query / totals.length,
+    rawCpuMs: cpu.raw / measured.raw.samplesNs.length,
   };
 }
