@@ -84,7 +84,14 @@ export default [
   {
     // Test helpers (server discovery, contract suites) belong to tests, never to production code.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/testing/**', 'libs/testing/**', '**/jest.config.*', 'bench/**'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/testing/**',
+      'libs/testing/**',
+      '**/jest.config.*',
+      'bench/**',
+      'scripts/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

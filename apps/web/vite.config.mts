@@ -13,6 +13,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)),
     emptyOutDir: true,
+    // .vite/manifest.json: the chunks each entry and lazy page imports (npm run bench:web reads it).
+    manifest: true,
   },
   server: {
     port: 4200,

@@ -62,6 +62,8 @@ export interface BulkOptions {
 export interface DocumentCollection<T extends Document = Document> {
   find(filter?: Filter, options?: FindOptions): Promise<T[]>;
   count(filter?: Filter): Promise<number>;
+  /** One page of the matches (`find` with these options) and how many match in all (`count`). */
+  findPage(filter: Filter, options: FindOptions): Promise<{ items: T[]; total: number }>;
   get(id: string): Promise<T | null>;
   upsert(id: string, update: UpdateSpec): Promise<void>;
   /** Applies the update to every matching document; returns how many matched. */

@@ -1,11 +1,11 @@
+import { numberFormat } from './intl-cache';
+
 /** The currencies the programme handles (ISO 4217): each with its own minor units. */
 export type Currency = 'MAD' | 'EUR' | 'USD' | (string & {});
 
 /** Digits after the decimal point in the currency's minor unit, as Intl (CLDR) knows them. */
 export function minorUnitDigits(currency: Currency): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /**
@@ -27,7 +27,7 @@ export function formatMoney(
   const whole = (magnitude / scale).toString();
   const fraction = (magnitude % scale).toString().padStart(digits, '0');
   const decimal = `${negative ? '-' : ''}${whole}${digits > 0 ? `.${fraction}` : ''}`;
-  const format = new Intl.NumberFormat(locale, {
+  const format = numberFormat(locale, {
     style: 'currency',
     currency,
     minimumFractionDigits: digits,

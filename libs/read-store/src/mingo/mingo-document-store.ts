@@ -60,6 +60,16 @@ class MingoCollection<T extends Document> implements DocumentCollection<T> {
     return find([...this.docs().values()], filter).all().length;
   }
 
+  /** One scan for both: the filter runs once (a directory query over 10,000 documents ran it twice). */
+  async findPage(filter: Filter, options: FindOptions): Promise<{ items: T[]; total: number }> {
+    const matches = find([...this.docs().values()], filter).all();
+    let cursor = find(matches, {}, options.projection as Record<string, unknown> | undefined);
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return { items: cursor.all().map((doc) => cloneDocument(doc) as T), total: matches.length };
+  }
+
   async get(id: string): Promise<T | null> {
     const doc = this.docs().get(id);
     return doc ? (cloneDocument(doc) as T) : null;

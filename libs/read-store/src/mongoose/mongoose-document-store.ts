@@ -82,6 +82,11 @@ class MongooseCollection<T extends Document> implements DocumentCollection<T> {
     return this.native.countDocuments(filter);
   }
 
+  async findPage(filter: Filter, options: FindOptions): Promise<{ items: T[]; total: number }> {
+    const [items, total] = await Promise.all([this.find(filter, options), this.count(filter)]);
+    return { items, total };
+  }
+
   async get(id: string): Promise<T | null> {
     return (await this.native.findOne({ _id: id } as Filter)) as unknown as T | null;
   }

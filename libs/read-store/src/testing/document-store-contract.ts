@@ -85,6 +85,24 @@ export function documentStoreContract(name: string, fixture: () => Promise<Docum
       expect(await associations().count({ region: 'MA-12' })).toBe(0);
     });
 
+    it('finds a page of the matches with the total of all matches', async () => {
+      await seed();
+      const options = { sort: { members: -1 }, skip: 1, limit: 1, projection: { name: 1 } } as const;
+      expect(await associations().findPage({ members: { $gte: 50 } }, options)).toEqual({
+        items: await associations().find({ members: { $gte: 50 } }, options),
+        total: await associations().count({ members: { $gte: 50 } }),
+      });
+      expect(await associations().findPage({ region: 'MA-09' }, { sort: { _id: 1 } })).toEqual({
+        items: [expect.objectContaining({ _id: 'amdam' }), expect.objectContaining({ _id: 'md' })],
+        total: 2,
+      });
+      expect(await associations().findPage({ region: 'MA-12' }, { limit: 20 })).toEqual({
+        items: [],
+        total: 0,
+      });
+      expect((await associations().findPage({}, { skip: 3, limit: 20 })).total).toBe(4);
+    });
+
     it('upserts: creates when absent, updates when present, $setOnInsert only on creation', async () => {
       await associations().upsert('md', { $set: { name: 'M&D' }, $setOnInsert: { members: 1 } });
       await associations().upsert('md', { $set: { region: 'MA-09' }, $setOnInsert: { members: 999 } });

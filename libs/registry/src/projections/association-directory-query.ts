@@ -91,9 +91,10 @@ export const queryAssociationDirectory = async (
   const { page, pageSize, skip } = directoryPage(query);
   const collection = docs.collection<AssociationDirectoryDoc>(ASSOCIATION_DIRECTORY);
   const filter = associationDirectoryFilter(query);
-  const [items, total] = await Promise.all([
-    collection.find(filter, { sort: associationDirectorySort(query), skip, limit: pageSize }),
-    collection.count(filter),
-  ]);
+  const { items, total } = await collection.findPage(filter, {
+    sort: associationDirectorySort(query),
+    skip,
+    limit: pageSize,
+  });
   return { items, total, page, pageSize };
 };

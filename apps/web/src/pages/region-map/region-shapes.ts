@@ -24,8 +24,11 @@ export function regionShapes(topology: Topology, width = MAP_WIDTH, height = MAP
     .sort((a, b) => a.region.localeCompare(b.region));
 }
 
-/** The package's TopoJSON (ODbL 1.0) in its own chunk: only the map page loads it. */
+/**
+ * The package's TopoJSON (ODbL 1.0) simplified for the map's size (`npm run generate:map`), in its
+ * own chunk: only the map page loads it.
+ */
 export async function loadRegionShapes(): Promise<RegionShape[]> {
-  const topology = (await import('morocco-map/data/regions.json')).default as unknown as Topology;
+  const topology = (await import('./regions.simplified.json')).default as unknown as Topology;
   return regionShapes(topology);
 }
