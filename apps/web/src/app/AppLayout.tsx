@@ -12,35 +12,37 @@ import { NAVIGATION } from './navigation';
 export function AppLayout() {
   const { t } = useTranslation();
   return (
-    <AppShell header={{ height: { base: 112, sm: 64 } }} padding="md">
+    // Two rows at every width: the name and the user's controls, then the navigation. One row
+    // overflowed at 1280 px in French once signed in, and a fixed-height header then covered the page.
+    <AppShell header={{ height: { base: 124, sm: 96 } }} padding="md">
       <AppShell.Header px="md">
-        <Group h="100%" justify="space-between" wrap="wrap" gap="xs" py={6}>
-          <Group gap="lg" wrap="nowrap">
-            <Stack gap={0}>
+        <Stack h="100%" justify="center" gap={4} py={6}>
+          <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="sm" wrap="nowrap" align="baseline" style={{ minWidth: 0 }}>
               <Title order={2} size="h4">
                 <Anchor component={NavLink} to="/" underline="never" c="inherit">
                   {t('app.name')}
                 </Anchor>
               </Title>
-              <Text size="xs" c="dimmed" visibleFrom="md">
+              <Text size="xs" c="dimmed" visibleFrom="lg" truncate>
                 {t('app.tagline')}
               </Text>
-            </Stack>
-            <nav aria-label={t('nav.label')}>
-              <Group gap="md">
-                {NAVIGATION.map((item) => (
-                  <Anchor key={item.to} component={NavLink} to={item.to} end>
-                    {t(item.label)}
-                  </Anchor>
-                ))}
-              </Group>
-            </nav>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              <SessionMenu />
+              <LanguageSwitch />
+            </Group>
           </Group>
-          <Group gap="md" wrap="nowrap">
-            <SessionMenu />
-            <LanguageSwitch />
-          </Group>
-        </Group>
+          <nav aria-label={t('nav.label')}>
+            <Group gap="md">
+              {NAVIGATION.map((item) => (
+                <Anchor key={item.to} component={NavLink} to={item.to} end>
+                  {t(item.label)}
+                </Anchor>
+              ))}
+            </Group>
+          </nav>
+        </Stack>
       </AppShell.Header>
       <AppShell.Main>
         <Outlet />
