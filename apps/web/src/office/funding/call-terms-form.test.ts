@@ -8,7 +8,7 @@ const FORM: CallTermsForm = {
   budget: { text: '3 000 000', currency: 'MAD' },
   hostCountries: ['FR'],
   originRegions: ['MA-09'],
-  sectors: '14030, 12230',
+  sectors: ['14030', '12230'],
   minCoFinancingPercent: '10',
   criteria: [
     { criterionId: 'relevance', name: { fr: 'Pertinence' }, weight: '60', threshold: '50' },
@@ -58,7 +58,7 @@ describe('the call form', () => {
       title: { fr: 'Eau potable', ar: 'الماء الصالح للشرب', en: undefined },
       summary: { fr: 'Projets d’eau.', ar: undefined, en: undefined },
       budget: { text: '3000000.00', currency: 'MAD' },
-      sectors: '14030 12230',
+      sectors: ['14030', '12230'],
       criteria: FORM.criteria.map((c) => ({ ...c, name: { fr: c.name.fr, ar: undefined, en: undefined } })),
     });
   });

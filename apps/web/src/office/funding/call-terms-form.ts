@@ -29,7 +29,7 @@ export interface CallTermsForm {
   hostCountries: string[];
   originRegions: string[];
   /** OECD DAC codes, separated by spaces or commas. */
-  sectors: string;
+  sectors: string[];
   minCoFinancingPercent: string;
   criteria: CriterionRow[];
   overallThreshold: string;
@@ -54,7 +54,7 @@ export const emptyCallTerms = (envelope?: { programmeId: string; envelopeId: str
   budget: { text: '', currency: envelope?.currency ?? 'MAD' },
   hostCountries: [],
   originRegions: [],
-  sectors: '',
+  sectors: [],
   minCoFinancingPercent: '0',
   criteria: [emptyCriterion(1), emptyCriterion(2)],
   overallThreshold: '50',
@@ -74,7 +74,7 @@ const localized = (value: LocalizedTextValue) => localizedBody(value) as NonNull
  */
 export function callTermsBody(form: CallTermsForm): CallTermsDto {
   const budget = moneyBody(form.budget);
-  const sectors = form.sectors.split(/[\s,;]+/).filter(Boolean);
+  const sectors = form.sectors;
   return {
     programmeId: form.programmeId.trim(),
     envelopeId: form.envelopeId.trim(),
@@ -131,7 +131,7 @@ export function callTermsForm(call: ApiRecord): CallTermsForm {
     originRegions: records(eligibility['originRegions'])
       .map((region) => textField(region, 'code'))
       .filter((code): code is string => code !== undefined),
-    sectors: textListField(eligibility, 'sectors').join(' '),
+    sectors: textListField(eligibility, 'sectors'),
     minCoFinancingPercent: number(eligibility, 'minCoFinancingPercent') || '0',
     criteria: records(award['criteria']).map((criterion) => ({
       criterionId: textField(criterion, 'criterionId') ?? '',

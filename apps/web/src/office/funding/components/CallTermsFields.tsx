@@ -5,6 +5,7 @@ import { HOST_COUNTRIES } from '../../../pages/association-directory/directory-s
 import { useRegionNames } from '../../../pages/shared/use-region-names';
 import { localizedPointers, LocalizedTextInputs } from '../../forms/LocalizedTextInputs';
 import { MoneyInput } from '../../forms/MoneyInput';
+import { ReferenceMultiSelect } from '../../forms/ReferenceSelects';
 import { CallTermsForm, CriterionRow, emptyCriterion } from '../call-terms-form';
 import { STRINGS } from '../strings';
 
@@ -135,11 +136,12 @@ export function CallTermsFields(props: {
               ))}
             </SimpleGrid>
           </Checkbox.Group>
-          <TextInput
+          <ReferenceMultiSelect
+            kind="sectors"
             label={t('callForm.sectors')}
-            description={t('callForm.sectorsHint')}
+            description={t('callForm.anyWhenEmpty')}
             value={value.sectors}
-            onChange={(event) => set('sectors', event.currentTarget.value)}
+            onChange={(sectors) => onChange({ ...value, sectors })}
             error={error('/eligibility/sectors')}
           />
           <TextInput
