@@ -16,12 +16,12 @@ import { TestLanguage, WebHarness } from '../apps/platform/src/web/testing/web-h
 /** Each picture: the role's name in the file, the demo user who signs in (none: the public), the page. */
 const PICTURES: readonly { role: string; user?: Username; path: string }[] = [
   { role: 'public', path: '/' },
-  { role: 'officer', user: 'officer', path: '/office' },
-  { role: 'evaluator', user: 'evaluator1', path: '/office' },
-  { role: 'committee', user: 'committee', path: '/office' },
-  { role: 'association', user: 'association', path: '/office' },
-  { role: 'partner', user: 'partner', path: '/office' },
-  { role: 'auditor', user: 'auditor', path: '/office' },
+  { role: 'officer', user: 'officer', path: '/office/registry' },
+  { role: 'evaluator', user: 'evaluator1', path: '/office/evaluation' },
+  { role: 'committee', user: 'committee', path: '/office/committee' },
+  { role: 'association', user: 'association', path: '/office/association' },
+  { role: 'partner', user: 'partner', path: '/office/partner' },
+  { role: 'auditor', user: 'auditor', path: '/office/audit' },
 ];
 const LANGUAGES: readonly TestLanguage[] = ['ar', 'fr'];
 const OUT = join(repoRoot(), 'docs/screenshots');
