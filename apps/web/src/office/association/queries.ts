@@ -4,7 +4,7 @@ import {
   associationsControllerGet,
   callsControllerList,
 } from '../../api/generated';
-import { revisionOf } from './revision';
+import { revisionOf } from '../../api/revision';
 
 // The association's own records. Keys start with 'funding' / 'registry' like the portal's, so a
 // command that invalidates ['funding', 'applications'] refreshes the list and the record.

@@ -6,7 +6,7 @@ import { asProblem } from '../../api/problem';
 import { useFormatters } from '../../format/use-formatters';
 import { useStrings } from '../../i18n/strings';
 import { AuditNav } from './AuditNav';
-import { casablancaToInstant, instantToCasablanca } from './casablanca-time';
+import { casablancaLocalToIso, isoToCasablancaLocal } from '../../format/casablanca-time';
 import { DossierDownloads } from './DossierDownloads';
 import { replayQuery } from './queries';
 import { Recomputations } from './Recomputations';
@@ -21,18 +21,18 @@ export function ReplayPage() {
   const [params, setParams] = useSearchParams();
   const asOf = params.get('asOf') ?? undefined;
   const replay = useQuery(replayQuery(applicationId, asOf));
-  const [input, setInput] = useState(asOf ? instantToCasablanca(asOf) : '');
+  const [input, setInput] = useState(asOf ? isoToCasablancaLocal(asOf, 'second') : '');
   const [inputError, setInputError] = useState<string | undefined>();
 
   const replayAsOf = (instant: string | undefined) => {
-    setInput(instant ? instantToCasablanca(instant) : '');
+    setInput(instant ? isoToCasablancaLocal(instant, 'second') : '');
     setInputError(undefined);
     setParams(instant ? { asOf: instant } : {});
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (input.trim() === '') return replayAsOf(undefined);
-    const instant = casablancaToInstant(input);
+    const instant = casablancaLocalToIso(input);
     if (!instant) return setInputError(t('replay.badAsOf', { detail: input }));
     replayAsOf(instant);
   };

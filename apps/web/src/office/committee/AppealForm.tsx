@@ -12,7 +12,7 @@ import { useFollowReadModels } from './use-follow-read-models';
 export function AppealForm(props: {
   applicationId: string;
   callId: string;
-  revision: string | undefined;
+  revision: number | undefined;
   grounds: string | undefined;
   onDone(): void;
 }) {

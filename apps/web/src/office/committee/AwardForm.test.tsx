@@ -49,7 +49,7 @@ describe('the award form', () => {
         <AwardForm
           applicationId="application-1"
           callId="call-1"
-          revision="11"
+          revision={11}
           currency="MAD"
           envelopeRemaining={MAD(500_000_000)}
           outsideFundedSet={false}

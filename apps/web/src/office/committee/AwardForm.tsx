@@ -39,7 +39,7 @@ const CLAIMED = [
 export function AwardForm(props: {
   applicationId: string;
   callId: string;
-  revision: string | undefined;
+  revision: number | undefined;
   currency: string;
   envelopeRemaining: Money | undefined;
   outsideFundedSet: boolean;

@@ -12,7 +12,7 @@ import { useFollowReadModels } from './use-follow-read-models';
 export function RecommendationForm(props: {
   applicationId: string;
   callId: string;
-  revision: string | undefined;
+  revision: number | undefined;
   onDone(): void;
 }) {
   const { t } = useStrings(STRINGS);

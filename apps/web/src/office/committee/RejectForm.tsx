@@ -13,7 +13,7 @@ import { useFollowReadModels } from './use-follow-read-models';
 export function RejectForm(props: {
   applicationId: string;
   callId: string;
-  revision: string | undefined;
+  revision: number | undefined;
   onDone(): void;
 }) {
   const { t } = useStrings(STRINGS);

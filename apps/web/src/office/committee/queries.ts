@@ -1,3 +1,4 @@
+import { revisionOf } from '../../api/revision';
 import {
   applicationsControllerGet,
   callsControllerBoard,
@@ -40,8 +41,7 @@ export const applicationQuery = (applicationId: string) => ({
       path: { applicationId },
       throwOnError: true,
     });
-    const etag = response.headers.get('etag')?.replace(/^W\//, '').replace(/"/g, '');
-    return { record: data, revision: etag || undefined };
+    return { record: data, revision: revisionOf(response) };
   },
 });
 

@@ -10,7 +10,7 @@ import {
 import { minorUnitDigits } from '../../format/money';
 import { localizedBody, LocalizedTextValue } from '../forms/LocalizedTextInputs';
 import { moneyBody, MoneyInputValue } from '../forms/MoneyInput';
-import { casablancaLocalToIso, isoToCasablancaLocal } from './casablanca-time';
+import { casablancaLocalToIso, isoToCasablancaLocal } from '../../format/casablanca-time';
 
 export interface CriterionRow {
   criterionId: string;

@@ -13,11 +13,9 @@ import {
 
 export const FUNDING_KEY = ['officeFunding'] as const;
 
-/** The stream revision of an ETag (`"3"`, `W/"3"`), or undefined when the answer had none. */
-export const revisionOf = (response: Response): number | undefined => {
-  const tag = response.headers.get('etag')?.replace(/^W\//, '').replace(/"/g, '');
-  return tag && /^\d+$/.test(tag) ? Number(tag) : undefined;
-};
+import { revisionOf } from '../../api/revision';
+
+export { revisionOf };
 
 export const envelopesQuery = (page: number) => ({
   queryKey: [...FUNDING_KEY, 'envelopes', { page }] as const,

@@ -7,7 +7,7 @@ import {
   regionalNeedsControllerMatches,
   type RegionalNeedsControllerCatalogueData,
 } from '../../api/generated';
-import { revisionOf } from '../association/revision';
+import { revisionOf } from '../../api/revision';
 
 export type NeedStatus = NonNullable<NonNullable<RegionalNeedsControllerCatalogueData['query']>['status']>;
 

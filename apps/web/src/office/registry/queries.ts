@@ -20,11 +20,9 @@ import {
 export const REGISTRY_KEY = ['officeRegistry'] as const;
 export const INVALIDATED_BY_COMMANDS = [REGISTRY_KEY, ['registry']];
 
-/** The revision of a record as its strong ETag gives it (`"3"`), for If-Match on the next edit. */
-export function revisionOf(response: Response): number | undefined {
-  const match = /^"(\d+)"$/.exec(response.headers.get('etag') ?? '');
-  return match ? Number(match[1]) : undefined;
-}
+import { revisionOf } from '../../api/revision';
+
+export { revisionOf };
 
 export type AssociationsQuery = NonNullable<AssociationsControllerDirectoryData['query']>;
 

@@ -17,7 +17,7 @@ import { useFormatters } from '../../../format/use-formatters';
 import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
-import { casablancaLocalToIso, isoToCasablancaLocal } from '../casablanca-time';
+import { casablancaLocalToIso, isoToCasablancaLocal } from '../../../format/casablanca-time';
 import { DoneNotice } from '../components/DoneNotice';
 import { Notice } from '../components/Notice';
 import { FundingNav } from '../components/FundingNav';
