@@ -1,3 +1,4 @@
+import { DoneNotice } from '../forms/DoneNotice';
 import { Alert, Anchor, Badge, Group, List, Loader, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -92,7 +93,7 @@ export function ApplicationDecisionPage() {
           )}
         </Group>
       </div>
-      {done && <Alert variant="filled" color="teal.9" role="status" title={done} />}
+      <DoneNotice message={done} />
       <List spacing={2}>
         <List.Item>
           {t('labelled', { label: t('application.association'), value: textField(record, 'associationId') })}

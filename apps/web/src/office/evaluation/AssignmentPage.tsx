@@ -1,3 +1,4 @@
+import { DoneNotice } from '../forms/DoneNotice';
 import { Alert, Anchor, Badge, Group, Loader, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -82,7 +83,7 @@ export function AssignmentPage() {
           )}
           {shownStep === 'open' && (
             <>
-              <Alert variant="filled" color="teal.9" role="status" title={t('declaration.done')} />
+              <DoneNotice message={t('declaration.done')} />
               <OpenDossierPanel applicationId={applicationId} onOpened={() => setReached('score')} />
             </>
           )}
@@ -96,9 +97,7 @@ export function AssignmentPage() {
                 <DossierDetails dossier={dossier.data} />
                 {scored ? (
                   <>
-                    {justScored && (
-                      <Alert variant="filled" color="teal.9" role="status" title={t('sheet.done')} />
-                    )}
+                    {justScored && <DoneNotice message={t('sheet.done')} />}
                     <MyScores scores={scores} criteria={dossierCriteria(dossier.data)} />
                   </>
                 ) : (

@@ -16,7 +16,7 @@ import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
 import { ApplicationActions } from '../components/ApplicationActions';
-import { DoneAlert } from '../components/DoneAlert';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { TrancheReports } from '../components/TrancheReports';
 import { nextStep } from '../next-step';
 import { callQuery } from '../../../api/queries';
@@ -45,7 +45,7 @@ export function ApplicationPage() {
       )}
       {application.data && (
         <>
-          <DoneAlert>{done}</DoneAlert>
+          <DoneNotice message={done} />
           <ApplicationDetails record={application.data.record} />
           <ApplicationActions
             applicationId={applicationId}

@@ -10,7 +10,7 @@ import { useSession } from '../../../session/SessionProvider';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { LocalizedTextInputs, localizedPointers } from '../../forms/LocalizedTextInputs';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
-import { DoneAlert } from '../components/DoneAlert';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { SectorChoice } from '../components/SectorChoice';
 import { PROFILE_POINTERS, profileChanges, ProfileForm, profileFormOf } from '../profile-form';
 import { myProfileQuery } from '../queries';
@@ -37,7 +37,7 @@ export function ProfilePage() {
           {t('profile.registryStatus', { status: t(`profile.registry.${status}`, { defaultValue: status }) })}
         </Text>
       )}
-      <DoneAlert>{done}</DoneAlert>
+      <DoneNotice message={done} />
       {profile.isPending && <Loader aria-label={tOffice('form.loading')} />}
       {profile.isError && <Alert color="red" title={tOffice('form.loadError')} />}
       {profile.data && (

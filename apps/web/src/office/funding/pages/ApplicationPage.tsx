@@ -15,7 +15,7 @@ import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { useRegionNames } from '../../../pages/shared/use-region-names';
 import { AgreementForm } from '../components/AgreementForm';
-import { DoneNotice } from '../components/DoneNotice';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { EvaluatorsSection } from '../components/EvaluatorsSection';
 import { Notice } from '../components/Notice';
 import { FundingNav } from '../components/FundingNav';

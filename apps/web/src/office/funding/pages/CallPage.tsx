@@ -18,7 +18,7 @@ import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { casablancaLocalToIso, isoToCasablancaLocal } from '../../../format/casablanca-time';
-import { DoneNotice } from '../components/DoneNotice';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { Notice } from '../components/Notice';
 import { FundingNav } from '../components/FundingNav';
 import { QueryState } from '../components/QueryState';

@@ -9,7 +9,7 @@ import { useFormatters } from '../../../format/use-formatters';
 import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { BalanceBar } from '../components/BalanceBar';
-import { DoneNotice } from '../components/DoneNotice';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { FundingNav } from '../components/FundingNav';
 import { QueryState } from '../components/QueryState';
 import { ReasonAction } from '../components/ReasonAction';

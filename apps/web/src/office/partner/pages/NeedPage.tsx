@@ -14,7 +14,7 @@ import { useFormatters } from '../../../format/use-formatters';
 import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
-import { DoneAlert } from '../../association/components/DoneAlert';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { NeedClosing } from '../components/NeedClosing';
 import { NeedMatches } from '../components/NeedMatches';
 import { needQuery } from '../queries';
@@ -43,7 +43,7 @@ export function NeedPage() {
       )}
       {need.data && (
         <>
-          <DoneAlert>{done}</DoneAlert>
+          <DoneNotice message={done} />
           <NeedDetails record={need.data.record} />
           {(status === 'open' || status === 'matched') && (
             <NeedMatches

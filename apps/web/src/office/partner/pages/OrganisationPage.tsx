@@ -22,7 +22,7 @@ import {
   LocalizedTextValue,
 } from '../../forms/LocalizedTextInputs';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
-import { DoneAlert } from '../../association/components/DoneAlert';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { SectorChoice } from '../../association/components/SectorChoice';
 import { isSectorCode } from '../../association/sector-codes';
 import { myOrganisationQuery } from '../queries';
@@ -68,7 +68,7 @@ export function OrganisationPage() {
           {t('organisation.kind', { kind: t(`organisation.kinds.${kind}`, { defaultValue: kind }) })}
         </Text>
       )}
-      <DoneAlert>{done}</DoneAlert>
+      <DoneNotice message={done} />
       {organisation.isPending && <Loader aria-label={tOffice('form.loading')} />}
       {organisation.isError && <Alert color="red" title={tOffice('form.loadError')} />}
       {organisation.data && (

@@ -6,7 +6,7 @@ import { useRegionNames } from '../../../pages/shared/use-region-names';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { localizedBody, LocalizedTextInputs, LocalizedTextValue } from '../../forms/LocalizedTextInputs';
 import { claimedUnder, errorAt, errorUnder } from '../shared/field-errors';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { ReferenceMultiSelect } from '../../forms/ReferenceSelects';
 import { PROVINCE_SCHEME } from '../shared/profile-draft';
 import { useRegistryCommand } from '../shared/use-registry-command';
@@ -54,7 +54,7 @@ export function RegisterActorForm() {
     <form noValidate onSubmit={submit} aria-label={t('actors.register')}>
       <Fieldset legend={t('actors.register')}>
         <Stack gap="sm">
-          <Done show={register.done}>{t('actors.registered')}</Done>
+          <DoneNotice message={register.done && t('actors.registered')} />
           <CommandAlert
             command={register}
             claimed={claimedUnder(register.problem, ['/actorId', '/kind', '/names', '/regions', '/sectors'])}

@@ -15,7 +15,7 @@ import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { ContactsSection } from '../contacts/ContactsSection';
 import { associationQuery } from '../queries';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { RegistryNav } from '../shared/RegistryNav';
 import { StatusBadge } from '../shared/StatusBadge';
 import { STRINGS } from '../strings';
@@ -66,7 +66,7 @@ export function AssociationPage() {
           {associationId}
         </Text>
       </div>
-      <Done show={params.get('registered') === '1'}>{t('association.registered')}</Done>
+      <DoneNotice message={params.get('registered') === '1' && t('association.registered')} />
       <ProfileSummary record={record} />
       <StatusActions
         associationId={associationId}
@@ -78,7 +78,7 @@ export function AssociationPage() {
         <Title order={2} size="h3" id="association-profile" mb="sm">
           {t('profile.editTitle')}
         </Title>
-        <Done show={saved}>{t('profile.saved')}</Done>
+        <DoneNotice message={saved && t('profile.saved')} />
         {revision === undefined ? (
           <Alert color="red" title={t('common.loadError')} />
         ) : (

@@ -11,7 +11,7 @@ import type { CommandHeaders } from '../../../api/use-command';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { errorAt } from '../shared/field-errors';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { useRegistryCommand } from '../shared/use-registry-command';
 import { STRINGS } from '../strings';
 
@@ -54,7 +54,7 @@ export function StatusActions(props: {
       <Title order={2} size="h3" id="association-status" mb="sm">
         {t('association.statusTitle')}
       </Title>
-      <Done show={done !== null}>{done ? t(`actions.done.${done}`) : ''}</Done>
+      <DoneNotice message={done !== null && done ? t(`actions.done.${done}`) : ''} />
       {actions.length === 0 ? (
         <Text size="sm">{t('association.noAction')}</Text>
       ) : (

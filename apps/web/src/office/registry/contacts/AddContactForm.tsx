@@ -4,7 +4,7 @@ import { contactPersonsControllerAdd } from '../../../api/generated';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { claimedUnder, errorUnder } from '../shared/field-errors';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { useRegistryCommand } from '../shared/use-registry-command';
 import { STRINGS } from '../strings';
 import { CONSENT_PURPOSES, CONTACT_ROLES, LEGAL_BASES } from './contact-fields';
@@ -48,7 +48,7 @@ export function AddContactForm({ associationId }: { associationId: string }) {
     <form noValidate onSubmit={submit} aria-label={t('contacts.add')}>
       <Fieldset legend={t('contacts.add')}>
         <Stack gap="sm">
-          <Done show={add.done}>{t('contacts.added')}</Done>
+          <DoneNotice message={add.done && t('contacts.added')} />
           <CommandAlert command={add} claimed={claimedUnder(add.problem, ['/role', '/card', '/consents'])} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect

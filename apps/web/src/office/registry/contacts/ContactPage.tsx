@@ -6,7 +6,7 @@ import { recordListField, textField } from '../../../api/record-fields';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { contactQuery } from '../queries';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { RegistryNav } from '../shared/RegistryNav';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useRegistryCommand } from '../shared/use-registry-command';
@@ -102,7 +102,7 @@ function Consents(props: {
         <Title order={2} size="h3" id="contact-consents">
           {t('contacts.consents')}
         </Title>
-        <Done show={record.done}>{t('contacts.consentRecorded')}</Done>
+        <DoneNotice message={record.done && t('contacts.consentRecorded')} />
         <CommandAlert command={record} onReload={props.onReload} />
         <Table withTableBorder>
           <Table.Thead>

@@ -8,7 +8,7 @@ import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { actorsQuery, associationsQuery, matchesQuery } from '../queries';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { useRegistryCommand } from '../shared/use-registry-command';
 import { STRINGS } from '../strings';
 import { RankedCandidate, rankedCandidates } from './match-reasons';
@@ -52,7 +52,7 @@ export function MatchesSection(props: {
         </Title>
         <Text size="sm">{t('matches.intro')}</Text>
         {matches.isError && <Alert color="red" title={t('common.loadError')} />}
-        <Done show={match.done}>{t('matches.recorded')}</Done>
+        <DoneNotice message={match.done && t('matches.recorded')} />
         <CommandAlert command={match} claimed={[]} onReload={props.onReload} />
         <Candidates
           caption={t('matches.associations')}

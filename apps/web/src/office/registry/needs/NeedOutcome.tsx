@@ -4,7 +4,7 @@ import { regionalNeedsControllerAddressed, regionalNeedsControllerWithdraw } fro
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { errorAt } from '../shared/field-errors';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { useRegistryCommand } from '../shared/use-registry-command';
 import { STRINGS } from '../strings';
 
@@ -35,8 +35,8 @@ export function NeedOutcome(props: {
   if (props.status !== 'open' && props.status !== 'matched')
     return (
       <Stack gap="sm">
-        <Done show={addressed.done}>{t('needs.addressedDone')}</Done>
-        <Done show={withdraw.done}>{t('needs.withdrawnDone')}</Done>
+        <DoneNotice message={addressed.done && t('needs.addressedDone')} />
+        <DoneNotice message={withdraw.done && t('needs.withdrawnDone')} />
       </Stack>
     );
   const submit = (command: typeof addressed, text: string) => (event: FormEvent) => {

@@ -9,7 +9,7 @@ import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { networkQuery } from '../queries';
 import { errorAt } from '../shared/field-errors';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { RegistryNav } from '../shared/RegistryNav';
 import { useRegistryCommand } from '../shared/use-registry-command';
 import { STRINGS } from '../strings';
@@ -71,7 +71,7 @@ export function NetworkPage() {
           <Badge color="gray.8">{t(`networks.kinds.${textField(record, 'kind') ?? 'network'}`)}</Badge>
         </Group>
       </div>
-      <Done show={memberDone !== null}>{memberDone ? t(`networks.${memberDone}`) : ''}</Done>
+      <DoneNotice message={memberDone !== null && memberDone ? t(`networks.${memberDone}`) : ''} />
       <section aria-labelledby="network-members">
         <Stack gap="sm">
           <Title order={2} size="h3" id="network-members">

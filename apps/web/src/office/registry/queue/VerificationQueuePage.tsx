@@ -20,7 +20,7 @@ import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { associationQuery, associationsQuery, AssociationsQuery } from '../queries';
-import { Done } from '../shared/Done';
+import { DoneNotice } from '../../forms/DoneNotice';
 import { RegistryNav } from '../shared/RegistryNav';
 import { StatusBadge } from '../shared/StatusBadge';
 import { useRegistryCommand } from '../shared/use-registry-command';
@@ -83,7 +83,7 @@ export function VerificationQueuePage() {
           { value: 'all', label: t('queue.allStatuses') },
         ]}
       />
-      <Done show={verified !== null}>{t('queue.verified', { name: verified })}</Done>
+      <DoneNotice message={verified !== null && t('queue.verified', { name: verified })} />
       {list.isError && <Alert color="red" title={t('common.loadError')} />}
       <Table striped withTableBorder aria-busy={list.isFetching}>
         <Table.Thead>
