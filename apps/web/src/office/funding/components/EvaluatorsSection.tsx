@@ -7,8 +7,8 @@ import { useFormatters } from '../../../format/use-formatters';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { STRINGS } from '../strings';
-import { Notice } from './Notice';
-import { ReasonAction } from './ReasonAction';
+import { Notice } from '../../forms/Notice';
+import { ReasonAction } from '../../forms/ReasonAction';
 
 const records = (value: unknown): ApiRecord[] =>
   Array.isArray(value) ? value.filter((v): v is ApiRecord => v !== null && typeof v === 'object') : [];

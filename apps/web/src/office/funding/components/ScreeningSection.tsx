@@ -7,7 +7,7 @@ import { useStrings } from '../../../i18n/strings';
 import { useRegionNames } from '../../../pages/shared/use-region-names';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { STRINGS } from '../strings';
-import { Notice } from './Notice';
+import { Notice } from '../../forms/Notice';
 
 const records = (value: unknown): ApiRecord[] =>
   Array.isArray(value) ? value.filter((v): v is ApiRecord => v !== null && typeof v === 'object') : [];

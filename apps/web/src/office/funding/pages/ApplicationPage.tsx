@@ -17,7 +17,7 @@ import { useRegionNames } from '../../../pages/shared/use-region-names';
 import { AgreementForm } from '../components/AgreementForm';
 import { DoneNotice } from '../../forms/DoneNotice';
 import { EvaluatorsSection } from '../components/EvaluatorsSection';
-import { Notice } from '../components/Notice';
+import { Notice } from '../../forms/Notice';
 import { FundingNav } from '../components/FundingNav';
 import { QueryState } from '../components/QueryState';
 import { ScreeningSection } from '../components/ScreeningSection';

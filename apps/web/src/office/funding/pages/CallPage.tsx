@@ -19,7 +19,7 @@ import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { casablancaLocalToIso, isoToCasablancaLocal } from '../../../format/casablanca-time';
 import { DoneNotice } from '../../forms/DoneNotice';
-import { Notice } from '../components/Notice';
+import { Notice } from '../../forms/Notice';
 import { FundingNav } from '../components/FundingNav';
 import { QueryState } from '../components/QueryState';
 import { CALLS_KEYS, officerCallQuery } from '../queries';

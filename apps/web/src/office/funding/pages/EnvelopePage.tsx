@@ -12,7 +12,7 @@ import { BalanceBar } from '../components/BalanceBar';
 import { DoneNotice } from '../../forms/DoneNotice';
 import { FundingNav } from '../components/FundingNav';
 import { QueryState } from '../components/QueryState';
-import { ReasonAction } from '../components/ReasonAction';
+import { ReasonAction } from '../../forms/ReasonAction';
 import { balanceOf } from '../envelope-balance';
 import { envelopeQuery, FUNDING_KEY } from '../queries';
 import { STRINGS } from '../strings';

@@ -1,14 +1,15 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { Command } from '../../../api/use-command';
-import { useStrings } from '../../../i18n/strings';
-import { CommandAlert } from '../../forms/CommandAlert';
+import type { Command } from '../../api/use-command';
+import { useStrings } from '../../i18n/strings';
+import { CommandAlert } from './CommandAlert';
 import { STRINGS } from '../strings';
 import { Notice } from './Notice';
 
 /**
  * A destructive action that the platform records with its reason (closing an envelope, removing
- * an evaluator): the button opens the reason and what it will do, then the user confirms.
+ * an evaluator, withdrawing an application or a need): the button opens the reason and what it
+ * will do, then the user confirms. Every area's reasoned action is this one.
  */
 export function ReasonAction(props: {
   label: string;
@@ -19,6 +20,7 @@ export function ReasonAction(props: {
   /** Where the reason's field error comes (`/reason`). */
   pointer?: string;
   color?: string;
+  maxLength?: number;
 }) {
   const { t } = useStrings(STRINGS);
   const [open, setOpen] = useState(false);
@@ -41,7 +43,7 @@ export function ReasonAction(props: {
         required
         autosize
         minRows={2}
-        maxLength={5000}
+        maxLength={props.maxLength ?? 5000}
         value={reason}
         onChange={(event) => setReason(event.currentTarget.value)}
         error={props.command.fieldError(pointer)}
@@ -61,7 +63,7 @@ export function ReasonAction(props: {
           {props.confirmLabel}
         </Button>
         <Button variant="default" onClick={() => setOpen(false)}>
-          {t('actions.cancel')}
+          {t('form.cancel')}
         </Button>
       </Group>
     </Stack>
