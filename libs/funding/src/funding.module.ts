@@ -1,3 +1,4 @@
+import { FundingFiguresController } from './api/figures.controller';
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { AgreementsController } from './api/agreements.controller';
 import { ApplicantsController } from './api/applicants.controller';
@@ -59,6 +60,7 @@ export class FundingModule {
         DecisionsController,
         AgreementsController,
         ApplicantsController,
+        FundingFiguresController,
         OnRegistryEvents,
       ],
       providers: [

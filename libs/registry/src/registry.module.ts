@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ActorsController } from './api/actors.controller';
 import { AssociationsController } from './api/associations.controller';
 import { ContactPersonsController } from './api/contact-persons.controller';
+import { FiguresController } from './api/figures.controller';
 import { MapController } from './api/map.controller';
 import { ReferenceDataController } from './api/reference-data.controller';
 import { NetworksController } from './api/networks.controller';
@@ -28,6 +29,7 @@ export class RegistryModule {
         NetworksController,
         RegionalNeedsController,
         MapController,
+        FiguresController,
         ReferenceDataController,
       ],
       providers: [

@@ -2,6 +2,8 @@ import {
   associationsControllerDirectory,
   callsControllerGet,
   callsControllerList,
+  figuresControllerFigures,
+  fundingFiguresControllerFigures,
   mapControllerRegions,
   regionalNeedsControllerCatalogue,
   type AssociationsControllerDirectoryData,
@@ -16,10 +18,16 @@ export const regionFiguresQuery = {
   queryFn: async () => (await mapControllerRegions({ throwOnError: true })).data,
 };
 
-/** Only the total is read: one item per page is enough. The public sees the open calls only. */
-export const openCallsCountQuery = {
-  queryKey: ['funding', 'calls', 'open', 'count'] as const,
-  queryFn: async () => (await callsControllerList({ query: { pageSize: 1 }, throwOnError: true })).data.total,
+/** Verified associations in all, per host country, per sector and per region of origin. */
+export const associationFiguresQuery = {
+  queryKey: ['registry', 'figures'] as const,
+  queryFn: async () => (await figuresControllerFigures({ throwOnError: true })).data,
+};
+
+/** Grants awarded (withdrawn ones left out) and their amount per currency. */
+export const fundingFiguresQuery = {
+  queryKey: ['funding', 'figures'] as const,
+  queryFn: async () => (await fundingFiguresControllerFigures({ throwOnError: true })).data,
 };
 
 export type DirectoryQuery = NonNullable<AssociationsControllerDirectoryData['query']>;

@@ -1,6 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
-import type { ReferenceDataDto, RegionAggregateDto } from '../api/generated';
-import { regionFiguresQuery } from '../api/queries';
+import type {
+  AssociationFiguresDto,
+  FundingFiguresDto,
+  ReferenceDataDto,
+  RegionAggregateDto,
+} from '../api/generated';
+import { associationFiguresQuery, fundingFiguresQuery, regionFiguresQuery } from '../api/queries';
 import { referenceDataQuery } from '../api/reference-data';
 
 const NAMES: Record<string, RegionAggregateDto['names']> = {
@@ -32,6 +37,25 @@ export const REGIONS: RegionAggregateDto[] = Object.entries(NAMES).map(
     openBudget: region === 'MA-09' ? { MAD: '125000050' } : {},
   }),
 );
+
+/**
+ * GET /api/registry/figures: five verified associations, four of them from the regions above (one
+ * declared no origin), so the total is not the regions' sum.
+ */
+export const ASSOCIATION_FIGURES: AssociationFiguresDto = {
+  associations: 5,
+  byHostCountry: { FR: 3, BE: 2, ES: 1 },
+  bySector: { '14030': 4, '11220': 1 },
+  byOriginRegion: { 'MA-09': 3, 'MA-08': 1 },
+};
+
+/** GET /api/funding/figures: two awards of USD 250,000, one open call. */
+export const FUNDING_FIGURES: FundingFiguresDto = {
+  awards: 2,
+  awarded: { USD: '50000000' },
+  openCalls: 1,
+  programmes: 2,
+};
 
 /** GET /api/registry/reference-data, the part the tests read (names as in libs/reference-data). */
 export const REFERENCE_DATA: ReferenceDataDto = {
@@ -65,10 +89,12 @@ export const REFERENCE_DATA: ReferenceDataDto = {
   currencies: ['MAD', 'EUR', 'USD'],
 };
 
-/** A query client whose cache already holds the regions' figures (and whatever `more` adds). */
+/** A query client whose cache already holds the programme's figures (and whatever `more` adds). */
 export function answered(more: (client: QueryClient) => void = () => undefined): QueryClient {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
   client.setQueryData(regionFiguresQuery.queryKey, REGIONS);
+  client.setQueryData(associationFiguresQuery.queryKey, ASSOCIATION_FIGURES);
+  client.setQueryData(fundingFiguresQuery.queryKey, FUNDING_FIGURES);
   client.setQueryData(referenceDataQuery.queryKey, REFERENCE_DATA);
   more(client);
   return client;

@@ -12,6 +12,7 @@ export * from './actor-directory';
 export * from './networks';
 export * from './regional-needs';
 export * from './region-aggregates';
+export * from './association-figures';
 export * from './contact-persons';
 
 /** Every read model of the Registry, for the platform to register with its runners. */

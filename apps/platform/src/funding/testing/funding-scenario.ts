@@ -349,6 +349,7 @@ export const FUNDING_ROUTES: readonly FundingRoute[] = [
     roles: ['officer'],
   },
   { method: 'GET', path: `${F}/applicants/{associationId}`, roles: ['association', ...READ_ALL] },
+  { method: 'GET', path: `${F}/figures`, roles: ['public'] },
 ];
 
 export const fillFundingPath = (route: FundingRoute, params: Record<string, string>) =>

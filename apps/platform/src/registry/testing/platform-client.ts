@@ -237,6 +237,8 @@ export const REGISTRY_ROUTES: readonly RegistryRoute[] = [
   { method: 'POST', path: `${R}/needs/{needId}/addressed`, roles: ['officer', 'partner'] },
   { method: 'POST', path: `${R}/needs/{needId}/withdraw`, roles: ['officer', 'partner'] },
   { method: 'GET', path: `${R}/map/regions`, roles: ['public'] },
+  { method: 'GET', path: `${R}/figures`, roles: ['public'] },
+  { method: 'GET', path: `${R}/reference-data`, roles: ['public'] },
 ];
 
 /** The routes under a prefix (after /api/registry), e.g. `/associations`. */

@@ -17,7 +17,8 @@ export const WEB_PAGES: readonly WebPage[] = [
     name: 'portal-home',
     path: '/',
     ready: async (page) => {
-      await page.getByRole('table').waitFor();
+      // Three tables (host countries, sectors, regions): the last one drawn is enough.
+      await page.getByRole('table').last().waitFor();
       await page.waitForLoadState('networkidle');
     },
   },

@@ -356,6 +356,31 @@ export type RegionAggregateDto = {
     };
 };
 
+export type AssociationFiguresDto = {
+    /**
+     * Verified (public) associations
+     */
+    associations: number;
+    /**
+     * Verified associations per ISO 3166-1 host country: one counts in each country it lists
+     */
+    byHostCountry: {
+        [key: string]: number;
+    };
+    /**
+     * Verified associations per OECD DAC sector code: one counts in each sector it lists
+     */
+    bySector: {
+        [key: string]: number;
+    };
+    /**
+     * Verified associations per 2015 region of origin: one counts once in a region, through its declared regions or provinces
+     */
+    byOriginRegion: {
+        [key: string]: number;
+    };
+};
+
 export type NamesDto = {
     ar: string;
     fr: string;
@@ -870,6 +895,27 @@ export type ReportReviewDto = {
      */
     approved: boolean;
     comment: string;
+};
+
+export type FundingFiguresDto = {
+    /**
+     * Grants awarded and not withdrawn
+     */
+    awards: number;
+    /**
+     * Amount awarded per currency (ISO 4217 code): minor units as a decimal string, exact at any size (a sum may pass 2^53)
+     */
+    awarded: {
+        [key: string]: string;
+    };
+    /**
+     * Calls for proposals open now (published, deadline not passed)
+     */
+    openCalls: number;
+    /**
+     * Programmes with at least one budget envelope
+     */
+    programmes: number;
 };
 
 export type VerificationProgressDto = {
@@ -3026,6 +3072,28 @@ export type MapControllerRegionsResponses = {
 
 export type MapControllerRegionsResponse = MapControllerRegionsResponses[keyof MapControllerRegionsResponses];
 
+export type FiguresControllerFiguresData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/registry/figures';
+};
+
+export type FiguresControllerFiguresErrors = {
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type FiguresControllerFiguresError = FiguresControllerFiguresErrors[keyof FiguresControllerFiguresErrors];
+
+export type FiguresControllerFiguresResponses = {
+    200: AssociationFiguresDto;
+};
+
+export type FiguresControllerFiguresResponse = FiguresControllerFiguresResponses[keyof FiguresControllerFiguresResponses];
+
 export type ReferenceDataControllerGetData = {
     body?: never;
     path?: never;
@@ -4920,6 +4988,28 @@ export type ApplicantsControllerGetResponses = {
 };
 
 export type ApplicantsControllerGetResponse = ApplicantsControllerGetResponses[keyof ApplicantsControllerGetResponses];
+
+export type FundingFiguresControllerFiguresData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/funding/figures';
+};
+
+export type FundingFiguresControllerFiguresErrors = {
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type FundingFiguresControllerFiguresError = FundingFiguresControllerFiguresErrors[keyof FundingFiguresControllerFiguresErrors];
+
+export type FundingFiguresControllerFiguresResponses = {
+    200: FundingFiguresDto;
+};
+
+export type FundingFiguresControllerFiguresResponse = FundingFiguresControllerFiguresResponses[keyof FundingFiguresControllerFiguresResponses];
 
 export type AuditControllerListData = {
     body?: never;
