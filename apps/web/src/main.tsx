@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { ROUTES } from './app/routes';
+import { patchRoutesOnNavigation, ROUTES } from './app/routes';
 import { Providers } from './app/Providers';
 import { createI18n } from './i18n/i18n';
 import { applyToDocument } from './i18n/PreferencesProvider';
@@ -10,7 +10,7 @@ import { loadPreferences } from './i18n/preferences';
 const preferences = loadPreferences();
 applyToDocument(preferences.language);
 const i18n = createI18n(preferences.language);
-const router = createBrowserRouter(ROUTES);
+const router = createBrowserRouter(ROUTES, { patchRoutesOnNavigation });
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -1,8 +1,10 @@
-import type { RouteObject } from 'react-router';
+import type { PatchRoutesOnNavigationFunction, RouteObject } from 'react-router';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
-import { OFFICE_ROUTES } from '../office/office-routes';
 import { RequireRole } from '../session/RequireRole';
 import { AppLayout } from './AppLayout';
+
+/** The back office's layout route: the areas' routes are patched in under it (below). */
+const OFFICE_LAYOUT = 'office-layout';
 
 /**
  * The app's pages. Each page is its own chunk (`lazy`): the public portal loads none of the back
@@ -59,13 +61,13 @@ export const ROUTES: RouteObject[] = [
         element: <RequireRole />,
         children: [
           {
+            id: OFFICE_LAYOUT,
             lazy: async () => ({ Component: (await import('../office/OfficeLayout')).OfficeLayout }),
             children: [
               {
                 index: true,
                 lazy: async () => ({ Component: (await import('../office/OfficeHomePage')).OfficeHomePage }),
               },
-              ...OFFICE_ROUTES,
             ],
           },
         ],
@@ -74,3 +76,14 @@ export const ROUTES: RouteObject[] = [
     ],
   },
 ];
+
+/**
+ * The areas' routes are discovered on the first navigation under `/office` (React Router's lazy
+ * route discovery), so the public portal's first load carries none of the back office's route
+ * tables, however many areas the contexts add. Patching the same routes again is a no-op.
+ */
+export const patchRoutesOnNavigation: PatchRoutesOnNavigationFunction = async ({ path, patch }) => {
+  if (path !== '/office' && !path.startsWith('/office/')) return;
+  const { OFFICE_ROUTES } = await import('../office/office-routes');
+  patch(OFFICE_LAYOUT, OFFICE_ROUTES);
+};

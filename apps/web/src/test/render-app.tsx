@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Providers } from '../app/Providers';
-import { ROUTES } from '../app/routes';
+import { patchRoutesOnNavigation, ROUTES } from '../app/routes';
 import { createI18n } from '../i18n/i18n';
 import { applyToDocument } from '../i18n/PreferencesProvider';
 import { loadPreferences } from '../i18n/preferences';
@@ -28,7 +28,7 @@ export const renderWithProviders = (children: ReactNode, browserLanguages = ['fr
  * already in its cache renders them without a platform (the browser tests drive the real one).
  */
 export function renderRoute(path: string, browserLanguages = ['fr-FR'], queryClient?: QueryClient) {
-  const router = createMemoryRouter(ROUTES, { initialEntries: [path] });
+  const router = createMemoryRouter(ROUTES, { initialEntries: [path], patchRoutesOnNavigation });
   return {
     router,
     ...render(withProviders(<RouterProvider router={router} />, browserLanguages, queryClient)),
