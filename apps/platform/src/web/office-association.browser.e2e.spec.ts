@@ -252,13 +252,14 @@ describe('the back office of an association and of a partner', () => {
           waitUntil: 'domcontentloaded',
         });
         await page.getByRole('heading', { level: 1, name: `(${language})` }).waitFor();
-        const withdrawal = page.getByRole('group', { name: s.application.withdraw.title });
-        await withdrawal.getByLabel(s.application.withdraw.reason).fill('Le projet est financé autrement.');
-        await withdrawal.getByRole('checkbox', { name: s.application.withdraw.confirm }).check();
-        await withdrawal.getByRole('button', { name: s.application.withdraw.submit }).click();
+        // The button opens what withdrawing does and the reason; the user then confirms.
+        await page.getByRole('button', { name: s.application.withdraw.title }).click();
+        await page.getByText(s.application.withdraw.confirm).waitFor();
+        await page.getByLabel(s.application.withdraw.reason).fill('Le projet est financé autrement.');
+        await page.getByRole('button', { name: s.application.withdraw.submit }).click();
         await page.getByRole('status').filter({ hasText: s.application.withdraw.done }).waitFor();
         await page.getByText(s.next.closed).waitFor();
-        expect(await page.getByRole('group', { name: s.application.withdraw.title }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: s.application.withdraw.title }).count()).toBe(0);
         await checkPage(page, `association-application-withdrawn-${language}`);
         const withdrawn = await web.platform.get('association', `/api/funding/applications/${applicationId}`);
         expect(withdrawn.body.status).toBe('withdrawn');

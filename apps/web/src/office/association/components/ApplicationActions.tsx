@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, Stack, Textarea } from '@mantine/core';
+import { Button, Fieldset, Group, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -11,6 +11,7 @@ import { useCommand } from '../../../api/use-command';
 import { useFormatters } from '../../../format/use-formatters';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
+import { ReasonAction } from '../../forms/ReasonAction';
 import { FINAL_STATUSES } from '../next-step';
 import { STRINGS } from '../strings';
 
@@ -74,14 +75,12 @@ function SubmitDraft(props: { applicationId: string; revision?: number; onDone(m
 
 function Withdraw(props: { applicationId: string; onDone(message: string): void }) {
   const { t } = useStrings(STRINGS);
-  const [reason, setReason] = useState('');
-  const [confirmed, setConfirmed] = useState(false);
   const withdraw = useCommand({
-    run: async (value: string, headers) =>
+    run: async ({ reason }: { reason: string }, headers) =>
       (
         await applicationsControllerWithdraw({
           path: { applicationId: props.applicationId },
-          body: { reason: value },
+          body: { reason },
           headers,
           throwOnError: true,
         })
@@ -90,39 +89,13 @@ function Withdraw(props: { applicationId: string; onDone(message: string): void 
     onSuccess: () => props.onDone(t('application.withdraw.done')),
   });
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void withdraw.submit(reason.trim());
-      }}
-    >
-      <Fieldset legend={t('application.withdraw.title')}>
-        <Stack gap="xs">
-          <CommandAlert command={withdraw} claimed={['/reason']} />
-          <Textarea
-            label={t('application.withdraw.reason')}
-            required
-            maxLength={5000}
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={withdraw.fieldError('/reason')}
-          />
-          <Checkbox
-            required
-            label={t('application.withdraw.confirm')}
-            checked={confirmed}
-            onChange={(event) => setConfirmed(event.currentTarget.checked)}
-          />
-          <Group>
-            <Button type="submit" color="red" loading={withdraw.pending}>
-              {t('application.withdraw.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </Fieldset>
-    </form>
+    <ReasonAction
+      label={t('application.withdraw.title')}
+      warning={t('application.withdraw.confirm')}
+      reasonLabel={t('application.withdraw.reason')}
+      confirmLabel={t('application.withdraw.submit')}
+      command={withdraw}
+    />
   );
 }
 

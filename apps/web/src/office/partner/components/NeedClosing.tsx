@@ -1,9 +1,10 @@
-import { Button, Checkbox, Fieldset, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Fieldset, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { regionalNeedsControllerAddressed, regionalNeedsControllerWithdraw } from '../../../api/generated';
 import { useCommand } from '../../../api/use-command';
 import { useStrings } from '../../../i18n/strings';
 import { CommandAlert } from '../../forms/CommandAlert';
+import { ReasonAction } from '../../forms/ReasonAction';
 import { STRINGS } from '../strings';
 
 /**
@@ -71,14 +72,12 @@ function Addressed(props: { needId: string; onDone(message: string): void }) {
 
 function Withdraw(props: { needId: string; onDone(message: string): void }) {
   const { t } = useStrings(STRINGS);
-  const [reason, setReason] = useState('');
-  const [confirmed, setConfirmed] = useState(false);
   const withdraw = useCommand({
-    run: async (value: string, headers) =>
+    run: async ({ reason }: { reason: string }, headers) =>
       (
         await regionalNeedsControllerWithdraw({
           path: { needId: props.needId },
-          body: { reason: value },
+          body: { reason },
           headers,
           throwOnError: true,
         })
@@ -87,38 +86,13 @@ function Withdraw(props: { needId: string; onDone(message: string): void }) {
     onSuccess: () => props.onDone(t('closing.withdraw.done')),
   });
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        void withdraw.submit(reason.trim());
-      }}
-    >
-      <Fieldset legend={t('closing.withdraw.title')}>
-        <Stack gap="xs">
-          <CommandAlert command={withdraw} claimed={['/reason']} />
-          <Textarea
-            label={t('closing.withdraw.reason')}
-            required
-            maxLength={2000}
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={withdraw.fieldError('/reason')}
-          />
-          <Checkbox
-            required
-            label={t('closing.withdraw.confirm')}
-            checked={confirmed}
-            onChange={(event) => setConfirmed(event.currentTarget.checked)}
-          />
-          <Group>
-            <Button type="submit" color="red" loading={withdraw.pending}>
-              {t('closing.withdraw.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </Fieldset>
-    </form>
+    <ReasonAction
+      label={t('closing.withdraw.title')}
+      warning={t('closing.withdraw.confirm')}
+      reasonLabel={t('closing.withdraw.reason')}
+      confirmLabel={t('closing.withdraw.submit')}
+      command={withdraw}
+      maxLength={2000}
+    />
   );
 }
