@@ -77,7 +77,11 @@ describe('the back office: the officer’s funding workflows', () => {
         // Drafting on it: the form comes with the envelope's programme and currency.
         await page.getByRole('link', { name: s.envelope.draftCall }).click();
         await page.getByRole('heading', { level: 1, name: s.callForm.draftTitle }).waitFor();
-        await expect(page.getByLabel(s.callForm.envelopeId).inputValue()).resolves.toBe(envelopeId);
+        await eventually(
+          () => page.getByLabel(s.callForm.envelopeId).inputValue(),
+          (value) => value === envelopeId,
+          'the draft form filled from the envelope',
+        );
         await page.getByLabel(s.callForm.callId).fill(callId);
         await group(page, s.callForm.callTitle).getByLabel(office.form.languages.fr).fill(callTitle);
         await group(page, s.callForm.summary).getByLabel(office.form.languages.fr).fill('Adduction d’eau.');
@@ -122,9 +126,12 @@ describe('the back office: the officer’s funding workflows', () => {
         await page.getByRole('alert').filter({ hasText: office.form.stale }).waitFor();
         await checkPage(page, 'edit-call', language);
         await page.getByRole('button', { name: office.form.reload }).click();
-        await expect(
-          group(page, s.callForm.summary).getByLabel(office.form.languages.fr).inputValue(),
-        ).resolves.toBe('Adduction d’eau, résumé revu.');
+        // The reload refetches the call, then the form starts again from it: wait for it.
+        await eventually(
+          () => group(page, s.callForm.summary).getByLabel(office.form.languages.fr).inputValue(),
+          (value) => value === 'Adduction d’eau, résumé revu.',
+          'the draft reloaded with the change made meanwhile',
+        );
         await titleInputs.getByLabel(office.form.languages.en).fill(`Drinking water ${language}`);
         await page.getByRole('button', { name: s.callForm.saveChanges }).click();
         await page.getByRole('status').filter({ hasText: s.call.revised }).waitFor();
@@ -263,8 +270,10 @@ describe('the back office: the officer’s funding workflows', () => {
         const agreement = page.getByRole('region', { name: s.agreement.title });
         await agreement.getByRole('button', { name: s.agreement.sign }).waitFor();
         // The parties the platform expects, filled in: the applicant and the envelope's funder (the ministry).
-        await expect(agreement.getByLabel(s.agreement.signatories).inputValue()).resolves.toBe(
-          `${MD}\nactor-ministry`,
+        await eventually(
+          () => agreement.getByLabel(s.agreement.signatories).inputValue(),
+          (value) => value === `${MD}\nactor-ministry`,
+          'the signatories filled from the award',
         );
         await agreement.getByLabel(s.agreement.signedOn).fill(yesterday);
         const tranche = (n: number, label: string) =>
