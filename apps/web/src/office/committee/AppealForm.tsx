@@ -1,12 +1,10 @@
 import { Button, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { decisionsControllerDecideAppeal } from '../../api/generated';
-import { useCommand } from '../../api/use-command';
 import { useStrings } from '../../i18n/strings';
 import { CommandAlert } from '../forms/CommandAlert';
-import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
-import { useFollowReadModels } from './use-follow-read-models';
+import { useDecisionCommand } from './use-decision-command';
 
 /** The committee decides a pending appeal: upheld (it decides again) or dismissed, with reasons. */
 export function AppealForm(props: {
@@ -17,11 +15,11 @@ export function AppealForm(props: {
   onDone(): void;
 }) {
   const { t } = useStrings(STRINGS);
-  const follow = useFollowReadModels();
   const [outcome, setOutcome] = useState('dismissed');
   const [rationale, setRationale] = useState('');
-  const decide = useCommand({
-    run: async (body: { upheld: boolean; rationale: string }, headers) =>
+  const decide = useDecisionCommand(
+    props,
+    async (body: { upheld: boolean; rationale: string }, headers) =>
       (
         await decisionsControllerDecideAppeal({
           path: { applicationId: props.applicationId },
@@ -30,13 +28,10 @@ export function AppealForm(props: {
           throwOnError: true,
         })
       ).data,
-    ifMatch: props.revision,
-    invalidates: decisionInvalidates(props.applicationId, props.callId),
-    onSuccess: () => {
-      follow(decisionInvalidates(props.applicationId, props.callId));
+    () => {
       props.onDone();
     },
-  });
+  );
   return (
     <section aria-labelledby="appeal-title">
       <form

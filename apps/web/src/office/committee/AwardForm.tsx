@@ -2,14 +2,12 @@ import { Alert, Button, Fieldset, Stack, Text, Textarea, TextInput, Title } from
 import { useState } from 'react';
 import { decisionsControllerAward } from '../../api/generated';
 import { moneyField, recordField } from '../../api/record-fields';
-import { useCommand } from '../../api/use-command';
 import { useStrings } from '../../i18n/strings';
 import { CommandAlert } from '../forms/CommandAlert';
 import { MoneyInput } from '../forms/MoneyInput';
 import { awardBody, AwardFormValues } from './decision-bodies';
-import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
-import { useFollowReadModels } from './use-follow-read-models';
+import { useDecisionCommand } from './use-decision-command';
 
 type Money = NonNullable<ReturnType<typeof moneyField>>;
 
@@ -47,7 +45,6 @@ export function AwardForm(props: {
   onAwarded(outcome: AwardOutcome): void;
 }) {
   const { t } = useStrings(STRINGS);
-  const follow = useFollowReadModels();
   const [values, setValues] = useState<AwardFormValues>({
     amount: { text: '', currency: props.currency },
     conditions: '',
@@ -56,8 +53,9 @@ export function AwardForm(props: {
     derogationMembers: props.callerId,
   });
   const before = props.envelopeRemaining;
-  const award = useCommand({
-    run: async (form: AwardFormValues, headers) =>
+  const award = useDecisionCommand(
+    props,
+    async (form: AwardFormValues, headers) =>
       (
         await decisionsControllerAward({
           path: { applicationId: props.applicationId },
@@ -66,13 +64,10 @@ export function AwardForm(props: {
           throwOnError: true,
         })
       ).data,
-    ifMatch: props.revision,
-    invalidates: decisionInvalidates(props.applicationId, props.callId),
-    onSuccess: (result) => {
-      follow(decisionInvalidates(props.applicationId, props.callId));
+    (result) => {
       props.onAwarded({ before, after: moneyField(recordField(result, 'envelope') ?? {}, 'remainingAfter') });
     },
-  });
+  );
   const set = (change: Partial<AwardFormValues>) => setValues((current) => ({ ...current, ...change }));
   const needsDerogation = props.outsideFundedSet || award.problem?.['code'] === 'OUTSIDE_FUNDED_SET';
   return (

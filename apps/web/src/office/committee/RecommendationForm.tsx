@@ -1,12 +1,10 @@
 import { Button, Radio, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { decisionsControllerRecommend } from '../../api/generated';
-import { useCommand } from '../../api/use-command';
 import { useStrings } from '../../i18n/strings';
 import { CommandAlert } from '../forms/CommandAlert';
-import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
-import { useFollowReadModels } from './use-follow-read-models';
+import { useDecisionCommand } from './use-decision-command';
 
 /** The committee recommends a scored application for funding, or not, with its rationale. */
 export function RecommendationForm(props: {
@@ -16,11 +14,11 @@ export function RecommendationForm(props: {
   onDone(): void;
 }) {
   const { t } = useStrings(STRINGS);
-  const follow = useFollowReadModels();
   const [recommended, setRecommended] = useState('yes');
   const [rationale, setRationale] = useState('');
-  const recommend = useCommand({
-    run: async (body: { recommended: boolean; rationale: string }, headers) =>
+  const recommend = useDecisionCommand(
+    props,
+    async (body: { recommended: boolean; rationale: string }, headers) =>
       (
         await decisionsControllerRecommend({
           path: { applicationId: props.applicationId },
@@ -29,13 +27,10 @@ export function RecommendationForm(props: {
           throwOnError: true,
         })
       ).data,
-    ifMatch: props.revision,
-    invalidates: decisionInvalidates(props.applicationId, props.callId),
-    onSuccess: () => {
-      follow(decisionInvalidates(props.applicationId, props.callId));
+    () => {
       props.onDone();
     },
-  });
+  );
   return (
     <section aria-labelledby="recommendation-title">
       <form

@@ -1,13 +1,11 @@
 import { Alert, Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { decisionsControllerReject } from '../../api/generated';
-import { useCommand } from '../../api/use-command';
 import { useStrings } from '../../i18n/strings';
 import { CommandAlert } from '../forms/CommandAlert';
 import { lines } from './decision-bodies';
-import { decisionInvalidates } from './queries';
 import { STRINGS } from './strings';
-import { useFollowReadModels } from './use-follow-read-models';
+import { useDecisionCommand } from './use-decision-command';
 
 /** A rejection with its reasons, confirmed first: the association is told and may appeal. */
 export function RejectForm(props: {
@@ -17,11 +15,11 @@ export function RejectForm(props: {
   onDone(): void;
 }) {
   const { t } = useStrings(STRINGS);
-  const follow = useFollowReadModels();
   const [reasons, setReasons] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const reject = useCommand({
-    run: async (body: { reasons: string[] }, headers) =>
+  const reject = useDecisionCommand(
+    props,
+    async (body: { reasons: string[] }, headers) =>
       (
         await decisionsControllerReject({
           path: { applicationId: props.applicationId },
@@ -30,13 +28,10 @@ export function RejectForm(props: {
           throwOnError: true,
         })
       ).data,
-    ifMatch: props.revision,
-    invalidates: decisionInvalidates(props.applicationId, props.callId),
-    onSuccess: () => {
-      follow(decisionInvalidates(props.applicationId, props.callId));
+    () => {
       props.onDone();
     },
-  });
+  );
   const reasonError = reject.fieldError('/reasons') ?? reject.fieldError('/reasons/0');
   return (
     <section aria-labelledby="reject-title">
