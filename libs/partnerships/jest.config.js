@@ -1,0 +1,1 @@
+module.exports = { displayName: 'partnerships', preset: '../../jest.preset.js' };
