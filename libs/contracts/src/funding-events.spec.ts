@@ -76,6 +76,35 @@ describe('funding publication', () => {
     });
   });
 
+  it('publishes the awarded project field by field: nothing the domain event carries besides', () => {
+    const project = {
+      title: { fr: 'Eau potable à Figuig', ar: 'الماء الصالح للشرب بفكيك' },
+      summary: { fr: 'Adduction pour six douars' },
+      sectors: ['14030'],
+      region: { scheme: 'iso3166-2:2015', code: 'MA-08' },
+      coFinancing: eur(5_000_00),
+      documents: [{ documentId: 'd1', kind: 'budget', name: 'budget.pdf', sha256: 'a'.repeat(64) }],
+      internalNote: 'never published',
+    };
+    const event = publish('GrantAwarded', { ...decisionRecord, amount: eur(50_000_00), project });
+    expect(event?.data).toMatchObject({
+      project: {
+        title: project.title,
+        summary: project.summary,
+        sectors: ['14030'],
+        region: project.region,
+        coFinancing: eur(5_000_00),
+      },
+    });
+    expect(Object.keys((event?.data as { project: object }).project).sort()).toEqual([
+      'coFinancing',
+      'region',
+      'sectors',
+      'summary',
+      'title',
+    ]);
+  });
+
   it('publishes a rejection with its appeal deadline but not the committee’s free-text reasons', () => {
     const event = publish('GrantApplicationRejected', {
       ...decisionRecord,

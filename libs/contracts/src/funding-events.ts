@@ -79,6 +79,18 @@ interface DecisionV1 {
 }
 export interface GrantAwardedV1 extends DecisionV1 {
   amount: Money;
+  /**
+   * The awarded project as proposed: title, summary, DAC sectors, region of origin (2015 scheme) and
+   * co-financing. Public once awarded; absent from awards recorded before it was added.
+   */
+  project?: AwardedProjectV1;
+}
+export interface AwardedProjectV1 {
+  title: LocalizedText;
+  summary: LocalizedText;
+  sectors: string[];
+  region: { scheme: string; code: string };
+  coFinancing: Money;
 }
 export interface ApplicationRejectedV1 extends DecisionV1 {
   appealDeadline: string;
@@ -108,6 +120,14 @@ const flagChanged =
     associationId: d['associationId'] as string,
     at: d[at] as string,
   });
+/** Field by field, so that nothing the domain event may gain later is published by accident. */
+const awardedProject = (p: Data): AwardedProjectV1 => ({
+  title: p['title'] as LocalizedText,
+  summary: p['summary'] as LocalizedText,
+  sectors: p['sectors'] as string[],
+  region: p['region'] as AwardedProjectV1['region'],
+  coFinancing: p['coFinancing'] as Money,
+});
 const decision = (d: Data): DecisionV1 => ({
   applicationId: d['applicationId'] as string,
   callId: d['callId'] as string,
@@ -215,7 +235,11 @@ export const fundingPublication = definePublication({
     GrantAwarded: {
       type: 'GrantAwarded',
       schemaVersion: 1,
-      toData: (d: Data): GrantAwardedV1 => ({ ...decision(d), amount: d['amount'] as Money }),
+      toData: (d: Data): GrantAwardedV1 => ({
+        ...decision(d),
+        amount: d['amount'] as Money,
+        ...(d['project'] === undefined ? {} : { project: awardedProject(d['project'] as Data) }),
+      }),
     },
     GrantApplicationRejected: {
       type: 'ApplicationRejected',

@@ -253,6 +253,11 @@ const LABELS: Record<string, Entry> = {
     fr: 'Montant attribué et montant demandé',
     en: 'Award amount against the amount requested',
   },
+  'money.award-project-vs-proposal': {
+    ar: 'المشروع الممنوح مقارنة بالمشروع المقترح',
+    fr: 'Projet attribué et projet proposé',
+    en: 'Awarded project against the proposed project',
+  },
   'money.award-vs-envelope': {
     ar: 'مبلغ المنحة مقارنة بما تبقى في الغلاف المالي',
     fr: 'Montant attribué et reste de l’enveloppe',

@@ -114,6 +114,22 @@ describe('checkMoneyFacts', () => {
     });
   });
 
+  it('reports an awarded project that is not the proposal: another region, title or sector', () => {
+    const result = check({
+      app: editData('GrantAwarded', (d) => {
+        const project = d.project as Data;
+        project.region = { scheme: 'iso3166-2:2015', code: 'MA-01' };
+        project.title = { fr: 'Un autre projet' };
+        project.sectors = ['99810'];
+      }),
+    });
+    expect(errors(result)).toEqual([
+      'award-project-vs-proposal project.title',
+      'award-project-vs-proposal project.sectors',
+      'award-project-vs-proposal project.region',
+    ]);
+  });
+
   it('reports a second award appended on a commitment of another amount', () => {
     const award = appOf(MD).find((e) => e.type === 'GrantAwarded') as RecordedEvent;
     const second = (events: RecordedEvent[]) => [

@@ -1,3 +1,4 @@
+import { sameJson } from '@tadamon/domain-kit';
 import { RecordedEvent } from '@tadamon/eventsourcing';
 import {
   evolveGrantApplication,
@@ -14,6 +15,7 @@ export const MONEY_CHECKS = [
   'award-vs-commitment',
   'award-without-commitment',
   'award-vs-request',
+  'award-project-vs-proposal',
   'award-vs-envelope',
   'second-award',
   'award-terms-vs-commitment',
@@ -82,6 +84,8 @@ const isRecord = (value: unknown): value is Data =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isMoney = (value: unknown): value is Money =>
   isRecord(value) && Number.isSafeInteger(value.amountMinor) && typeof value.currency === 'string';
+const AWARDED_PROJECT_FIELDS = ['title', 'summary', 'sectors', 'region', 'coFinancing'] as const;
+
 const sameMoney = (a: unknown, b: unknown): boolean =>
   isMoney(a) && isMoney(b) && a.amountMinor === b.amountMinor && a.currency === b.currency;
 const dataOf = (event: RecordedEvent): Data => (isRecord(event.data) ? event.data : {});
@@ -227,6 +231,23 @@ export function checkMoneyFacts(input: MoneyInput): MoneyFacts {
             recomputed: requested,
             note: 'an award is at most the amount requested, in its currency',
           });
+        }
+      }
+      if (state.status !== 'none' && d.project !== undefined) {
+        // The award tells Partnerships what the project is: it must be the proposal as the application holds it.
+        for (const field of AWARDED_PROJECT_FIELDS) {
+          const recorded = (d.project as Data | null)?.[field];
+          if (!sameJson(recorded ?? MISSING, state.proposal[field])) {
+            add({
+              check: 'award-project-vs-proposal',
+              severity: 'error',
+              ...at(event),
+              field: `project.${field}`,
+              recorded: recorded ?? MISSING,
+              recomputed: state.proposal[field],
+              note: 'the awarded project is the proposal of the application, unchanged',
+            });
+          }
         }
       }
       const commitment = activeBefore(envelopeId, event.globalPosition);

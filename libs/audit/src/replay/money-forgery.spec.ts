@@ -97,6 +97,7 @@ describe('every amount of an award, its commitment, its tranches and payments is
     expect([...new Set(LEAVES.map((l) => `${l.type} ${l.path.join('.').replace(/\d+/g, 'i')}`))]).toEqual([
       'GrantAwarded envelopeRemaining',
       'GrantAwarded amount',
+      'GrantAwarded project.coFinancing',
       'GrantAgreementSigned tranches.i.amount',
       'TrancheReleased amount',
       'BudgetEnvelopeOpened amount',

@@ -42,7 +42,8 @@ import {
   CommitteeMemberHasConflict,
   OutsideFundedSet,
 } from './grant-application-errors';
-import { GrantApplicationEvent } from './grant-application-events';
+import { AwardedProject, GrantApplicationEvent } from './grant-application-events';
+import { ProjectProposal } from './project-proposal';
 import { GrantApplication } from './grant-application-state';
 
 type Events = GrantApplicationEvent[];
@@ -170,12 +171,27 @@ const award = (state: GrantApplication, command: AwardGrant): Events => {
         rationale,
         ranking,
         derogation,
+        project: awardedProject(state.proposal),
         decidedAt: now,
         by,
       },
     },
   ];
 };
+
+const awardedProject = ({
+  title,
+  summary,
+  sectors,
+  region,
+  coFinancing,
+}: ProjectProposal): AwardedProject => ({
+  title,
+  summary,
+  sectors,
+  region,
+  coFinancing,
+});
 
 const reject = (state: GrantApplication, command: RejectGrantApplication): Events => {
   if (state.status === 'rejected') return [];

@@ -137,7 +137,17 @@ export type GrantAwarded = Of<
     ranking?: { rank: number | null; fundedSet: boolean };
     /** Set when the award was outside the funded set; null inside it; absent (unknown) before. */
     derogation?: { reason: string; committeeMembers: string[] } | null;
+    /**
+     * The awarded project as the application proposed it (no documents), so that Partnerships opens
+     * the co-development project from the award alone. Absent from awards recorded before it was added.
+     */
+    project?: AwardedProject;
   }
+>;
+/** The public part of an awarded proposal: what the project is, where, in which sectors. */
+export type AwardedProject = Pick<
+  ProjectProposal,
+  'title' | 'summary' | 'sectors' | 'region' | 'coFinancing'
 >;
 export type GrantApplicationRejected = Of<
   'GrantApplicationRejected',

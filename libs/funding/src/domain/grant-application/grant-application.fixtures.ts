@@ -211,6 +211,13 @@ export const awarded: GrantApplicationEvent = {
     rationale: 'Projet pertinent, porteur expérimenté.',
     ranking: { rank: 1, fundedSet: true },
     derogation: null,
+    project: {
+      title: proposal.title,
+      summary: proposal.summary,
+      sectors: proposal.sectors,
+      region: proposal.region,
+      coFinancing: proposal.coFinancing,
+    },
     decidedAt: now,
     by,
   },
