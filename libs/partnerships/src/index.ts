@@ -1,1 +1,12 @@
 export * from './domain/errors';
+
+// Agreements, programmes, mediation (support requests)
+export * from './domain/agreement/agreement-terms';
+export * from './domain/agreement/agreement-documents';
+export * from './domain/agreement/agreement-commands';
+export * from './domain/agreement/agreement-events';
+export * from './domain/agreement/agreement-state';
+export * from './domain/agreement/agreement-errors';
+export * from './domain/agreement/agreement-evolve';
+export * from './domain/agreement/agreement';
+export * from './domain/agreement/terms-in-force';
