@@ -10,3 +10,5 @@ export * from './domain/agreement/agreement-errors';
 export * from './domain/agreement/agreement-evolve';
 export * from './domain/agreement/agreement';
 export * from './domain/agreement/terms-in-force';
+export * from './domain/programme/programme-details';
+export * from './domain/programme/programme';
