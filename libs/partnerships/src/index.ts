@@ -12,3 +12,7 @@ export * from './domain/agreement/agreement';
 export * from './domain/agreement/terms-in-force';
 export * from './domain/programme/programme-details';
 export * from './domain/programme/programme';
+export * from './domain/support-request/support-request-messages';
+export * from './domain/support-request/support-request-state';
+export * from './domain/support-request/support-request-errors';
+export * from './domain/support-request/support-request';
