@@ -10,6 +10,7 @@ import {
   ReviseProgramme,
 } from './programme';
 import { ProgrammeDetails } from './programme-details';
+import { repeatsChangeNothing } from '../testing/repeats-change-nothing';
 
 const now = '2025-01-15T09:00:00.000Z';
 const by = 'officer-1';
@@ -193,5 +194,16 @@ describe('programme', () => {
     it('refuses to close a programme never defined', () => {
       spec.when(close).thenThrows(NotCreated);
     });
+  });
+
+  it('changes nothing when a successful command is repeated, in any sequence', () => {
+    repeatsChangeNothing(programmeDecider, [
+      define,
+      revise({ budget: [{ amountMinor: 1_000, currency: 'EUR' }] }),
+      revise({ period: { start: '2025-01-01', end: '2029-12-31' }, description: null }),
+      revise({ funderIds: ['eu-delegation'] }),
+      command<CloseProgramme>('CloseProgramme', {}),
+      close,
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import {
   WithdrawSupportRequest,
 } from './support-request-messages';
 import { supportRequestAge, supportRequestDurations } from './support-request-state';
+import { repeatsChangeNothing } from '../testing/repeats-change-nothing';
 
 const requestId = 'sr-2025-0042';
 const received = '2025-03-03T08:00:00.000Z';
@@ -314,5 +315,18 @@ describe('support request', () => {
       const state = foldEvents(supportRequestDecider, [requested, withdrawn]);
       expect(supportRequestDurations(state).total).toBe(24 * 3_600_000);
     });
+  });
+
+  it('changes nothing when a successful command is repeated, in any sequence', () => {
+    repeatsChangeNothing(supportRequestDecider, [
+      request,
+      assign('officer-1'),
+      assign('officer-2'),
+      answer(),
+      answer({ kind: 'advice', text: 'Voir le guide' }, 'officer-2'),
+      close,
+      command<CloseSupportRequest>('CloseSupportRequest', {}, 'officer-1', closedAt),
+      withdraw(),
+    ]);
   });
 });
