@@ -5,7 +5,7 @@ import { ProposeAmendment, RenewAgreement, SignAmendment, WithdrawAmendment } fr
 import { AmendmentPending, NoAmendmentPending, NotAParty } from './agreement-errors';
 import { AgreementEvent } from './agreement-events';
 import { Agreement } from './agreement-state';
-import { Party } from './agreement-terms';
+import { AgreementParty } from './agreement-terms';
 import {
   agreementId,
   command,
@@ -49,7 +49,7 @@ const signedAt = (event: AgreementEvent): AgreementEvent =>
   event.type === 'AmendmentSigned'
     ? { ...event, data: { ...event.data, recordedAt: '2026-06-16T08:00:00.000Z' } }
     : event;
-const eu: Party = {
+const eu: AgreementParty = {
   partyId: 'eu-delegation',
   partyKind: 'funder',
   roles: ['funding'],

@@ -2,8 +2,8 @@ import { DeciderSpecification, foldEvents } from '@tadamon/eventsourcing';
 import { NotCreated, ValidationFailed } from '../errors';
 import { agreementDecider } from './agreement';
 import { AttachAgreementDocument, DetachAgreementDocument } from './agreement-commands';
-import { AgreementDocumentInput, MAX_DOCUMENT_BYTES } from './agreement-documents';
-import { DocumentNotAttached } from './agreement-errors';
+import { AgreementDocumentInput, MAX_AGREEMENT_DOCUMENT_BYTES } from './agreement-documents';
+import { AgreementDocumentNotAttached } from './agreement-errors';
 import { AgreementEvent } from './agreement-events';
 import { Agreement } from './agreement-state';
 import { agreementId, command, drafted, inForceHistory, now, officer } from './agreement.fixtures';
@@ -59,7 +59,7 @@ describe('partnership agreement: documents', () => {
             sha256: 'AB'.repeat(32),
             name: '',
             mediaType: 'pdf',
-            size: MAX_DOCUMENT_BYTES + 1,
+            size: MAX_AGREEMENT_DOCUMENT_BYTES + 1,
             kind: 'invoice' as 'annex',
           }),
         )
@@ -104,7 +104,7 @@ describe('partnership agreement: documents', () => {
       spec
         .given([drafted])
         .when(detach)
-        .thenThrows(DocumentNotAttached, (e) => e.sha256 === sha256);
+        .thenThrows(AgreementDocumentNotAttached, (e) => e.sha256 === sha256);
     });
     it('refuses a malformed hash and a missing reason', () => {
       const error = spec

@@ -49,7 +49,7 @@ export class AgreementNotEnded extends PartnershipsError {
   }
 }
 
-export class DocumentNotAttached extends PartnershipsError {
+export class AgreementDocumentNotAttached extends PartnershipsError {
   readonly code = 'DOCUMENT_NOT_ATTACHED';
   readonly field = 'sha256';
   constructor(readonly sha256: string) {

@@ -5,7 +5,7 @@ import { AgreementTerms } from './agreement-terms';
 export type AgreementStatus =
   'draft' | 'negotiation' | 'in-force' | 'suspended' | 'completed' | 'terminated' | 'expired';
 
-export type Signature = {
+export type AgreementSignature = {
   readonly partyId: string;
   /** Who signed for the party. */
   readonly signatoryId: string;
@@ -24,7 +24,7 @@ export type AgreementVersion = {
   readonly changes: Partial<AgreementTerms>;
   readonly differences: readonly string[];
   readonly signatories: readonly string[];
-  readonly signatures: readonly Signature[];
+  readonly signatures: readonly AgreementSignature[];
   readonly proposedAt: string;
   readonly proposedBy: string;
   /** The date of the last signature; null until every signatory has signed. */
@@ -33,14 +33,18 @@ export type AgreementVersion = {
   readonly withdrawal: { readonly reason: string; readonly at: string; readonly by: string } | null;
 };
 
-export type AttachedDocument = AgreementDocumentInput & {
+export type AttachedAgreementDocument = AgreementDocumentInput & {
   readonly attachedAt: string;
   readonly attachedBy: string;
   /** Detached documents stay in the history. */
   readonly detached: { readonly reason: string; readonly at: string; readonly by: string } | null;
 };
 
-export type Suspension = { readonly reason: string; readonly from: string; readonly to: string | null };
+export type AgreementSuspension = {
+  readonly reason: string;
+  readonly from: string;
+  readonly to: string | null;
+};
 
 export type AgreementEnding =
   | {
@@ -68,8 +72,8 @@ export type Agreement = {
   readonly commitmentTotals: readonly MoneyTotal[];
   /** The estimated value of in-kind commitments that carry one, per currency. */
   readonly inKindEstimateTotals: readonly MoneyTotal[];
-  readonly documents: readonly AttachedDocument[];
-  readonly suspensions: readonly Suspension[];
+  readonly documents: readonly AttachedAgreementDocument[];
+  readonly suspensions: readonly AgreementSuspension[];
   readonly ending: AgreementEnding | null;
 };
 
@@ -96,11 +100,11 @@ export const commitmentTotalsOf = (
   };
 };
 
-export const currentVersion = (state: Agreement): AgreementVersion | null =>
+export const currentAgreementVersion = (state: Agreement): AgreementVersion | null =>
   state.versions[state.versions.length - 1] ?? null;
 
 /** Every amendment id the agreement has seen, pending, in force or withdrawn. */
-export const knownAmendments = (state: Agreement): AgreementVersion[] =>
+export const knownAgreementAmendments = (state: Agreement): AgreementVersion[] =>
   [...state.versions, ...(state.pending ? [state.pending] : []), ...state.withdrawnAmendments].filter(
     (v) => v.amendmentId !== null,
   );

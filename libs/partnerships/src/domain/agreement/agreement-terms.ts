@@ -17,7 +17,7 @@ import {
 } from '../field-validation';
 
 /** The Registry's kinds of actor a convention names (the MRE association and the local one apart). */
-export const PARTY_KINDS = [
+export const AGREEMENT_PARTY_KINDS = [
   'ministry',
   'association',
   'development-agency',
@@ -26,20 +26,26 @@ export const PARTY_KINDS = [
   'funder',
   'local-association',
 ] as const;
-export type PartyKind = (typeof PARTY_KINDS)[number];
+export type AgreementPartyKind = (typeof AGREEMENT_PARTY_KINDS)[number];
 
-export const PARTY_ROLES = ['funding', 'accountable', 'extending', 'implementing', 'technical'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
+export const AGREEMENT_PARTY_ROLES = [
+  'funding',
+  'accountable',
+  'extending',
+  'implementing',
+  'technical',
+] as const;
+export type AgreementPartyRole = (typeof AGREEMENT_PARTY_ROLES)[number];
 
-export type Commitment =
+export type AgreementCommitment =
   | { readonly kind: 'money'; readonly amount: Money }
   | { readonly kind: 'in-kind'; readonly description: LocalizedText; readonly estimatedValue?: Money };
 
-export type Party = {
+export type AgreementParty = {
   readonly partyId: string;
-  readonly partyKind: PartyKind;
-  readonly roles: readonly PartyRole[];
-  readonly commitments: readonly Commitment[];
+  readonly partyKind: AgreementPartyKind;
+  readonly roles: readonly AgreementPartyRole[];
+  readonly commitments: readonly AgreementCommitment[];
 };
 
 /** What the parties sign: every version of the agreement holds a whole copy. */
@@ -47,7 +53,7 @@ export type AgreementTerms = {
   readonly object: LocalizedText;
   readonly programmeId: string | null;
   /** Sorted by partyId, so that the same parties always give the same terms. */
-  readonly parties: readonly Party[];
+  readonly parties: readonly AgreementParty[];
   readonly startDate: string;
   readonly endDate: string;
   /** DAC 5-digit purpose codes, sorted. */
@@ -55,8 +61,8 @@ export type AgreementTerms = {
   /** 2015 regions, sorted by code. */
   readonly regions: readonly GeoCode[];
 };
-export type TermName = keyof AgreementTerms;
-export const TERM_NAMES: readonly TermName[] = [
+export type AgreementTermName = keyof AgreementTerms;
+export const AGREEMENT_TERM_NAMES: readonly AgreementTermName[] = [
   'object',
   'programmeId',
   'parties',
@@ -66,10 +72,14 @@ export const TERM_NAMES: readonly TermName[] = [
   'regions',
 ];
 
-export const MAX_PARTIES = 30;
-export const MAX_COMMITMENTS = 20;
+export const MAX_AGREEMENT_PARTIES = 30;
+export const MAX_PARTY_COMMITMENTS = 20;
 
-const checkCommitment = (issues: FieldIssues, field: string, value: unknown): Commitment => {
+const checkAgreementCommitment = (
+  issues: FieldIssues,
+  field: string,
+  value: unknown,
+): AgreementCommitment => {
   const input = checkObject(issues, field, value);
   const kind = checkOneOf(issues, `${field}.kind`, input['kind'], ['money', 'in-kind'] as const);
   if (kind === 'money') return { kind, amount: checkMoney(issues, `${field}.amount`, input['amount']) };
@@ -80,23 +90,23 @@ const checkCommitment = (issues: FieldIssues, field: string, value: unknown): Co
   return { kind: 'in-kind', description, estimatedValue };
 };
 
-const checkParty = (issues: FieldIssues, field: string, value: unknown): Party => {
+const checkAgreementParty = (issues: FieldIssues, field: string, value: unknown): AgreementParty => {
   const input = checkObject(issues, field, value);
   let position = 0;
   const roles = checkList(
     issues,
     `${field}.roles`,
     input['roles'],
-    (f, v) => checkOneOf(issues, f, v, PARTY_ROLES),
-    { min: 1, max: PARTY_ROLES.length, key: String },
-  ).sort((a, b) => PARTY_ROLES.indexOf(a) - PARTY_ROLES.indexOf(b));
+    (f, v) => checkOneOf(issues, f, v, AGREEMENT_PARTY_ROLES),
+    { min: 1, max: AGREEMENT_PARTY_ROLES.length, key: String },
+  ).sort((a, b) => AGREEMENT_PARTY_ROLES.indexOf(a) - AGREEMENT_PARTY_ROLES.indexOf(b));
   const commitments = checkList(
     issues,
     `${field}.commitments`,
     input['commitments'],
-    (f, v) => checkCommitment(issues, f, v),
+    (f, v) => checkAgreementCommitment(issues, f, v),
     // Every commitment counts, even one given twice: none is dropped as a duplicate.
-    { max: MAX_COMMITMENTS, key: () => String(position++) },
+    { max: MAX_PARTY_COMMITMENTS, key: () => String(position++) },
   );
   const money = commitments.flatMap((c) => (c.kind === 'money' ? [c.amount.currency] : []));
   if (new Set(money).size < money.length)
@@ -105,19 +115,19 @@ const checkParty = (issues: FieldIssues, field: string, value: unknown): Party =
     issues.add(`${field}.commitments`, 'a funding party commits an amount of money');
   return {
     partyId: checkId(issues, `${field}.partyId`, input['partyId']),
-    partyKind: checkOneOf(issues, `${field}.partyKind`, input['partyKind'], PARTY_KINDS),
+    partyKind: checkOneOf(issues, `${field}.partyKind`, input['partyKind'], AGREEMENT_PARTY_KINDS),
     roles,
     commitments,
   };
 };
 
-const checkParties = (issues: FieldIssues, field: string, value: unknown): Party[] => {
-  const parties = checkList(issues, field, value, (f, v) => checkParty(issues, f, v), {
+const checkAgreementParties = (issues: FieldIssues, field: string, value: unknown): AgreementParty[] => {
+  const parties = checkList(issues, field, value, (f, v) => checkAgreementParty(issues, f, v), {
     min: 2,
-    max: MAX_PARTIES,
+    max: MAX_AGREEMENT_PARTIES,
     key: (p) => p.partyId,
   });
-  const listed = Array.isArray(value) ? Math.min(value.length, MAX_PARTIES) : 0;
+  const listed = Array.isArray(value) ? Math.min(value.length, MAX_AGREEMENT_PARTIES) : 0;
   if (parties.length < listed) issues.add(field, 'each party is named once');
   if (Array.isArray(value) && value.length >= 2) {
     if (!parties.some((p) => p.roles.includes('accountable')))
@@ -129,13 +139,13 @@ const checkParties = (issues: FieldIssues, field: string, value: unknown): Party
 };
 
 /** Every term checked, every refused one listed under `prefix` (`''` or `changes.`). */
-export const checkTerms = (issues: FieldIssues, prefix: string, value: unknown): AgreementTerms => {
+export const checkAgreementTerms = (issues: FieldIssues, prefix: string, value: unknown): AgreementTerms => {
   const input = checkObject(issues, prefix === '' ? 'terms' : prefix.slice(0, -1), value);
   const programme = input['programmeId'];
   const object = checkLocalizedText(issues, `${prefix}object`, input['object'], MAX_LONG_TEXT);
   const programmeId =
     programme === undefined || programme === null ? null : checkId(issues, `${prefix}programmeId`, programme);
-  const parties = checkParties(issues, `${prefix}parties`, input['parties']);
+  const parties = checkAgreementParties(issues, `${prefix}parties`, input['parties']);
   const startDate = checkDate(issues, `${prefix}startDate`, input['startDate']);
   const endDate = checkDate(issues, `${prefix}endDate`, input['endDate']);
   if (isCalendarDate(startDate) && isCalendarDate(endDate) && endDate <= startDate)
@@ -153,7 +163,7 @@ export const checkTerms = (issues: FieldIssues, prefix: string, value: unknown):
  * The terms after `changes` (some terms, whole): checked as a whole, since a change of one term
  * can break a rule over several (an end date before the start).
  */
-export const checkChanges = (
+export const checkTermChanges = (
   issues: FieldIssues,
   current: AgreementTerms,
   value: unknown,
@@ -161,10 +171,10 @@ export const checkChanges = (
   const changes = checkObject(issues, 'changes', value);
   const named = Object.keys(changes);
   for (const key of named)
-    if (!(TERM_NAMES as readonly string[]).includes(key))
+    if (!(AGREEMENT_TERM_NAMES as readonly string[]).includes(key))
       issues.add(`changes.${key}`, 'is not a term of the agreement');
-  const terms = checkTerms(issues, 'changes.', { ...current, ...changes });
-  const picked = TERM_NAMES.filter((k) => named.includes(k)).map((k) => [k, terms[k]]);
+  const terms = checkAgreementTerms(issues, 'changes.', { ...current, ...changes });
+  const picked = AGREEMENT_TERM_NAMES.filter((k) => named.includes(k)).map((k) => [k, terms[k]]);
   return { terms, changes: Object.fromEntries(picked) as Partial<AgreementTerms> };
 };
 

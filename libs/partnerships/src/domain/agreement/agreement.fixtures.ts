@@ -4,7 +4,7 @@ import { CommandMetadata } from '@tadamon/eventsourcing';
 import { Money } from '@tadamon/reference-data';
 import { AgreementCommand } from './agreement-commands';
 import { AgreementDrafted, AgreementEvent, AmendmentProposed } from './agreement-events';
-import { AgreementTerms, Party } from './agreement-terms';
+import { AgreementTerms, AgreementParty } from './agreement-terms';
 
 export const now = '2025-03-01T10:00:00.000Z';
 export const agreementId = 'conv-icmd2-souss';
@@ -25,7 +25,7 @@ export const command = <C extends AgreementCommand>(
   { actor = officer, at = now }: { actor?: string; at?: string } = {},
 ): C => ({ type, data: { agreementId, ...data }, metadata: metadata(actor, at) }) as C;
 
-export const cri: Party = {
+export const cri: AgreementParty = {
   partyId: 'cri-souss-massa',
   partyKind: 'regional-investment-centre',
   roles: ['technical'],
@@ -33,13 +33,13 @@ export const cri: Party = {
     { kind: 'in-kind', description: { fr: 'Bureaux et accompagnement' }, estimatedValue: mad(12_000_000) },
   ],
 };
-export const iom: Party = {
+export const iom: AgreementParty = {
   partyId: 'iom',
   partyKind: 'funder',
   roles: ['funding'],
   commitments: [{ kind: 'money', amount: usd(50_000_000) }],
 };
-export const association: Party = {
+export const association: AgreementParty = {
   partyId: 'md-0001',
   partyKind: 'association',
   roles: ['implementing'],
@@ -48,7 +48,7 @@ export const association: Party = {
     { kind: 'in-kind', description: { fr: 'Bénévoles de la diaspora' } },
   ],
 };
-export const ministry: Party = {
+export const ministry: AgreementParty = {
   partyId: 'mre-ministry',
   partyKind: 'ministry',
   roles: ['funding', 'accountable'],

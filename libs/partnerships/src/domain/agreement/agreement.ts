@@ -12,7 +12,7 @@ import { AgreementEvent } from './agreement-events';
 import { evolveAgreement } from './agreement-evolve';
 import { AGREEMENT } from './agreement-guards';
 import { AgreementState, initialAgreementState } from './agreement-state';
-import { checkTerms } from './agreement-terms';
+import { checkAgreementTerms } from './agreement-terms';
 import { decideAmendment } from './decide-amendment';
 import { decideDocuments } from './decide-documents';
 import { decideDrafting } from './decide-drafting';
@@ -53,7 +53,7 @@ export const decideAgreement = (command: AgreementCommand, state: AgreementState
   const agreementId = checkId(issues, 'agreementId', command.data.agreementId);
   if (state.status === 'none') {
     if (command.type !== 'DraftAgreement') throw new NotCreated(AGREEMENT, command.type);
-    const terms = checkTerms(issues, '', command.data);
+    const terms = checkAgreementTerms(issues, '', command.data);
     issues.throwIfAny();
     const { now, actor } = command.metadata;
     return [{ type: 'AgreementDrafted', data: { agreementId, terms, draftedAt: now, by: actor.id } }];

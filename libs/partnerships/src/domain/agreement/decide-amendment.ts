@@ -4,8 +4,8 @@ import { AmendmentCommand, SignAmendment } from './agreement-commands';
 import { AmendmentPending, NoAmendmentPending, NotAParty } from './agreement-errors';
 import { AgreementEvent } from './agreement-events';
 import { lastSignatureDate, requireStatus, stamp } from './agreement-guards';
-import { Agreement, currentVersion, knownAmendments } from './agreement-state';
-import { checkChanges, termDifferences } from './agreement-terms';
+import { Agreement, currentAgreementVersion, knownAgreementAmendments } from './agreement-state';
+import { checkTermChanges, termDifferences } from './agreement-terms';
 
 type Proposal = { amendmentId: string; kind: 'amendment' | 'renewal'; changes: unknown; reason: string };
 
@@ -24,9 +24,9 @@ const propose = (
   const { now, by } = stamp(command.metadata);
   const { agreementId } = state;
   const { amendmentId, kind, reason } = proposal;
-  const { terms, changes } = checkChanges(issues, state.terms, proposal.changes);
+  const { terms, changes } = checkTermChanges(issues, state.terms, proposal.changes);
   issues.throwIfAny();
-  const known = knownAmendments(state).find((v) => v.amendmentId === amendmentId);
+  const known = knownAgreementAmendments(state).find((v) => v.amendmentId === amendmentId);
   if (known) {
     if (known.kind === kind && known.reason === reason && sameJson(known.changes, changes)) return [];
     throw new AlreadyCreated(AMENDMENT, amendmentId);
@@ -67,13 +67,13 @@ const sign = (command: SignAmendment, state: Agreement, issues: FieldIssues): Ag
   const partyId = checkId(issues, 'partyId', command.data.partyId);
   const signedOn = checkDate(issues, 'signedOn', command.data.signedOn, now);
   issues.throwIfAny();
-  const known = knownAmendments(state).find((v) => v.amendmentId === amendmentId);
+  const known = knownAgreementAmendments(state).find((v) => v.amendmentId === amendmentId);
   if (known?.signatures.some((s) => s.partyId === partyId)) return [];
   const pending = state.pending;
   if (!known || known !== pending) throw new NoAmendmentPending(amendmentId);
   requireStatus(state, command.type, ['in-force', 'suspended']);
   if (!pending.signatories.includes(partyId)) throw new NotAParty(partyId, pending.version);
-  const current = currentVersion(state);
+  const current = currentAgreementVersion(state);
   if (current?.effectiveOn && signedOn < current.effectiveOn) {
     issues.add('signedOn', `must not be before ${current.effectiveOn}, when the amended version took effect`);
     issues.throwIfAny();
@@ -113,7 +113,7 @@ export const decideAmendment = (command: AmendmentCommand, state: Agreement): Ag
       const amendmentId = checkId(issues, 'amendmentId', command.data.amendmentId);
       const newEndDate = checkDate(issues, 'newEndDate', command.data.newEndDate);
       const reason = checkText(issues, 'reason', command.data.reason, MAX_LONG_TEXT);
-      const renewed = knownAmendments(state).some((v) => v.amendmentId === amendmentId);
+      const renewed = knownAgreementAmendments(state).some((v) => v.amendmentId === amendmentId);
       if (issues.count === 0 && !renewed && newEndDate <= state.terms.endDate)
         issues.add('newEndDate', `must be after the current end date ${state.terms.endDate}`);
       issues.throwIfAny();

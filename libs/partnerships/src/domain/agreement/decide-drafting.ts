@@ -5,7 +5,7 @@ import { TermsAlreadySigned } from './agreement-errors';
 import { AgreementEvent } from './agreement-events';
 import { AGREEMENT, requireStatus, stamp } from './agreement-guards';
 import { Agreement } from './agreement-state';
-import { checkChanges, checkTerms, termDifferences } from './agreement-terms';
+import { checkTermChanges, checkAgreementTerms, termDifferences } from './agreement-terms';
 
 export const decideDrafting = (command: DraftingCommand, state: Agreement): AgreementEvent[] => {
   const { now, by } = stamp(command.metadata);
@@ -13,7 +13,7 @@ export const decideDrafting = (command: DraftingCommand, state: Agreement): Agre
   const issues = new FieldIssues();
   switch (command.type) {
     case 'DraftAgreement': {
-      const terms = checkTerms(issues, '', command.data);
+      const terms = checkAgreementTerms(issues, '', command.data);
       issues.throwIfAny();
       if (sameJson(terms, state.terms)) return [];
       throw new AlreadyCreated(AGREEMENT, agreementId);
@@ -22,7 +22,7 @@ export const decideDrafting = (command: DraftingCommand, state: Agreement): Agre
       requireStatus(state, command.type, ['draft', 'negotiation']);
       const signedBy = state.pending?.signatures.map((s) => s.partyId) ?? [];
       if (signedBy.length > 0) throw new TermsAlreadySigned(signedBy);
-      const { terms, changes } = checkChanges(issues, state.terms, command.data.changes);
+      const { terms, changes } = checkTermChanges(issues, state.terms, command.data.changes);
       issues.throwIfAny();
       const differences = termDifferences(state.terms, terms);
       if (differences.length === 0) return [];

@@ -11,7 +11,7 @@ import { LifecycleCommand } from './agreement-commands';
 import { AgreementNotEnded, AmendmentPending } from './agreement-errors';
 import { AgreementEvent } from './agreement-events';
 import { AGREEMENT, requireStatus, stamp } from './agreement-guards';
-import { Agreement, currentVersion } from './agreement-state';
+import { Agreement, currentAgreementVersion } from './agreement-state';
 
 /** An agreement does not end under an amendment being signed: withdraw it first (or sign it). */
 const requireNoPendingAmendment = (state: Agreement): void => {
@@ -47,7 +47,7 @@ export const decideLifecycle = (command: LifecycleCommand, state: Agreement): Ag
       )
         return [];
       requireStatus(state, command.type, ['in-force', 'suspended']);
-      const since = currentVersion(state)?.effectiveOn ?? '';
+      const since = currentAgreementVersion(state)?.effectiveOn ?? '';
       if (effectiveOn < since) {
         issues.add('effectiveOn', `must not be before ${since}, when the current version took effect`);
         issues.throwIfAny();

@@ -37,15 +37,15 @@ export const PROGRAMME_DETAILS: readonly ProgrammeDetail[] = [
   'period',
 ];
 
-export const MAX_BUDGET_LINES = 12;
+export const MAX_PROGRAMME_BUDGET_CURRENCIES = 12;
 
 const checkBudget = (issues: FieldIssues, field: string, value: unknown): Money[] => {
   const budget = checkList(issues, field, value, (f, v) => checkMoney(issues, f, v), {
     min: 1,
-    max: MAX_BUDGET_LINES,
+    max: MAX_PROGRAMME_BUDGET_CURRENCIES,
     key: (m) => m.currency,
   });
-  const listed = Array.isArray(value) ? Math.min(value.length, MAX_BUDGET_LINES) : 0;
+  const listed = Array.isArray(value) ? Math.min(value.length, MAX_PROGRAMME_BUDGET_CURRENCIES) : 0;
   if (budget.length < listed) issues.add(field, 'one amount per currency');
   return budget.sort((a, b) => (a.currency < b.currency ? -1 : 1));
 };
