@@ -5,8 +5,30 @@ export * from './domain/project/project';
 export * from './domain/project/project-commands';
 export * from './domain/project/project-events';
 export * from './domain/project/project-state';
-export * from './domain/project/project-details';
-export * from './domain/project/project-status';
+export type {
+  GeoPoint,
+  ProjectLocation,
+  SectorShare,
+  ProjectBudgetLine,
+  CofinancingShare,
+  ProjectMilestone,
+  ProjectParticipant,
+  ProjectParticipantRole,
+  ProjectDetails,
+  ProjectDetailField,
+} from './domain/project/project-details';
+export {
+  PROJECT_PARTICIPANT_ROLES,
+  PROJECT_DETAIL_FIELDS,
+  MOROCCO_BOUNDS,
+  WHOLE_PERCENT,
+} from './domain/project/project-details';
+export type { ActivityStatus } from './domain/project/project-status';
+export {
+  ACTIVITY_STATUSES,
+  ACTIVITY_STATUS_NAMES,
+  PROJECT_STATUS_TRANSITIONS,
+} from './domain/project/project-status';
 export * from './domain/project/project-errors';
 export * from './domain/project/project-totals';
 export { projectIdForAward } from './domain/project/decide-opening';

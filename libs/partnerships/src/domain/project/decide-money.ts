@@ -13,7 +13,7 @@ import { PROJECT } from './decide-opening';
 import { DISBURSEMENT_SOURCES, RecordExpenditure, RecordProjectDisbursement } from './project-commands';
 import { ExpenditureAlreadyRecorded, TrancheAlreadyRecorded } from './project-errors';
 import { ProjectEvent } from './project-events';
-import { Expenditure, OpenedProject } from './project-state';
+import { ProjectExpenditure, OpenedProject } from './project-state';
 import { OPEN_STATUSES } from './project-status';
 
 /**
@@ -50,7 +50,7 @@ export const decideDisbursement = (
 export const decideExpenditure = (command: RecordExpenditure, state: OpenedProject): ProjectEvent[] => {
   const { now, actor } = command.metadata;
   const issues = new FieldIssues();
-  const expenditure: Expenditure = {
+  const expenditure: ProjectExpenditure = {
     expenditureId: checkId(issues, 'expenditureId', command.data.expenditureId),
     amount: checkMoney(issues, 'amount', command.data.amount),
     on: checkDate(issues, 'on', command.data.on, now),

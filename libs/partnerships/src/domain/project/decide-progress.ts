@@ -24,7 +24,7 @@ import {
   ACTIVITY_STATUSES,
   canChangeStatus,
   REPLICABLE_STATUSES,
-  STATUS_TRANSITIONS,
+  PROJECT_STATUS_TRANSITIONS,
   STATUSES_NEEDING_A_REASON,
   WORKING_STATUSES,
 } from './project-status';
@@ -41,7 +41,7 @@ export const decideStatusChange = (command: ChangeProjectStatus, state: OpenedPr
       state.projectId,
       state.status,
       to,
-      STATUS_TRANSITIONS[state.status],
+      PROJECT_STATUS_TRANSITIONS[state.status],
     );
   if (reason === null && STATUSES_NEEDING_A_REASON.includes(to)) {
     issues.add('reason', 'must say why the project is cancelled or suspended');

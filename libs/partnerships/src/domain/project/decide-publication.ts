@@ -13,7 +13,7 @@ import {
   PublishProject,
   UnpublishProject,
 } from './project-commands';
-import { DocumentAlreadyAttached, ProjectIncomplete } from './project-errors';
+import { ProjectDocumentAlreadyAttached, ProjectIncomplete } from './project-errors';
 import { ProjectEvent } from './project-events';
 import { missingDetails } from './project-rules';
 import { OpenedProject } from './project-state';
@@ -40,7 +40,7 @@ export const decideDocument = (command: AttachProjectDocument, state: OpenedProj
   const attached = state.documents[document.sha256];
   if (attached) {
     if (sameJson(attached, document)) return [];
-    throw new DocumentAlreadyAttached(document.sha256, attached.name);
+    throw new ProjectDocumentAlreadyAttached(document.sha256, attached.name);
   }
   return [
     {

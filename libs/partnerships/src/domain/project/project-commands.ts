@@ -1,11 +1,11 @@
 import { Command } from '@tadamon/eventsourcing';
 import { GeoCode, Money } from '@tadamon/reference-data';
 import { LocalizedText } from '../field-validation';
-import { GeoPoint, Participant, SectorShare } from './project-details';
+import { GeoPoint, ProjectParticipant, SectorShare } from './project-details';
 import { ActivityStatus } from './project-status';
 
 export type ProjectLocationInput = { area: GeoCode; commune?: string | null; point?: GeoPoint | null };
-export type BudgetLineInput = {
+export type ProjectBudgetLineInput = {
   lineId: string;
   label: LocalizedText;
   amount: Money;
@@ -16,12 +16,12 @@ export type BudgetLineInput = {
 export type ProjectDetailsInput = {
   title: LocalizedText;
   description: LocalizedText;
-  participants: readonly Participant[];
+  participants: readonly ProjectParticipant[];
   agreementId?: string | null;
   programmeId?: string | null;
   locations: readonly ProjectLocationInput[];
   sectors: readonly SectorShare[];
-  budgetLines: readonly BudgetLineInput[];
+  budgetLines: readonly ProjectBudgetLineInput[];
   cofinancing?: readonly { partyId: string; amount: Money }[];
   milestones?: readonly { milestoneId: string; title: LocalizedText; due: string }[];
   plannedStart: string;

@@ -16,11 +16,11 @@ import {
 } from '../field-validation';
 
 /** IATI OrganisationRole: who funds, who is accountable, who extends (manages funds), who implements. */
-export const PARTICIPANT_ROLES = ['1', '2', '3', '4'] as const;
-export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-export const IMPLEMENTING: ParticipantRole = '4';
+export const PROJECT_PARTICIPANT_ROLES = ['1', '2', '3', '4'] as const;
+export type ProjectParticipantRole = (typeof PROJECT_PARTICIPANT_ROLES)[number];
+export const IMPLEMENTING: ProjectParticipantRole = '4';
 
-export type Participant = { readonly partyId: string; readonly role: ParticipantRole };
+export type ProjectParticipant = { readonly partyId: string; readonly role: ProjectParticipantRole };
 /** WGS 84 degrees, at most 6 decimals (about 10 cm): the precision IATI's <point> needs, no more. */
 export type GeoPoint = { readonly lat: number; readonly lon: number };
 export type ProjectLocation = {
@@ -33,7 +33,7 @@ export type ProjectLocation = {
 };
 /** A DAC 5-digit purpose code and its share in hundredths of a percent (3350 = 33.50 %). */
 export type SectorShare = { readonly code: string; readonly percentageHundredths: number };
-export type BudgetLine = {
+export type ProjectBudgetLine = {
   readonly lineId: string;
   readonly label: LocalizedText;
   readonly amount: Money;
@@ -41,7 +41,11 @@ export type BudgetLine = {
   readonly periodEnd: string | null;
 };
 export type CofinancingShare = { readonly partyId: string; readonly amount: Money };
-export type Milestone = { readonly milestoneId: string; readonly title: LocalizedText; readonly due: string };
+export type ProjectMilestone = {
+  readonly milestoneId: string;
+  readonly title: LocalizedText;
+  readonly due: string;
+};
 
 /**
  * What an officer may revise. A project opened from an award starts without title, description,
@@ -51,14 +55,14 @@ export type Milestone = { readonly milestoneId: string; readonly title: Localize
 export type ProjectDetails = {
   readonly title: LocalizedText | null;
   readonly description: LocalizedText | null;
-  readonly participants: readonly Participant[];
+  readonly participants: readonly ProjectParticipant[];
   readonly agreementId: string | null;
   readonly programmeId: string | null;
   readonly locations: readonly ProjectLocation[];
   readonly sectors: readonly SectorShare[];
-  readonly budgetLines: readonly BudgetLine[];
+  readonly budgetLines: readonly ProjectBudgetLine[];
   readonly cofinancing: readonly CofinancingShare[];
-  readonly milestones: readonly Milestone[];
+  readonly milestones: readonly ProjectMilestone[];
   readonly plannedStart: string | null;
   readonly plannedEnd: string | null;
 };
@@ -174,7 +178,7 @@ export const checkSectors = (issues: FieldIssues, field: string, value: unknown)
   return sectors;
 };
 
-export const checkParticipants = (issues: FieldIssues, field: string, value: unknown): Participant[] =>
+export const checkParticipants = (issues: FieldIssues, field: string, value: unknown): ProjectParticipant[] =>
   checkDistinct(
     issues,
     field,
@@ -183,7 +187,7 @@ export const checkParticipants = (issues: FieldIssues, field: string, value: unk
       const input = checkObject(issues, f, v);
       return {
         partyId: checkId(issues, `${f}.partyId`, input['partyId']),
-        role: checkOneOf(issues, `${f}.role`, input['role'], PARTICIPANT_ROLES),
+        role: checkOneOf(issues, `${f}.role`, input['role'], PROJECT_PARTICIPANT_ROLES),
       };
     },
     (p) => `${p.partyId} ${p.role}`,
@@ -194,14 +198,14 @@ export const checkParticipants = (issues: FieldIssues, field: string, value: unk
 export const checkOptionalDate = (issues: FieldIssues, field: string, value: unknown): string | null =>
   value === undefined || value === null ? null : checkDate(issues, field, value);
 
-export const checkBudgetLines = (issues: FieldIssues, field: string, value: unknown): BudgetLine[] =>
+export const checkBudgetLines = (issues: FieldIssues, field: string, value: unknown): ProjectBudgetLine[] =>
   checkDistinct(
     issues,
     field,
     value,
     (f, v) => {
       const input = checkObject(issues, f, v);
-      const line: BudgetLine = {
+      const line: ProjectBudgetLine = {
         lineId: checkId(issues, `${f}.lineId`, input['lineId']),
         label: checkLocalizedText(issues, `${f}.label`, input['label']),
         amount: checkMoney(issues, `${f}.amount`, input['amount']),
@@ -233,7 +237,7 @@ export const checkCofinancing = (issues: FieldIssues, field: string, value: unkn
     '',
   );
 
-export const checkMilestones = (issues: FieldIssues, field: string, value: unknown): Milestone[] =>
+export const checkMilestones = (issues: FieldIssues, field: string, value: unknown): ProjectMilestone[] =>
   checkDistinct(
     issues,
     field,

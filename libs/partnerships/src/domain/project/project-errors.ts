@@ -5,7 +5,7 @@ import { ActivityStatus } from './project-status';
 
 const show = (amount: Money): string => `${toMajorString(amount)} ${amount.currency}`;
 
-/** A status change the IATI transitions table does not allow (see STATUS_TRANSITIONS). */
+/** A status change the IATI transitions table does not allow (see PROJECT_STATUS_TRANSITIONS). */
 export class ProjectStatusChangeNotAllowed extends PartnershipsError {
   readonly code = 'PROJECT_STATUS_CHANGE_NOT_ALLOWED';
   constructor(
@@ -93,8 +93,8 @@ export class ExpenditureAlreadyRecorded extends PartnershipsError {
 }
 
 /** The same file (by SHA-256) is attached once, under one name and kind. */
-export class DocumentAlreadyAttached extends PartnershipsError {
-  readonly code = 'DOCUMENT_ALREADY_ATTACHED';
+export class ProjectDocumentAlreadyAttached extends PartnershipsError {
+  readonly code = 'PROJECT_DOCUMENT_ALREADY_ATTACHED';
   constructor(
     readonly sha256: string,
     readonly attachedAs: string,

@@ -16,7 +16,7 @@ import {
   ReplicationAlreadyProposed,
 } from './project-errors';
 import { ProjectEvent } from './project-events';
-import { ActivityStatus, STATUS_TRANSITIONS } from './project-status';
+import { ActivityStatus, PROJECT_STATUS_TRANSITIONS } from './project-status';
 import {
   awardProjectId,
   cancelled,
@@ -78,7 +78,7 @@ const historyAt: Record<ActivityStatus, ProjectEvent[]> = {
 
 describe('co-development project: status, milestones, publication, replication', () => {
   describe('ChangeProjectStatus', () => {
-    const allowed = Object.entries(STATUS_TRANSITIONS).flatMap(([from, tos]) =>
+    const allowed = Object.entries(PROJECT_STATUS_TRANSITIONS).flatMap(([from, tos]) =>
       tos.map((to) => [from as ActivityStatus, to] as const),
     );
     it.each(allowed)('moves a project from status %s to %s', (from, to) => {
@@ -88,15 +88,15 @@ describe('co-development project: status, milestones, publication, replication',
         .then([statusChanged(from, to, 'because')]);
     });
     it('refuses every change the table does not hold, naming the allowed ones', () => {
-      const statuses = Object.keys(STATUS_TRANSITIONS) as ActivityStatus[];
+      const statuses = Object.keys(PROJECT_STATUS_TRANSITIONS) as ActivityStatus[];
       for (const from of statuses)
-        for (const to of statuses.filter((s) => s !== from && !STATUS_TRANSITIONS[from].includes(s)))
+        for (const to of statuses.filter((s) => s !== from && !PROJECT_STATUS_TRANSITIONS[from].includes(s)))
           spec
             .given(historyAt[from])
             .when(changeStatus(to, 'because'))
             .thenThrows(
               ProjectStatusChangeNotAllowed,
-              (e) => e.from === from && e.to === to && e.allowed === STATUS_TRANSITIONS[from],
+              (e) => e.from === from && e.to === to && e.allowed === PROJECT_STATUS_TRANSITIONS[from],
             );
     });
     it('records the reason given, or none', () => {

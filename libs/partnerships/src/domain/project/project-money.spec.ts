@@ -3,7 +3,7 @@ import { InvalidTransition, NotCreated, ValidationFailed } from '../errors';
 import { projectDecider } from './project';
 import { AttachProjectDocument, RecordExpenditure, RecordProjectDisbursement } from './project-commands';
 import {
-  DocumentAlreadyAttached,
+  ProjectDocumentAlreadyAttached,
   ExpenditureAlreadyRecorded,
   TrancheAlreadyRecorded,
 } from './project-errors';
@@ -158,7 +158,7 @@ describe('co-development project: money and documents', () => {
       spec
         .given([opened, attached])
         .when(attach({ kind: 'budget' }))
-        .thenThrows(DocumentAlreadyAttached, (e) => e.attachedAs === 'convention-signee.pdf');
+        .thenThrows(ProjectDocumentAlreadyAttached, (e) => e.attachedAs === 'convention-signee.pdf');
     });
     it('lists every refused field', () => {
       const error = spec

@@ -4,13 +4,13 @@ import { ProjectDetails } from './project-details';
 import { ProjectEvent, ProjectOrigin, ProjectVisibility } from './project-events';
 import { ActivityStatus } from './project-status';
 
-export type Disbursement = {
+export type ProjectDisbursement = {
   readonly trancheId: string;
   readonly amount: Money;
   readonly on: string;
   readonly source: DisbursementSource;
 };
-export type Expenditure = {
+export type ProjectExpenditure = {
   readonly expenditureId: string;
   readonly amount: Money;
   readonly on: string;
@@ -25,8 +25,8 @@ export type OpenedProject = {
   readonly visibility: ProjectVisibility;
   /** Reached milestones: id -> the day reached. */
   readonly reached: Readonly<Record<string, string>>;
-  readonly disbursements: Readonly<Record<string, Disbursement>>;
-  readonly expenditures: Readonly<Record<string, Expenditure>>;
+  readonly disbursements: Readonly<Record<string, ProjectDisbursement>>;
+  readonly expenditures: Readonly<Record<string, ProjectExpenditure>>;
   /** By SHA-256. */
   readonly documents: Readonly<Record<string, ProjectDocument>>;
   /** Replica project id -> the region proposed. */

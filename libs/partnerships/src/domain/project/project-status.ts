@@ -19,7 +19,7 @@ export const ACTIVITY_STATUS_NAMES: Readonly<Record<ActivityStatus, string>> = {
  * (a project whose work resumes is a new phase, or a replication); a suspension ends by resuming
  * implementation or by cancelling.
  */
-export const STATUS_TRANSITIONS: Readonly<Record<ActivityStatus, readonly ActivityStatus[]>> = {
+export const PROJECT_STATUS_TRANSITIONS: Readonly<Record<ActivityStatus, readonly ActivityStatus[]>> = {
   '1': ['2', '5'],
   '2': ['3', '5', '6'],
   '3': ['4'],
@@ -41,4 +41,4 @@ export const REPLICABLE_STATUSES: readonly ActivityStatus[] = ['3', '4'];
 export const WORKING_STATUSES: readonly ActivityStatus[] = ['2', '3'];
 
 export const canChangeStatus = (from: ActivityStatus, to: ActivityStatus): boolean =>
-  STATUS_TRANSITIONS[from].includes(to);
+  PROJECT_STATUS_TRANSITIONS[from].includes(to);
