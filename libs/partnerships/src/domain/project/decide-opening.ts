@@ -1,12 +1,24 @@
 import { AlreadyCreated } from '../errors';
-import { checkId, checkInstant, checkMoney, FieldIssues, sameJson } from '../field-validation';
-import { OpenProject, OpenProjectFromAward } from './project-commands';
+import { Money } from '@tadamon/reference-data';
 import {
+  checkId,
+  checkInstant,
+  checkMoney,
+  checkObject,
+  FieldIssues,
+  LocalizedText,
+  sameJson,
+} from '../field-validation';
+import { AwardedProjectInput, OpenProject, OpenProjectFromAward } from './project-commands';
+import {
+  checkLocations,
   checkOptionalId,
+  checkSectors,
   DETAIL_CHECKS,
   IMPLEMENTING,
   PROJECT_DETAIL_FIELDS,
   ProjectDetails,
+  WHOLE_PERCENT,
 } from './project-details';
 import { ProjectEvent, ProjectOrigin } from './project-events';
 import { checkCofinancingWithinBudget, checkCoherence } from './project-rules';
@@ -88,6 +100,10 @@ const checkAward = (data: OpenProjectFromAward['data']): Opening => {
     grant: checkMoney(issues, 'grant', data.grant),
     awardedAt: checkInstant(issues, 'awardedAt', data.awardedAt),
   };
+  const awarded =
+    data.project === undefined || data.project === null
+      ? undefined
+      : awardedDetails(issues, data.project, origin.grant, associationId);
   issues.throwIfAny();
   return {
     projectId: projectIdForAward(applicationId),
@@ -106,7 +122,58 @@ const checkAward = (data: OpenProjectFromAward['data']): Opening => {
       milestones: [],
       plannedStart: null,
       plannedEnd: null,
+      ...awarded,
     },
+  };
+};
+
+const GRANT_LABEL = { fr: 'Subvention accordée', ar: 'المنحة الممنوحة', en: 'Grant awarded' };
+const COFINANCING_LABEL = {
+  fr: 'Cofinancement du porteur',
+  ar: 'التمويل المشترك لحامل المشروع',
+  en: "Carrier's co-financing",
+};
+
+/**
+ * What the award tells of the project: its title and summary, its region, its sectors (the
+ * proposal gives no shares: equal ones, the remainder on the first, for the officer to adjust),
+ * the grant and the carrier's co-financing as budget lines.
+ */
+const awardedDetails = (
+  issues: FieldIssues,
+  project: AwardedProjectInput,
+  grant: Money,
+  associationId: string,
+): Partial<ProjectDetails> => {
+  const input = checkObject(issues, 'project', project);
+  const codes = Array.isArray(input['sectors']) ? (input['sectors'] as unknown[]) : [];
+  const share = codes.length === 0 ? 0 : Math.floor(WHOLE_PERCENT / codes.length);
+  const sectors = codes.map((code, i) => ({
+    code,
+    percentageHundredths: share + (i === 0 ? WHOLE_PERCENT - share * codes.length : 0),
+  }));
+  const coFinancing = checkMoney(issues, 'project.coFinancing', input['coFinancing']);
+  const cofinanced = coFinancing.amountMinor > 0;
+  return {
+    title: DETAIL_CHECKS.title(issues, 'project.title', input['title']) as LocalizedText,
+    description: DETAIL_CHECKS.description(issues, 'project.summary', input['summary']) as LocalizedText,
+    locations: checkLocations(issues, 'project.region', [{ area: input['region'] }]),
+    sectors: checkSectors(issues, 'project.sectors', sectors),
+    budgetLines: [
+      { lineId: 'grant', label: GRANT_LABEL, amount: grant, periodStart: null, periodEnd: null },
+      ...(cofinanced
+        ? [
+            {
+              lineId: 'cofinancing',
+              label: COFINANCING_LABEL,
+              amount: coFinancing,
+              periodStart: null,
+              periodEnd: null,
+            },
+          ]
+        : []),
+    ],
+    cofinancing: cofinanced ? [{ partyId: associationId, amount: coFinancing }] : [],
   };
 };
 

@@ -50,8 +50,18 @@ export type OpenProjectFromAward = Command<
     grant: Money;
     /** GrantAwarded's decidedAt. */
     awardedAt: string;
+    /** The awarded project as GrantAwarded carries it (absent from awards recorded before it did). */
+    project?: AwardedProjectInput | null;
   }
 >;
+/** GrantAwarded's `project`: title, summary, DAC sectors (no shares), region of origin, co-financing. */
+export type AwardedProjectInput = {
+  title: LocalizedText;
+  summary: LocalizedText;
+  sectors: readonly string[];
+  region: GeoCode;
+  coFinancing: Money;
+};
 /** Only the details named in `changes` are revised; the carrier is not a detail (another carrier, another project). */
 export type ReviseProject = Command<
   'ReviseProject',

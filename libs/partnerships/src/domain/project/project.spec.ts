@@ -185,6 +185,52 @@ describe('co-development project', () => {
         .when(openFromAward)
         .thenNothingHappened();
     });
+    it('takes title, summary, region, sectors and co-financing from the awarded project GrantAwarded carries', () => {
+      const project = {
+        title: { fr: 'Coopératives de Figuig', ar: 'تعاونيات فكيك' },
+        summary: { fr: 'Valorisation des dattes' },
+        sectors: ['31120', '32130', '43040'],
+        region: { scheme: 'iso3166-2:2015' as const, code: 'MA-08' },
+        coFinancing: mad(50_000_00),
+      };
+      const [event] = projectDecider.decide(
+        command('OpenProjectFromAward', { ...awardData, project }),
+        projectDecider.initialState(),
+      );
+      expect(event.data).toMatchObject({
+        title: project.title,
+        description: project.summary,
+        locations: [{ area: project.region, region: 'MA-08', commune: null, point: null }],
+        sectors: [
+          { code: '31120', percentageHundredths: 3334 },
+          { code: '32130', percentageHundredths: 3333 },
+          { code: '43040', percentageHundredths: 3333 },
+        ],
+        budgetLines: [
+          { lineId: 'grant', amount: awardData.grant },
+          { lineId: 'cofinancing', amount: mad(50_000_00) },
+        ],
+        cofinancing: [{ partyId: 'md-0042', amount: mad(50_000_00) }],
+      });
+    });
+    it('refuses an awarded project with bad fields, named under project', () => {
+      const error = spec
+        .when(
+          command('OpenProjectFromAward', {
+            ...awardData,
+            project: {
+              title: { fr: '' },
+              summary: { fr: 'ok' },
+              sectors: ['123'],
+              region: { scheme: 'iso3166-2:2015', code: 'MA-99' },
+              coFinancing: mad(0),
+            },
+          }),
+        )
+        .thenThrows(ValidationFailed);
+      expect(fieldsOf(error).every((f) => f.startsWith('project.'))).toBe(true);
+      expect(fieldsOf(error)).toEqual(expect.arrayContaining([expect.stringMatching(/^project\.title/)]));
+    });
     it('refuses another grant for the same application', () => {
       spec
         .given([openedFromAward])
