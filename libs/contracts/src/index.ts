@@ -3,3 +3,4 @@ export * from './topics';
 export * from './publication';
 export * from './registry-events';
 export * from './funding-events';
+export * from './partnerships-events';
