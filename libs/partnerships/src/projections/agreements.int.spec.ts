@@ -257,9 +257,7 @@ describe.each(READ_STORES)('agreements read model on $name', ({ open }) => {
     expect(replayed).toBe(log.events.length);
     expect(after).toEqual(before);
     await runner.rebuild();
-    expect(
-      await Promise.all([PARTNERSHIPS_AGREEMENTS].map(() => replayFromStart(store.docs, runner))),
-    ).toEqual([{ before, after: before, replayed: log.events.length }]);
+    expect(await hashes(store.docs, agreementsProjection)).toEqual(before);
     await expectStaleDeliveriesIgnored(store.docs, agreementsProjection, log.events);
   });
 });
