@@ -1,0 +1,3 @@
+export * from './content-store';
+export { streamBody, verifyingStream } from './content-streams';
+export * from './folder/folder-content-store';
