@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform, pipeline } from 'node:stream';
-import { ContentBody, ContentCorrupted, ContentTooLarge, StoredContent, assertMaxBytes } from './content-store';
+import {
+  ContentBody,
+  ContentCorrupted,
+  ContentTooLarge,
+  StoredContent,
+  assertMaxBytes,
+} from './content-store';
 
 async function* chunksOf(body: ContentBody): AsyncIterable<Uint8Array> {
   if (body instanceof Uint8Array) {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ContentBody, ContentStore, PutOptions, StoredContent, assertContentKey } from '../content-store';
 import { streamBody, verifyingStream } from '../content-streams';
+import { STALE_UPLOAD_MS, removeStaleFiles } from '../stale-files';
 
 export interface FolderContentStoreOptions {
   /** The store's folder; created when missing. */
@@ -30,7 +31,7 @@ export class FolderContentStore implements ContentStore {
   static async open(options: FolderContentStoreOptions): Promise<FolderContentStore> {
     const uploads = join(options.dir, UPLOADS_FOLDER);
     await mkdir(uploads, { recursive: true });
-    await removeStaleUploads(uploads, options.staleUploadMs ?? 3_600_000);
+    await removeStaleFiles(uploads, options.staleUploadMs ?? STALE_UPLOAD_MS);
     return new FolderContentStore(options.dir);
   }
 
@@ -42,13 +43,14 @@ export class FolderContentStore implements ContentStore {
 
   async put(body: ContentBody, options: PutOptions): Promise<StoredContent> {
     const upload = join(this.dir, UPLOADS_FOLDER, randomUUID());
-    let file: FileHandle | undefined = await open(upload, 'wx', 0o444);
+    const handle = await open(upload, 'wx', 0o444);
+    let file: FileHandle | undefined = handle;
     try {
       const stored = await streamBody(body, options.maxBytes, async (chunk) => {
-        await file!.write(chunk);
+        await handle.write(chunk);
       });
-      await file.sync();
-      await file.close();
+      await handle.sync();
+      await handle.close();
       file = undefined;
       const target = this.pathOf(stored.sha256);
       if (await exists(target)) {
@@ -115,14 +117,5 @@ async function syncFolder(path: string): Promise<void> {
     await folder.sync();
   } finally {
     await folder.close();
-  }
-}
-
-async function removeStaleUploads(uploads: string, olderThanMs: number): Promise<void> {
-  const now = Date.now();
-  for (const name of await readdir(uploads)) {
-    const path = join(uploads, name);
-    const info = await stat(path).catch(() => undefined);
-    if (info && now - info.mtimeMs > olderThanMs) await rm(path, { force: true });
   }
 }

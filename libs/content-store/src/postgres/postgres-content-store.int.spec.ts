@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { requireServer } from '@tadamon/testing';
-import { contentStoreContract, readAll } from '../testing';
+import { contentStoreContract, readContent } from '../testing';
 import { PostgresContentStore } from './postgres-content-store';
 
 const freshSchema = () => `cs_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -87,13 +87,13 @@ describe('PostgresContentStore', () => {
       [sha256],
     );
     expect(rows).toEqual([0, 1, 2, 3, 4].map((seq) => ({ seq, length: seq < 4 ? 1000 : 500 })));
-    expect((await readAll((await store.get(sha256))!)).equals(bytes)).toBe(true);
+    expect((await readContent(store, sha256)).equals(bytes)).toBe(true);
 
     await pool.query(
       `DELETE FROM "${schema}".chunks WHERE seq = 2 AND blob_id = (SELECT blob_id FROM "${schema}".objects WHERE sha256 = $1)`,
       [sha256],
     );
-    await expect(readAll((await store.get(sha256))!)).rejects.toMatchObject({
+    await expect(readContent(store, sha256)).rejects.toMatchObject({
       code: 'CONTENT_CORRUPTED',
       message: expect.stringContaining('chunk 2 of 5 is missing'),
     });

@@ -60,7 +60,12 @@ export class PostgresContentStore implements ContentStore {
       if (!options.pool) await pool.end();
       throw error;
     }
-    return new PostgresContentStore(pool, !options.pool, `"${schema}"`, options.chunkBytes ?? DEFAULT_CHUNK_BYTES);
+    return new PostgresContentStore(
+      pool,
+      !options.pool,
+      `"${schema}"`,
+      options.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+    );
   }
 
   async put(body: ContentBody, options: PutOptions): Promise<StoredContent> {
@@ -123,13 +128,13 @@ export class PostgresContentStore implements ContentStore {
     const object = await this.find(sha256);
     if (!object) return undefined;
     const { pool, schema } = this;
-    const count = object.chunk_count;
+    const { blob_id: blobId, chunk_count: count } = object;
     // One chunk is fetched per read, when the consumer asks for more.
     async function* chunks(): AsyncIterable<Buffer> {
       for (let seq = 0; seq < count; seq++) {
         const { rows } = await pool.query<{ data: Buffer }>(
           `SELECT data FROM ${schema}.chunks WHERE blob_id = $1 AND seq = $2`,
-          [object!.blob_id, seq],
+          [blobId, seq],
         );
         if (rows.length === 0) throw new ContentCorrupted(sha256, `chunk ${seq} of ${count} is missing`);
         yield rows[0].data;
