@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Real protocol checks for the local servers, through the clients the platform itself uses.
-// Usage: node probe.mjs kafka|mongo|postgres <url>   -> prints one line, exit 0 when the server answers.
+// Usage: node probe.mjs kafka|mongo|postgres|s3 <url>   -> prints one line, exit 0 when the server answers.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -76,9 +76,32 @@ async function postgres() {
   }
 }
 
-const probes = { kafka, mongo, postgres };
+// Ready means a signed request is answered: the gateway is up, knows the credential and reaches its
+// filer (ListBuckets reads the buckets from it).
+async function s3() {
+  const { S3Client, ListBucketsCommand } = load('@aws-sdk/client-s3');
+  const address = new URL(url);
+  const client = new S3Client({
+    endpoint: `${address.protocol}//${address.host}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: {
+      accessKeyId: decodeURIComponent(address.username),
+      secretAccessKey: decodeURIComponent(address.password),
+    },
+    maxAttempts: 1,
+  });
+  try {
+    const { Buckets } = await client.send(new ListBucketsCommand({}));
+    return `s3 at ${address.host}, ${Buckets?.length ?? 0} bucket(s)`;
+  } finally {
+    client.destroy();
+  }
+}
+
+const probes = { kafka, mongo, postgres, s3 };
 if (!probes[kind] || !url) {
-  console.error('usage: probe.mjs kafka|mongo|postgres <url>');
+  console.error('usage: probe.mjs kafka|mongo|postgres|s3 <url>');
   process.exit(2);
 }
 const timer = setTimeout(() => {
