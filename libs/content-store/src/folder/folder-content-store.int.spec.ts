@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readFile, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { contentStoreContract } from '../testing';
 import { FolderContentStore, UPLOADS_FOLDER } from './folder-content-store';
 
@@ -26,6 +26,11 @@ contentStoreContract('folder', async () => {
       return total;
     },
     leftovers: async () => readdir(join(dir, UPLOADS_FOLDER)),
+    published: async () =>
+      (await filesUnder(dir))
+        .filter((file) => !file.includes(`/${UPLOADS_FOLDER}/`))
+        .map((file) => basename(file)),
+    settings: { kind: 'folder', dir },
     reopen: () => FolderContentStore.open({ dir }),
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };

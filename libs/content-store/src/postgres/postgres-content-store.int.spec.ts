@@ -53,6 +53,11 @@ contentStoreContract('PostgreSQL', async () => {
       );
       return rows.map((r) => r.blob_id);
     },
+    published: async () =>
+      (await pool.query<{ sha256: string }>(`SELECT sha256 FROM "${schema}".objects`)).rows.map(
+        (r) => r.sha256,
+      ),
+    settings: { kind: 'postgres', url: connectionString, schema },
     reopen: async () => {
       const other = await PostgresContentStore.connect({ connectionString, schema });
       opened.push(other);

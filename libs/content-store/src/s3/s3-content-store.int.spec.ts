@@ -81,6 +81,11 @@ contentStoreContract('S3 (SeaweedFS)', async () => {
         .map((o) => String(o.Key))
         .filter((key) => !/^[0-9a-f]{64}$/.test(key.slice(prefix.length))),
     ],
+    published: async () =>
+      (await listAll(prefix))
+        .map((o) => String(o.Key).slice(prefix.length))
+        .filter((key) => /^[0-9a-f]{64}$/.test(key)),
+    settings: { kind: 's3', ...options },
     reopen: async () => {
       const other = await S3ContentStore.open(options);
       opened.push(other);

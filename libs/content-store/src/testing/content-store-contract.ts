@@ -1,6 +1,9 @@
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ContentCorrupted, ContentStore, ContentTooLarge, InvalidContentKey } from '../content-store';
+import type { ContentStoreSettings } from '../open-content-store';
 
 export interface ContentStoreFixture {
   store: ContentStore;
@@ -10,12 +13,51 @@ export interface ContentStoreFixture {
   storedBytes(): Promise<number>;
   /** Anything the store holds that is not a published object: uploads a failed put left behind. */
   leftovers(): Promise<string[]>;
+  /** Keys of the objects the backend holds as published (files at a key, rows, objects). */
+  published(): Promise<string[]>;
   /** A second store on the same backend, as another process would open it. */
   reopen(): Promise<ContentStore>;
+  /** The same backend as settings for openContentStore, for a store in another process. */
+  settings: ContentStoreSettings;
   cleanup(): Promise<void>;
 }
 
 const MiB = 1024 * 1024;
+const ROOT = join(__dirname, '..', '..', '..', '..');
+const PUT_THEN_HANG = join(__dirname, 'put-then-hang.ts');
+
+/** Runs a put in another process and kills it (SIGKILL) once 2 MiB have gone into the store. */
+async function killMidPut(settings: ContentStoreSettings): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', PUT_THEN_HANG, JSON.stringify(settings)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "halfway" in 30 s (stderr: ${stderr})`)), 30_000);
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        if (chunk.includes('halfway')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the put process exited (${code}) before halfway: ${stderr}`));
+      });
+    });
+  } finally {
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
 const LIMIT = 16 * MiB;
 const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -160,6 +202,13 @@ export function contentStoreContract(name: string, fixture: () => Promise<Conten
       expect(await context.leftovers()).toEqual([]);
       await roundTrip(bytes);
     });
+
+    it('publishes nothing when the process putting is killed half way', async () => {
+      await killMidPut(context.settings);
+      expect(await context.published()).toEqual([]);
+      // Nothing is left locked or half-published: the store takes the next put.
+      await roundTrip(randomBytes(3 * MiB));
+    }, 60_000);
 
     describe('detects stored bytes that no longer match their key', () => {
       const cases: Array<[string, (stored: Buffer) => Buffer]> = [
