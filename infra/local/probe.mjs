@@ -76,10 +76,11 @@ async function postgres() {
   }
 }
 
-// Ready means a signed request is answered: the gateway is up, knows the credential and reaches its
-// filer (ListBuckets reads the buckets from it).
+// Ready means an object can be written and read back with the credential: the gateway, its filer,
+// an elected master and a volume server all answer (after a restart on old data the master takes a
+// while to elect itself, and until then listing buckets works while writes fail).
 async function s3() {
-  const { S3Client, ListBucketsCommand } = load('@aws-sdk/client-s3');
+  const { S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand } = load('@aws-sdk/client-s3');
   const address = new URL(url);
   const client = new S3Client({
     endpoint: `${address.protocol}//${address.host}`,
@@ -91,9 +92,16 @@ async function s3() {
     },
     maxAttempts: 1,
   });
+  const Bucket = 'tadamon-probe';
   try {
-    const { Buckets } = await client.send(new ListBucketsCommand({}));
-    return `s3 at ${address.host}, ${Buckets?.length ?? 0} bucket(s)`;
+    await client.send(new CreateBucketCommand({ Bucket })).catch((error) => {
+      if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
+    });
+    const body = `ready ${Date.now()}`;
+    await client.send(new PutObjectCommand({ Bucket, Key: 'probe', Body: body }));
+    const read = await client.send(new GetObjectCommand({ Bucket, Key: 'probe' }));
+    if ((await read.Body.transformToString()) !== body) throw new Error('read back other bytes than written');
+    return `s3 at ${address.host}: wrote and read back an object`;
   } finally {
     client.destroy();
   }

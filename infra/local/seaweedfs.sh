@@ -46,11 +46,14 @@ up() {
     mkdir -p "$SEAWEEDFS_HOME/data"
     say "seaweedfs: starting on http://127.0.0.1:$TADAMON_S3_PORT"
     # GOMEMLIMIT keeps the heap small; 64 MB volumes (the smallest) grown on demand, never preallocated.
+    # A one-master cluster elects itself within the election timeout after a restart on old data
+    # (10 s by default, 20 s seen); the volume server leaves 1 s, not 10, between its last heartbeat and its stop.
     start_process "$SERVICE" env GOMEMLIMIT=256MiB \
       AWS_ACCESS_KEY_ID="$TADAMON_S3_ACCESS_KEY" AWS_SECRET_ACCESS_KEY="$TADAMON_S3_SECRET_KEY" \
       "$SEAWEEDFS_BIN" server -ip=127.0.0.1 -ip.bind=127.0.0.1 -dir="$SEAWEEDFS_HOME/data" \
       -master.port="$TADAMON_SEAWEEDFS_MASTER_PORT" -master.telemetry=false -master.volumeSizeLimitMB=64 \
-      -volume.port="$TADAMON_SEAWEEDFS_VOLUME_PORT" -volume.max=0 \
+      -master.electionTimeout=2s \
+      -volume.port="$TADAMON_SEAWEEDFS_VOLUME_PORT" -volume.max=0 -volume.preStopSeconds=1 \
       -filer -filer.port="$TADAMON_SEAWEEDFS_FILER_PORT" \
       -s3 -s3.port="$TADAMON_S3_PORT" -s3.port.iceberg=0 -s3.port.lance=0
   fi
