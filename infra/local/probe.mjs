@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Real protocol checks for the local servers, through the clients the platform itself uses.
-// Usage: node probe.mjs kafka|mongo|postgres <url>   -> prints one line, exit 0 when the server answers.
+// Usage: node probe.mjs kafka|mongo|postgres|s3 <url>   -> prints one line, exit 0 when the server answers.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -76,9 +76,40 @@ async function postgres() {
   }
 }
 
-const probes = { kafka, mongo, postgres };
+// Ready means an object can be written and read back with the credential: the gateway, its filer,
+// an elected master and a volume server all answer (after a restart on old data the master takes a
+// while to elect itself, and until then listing buckets works while writes fail).
+async function s3() {
+  const { S3Client, CreateBucketCommand, PutObjectCommand, GetObjectCommand } = load('@aws-sdk/client-s3');
+  const address = new URL(url);
+  const client = new S3Client({
+    endpoint: `${address.protocol}//${address.host}`,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: {
+      accessKeyId: decodeURIComponent(address.username),
+      secretAccessKey: decodeURIComponent(address.password),
+    },
+    maxAttempts: 1,
+  });
+  const Bucket = 'tadamon-probe';
+  try {
+    await client.send(new CreateBucketCommand({ Bucket })).catch((error) => {
+      if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
+    });
+    const body = `ready ${Date.now()}`;
+    await client.send(new PutObjectCommand({ Bucket, Key: 'probe', Body: body }));
+    const read = await client.send(new GetObjectCommand({ Bucket, Key: 'probe' }));
+    if ((await read.Body.transformToString()) !== body) throw new Error('read back other bytes than written');
+    return `s3 at ${address.host}: wrote and read back an object`;
+  } finally {
+    client.destroy();
+  }
+}
+
+const probes = { kafka, mongo, postgres, s3 };
 if (!probes[kind] || !url) {
-  console.error('usage: probe.mjs kafka|mongo|postgres <url>');
+  console.error('usage: probe.mjs kafka|mongo|postgres|s3 <url>');
   process.exit(2);
 }
 const timer = setTimeout(() => {

@@ -7,3 +7,4 @@ export * from './service-variables';
 export * from './writable-file';
 export * from './service-config';
 export * from './log-seal-variables';
+export * from './content-store-variables';

@@ -1,4 +1,4 @@
-import { dockerAvailable, startDockerServers } from '../servers/docker-servers';
+import { dockerAvailable, isDockerServerKind, startDockerServers } from '../servers/docker-servers';
 import { startLocalServers } from '../servers/local-servers';
 import {
   REQUIRED_SERVERS,
@@ -37,9 +37,10 @@ export default async function globalSetup(): Promise<void> {
   const missing = () => all.filter((kind) => !process.env[SERVER_ENV[kind]]);
   if (missing().length < all.length) sources.add('env');
 
-  if (missing().length > 0 && (await dockerAvailable())) {
-    process.stderr.write(`[test servers] starting with Docker: ${missing().join(', ')}\n`);
-    const docker = await startDockerServers(missing());
+  const forDocker = () => missing().filter(isDockerServerKind);
+  if (forDocker().length > 0 && (await dockerAvailable())) {
+    process.stderr.write(`[test servers] starting with Docker: ${forDocker().join(', ')}\n`);
+    const docker = await startDockerServers(forDocker());
     cleanups.push(() => docker.stop());
     for (const [kind, url] of Object.entries(docker.urls)) process.env[SERVER_ENV[kind as ServerKind]] = url;
     Object.assign(errors, docker.errors);

@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import type { StartedTestContainer } from 'testcontainers';
 import { ServerKind, ServerUrls } from './server-kind';
 
-// Image versions match docker-compose.yml.
+// Image versions match docker-compose.yml. The S3 server has no image here: it always comes from
+// infra/local (SeaweedFS built from its Go module).
 export const IMAGES = {
   kafka: 'apache/kafka:3.9.1',
   mongo: 'mongo:7.0',
@@ -34,7 +35,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startOne(kind: ServerKind): Promise<{ url: string; container: StartedTestContainer }> {
+/** The servers a container can provide. */
+export type DockerServerKind = keyof typeof IMAGES;
+export const isDockerServerKind = (kind: ServerKind): kind is DockerServerKind => kind in IMAGES;
+
+async function startOne(kind: DockerServerKind): Promise<{ url: string; container: StartedTestContainer }> {
   const { GenericContainer, Wait } = await import('testcontainers');
   switch (kind) {
     case 'kafka': {
@@ -111,7 +116,7 @@ export interface DockerServers {
   stop(): Promise<void>;
 }
 
-export async function startDockerServers(kinds: ServerKind[]): Promise<DockerServers> {
+export async function startDockerServers(kinds: DockerServerKind[]): Promise<DockerServers> {
   const urls: ServerUrls = {};
   const errors: Partial<Record<ServerKind, string>> = {};
   const containers: StartedTestContainer[] = [];

@@ -8,11 +8,13 @@ const LOCAL_SERVICE: Partial<Record<ServerKind, string>> = {
   kafka: 'kafka',
   mongo: 'ferretdb',
   postgres: 'postgres',
+  s3: 'seaweedfs',
 };
 const ENV_NAME: Record<string, ServerKind> = {
   KAFKA_BROKERS: 'kafka',
   MONGO_URL: 'mongo',
   DATABASE_URL: 'postgres',
+  S3_URL: 's3',
 };
 
 export function repoRoot(): string {

@@ -4,12 +4,14 @@ export const SERVER_ENV = {
   mongo: 'MONGO_URL',
   postgres: 'DATABASE_URL',
   kurrentdb: 'KURRENTDB_URL',
+  // An S3-compatible server, its test credential in the URL: http://KEY:SECRET@host:port
+  s3: 'S3_URL',
 } as const;
 
 export type ServerKind = keyof typeof SERVER_ENV;
 
 /** The servers every machine of this project can have: a missing one is a failure. */
-export const REQUIRED_SERVERS: ServerKind[] = ['kafka', 'mongo', 'postgres'];
+export const REQUIRED_SERVERS: ServerKind[] = ['kafka', 'mongo', 'postgres', 's3'];
 
 /** Where the global setup found the servers; read by tests to explain themselves. */
 export const SERVER_SOURCE_ENV = 'TADAMON_TEST_SERVERS_SOURCE';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'content-store', preset: '../../jest.preset.js' };
