@@ -6,3 +6,6 @@ export * from './location';
 export * from './write-activities';
 export * from './xml/xml-text';
 export * from './schema/validate-schema';
+export * from './rules/ruleset';
+export * from './rules/engine';
+export { RULE_CHECKS } from './rules/rule-checks';
