@@ -9,3 +9,6 @@ export * from './schema/validate-schema';
 export * from './rules/ruleset';
 export * from './rules/engine';
 export { RULE_CHECKS } from './rules/rule-checks';
+export * from './codelists/codelist-check';
+export * from './input-constraints';
+export * from './validate-activity';

@@ -8,7 +8,8 @@ import { IatiLocation } from './activity';
  */
 export function moroccanLocation(code: string, point?: { lat: number; lon: number }): IatiLocation {
   const unit = findProvince(code) ?? findRegion(code, SCHEME_2015);
-  if (!unit) throw new RangeError(`${code} is neither a province nor a region of Morocco (ISO 3166-2:MA, 2015)`);
+  if (!unit)
+    throw new RangeError(`${code} is neither a province nor a region of Morocco (ISO 3166-2:MA, 2015)`);
   return {
     ref: unit.code,
     name: { ar: unit.names.ar, fr: unit.names.fr, en: unit.names.en },

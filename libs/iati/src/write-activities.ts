@@ -87,7 +87,8 @@ const documentLink = (d: DocumentLink): string => {
   return `${out}</document-link>`;
 };
 
-const comment = (v: IndicatorValue): string => (v.comment ? `<comment>${narratives(v.comment)}</comment>` : '');
+const comment = (v: IndicatorValue): string =>
+  v.comment ? `<comment>${narratives(v.comment)}</comment>` : '';
 
 const indicatorValue = (element: string, v: IndicatorValue | undefined): string =>
   v
@@ -123,10 +124,14 @@ export function activityXml(a: IatiActivity): string {
     `<reporting-org ref="${attr(a.reportingOrg.ref)}" type="${attr(a.reportingOrg.type)}">${narratives(a.reportingOrg.names)}</reporting-org>` +
     `<title>${narratives(a.title)}</title>` +
     `<description type="1">${narratives(a.description)}</description>`;
-  for (const org of byKey(a.participatingOrgs, (o) => `${o.role}|${o.ref ?? ''}|${o.names.fr ?? o.names.en ?? o.names.ar ?? ''}`))
+  for (const org of byKey(
+    a.participatingOrgs,
+    (o) => `${o.role}|${o.ref ?? ''}|${o.names.fr ?? o.names.en ?? o.names.ar ?? ''}`,
+  ))
     out += participatingOrg(org);
   out += `<activity-status code="${attr(a.status)}"/>`;
-  for (const d of byKey(a.dates, (date) => date.type)) out += `<activity-date type="${attr(d.type)}" iso-date="${attr(d.isoDate)}"/>`;
+  for (const d of byKey(a.dates, (date) => date.type))
+    out += `<activity-date type="${attr(d.type)}" iso-date="${attr(d.isoDate)}"/>`;
   out += '<recipient-country code="MA" percentage="100"/>';
   for (const place of a.locations) out += location(place);
   for (const s of byKey(a.sectors, (sector) => sector.code))
@@ -150,7 +155,10 @@ const FOOTER = '</iati-activities>\n';
  * footer): written to a file or a response as they come, never held whole. Activities are written
  * in the order given; the caller lists them in a stable order (by identifier).
  */
-export function* writeIatiActivities(activities: Iterable<IatiActivity>, options: WriteOptions): Generator<string> {
+export function* writeIatiActivities(
+  activities: Iterable<IatiActivity>,
+  options: WriteOptions,
+): Generator<string> {
   yield header(options);
   for (const activity of activities) yield activityXml(activity);
   yield FOOTER;

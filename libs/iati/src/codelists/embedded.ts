@@ -34,7 +34,21 @@ export const RELATED_ACTIVITY_TYPES = ['1', '2', '3', '4', '5'] as const;
 /** 1 parent, 2 child, 3 sibling, 4 co-funded, 5 third party. A replication names its original as 3. */
 export type RelatedActivityType = (typeof RELATED_ACTIVITY_TYPES)[number];
 
-export const TRANSACTION_TYPES = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'] as const;
+export const TRANSACTION_TYPES = [
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '7',
+  '8',
+  '9',
+  '10',
+  '11',
+  '12',
+  '13',
+] as const;
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
 /** The embedded tables by codelist name, as mapping.xml names them. */

@@ -9,7 +9,22 @@ import { CURRENCY_CODES, SECTOR_CODES } from '@tadamon/reference-data';
 
 /** OrganisationType: the complete list (it has not changed since 2.01). */
 export const ORGANISATION_TYPES = [
-  '10', '11', '15', '21', '22', '23', '24', '30', '40', '60', '70', '71', '72', '73', '80', '90',
+  '10',
+  '11',
+  '15',
+  '21',
+  '22',
+  '23',
+  '24',
+  '30',
+  '40',
+  '60',
+  '70',
+  '71',
+  '72',
+  '73',
+  '80',
+  '90',
 ] as const;
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
 

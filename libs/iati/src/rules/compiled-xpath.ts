@@ -1,4 +1,8 @@
-import * as xpath from 'xpath';
+import type { Attr, Node } from '@xmldom/xmldom';
+
+// Required, not imported: xpath's typings pull the browser's DOM library into the whole program.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const xpath = require('xpath') as unknown;
 
 interface XPathResult {
   booleanValue(): boolean;
@@ -10,7 +14,7 @@ interface ParsedXPath {
   evaluate(options: object): XPathResult;
 }
 // xpath's typings omit parse(), which compiles an expression once for many evaluations.
-const parse = (xpath as unknown as { parse(expression: string): ParsedXPath }).parse;
+const parse = (xpath as { parse(expression: string): ParsedXPath }).parse;
 
 const NAMESPACES = { xml: 'http://www.w3.org/XML/1998/namespace' };
 

@@ -1,4 +1,4 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { Attr, Document, DOMParser, Element, Node } from '@xmldom/xmldom';
 import { compile, CompiledXPath } from './compiled-xpath';
 import { canonicalRuleName, CheckEnvironment, RULE_CHECKS } from './rule-checks';
 import { RuleCase, RuleInfo, Ruleset, STANDARD_RULESET } from './ruleset';
@@ -23,7 +23,11 @@ export interface RulesOptions {
 
 type RecordKind = 'activity' | 'organisation';
 const RECORDS: Readonly<Record<RecordKind, { prefix: string; select: string; identifier: string }>> = {
-  activity: { prefix: '/iati-activities/iati-activity', select: '/iati-activities/iati-activity', identifier: 'iati-identifier' },
+  activity: {
+    prefix: '/iati-activities/iati-activity',
+    select: '/iati-activities/iati-activity',
+    identifier: 'iati-identifier',
+  },
   organisation: {
     prefix: '/iati-organisations/iati-organisation',
     select: '/iati-organisations/iati-organisation',
@@ -117,18 +121,31 @@ export const rulesNeedingRegistry = (ruleset: Ruleset = STANDARD_RULESET): strin
     if (rule.idCondition !== undefined && rule.ruleInfo) ids.add(rule.ruleInfo.id);
     for (const inner of Object.values(rule.do ?? {})) inner.cases.forEach(visit);
   };
-  for (const rules of Object.values(ruleset)) for (const { cases } of Object.values(rules)) cases.forEach(visit);
+  for (const rules of Object.values(ruleset))
+    for (const { cases } of Object.values(rules)) cases.forEach(visit);
   return [...ids].sort();
 };
 
-const SUBSTITUTABLE = ['paths', 'condition', 'if', 'then', 'less', 'more', 'regex', 'excluded', 'one', 'all'] as const;
+const SUBSTITUTABLE = [
+  'paths',
+  'condition',
+  'if',
+  'then',
+  'less',
+  'more',
+  'regex',
+  'excluded',
+  'one',
+  'all',
+] as const;
 const substitute = (rule: RuleCase, subs: readonly string[], value: string): RuleCase => {
   const replaced: Record<string, unknown> = { ...rule };
   for (const key of subs) {
     if (!SUBSTITUTABLE.includes(key as (typeof SUBSTITUTABLE)[number])) continue;
     const original = replaced[key];
     if (typeof original === 'string') replaced[key] = original.split('$1').join(value);
-    else if (Array.isArray(original)) replaced[key] = original.map((item: string) => item.split('$1').join(value));
+    else if (Array.isArray(original))
+      replaced[key] = original.map((item: string) => item.split('$1').join(value));
   }
   return replaced as RuleCase;
 };
@@ -170,9 +187,16 @@ function checkRecord(
     if (rule.condition !== undefined && !compile(rule.condition).boolean(element)) return;
     if (ruleName === 'startswith' && rule.prefix?.includes('ORG-ID-PREFIX')) return; // the registry's prefix list
     const evalFails = rule.eval !== undefined && !compile(rule.eval).boolean(element);
-    const outcome = evalFails ? { passed: false as const, detail: `${rule.eval} is false` } : RULE_CHECKS[ruleName](element, rule, env);
+    const outcome = evalFails
+      ? { passed: false as const, detail: `${rule.eval} is false` }
+      : RULE_CHECKS[ruleName](element, rule, env);
     if (outcome === 'not-applicable' || outcome.passed) return;
-    const info: RuleInfo = rule.ruleInfo ?? { id: ruleName, severity: 'error', category: 'iati', message: ruleName };
+    const info: RuleInfo = rule.ruleInfo ?? {
+      id: ruleName,
+      severity: 'error',
+      category: 'iati',
+      message: ruleName,
+    };
     findings.push({
       ruleId: info.id,
       severity: info.severity,
@@ -192,7 +216,8 @@ function checkRecord(
         const values = [...new Set(loop.foreach.nodes(element).map((node) => node.nodeValue ?? ''))];
         for (const [inner, { cases }] of Object.entries(loop.rule.do ?? {}))
           for (const rule of cases)
-            for (const value of values) apply(element, canonicalRuleName(inner), substitute(rule, loop.rule.subs ?? [], value));
+            for (const value of values)
+              apply(element, canonicalRuleName(inner), substitute(rule, loop.rule.subs ?? [], value));
       }
     }
   }
@@ -229,7 +254,7 @@ export function parseXml(xml: string): Document {
     onError: (level, message) => {
       if (level !== 'warning') throw new Error(`not well-formed XML: ${message}`);
     },
-  }).parseFromString(xml, 'text/xml') as unknown as Document;
+  }).parseFromString(xml, 'text/xml');
 }
 
 /** The IATI validator's rules (standard.json) over a document: what SPEC.rst says each rule means. */

@@ -1,8 +1,10 @@
+import type { Node } from '@xmldom/xmldom';
 import { compile, textOf } from './compiled-xpath';
 import { RuleCase } from './ruleset';
 
 /** What one case says of one context element: passed, failed (with why), or not applicable. */
-export type Outcome = { readonly passed: true } | { readonly passed: false; readonly detail: string } | 'not-applicable';
+export type Outcome =
+  { readonly passed: true } | { readonly passed: false; readonly detail: string } | 'not-applicable';
 
 export interface CheckEnvironment {
   readonly now: Date;
@@ -40,7 +42,8 @@ const noMoreThanOne: Check = (element, rule) => {
 const onlyOneOf: Check = (element, rule) => {
   const count = matches(element, rule.paths).length;
   const excludedPresent = (rule.excluded ?? []).some((path) => compile(path).nodes(element).length > 0);
-  if (excludedPresent) return count === 0 ? PASS : fail(`${rule.paths?.join(', ')} beside ${rule.excluded?.join(', ')}`);
+  if (excludedPresent)
+    return count === 0 ? PASS : fail(`${rule.paths?.join(', ')} beside ${rule.excluded?.join(', ')}`);
   return count === 1 ? PASS : fail(`${count} of ${rule.paths?.join(', ')}, one expected`);
 };
 
@@ -54,17 +57,24 @@ const ALL_CHECKS: Readonly<Record<string, { each: string; must: string }>> = {
 const oneOrAll: Check = (element, rule) => {
   if (rule.one !== undefined && compile(rule.one).nodes(element).length > 0) return PASS;
   const all = ALL_CHECKS[rule.all ?? ''];
-  if (!all) return compile(rule.all ?? 'false()').boolean(element) ? PASS : fail(`neither ${rule.one} nor ${rule.all}`);
+  if (!all)
+    return compile(rule.all ?? 'false()').boolean(element)
+      ? PASS
+      : fail(`neither ${rule.one} nor ${rule.all}`);
   const must = compile(all.must);
   const missing = compile(all.each)
     .nodes(element)
     .filter((node) => must.nodes(node).length === 0);
-  return missing.length === 0 ? PASS : fail(`no ${rule.one} and ${missing.length} ${all.each} without ${all.must}`);
+  return missing.length === 0
+    ? PASS
+    : fail(`no ${rule.one} and ${missing.length} ${all.each} without ${all.must}`);
 };
 
 const dependent: Check = (element, rule) => {
   const present = (rule.paths ?? []).map((path) => compile(path).nodes(element).length > 0);
-  return present.some(Boolean) && !present.every(Boolean) ? fail(`only some of ${rule.paths?.join(', ')}`) : PASS;
+  return present.some(Boolean) && !present.every(Boolean)
+    ? fail(`only some of ${rule.paths?.join(', ')}`)
+    : PASS;
 };
 
 const sumOf = (values: string[]) => Number(values.reduce((acc, value) => acc + Number(value), 0).toFixed(4));
@@ -81,7 +91,9 @@ const dateOrder: Check = (element, rule, env) => {
   if (less.length === 0 || more.length === 0) return 'not-applicable';
   const latest = Math.max(...less);
   const earliest = Math.min(...more);
-  return latest <= earliest ? PASS : fail(`${rule.less} ${isoDay(latest)} is after ${rule.more} ${isoDay(earliest)}`);
+  return latest <= earliest
+    ? PASS
+    : fail(`${rule.less} ${isoDay(latest)} is after ${rule.more} ${isoDay(earliest)}`);
 };
 
 const dateNow: Check = (element, rule, env) => {
@@ -105,7 +117,9 @@ const betweenDates: Check = (element, rule, env) => {
   const [end] = dates(element, rule.end, env);
   if (found.length === 0 || start === undefined || end === undefined) return 'not-applicable';
   const outside = found.find((time) => time < start || time > end);
-  return outside === undefined ? PASS : fail(`${isoDay(outside)} is outside ${isoDay(start)} to ${isoDay(end)}`);
+  return outside === undefined
+    ? PASS
+    : fail(`${isoDay(outside)} is outside ${isoDay(start)} to ${isoDay(end)}`);
 };
 
 const regexCache = new Map<string, RegExp>();
@@ -120,13 +134,19 @@ const regexRule =
   (element, rule) => {
     const regex = regexOf(rule.regex ?? '');
     const bad = texts(element, rule.paths).find((value) => value !== '' && regex.test(value) !== mustMatch);
-    return bad === undefined ? PASS : fail(`'${bad}' ${mustMatch ? 'does not match' : 'matches'} ${rule.regex}`);
+    return bad === undefined
+      ? PASS
+      : fail(`'${bad}' ${mustMatch ? 'does not match' : 'matches'} ${rule.regex}`);
   };
 
 const startsWith: Check = (element, rule) => {
   const prefixes = texts(element, rule.prefix).map((prefix) => prefix + (rule.separator ?? ''));
-  const bad = texts(element, rule.paths).find((value) => !prefixes.some((prefix) => value.startsWith(prefix)));
-  return bad === undefined ? PASS : fail(`'${bad}' does not start with ${prefixes.map((p) => `'${p}'`).join(' or ') || 'a prefix'}`);
+  const bad = texts(element, rule.paths).find(
+    (value) => !prefixes.some((prefix) => value.startsWith(prefix)),
+  );
+  return bad === undefined
+    ? PASS
+    : fail(`'${bad}' does not start with ${prefixes.map((p) => `'${p}'`).join(' or ') || 'a prefix'}`);
 };
 
 const unique: Check = (element, rule) => {
@@ -138,13 +158,19 @@ const unique: Check = (element, rule) => {
 
 const ifThen: Check = (element, rule) => {
   if (!compile(rule.if ?? 'false()').boolean(element)) return 'not-applicable';
-  return compile(rule.then ?? 'true()').boolean(element) ? PASS : fail(`${rule.if} holds but not ${rule.then}`);
+  return compile(rule.then ?? 'true()').boolean(element)
+    ? PASS
+    : fail(`${rule.if} holds but not ${rule.then}`);
 };
 
 const range: Check = (element, rule) => {
   const bad = texts(element, rule.paths).find((text) => {
     const value = Number(text);
-    return Number.isNaN(value) || (rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max);
+    return (
+      Number.isNaN(value) ||
+      (rule.min !== undefined && value < rule.min) ||
+      (rule.max !== undefined && value > rule.max)
+    );
   });
   return bad === undefined ? PASS : fail(`${bad} is outside ${rule.min ?? '-∞'}..${rule.max ?? '∞'}`);
 };
@@ -178,4 +204,8 @@ export const RULE_CHECKS: Readonly<Record<string, Check>> = {
 
 /** SPEC.rst: the JS validator reads snake-case or camel-case rule names alike. */
 export const canonicalRuleName = (name: string): string =>
-  name === 'startsWith' ? 'startswith' : name === 'atLeastOne' ? 'atleast_one' : name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  name === 'startsWith'
+    ? 'startswith'
+    : name === 'atLeastOne'
+      ? 'atleast_one'
+      : name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -1,7 +1,9 @@
 import standard from '../../vendor/rulesets/standard.json';
 
 /** A ruleset as SPEC.rst describes it: context XPath -> rule name -> cases. */
-export type Ruleset = Readonly<Record<string, Readonly<Record<string, { readonly cases: readonly RuleCase[] }>>>>;
+export type Ruleset = Readonly<
+  Record<string, Readonly<Record<string, { readonly cases: readonly RuleCase[] }>>>
+>;
 
 export interface RuleInfo {
   readonly id: string;

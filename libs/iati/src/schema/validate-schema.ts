@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
+import { IatiActivity } from '../activity';
+import { writeIatiActivities } from '../write-activities';
 
 export interface SchemaError {
   readonly message: string;
@@ -35,4 +37,45 @@ export async function validateAgainstSchema(xml: string): Promise<SchemaError[]>
     maxMemoryPages: MAX_MEMORY_PAGES,
   });
   return result.errors.map((error) => ({ message: error.message, line: error.loc?.lineNumber ?? null }));
+}
+
+export interface BatchSchemaError extends SchemaError {
+  /** The iati-identifier of the activity on that line, when the line is an activity's. */
+  readonly activityIdentifier?: string;
+}
+
+/**
+ * The schema check of many activities, a batch at a time: each batch is written as its own
+ * iati-activities file (the writer puts one activity on a line, after two header lines), so an
+ * error's line in a batch gives its line in the whole export and the activity at fault.
+ */
+export async function validateActivitiesAgainstSchema(
+  activities: Iterable<IatiActivity>,
+  options: { batchSize?: number; generatedAt?: string } = {},
+): Promise<BatchSchemaError[]> {
+  const batchSize = options.batchSize ?? 2000;
+  const write = { generatedAt: options.generatedAt ?? new Date().toISOString() };
+  const errors: BatchSchemaError[] = [];
+  let batch: IatiActivity[] = [];
+  let before = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    for (const error of await validateAgainstSchema([...writeIatiActivities(batch, write)].join(''))) {
+      const index = error.line === null ? -1 : error.line - 3;
+      errors.push({
+        message: error.message,
+        line:
+          error.line === null ? null : index >= 0 && index < batch.length ? error.line + before : error.line,
+        ...(index >= 0 && index < batch.length ? { activityIdentifier: batch[index].identifier } : {}),
+      });
+    }
+    before += batch.length;
+    batch = [];
+  };
+  for (const activity of activities) {
+    batch.push(activity);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return errors;
 }

@@ -18,7 +18,10 @@ export const MINISTRY: ReportingOrganisation = {
 export const IOM: IatiOrganisation = {
   ref: 'XM-DAC-47066',
   type: '40',
-  names: { fr: 'Organisation internationale pour les migrations', en: 'International Organization for Migration' },
+  names: {
+    fr: 'Organisation internationale pour les migrations',
+    en: 'International Organization for Migration',
+  },
 };
 export const EU: IatiOrganisation = {
   ref: 'XI-IATI-EC_INTPA',
@@ -120,7 +123,10 @@ const figuig: IatiActivity = {
         {
           measure: '5',
           ascending: true,
-          title: { fr: 'Accès des dattes de Figuig aux marchés nationaux', en: 'Figuig dates reach national markets' },
+          title: {
+            fr: 'Accès des dattes de Figuig aux marchés nationaux',
+            en: 'Figuig dates reach national markets',
+          },
           baseline: { year: 2025, comment: { fr: 'Vente locale seulement' } },
           periods: [
             {
@@ -234,17 +240,43 @@ const euMobility: IatiActivity = {
   sectors: [{ code: '15190', percentage: 100 }],
   budgets: yearlyBudgets('2014-01-01', '2017-12-31', { amount: 5_000_000, currency: 'EUR' }, '2'),
   transactions: [
-    { type: '2', date: '2014-01-01', value: { amount: 5_000_000, currency: 'EUR', valueDate: '2014-01-01' }, provider: EU, receiver: MINISTRY },
-    { type: '3', date: '2014-03-15', value: { amount: 2_000_000, currency: 'EUR', valueDate: '2014-03-15' }, provider: EU, receiver: MINISTRY },
-    { type: '3', date: '2016-03-15', value: { amount: 3_000_000, currency: 'EUR', valueDate: '2016-03-15' }, provider: EU, receiver: MINISTRY },
-    { type: '4', date: '2017-12-15', value: { amount: 4_870_000, currency: 'EUR', valueDate: '2017-12-15' }, provider: MINISTRY },
+    {
+      type: '2',
+      date: '2014-01-01',
+      value: { amount: 5_000_000, currency: 'EUR', valueDate: '2014-01-01' },
+      provider: EU,
+      receiver: MINISTRY,
+    },
+    {
+      type: '3',
+      date: '2014-03-15',
+      value: { amount: 2_000_000, currency: 'EUR', valueDate: '2014-03-15' },
+      provider: EU,
+      receiver: MINISTRY,
+    },
+    {
+      type: '3',
+      date: '2016-03-15',
+      value: { amount: 3_000_000, currency: 'EUR', valueDate: '2016-03-15' },
+      provider: EU,
+      receiver: MINISTRY,
+    },
+    {
+      type: '4',
+      date: '2017-12-15',
+      value: { amount: 4_870_000, currency: 'EUR', valueDate: '2017-12-15' },
+      provider: MINISTRY,
+    },
   ],
   relatedActivities: [],
   documents: [],
   results: [
     {
       type: '2',
-      title: { fr: 'Mobilisation des compétences des Marocains du monde', en: 'Skills of Moroccans abroad mobilised' },
+      title: {
+        fr: 'Mobilisation des compétences des Marocains du monde',
+        en: 'Skills of Moroccans abroad mobilised',
+      },
       indicators: [
         {
           measure: '1',
@@ -280,8 +312,20 @@ const figuigReplication: IatiActivity = {
 
 export const DEMO_ACTIVITIES: readonly IatiActivity[] = [
   figuig,
-  mdProject(1, 'MA-TAR', '14030', { fr: 'Eau potable dans les douars de Taroudant', en: 'Drinking water in the villages of Taroudant' }, { lat: 30.4703, lon: -8.877 }),
-  mdProject(2, 'MA-TIZ', '23231', { fr: 'Électrification solaire à Tiznit', en: 'Solar electrification in Tiznit' }, { lat: 29.6974, lon: -9.7316 }),
+  mdProject(
+    1,
+    'MA-TAR',
+    '14030',
+    { fr: 'Eau potable dans les douars de Taroudant', en: 'Drinking water in the villages of Taroudant' },
+    { lat: 30.4703, lon: -8.877 },
+  ),
+  mdProject(
+    2,
+    'MA-TIZ',
+    '23231',
+    { fr: 'Électrification solaire à Tiznit', en: 'Solar electrification in Tiznit' },
+    { lat: 29.6974, lon: -9.7316 },
+  ),
   euMobility,
   figuigReplication,
 ];

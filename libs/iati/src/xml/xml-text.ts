@@ -4,7 +4,8 @@
  * carry no meaning, and refusing them would block a whole export over one invisible character.
  */
 // eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const TEXT_SPECIAL = /[&<>\r]/;
 const ATTRIBUTE_SPECIAL = /[&<>"'\t\n\r]/;
 // eslint-disable-next-line no-control-regex
@@ -42,5 +43,6 @@ export const decimal = (value: number): string => {
   if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite number`);
   const text = String(value);
   if (!text.includes('e')) return text;
+  if (Math.abs(value) >= 1e21) return BigInt(value).toString(); // integral at that size; toFixed gives an exponent
   return value.toFixed(20).replace(/\.?0+$/, '');
 };
