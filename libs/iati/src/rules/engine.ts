@@ -97,7 +97,8 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
       if (relative === null) continue;
       const cases: CompiledCase[] = [];
       const loops: CompiledLoop[] = [];
-      for (const [name, { cases: ruleCases }] of Object.entries(rules))
+      for (const [name, { cases: ruleCases }] of Object.entries(rules)) {
+        if (name !== 'loop') checkedRuleName(name);
         for (const rule of ruleCases) {
           if (name === 'loop') {
             for (const inner of Object.keys(rule.do ?? {})) checkedRuleName(inner);
@@ -109,6 +110,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledRuleset {
             if (path !== undefined) compile(path);
           cases.push({ ruleName, rule });
         }
+      }
       compiled[kind].push({ source: context, selector: compile(relative), cases, loops });
     }
   return compiled;
