@@ -12,3 +12,4 @@ export { RULE_CHECKS } from './rules/rule-checks';
 export * from './codelists/codelist-check';
 export * from './input-constraints';
 export * from './validate-activity';
+export * from './validate-activities';

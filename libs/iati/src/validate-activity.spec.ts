@@ -6,17 +6,39 @@ const [FIGUIG] = DEMO_ACTIVITIES;
 const ids = (activity: typeof FIGUIG) => validateActivity(activity, { now: NOW }).map((f) => f.ruleId);
 
 describe('validateActivity', () => {
-  it.each(DEMO_ACTIVITIES.map((a) => [a.identifier, a]))('finds nothing in the demo project %s', (_, activity) => {
-    expect(validateActivity(activity, { now: NOW })).toEqual([]);
-  });
+  it.each(DEMO_ACTIVITIES.map((a) => [a.identifier, a]))(
+    'finds nothing in the demo project %s',
+    (_, activity) => {
+      expect(validateActivity(activity, { now: NOW })).toEqual([]);
+    },
+  );
 
   it('names the rule when the sector percentages do not sum to 100', () => {
-    const findings = validateActivity({ ...FIGUIG, sectors: [{ code: '31194', percentage: 60 }, { code: '31140', percentage: 30 }] }, { now: NOW });
-    expect(findings).toEqual([expect.objectContaining({ ruleId: '2.1.2', severity: 'error', activityIdentifier: FIGUIG.identifier })]);
+    const findings = validateActivity(
+      {
+        ...FIGUIG,
+        sectors: [
+          { code: '31194', percentage: 60 },
+          { code: '31140', percentage: 30 },
+        ],
+      },
+      { now: NOW },
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({ ruleId: '2.1.2', severity: 'error', activityIdentifier: FIGUIG.identifier }),
+    ]);
   });
 
   it('names the rule when the dates are out of order', () => {
-    expect(ids({ ...FIGUIG, dates: [{ type: '1', isoDate: '2025-03-01' }, { type: '3', isoDate: '2024-03-01' }] })).toEqual(['11.1.2']);
+    expect(
+      ids({
+        ...FIGUIG,
+        dates: [
+          { type: '1', isoDate: '2025-03-01' },
+          { type: '3', isoDate: '2024-03-01' },
+        ],
+      }),
+    ).toEqual(['11.1.2']);
   });
 
   it('names the codelist of a code that is not in it', () => {
@@ -27,7 +49,10 @@ describe('validateActivity', () => {
   });
 
   it('reports what the schema would refuse, without running it', () => {
-    const findings = validateActivity({ ...FIGUIG, dates: [{ type: '1', isoDate: '2025-02-30' }], participatingOrgs: [] }, { now: NOW });
+    const findings = validateActivity(
+      { ...FIGUIG, dates: [{ type: '1', isoDate: '2025-02-30' }], participatingOrgs: [] },
+      { now: NOW },
+    );
     expect(findings.map((f) => [f.ruleId, f.path])).toEqual([
       ['schema', 'participatingOrgs'],
       ['schema', 'dates[0].isoDate'],

@@ -1,4 +1,5 @@
 import type { Attr, Node } from '@xmldom/xmldom';
+import { compileSimplePath, SimplePath } from './simple-path';
 
 // Required, not imported: xpath's typings pull the browser's DOM library into the whole program.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,19 +22,29 @@ const NAMESPACES = { xml: 'http://www.w3.org/XML/1998/namespace' };
 /** An XPath 1.0 expression compiled once, evaluated against many context nodes. */
 export class CompiledXPath {
   private readonly parsed: ParsedXPath;
+  private readonly simple: SimplePath | null;
+  /** `string(path)` of a simple path: the text of its first node. */
+  private readonly simpleString: SimplePath | null;
   constructor(readonly source: string) {
     this.parsed = parse(source);
+    this.simple = compileSimplePath(source);
+    const inner = /^string\((.*)\)$/.exec(source);
+    this.simpleString = inner ? compileSimplePath(inner[1]) : null;
   }
   private result(node: Node): XPathResult {
     return this.parsed.evaluate({ node, namespaces: NAMESPACES });
   }
   nodes(node: Node): Node[] {
-    return this.result(node).nodeset().toArray();
+    return this.simple ? this.simple(node) : this.result(node).nodeset().toArray();
   }
   boolean(node: Node): boolean {
-    return this.result(node).booleanValue();
+    return this.simple ? this.simple(node).length > 0 : this.result(node).booleanValue();
   }
   string(node: Node): string {
+    if (this.simpleString) {
+      const [first] = this.simpleString(node);
+      return first ? textOf(first) : '';
+    }
     return this.result(node).stringValue();
   }
 }

@@ -36,7 +36,8 @@ describe('the rules engine, one rule type at a time (standard.json)', () => {
         ruleId: '2.1.2',
         severity: 'error',
         category: 'classifications',
-        message: 'Percentage values for sectors, within a vocabulary (e.g. 1 - OECD DAC), must add up to 100%.',
+        message:
+          'Percentage values for sectors, within a vocabulary (e.g. 1 - OECD DAC), must add up to 100%.',
         activityIdentifier: FIGUIG.identifier,
         path: '/iati-activities/iati-activity',
         detail: 'the sum is 90, 100 expected',
@@ -46,7 +47,9 @@ describe('the rules engine, one rule type at a time (standard.json)', () => {
 
   it('date_order: catches a planned end before the planned start (11.1.2)', () => {
     const doc = figuig();
-    all(doc, 'activity-date').find((d) => d.getAttribute('type') === '3')?.setAttribute('iso-date', '2024-12-31');
+    all(doc, 'activity-date')
+      .find((d) => d.getAttribute('type') === '3')
+      ?.setAttribute('iso-date', '2024-12-31');
     expect(ids(check(doc))).toEqual(['11.1.2']);
   });
 
@@ -98,7 +101,8 @@ describe('the rules engine, one rule type at a time (standard.json)', () => {
   it('atleast_one: catches an activity with neither a planned nor an actual start (6.11.1)', () => {
     const doc = figuig();
     for (const date of all(doc, 'activity-date'))
-      if (date.getAttribute('type') === '1' || date.getAttribute('type') === '2') date.parentNode?.removeChild(date);
+      if (date.getAttribute('type') === '1' || date.getAttribute('type') === '2')
+        date.parentNode?.removeChild(date);
     expect(ids(check(doc))).toEqual(['6.11.1']);
   });
 
@@ -209,34 +213,86 @@ describe('the rules engine, rule types standard.json does not use for activities
     expect(
       run({
         [A]: {
-          regex_matches: { cases: [{ paths: ['iati-identifier'], regex: '^XI-', ruleInfo: info('ok') }, { paths: ['iati-identifier'], regex: '^MA-', ruleInfo: info('r1') }] },
-          regex_no_matches: { cases: [{ paths: ['iati-identifier'], regex: 'FIGUIG', ruleInfo: info('r2') }] },
+          regex_matches: {
+            cases: [
+              { paths: ['iati-identifier'], regex: '^XI-', ruleInfo: info('ok') },
+              { paths: ['iati-identifier'], regex: '^MA-', ruleInfo: info('r1') },
+            ],
+          },
+          regex_no_matches: {
+            cases: [{ paths: ['iati-identifier'], regex: 'FIGUIG', ruleInfo: info('r2') }],
+          },
         },
       }),
     ).toEqual(['r1', 'r2']);
   });
 
   it('only_one_of: excluded elements beside the paths, or not exactly one of them', () => {
-    expect(run({ [A]: { only_one_of: { cases: [{ excluded: ['recipient-country'], paths: ['sector'], ruleInfo: info('o1') }] } } })).toEqual(['o1']);
-    expect(run({ [A]: { only_one_of: { cases: [{ excluded: ['recipient-region'], paths: ['sector'], ruleInfo: info('o2') }] } } })).toEqual(['o2']);
-    expect(run({ [A]: { only_one_of: { cases: [{ excluded: ['recipient-region'], paths: ['reporting-org'], ruleInfo: info('o3') }] } } })).toEqual([]);
+    expect(
+      run({
+        [A]: {
+          only_one_of: {
+            cases: [{ excluded: ['recipient-country'], paths: ['sector'], ruleInfo: info('o1') }],
+          },
+        },
+      }),
+    ).toEqual(['o1']);
+    expect(
+      run({
+        [A]: {
+          only_one_of: {
+            cases: [{ excluded: ['recipient-region'], paths: ['sector'], ruleInfo: info('o2') }],
+          },
+        },
+      }),
+    ).toEqual(['o2']);
+    expect(
+      run({
+        [A]: {
+          only_one_of: {
+            cases: [{ excluded: ['recipient-region'], paths: ['reporting-org'], ruleInfo: info('o3') }],
+          },
+        },
+      }),
+    ).toEqual([]);
   });
 
   it('sum: ignores absent values, checks present ones', () => {
-    expect(run({ [A]: { sum: { cases: [{ paths: ['capital-spend/@percentage'], sum: 100, ruleInfo: info('s1') }] } } })).toEqual([]);
-    expect(run({ [A]: { sum: { cases: [{ paths: ['sector/@percentage'], sum: 90, ruleInfo: info('s2') }] } } })).toEqual(['s2']);
+    expect(
+      run({
+        [A]: { sum: { cases: [{ paths: ['capital-spend/@percentage'], sum: 100, ruleInfo: info('s1') }] } },
+      }),
+    ).toEqual([]);
+    expect(
+      run({ [A]: { sum: { cases: [{ paths: ['sector/@percentage'], sum: 90, ruleInfo: info('s2') }] } } }),
+    ).toEqual(['s2']);
   });
 
   it('dependent: some of the paths without the others', () => {
-    expect(run({ [A]: { dependent: { cases: [{ paths: ['sector', 'policy-marker'], ruleInfo: info('d1') }] } } })).toEqual(['d1']);
+    expect(
+      run({ [A]: { dependent: { cases: [{ paths: ['sector', 'policy-marker'], ruleInfo: info('d1') }] } } }),
+    ).toEqual(['d1']);
   });
 
   it('eval: a case whose eval is false fails', () => {
-    expect(run({ [A]: { atleast_one: { cases: [{ paths: ['sector'], eval: 'count(sector) = 3', ruleInfo: info('e1') }] } } })).toEqual(['e1']);
+    expect(
+      run({
+        [A]: {
+          atleast_one: { cases: [{ paths: ['sector'], eval: 'count(sector) = 3', ruleInfo: info('e1') }] },
+        },
+      }),
+    ).toEqual(['e1']);
   });
 
   it('camel-case rule names are the snake-case ones', () => {
-    expect(run({ [A]: { atLeastOne: { cases: [{ paths: ['fss'], ruleInfo: info('c1') }] }, noMoreThanOne: { cases: [{ paths: ['sector'], ruleInfo: info('c2') }] } } })).toEqual(['c1', 'c2']);
+    expect(
+      run({
+        [A]: {
+          atLeastOne: { cases: [{ paths: ['fss'], ruleInfo: info('c1') }] },
+          noMoreThanOne: { cases: [{ paths: ['sector'], ruleInfo: info('c2') }] },
+        },
+      }),
+    ).toEqual(['c1', 'c2']);
   });
 
   it('refuses a rule type SPEC.rst does not define', () => {
