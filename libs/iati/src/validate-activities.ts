@@ -18,17 +18,22 @@ export interface ExportValidation {
  */
 export async function validateIatiActivities(
   activities: readonly IatiActivity[],
-  options: RulesOptions & { batchSize?: number } = {},
+  options: RulesOptions & { batchSize?: number; concurrency?: number } = {},
 ): Promise<ExportValidation> {
-  const schemaErrors = await validateActivitiesAgainstSchema(activities, { batchSize: options.batchSize });
+  // libxml2 works in worker threads while this thread runs the rules.
+  const schema = validateActivitiesAgainstSchema(activities, {
+    batchSize: options.batchSize,
+    concurrency: options.concurrency,
+  });
   const engine = rulesEngine();
   const findings: Finding[] = [];
-  for (const activity of activities) {
+  for (const [i, activity] of activities.entries()) {
+    if (i % 500 === 0) await new Promise((resolve) => setImmediate(resolve)); // let the batches be dispatched
     const document = parseXml(
       `<iati-activities version="${IATI_VERSION}">${activityXml(activity)}</iati-activities>`,
     );
     findings.push(...engine.check(document, options));
     checkCodelists(document.documentElement?.firstChild as Element, activity.identifier, findings);
   }
-  return { activities: activities.length, schemaErrors, findings };
+  return { activities: activities.length, schemaErrors: await schema, findings };
 }

@@ -2,7 +2,6 @@ import type { Attr, Node } from '@xmldom/xmldom';
 import { compileSimplePath, SimplePath } from './simple-path';
 
 // Required, not imported: xpath's typings pull the browser's DOM library into the whole program.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const xpath = require('xpath') as unknown;
 
 interface XPathResult {

@@ -10,7 +10,7 @@ const xml = [...writeIatiActivities([FIGUIG], { generatedAt: '2026-07-01T08:00:0
 
 /** The Figuig project's export, to be tampered with. */
 const figuig = (): Document => parseXml(xml);
-const first = (doc: Document, tag: string) => doc.getElementsByTagName(tag)[0] as Element;
+const first = (doc: Document | Element, tag: string) => doc.getElementsByTagName(tag)[0] as Element;
 const all = (doc: Document, tag: string) => Array.from(doc.getElementsByTagName(tag)) as Element[];
 const activity = (doc: Document) => first(doc, 'iati-activity');
 const add = (doc: Document, parent: Element, tag: string, attributes: Record<string, string>) => {

@@ -6,7 +6,6 @@ import { parseXml } from './engine';
 import { STANDARD_RULESET, RuleCase } from './ruleset';
 import { compileSimplePath } from './simple-path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const xpath = require('xpath') as { parse(e: string): { select(o: object): Node[] } };
 const viaXpath = (expression: string, node: Node) =>
   xpath.parse(expression).select({ node, namespaces: { xml: 'http://www.w3.org/XML/1998/namespace' } });

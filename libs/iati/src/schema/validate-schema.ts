@@ -47,35 +47,38 @@ export interface BatchSchemaError extends SchemaError {
 /**
  * The schema check of many activities, a batch at a time: each batch is written as its own
  * iati-activities file (the writer puts one activity on a line, after two header lines), so an
- * error's line in a batch gives its line in the whole export and the activity at fault.
+ * error's line in a batch gives its line in the whole export and the activity at fault. Batches
+ * run `concurrency` at a time, each in its own worker thread.
  */
 export async function validateActivitiesAgainstSchema(
-  activities: Iterable<IatiActivity>,
-  options: { batchSize?: number; generatedAt?: string } = {},
+  activities: readonly IatiActivity[],
+  options: { batchSize?: number; concurrency?: number; generatedAt?: string } = {},
 ): Promise<BatchSchemaError[]> {
   const batchSize = options.batchSize ?? 2000;
   const write = { generatedAt: options.generatedAt ?? new Date().toISOString() };
-  const errors: BatchSchemaError[] = [];
-  let batch: IatiActivity[] = [];
-  let before = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
+  const batchErrors: BatchSchemaError[][] = [];
+  const checkBatch = async (first: number) => {
+    const batch = activities.slice(first, first + batchSize);
+    const errors: BatchSchemaError[] = [];
     for (const error of await validateAgainstSchema([...writeIatiActivities(batch, write)].join(''))) {
       const index = error.line === null ? -1 : error.line - 3;
+      const inBatch = index >= 0 && index < batch.length;
       errors.push({
         message: error.message,
-        line:
-          error.line === null ? null : index >= 0 && index < batch.length ? error.line + before : error.line,
-        ...(index >= 0 && index < batch.length ? { activityIdentifier: batch[index].identifier } : {}),
+        line: error.line === null ? null : inBatch ? error.line + first : error.line,
+        ...(inBatch ? { activityIdentifier: batch[index].identifier } : {}),
       });
     }
-    before += batch.length;
-    batch = [];
+    batchErrors[first / batchSize] = errors;
   };
-  for (const activity of activities) {
-    batch.push(activity);
-    if (batch.length >= batchSize) await flush();
-  }
-  await flush();
-  return errors;
+  let next = 0;
+  const worker = async () => {
+    while (next < activities.length) {
+      const first = next;
+      next += batchSize;
+      await checkBatch(first);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  return batchErrors.flat();
 }
