@@ -1,5 +1,5 @@
 import type { Attr, Node } from '@xmldom/xmldom';
-import { compileSimplePath, SimplePath } from './simple-path';
+import { asBoolean, asNodes, asString, compileSubset, SubsetExpression } from './xpath-subset';
 
 // Required, not imported: xpath's typings pull the browser's DOM library into the whole program.
 const xpath = require('xpath') as unknown;
@@ -21,30 +21,23 @@ const NAMESPACES = { xml: 'http://www.w3.org/XML/1998/namespace' };
 /** An XPath 1.0 expression compiled once, evaluated against many context nodes. */
 export class CompiledXPath {
   private readonly parsed: ParsedXPath;
-  private readonly simple: SimplePath | null;
-  /** `string(path)` of a simple path: the text of its first node. */
-  private readonly simpleString: SimplePath | null;
+  /** The same expression walked directly on the DOM, when it is in the subset (xpath-subset.ts). */
+  private readonly subset: SubsetExpression | null;
   constructor(readonly source: string) {
     this.parsed = parse(source);
-    this.simple = compileSimplePath(source);
-    const inner = /^string\((.*)\)$/.exec(source);
-    this.simpleString = inner ? compileSimplePath(inner[1]) : null;
+    this.subset = compileSubset(source);
   }
   private result(node: Node): XPathResult {
     return this.parsed.evaluate({ node, namespaces: NAMESPACES });
   }
   nodes(node: Node): Node[] {
-    return this.simple ? this.simple(node) : this.result(node).nodeset().toArray();
+    return this.subset ? asNodes(this.subset(node)) : this.result(node).nodeset().toArray();
   }
   boolean(node: Node): boolean {
-    return this.simple ? this.simple(node).length > 0 : this.result(node).booleanValue();
+    return this.subset ? asBoolean(this.subset(node)) : this.result(node).booleanValue();
   }
   string(node: Node): string {
-    if (this.simpleString) {
-      const [first] = this.simpleString(node);
-      return first ? textOf(first) : '';
-    }
-    return this.result(node).stringValue();
+    return this.subset ? asString(this.subset(node)) : this.result(node).stringValue();
   }
 }
 
