@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Attr, Document, Element } from '@xmldom/xmldom';
 import { compile } from '../rules/compiled-xpath';
 import { Finding, pathOf } from '../rules/engine';
 import { EMBEDDED_CODELISTS } from './embedded';
@@ -33,28 +33,32 @@ for (const [path, codelist, condition] of CODELIST_MAPPINGS) {
  * this library does not hold is reported as info: the export never writes one.
  */
 export function checkCodelists(activity: Element, identifier: string, findings: Finding[]): void {
+  const check = (element: Element, attribute: Attr, mappings: readonly Mapping[] | undefined) => {
+    if (!mappings) return;
+    for (const mapping of mappings) {
+      if (mapping.condition && !compile(mapping.condition).boolean(element)) continue;
+      const codes = HELD.get(mapping.codelist);
+      if (codes?.has(attribute.value)) continue;
+      findings.push({
+        ruleId: `codelist:${mapping.codelist}`,
+        severity: codes ? 'error' : 'info',
+        category: 'codelist',
+        message: codes
+          ? `The code is not in the ${mapping.codelist} codelist.`
+          : `The ${mapping.codelist} codelist is not held by this library: not checked.`,
+        activityIdentifier: identifier,
+        path: pathOf(attribute),
+        detail: `'${attribute.value}'`,
+      });
+    }
+  };
   const visit = (element: Element, path: string) => {
     const attributes = element.attributes;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i];
       const key = `@${attribute.name}`;
-      const mappings = [...(BY_PATH.get(path ? `${path}/${key}` : key) ?? []), ...(ANYWHERE.get(key) ?? [])];
-      for (const mapping of mappings) {
-        if (mapping.condition && !compile(mapping.condition).boolean(element)) continue;
-        const codes = HELD.get(mapping.codelist);
-        if (codes?.has(attribute.value)) continue;
-        findings.push({
-          ruleId: `codelist:${mapping.codelist}`,
-          severity: codes ? 'error' : 'info',
-          category: 'codelist',
-          message: codes
-            ? `The code is not in the ${mapping.codelist} codelist.`
-            : `The ${mapping.codelist} codelist is not held by this library: not checked.`,
-          activityIdentifier: identifier,
-          path: pathOf(attribute),
-          detail: `'${attribute.value}'`,
-        });
-      }
+      check(element, attribute, BY_PATH.get(path ? `${path}/${key}` : key));
+      check(element, attribute, ANYWHERE.get(key));
     }
     for (let child = element.firstChild; child; child = child.nextSibling)
       if (child.nodeType === 1) visit(child as Element, path ? `${path}/${child.nodeName}` : child.nodeName);

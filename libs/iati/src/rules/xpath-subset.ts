@@ -66,9 +66,11 @@ function compare(operator: string, left: Value, right: Value): boolean {
       right.some((r) => (equality ? op(textOf(l), textOf(r)) : op(toNumber(textOf(l)), toNumber(textOf(r))))),
     );
   if (Array.isArray(left) || Array.isArray(right)) {
-    const [nodes, other, flipped] = Array.isArray(left)
-      ? [left, right, false]
-      : [right as Node[], left, true];
+    const [nodes, other, flipped] = (Array.isArray(left) ? [left, right, false] : [right, left, true]) as [
+      Node[],
+      number | string | boolean,
+      boolean,
+    ];
     const apply = (a: number | string, b: number | string) => (flipped ? op(b, a) : op(a, b));
     if (typeof other === 'boolean') return apply(Number(nodes.length > 0), Number(other));
     if (typeof other === 'number') return nodes.some((n) => apply(toNumber(textOf(n)), other));
