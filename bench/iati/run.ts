@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   const schema = await schemaSection(activities, exported.xml);
   log('rules and codelists');
   const rules = rulesSection(activities);
-  log('schema and rules together (validateIatiActivities: libxml2 in workers beside the rules)');
+  log('schema and rules together (validateIatiActivities: libxml2 in a worker beside the rules)');
   const pipeline = { errors: 0, seconds: 0 };
   pipeline.seconds = await seconds(async () => {
     const { schemaErrors, findings } = await validateIatiActivities(activities, {
