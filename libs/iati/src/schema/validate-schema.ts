@@ -10,7 +10,8 @@ export interface SchemaError {
   readonly line: number | null;
 }
 
-const SCHEMA_DIR = join(__dirname, '..', '..', 'vendor', 'schemas');
+/** The vendored XSDs; a bundled app copies libs/iati/vendor/schemas and names it in IATI_SCHEMA_DIR. */
+const SCHEMA_DIR = process.env.IATI_SCHEMA_DIR ?? join(__dirname, '..', '..', 'vendor', 'schemas');
 let schemaFiles: { fileName: string; contents: string }[] | undefined;
 
 /** The three XSDs that must sit together: the activities schema includes the common one and xml.xsd. */
