@@ -1,0 +1,1 @@
+module.exports = { displayName: 'iati', preset: '../../jest.preset.js' };

@@ -1,0 +1,86 @@
+import type { Attr, Document, Element } from '@xmldom/xmldom';
+import { compile } from '../rules/compiled-xpath';
+import { Finding, pathOf } from '../rules/engine';
+import { EMBEDDED_CODELISTS } from './embedded';
+import { CODELIST_MAPPINGS } from './mapping';
+import { NON_EMBEDDED_CODELISTS } from './non-embedded';
+
+const HELD: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({ ...EMBEDDED_CODELISTS, ...NON_EMBEDDED_CODELISTS }).map(([name, codes]) => [
+    name,
+    new Set(codes),
+  ]),
+);
+
+interface Mapping {
+  readonly codelist: string;
+  readonly condition?: string;
+}
+
+/** Mappings by the attribute's path below iati-activity ("budget/value/@currency"); "//@x" ones apart. */
+const BY_PATH = new Map<string, Mapping[]>();
+const ANYWHERE = new Map<string, Mapping[]>();
+for (const [path, codelist, condition] of CODELIST_MAPPINGS) {
+  const mapping = { codelist, ...(condition ? { condition } : {}) };
+  const add = (map: Map<string, Mapping[]>, key: string) => map.set(key, [...(map.get(key) ?? []), mapping]);
+  if (path.startsWith('//iati-activity/')) add(BY_PATH, path.slice('//iati-activity/'.length));
+  else if (path.startsWith('//@')) add(ANYWHERE, path.slice(2));
+}
+
+/**
+ * Every coded attribute of an activity against its codelist (mapping.xml says which; a mapping's
+ * condition, an XPath on the element, says when). One walk of the tree per activity. A codelist
+ * this library does not hold is reported as info: the export never writes one.
+ */
+export function checkCodelists(activity: Element, identifier: string, findings: Finding[]): void {
+  const check = (element: Element, attribute: Attr, mappings: readonly Mapping[] | undefined) => {
+    if (!mappings) return;
+    for (const mapping of mappings) {
+      if (mapping.condition && !compile(mapping.condition).boolean(element)) continue;
+      const codes = HELD.get(mapping.codelist);
+      if (codes?.has(attribute.value)) continue;
+      findings.push({
+        ruleId: `codelist:${mapping.codelist}`,
+        severity: codes ? 'error' : 'info',
+        category: 'codelist',
+        message: codes
+          ? `The code is not in the ${mapping.codelist} codelist.`
+          : `The ${mapping.codelist} codelist is not held by this library: not checked.`,
+        activityIdentifier: identifier,
+        path: pathOf(attribute),
+        detail: `'${attribute.value}'`,
+      });
+    }
+  };
+  const visit = (element: Element, path: string) => {
+    const attributes = element.attributes;
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i];
+      const key = `@${attribute.name}`;
+      check(element, attribute, BY_PATH.get(path ? `${path}/${key}` : key));
+      check(element, attribute, ANYWHERE.get(key));
+    }
+    for (let child = element.firstChild; child; child = child.nextSibling)
+      if (child.nodeType === 1) visit(child as Element, path ? `${path}/${child.nodeName}` : child.nodeName);
+  };
+  visit(activity, '');
+}
+
+/** The codelist check of every activity of a document, with the file's version. */
+export function validateCodelists(document: Document): Finding[] {
+  const findings: Finding[] = [];
+  const root = document.documentElement;
+  if (root?.nodeName === 'iati-activities' && !HELD.get('Version')?.has(root.getAttribute('version') ?? ''))
+    findings.push({
+      ruleId: 'codelist:Version',
+      severity: 'error',
+      category: 'codelist',
+      message: 'The code is not in the Version codelist.',
+      activityIdentifier: '',
+      path: '/iati-activities/@version',
+      detail: `'${root.getAttribute('version')}'`,
+    });
+  for (const activity of compile('/iati-activities/iati-activity').nodes(document) as Element[])
+    checkCodelists(activity, compile('string(iati-identifier)').string(activity).trim(), findings);
+  return findings;
+}

@@ -1,0 +1,15 @@
+export * from './activity';
+export * from './codelists/embedded';
+export * from './codelists/non-embedded';
+export * from './budget-periods';
+export * from './location';
+export * from './write-activities';
+export * from './xml/xml-text';
+export * from './schema/validate-schema';
+export * from './rules/ruleset';
+export * from './rules/engine';
+export { RULE_CHECKS } from './rules/rule-checks';
+export * from './codelists/codelist-check';
+export * from './input-constraints';
+export * from './validate-activity';
+export * from './validate-activities';

@@ -1,0 +1,2 @@
+export * from './demo-activities';
+export * from './generate-activities';
