@@ -36,7 +36,7 @@ export interface AgreementVersionInForceV1 {
   effectiveOn: string;
   at: string;
 }
-export interface AgreementSignedV1 {
+export interface PartnershipAgreementSignedV1 {
   agreementId: string;
   version: number;
   partyId: string;
@@ -130,7 +130,7 @@ const indicatorUpdate =
 const requestStep =
   (at: string) =>
   (d: Data): SupportRequestStepV1 => ({ requestId: text(d, 'requestId'), at: text(d, at) });
-const signed = (d: Data): AgreementSignedV1 => ({
+const signed = (d: Data): PartnershipAgreementSignedV1 => ({
   agreementId: text(d, 'agreementId'),
   version: d['version'] as number,
   partyId: text(d, 'partyId'),
