@@ -50,10 +50,16 @@ live_pid() {
   local f; f="$(pid_file "$1")"
   [ -f "$f" ] || return 0
   local pid; pid="$(cat "$f")"
-  # A killed process can linger as a zombie when nothing reaps it: that is not alive.
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$(ps -o stat= -p "$pid" | cut -c1)" != Z ]; then
-    echo "$pid"
-  fi
+  # The recorded pid is ours only if ps lists it (kill -0 also succeeds on another process's
+  # thread id, which a reboot may have handed out), it is not a zombie nothing reaped, and it
+  # started when the pid file was written (not a later process given the same number).
+  local stat elapsed age
+  stat="$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1 || true)"
+  [ -n "$pid" ] && [ -n "$stat" ] && [ "$stat" != Z ] || return 0
+  elapsed="$(ps -o etimes= -p "$pid" 2>/dev/null | tr -d ' ' || true)"
+  [ -n "$elapsed" ] || return 0
+  age=$(($(date +%s) - $(stat -c %Y "$f")))
+  if [ $((elapsed - age)) -ge -10 ] && [ $((elapsed - age)) -le 10 ]; then echo "$pid"; fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

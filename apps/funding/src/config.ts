@@ -1,17 +1,14 @@
 import { consumerGroup, FUNDING_CONTEXT } from '@tadamon/contracts';
 import { loadSealPrivateKey } from '@tadamon/event-store';
 import {
+  contextVariables,
   defineConfig,
   env,
-  eventStoreVariables,
-  httpVariables,
   kafkaName,
-  kafkaVariables,
   loadServiceConfig,
   LogSealSettings,
   logSealsSection,
   logSealVariables,
-  readModelVariables,
   ReadResult,
   refined,
   ServiceConfig,
@@ -45,11 +42,12 @@ const committeeMembers = () =>
   });
 
 const schema = defineConfig({
-  ...httpVariables(3002),
-  ...eventStoreVariables('data/funding/funding.db'),
-  TADAMON_CONSUMER_FILE: env.string({ minLength: 1 }).optional(),
-  ...readModelVariables('tadamon_funding'),
-  ...kafkaVariables(),
+  ...contextVariables({
+    port: 3002,
+    sqliteFile: 'data/funding/funding.db',
+    ownStateFile: 'TADAMON_CONSUMER_FILE',
+    database: 'tadamon_funding',
+  }),
   TADAMON_KAFKA_GROUP: kafkaName().default(consumerGroup(FUNDING_CONTEXT)),
   TADAMON_AWARD_PROCESS_INTERVAL: env.duration({ min: 0, max: 86_400_000 }).default(30_000),
   TADAMON_AWARD_PROCESS_GRACE: env.duration({ min: 1_000, max: 86_400_000 }).default(60_000),
@@ -67,11 +65,10 @@ export const FUNDING_VARIABLES = Object.keys(schema.schema);
  */
 export function loadFundingConfig(environment: NodeJS.ProcessEnv = process.env): FundingConfig {
   // The consumer's file takes write transactions for every delivery: kept apart from the log's.
-  const { values, config, ownState } = loadServiceConfig(schema, environment, (values) => ({
+  const { values, config, ownState } = loadServiceConfig(schema, environment, {
     variable: 'TADAMON_CONSUMER_FILE',
-    file: values.TADAMON_CONSUMER_FILE,
     defaultName: 'consumer.db',
-  }));
+  });
   return {
     ...config,
     consumerState: ownState,

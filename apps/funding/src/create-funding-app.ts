@@ -2,7 +2,7 @@ import { MicroserviceOptions, NestMicroservice } from '@nestjs/microservices';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HandlerErrorsPassThrough } from '@tadamon/messaging';
 import { createServiceApp } from '@tadamon/nest-kit';
-import { AppModule } from './app.module';
+import { fundingServiceModule } from './app.module';
 import { FundingConfig, loadFundingConfig } from './config';
 import { FundingInfrastructure } from './infrastructure/funding-infrastructure';
 
@@ -26,7 +26,7 @@ export async function createFundingApp(options: FundingAppOptions = {}): Promise
   return createServiceApp({
     config,
     open: FundingInfrastructure.open,
-    module: (infrastructure, logLevel) => AppModule.create({ infrastructure, logLevel }),
+    module: fundingServiceModule,
     logger: options.logger,
     openApi: {
       title: 'Tadamon Funding API',

@@ -1,15 +1,11 @@
 import {
   base64Key,
+  contextVariables,
   defineConfig,
-  env,
-  eventStoreVariables,
-  httpVariables,
-  kafkaVariables,
   loadServiceConfig,
   LogSealSettings,
   logSealsSection,
   logSealVariables,
-  readModelVariables,
   ServiceConfig,
   StateLocation,
   tokenVariables,
@@ -28,11 +24,12 @@ export interface RegistryConfig extends ServiceConfig {
 }
 
 const schema = defineConfig({
-  ...httpVariables(3001),
-  ...eventStoreVariables('data/registry/registry.db'),
-  TADAMON_KEY_STORE_FILE: env.string({ minLength: 1 }).optional(),
-  ...readModelVariables('tadamon_registry'),
-  ...kafkaVariables(),
+  ...contextVariables({
+    port: 3001,
+    sqliteFile: 'data/registry/registry.db',
+    ownStateFile: 'TADAMON_KEY_STORE_FILE',
+    database: 'tadamon_registry',
+  }),
   TADAMON_MASTER_KEY: base64Key(32),
   ...tokenVariables(),
   ...logSealVariables(loadSealPrivateKey),
@@ -46,11 +43,10 @@ export const REGISTRY_VARIABLES = Object.keys(schema.schema);
  * every bad variable, before any connection is made.
  */
 export function loadRegistryConfig(environment: NodeJS.ProcessEnv = process.env): RegistryConfig {
-  const { values, config, ownState } = loadServiceConfig(schema, environment, (values) => ({
+  const { values, config, ownState } = loadServiceConfig(schema, environment, {
     variable: 'TADAMON_KEY_STORE_FILE',
-    file: values.TADAMON_KEY_STORE_FILE,
     defaultName: 'keys.db',
-  }));
+  });
   return {
     ...config,
     keyStore: ownState,

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp } from '@tadamon/nest-kit';
-import { AppModule } from './app.module';
+import { registryServiceModule } from './app.module';
 import { loadRegistryConfig, RegistryConfig } from './config';
 import { DistributedInfrastructure } from './infrastructure/distributed-infrastructure';
 
@@ -21,7 +21,7 @@ export async function createRegistryApp(options: RegistryAppOptions = {}): Promi
   return createServiceApp({
     config: options.config ?? loadRegistryConfig(options.env ?? process.env),
     open: DistributedInfrastructure.open,
-    module: (infrastructure, logLevel) => AppModule.create({ infrastructure, logLevel }),
+    module: registryServiceModule,
     logger: options.logger,
     openApi: {
       title: 'Tadamon Registry API',

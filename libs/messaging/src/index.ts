@@ -20,3 +20,5 @@ export * from './embedded/embedded-event-transport';
 export * from './relay/monitored-kafka-relay';
 export * from './consumer/consumer-group-monitor';
 export * from './relay/relayed-log';
+export * from './relay/context-infrastructure';
+export * from './relay/context-service.module';

@@ -1,4 +1,5 @@
 export * from './document-store';
+export * from './paged-find';
 export * from './mingo/mingo-document-store';
 export * from './mongoose/mongoose-document-store';
 export * from './projections/projection';

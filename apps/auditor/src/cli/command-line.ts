@@ -1,3 +1,5 @@
+import { parseArgs, ParseArgsConfig } from 'node:util';
+
 /** A mistake in the command line: exit code 2, with the usage. */
 export class UsageError extends Error {
   constructor(message: string) {
@@ -27,38 +29,43 @@ export interface ParsedArguments {
 
 /**
  * Parses `--name value`, `--name=value`, flags and positionals against a command's options; `--`
- * ends the options. An unknown option, a missing value, a value given to a flag or an option given
- * twice is a UsageError.
+ * ends the options. Node's parseArgs splits the line; it runs lenient (strict mode refuses a value
+ * that starts with a dash, as a PEM key does), so the rules are checked here on its tokens: an
+ * unknown option, a missing value, a value given to a flag or an option given twice is a UsageError.
  */
 export function parseArguments(args: string[], options: OptionSpec[]): ParsedArguments {
   const specs = new Map(options.map((option) => [option.name, option]));
+  const config: ParseArgsConfig['options'] = Object.fromEntries(
+    options.map((o) => [
+      o.name,
+      { type: o.value === undefined ? ('boolean' as const) : ('string' as const) },
+    ]),
+  );
+  const { tokens } = parseArgs({
+    args,
+    options: config,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const parsed: ParsedArguments = { values: new Map(), flags: new Set(), positionals: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      parsed.positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '--') {
-      if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`unknown option ${arg}`);
-      parsed.positionals.push(arg);
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = arg.slice(2, equals < 0 ? undefined : equals);
-    const spec = specs.get(name);
-    if (!spec) throw new UsageError(`unknown option --${name}`);
-    if (parsed.values.has(name) || parsed.flags.has(name)) throw new UsageError(`--${name} is given twice`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') parsed.positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const spec = specs.get(token.name);
+    if (!spec || !token.rawName.startsWith('--')) throw new UsageError(`unknown option ${token.rawName}`);
+    if (parsed.values.has(spec.name) || parsed.flags.has(spec.name))
+      throw new UsageError(`--${spec.name} is given twice`);
     if (spec.value === undefined) {
-      if (equals >= 0) throw new UsageError(`--${name} takes no value`);
-      parsed.flags.add(name);
+      if (token.value !== undefined) throw new UsageError(`--${spec.name} takes no value`);
+      parsed.flags.add(spec.name);
       continue;
     }
-    let value: string | undefined;
-    if (equals >= 0) value = arg.slice(equals + 1);
-    else if (i + 1 < args.length && !OPTION.test(args[i + 1])) value = args[++i];
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value (${spec.value})`);
-    parsed.values.set(name, value);
+    // parseArgs takes whatever follows as the value: another option means the value is missing.
+    const value = token.value;
+    if (value === undefined || value === '' || (!token.inlineValue && OPTION.test(value)))
+      throw new UsageError(`--${spec.name} needs a value (${spec.value})`);
+    parsed.values.set(spec.name, value);
   }
   return parsed;
 }

@@ -1,3 +1,5 @@
+import { SingleBar } from 'cli-progress';
+
 export type Output = NodeJS.WritableStream & { isTTY?: boolean };
 
 export interface Progress {
@@ -7,34 +9,42 @@ export interface Progress {
 }
 
 /**
- * A one-line progress bar on stderr: redrawn in place on a terminal, a line every 10% otherwise
- * (logs of CI jobs). `done()` ends the line.
+ * A one-line progress bar on stderr (cli-progress): redrawn in place on a terminal; elsewhere (logs
+ * of CI jobs) its first line, a line every 2 s and its last. `done()` ends it.
  */
 export function progressBar(out: Output, label: string, width = 30) {
   const started = Date.now();
-  let lastDecile = -1;
-  let drawn = false;
+  const bar = new SingleBar({
+    stream: out,
+    format: `${label} [{bar}] {percentage}% {events} events, {rate} events/s`,
+    barCompleteChar: '#',
+    barIncompleteChar: '.',
+    barsize: width,
+    hideCursor: false,
+    noTTYOutput: true,
+    // Not on a terminal the last line already ends the output: no blank line after it.
+    clearOnComplete: !out.isTTY,
+  });
+  let running = false;
   return {
-    update(progress: Progress): void {
+    update({ events, position, head }: Progress): void {
       const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-      const rate = Math.round(progress.events / seconds);
-      const fraction = progress.head > 0 ? Math.min(1, progress.position / progress.head) : 1;
-      const bar = `[${'#'.repeat(Math.round(fraction * width)).padEnd(width, '.')}] ${Math.floor(fraction * 100)}%`;
-      const line = `${label} ${bar} ${progress.events.toLocaleString('en')} events, ${rate.toLocaleString('en')} events/s`;
-      if (out.isTTY) {
-        out.write(`\r${line}`);
-        drawn = true;
-        return;
+      const counts = {
+        events: events.toLocaleString('en'),
+        rate: Math.round(events / seconds).toLocaleString('en'),
+      };
+      // An empty log is done: a full bar.
+      const [value, total] = head > 0 ? [Math.min(position, head), head] : [1, 1];
+      if (!running) bar.start(total, value, counts);
+      else {
+        bar.setTotal(total);
+        bar.update(value, counts);
       }
-      const decile = Math.floor(fraction * 10);
-      if (decile !== lastDecile) {
-        lastDecile = decile;
-        out.write(`${line}\n`);
-      }
+      running = true;
     },
     done(): void {
-      if (drawn) out.write('\n');
-      drawn = false;
+      if (running) bar.stop();
+      running = false;
     },
   };
 }

@@ -1,75 +1,44 @@
-import { Logger } from '@nestjs/common';
 import { fundingPublication, registryPublication } from '@tadamon/contracts';
-import { EventStore, ScheduledLogSeals } from '@tadamon/event-store';
 import { fundingProjections } from '@tadamon/funding';
 import {
   ConsumerGroupMonitor,
   ConsumerMetrics,
+  ContextInfrastructure,
   KafkaEventConsumer,
-  MonitoredKafkaRelay,
   RelayedLog,
   openRelayedLog,
-  relayedLogHealthChecks,
 } from '@tadamon/messaging';
-import {
-  HealthCheck,
-  IdempotencyStore,
-  ProgressCheck,
-  OpenedResources,
-  RelayingInfrastructure,
-} from '@tadamon/nest-kit';
-import { MongooseDocumentStore, ProjectionRunners } from '@tadamon/read-store';
+import { HealthCheck, OpenedResources, ProgressCheck } from '@tadamon/nest-kit';
 import { FundingConfig } from '../config';
 import { ConsumerState, openConsumerState } from './consumer-state';
 
 /**
- * What Funding runs on in the distributed profile: the event store, the read models in MongoDB
- * with one projection runner each, the relay of Funding's integration events to Kafka, and the
- * Kafka consumer of the Registry's events with its inbox and the registry facts. Everything is
- * opened before the HTTP app is built (a missing server fails the start, naming it); the relay
- * and the runners start with the app, the consumer when the app connects it as a microservice
- * (Nest closes it before the infrastructure).
+ * What Funding runs on in the distributed profile: the kit's context infrastructure (log, read
+ * models, relay of Funding's integration events, log sealer) and the Kafka consumer of the
+ * Registry's events with its inbox and the registry facts. Everything is opened before the HTTP
+ * app is built (a missing server fails the start, naming it); the consumer starts when the app
+ * connects it as a microservice (Nest closes it before the infrastructure).
  */
-export class FundingInfrastructure extends RelayingInfrastructure {
-  readonly eventStore: EventStore;
-  readonly documents: MongooseDocumentStore;
-  readonly idempotency: IdempotencyStore;
-  readonly rateLimit: RelayedLog['rateLimit'];
-  readonly projections: ProjectionRunners;
-  readonly relay: MonitoredKafkaRelay;
+export class FundingInfrastructure extends ContextInfrastructure {
   /** The Registry's topic, delivered to Funding's policy through the inbox. */
   readonly consumer: KafkaEventConsumer<unknown>;
   readonly consumerGroup: ConsumerGroupMonitor;
-  readonly logSeals: ScheduledLogSeals;
 
   private constructor(
-    readonly config: FundingConfig,
+    override readonly config: FundingConfig,
     log: RelayedLog,
     readonly consumerState: ConsumerState,
     resources: OpenedResources,
   ) {
-    const { eventStore, documents, checkpoints } = log;
-    const logger = new Logger('ReadModels');
-    const projections = new ProjectionRunners(eventStore, documents, fundingProjections, (message) =>
-      logger.error(message),
-    );
-    const relay = new MonitoredKafkaRelay({
-      publication: fundingPublication,
-      log: eventStore,
-      checkpoints,
-      kafka: config.kafka,
-    });
     const { brokers, group } = config.kafka;
     const consumerGroup = new ConsumerGroupMonitor(brokers, group, [registryPublication.topic]);
-    const logSeals = new ScheduledLogSeals(eventStore, config.logSeals, new Logger('LogSeals'));
     super(
+      config,
+      log,
       {
-        relay,
-        published: fundingPublication.categories,
-        projections,
-        kafkaBrokers: brokers,
-        relayCounts: () => relay.relay.metrics(),
-        pools: { service: log.pool, ...consumerState.pools },
+        publication: fundingPublication,
+        projections: fundingProjections,
+        pools: consumerState.pools,
         workers: [
           {
             name: 'consumer-group',
@@ -78,19 +47,11 @@ export class FundingInfrastructure extends RelayingInfrastructure {
             stop: () => consumerGroup.disconnect(),
             lag: async () => [{ kind: 'consumer', consumer: group, lag: await consumerGroup.lag() }],
           },
-          { dependency: 'the log sealer', start: () => logSeals.start(), stop: () => logSeals.stop() },
         ],
       },
       resources,
     );
-    this.projections = projections;
-    this.eventStore = eventStore;
-    this.documents = documents;
-    this.idempotency = log.idempotency;
-    this.rateLimit = log.rateLimit;
-    this.relay = relay;
     this.consumerGroup = consumerGroup;
-    this.logSeals = logSeals;
     this.consumer = new KafkaEventConsumer({
       kafka: { brokers, clientId: group },
       group,
@@ -118,9 +79,9 @@ export class FundingInfrastructure extends RelayingInfrastructure {
     return { [this.config.kafka.group]: () => this.consumer.metrics() };
   }
 
-  healthChecks(): Record<string, HealthCheck> {
+  override healthChecks(): Record<string, HealthCheck> {
     return {
-      ...relayedLogHealthChecks(this, this.relay),
+      ...super.healthChecks(),
       registryConsumer: () => this.consumer.check(),
       registryFacts: async () => void (await this.consumerState.facts.networksOf('health-check')),
     };

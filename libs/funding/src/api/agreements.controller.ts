@@ -1,23 +1,15 @@
+import { commandResponse } from '@tadamon/nest-kit';
+import { CommandEndpoint } from '@tadamon/nest-kit';
 import { plainJson } from '@tadamon/nest-kit';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
-import {
-  Actor,
-  ApiProblems,
-  CurrentActor,
-  EmptyBody,
-  ExpectedRevisionHeader,
-  ProblemException,
-  Roles,
-} from '@tadamon/nest-kit';
+import { Actor, CurrentActor, EmptyBody, ExpectedRevisionHeader, ProblemException } from '@tadamon/nest-kit';
 import { AgreementParties } from '../application/agreement-parties';
 import { FundingCommands } from '../application/funding-commands';
 import { GrantDecisions } from '../application/grant-decisions';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
 import { assertApplicant } from './access';
-import { commandResponse } from './command-response';
-import { CommandResultDto } from './dto/common.dto';
 import { ReportReviewDto, SignAgreementDto, TrancheReportDto } from './dto/agreement.dto';
 
 /** The next id of a tranche's report: `report-<tranche>-1`, then one more after each return. */
@@ -40,14 +32,12 @@ export class AgreementsController {
   ) {}
 
   @Post(':applicationId/agreement')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Record the signed grant agreement of an award: signatories (the parties: the applicant association, which must sign, the envelope’s funder and the ministry, by Registry id; else 400 INVALID_SIGNATORY or APPLICANT_MUST_SIGN) and the disbursement tranches, which add up to the award (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async sign(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -74,14 +64,12 @@ export class AgreementsController {
   }
 
   @Post(':applicationId/tranches/:trancheId/release')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Release the next tranche (the report on the previous one approved) and record the payment on the envelope (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async release(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -96,11 +84,11 @@ export class AgreementsController {
   }
 
   @Post(':applicationId/tranches/:trancheId/report')
-  @Roles('association')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Submit the report on a released tranche (its association)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['association'],
+    summary: 'Submit the report on a released tranche (its association)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async report(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -122,14 +110,12 @@ export class AgreementsController {
   }
 
   @Post(':applicationId/tranches/:trancheId/review')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Approve a tranche report (the next tranche may then be released) or return it, with a comment (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async review(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,

@@ -1,6 +1,9 @@
+import { commandResponse } from '@tadamon/nest-kit';
+import { CommandEndpoint } from '@tadamon/nest-kit';
+import { listPage } from '@tadamon/read-store';
 import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -26,7 +29,6 @@ import { GrantApplicationCommand } from '../domain/grant-application/grant-appli
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
 import { ApplicationDoc, applicationsFilter, FUNDING_APPLICATIONS } from '../projections/applications';
 import { assertApplicant, ownOrganisation, READ_ALL, readsAll } from './access';
-import { commandResponse } from './command-response';
 import { CommandResultDto, FundingReasonDto } from './dto/common.dto';
 import {
   AppealDto,
@@ -34,7 +36,7 @@ import {
   DraftApplicationDto,
   ProposalChangesDto,
 } from './dto/application.dto';
-import { applicantView, boardItem, fullApplicationView, ownApplicationItem, page } from './views';
+import { applicantView, boardItem, fullApplicationView, ownApplicationItem } from './views';
 
 @ApiTags('funding: applications')
 @ApiBearerAuth()
@@ -48,14 +50,13 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @Roles('association')
-  @HttpCode(201)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['association'],
     summary:
       'Draft an application to a published call, for the caller’s own association: project, budget, co-financing, documents; never more than the call’s whole budget (400 AMOUNT_ABOVE_CALL_BUDGET) (association)',
+    problems: [400, 401, 403, 409, 412, 422, 429],
+    creates: true,
   })
-  @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async draft(
     @CurrentActor() actor: Actor,
     @Body() body: DraftApplicationDto,
@@ -109,18 +110,12 @@ export class ApplicationsController {
       associationId: privileged ? query.associationId : ownOrganisation(actor),
       flagged: query.flagged === undefined ? undefined : query.flagged === 'true',
     });
-    const pageSize = query.pageSize ?? 20;
-    const pageNumber = query.page ?? 1;
-    const collection = this.readModels.collection<ApplicationDoc>(FUNDING_APPLICATIONS);
-    const [items, total] = await Promise.all([
-      collection.find(filter, {
-        sort: { draftedAt: -1, _id: 1 },
-        skip: (pageNumber - 1) * pageSize,
-        limit: pageSize,
-      }),
-      collection.count(filter),
-    ]);
-    return page(items.map(privileged ? boardItem : ownApplicationItem), total, pageNumber, pageSize);
+    return listPage(
+      this.readModels.collection<ApplicationDoc>(FUNDING_APPLICATIONS),
+      filter,
+      { page: query.page, pageSize: query.pageSize, sort: { draftedAt: -1, _id: 1 } },
+      privileged ? boardItem : ownApplicationItem,
+    );
   }
 
   @Get(':applicationId')
@@ -168,14 +163,12 @@ export class ApplicationsController {
   }
 
   @Post(':applicationId/submit')
-  @Roles('association')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['association'],
     summary:
       'Submit a draft before the call’s deadline; only an association the registry verified may (a suspended one may not) (association)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async submit(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -195,14 +188,12 @@ export class ApplicationsController {
   }
 
   @Post(':applicationId/withdraw')
-  @Roles('association')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['association'],
     summary:
       'Withdraw an application, with the reason; a withdrawn award gives back to the envelope what was not paid (association)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async withdraw(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -215,14 +206,12 @@ export class ApplicationsController {
   }
 
   @Post(':applicationId/screen')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Screen a submitted application against the call’s eligibility rules, with the registry’s status of the association now; every rule’s check is recorded (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async screen(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -240,13 +229,11 @@ export class ApplicationsController {
   }
 
   @Post(':applicationId/appeal')
-  @Roles('association')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['association'],
     summary: 'Appeal a rejection within the call’s appeal window, with the grounds (association)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async appeal(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,

@@ -1,6 +1,9 @@
+import { commandResponse } from '@tadamon/nest-kit';
+import { CommandEndpoint } from '@tadamon/nest-kit';
+import { listPage } from '@tadamon/read-store';
 import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -26,11 +29,10 @@ import { CallTerms } from '../domain/call-for-proposals/call-terms';
 import { ApplicationDoc, applicationsFilter, FUNDING_APPLICATIONS } from '../projections/applications';
 import { CallDoc, callsFilter, FUNDING_CALLS } from '../projections/calls';
 import { READ_ALL, readsAll } from './access';
-import { commandResponse } from './command-response';
 import { CommandResultDto } from './dto/common.dto';
 import { CallsQueryDto, CallTermsChangesDto, DraftCallDto, ExtendDeadlineDto } from './dto/call.dto';
 import { BoardQueryDto } from './dto/application.dto';
-import { boardItem, callView, page, withoutInternals } from './views';
+import { boardItem, callView, withoutInternals } from './views';
 
 @ApiTags('funding: calls for proposals')
 @ApiBearerAuth()
@@ -43,14 +45,13 @@ export class CallsController {
   ) {}
 
   @Post()
-  @Roles('officer')
-  @HttpCode(201)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Draft a call for proposals on a budget envelope of its programme: eligibility rules, weighted criteria with thresholds, evaluators per proposal, deadline (officer)',
+    problems: [400, 401, 403, 409, 412, 422, 429],
+    creates: true,
   })
-  @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async draft(
     @CurrentActor() actor: Actor,
     @Body() body: DraftCallDto,
@@ -86,18 +87,12 @@ export class CallsController {
       status: privileged ? (query.status as CallStatus | undefined) : undefined,
       programmeId: query.programmeId,
     });
-    const pageSize = query.pageSize ?? 20;
-    const pageNumber = query.page ?? 1;
-    const collection = this.readModels.collection<CallDoc>(FUNDING_CALLS);
-    const [items, total] = await Promise.all([
-      collection.find(filter, {
-        sort: { deadline: 1, _id: 1 },
-        skip: (pageNumber - 1) * pageSize,
-        limit: pageSize,
-      }),
-      collection.count(filter),
-    ]);
-    return page(items.map(withoutInternals), total, pageNumber, pageSize);
+    return listPage(
+      this.readModels.collection<CallDoc>(FUNDING_CALLS),
+      filter,
+      { page: query.page, pageSize: query.pageSize, sort: { deadline: 1, _id: 1 } },
+      withoutInternals,
+    );
   }
 
   @Get(':callId')
@@ -145,11 +140,11 @@ export class CallsController {
   }
 
   @Post(':callId/publish')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Publish a draft call: it becomes public and its terms are frozen (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Publish a draft call: it becomes public and its terms are frozen (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   publish(
     @CurrentActor() actor: Actor,
     @Param('callId') callId: string,
@@ -160,11 +155,11 @@ export class CallsController {
   }
 
   @Post(':callId/extend-deadline')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Extend the deadline of a published call (never earlier) (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Extend the deadline of a published call (never earlier) (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   extend(
     @CurrentActor() actor: Actor,
     @Param('callId') callId: string,
@@ -180,11 +175,11 @@ export class CallsController {
   }
 
   @Post(':callId/close')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close a published call once its deadline has passed (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Close a published call once its deadline has passed (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   close(
     @CurrentActor() actor: Actor,
     @Param('callId') callId: string,
@@ -205,18 +200,12 @@ export class CallsController {
   async board(@Param('callId') callId: string, @Query() query: BoardQueryDto) {
     await this.call(callId);
     const filter = applicationsFilter({ callId, status: query.status as never });
-    const pageSize = query.pageSize ?? 20;
-    const pageNumber = query.page ?? 1;
-    const collection = this.readModels.collection<ApplicationDoc>(FUNDING_APPLICATIONS);
-    const [items, total] = await Promise.all([
-      collection.find(filter, {
-        sort: { submittedAt: 1, _id: 1 },
-        skip: (pageNumber - 1) * pageSize,
-        limit: pageSize,
-      }),
-      collection.count(filter),
-    ]);
-    return page(items.map(boardItem), total, pageNumber, pageSize);
+    return listPage(
+      this.readModels.collection<ApplicationDoc>(FUNDING_APPLICATIONS),
+      filter,
+      { page: query.page, pageSize: query.pageSize, sort: { submittedAt: 1, _id: 1 } },
+      boardItem,
+    );
   }
 
   @Get(':callId/ranking')

@@ -1,23 +1,16 @@
+import { commandResponse } from '@tadamon/nest-kit';
+import { CommandEndpoint } from '@tadamon/nest-kit';
 import { plainJson } from '@tadamon/nest-kit';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
-import {
-  Actor,
-  ApiProblems,
-  CurrentActor,
-  ExpectedRevisionHeader,
-  ProblemException,
-  Roles,
-} from '@tadamon/nest-kit';
+import { Actor, CurrentActor, ExpectedRevisionHeader, ProblemException } from '@tadamon/nest-kit';
 import { CallRanking } from '../application/call-ranking';
 import { CommitteeComposition } from '../application/committee-composition';
 import { FundingCommands } from '../application/funding-commands';
 import { GrantDecisions } from '../application/grant-decisions';
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
 import { committeeOf } from './access';
-import { commandResponse } from './command-response';
-import { CommandResultDto } from './dto/common.dto';
 import { AppealDecisionDto, AwardDto, RecommendationDto, RejectionDto } from './dto/decision.dto';
 
 /**
@@ -37,14 +30,12 @@ export class DecisionsController {
   ) {}
 
   @Post(':applicationId/recommendation')
-  @Roles('committee')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['committee'],
     summary:
       'Recommend a scored application for funding, or not, with the rationale; its rank is the call’s ranking now (committee)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async recommend(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -74,14 +65,12 @@ export class DecisionsController {
   }
 
   @Post(':applicationId/award')
-  @Roles('committee')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['committee'],
     summary:
       'Award a recommended application (amount, conditions, rationale): the funds are committed on the call’s envelope first, which never over-commits; an application outside the funded set of the call’s ranking needs a derogation (409 OUTSIDE_FUNDED_SET without one); the decision records the committee, the criteria and scoring rules versions, the envelope’s remaining amount, the ranking place and the derogation (committee)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async award(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -114,14 +103,12 @@ export class DecisionsController {
   }
 
   @Post(':applicationId/reject')
-  @Roles('committee')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['committee'],
     summary:
       'Reject a recommended or not-recommended application, with the reasons; the association may appeal within the call’s window; a commitment the application still holds is released (committee)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async reject(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -143,14 +130,12 @@ export class DecisionsController {
   }
 
   @Post(':applicationId/appeal/decision')
-  @Roles('committee')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['committee'],
     summary:
       'Decide a pending appeal: upheld annuls the rejection (the committee decides again), or dismissed; a commitment the application still holds is released (committee)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async decideAppeal(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,

@@ -1,6 +1,9 @@
+import { commandResponse } from '@tadamon/nest-kit';
+import { CommandEndpoint } from '@tadamon/nest-kit';
+import { listPage } from '@tadamon/read-store';
 import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -20,11 +23,10 @@ import { FUNDING_READ_MODELS, FundingReadModels } from '../application/funding-p
 import { OpenedEnvelope } from '../domain/budget-envelope/budget-envelope';
 import { EnvelopeDoc, FUNDING_ENVELOPES, programmeTotals } from '../projections/envelopes';
 import { READ_ALL } from './access';
-import { commandResponse } from './command-response';
-import { CommandResultDto, FundingReasonDto } from './dto/common.dto';
+import { FundingReasonDto } from './dto/common.dto';
 import { EnvelopesQueryDto, OpenEnvelopeDto } from './dto/envelope.dto';
 import { ProgrammeStatusDto } from './dto/programme-status.dto';
-import { envelopeView, page, withoutInternals } from './views';
+import { envelopeView, withoutInternals } from './views';
 
 @ApiTags('funding: budget envelopes')
 @ApiBearerAuth()
@@ -37,14 +39,13 @@ export class EnvelopesController {
   ) {}
 
   @Post('envelopes')
-  @Roles('officer')
-  @HttpCode(201)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Open a budget envelope for a programme (currency, amount, period); the programme exists from its first envelope; the funder is a Registry actor, not an association (400 UNKNOWN_FUNDER, FUNDER_IS_ASSOCIATION) (officer)',
+    problems: [400, 401, 403, 409, 412, 422, 429],
+    creates: true,
   })
-  @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async open(
     @CurrentActor() actor: Actor,
     @Body() body: OpenEnvelopeDto,
@@ -74,19 +75,13 @@ export class EnvelopesController {
   })
   @ApiProblems(400, 401, 403, 429)
   async list(@Query() query: EnvelopesQueryDto) {
-    const pageSize = query.pageSize ?? 20;
-    const pageNumber = query.page ?? 1;
     const filter = query.programmeId ? { programmeId: query.programmeId } : {};
-    const collection = this.readModels.collection<EnvelopeDoc>(FUNDING_ENVELOPES);
-    const [items, total] = await Promise.all([
-      collection.find(filter, {
-        sort: { openedAt: 1, _id: 1 },
-        skip: (pageNumber - 1) * pageSize,
-        limit: pageSize,
-      }),
-      collection.count(filter),
-    ]);
-    return page(items.map(withoutInternals), total, pageNumber, pageSize);
+    return listPage(
+      this.readModels.collection<EnvelopeDoc>(FUNDING_ENVELOPES),
+      filter,
+      { page: query.page, pageSize: query.pageSize, sort: { openedAt: 1, _id: 1 } },
+      withoutInternals,
+    );
   }
 
   @Get('envelopes/:envelopeId')
@@ -104,11 +99,11 @@ export class EnvelopesController {
   }
 
   @Post('envelopes/:envelopeId/close')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Close an envelope to new commitments, with the reason (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Close an envelope to new commitments, with the reason (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async close(
     @CurrentActor() actor: Actor,
     @Param('envelopeId') envelopeId: string,

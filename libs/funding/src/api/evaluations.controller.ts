@@ -1,6 +1,9 @@
+import { commandResponse } from '@tadamon/nest-kit';
+import { CommandEndpoint } from '@tadamon/nest-kit';
+import { listPage } from '@tadamon/read-store';
 import { ApiPageResponse, ApiRecordResponse, plainJson } from '@tadamon/nest-kit';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -20,10 +23,9 @@ import { GrantApplicationCommand } from '../domain/grant-application/grant-appli
 import { GrantApplication } from '../domain/grant-application/grant-application-state';
 import { ApplicationDoc, applicationsFilter, FUNDING_APPLICATIONS } from '../projections/applications';
 import { assertNamedEvaluator } from './access';
-import { commandResponse } from './command-response';
-import { CommandResultDto, PageQueryDto, FundingReasonDto } from './dto/common.dto';
+import { PageQueryDto, FundingReasonDto } from './dto/common.dto';
 import { AssignEvaluatorDto, DeclarationDto, DetectedConflictDto, ScoresDto } from './dto/evaluation.dto';
-import { assignmentItem, dossierView, page } from './views';
+import { assignmentItem, dossierView } from './views';
 
 @ApiTags('funding: evaluation')
 @ApiBearerAuth()
@@ -45,34 +47,21 @@ export class EvaluationsController {
   @ApiProblems(400, 401, 403, 429)
   async assignments(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
     const filter = applicationsFilter({ evaluatorId: actor.id });
-    const pageSize = query.pageSize ?? 20;
-    const pageNumber = query.page ?? 1;
-    const collection = this.readModels.collection<ApplicationDoc>(FUNDING_APPLICATIONS);
-    const [items, total] = await Promise.all([
-      collection.find(filter, {
-        sort: { submittedAt: 1, _id: 1 },
-        skip: (pageNumber - 1) * pageSize,
-        limit: pageSize,
-      }),
-      collection.count(filter),
-    ]);
-    return page(
-      items.map((doc) => assignmentItem(doc, actor.id)),
-      total,
-      pageNumber,
-      pageSize,
+    return listPage(
+      this.readModels.collection<ApplicationDoc>(FUNDING_APPLICATIONS),
+      filter,
+      { page: query.page, pageSize: query.pageSize, sort: { submittedAt: 1, _id: 1 } },
+      (doc) => assignmentItem(doc, actor.id),
     );
   }
 
   @Post('applications/:applicationId/evaluators')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Assign an evaluator to an eligible application. When the registry links the evaluator to the applicant (same organisation, shared network), the conflict is recorded instead and they are excluded (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async assign(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -91,14 +80,12 @@ export class EvaluationsController {
   }
 
   @Post('applications/:applicationId/evaluators/:evaluatorId/remove')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Remove an evaluator from an application under evaluation, with the reason; a consensus reached with them is annulled (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async remove(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -116,14 +103,12 @@ export class EvaluationsController {
   }
 
   @Post('applications/:applicationId/conflicts')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary:
       'Record a conflict of interest detected between an evaluator and the applicant, with the links found: the evaluator is removed or excluded (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async detected(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -141,14 +126,12 @@ export class EvaluationsController {
   }
 
   @Post('applications/:applicationId/declaration')
-  @Roles('evaluator')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['evaluator'],
     summary:
       'Declare, before opening the dossier, whether the caller has a conflict of interest; a conflict removes them from the evaluation. Only on dossiers assigned to the caller (evaluator)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async declare(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -173,13 +156,11 @@ export class EvaluationsController {
   }
 
   @Post('applications/:applicationId/dossier/open')
-  @Roles('evaluator')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['evaluator'],
     summary: 'Open the dossier, after declaring no conflict of interest (evaluator assigned to it)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async open(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -218,14 +199,12 @@ export class EvaluationsController {
   }
 
   @Post('applications/:applicationId/scores')
-  @Roles('evaluator')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['evaluator'],
     summary:
       'Record the caller’s own score of each criterion, with a comment, on a dossier they opened (evaluator)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async score(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,
@@ -245,14 +224,12 @@ export class EvaluationsController {
   }
 
   @Post('applications/:applicationId/consensus')
-  @Roles('committee')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['committee'],
     summary:
       'Combine the evaluators’ scores into the consensus score, with the scoring rules version of the call, once every assigned evaluator scored (committee)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async consensus(
     @CurrentActor() actor: Actor,
     @Param('applicationId') applicationId: string,

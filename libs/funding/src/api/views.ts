@@ -12,13 +12,6 @@ export const withoutInternals = <T extends Document>({
   ...view
 }: T & { _position?: unknown }) => view;
 
-export const page = <T>(items: T[], total: number, pageNumber: number, pageSize: number) => ({
-  items,
-  total,
-  page: pageNumber,
-  pageSize,
-});
-
 export const callView = (call: DraftedCall) => ({
   callId: call.callId,
   status: call.status,

@@ -1,10 +1,10 @@
-import type { Language } from '@tadamon/nest-kit';
+import type { DomainMessages } from '@tadamon/nest-kit';
 
 /**
  * The `detail` of Funding's domain problems in ar/fr/en, per error code. The technical message
  * (English, with ids and amounts) goes to the logs and to the `debug` member.
  */
-export const FUNDING_MESSAGES: Record<string, Record<Language, string>> = {
+export const FUNDING_MESSAGES: DomainMessages = {
   NOT_CREATED: {
     en: 'This record does not exist.',
     fr: "Cet enregistrement n'existe pas.",
@@ -190,13 +190,4 @@ export const FUNDING_MESSAGES: Record<string, Record<Language, string>> = {
     fr: 'Ces règles de notation sont inconnues.',
     ar: 'قواعد التنقيط هذه غير معروفة.',
   },
-};
-
-export const fundingMessage = (
-  code: string,
-  language: Language,
-  params: Record<string, string> = {},
-): string | undefined => {
-  const template = FUNDING_MESSAGES[code]?.[language];
-  return template?.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 };

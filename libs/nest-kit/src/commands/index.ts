@@ -1,1 +1,2 @@
 export * from './context-commands';
+export * from './command-response';

@@ -26,6 +26,7 @@ import {
   stateLocation,
   TokenValues,
 } from './service-variables';
+import { Reader, string } from './readers';
 import { writableFile } from './writable-file';
 
 /** The values of the variable groups every service of the distributed profile reads. */
@@ -63,13 +64,38 @@ export interface ServiceConfig {
  * takes write transactions of its own).
  */
 export interface OwnStateFile {
-  /** The variable that names its file. */
+  /** The variable that names its file (declared by contextVariables). */
   variable: string;
-  /** The file given, if any. */
-  file: string | undefined;
-  /** The file's name beside TADAMON_SQLITE_FILE when none is given. */
+  /** The file's name beside TADAMON_SQLITE_FILE when the variable is not set. */
   defaultName: string;
 }
+
+export interface ContextVariablesOptions<F extends string> {
+  /** The HTTP port by default. */
+  port: number;
+  /** The log's SQLite file by default (data/<context>/<context>.db). */
+  sqliteFile: string;
+  /** The MongoDB database of the context's read models by default. */
+  database: string;
+  /** The variable naming the SQLite file of the context's own state (TADAMON_KEY_STORE_FILE...). */
+  ownStateFile: F;
+}
+
+/**
+ * The variables every context service reads first, in the order their problems are listed: HTTP,
+ * the log, the file of the context's own state, the read models, Kafka. The context adds its own,
+ * then `tokenVariables()` and `logSealVariables(loadSealPrivateKey)`.
+ */
+export const contextVariables = <F extends string>(options: ContextVariablesOptions<F>) => ({
+  ...httpVariables(options.port),
+  ...eventStoreVariables(options.sqliteFile),
+  ...({ [options.ownStateFile]: string({ minLength: 1 }).optional() } as Record<
+    F,
+    Reader<string | undefined>
+  >),
+  ...readModelVariables(options.database),
+  ...kafkaVariables(),
+});
 
 /**
  * Reads and checks a service's configuration: its variables and the rules between the shared
@@ -79,19 +105,19 @@ export interface OwnStateFile {
 export function loadServiceConfig<S extends ServiceSchema>(
   schema: ConfigDefinition<S>,
   environment: NodeJS.ProcessEnv,
-  ownState: (values: ConfigOf<S>) => OwnStateFile,
+  own: OwnStateFile,
 ): { values: ConfigOf<S>; config: ServiceConfig; ownState: StateLocation } {
   const values = loadServiceVariables(schema, environment);
   // S holds the shared groups, so its values hold theirs (TypeScript cannot see it through ConfigOf).
   const shared = values as ConfigOf<S> & ServiceValues;
-  const own = ownState(values);
+  const ownFileGiven = (values as Record<string, unknown>)[own.variable] as string | undefined;
   const problems: ConfigurationProblem[] = [];
   const local = keepsLocalState(shared);
   const sqliteFile = local ? writableFile('TADAMON_SQLITE_FILE', shared.TADAMON_SQLITE_FILE, problems) : '';
   const ownFile = local
     ? writableFile(
         own.variable,
-        own.file ?? join(dirname(resolve(shared.TADAMON_SQLITE_FILE)), own.defaultName),
+        ownFileGiven ?? join(dirname(resolve(shared.TADAMON_SQLITE_FILE)), own.defaultName),
         problems,
       )
     : '';

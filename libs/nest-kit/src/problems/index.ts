@@ -7,3 +7,4 @@ export * from './domain-validation';
 export * from './method-not-allowed';
 export * from './framework-errors';
 export * from './unavailable-dependency';
+export * from './domain-problems';

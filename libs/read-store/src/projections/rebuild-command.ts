@@ -33,12 +33,12 @@ export async function rebuildProjection(
       name,
       projections.map((p) => p.name),
     );
-  const runner = new ProjectionRunner(source, docs, projection, { onProgress: progressBar(out) });
-  const { events, durationMs } = await runner.rebuild();
+  const bar = progressBar(out);
+  const runner = new ProjectionRunner(source, docs, projection, { onProgress: (p) => bar.update(p) });
+  const { events, durationMs } = await runner.rebuild().finally(() => bar.done());
   const hashes: Record<string, string> = {};
   for (const collection of projection.collections)
     hashes[collection] = await collectionHash(docs, collection);
-  if (out.isTTY) out.write('\n');
   out.write(`rebuilt ${name}: ${events.toLocaleString('en')} events in ${durationMs} ms\n`);
   for (const [collection, hash] of Object.entries(hashes)) out.write(`  ${collection} sha256 ${hash}\n`);
   return { projection: name, events, durationMs, hashes };

@@ -1,6 +1,8 @@
+import { CommandEndpoint } from '@tadamon/nest-kit';
+import { listPage } from '@tadamon/read-store';
 import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -23,7 +25,7 @@ import { ACTOR_DIRECTORY, ActorDirectoryDoc } from '../projections/actor-directo
 import { directoryPage } from '../projections/association-directory-query';
 import { textCondition } from '../projections/search-text';
 import { assertActsFor } from './access';
-import { pageView } from './read-model-view';
+import { withoutInternals } from './read-model-view';
 import { ActorChangesDto, RegisterActorDto } from './dto/actor.dto';
 import { CommandResultDto } from './dto/common.dto';
 import { ActorDirectoryQueryDto } from './dto/directory-query.dto';
@@ -38,14 +40,13 @@ export class ActorsController {
   ) {}
 
   @Post()
-  @Roles('officer', 'admin')
-  @HttpCode(201)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer', 'admin'],
     summary:
       'Register an organisation other than an association: CRI, agency, council, funder (officer, admin)',
+    problems: [400, 401, 403, 409, 412, 422, 429],
+    creates: true,
   })
-  @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async register(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterActorDto,
@@ -69,7 +70,7 @@ export class ActorsController {
   @ApiOperation({ summary: 'The actor directory (public): filter by kind, region, name' })
   @ApiProblems(400, 429)
   async directory(@Query() query: ActorDirectoryQueryDto) {
-    const { page, pageSize, skip } = directoryPage({
+    const { page, pageSize } = directoryPage({
       page: query.page,
       pageSize: query.pageSize,
       text: query.text,
@@ -79,17 +80,12 @@ export class ActorsController {
     if (query.region) filter['regions'] = query.region;
     const text = query.text === undefined ? undefined : textCondition(query.text);
     if (text) filter['search.names'] = text;
-    const collection = this.readModels.collection<ActorDirectoryDoc>(ACTOR_DIRECTORY);
-    const [items, total] = await Promise.all([
-      collection.find(filter, {
-        sort: { 'names.fr': 1, _id: 1 },
-        skip,
-        limit: pageSize,
-        projection: { search: 0 },
-      }),
-      collection.count(filter),
-    ]);
-    return pageView({ items, total, page, pageSize });
+    return listPage(
+      this.readModels.collection<ActorDirectoryDoc>(ACTOR_DIRECTORY),
+      filter,
+      { page, pageSize, sort: { 'names.fr': 1, _id: 1 }, projection: { search: 0 } },
+      withoutInternals,
+    );
   }
 
   @Get(':actorId')
@@ -132,11 +128,11 @@ export class ActorsController {
   }
 
   @Post(':actorId/deactivate')
-  @Roles('officer', 'admin')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Deactivate an organisation (officer, admin)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer', 'admin'],
+    summary: 'Deactivate an organisation (officer, admin)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async deactivate(
     @CurrentActor() actor: Actor,
     @Param('actorId') actorId: string,

@@ -1,6 +1,7 @@
+import { CommandEndpoint } from '@tadamon/nest-kit';
 import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   ApiProblems,
@@ -62,14 +63,13 @@ export class AssociationsController {
   ) {}
 
   @Post()
-  @Roles('officer', 'association')
-  @HttpCode(201)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer', 'association'],
     summary:
       'Register an association (status submitted). An association account registers its own organisation.',
+    problems: [400, 401, 403, 404, 409, 412, 422, 429],
+    creates: true,
   })
-  @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 422, 429)
   async register(
     @CurrentActor() actor: Actor,
     @Body() body: RegisterAssociationDto,
@@ -156,11 +156,11 @@ export class AssociationsController {
   }
 
   @Post(':associationId/verify')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Verify a submitted association: it becomes public (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Verify a submitted association: it becomes public (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   verify(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
@@ -176,11 +176,11 @@ export class AssociationsController {
   }
 
   @Post(':associationId/reject')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reject a submitted association, with the reason (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Reject a submitted association, with the reason (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   reject(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
@@ -196,13 +196,11 @@ export class AssociationsController {
   }
 
   @Post(':associationId/suspend')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer'],
     summary: 'Suspend a verified association, with the reason (officer); funding flags its open applications',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   suspend(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
@@ -218,11 +216,11 @@ export class AssociationsController {
   }
 
   @Post(':associationId/reinstate')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reinstate a suspended association (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Reinstate a suspended association (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   reinstate(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
@@ -238,11 +236,11 @@ export class AssociationsController {
   }
 
   @Post(':associationId/dissolve')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record the dissolution of an association, with the reason (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Record the dissolution of an association, with the reason (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   dissolve(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
@@ -258,11 +256,11 @@ export class AssociationsController {
   }
 
   @Post(':associationId/suspected-duplicates')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Flag another association as a suspected duplicate of this one (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Flag another association as a suspected duplicate of this one (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async flagDuplicate(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
@@ -279,11 +277,11 @@ export class AssociationsController {
   }
 
   @Post(':associationId/merge')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Merge this association into its survivor: an explicit, final event (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Merge this association into its survivor: an explicit, final event (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async merge(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,

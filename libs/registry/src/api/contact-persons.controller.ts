@@ -1,6 +1,7 @@
+import { CommandEndpoint } from '@tadamon/nest-kit';
 import { ApiListResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -49,14 +50,13 @@ export class ContactPersonsController {
   ) {}
 
   @Post('associations/:associationId/contacts')
-  @Roles('officer', 'association')
-  @HttpCode(201)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer', 'association'],
     summary:
       'Add a contact person: the card is sealed with a key of its own before it reaches the log; consents given are recorded as events',
+    problems: [400, 401, 403, 404, 409, 412, 422, 429],
+    creates: true,
   })
-  @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 422, 429)
   async add(
     @CurrentActor() actor: Actor,
     @Param('associationId') associationId: string,
@@ -183,11 +183,11 @@ export class ContactPersonsController {
   }
 
   @Post('contacts/:subjectId/consents')
-  @Roles('officer', 'association')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record a consent given or withdrawn, for a purpose and a legal basis' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer', 'association'],
+    summary: 'Record a consent given or withdrawn, for a purpose and a legal basis',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async consent(
     @CurrentActor() actor: Actor,
     @Param('subjectId') subjectId: string,
@@ -212,11 +212,11 @@ export class ContactPersonsController {
   }
 
   @Post('contacts/:subjectId/remove')
-  @Roles('officer', 'association')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Remove a contact person from the association (the data lives until erased)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer', 'association'],
+    summary: 'Remove a contact person from the association (the data lives until erased)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async remove(
     @CurrentActor() actor: Actor,
     @Param('subjectId') subjectId: string,
@@ -228,14 +228,12 @@ export class ContactPersonsController {
   }
 
   @Post('contacts/:subjectId/erase')
-  @Roles('officer', 'association')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer', 'association'],
     summary:
       "Erase a person's data: the key is destroyed (every sealed copy in the log becomes unreadable; the hash chain still verifies), then the erasure is recorded",
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async erase(
     @CurrentActor() actor: Actor,
     @Param('subjectId') subjectId: string,

@@ -1,18 +1,8 @@
+import { CommandEndpoint } from '@tadamon/nest-kit';
+import { listPage } from '@tadamon/read-store';
 import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -33,7 +23,7 @@ import { REGISTRY_READ_MODELS, RegistryReadModels } from '../application/registr
 import { NetworkCommand, NetworkState } from '../domain/network/network';
 import { directoryPage } from '../projections/association-directory-query';
 import { NETWORKS, NetworkDoc, networksOfAssociationFilter } from '../projections/networks';
-import { pageView } from './read-model-view';
+import { withoutInternals } from './read-model-view';
 import { CreateNetworkDto, NetworkMemberDto, RenameNetworkDto } from './dto/actor.dto';
 import { CommandResultDto } from './dto/common.dto';
 import { NetworksQueryDto } from './dto/directory-query.dto';
@@ -48,11 +38,12 @@ export class NetworksController {
   ) {}
 
   @Post()
-  @Roles('officer')
-  @HttpCode(201)
-  @ApiOperation({ summary: 'Create a network or federation of associations (officer)' })
-  @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Create a network or federation of associations (officer)',
+    problems: [400, 401, 403, 409, 412, 422, 429],
+    creates: true,
+  })
   async create(
     @CurrentActor() actor: Actor,
     @Body() body: CreateNetworkDto,
@@ -76,14 +67,14 @@ export class NetworksController {
   @ApiOperation({ summary: 'Networks and federations (public); `associationId` lists those it belongs to' })
   @ApiProblems(400, 429)
   async list(@Query() query: NetworksQueryDto) {
-    const { page, pageSize, skip } = directoryPage({ page: query.page, pageSize: query.pageSize });
+    const { page, pageSize } = directoryPage({ page: query.page, pageSize: query.pageSize });
     const filter = query.associationId ? networksOfAssociationFilter(query.associationId) : {};
-    const collection = this.readModels.collection<NetworkDoc>(NETWORKS);
-    const [items, total] = await Promise.all([
-      collection.find(filter, { sort: { 'names.fr': 1, _id: 1 }, skip, limit: pageSize }),
-      collection.count(filter),
-    ]);
-    return pageView({ items, total, page, pageSize });
+    return listPage(
+      this.readModels.collection<NetworkDoc>(NETWORKS),
+      filter,
+      { page, pageSize, sort: { 'names.fr': 1, _id: 1 } },
+      withoutInternals,
+    );
   }
 
   @Get(':networkId')
@@ -119,11 +110,11 @@ export class NetworksController {
   }
 
   @Post(':networkId/members')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Add an association to a network (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Add an association to a network (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async addMember(
     @CurrentActor() actor: Actor,
     @Param('networkId') networkId: string,
@@ -142,11 +133,11 @@ export class NetworksController {
   }
 
   @Delete(':networkId/members/:associationId')
-  @Roles('officer')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Remove an association from a network (officer)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer'],
+    summary: 'Remove an association from a network (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async removeMember(
     @CurrentActor() actor: Actor,
     @Param('networkId') networkId: string,

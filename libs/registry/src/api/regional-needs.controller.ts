@@ -1,6 +1,8 @@
+import { CommandEndpoint } from '@tadamon/nest-kit';
+import { listPage } from '@tadamon/read-store';
 import { ApiPageResponse, ApiRecordResponse, plainJson, revisionedIfStored } from '@tadamon/nest-kit';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -32,8 +34,8 @@ import { ASSOCIATION_DIRECTORY, AssociationDirectoryDoc } from '../projections/a
 import { directoryPage } from '../projections/association-directory-query';
 import { REGIONAL_NEEDS, RegionalNeedDoc, regionalNeedsFilter } from '../projections/regional-needs';
 import { assertActsFor, readsAll } from './access';
-import { pageView } from './read-model-view';
-import { CommandResultDto, ReasonDto } from './dto/common.dto';
+import { withoutInternals } from './read-model-view';
+import { ReasonDto } from './dto/common.dto';
 import { RegionalNeedsQueryDto } from './dto/directory-query.dto';
 import { AddressedDto, MatchRegionalNeedDto, PublishRegionalNeedDto } from './dto/regional-need.dto';
 
@@ -49,14 +51,13 @@ export class RegionalNeedsController {
   ) {}
 
   @Post()
-  @Roles('partner', 'officer')
-  @HttpCode(201)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['partner', 'officer'],
     summary:
       'Publish a regional need. A partner (CRI or development agency) publishes as itself, for the regions it covers; an officer names the publisher.',
+    problems: [400, 401, 403, 409, 412, 422, 429],
+    creates: true,
   })
-  @ApiCreatedResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 409, 412, 422, 429)
   async publish(
     @CurrentActor() actor: Actor,
     @Body() body: PublishRegionalNeedDto,
@@ -102,7 +103,7 @@ export class RegionalNeedsController {
   })
   @ApiProblems(400, 429)
   async catalogue(@CurrentActor() actor: Actor | undefined, @Query() query: RegionalNeedsQueryDto) {
-    const { page, pageSize, skip } = directoryPage({ page: query.page, pageSize: query.pageSize });
+    const { page, pageSize } = directoryPage({ page: query.page, pageSize: query.pageSize });
     // A CRI or agency follows its own needs past "open" (matched, addressed, withdrawn).
     const ownNeeds = !!actor?.organisationId && query.publisherId === actor.organisationId;
     const privileged = readsAll(actor) || ownNeeds;
@@ -114,12 +115,12 @@ export class RegionalNeedsController {
       openOnly: !privileged,
     });
     if (query.publisherId) filter['publisherId'] = query.publisherId;
-    const collection = this.readModels.collection<RegionalNeedDoc>(REGIONAL_NEEDS);
-    const [items, total] = await Promise.all([
-      collection.find(filter, { sort: { publishedAt: -1, _id: 1 }, skip, limit: pageSize }),
-      collection.count(filter),
-    ]);
-    return pageView({ items, total, page, pageSize });
+    return listPage(
+      this.readModels.collection<RegionalNeedDoc>(REGIONAL_NEEDS),
+      filter,
+      { page, pageSize, sort: { publishedAt: -1, _id: 1 } },
+      withoutInternals,
+    );
   }
 
   @Get(':needId')
@@ -180,13 +181,11 @@ export class RegionalNeedsController {
   }
 
   @Post(':needId/match')
-  @Roles('officer', 'partner')
-  @HttpCode(200)
-  @ApiOperation({
+  @CommandEndpoint({
+    roles: ['officer', 'partner'],
     summary: 'Record the associations and funders matched to a need (its publisher, officers)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
   })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async match(
     @CurrentActor() actor: Actor,
     @Param('needId') needId: string,
@@ -213,11 +212,11 @@ export class RegionalNeedsController {
   }
 
   @Post(':needId/addressed')
-  @Roles('officer', 'partner')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Mark a need addressed, with a note (its publisher, officers)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer', 'partner'],
+    summary: 'Mark a need addressed, with a note (its publisher, officers)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async addressed(
     @CurrentActor() actor: Actor,
     @Param('needId') needId: string,
@@ -234,11 +233,11 @@ export class RegionalNeedsController {
   }
 
   @Post(':needId/withdraw')
-  @Roles('officer', 'partner')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw a need, with the reason (its publisher, officers)' })
-  @ApiOkResponse({ type: CommandResultDto })
-  @ApiProblems(400, 401, 403, 404, 409, 412, 429)
+  @CommandEndpoint({
+    roles: ['officer', 'partner'],
+    summary: 'Withdraw a need, with the reason (its publisher, officers)',
+    problems: [400, 401, 403, 404, 409, 412, 429],
+  })
   async withdraw(
     @CurrentActor() actor: Actor,
     @Param('needId') needId: string,

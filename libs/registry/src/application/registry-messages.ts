@@ -1,10 +1,10 @@
-import type { Language } from '@tadamon/nest-kit';
+import type { DomainMessages } from '@tadamon/nest-kit';
 
 /**
  * The `detail` of the Registry's domain problems in ar/fr/en, per error code. The technical
  * message (English, with ids) goes to the logs and to `debug` members, not to the ministry's users.
  */
-export const REGISTRY_MESSAGES: Record<string, Record<Language, string>> = {
+export const REGISTRY_MESSAGES: DomainMessages = {
   NOT_REGISTERED: {
     en: 'This record does not exist.',
     fr: "Cet enregistrement n'existe pas.",
@@ -35,13 +35,4 @@ export const REGISTRY_MESSAGES: Record<string, Record<Language, string>> = {
     fr: 'Les données de cette personne ont été effacées ; plus rien ne peut être enregistré à son sujet.',
     ar: 'تم محو بيانات هذا الشخص؛ لا يمكن تسجيل أي شيء آخر بشأنه.',
   },
-};
-
-export const registryMessage = (
-  code: string,
-  language: Language,
-  params: Record<string, string> = {},
-): string | undefined => {
-  const template = REGISTRY_MESSAGES[code]?.[language];
-  return template?.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 };

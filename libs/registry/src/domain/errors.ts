@@ -1,48 +1,19 @@
-import { DomainError, FieldIssue, validationFailedMessage } from '@tadamon/domain-kit';
+import { commonErrors, DomainError } from '@tadamon/domain-kit';
 
 export type { FieldIssue } from '@tadamon/domain-kit';
 
-/** Base of every typed error of the Registry domain: the API layer maps `code` to a problem type. */
+/** Base of every typed error of the Registry domain: the kit's mapper answers each with its kind and code. */
 export abstract class RegistryError extends DomainError {}
 
-/** The command's data breaks a rule of the domain; every refused field is listed, not only the first. */
-export class ValidationFailed extends RegistryError {
-  readonly code = 'VALIDATION_FAILED';
-  constructor(readonly issues: readonly FieldIssue[]) {
-    super(validationFailedMessage(issues));
-  }
-}
-
-/** The command is not allowed in the record's current status. */
-export class InvalidTransition extends RegistryError {
-  readonly code = 'INVALID_TRANSITION';
-  constructor(
-    readonly aggregate: string,
-    readonly from: string,
-    readonly command: string,
-  ) {
-    super(`${aggregate}: ${command} is not allowed when the status is ${from}`);
-  }
-}
-
-/** A command other than the creating one, on a stream that holds no record yet. */
-export class NotRegistered extends RegistryError {
-  readonly code = 'NOT_REGISTERED';
-  constructor(
-    readonly aggregate: string,
-    readonly command: string,
-  ) {
-    super(`${aggregate}: ${command} on a record that does not exist`);
-  }
-}
-
-/** The creating command again, with other data than the record was created with. */
-export class AlreadyRegistered extends RegistryError {
-  readonly code = 'ALREADY_REGISTERED';
-  constructor(
-    readonly aggregate: string,
-    readonly id: string,
-  ) {
-    super(`${aggregate} ${id} already exists with other data`);
-  }
-}
+// A record of the Registry is registered, not created: NOT_REGISTERED, ALREADY_REGISTERED.
+const errors = commonErrors(RegistryError, {
+  notCreated: 'NotRegistered',
+  alreadyCreated: 'AlreadyRegistered',
+});
+export const { ValidationFailed, InvalidTransition } = errors;
+export const NotRegistered = errors.NotCreated;
+export const AlreadyRegistered = errors.AlreadyCreated;
+export type ValidationFailed = InstanceType<typeof ValidationFailed>;
+export type InvalidTransition = InstanceType<typeof InvalidTransition>;
+export type NotRegistered = InstanceType<typeof NotRegistered>;
+export type AlreadyRegistered = InstanceType<typeof AlreadyRegistered>;

@@ -13,6 +13,12 @@ export class BudgetEnvelopeExceeded extends FundingError {
   ) {
     super(`envelope ${envelopeId}: ${show(requested)} requested, only ${show(remaining)} remain`);
   }
+  override params() {
+    return { remaining: show(this.remaining) };
+  }
+  override extensions() {
+    return { envelopeId: this.envelopeId, requested: this.requested, remaining: this.remaining };
+  }
 }
 
 /** The application already has a commitment on this envelope, of another amount. */
@@ -28,6 +34,7 @@ export class CommitmentAlreadyMade extends FundingError {
 
 export class CommitmentNotFound extends FundingError {
   readonly code = 'COMMITMENT_NOT_FOUND';
+  override readonly kind = 'not-found';
   constructor(
     readonly envelopeId: string,
     readonly applicationId: string,

@@ -104,6 +104,12 @@ export class CallStillOpen extends FundingError {
   ) {
     super(`call ${callId} accepts applications until ${deadline}`);
   }
+  override params() {
+    return { deadline: this.deadline };
+  }
+  override extensions() {
+    return { deadline: this.deadline };
+  }
 }
 
 // ---- decide ----

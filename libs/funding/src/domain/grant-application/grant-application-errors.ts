@@ -10,6 +10,9 @@ export class AssociationNotVerified extends FundingError {
   ) {
     super(`association ${associationId} is ${status}, not verified`);
   }
+  override params() {
+    return { status: this.status };
+  }
 }
 
 export class CallNotOpenForSubmissions extends FundingError {
@@ -20,11 +23,15 @@ export class CallNotOpenForSubmissions extends FundingError {
   ) {
     super(`call ${callId} does not accept applications: ${reason}`);
   }
+  override params() {
+    return { reason: this.reason };
+  }
 }
 
 /** An evaluator's declaration and scores are theirs alone: the actor must be the evaluator. */
 export class NotTheEvaluator extends FundingError {
   readonly code = 'NOT_THE_EVALUATOR';
+  override readonly kind = 'forbidden';
   constructor(
     readonly evaluatorId: string,
     readonly actorId: string,
@@ -35,6 +42,7 @@ export class NotTheEvaluator extends FundingError {
 
 export class EvaluatorNotAssigned extends FundingError {
   readonly code = 'EVALUATOR_NOT_ASSIGNED';
+  override readonly kind = 'not-found';
   constructor(readonly evaluatorId: string) {
     super(`${evaluatorId} is not an evaluator of this application`);
   }
@@ -75,12 +83,24 @@ export class EvaluationIncomplete extends FundingError {
         (missing.length > 0 ? `, waiting for ${missing.join(', ')}` : ''),
     );
   }
+  override params() {
+    return { required: String(this.required) };
+  }
+  override extensions() {
+    return { required: this.required, missing: this.missing };
+  }
 }
 
 export class BelowThresholds extends FundingError {
   readonly code = 'BELOW_THRESHOLDS';
   constructor(readonly failed: readonly string[]) {
     super(`the application failed the thresholds of ${failed.join(', ')}`);
+  }
+  override params() {
+    return { failed: this.failed.join(', ') };
+  }
+  override extensions() {
+    return { failedThresholds: this.failed };
   }
 }
 
@@ -102,9 +122,12 @@ export class CommitteeMemberHasConflict extends FundingError {
   readonly code = 'COMMITTEE_MEMBER_HAS_CONFLICT';
   constructor(
     readonly memberId: string,
-    readonly field = 'committeeMembers',
+    override readonly field = 'committeeMembers',
   ) {
     super(`${memberId} has a conflict of interest with this application`);
+  }
+  override params() {
+    return { member: this.memberId };
   }
 }
 
@@ -114,7 +137,7 @@ export class CommitteeMemberHasConflict extends FundingError {
  */
 export class OutsideFundedSet extends FundingError {
   readonly code = 'OUTSIDE_FUNDED_SET';
-  readonly field = 'derogation';
+  override readonly field = 'derogation';
   constructor(
     readonly applicationId: string,
     readonly rank: number | null,
@@ -122,6 +145,12 @@ export class OutsideFundedSet extends FundingError {
     super(
       `application ${applicationId} (rank ${rank ?? 'none'}) is outside the call's funded set: an award needs a derogation`,
     );
+  }
+  override params() {
+    return { rank: this.rank === null ? '—' : String(this.rank) };
+  }
+  override extensions() {
+    return { rank: this.rank };
   }
 }
 
@@ -140,6 +169,12 @@ export class AppealWindowClosed extends FundingError {
   readonly code = 'APPEAL_WINDOW_CLOSED';
   constructor(readonly appealDeadline: string) {
     super(`appeals were accepted until ${appealDeadline}`);
+  }
+  override params() {
+    return { deadline: this.appealDeadline };
+  }
+  override extensions() {
+    return { appealDeadline: this.appealDeadline };
   }
 }
 
@@ -160,6 +195,7 @@ export class AgreementAlreadySigned extends FundingError {
 
 export class TrancheNotFound extends FundingError {
   readonly code = 'TRANCHE_NOT_FOUND';
+  override readonly kind = 'not-found';
   constructor(readonly trancheId: string) {
     super(`the agreement schedules no tranche ${trancheId}`);
   }

@@ -3,7 +3,7 @@ import { PartnershipsError } from '../errors';
 /** Only a party to the version being signed signs it. */
 export class NotAParty extends PartnershipsError {
   readonly code = 'NOT_A_PARTY';
-  readonly field = 'partyId';
+  override readonly field = 'partyId';
   constructor(
     readonly partyId: string,
     readonly version: number,
@@ -25,7 +25,7 @@ export class AmendmentPending extends PartnershipsError {
 
 export class NoAmendmentPending extends PartnershipsError {
   readonly code = 'NO_AMENDMENT_PENDING';
-  readonly field = 'amendmentId';
+  override readonly field = 'amendmentId';
   constructor(readonly amendmentId: string) {
     super(`amendment ${amendmentId} is not awaiting signatures`);
   }
@@ -51,7 +51,7 @@ export class AgreementNotEnded extends PartnershipsError {
 
 export class AgreementDocumentNotAttached extends PartnershipsError {
   readonly code = 'DOCUMENT_NOT_ATTACHED';
-  readonly field = 'sha256';
+  override readonly field = 'sha256';
   constructor(readonly sha256: string) {
     super(`no document ${sha256} is attached to this agreement`);
   }

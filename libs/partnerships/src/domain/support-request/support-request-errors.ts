@@ -14,7 +14,7 @@ export class NotTheAssignedOfficer extends PartnershipsError {
 /** Only the organisation that asked withdraws its request. */
 export class NotTheRequester extends PartnershipsError {
   readonly code = 'NOT_THE_REQUESTER';
-  readonly field = 'requesterId';
+  override readonly field = 'requesterId';
   constructor(
     readonly requesterId: string,
     readonly expected: string,

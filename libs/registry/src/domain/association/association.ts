@@ -175,6 +175,12 @@ export class AssociationMergedAway extends RegistryError {
   ) {
     super(`association ${associationId} was merged into ${survivorId}`);
   }
+  override params() {
+    return { survivorId: this.survivorId };
+  }
+  override extensions() {
+    return { survivorId: this.survivorId };
+  }
 }
 
 // ---- validation ----

@@ -99,11 +99,15 @@ export const initialRegionalNeedState = (): RegionalNeedState => ({ status: 'non
 /** The publisher may not publish this need: not a CRI or agency, or not one covering its region. */
 export class PublisherNotAllowed extends RegistryError {
   readonly code = 'PUBLISHER_NOT_ALLOWED';
+  override readonly kind = 'forbidden';
   constructor(
     readonly publisherId: string,
     readonly reason: string,
   ) {
     super(`${publisherId} may not publish this need: ${reason}`);
+  }
+  override params() {
+    return { reason: this.reason };
   }
 }
 
