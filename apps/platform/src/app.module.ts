@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { DemoDataModule } from './demo/demo-data.module';
 import { EmbeddedConfig } from './embedded/embedded-config';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
+import { partnershipsProblems, PartnershipsModule } from '@tadamon/partnerships';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
 import { EmbeddedMessagingModule, FUNDING_REGISTRY_FACTS_STORE } from './embedded/embedded-messaging.module';
 import {
@@ -11,6 +12,7 @@ import {
   DOCUMENT_STORE,
   EmbeddedModule,
   EmbeddedOptions,
+  CONTENT_STORE,
   EVENT_STORE,
   PERSONAL_DATA,
 } from './embedded/embedded.module';
@@ -48,6 +50,12 @@ export class AppModule {
       // One process writes the log: the application's turn keeps awards and the process apart.
       awardProcess: { intervalMs: options.config.awardProcessIntervalMs, graceMs: 0 },
     });
+    const partnerships = PartnershipsModule.forRoot({
+      eventStore: EVENT_STORE,
+      readModels: DOCUMENT_STORE,
+      contentStore: CONTENT_STORE,
+      appendListener: APPEND_LISTENER,
+    });
     return {
       module: AppModule,
       imports: [
@@ -60,13 +68,14 @@ export class AppModule {
           idempotency: { store: idempotency },
           logging: { level: options.logLevel ?? 'info' },
           rateLimit: { limit: options.config.rateLimitPerMinute, ttlMs: 60_000 },
-          problemMappers: [registryProblems, fundingProblems],
+          problemMappers: [registryProblems, fundingProblems, partnershipsProblems],
         }),
         EmbeddedModule.forRoot({ ...options, alsoClose: [idempotency, ...(options.alsoClose ?? [])] }),
         EmbeddedMessagingModule.forRoot(options.config),
         identity,
         registry,
         funding,
+        partnerships,
         AuditModule,
         ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry, funding)]),
       ],

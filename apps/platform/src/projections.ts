@@ -1,6 +1,11 @@
 import { Projection } from '@tadamon/read-store';
 import { fundingProjections } from '@tadamon/funding';
+import { partnershipsProjections } from '@tadamon/partnerships';
 import { registryProjections } from '@tadamon/registry';
 
 /** The read models of every context in the platform; each context adds its projections here. */
-export const PLATFORM_PROJECTIONS: Projection[] = [...registryProjections, ...fundingProjections];
+export const PLATFORM_PROJECTIONS: Projection[] = [
+  ...registryProjections,
+  ...fundingProjections,
+  ...partnershipsProjections,
+];

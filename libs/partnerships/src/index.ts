@@ -56,3 +56,13 @@ export * from './domain/results/results-events';
 export * from './domain/results/results-state';
 export * from './domain/results/results-errors';
 export * from './domain/results/indicator-progress';
+
+// Read models
+export * from './projections';
+
+// Application, API and module
+export * from './application/partnerships-ports';
+export * from './application/partnerships-commands';
+export * from './application/partnerships-messages';
+export * from './application/partnerships-problems';
+export * from './partnerships.module';

@@ -18,6 +18,8 @@ export interface EmbeddedConfig {
   /** Folder of the embedded profile's files: the SQLite event store lives here. */
   dataDir: string;
   eventStoreFile: string;
+  /** Documents attached to agreements and projects, by SHA-256 (the folder content store). */
+  documentsDir: string;
   idempotencyFile: string;
   /** Signs the built-in issuer's tokens: TADAMON_JWT_SECRET, else one generated and kept in DATA_DIR. */
   jwtSecret: string;
@@ -59,6 +61,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
   return {
     dataDir: dir,
     eventStoreFile: resolve(dir, 'events.db'),
+    documentsDir: resolve(dir, 'documents'),
     idempotencyFile: resolve(dir, 'idempotency.db'),
     jwtSecret: jwtSecret(env, dir),
     keyStoreFile: resolve(dir, 'keys.db'),

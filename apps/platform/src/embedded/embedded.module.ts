@@ -1,3 +1,4 @@
+import { ContentStore, FolderContentStore } from '@tadamon/content-store';
 import {
   DynamicModule,
   Inject,
@@ -30,6 +31,8 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 export const PERSONAL_DATA = Symbol('PERSONAL_DATA');
 export const APPEND_LISTENER = Symbol('APPEND_LISTENER');
+/** Documents attached to agreements and projects, kept by their SHA-256 in DATA_DIR/documents. */
+export const CONTENT_STORE = Symbol('CONTENT_STORE');
 
 export const LOG_SEALER = Symbol('LOG_SEALER');
 export const SEAL_WITNESS = Symbol('SEAL_WITNESS');
@@ -61,6 +64,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
     @Inject(LOG_SEALER) private readonly sealer: LogSealer | null,
     @Inject(SEAL_WITNESS) private readonly witness: SealWitnessFile | null,
     @Inject(KEY_STORE) private readonly keyStore: SqliteKeyStore,
+    @Inject(CONTENT_STORE) private readonly contentStore: ContentStore,
     @Inject(EMBEDDED_CONFIG_OPTIONS) private readonly options: EmbeddedOptions,
   ) {}
 
@@ -77,6 +81,11 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
           useFactory: (config: EmbeddedConfig) => SqliteEventStore.open({ filename: config.eventStoreFile }),
         },
         { provide: DOCUMENT_STORE, useFactory: () => new MingoDocumentStore() },
+        {
+          provide: CONTENT_STORE,
+          inject: [EMBEDDED_CONFIG],
+          useFactory: (config: EmbeddedConfig) => FolderContentStore.open({ dir: config.documentsDir }),
+        },
         {
           provide: KEY_STORE,
           inject: [EMBEDDED_CONFIG],
@@ -125,6 +134,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         EVENT_STORE,
         DOCUMENT_STORE,
         PERSONAL_DATA,
+        CONTENT_STORE,
         APPEND_LISTENER,
         LOG_SEALER,
         SEAL_WITNESS,
@@ -159,6 +169,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
     } finally {
       await this.store.close();
       await this.keyStore.close();
+      await this.contentStore.close();
       for (const closable of this.options.alsoClose ?? []) await closable.close();
     }
   }

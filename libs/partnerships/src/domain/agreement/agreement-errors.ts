@@ -3,6 +3,7 @@ import { PartnershipsError } from '../errors';
 /** Only a party to the version being signed signs it. */
 export class NotAParty extends PartnershipsError {
   readonly code = 'NOT_A_PARTY';
+  override readonly kind = 'forbidden';
   override readonly field = 'partyId';
   constructor(
     readonly partyId: string,
@@ -15,6 +16,9 @@ export class NotAParty extends PartnershipsError {
 /** One amendment at a time: a second waits until the pending one enters into force or is withdrawn. */
 export class AmendmentPending extends PartnershipsError {
   readonly code = 'AMENDMENT_PENDING';
+  override extensions() {
+    return { pendingAmendmentId: this.pendingAmendmentId, version: this.version };
+  }
   constructor(
     readonly pendingAmendmentId: string,
     readonly version: number,
@@ -25,6 +29,7 @@ export class AmendmentPending extends PartnershipsError {
 
 export class NoAmendmentPending extends PartnershipsError {
   readonly code = 'NO_AMENDMENT_PENDING';
+  override readonly kind = 'not-found';
   override readonly field = 'amendmentId';
   constructor(readonly amendmentId: string) {
     super(`amendment ${amendmentId} is not awaiting signatures`);
@@ -51,6 +56,7 @@ export class AgreementNotEnded extends PartnershipsError {
 
 export class AgreementDocumentNotAttached extends PartnershipsError {
   readonly code = 'DOCUMENT_NOT_ATTACHED';
+  override readonly kind = 'not-found';
   override readonly field = 'sha256';
   constructor(readonly sha256: string) {
     super(`no document ${sha256} is attached to this agreement`);

@@ -8,6 +8,12 @@ const show = (amount: Money): string => `${toMajorString(amount)} ${amount.curre
 /** A status change the IATI transitions table does not allow (see PROJECT_STATUS_TRANSITIONS). */
 export class ProjectStatusChangeNotAllowed extends PartnershipsError {
   readonly code = 'PROJECT_STATUS_CHANGE_NOT_ALLOWED';
+  override params() {
+    return { from: this.from, to: this.to };
+  }
+  override extensions() {
+    return { from: this.from, to: this.to, allowed: this.allowed };
+  }
   constructor(
     readonly projectId: string,
     readonly from: ActivityStatus,
@@ -24,6 +30,12 @@ export class ProjectStatusChangeNotAllowed extends PartnershipsError {
 /** Implementation and publication need the details an award does not carry: the officer completes them. */
 export class ProjectIncomplete extends PartnershipsError {
   readonly code = 'PROJECT_INCOMPLETE';
+  override params() {
+    return { missing: this.missing.join(', ') };
+  }
+  override extensions() {
+    return { missing: this.missing };
+  }
   constructor(
     readonly projectId: string,
     readonly missing: readonly ProjectDetailField[],
@@ -47,6 +59,7 @@ export class CofinancingExceedsBudget extends PartnershipsError {
 
 export class MilestoneNotFound extends PartnershipsError {
   readonly code = 'MILESTONE_NOT_FOUND';
+  override readonly kind = 'not-found';
   constructor(
     readonly projectId: string,
     readonly milestoneId: string,

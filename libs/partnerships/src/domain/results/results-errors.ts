@@ -3,6 +3,7 @@ import { IndicatorTarget } from './results-events';
 
 export class ResultNotFound extends PartnershipsError {
   readonly code = 'RESULT_NOT_FOUND';
+  override readonly kind = 'not-found';
   constructor(readonly resultId: string) {
     super(`the results framework has no result ${resultId}`);
   }
@@ -10,6 +11,7 @@ export class ResultNotFound extends PartnershipsError {
 
 export class IndicatorNotFound extends PartnershipsError {
   readonly code = 'INDICATOR_NOT_FOUND';
+  override readonly kind = 'not-found';
   constructor(readonly indicatorId: string) {
     super(`the results framework has no indicator ${indicatorId}`);
   }
@@ -17,6 +19,7 @@ export class IndicatorNotFound extends PartnershipsError {
 
 export class IndicatorUpdateNotFound extends PartnershipsError {
   readonly code = 'INDICATOR_UPDATE_NOT_FOUND';
+  override readonly kind = 'not-found';
   constructor(readonly updateId: string) {
     super(`no indicator update ${updateId} was submitted`);
   }
@@ -25,6 +28,7 @@ export class IndicatorUpdateNotFound extends PartnershipsError {
 /** Four eyes: whoever entered an update never approves or returns it. */
 export class SameHand extends PartnershipsError {
   readonly code = 'FOUR_EYES_REQUIRED';
+  override readonly kind = 'forbidden';
   constructor(
     readonly updateId: string,
     readonly actorId: string,

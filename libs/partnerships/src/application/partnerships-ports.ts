@@ -1,0 +1,26 @@
+import type { ContentStore } from '@tadamon/content-store';
+import type { EventStore } from '@tadamon/event-store';
+import type { DocumentStore } from '@tadamon/read-store';
+
+/** The event store Partnerships appends to and folds streams from. */
+export const PARTNERSHIPS_EVENT_STORE = Symbol('PARTNERSHIPS_EVENT_STORE');
+/** The read models Partnerships' projections keep (MongoDB, or mingo in memory). */
+export const PARTNERSHIPS_READ_MODELS = Symbol('PARTNERSHIPS_READ_MODELS');
+/** Told after every append (the embedded profile wakes its in-memory projections). */
+export const PARTNERSHIPS_APPEND_LISTENER = Symbol('PARTNERSHIPS_APPEND_LISTENER');
+/** Where attached documents are kept by their SHA-256 (a folder, PostgreSQL or S3). */
+export const PARTNERSHIPS_CONTENT_STORE = Symbol('PARTNERSHIPS_CONTENT_STORE');
+
+export type { AppendListener } from '@tadamon/nest-kit';
+
+/** What Partnerships needs from the profile that hosts it: injection tokens of the host's providers. */
+export interface PartnershipsInfrastructure {
+  eventStore: symbol | string;
+  readModels: symbol | string;
+  contentStore: symbol | string;
+  appendListener?: symbol | string;
+}
+
+export type PartnershipsEventStore = EventStore;
+export type PartnershipsReadModels = DocumentStore;
+export type PartnershipsContentStore = ContentStore;
