@@ -77,7 +77,7 @@ export class AppModule {
         funding,
         partnerships,
         AuditModule,
-        ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry, funding)]),
+        ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry, funding, partnerships)]),
       ],
       controllers: [PlatformStatusController, SealWitnessController],
     };

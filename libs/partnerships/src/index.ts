@@ -66,3 +66,7 @@ export * from './application/partnerships-commands';
 export * from './application/partnerships-messages';
 export * from './application/partnerships-problems';
 export * from './partnerships.module';
+
+// Demo data
+export * from './demo/partnerships-demo-data';
+export * from './demo/seed-partnerships-demo';

@@ -1,8 +1,14 @@
 import { DynamicModule, Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
 import { EventStore } from '@tadamon/event-store';
+import { ContentStore } from '@tadamon/content-store';
 import { FundingCommands, seedFundingDemo } from '@tadamon/funding';
+import {
+  PARTNERSHIPS_DEMO_DOCUMENTS,
+  PartnershipsCommands,
+  seedPartnershipsDemo,
+} from '@tadamon/partnerships';
 import { RegistryCommands, RegistryPersonalData, seedRegistryDemo } from '@tadamon/registry';
-import { EVENT_STORE, PERSONAL_DATA } from '../embedded/embedded.module';
+import { CONTENT_STORE, EVENT_STORE, PERSONAL_DATA } from '../embedded/embedded.module';
 
 /**
  * Seeds the demo data of shared/DOMAIN.md into an empty event log, on the platform's first start
@@ -18,10 +24,12 @@ export class DemoDataModule implements OnModuleInit {
     @Inject(PERSONAL_DATA) private readonly personalData: RegistryPersonalData,
     private readonly registry: RegistryCommands,
     private readonly funding: FundingCommands,
+    private readonly partnerships: PartnershipsCommands,
+    @Inject(CONTENT_STORE) private readonly documents: ContentStore,
   ) {}
 
-  static forRoot(registryModule: DynamicModule, fundingModule: DynamicModule): DynamicModule {
-    return { module: DemoDataModule, imports: [registryModule, fundingModule] };
+  static forRoot(...contextModules: DynamicModule[]): DynamicModule {
+    return { module: DemoDataModule, imports: contextModules };
   }
 
   async onModuleInit(): Promise<void> {
@@ -31,9 +39,15 @@ export class DemoDataModule implements OnModuleInit {
     const funding = await seedFundingDemo((aggregate, id, command, actor, options) =>
       this.funding.execute(aggregate, id, command as never, actor, options),
     );
+    for (const document of Object.values(PARTNERSHIPS_DEMO_DOCUMENTS))
+      await this.documents.put(Buffer.from(document.content, 'utf8'), { maxBytes: 1 << 20 });
+    const partnerships = await seedPartnershipsDemo((aggregate, id, command, actor, options) =>
+      this.partnerships.execute(aggregate, id, command as never, actor, options),
+    );
+    const seeded = [registry, funding, partnerships];
     this.logger.log(
-      `demo data seeded into the empty log: ${registry.commands + funding.commands} commands, ` +
-        `${registry.events + funding.events} events in ${Date.now() - started} ms`,
+      `demo data seeded into the empty log: ${seeded.reduce((n, r) => n + r.commands, 0)} commands, ` +
+        `${seeded.reduce((n, r) => n + r.events, 0)} events in ${Date.now() - started} ms`,
     );
   }
 }
