@@ -65,6 +65,7 @@ export * from './application/partnerships-ports';
 export * from './application/partnerships-commands';
 export * from './application/partnerships-messages';
 export * from './application/partnerships-problems';
+export * from './application/agreement-expiry';
 export * from './partnerships.module';
 
 // Demo data

@@ -1,5 +1,10 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { PARTNERSHIPS_CONTROLLERS } from './api/partnerships-controllers';
+import {
+  AgreementExpiry,
+  AgreementExpirySettings,
+  PARTNERSHIPS_AGREEMENT_EXPIRY_SETTINGS,
+} from './application/agreement-expiry';
 import { PartnershipsCommands } from './application/partnerships-commands';
 import {
   PARTNERSHIPS_APPEND_LISTENER,
@@ -12,11 +17,13 @@ import {
 export interface PartnershipsModuleOptions extends PartnershipsInfrastructure {
   /** Modules that export the host's providers named above, when they are not global. */
   imports?: (DynamicModule | Type<unknown>)[];
+  /** The agreement expiry process: its pass interval (default one hour; 0: only the pass at start). */
+  agreementExpiry?: Partial<AgreementExpirySettings>;
 }
 
 /**
  * Partnerships' HTTP API and command handling on the infrastructure its host profile provides
- * (event store, read models, content store for documents).
+ * (event store, read models, content store for documents), and the agreement expiry process.
  */
 @Module({})
 export class PartnershipsModule {
@@ -32,7 +39,9 @@ export class PartnershipsModule {
         { provide: PARTNERSHIPS_READ_MODELS, useExisting: options.readModels },
         { provide: PARTNERSHIPS_CONTENT_STORE, useExisting: options.contentStore },
         ...optional(PARTNERSHIPS_APPEND_LISTENER, options.appendListener),
+        { provide: PARTNERSHIPS_AGREEMENT_EXPIRY_SETTINGS, useValue: options.agreementExpiry ?? {} },
         PartnershipsCommands,
+        AgreementExpiry,
       ],
       exports: [PartnershipsCommands],
     };
