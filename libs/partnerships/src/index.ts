@@ -65,4 +65,5 @@ export * from './application/partnerships-ports';
 export * from './application/partnerships-commands';
 export * from './application/partnerships-messages';
 export * from './application/partnerships-problems';
+export * from './policies/on-funding-events';
 export * from './partnerships.module';
