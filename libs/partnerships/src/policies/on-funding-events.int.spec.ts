@@ -83,7 +83,10 @@ describe('the Funding policy of Partnerships', () => {
       retry: { maxAttempts: 2, initialBackoffMs: 5, maxBackoffMs: 10 },
       pollIntervalMs: 5,
     });
-    @Module({ controllers: [OnFundingEvents], providers: [{ provide: PartnershipsCommands, useValue: commands }] })
+    @Module({
+      controllers: [OnFundingEvents],
+      providers: [{ provide: PartnershipsCommands, useValue: commands }],
+    })
     class PolicyModule {}
     consumer = await NestFactory.createMicroservice(PolicyModule, { strategy: transport, logger: false });
     consumer.useGlobalFilters(new HandlerErrorsPassThrough());
@@ -232,7 +235,13 @@ describe('the Funding policy of Partnerships', () => {
       occurredAt: '2026-04-01T09:30:00.000Z',
       correlationId: 'c',
       causationId: 'c',
-      data: { applicationId: 'app-6', envelopeId: 'e', trancheId: 't', amount: usd(1), at: '2026-04-01T00:00:00Z' },
+      data: {
+        applicationId: 'app-6',
+        envelopeId: 'e',
+        trancheId: 't',
+        amount: usd(1),
+        at: '2026-04-01T00:00:00Z',
+      },
     };
     await expect(policy.handle(event)).rejects.toBeInstanceOf(AwardNotYetReceived);
   });

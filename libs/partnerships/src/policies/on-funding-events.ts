@@ -9,9 +9,11 @@ import {
 } from '@tadamon/contracts';
 import { uuidV5 } from '@tadamon/eventsourcing';
 import { CommandActor } from '@tadamon/nest-kit';
+import { Money } from '@tadamon/reference-data';
 import { PartnershipsCommands } from '../application/partnerships-commands';
 import { NotCreated } from '../domain/errors';
 import { projectIdForAward } from '../domain/project/decide-opening';
+import { AwardedProjectInput } from '../domain/project/project-commands';
 
 /** Who the policy's commands are recorded as: a system identity, never a person's account. */
 export const FUNDING_POLICY_ACTOR: CommandActor = { id: 'system-partnerships-funding-policy', roles: [] };
@@ -55,6 +57,8 @@ export class OnFundingEvents {
       await this.recordDisbursement(event, event.data as TrancheReleasedV1);
   }
 
+  // The contract's looser types (any currency, any language) are checked by the deciders: a field
+  // they refuse is a ValidationFailed, and the event a dead letter.
   private async openProject(event: IntegrationEvent, award: GrantAwardedV1): Promise<void> {
     const projectId = projectIdForAward(award.applicationId);
     const outcome = await this.commands.execute(
@@ -67,15 +71,16 @@ export class OnFundingEvents {
           callId: award.callId,
           associationId: award.associationId,
           envelopeId: award.envelopeId,
-          grant: award.amount,
+          grant: award.amount as Money,
           awardedAt: award.decidedAt,
-          project: award.project ?? null,
+          project: (award.project ?? null) as AwardedProjectInput | null,
         },
       },
       FUNDING_POLICY_ACTOR,
       this.options(event),
     );
-    if (outcome.events.length > 0) this.logger.log(`GrantAwarded ${award.applicationId}: ${projectId} opened`);
+    if (outcome.events.length > 0)
+      this.logger.log(`GrantAwarded ${award.applicationId}: ${projectId} opened`);
   }
 
   private async recordDisbursement(event: IntegrationEvent, tranche: TrancheReleasedV1): Promise<void> {
@@ -89,7 +94,7 @@ export class OnFundingEvents {
           data: {
             projectId,
             trancheId: tranche.trancheId,
-            amount: tranche.amount,
+            amount: tranche.amount as Money,
             // The day of the release (UTC), as the project's ledger counts in days.
             on: tranche.at.slice(0, 10),
             source: 'funding-tranche',
@@ -101,7 +106,8 @@ export class OnFundingEvents {
       if (outcome.events.length > 0)
         this.logger.log(`TrancheReleased ${tranche.trancheId}: disbursement recorded on ${projectId}`);
     } catch (error) {
-      if (error instanceof NotCreated) throw new AwardNotYetReceived(tranche.trancheId, tranche.applicationId);
+      if (error instanceof NotCreated)
+        throw new AwardNotYetReceived(tranche.trancheId, tranche.applicationId);
       throw error;
     }
   }
