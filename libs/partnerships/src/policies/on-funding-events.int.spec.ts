@@ -142,8 +142,7 @@ describe('the Funding policy of Partnerships', () => {
       correlationId: 'corr-app-1',
       actor: { id: FUNDING_POLICY_ACTOR.id },
     });
-    const { state } = (await commands.load('project', 'award-app-1'))!;
-    expect(state).toMatchObject({
+    expect((await commands.load('project', 'award-app-1'))?.state).toMatchObject({
       status: '1',
       carrierId: 'md-0042',
       origin: { kind: 'award', applicationId: 'app-1', grant: usd(250_000) },
