@@ -1,4 +1,5 @@
 import { EventStore } from '@tadamon/event-store';
+import { FUNDING_DEMO_IDS } from '@tadamon/funding';
 import { PARTNERSHIPS_PROJECTS, PartnershipsCommands, ProjectDoc } from '@tadamon/partnerships';
 import { DocumentStore } from '@tadamon/read-store';
 import { DOCUMENT_STORE, EVENT_STORE } from '../embedded/embedded.module';
@@ -48,6 +49,25 @@ describe('Partnerships follows Funding’s awards on the embedded platform', () 
       'Partnerships’ consumer caught up',
       10_000,
     );
+
+  it('opens the projects of the demo’s awards at start, with the tranches the demo released', async () => {
+    const { migrationsEtDeveloppement, cooperativesFiguig } = FUNDING_DEMO_IDS.applications;
+    await caughtUp();
+    for (const applicationId of [migrationsEtDeveloppement, cooperativesFiguig]) {
+      const doc = await eventually(
+        () => projectDoc(`award-${applicationId}`),
+        (found) => found !== null,
+        `the demo project of ${applicationId}`,
+        10_000,
+      );
+      expect(doc).toMatchObject({
+        origin: { kind: 'award', applicationId },
+        regionCodes: [expect.any(String)],
+      });
+      expect(Object.values(doc?.disbursements ?? {}).map((d) => d.on)).toEqual(['2014-09-15']);
+    }
+    expect(await partnershipsConsumer()).toMatchObject({ deadLettered: 0 });
+  });
 
   it('opens the awarded project, records its released tranche, and applies nothing twice after a restart', async () => {
     const { callId, envelopeId } = await scenario.publishedCall();
