@@ -5,7 +5,7 @@ import { bootstrapHttpApp } from '@tadamon/nest-kit';
 import { Projection } from '@tadamon/read-store';
 import { AppModule } from './app.module';
 import { loadEmbeddedConfig } from './embedded/embedded-config';
-import { FUNDING_EVENTS_TRANSPORT } from './embedded/embedded-messaging.module';
+import { EMBEDDED_CONSUMERS } from './embedded/embedded-messaging.module';
 import { PLATFORM_PROJECTIONS } from './projections';
 import { serveWebApp } from './web/serve-web-app';
 
@@ -38,18 +38,21 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
         'Solidarity development programme: registry, partnerships, funding, training, notifications.',
     },
   });
-  // The Registry's integration events reach Funding's policy in-process (the embedded twin of
-  // the Kafka consumer): a microservice of this app, closed with it before the stores it reads.
+  // Other contexts' integration events reach each context's policy in-process (the embedded twin of
+  // the Kafka consumer, one per context): microservices of this app, closed with it before the
+  // stores they read.
   // Deferred: its handlers are bound when it starts, after its filter is in place (so a dead letter
   // records the handler's own error, not "Internal server error"); the app's init runs the hooks once.
   try {
     if (options.webRoot) await serveWebApp(app, options.webRoot);
-    const consumer = app.connectMicroservice<MicroserviceOptions>(
-      { strategy: app.get<EmbeddedEventTransport>(FUNDING_EVENTS_TRANSPORT) },
-      { deferInitialization: true },
-    ) as NestMicroservice;
-    consumer.useGlobalFilters(new HandlerErrorsPassThrough());
-    consumer.setIsInitHookCalled(true);
+    for (const { transport } of EMBEDDED_CONSUMERS) {
+      const consumer = app.connectMicroservice<MicroserviceOptions>(
+        { strategy: app.get<EmbeddedEventTransport>(transport) },
+        { deferInitialization: true },
+      ) as NestMicroservice;
+      consumer.useGlobalFilters(new HandlerErrorsPassThrough());
+      consumer.setIsInitHookCalled(true);
+    }
     await app.init();
     await app.startAllMicroservices();
     return app;

@@ -66,6 +66,7 @@ export * from './application/partnerships-commands';
 export * from './application/partnerships-messages';
 export * from './application/partnerships-problems';
 export * from './application/agreement-expiry';
+export * from './policies/on-funding-events';
 export * from './partnerships.module';
 
 // Demo data

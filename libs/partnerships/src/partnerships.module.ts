@@ -13,6 +13,7 @@ import {
   PARTNERSHIPS_READ_MODELS,
   PartnershipsInfrastructure,
 } from './application/partnerships-ports';
+import { OnFundingEvents } from './policies/on-funding-events';
 
 export interface PartnershipsModuleOptions extends PartnershipsInfrastructure {
   /** Modules that export the host's providers named above, when they are not global. */
@@ -23,7 +24,9 @@ export interface PartnershipsModuleOptions extends PartnershipsInfrastructure {
 
 /**
  * Partnerships' HTTP API and command handling on the infrastructure its host profile provides
- * (event store, read models, content store for documents), and the agreement expiry process.
+ * (event store, read models, content store for documents). The policy (`OnFundingEvents`) receives
+ * Funding's integration events from whichever transport the host connects for the topic; the
+ * agreement expiry process runs in every instance.
  */
 @Module({})
 export class PartnershipsModule {
@@ -33,7 +36,7 @@ export class PartnershipsModule {
     return {
       module: PartnershipsModule,
       imports: options.imports ?? [],
-      controllers: PARTNERSHIPS_CONTROLLERS,
+      controllers: [...PARTNERSHIPS_CONTROLLERS, OnFundingEvents],
       providers: [
         { provide: PARTNERSHIPS_EVENT_STORE, useExisting: options.eventStore },
         { provide: PARTNERSHIPS_READ_MODELS, useExisting: options.readModels },

@@ -1,4 +1,11 @@
-import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Provider,
+} from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ContextPublication, fundingPublication, registryPublication } from '@tadamon/contracts';
 import { EventStore } from '@tadamon/event-store';
 import { SqliteRegistryFacts } from '@tadamon/funding';
@@ -19,28 +26,80 @@ export const FUNDING_CONSUMER_DATABASE = Symbol('FUNDING_CONSUMER_DATABASE');
 export const FUNDING_REGISTRY_FACTS_STORE = Symbol('FUNDING_REGISTRY_FACTS_STORE');
 /** The in-process transport delivering the Registry's integration events to Funding's policy. */
 export const FUNDING_EVENTS_TRANSPORT = Symbol('FUNDING_EVENTS_TRANSPORT');
+/** Partnerships' consumer database: its inbox, checkpoints and dead letters. */
+export const PARTNERSHIPS_CONSUMER_DATABASE = Symbol('PARTNERSHIPS_CONSUMER_DATABASE');
+/** The in-process transport delivering Funding's integration events to Partnerships' policy. */
+export const PARTNERSHIPS_EVENTS_TRANSPORT = Symbol('PARTNERSHIPS_EVENTS_TRANSPORT');
 
-/**
- * The integration events in-process consumers may listen to. An embedded transport tails a
- * publication's categories only for a topic some `@EventPattern` handles: Funding's own events
- * get a lane as soon as a context of the platform handles `tadamon.funding.events.v1`.
- */
+/** The integration events in-process consumers may listen to (one publication per topic). */
 export const EMBEDDED_PUBLICATIONS: readonly ContextPublication[] = [registryPublication, fundingPublication];
 
-export const fundingConsumerFile = (config: EmbeddedConfig): string => resolve(config.dataDir, 'funding.db');
+/**
+ * Each in-process consumer: its name (inbox and checkpoint key), its SQLite file under DATA_DIR,
+ * the topics it delivers (an app holds every context's handlers; each transport takes its own),
+ * and the tokens of its database and transport. create-app.ts connects each transport.
+ */
+export const EMBEDDED_CONSUMERS = [
+  {
+    consumer: 'funding',
+    file: 'funding.db',
+    topics: [registryPublication.topic],
+    database: FUNDING_CONSUMER_DATABASE,
+    transport: FUNDING_EVENTS_TRANSPORT,
+  },
+  {
+    consumer: 'partnerships',
+    file: 'partnerships.db',
+    topics: [fundingPublication.topic],
+    database: PARTNERSHIPS_CONSUMER_DATABASE,
+    transport: PARTNERSHIPS_EVENTS_TRANSPORT,
+  },
+] as const;
+type EmbeddedConsumer = (typeof EMBEDDED_CONSUMERS)[number];
+
+export const consumerFile = (config: EmbeddedConfig, consumer: EmbeddedConsumer): string =>
+  resolve(config.dataDir, consumer.file);
+
+const openConsumerDatabase = (file: string): Database.Database => {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL, not FULL: in WAL mode a commit survives a process crash but may be lost with the
+  // machine; inbox, checkpoint and effects then roll back together and the events are delivered
+  // again from the durable log (idempotently), so no fsync per delivery is needed.
+  db.pragma('synchronous = NORMAL');
+  return db;
+};
+
+const consumerProviders = (config: EmbeddedConfig, consumer: EmbeddedConsumer): Provider[] => [
+  { provide: consumer.database, useFactory: () => openConsumerDatabase(consumerFile(config, consumer)) },
+  {
+    provide: consumer.transport,
+    inject: [EVENT_STORE, consumer.database],
+    useFactory: (store: EventStore, db: Database.Database) =>
+      new EmbeddedEventTransport<Database.Database>({
+        consumer: consumer.consumer,
+        log: store,
+        publications: [...EMBEDDED_PUBLICATIONS],
+        topics: consumer.topics,
+        checkpoints: new SqliteCheckpointStore(db),
+        inbox: new SqliteInbox(db),
+        deadLetters: new SqliteDeadLetterStore(db),
+      }),
+  },
+];
 
 /**
- * The embedded profile's messaging: the Registry's integration events reach Funding through an
- * EmbeddedEventTransport (same publication, same deliver(), same @EventPattern handler as on
- * Kafka). Funding's SQLite file under DATA_DIR holds the transport's checkpoint, the inbox, the
- * dead letters and the facts the policy writes, so a fact and its inbox row commit together.
- * create-app.ts connects the transport as a microservice of the HTTP app.
+ * The embedded profile's messaging: each context's consumer of other contexts' integration events
+ * is an EmbeddedEventTransport (same publication, same deliver(), same @EventPattern handler as on
+ * Kafka): the Registry's events reach Funding, Funding's reach Partnerships. Each consumer's SQLite
+ * file under DATA_DIR holds its transport's checkpoints, inbox and dead letters (Funding's also the
+ * facts its policy writes, so a fact and its inbox row commit together). create-app.ts connects
+ * each transport as a microservice of the HTTP app.
  */
 @Module({})
 export class EmbeddedMessagingModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
-    @Inject(FUNDING_CONSUMER_DATABASE) private readonly db: Database.Database,
-    @Inject(FUNDING_EVENTS_TRANSPORT) private readonly transport: EmbeddedEventTransport,
+    private readonly modules: ModuleRef,
     private readonly health: HealthRegistry,
     private readonly metrics: KitMetrics,
   ) {}
@@ -50,55 +109,48 @@ export class EmbeddedMessagingModule implements OnApplicationBootstrap, OnApplic
       module: EmbeddedMessagingModule,
       global: true,
       providers: [
-        {
-          provide: FUNDING_CONSUMER_DATABASE,
-          useFactory: () => {
-            const db = new Database(fundingConsumerFile(config));
-            db.pragma('journal_mode = WAL');
-            // NORMAL, not FULL: in WAL mode a commit survives a process crash but may be lost with
-            // the machine; inbox, checkpoint and facts then roll back together and the events are
-            // delivered again from the durable log (idempotently), so no fsync per delivery is needed.
-            db.pragma('synchronous = NORMAL');
-            return db;
-          },
-        },
+        ...EMBEDDED_CONSUMERS.flatMap((consumer) => consumerProviders(config, consumer)),
         {
           provide: FUNDING_REGISTRY_FACTS_STORE,
           inject: [FUNDING_CONSUMER_DATABASE],
           useFactory: (db: Database.Database) => new SqliteRegistryFacts(db),
         },
-        {
-          provide: FUNDING_EVENTS_TRANSPORT,
-          inject: [EVENT_STORE, FUNDING_CONSUMER_DATABASE],
-          useFactory: (store: EventStore, db: Database.Database) =>
-            new EmbeddedEventTransport<Database.Database>({
-              consumer: 'funding',
-              log: store,
-              publications: [...EMBEDDED_PUBLICATIONS],
-              checkpoints: new SqliteCheckpointStore(db),
-              inbox: new SqliteInbox(db),
-              deadLetters: new SqliteDeadLetterStore(db),
-            }),
-        },
       ],
-      exports: [FUNDING_CONSUMER_DATABASE, FUNDING_REGISTRY_FACTS_STORE, FUNDING_EVENTS_TRANSPORT],
+      exports: [
+        ...EMBEDDED_CONSUMERS.flatMap((consumer) => [consumer.database, consumer.transport]),
+        FUNDING_REGISTRY_FACTS_STORE,
+      ],
     };
   }
 
   onApplicationBootstrap(): void {
-    this.health.register('fundingConsumer', () => this.db.open);
-    this.metrics.trackConsumer('funding', () => this.transport.metrics());
+    const consumers = EMBEDDED_CONSUMERS.map((consumer) => ({
+      name: consumer.consumer,
+      db: this.modules.get<Database.Database>(consumer.database),
+      transport: this.modules.get<EmbeddedEventTransport>(consumer.transport),
+    }));
+    for (const { name, db, transport } of consumers) {
+      this.health.register(`${name}Consumer`, () => db.open);
+      this.metrics.trackConsumer(name, () => transport.metrics());
+    }
     const lags = new LagMetrics(this.metrics, {
-      consumer: async () => {
-        const perTopic = Object.values(await this.transport.lag());
-        return [{ kind: 'consumer', consumer: 'funding', lag: perTopic.reduce((sum, lag) => sum + lag, 0) }];
-      },
+      consumer: () =>
+        Promise.all(
+          consumers.map(async ({ name, transport }) => ({
+            kind: 'consumer' as const,
+            consumer: name,
+            lag: Object.values(await transport.lag()).reduce((sum, lag) => sum + lag, 0),
+          })),
+        ),
     });
     this.metrics.onScrape(() => lags.refresh());
   }
 
-  /** After the transport (a microservice of the app, closed before the shutdown hooks). */
+  /** After the transports (microservices of the app, closed before the shutdown hooks). */
   onApplicationShutdown(): void {
-    if (this.db.open) this.db.close();
+    for (const consumer of EMBEDDED_CONSUMERS) {
+      const db = this.modules.get<Database.Database>(consumer.database);
+      if (db.open) db.close();
+    }
   }
 }

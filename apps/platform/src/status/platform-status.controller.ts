@@ -1,4 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventStore, LogSealer, LogSealerStatus } from '@tadamon/event-store';
 import { ApiRecordResponse, Public } from '@tadamon/nest-kit';
@@ -6,7 +7,7 @@ import { EmbeddedConfig } from '../embedded/embedded-config';
 import { EMBEDDED_CONFIG, EVENT_STORE, LOG_SEALER } from '../embedded/embedded.module';
 import { EmbeddedReadModels, ReadModelStatus } from '../embedded/embedded-read-models';
 import { EmbeddedEventTransport } from '@tadamon/messaging';
-import { FUNDING_EVENTS_TRANSPORT } from '../embedded/embedded-messaging.module';
+import { EMBEDDED_CONSUMERS } from '../embedded/embedded-messaging.module';
 
 export interface PlatformStatus {
   profile: 'embedded';
@@ -28,7 +29,7 @@ export class PlatformStatusController {
     @Inject(EMBEDDED_CONFIG) private readonly config: EmbeddedConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: EmbeddedReadModels,
-    @Inject(FUNDING_EVENTS_TRANSPORT) private readonly funding: EmbeddedEventTransport,
+    private readonly modules: ModuleRef,
     @Inject(LOG_SEALER) private readonly sealer: LogSealer | null,
   ) {}
 
@@ -44,7 +45,12 @@ export class PlatformStatusController {
       profile: 'embedded',
       eventStore: { kind: 'sqlite', head: await this.store.headPosition() },
       readModels: await this.readModels.status(),
-      consumers: [{ consumer: 'funding', lag: await this.funding.lag(), ...this.funding.metrics() }],
+      consumers: await Promise.all(
+        EMBEDDED_CONSUMERS.map(async ({ consumer, transport }) => {
+          const embedded = this.modules.get<EmbeddedEventTransport>(transport, { strict: false });
+          return { consumer, lag: await embedded.lag(), ...embedded.metrics() };
+        }),
+      ),
       logSeals: this.sealer?.status() ?? null,
     };
   }

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { INestMicroservice } from '@nestjs/common';
+import { Controller, INestMicroservice, Module } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { SqliteCheckpointStore } from '../checkpoints/sqlite-checkpoint-store';
 import { SqliteInbox } from '../consumer/sqlite-inbox';
 import {
@@ -121,5 +122,37 @@ describe('EmbeddedEventTransport', () => {
     });
     expect(await strategy.lag()).toEqual({ [publication.topic]: 0 });
     expect(strategy.metrics()).toEqual({ processed: 3, duplicates: 0, retries: 2, deadLettered: 1 });
+  });
+
+  it('leaves the handlers of topics not its own to their consumer’s transport', async () => {
+    const other = counterPublication('elsewhere');
+    const seen: string[] = [];
+    @Controller()
+    class OtherConsumer {
+      @EventPattern(other.topic)
+      onOther(@Payload() event: { eventId: string }) {
+        seen.push(event.eventId);
+      }
+    }
+    @Module({ imports: [counterConsumerModule(publication.topic, behaviour)], controllers: [OtherConsumer] })
+    class TwoConsumersModule {}
+    await expect(startConsumer(TwoConsumersModule, transport())).rejects.toThrow(
+      `no publication for topic ${other.topic}`,
+    );
+    const strategy = new EmbeddedEventTransport({
+      consumer: 'tallying',
+      log: log.store,
+      publications: [publication],
+      topics: [publication.topic],
+      checkpoints: new SqliteCheckpointStore(db),
+      inbox: new SqliteInbox(db),
+      deadLetters: new SqliteDeadLetterStore(db),
+      pollIntervalMs: 5,
+    });
+    app = await startConsumer(TwoConsumersModule, strategy);
+    await log.append('a', 1);
+    await eventually(() => effects().length === 1, 5000, 'the effect of its own topic');
+    expect(Object.keys(await strategy.lag())).toEqual([publication.topic]);
+    expect(seen).toEqual([]);
   });
 });

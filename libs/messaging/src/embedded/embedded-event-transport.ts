@@ -15,6 +15,12 @@ export interface EmbeddedEventTransportOptions<Tx> {
   log: EventLog;
   /** The publications of the contexts this consumer may listen to (one per topic). */
   publications: ContextPublication[];
+  /**
+   * The topics this consumer delivers, when one app holds the handlers of several consumers (the
+   * embedded platform: each context its own transport, inbox and checkpoints). Handlers of other
+   * topics are left to their consumer's transport. Default: every topic a handler listens to.
+   */
+  topics?: readonly string[];
   checkpoints: CheckpointStore;
   inbox: Inbox<Tx>;
   deadLetters: DeadLetterStore;
@@ -57,7 +63,9 @@ export class EmbeddedEventTransport<Tx = unknown> extends Server implements Cust
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       assertSingleHandlers(this.getHandlers());
+      const { topics } = this.settings;
       for (const [topic, handler] of this.getHandlers()) {
+        if (topics && !topics.includes(topic)) continue;
         const publication = this.settings.publications.find((candidate) => candidate.topic === topic);
         if (!publication)
           throw new Error(`no publication for topic ${topic}: give its context's publication`);
