@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { PARTNERSHIPS_CONTROLLERS } from './api/partnerships-controllers';
+import { ProjectLoader } from './api/project-loader';
 import { PartnershipsCommands } from './application/partnerships-commands';
 import {
   PARTNERSHIPS_APPEND_LISTENER,
@@ -33,6 +34,7 @@ export class PartnershipsModule {
         { provide: PARTNERSHIPS_CONTENT_STORE, useExisting: options.contentStore },
         ...optional(PARTNERSHIPS_APPEND_LISTENER, options.appendListener),
         PartnershipsCommands,
+        ProjectLoader,
       ],
       exports: [PartnershipsCommands],
     };
