@@ -23,6 +23,7 @@ import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { PartnershipsCommands } from '../application/partnerships-commands';
 import { PARTNERSHIPS_READ_MODELS, PartnershipsReadModels } from '../application/partnerships-ports';
+import { ValidationFailed } from '../domain/errors';
 import { ProjectCommand } from '../domain/project/project-commands';
 import { PARTNERSHIPS_PROJECTS, ProjectDoc, projectsFilter } from '../projections/projects';
 import { projectPage } from '../projections/project-page';
@@ -100,6 +101,7 @@ export class ProjectsController {
     const { projectId: given, ...details } = plainJson(body);
     const projectId = given ?? `project-${randomUUID()}`;
     if (body.replicationOf !== undefined) await this.checkProposedReplica(body.replicationOf, projectId);
+    await this.checkReferences(body);
     const outcome = await this.commands.execute(
       'project',
       projectId,
@@ -174,7 +176,23 @@ export class ProjectsController {
     const changes = plainJson(body);
     if (Object.keys(changes).length === 0)
       throw domainValidationProblem([{ field: '', reason: 'must name at least one detail to revise' }]);
-    return this.run(actor, projectId, 'ReviseProject', { projectId, changes } as never, expectedRevision);
+    await this.checkReferences(body);
+    try {
+      return await this.run(
+        actor,
+        projectId,
+        'ReviseProject',
+        { projectId, changes } as never,
+        expectedRevision,
+      );
+    } catch (error) {
+      // The domain names the command's fields (`changes.title`); the body has them at its top.
+      if (error instanceof ValidationFailed && error.issues)
+        throw domainValidationProblem(
+          error.issues.map((i) => ({ field: i.field.replace(/^changes\./, ''), reason: i.reason })),
+        );
+      throw error;
+    }
   }
 
   @Post(':projectId/status')
@@ -320,6 +338,22 @@ export class ProjectsController {
       expectedRevision,
     });
     return commandResponse(outcome, extra);
+  }
+
+  /** The agreement and programme a project is placed under exist (their streams say so). */
+  private async checkReferences(details: { agreementId?: string | null; programmeId?: string | null }) {
+    const issues: { field: string; reason: string }[] = [];
+    if (details.agreementId) {
+      const agreement = await this.commands.load('agreement', details.agreementId);
+      if (!agreement || agreement.state.status === 'none')
+        issues.push({ field: 'agreementId', reason: 'must be an agreement of the ministry' });
+    }
+    if (details.programmeId) {
+      const programme = await this.commands.load('programme', details.programmeId);
+      if (!programme || programme.state.status === 'none')
+        issues.push({ field: 'programmeId', reason: 'must be a programme of the ministry' });
+    }
+    if (issues.length > 0) throw domainValidationProblem(issues);
   }
 
   /** A replica is opened only once its original proposed it (the original's stream says so). */
