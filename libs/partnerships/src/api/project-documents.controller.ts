@@ -88,7 +88,10 @@ export class ProjectDocumentsController {
       'Download an attached document by its SHA-256, verified as it streams (whoever may see the project)',
   })
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The file, with its recorded media type and name' })
+  @ApiOkResponse({
+    description: 'The file, with its recorded media type and name',
+    schema: { type: 'string', format: 'binary' },
+  })
   @ApiProblems(401, 403, 404, 429)
   async download(
     @CurrentActor() actor: Actor,

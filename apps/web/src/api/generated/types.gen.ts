@@ -5871,8 +5871,10 @@ export type ProjectDocumentsControllerDownloadResponses = {
     /**
      * The file, with its recorded media type and name
      */
-    200: unknown;
+    200: Blob | File;
 };
+
+export type ProjectDocumentsControllerDownloadResponse = ProjectDocumentsControllerDownloadResponses[keyof ProjectDocumentsControllerDownloadResponses];
 
 export type ResultsControllerResultsData = {
     body?: never;
