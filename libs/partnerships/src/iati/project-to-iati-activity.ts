@@ -104,7 +104,8 @@ const linePeriod = (doc: ProjectDoc, line: ProjectDoc['budgetLines'][number]) =>
  * (yearlyBudgets), then the lines of a currency are added year by year, in cents.
  */
 const budgets = (doc: ProjectDoc): Budget[] => {
-  if (!doc.plannedStart || !doc.plannedEnd) return [];
+  const { plannedStart, plannedEnd } = doc;
+  if (!plannedStart || !plannedEnd) return [];
   const status: BudgetStatus = doc.status === '1' ? '1' : '2';
   const byKey = new Map<string, { currency: CurrencyCode; year: string; cents: number }>();
   for (const line of doc.budgetLines) {
@@ -126,14 +127,14 @@ const budgets = (doc: ProjectDoc): Budget[] => {
   return [...byKey.values()]
     .sort((a, b) => (a.year === b.year ? (a.currency < b.currency ? -1 : 1) : a.year < b.year ? -1 : 1))
     .map(({ currency, year, cents }) => {
-      const periodStart = `${year}-01-01` < doc.plannedStart! ? doc.plannedStart! : `${year}-01-01`;
-      const periodEnd = `${year}-12-31` > doc.plannedEnd! ? doc.plannedEnd! : `${year}-12-31`;
+      const periodStart = `${year}-01-01` < plannedStart ? plannedStart : `${year}-01-01`;
+      const periodEnd = `${year}-12-31` > plannedEnd ? plannedEnd : `${year}-12-31`;
       return {
         type: '1',
         status,
         periodStart,
         periodEnd,
-        value: { amount: cents / 100, currency, valueDate: doc.plannedStart! },
+        value: { amount: cents / 100, currency, valueDate: plannedStart },
       };
     });
 };
