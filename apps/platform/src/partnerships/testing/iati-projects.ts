@@ -1,5 +1,5 @@
 import { PartnershipsCommands } from '@tadamon/partnerships';
-import { PlatformClient } from '../../registry/testing/platform-client';
+import { eventually, PlatformClient } from '../../registry/testing/platform-client';
 
 const OFFICER = { id: 'user-officer', roles: ['officer'] };
 const geo = (code: string) => ({ scheme: 'iso3166-2:2015' as const, code });
@@ -87,5 +87,16 @@ export class IatiProjects {
       description: 'Facture foreuse n° 12 (note interne)',
     });
     await this.run('PublishProject', projectId, {});
+  }
+
+  /** As `published`, then waits until the read model has it (its IATI status answers); returns its id. */
+  async publishedAndProjected(projectId: string): Promise<string> {
+    await this.published(projectId);
+    await eventually(
+      () => this.client.get('officer', `/api/partnerships/projects/${encodeURIComponent(projectId)}/iati`),
+      (reply) => reply.status === 200 && reply.body.published === true,
+      `${projectId} in the projects read model`,
+    );
+    return projectId;
   }
 }
