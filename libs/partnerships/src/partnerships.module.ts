@@ -5,6 +5,7 @@ import {
   PARTNERSHIPS_APPEND_LISTENER,
   PARTNERSHIPS_CONTENT_STORE,
   PARTNERSHIPS_EVENT_STORE,
+  PARTNERSHIPS_IATI_ORGANISATIONS,
   PARTNERSHIPS_READ_MODELS,
   PartnershipsInfrastructure,
 } from './application/partnerships-ports';
@@ -32,6 +33,7 @@ export class PartnershipsModule {
         { provide: PARTNERSHIPS_READ_MODELS, useExisting: options.readModels },
         { provide: PARTNERSHIPS_CONTENT_STORE, useExisting: options.contentStore },
         ...optional(PARTNERSHIPS_APPEND_LISTENER, options.appendListener),
+        ...optional(PARTNERSHIPS_IATI_ORGANISATIONS, options.iatiOrganisations),
         PartnershipsCommands,
       ],
       exports: [PartnershipsCommands],

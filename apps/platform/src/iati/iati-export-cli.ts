@@ -6,11 +6,14 @@ import { SqliteEventStore } from '@tadamon/event-store';
 import { validateIatiActivities, writeIatiActivities } from '@tadamon/iati';
 import {
   PARTNERSHIPS_PROJECTS,
+  partyIdsOf,
   ProjectDoc,
   projectsProjection,
   publishedActivitiesOf,
 } from '@tadamon/partnerships';
-import { MingoDocumentStore, ProjectionRunner } from '@tadamon/read-store';
+import { MingoDocumentStore, Projection, ProjectionRunner } from '@tadamon/read-store';
+import { actorDirectoryProjection, associationDirectoryProjection } from '@tadamon/registry';
+import { registryIatiOrganisations } from '../partnerships/registry-iati-organisations';
 
 export type Output = NodeJS.WritableStream & { isTTY?: boolean };
 export interface CliIo {
@@ -61,9 +64,11 @@ export async function runIatiCli(args: string[], io: CliIo): Promise<number> {
   let store: SqliteEventStore | undefined;
   try {
     store = SqliteEventStore.open({ filename: file, readOnly: true });
-    const docs = await foldProjects(store, log);
+    const { docs, readModels } = await foldProjects(store, log);
     const folded = performance.now();
-    const { activities, lastModified } = publishedActivitiesOf(docs);
+    const published = docs.filter((doc) => doc.visibility === 'public');
+    const organisations = await registryIatiOrganisations(readModels).directory(partyIdsOf(published));
+    const { activities, lastModified } = publishedActivitiesOf(published, { organisations });
     const chunks = writeIatiActivities(activities, {
       generatedAt: lastModified ?? new Date(0).toISOString(),
     });
@@ -125,20 +130,32 @@ function parse(args: string[], env: NodeJS.ProcessEnv) {
   };
 }
 
-/** The projects read model, folded in memory (mingo) from the whole log. */
-async function foldProjects(store: SqliteEventStore, log: (line: string) => void): Promise<ProjectDoc[]> {
-  const docs = new MingoDocumentStore();
+/** What the file needs: the projects, and the Registry's directories that name their parties. */
+const FOLDED: readonly Projection[] = [
+  projectsProjection,
+  actorDirectoryProjection,
+  associationDirectoryProjection,
+];
+
+/** The read models the file needs, folded in memory (mingo) from the whole log. */
+async function foldProjects(store: SqliteEventStore, log: (line: string) => void) {
+  const readModels = new MingoDocumentStore();
   let lastReport = performance.now();
-  const runner = new ProjectionRunner(store, docs, projectsProjection, {
-    batchSize: 5000,
-    onProgress: ({ events, position, head }) => {
-      if (performance.now() - lastReport < PROGRESS_EVERY_MS) return;
-      lastReport = performance.now();
-      log(`folding the log: ${events} events read, position ${position}${head ? ` of ${head}` : ''}`);
-    },
-  });
-  await runner.catchUp();
-  return docs.collection<ProjectDoc>(PARTNERSHIPS_PROJECTS).find({}, { sort: { projectId: 1 } });
+  for (const projection of FOLDED) {
+    const runner = new ProjectionRunner(store, readModels, projection, {
+      batchSize: 5000,
+      onProgress: ({ events, position, head }) => {
+        if (performance.now() - lastReport < PROGRESS_EVERY_MS) return;
+        lastReport = performance.now();
+        log(`${projection.name}: ${events} events read, position ${position}${head ? ` of ${head}` : ''}`);
+      },
+    });
+    await runner.catchUp();
+  }
+  const docs = await readModels
+    .collection<ProjectDoc>(PARTNERSHIPS_PROJECTS)
+    .find({}, { sort: { projectId: 1 } });
+  return { docs, readModels };
 }
 
 /** Writes the chunks with back-pressure; a file goes through FILE.partial, renamed once complete. */

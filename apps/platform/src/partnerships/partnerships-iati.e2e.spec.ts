@@ -1,7 +1,7 @@
 import { parseXml, validateAgainstRules, validateAgainstSchema, validateCodelists } from '@tadamon/iati';
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { eventually, PlatformClient, Reply } from '../registry/testing/platform-client';
-import { IatiProjects } from './testing/iati-projects';
+import { IatiProjects, UNVERIFIED } from './testing/iati-projects';
 
 const FILE = '/api/partnerships/iati/activities.xml';
 const status = (projectId: string) => `/api/partnerships/projects/${encodeURIComponent(projectId)}/iati`;
@@ -36,6 +36,19 @@ describe('Partnerships API: IATI 2.03 publication', () => {
     expect(xml).toContain('<sector vocabulary="1" code="11220" percentage="33.5"/>');
     expect(xml).toContain('<transaction ref="t.1"><transaction-type code="3"/>');
     expect(xml).toContain('<transaction ref="e.1"><transaction-type code="4"/>');
+    // Parties named from the Registry: the verified association (type 21), IOM (a funder: 90),
+    // the ministry (10); an association not verified yet by its id only.
+    expect(xml).toContain(
+      '<participating-org type="21" role="4"><narrative xml:lang="ar">الهجرة والتنمية</narrative>' +
+        '<narrative xml:lang="fr">Migrations et Développement</narrative>',
+    );
+    expect(xml).toMatch(
+      /<participating-org type="90" role="1">[^]*?International Organization for Migration \(IOM\)/,
+    );
+    expect(xml).toMatch(/<participating-org type="10" role="2"><narrative xml:lang="ar">/);
+    expect(xml).toContain(
+      `<participating-org type="90" role="3"><narrative xml:lang="fr">${UNVERIFIED}</narrative>`,
+    );
     expect(await validateAgainstSchema(xml)).toEqual([]);
     const document = parseXml(xml);
     const findings = [...validateAgainstRules(document), ...validateCodelists(document)];

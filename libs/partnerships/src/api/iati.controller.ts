@@ -1,12 +1,17 @@
-import { Controller, Get, Headers, Inject, Param, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Optional, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { writeIatiActivities } from '@tadamon/iati';
 import { ApiProblems, ProblemException, Public, Roles } from '@tadamon/nest-kit';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { PARTNERSHIPS_READ_MODELS, PartnershipsReadModels } from '../application/partnerships-ports';
+import {
+  PARTNERSHIPS_IATI_ORGANISATIONS,
+  PARTNERSHIPS_READ_MODELS,
+  PartnershipsReadModels,
+} from '../application/partnerships-ports';
+import { IatiOrganisationSource } from '../iati/project-to-iati-activity';
 import { projectIatiValidation } from '../iati/project-iati-validation';
-import { publishedActivities } from '../iati/published-activities';
+import { partyIdsOf, publishedActivities } from '../iati/published-activities';
 import { PARTNERSHIPS_PROJECTS, ProjectDoc } from '../projections/projects';
 import { IatiValidationDto } from './dto/iati-validation.dto';
 
@@ -21,7 +26,12 @@ const matches = (ifNoneMatch: string | undefined, etag: string): boolean =>
 @ApiTags('partnerships: IATI')
 @Controller('api/partnerships')
 export class PartnershipsIatiController {
-  constructor(@Inject(PARTNERSHIPS_READ_MODELS) private readonly readModels: PartnershipsReadModels) {}
+  constructor(
+    @Inject(PARTNERSHIPS_READ_MODELS) private readonly readModels: PartnershipsReadModels,
+    @Optional()
+    @Inject(PARTNERSHIPS_IATI_ORGANISATIONS)
+    private readonly organisations?: IatiOrganisationSource,
+  ) {}
 
   @Get('iati/activities.xml')
   @Public()
@@ -39,7 +49,7 @@ export class PartnershipsIatiController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {
-    const { activities, lastModified, etag } = await publishedActivities(this.readModels);
+    const { activities, lastModified, etag } = await publishedActivities(this.readModels, this.organisations);
     reply.header('etag', etag);
     reply.header('cache-control', 'public, no-cache');
     if (lastModified) reply.header('last-modified', new Date(lastModified).toUTCString());
@@ -65,6 +75,7 @@ export class PartnershipsIatiController {
   async validation(@Param('projectId') projectId: string): Promise<IatiValidationDto> {
     const doc = await this.readModels.collection<ProjectDoc>(PARTNERSHIPS_PROJECTS).get(projectId);
     if (!doc) throw new ProblemException('not-found', `no project ${projectId}`);
-    return projectIatiValidation(doc);
+    const organisations = await this.organisations?.directory(partyIdsOf([doc]));
+    return projectIatiValidation(doc, { organisations });
   }
 }

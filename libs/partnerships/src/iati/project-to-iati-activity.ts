@@ -35,6 +35,11 @@ export const MINISTRY_REPORTING_ORG: ReportingOrganisation = {
 /** How a party (a Registry actor id) is named in IATI; undefined when the directory does not know it. */
 export type IatiOrganisationDirectory = (partyId: string) => IatiOrganisation | undefined;
 
+/** Where the host finds the parties' names and types (the Registry), for the ids of one export. */
+export interface IatiOrganisationSource {
+  directory(partyIds: readonly string[]): Promise<IatiOrganisationDirectory>;
+}
+
 export interface IatiMappingOptions {
   readonly reportingOrg?: ReportingOrganisation;
   readonly organisations?: IatiOrganisationDirectory;

@@ -1,19 +1,24 @@
 import { PartnershipsCommands } from '@tadamon/partnerships';
 import { eventually, PlatformClient } from '../../registry/testing/platform-client';
 
+/** Registry demo ids: a verified association, and one left submitted. */
+export const MD = 'assoc-migrations-et-developpement';
+export const UNVERIFIED = 'assoc-solidarite-souss-bruxelles';
 const OFFICER = { id: 'user-officer', roles: ['officer'] };
 const geo = (code: string) => ({ scheme: 'iso3166-2:2015' as const, code });
 
 /** A complete project, as an officer opens it: two sectors, budget lines in MAD and EUR, a point. */
 export const iatiProjectData = (projectId: string, area = 'MA-TIZ') => ({
   projectId,
-  carrierId: 'md.0001',
+  carrierId: MD,
   title: { fr: `Adduction d’eau & assainissement ${projectId}`, ar: `مشروع ${projectId}` },
   description: { fr: 'Raccordement de six douars au réseau.', en: 'Six villages connected to the network.' },
   participants: [
-    { partyId: 'md.0001', role: '4' as const },
-    { partyId: 'iom', role: '1' as const },
-    { partyId: 'mre-ministry', role: '2' as const },
+    { partyId: MD, role: '4' as const },
+    { partyId: 'actor-iom', role: '1' as const },
+    { partyId: 'actor-ministry', role: '2' as const },
+    // Submitted, not verified: the public does not see its name, nor does the IATI file.
+    { partyId: UNVERIFIED, role: '3' as const },
   ],
   agreementId: 'agr.1',
   programmeId: 'icmd2',
