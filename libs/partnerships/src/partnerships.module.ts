@@ -1,4 +1,6 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { AgreementReads } from './api/agreement-reads';
+import { DocumentUploads } from './api/document-uploads';
 import { PARTNERSHIPS_CONTROLLERS } from './api/partnerships-controllers';
 import { PartnershipsCommands } from './application/partnerships-commands';
 import {
@@ -33,6 +35,8 @@ export class PartnershipsModule {
         { provide: PARTNERSHIPS_CONTENT_STORE, useExisting: options.contentStore },
         ...optional(PARTNERSHIPS_APPEND_LISTENER, options.appendListener),
         PartnershipsCommands,
+        AgreementReads,
+        DocumentUploads,
       ],
       exports: [PartnershipsCommands],
     };
