@@ -1,6 +1,7 @@
 import { FUNDING_DEMO_IDS } from '@tadamon/funding';
 import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
 import { envelopeBody, F, FundingScenario, newId } from './funding/testing/funding-scenario';
+import { seedPartnershipsExamples } from './partnerships/testing/agreements-scenario';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
 // Seeding the demo users hashes nine passwords with scrypt; the demo data then goes through the API.
@@ -53,6 +54,7 @@ describe('the API contract over every GET operation of the document', () => {
     client = await PlatformClient.start('api-contract');
     document = (await client.get('anonymous', '/api/docs-json')).body;
     PARAMETERS.verificationId = (await client.post('auditor', '/api/audit/verifications')).body.id;
+    await seedPartnershipsExamples(client, PARAMETERS);
     reads = Object.entries(document.paths as Record<string, Json>)
       .filter(([path, item]) => item.get && path.startsWith('/api/') && !path.startsWith('/api/docs'))
       .map(([path, item]) => {
@@ -85,8 +87,11 @@ describe('the API contract over every GET operation of the document', () => {
       for (const [method, operation] of Object.entries(item as Record<string, Json>)) {
         const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
         const content = (success?.[1] as Json)?.content;
-        // JSON, or a document as an attachment (the audit dossier's HTML).
-        const schema = content?.['application/json']?.schema ?? content?.['text/html']?.schema;
+        // JSON, or a document as an attachment (the audit dossier's HTML, an agreement's file).
+        const schema =
+          content?.['application/json']?.schema ??
+          content?.['text/html']?.schema ??
+          content?.['application/octet-stream']?.schema;
         if (!success || (method === 'get' && !path.startsWith('/api/docs') && !schema))
           undocumented.push(`${method.toUpperCase()} ${path}`);
       }

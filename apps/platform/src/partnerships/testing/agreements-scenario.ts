@@ -159,3 +159,45 @@ export class AgreementsScenario {
     });
   }
 }
+
+/**
+ * Partnerships records under the demo ids the API contract uses for its path parameters: a
+ * programme named as Funding's demo programme, an agreement with a document, a support request.
+ * Adds `sha256` and `requestId` to the parameters.
+ */
+export async function seedPartnershipsExamples(
+  client: PlatformClient,
+  parameters: Record<string, string>,
+): Promise<void> {
+  const scenario = new AgreementsScenario(client);
+  const created = async (reply: Promise<Reply>, what: string) => expectStatus(await reply, 201, what).body;
+  await created(
+    client.post('officer', PROGRAMMES, {
+      programmeId: parameters.programmeId,
+      name: { fr: 'Programme de démonstration' },
+      partnerId: 'actor-iom',
+      funderIds: ['actor-iom'],
+      budget: [mad(1_000_000)],
+      period: { start: '2025-01-01', end: '2028-12-31' },
+    }),
+    'programme',
+  );
+  await created(
+    client.post('officer', AGREEMENTS, { agreementId: parameters.agreementId, ...agreementTerms() }),
+    'agreement',
+  );
+  const file = Buffer.from('%PDF-1.7\nconvention de démonstration\n');
+  parameters.sha256 = (
+    await created(scenario.upload('officer', parameters.agreementId, file), 'document')
+  ).sha256;
+  parameters.requestId = (
+    await created(
+      client.post('association', SUPPORT, {
+        kind: 'administrative',
+        subject: 'Statuts',
+        description: 'Mise à jour des statuts',
+      }),
+      'support request',
+    )
+  ).requestId;
+}
