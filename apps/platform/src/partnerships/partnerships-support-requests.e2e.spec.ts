@@ -100,7 +100,11 @@ describe('Partnerships API: support requests (mediation)', () => {
     expect((await client.get('partner', `${S}/${onBehalf.requestId}`)).status).toBe(200);
     const missing = await client.post('officer', S, ask());
     expect([missing.status, missing.body.errors?.[0]?.pointer]).toEqual([400, '/requesterId']);
-    expect((await client.post('association', S, ask({ requesterId: CRI }))).status).toBe(403);
+    const forAnother = await client.post('association', S, ask({ requesterId: CRI }));
+    expect([forAnother.status, forAnother.body.code]).toEqual([403, 'NOT_OWN_ORGANISATION']);
+    const noOrganisation = await client.mint('minted:lone-partner', { id: 'user-lone', roles: ['partner'] });
+    const lone = await client.post(noOrganisation, S, ask());
+    expect([lone.status, lone.body.code]).toEqual([403, 'NO_ORGANISATION']);
   });
 
   it('shows a requester its own requests only: another organisation’s answers 404', async () => {

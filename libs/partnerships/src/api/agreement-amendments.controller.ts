@@ -18,7 +18,7 @@ import {
   AgreementReasonDto,
   ProposeAmendmentDto,
   RenewAgreementDto,
-  SignAgreementDto,
+  SignPartnershipAgreementDto,
 } from './dto/agreement-commands.dto';
 import { ORGANISATION_ROLES } from './organisation-access';
 
@@ -104,7 +104,7 @@ export class AgreementAmendmentsController {
     @CurrentActor() actor: Actor,
     @Param('agreementId') agreementId: string,
     @Param('amendmentId') amendmentId: string,
-    @Body() body: SignAgreementDto,
+    @Body() body: SignPartnershipAgreementDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const { state } = await this.reads.stream(actor, agreementId);

@@ -39,9 +39,7 @@ import { ORGANISATION_ROLES, PARTNERSHIPS_READ_ALL } from './organisation-access
 const SHA256 = /^[0-9a-f]{64}$/;
 
 const tooLarge = () =>
-  new ProblemException('payload-too-large', `A document is at most ${MAX_DOCUMENT_UPLOAD_BYTES} bytes.`, {
-    maxBytes: MAX_DOCUMENT_UPLOAD_BYTES,
-  });
+  new ProblemException('payload-too-large', undefined, { maxBytes: MAX_DOCUMENT_UPLOAD_BYTES });
 
 /** `filename*` (RFC 6266/8187): the name in UTF-8, whatever its script. */
 const attachmentHeader = (name: string) =>
@@ -79,8 +77,7 @@ export class AgreementDocumentsController {
   ) {
     await this.reads.stream(actor, agreementId);
     const body = request.body;
-    if (!isUploadStream(body))
-      throw new ProblemException('unsupported-media-type', 'Send the file as the body, with its media type.');
+    if (!isUploadStream(body)) throw new ProblemException('unsupported-media-type');
     if (contentLength !== undefined && Number(contentLength) > MAX_DOCUMENT_UPLOAD_BYTES) throw tooLarge();
     const stored = await this.contents.put(body, { maxBytes: MAX_DOCUMENT_UPLOAD_BYTES }).catch((error) => {
       throw error instanceof ContentTooLarge ? tooLarge() : error;
@@ -166,15 +163,13 @@ export class AgreementDocumentsController {
    */
   private async verifiedBytes(sha256: string): Promise<Buffer> {
     const stream = await this.contents.get(sha256);
-    if (!stream) throw new ProblemException('internal', 'The document’s file is missing from the store.');
+    if (!stream) throw new ProblemException('internal', undefined, { code: 'CONTENT_MISSING' });
     const chunks: Buffer[] = [];
     try {
       for await (const chunk of stream) chunks.push(chunk as Buffer);
     } catch (error) {
       if (error instanceof ContentCorrupted)
-        throw new ProblemException('internal', 'The stored file no longer matches its fingerprint.', {
-          code: 'CONTENT_CORRUPTED',
-        });
+        throw new ProblemException('internal', undefined, { code: 'CONTENT_CORRUPTED' });
       throw error;
     }
     return Buffer.concat(chunks);

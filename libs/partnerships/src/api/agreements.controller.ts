@@ -12,7 +12,6 @@ import {
   EmptyBody,
   ExpectedRevisionHeader,
   plainJson,
-  ProblemException,
   revisioned,
   Revisioned,
   Roles,
@@ -24,15 +23,21 @@ import { PartnershipsCommands } from '../application/partnerships-commands';
 import { Inject } from '@nestjs/common';
 import { PARTNERSHIPS_READ_MODELS, PartnershipsReadModels } from '../application/partnerships-ports';
 import { Agreement } from '../domain/agreement/agreement-state';
+import { ValidationFailed } from '../domain/errors';
 import { AgreementDoc, PARTNERSHIPS_AGREEMENTS } from '../projections/agreements';
 import { agreementsFilter, agreementView } from '../projections/agreement-view';
 import { AgreementReads } from './agreement-reads';
 import { agreementHistory, agreementListItem } from './agreement-views';
-import { AgreementsQueryDto, ReviseAgreementDraftDto, SignAgreementDto } from './dto/agreement-commands.dto';
+import {
+  AgreementsQueryDto,
+  ReviseAgreementDraftDto,
+  SignPartnershipAgreementDto,
+} from './dto/agreement-commands.dto';
 import { DraftAgreementDto } from './dto/agreement-terms.dto';
 import {
   actingOrganisation,
   isOfficer,
+  ownOrganisation,
   ORGANISATION_ROLES,
   PARTNERSHIPS_READ_ALL,
   readsAllPartnerships,
@@ -50,21 +55,18 @@ export const signingParty = (actor: Actor, state: Agreement, partyId: string | u
     const terms = state.pending?.terms ?? state.terms;
     const ministry = terms.parties.find((p) => p.partyKind === 'ministry');
     if (!ministry)
-      throw new ProblemException('validation', 'Name the party signed for.', {
-        errors: [{ pointer: '/partyId', detail: 'required: the agreement names no ministry party' }],
-      });
+      throw new ValidationFailed([
+        { field: 'partyId', reason: 'required: the agreement names no ministry party' },
+      ]);
     return ministry.partyId;
   }
-  const organisation = actingOrganisation(actor);
-  if (partyId !== undefined && partyId !== organisation)
-    throw new ProblemException('forbidden', 'An account signs only for its own organisation.');
-  return organisation;
+  return ownOrganisation(actor, 'partyId', partyId);
 };
 
 @ApiTags('partnerships: agreements')
 @ApiBearerAuth()
 @Controller(AGREEMENTS_PATH)
-export class AgreementsController {
+export class PartnershipAgreementsController {
   constructor(
     private readonly commands: PartnershipsCommands,
     private readonly reads: AgreementReads,
@@ -213,7 +215,7 @@ export class AgreementsController {
   async sign(
     @CurrentActor() actor: Actor,
     @Param('agreementId') agreementId: string,
-    @Body() body: SignAgreementDto,
+    @Body() body: SignPartnershipAgreementDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const { state } = await this.reads.stream(actor, agreementId);

@@ -1,4 +1,5 @@
 import { Actor, ProblemException, Role } from '@tadamon/nest-kit';
+import { NoOrganisation, NotOwnOrganisation } from './organisation-errors';
 
 /** Who reads every agreement and support request: the ministry, its auditors and the admin. */
 export const PARTNERSHIPS_READ_ALL: readonly Role[] = ['officer', 'auditor', 'admin'];
@@ -12,9 +13,15 @@ export const isOfficer = (actor: Actor): boolean => actor.roles.includes('office
 
 /** The organisation an association or partner account acts for; an account without one acts for none. */
 export const actingOrganisation = (actor: Actor): string => {
-  if (!actor.organisationId)
-    throw new ProblemException('forbidden', 'This account acts for no organisation.');
+  if (!actor.organisationId) throw new NoOrganisation(actor.id);
   return actor.organisationId;
+};
+
+/** The organisation an account acts for, when `named` (the body's `field`) is it or left out. */
+export const ownOrganisation = (actor: Actor, field: string, named: string | undefined): string => {
+  const organisation = actingOrganisation(actor);
+  if (named !== undefined && named !== organisation) throw new NotOwnOrganisation(field, named, organisation);
+  return organisation;
 };
 
 /**

@@ -21,6 +21,7 @@ import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { PartnershipsCommands, PartnershipsCommandInput } from '../application/partnerships-commands';
 import { PARTNERSHIPS_READ_MODELS, PartnershipsReadModels } from '../application/partnerships-ports';
+import { ValidationFailed } from '../domain/errors';
 import { SupportRequest } from '../domain/support-request/support-request-state';
 import {
   PARTNERSHIPS_SUPPORT_REQUESTS,
@@ -40,6 +41,7 @@ import {
   actingOrganisation,
   assertSees,
   isOfficer,
+  ownOrganisation,
   ORGANISATION_ROLES,
   PARTNERSHIPS_READ_ALL,
   readsAllPartnerships,
@@ -227,17 +229,12 @@ export class SupportRequestsController {
   }
 
   private requesterFor(actor: Actor, named: string | undefined): string {
-    if (isOfficer(actor)) {
-      if (named === undefined)
-        throw new ProblemException('validation', 'Name the organisation the request is made for.', {
-          errors: [{ pointer: '/requesterId', detail: 'required when an officer asks on behalf of one' }],
-        });
-      return named;
-    }
-    const organisation = actingOrganisation(actor);
-    if (named !== undefined && named !== organisation)
-      throw new ProblemException('forbidden', 'An account asks only for its own organisation.');
-    return organisation;
+    if (!isOfficer(actor)) return ownOrganisation(actor, 'requesterId', named);
+    if (named === undefined)
+      throw new ValidationFailed([
+        { field: 'requesterId', reason: 'required when an officer asks on behalf of an organisation' },
+      ]);
+    return named;
   }
 
   private async load(actor: Actor, requestId: string): Promise<{ state: SupportRequest; revision: number }> {

@@ -861,16 +861,21 @@ export type TrancheScheduleDto = {
 
 export type SignAgreementDto = {
     /**
-     * The party signed for. An association or partner account signs for its own organisation (this may be left out); an officer signs for the ministry by default and may record any party’s signature
+     * Default: agreement-<applicationId>
      */
-    partyId?: string;
+    agreementId?: string;
     /**
-     * The day the party signed, not in the future
+     * YYYY-MM-DD, not in the future
      */
     signedOn: string;
-    agreementId?: string;
+    /**
+     * The parties who signed, by Registry id: the applicant association (required), the funder of the award’s envelope, the ministry (an actor of kind ministry); at least two
+     */
     signatories: Array<string>;
-    tranches: Array<unknown>;
+    /**
+     * In order; they add up to the award
+     */
+    tranches: Array<TrancheScheduleDto>;
 };
 
 export type TrancheReportDto = {
@@ -1006,6 +1011,17 @@ export type ReviseAgreementDraftDto = {
      * The terms that change, each whole
      */
     changes: AgreementTermChangesDto;
+};
+
+export type SignPartnershipAgreementDto = {
+    /**
+     * The party signed for. An association or partner account signs for its own organisation (this may be left out); an officer signs for the ministry by default and may record any party’s signature
+     */
+    partyId?: string;
+    /**
+     * The day the party signed, not in the future
+     */
+    signedOn: string;
 };
 
 export type ProposeAmendmentDto = {
@@ -5266,7 +5282,7 @@ export type FundingFiguresControllerFiguresResponses = {
 
 export type FundingFiguresControllerFiguresResponse = FundingFiguresControllerFiguresResponses[keyof FundingFiguresControllerFiguresResponses];
 
-export type AgreementsControllerListData = {
+export type PartnershipAgreementsControllerListData = {
     body?: never;
     path?: never;
     query?: {
@@ -5282,7 +5298,7 @@ export type AgreementsControllerListData = {
     url: '/api/partnerships/agreements';
 };
 
-export type AgreementsControllerListErrors = {
+export type PartnershipAgreementsControllerListErrors = {
     /**
      * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
      */
@@ -5301,9 +5317,9 @@ export type AgreementsControllerListErrors = {
     429: ProblemDetailsSchema;
 };
 
-export type AgreementsControllerListError = AgreementsControllerListErrors[keyof AgreementsControllerListErrors];
+export type PartnershipAgreementsControllerListError = PartnershipAgreementsControllerListErrors[keyof PartnershipAgreementsControllerListErrors];
 
-export type AgreementsControllerListResponses = {
+export type PartnershipAgreementsControllerListResponses = {
     /**
      * Agreements, oldest draft first
      */
@@ -5317,16 +5333,16 @@ export type AgreementsControllerListResponses = {
     };
 };
 
-export type AgreementsControllerListResponse = AgreementsControllerListResponses[keyof AgreementsControllerListResponses];
+export type PartnershipAgreementsControllerListResponse = PartnershipAgreementsControllerListResponses[keyof PartnershipAgreementsControllerListResponses];
 
-export type AgreementsControllerDraftData = {
+export type PartnershipAgreementsControllerDraftData = {
     body: DraftAgreementDto;
     path?: never;
     query?: never;
     url: '/api/partnerships/agreements';
 };
 
-export type AgreementsControllerDraftErrors = {
+export type PartnershipAgreementsControllerDraftErrors = {
     /**
      * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
      */
@@ -5353,15 +5369,15 @@ export type AgreementsControllerDraftErrors = {
     429: ProblemDetailsSchema;
 };
 
-export type AgreementsControllerDraftError = AgreementsControllerDraftErrors[keyof AgreementsControllerDraftErrors];
+export type PartnershipAgreementsControllerDraftError = PartnershipAgreementsControllerDraftErrors[keyof PartnershipAgreementsControllerDraftErrors];
 
-export type AgreementsControllerDraftResponses = {
+export type PartnershipAgreementsControllerDraftResponses = {
     201: CommandResultDto;
 };
 
-export type AgreementsControllerDraftResponse = AgreementsControllerDraftResponses[keyof AgreementsControllerDraftResponses];
+export type PartnershipAgreementsControllerDraftResponse = PartnershipAgreementsControllerDraftResponses[keyof PartnershipAgreementsControllerDraftResponses];
 
-export type AgreementsControllerGetData = {
+export type PartnershipAgreementsControllerGetData = {
     body?: never;
     path: {
         agreementId: string;
@@ -5370,7 +5386,7 @@ export type AgreementsControllerGetData = {
     url: '/api/partnerships/agreements/{agreementId}';
 };
 
-export type AgreementsControllerGetErrors = {
+export type PartnershipAgreementsControllerGetErrors = {
     /**
      * Authentication required (urn:tadamon:problem:unauthorized)
      */
@@ -5389,9 +5405,9 @@ export type AgreementsControllerGetErrors = {
     429: ProblemDetailsSchema;
 };
 
-export type AgreementsControllerGetError = AgreementsControllerGetErrors[keyof AgreementsControllerGetErrors];
+export type PartnershipAgreementsControllerGetError = PartnershipAgreementsControllerGetErrors[keyof PartnershipAgreementsControllerGetErrors];
 
-export type AgreementsControllerGetResponses = {
+export type PartnershipAgreementsControllerGetResponses = {
     /**
      * The agreement: terms in force, versions side by side, signatures, documents (ETag = revision)
      */
@@ -5400,9 +5416,9 @@ export type AgreementsControllerGetResponses = {
     };
 };
 
-export type AgreementsControllerGetResponse = AgreementsControllerGetResponses[keyof AgreementsControllerGetResponses];
+export type PartnershipAgreementsControllerGetResponse = PartnershipAgreementsControllerGetResponses[keyof PartnershipAgreementsControllerGetResponses];
 
-export type AgreementsControllerVersionsData = {
+export type PartnershipAgreementsControllerVersionsData = {
     body?: never;
     path: {
         agreementId: string;
@@ -5411,7 +5427,7 @@ export type AgreementsControllerVersionsData = {
     url: '/api/partnerships/agreements/{agreementId}/versions';
 };
 
-export type AgreementsControllerVersionsErrors = {
+export type PartnershipAgreementsControllerVersionsErrors = {
     /**
      * Authentication required (urn:tadamon:problem:unauthorized)
      */
@@ -5430,9 +5446,9 @@ export type AgreementsControllerVersionsErrors = {
     429: ProblemDetailsSchema;
 };
 
-export type AgreementsControllerVersionsError = AgreementsControllerVersionsErrors[keyof AgreementsControllerVersionsErrors];
+export type PartnershipAgreementsControllerVersionsError = PartnershipAgreementsControllerVersionsErrors[keyof PartnershipAgreementsControllerVersionsErrors];
 
-export type AgreementsControllerVersionsResponses = {
+export type PartnershipAgreementsControllerVersionsResponses = {
     /**
      * Every version proposed, in order, with its differences and signatures
      */
@@ -5441,9 +5457,9 @@ export type AgreementsControllerVersionsResponses = {
     };
 };
 
-export type AgreementsControllerVersionsResponse = AgreementsControllerVersionsResponses[keyof AgreementsControllerVersionsResponses];
+export type PartnershipAgreementsControllerVersionsResponse = PartnershipAgreementsControllerVersionsResponses[keyof PartnershipAgreementsControllerVersionsResponses];
 
-export type AgreementsControllerReviseData = {
+export type PartnershipAgreementsControllerReviseData = {
     body: ReviseAgreementDraftDto;
     path: {
         agreementId: string;
@@ -5452,7 +5468,7 @@ export type AgreementsControllerReviseData = {
     url: '/api/partnerships/agreements/{agreementId}/revise';
 };
 
-export type AgreementsControllerReviseErrors = {
+export type PartnershipAgreementsControllerReviseErrors = {
     /**
      * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
      */
@@ -5483,15 +5499,15 @@ export type AgreementsControllerReviseErrors = {
     429: ProblemDetailsSchema;
 };
 
-export type AgreementsControllerReviseError = AgreementsControllerReviseErrors[keyof AgreementsControllerReviseErrors];
+export type PartnershipAgreementsControllerReviseError = PartnershipAgreementsControllerReviseErrors[keyof PartnershipAgreementsControllerReviseErrors];
 
-export type AgreementsControllerReviseResponses = {
+export type PartnershipAgreementsControllerReviseResponses = {
     200: CommandResultDto;
 };
 
-export type AgreementsControllerReviseResponse = AgreementsControllerReviseResponses[keyof AgreementsControllerReviseResponses];
+export type PartnershipAgreementsControllerReviseResponse = PartnershipAgreementsControllerReviseResponses[keyof PartnershipAgreementsControllerReviseResponses];
 
-export type AgreementsControllerSubmitData = {
+export type PartnershipAgreementsControllerSubmitData = {
     body?: never;
     path: {
         agreementId: string;
@@ -5500,7 +5516,7 @@ export type AgreementsControllerSubmitData = {
     url: '/api/partnerships/agreements/{agreementId}/submit';
 };
 
-export type AgreementsControllerSubmitErrors = {
+export type PartnershipAgreementsControllerSubmitErrors = {
     /**
      * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
      */
@@ -5531,16 +5547,16 @@ export type AgreementsControllerSubmitErrors = {
     429: ProblemDetailsSchema;
 };
 
-export type AgreementsControllerSubmitError = AgreementsControllerSubmitErrors[keyof AgreementsControllerSubmitErrors];
+export type PartnershipAgreementsControllerSubmitError = PartnershipAgreementsControllerSubmitErrors[keyof PartnershipAgreementsControllerSubmitErrors];
 
-export type AgreementsControllerSubmitResponses = {
+export type PartnershipAgreementsControllerSubmitResponses = {
     200: CommandResultDto;
 };
 
-export type AgreementsControllerSubmitResponse = AgreementsControllerSubmitResponses[keyof AgreementsControllerSubmitResponses];
+export type PartnershipAgreementsControllerSubmitResponse = PartnershipAgreementsControllerSubmitResponses[keyof PartnershipAgreementsControllerSubmitResponses];
 
-export type AgreementsControllerSign2Data = {
-    body: SignAgreementDto;
+export type PartnershipAgreementsControllerSignData = {
+    body: SignPartnershipAgreementDto;
     path: {
         agreementId: string;
     };
@@ -5548,7 +5564,7 @@ export type AgreementsControllerSign2Data = {
     url: '/api/partnerships/agreements/{agreementId}/sign';
 };
 
-export type AgreementsControllerSign2Errors = {
+export type PartnershipAgreementsControllerSignErrors = {
     /**
      * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
      */
@@ -5579,13 +5595,13 @@ export type AgreementsControllerSign2Errors = {
     429: ProblemDetailsSchema;
 };
 
-export type AgreementsControllerSign2Error = AgreementsControllerSign2Errors[keyof AgreementsControllerSign2Errors];
+export type PartnershipAgreementsControllerSignError = PartnershipAgreementsControllerSignErrors[keyof PartnershipAgreementsControllerSignErrors];
 
-export type AgreementsControllerSign2Responses = {
+export type PartnershipAgreementsControllerSignResponses = {
     200: CommandResultDto;
 };
 
-export type AgreementsControllerSign2Response = AgreementsControllerSign2Responses[keyof AgreementsControllerSign2Responses];
+export type PartnershipAgreementsControllerSignResponse = PartnershipAgreementsControllerSignResponses[keyof PartnershipAgreementsControllerSignResponses];
 
 export type AgreementAmendmentsControllerProposeData = {
     body: ProposeAmendmentDto;
@@ -5684,7 +5700,7 @@ export type AgreementAmendmentsControllerRenewResponses = {
 export type AgreementAmendmentsControllerRenewResponse = AgreementAmendmentsControllerRenewResponses[keyof AgreementAmendmentsControllerRenewResponses];
 
 export type AgreementAmendmentsControllerSignData = {
-    body: SignAgreementDto;
+    body: SignPartnershipAgreementDto;
     path: {
         agreementId: string;
         amendmentId: string;

@@ -16,7 +16,7 @@ export class ReviseAgreementDraftDto {
   changes!: AgreementTermChangesDto;
 }
 
-export class SignAgreementDto {
+export class SignPartnershipAgreementDto {
   @ApiPropertyOptional({
     description:
       'The party signed for. An association or partner account signs for its own organisation (this may be left out); an officer signs for the ministry by default and may record any party’s signature',
