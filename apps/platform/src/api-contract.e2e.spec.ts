@@ -2,6 +2,7 @@ import { FUNDING_DEMO_IDS } from '@tadamon/funding';
 import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
 import { envelopeBody, F, FundingScenario, newId } from './funding/testing/funding-scenario';
 import { ProjectsScenario } from './partnerships/testing/projects-scenario';
+import { seedPartnershipsExamples } from './partnerships/testing/agreements-scenario';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
 // Seeding the demo users hashes ten passwords with scrypt; the demo data then goes through the API.
@@ -54,11 +55,17 @@ describe('the API contract over every GET operation of the document', () => {
     client = await PlatformClient.start('api-contract');
     document = (await client.get('anonymous', '/api/docs-json')).body;
     PARAMETERS.verificationId = (await client.post('auditor', '/api/audit/verifications')).body.id;
-    // Partnerships has no demo data yet: a published project with a document, made here.
+    await seedPartnershipsExamples(client, PARAMETERS);
+    // The project holds the same file as the agreement: one {sha256} serves both document routes.
     const projects = new ProjectsScenario(client);
     await projects.ready();
     PARAMETERS.projectId = await projects.published();
-    PARAMETERS.sha256 = await projects.attach('officer', PARAMETERS.projectId, 'Rapport', 'progress-report');
+    const sha256 = await projects.attach(
+      'officer',
+      PARAMETERS.projectId,
+      '%PDF-1.7\nconvention de démonstration\n',
+    );
+    expect(sha256).toBe(PARAMETERS.sha256);
     await projects.page('officer', PARAMETERS.projectId, (page) => page.documents.length === 1);
     reads = Object.entries(document.paths as Record<string, Json>)
       .filter(([path, item]) => item.get && path.startsWith('/api/') && !path.startsWith('/api/docs'))

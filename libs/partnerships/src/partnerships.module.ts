@@ -1,4 +1,6 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { AgreementReads } from './api/agreement-reads';
+import { DocumentUploads } from './api/document-uploads';
 import { PARTNERSHIPS_CONTROLLERS } from './api/partnerships-controllers';
 import {
   AgreementExpiry,
@@ -49,6 +51,8 @@ export class PartnershipsModule {
         PartnershipsCommands,
         AgreementExpiry,
         ProjectLoader,
+        AgreementReads,
+        DocumentUploads,
       ],
       exports: [PartnershipsCommands],
     };

@@ -140,4 +140,14 @@ export const PARTNERSHIPS_MESSAGES: DomainMessages = {
     fr: "Seule l'organisation qui a fait cette demande peut la retirer.",
     ar: 'لا يسحب هذا الطلب إلا الجهة التي قدّمته.',
   },
+  NO_ORGANISATION: {
+    en: 'This account acts for no organisation.',
+    fr: "Ce compte n'agit pour aucune organisation.",
+    ar: 'هذا الحساب لا يمثل أي جهة.',
+  },
+  NOT_OWN_ORGANISATION: {
+    en: 'An account acts only for its own organisation.',
+    fr: "Un compte n'agit que pour sa propre organisation.",
+    ar: 'لا يتصرف الحساب إلا باسم الجهة التي يمثلها.',
+  },
 };

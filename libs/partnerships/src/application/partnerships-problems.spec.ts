@@ -23,6 +23,7 @@ describe('partnerships problems', () => {
   it('has a detail in Arabic, French and English for every code the domain declares, and the common ones', () => {
     const codes = [
       ...declaredCodes(join(__dirname, '..', 'domain')),
+      ...declaredCodes(join(__dirname, '..', 'api')),
       'NOT_CREATED',
       'ALREADY_CREATED',
       'INVALID_TRANSITION',

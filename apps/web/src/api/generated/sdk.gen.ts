@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ActorsControllerDeactivateData, ActorsControllerDeactivateErrors, ActorsControllerDeactivateResponses, ActorsControllerDirectoryData, ActorsControllerDirectoryErrors, ActorsControllerDirectoryResponses, ActorsControllerGetData, ActorsControllerGetErrors, ActorsControllerGetResponses, ActorsControllerRegisterData, ActorsControllerRegisterErrors, ActorsControllerRegisterResponses, ActorsControllerUpdateData, ActorsControllerUpdateErrors, ActorsControllerUpdateResponses, AgreementsControllerReleaseData, AgreementsControllerReleaseErrors, AgreementsControllerReleaseResponses, AgreementsControllerReportData, AgreementsControllerReportErrors, AgreementsControllerReportResponses, AgreementsControllerReviewData, AgreementsControllerReviewErrors, AgreementsControllerReviewResponses, AgreementsControllerSignData, AgreementsControllerSignErrors, AgreementsControllerSignResponses, ApplicantsControllerGetData, ApplicantsControllerGetErrors, ApplicantsControllerGetResponses, ApplicationsControllerAppealData, ApplicationsControllerAppealErrors, ApplicationsControllerAppealResponses, ApplicationsControllerChangeData, ApplicationsControllerChangeErrors, ApplicationsControllerChangeResponses, ApplicationsControllerDraftData, ApplicationsControllerDraftErrors, ApplicationsControllerDraftResponses, ApplicationsControllerGetData, ApplicationsControllerGetErrors, ApplicationsControllerGetResponses, ApplicationsControllerListData, ApplicationsControllerListErrors, ApplicationsControllerListResponses, ApplicationsControllerScreenData, ApplicationsControllerScreenErrors, ApplicationsControllerScreenResponses, ApplicationsControllerSubmitData, ApplicationsControllerSubmitErrors, ApplicationsControllerSubmitResponses, ApplicationsControllerWithdrawData, ApplicationsControllerWithdrawErrors, ApplicationsControllerWithdrawResponses, AssociationsControllerChangeProfileData, AssociationsControllerChangeProfileErrors, AssociationsControllerChangeProfileResponses, AssociationsControllerDirectoryData, AssociationsControllerDirectoryErrors, AssociationsControllerDirectoryResponses, AssociationsControllerDissolveData, AssociationsControllerDissolveErrors, AssociationsControllerDissolveResponses, AssociationsControllerFlagDuplicateData, AssociationsControllerFlagDuplicateErrors, AssociationsControllerFlagDuplicateResponses, AssociationsControllerGetData, AssociationsControllerGetErrors, AssociationsControllerGetResponses, AssociationsControllerMergeData, AssociationsControllerMergeErrors, AssociationsControllerMergeResponses, AssociationsControllerRegisterData, AssociationsControllerRegisterErrors, AssociationsControllerRegisterResponses, AssociationsControllerReinstateData, AssociationsControllerReinstateErrors, AssociationsControllerReinstateResponses, AssociationsControllerRejectData, AssociationsControllerRejectErrors, AssociationsControllerRejectResponses, AssociationsControllerSuspendData, AssociationsControllerSuspendErrors, AssociationsControllerSuspendResponses, AssociationsControllerVerifyData, AssociationsControllerVerifyErrors, AssociationsControllerVerifyResponses, AuditControllerDossierData, AuditControllerDossierErrors, AuditControllerDossierResponses, AuditControllerGetData, AuditControllerGetErrors, AuditControllerGetResponses, AuditControllerListData, AuditControllerListErrors, AuditControllerListResponses, AuditControllerReplayData, AuditControllerReplayErrors, AuditControllerReplayResponses, AuditControllerStartData, AuditControllerStartErrors, AuditControllerStartResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, AuthControllerTokenData, AuthControllerTokenErrors, AuthControllerTokenResponses, CallsControllerBoardData, CallsControllerBoardErrors, CallsControllerBoardResponses, CallsControllerCloseData, CallsControllerCloseErrors, CallsControllerCloseResponses, CallsControllerDraftData, CallsControllerDraftErrors, CallsControllerDraftResponses, CallsControllerExtendData, CallsControllerExtendErrors, CallsControllerExtendResponses, CallsControllerGetData, CallsControllerGetErrors, CallsControllerGetResponses, CallsControllerListData, CallsControllerListErrors, CallsControllerListResponses, CallsControllerPublishData, CallsControllerPublishErrors, CallsControllerPublishResponses, CallsControllerRankingOfData, CallsControllerRankingOfErrors, CallsControllerRankingOfResponses, CallsControllerReviseData, CallsControllerReviseErrors, CallsControllerReviseResponses, ContactPersonsControllerAddData, ContactPersonsControllerAddErrors, ContactPersonsControllerAddResponses, ContactPersonsControllerChangeData, ContactPersonsControllerChangeErrors, ContactPersonsControllerChangeResponses, ContactPersonsControllerConsentData, ContactPersonsControllerConsentErrors, ContactPersonsControllerConsentResponses, ContactPersonsControllerEraseData, ContactPersonsControllerEraseErrors, ContactPersonsControllerEraseResponses, ContactPersonsControllerExportData, ContactPersonsControllerExportErrors, ContactPersonsControllerExportResponses, ContactPersonsControllerGetData, ContactPersonsControllerGetErrors, ContactPersonsControllerGetResponses, ContactPersonsControllerListData, ContactPersonsControllerListErrors, ContactPersonsControllerListResponses, ContactPersonsControllerRemoveData, ContactPersonsControllerRemoveErrors, ContactPersonsControllerRemoveResponses, DecisionsControllerAwardData, DecisionsControllerAwardErrors, DecisionsControllerAwardResponses, DecisionsControllerDecideAppealData, DecisionsControllerDecideAppealErrors, DecisionsControllerDecideAppealResponses, DecisionsControllerRecommendData, DecisionsControllerRecommendErrors, DecisionsControllerRecommendResponses, DecisionsControllerRejectData, DecisionsControllerRejectErrors, DecisionsControllerRejectResponses, EnvelopesControllerCloseData, EnvelopesControllerCloseErrors, EnvelopesControllerCloseResponses, EnvelopesControllerGetData, EnvelopesControllerGetErrors, EnvelopesControllerGetResponses, EnvelopesControllerListData, EnvelopesControllerListErrors, EnvelopesControllerListResponses, EnvelopesControllerOpenData, EnvelopesControllerOpenErrors, EnvelopesControllerOpenResponses, EnvelopesControllerProgrammeData, EnvelopesControllerProgrammeErrors, EnvelopesControllerProgrammeResponses, EvaluationsControllerAssignData, EvaluationsControllerAssignErrors, EvaluationsControllerAssignmentsData, EvaluationsControllerAssignmentsErrors, EvaluationsControllerAssignmentsResponses, EvaluationsControllerAssignResponses, EvaluationsControllerConsensusData, EvaluationsControllerConsensusErrors, EvaluationsControllerConsensusResponses, EvaluationsControllerDeclareData, EvaluationsControllerDeclareErrors, EvaluationsControllerDeclareResponses, EvaluationsControllerDetectedData, EvaluationsControllerDetectedErrors, EvaluationsControllerDetectedResponses, EvaluationsControllerDossierData, EvaluationsControllerDossierErrors, EvaluationsControllerDossierResponses, EvaluationsControllerOpenData, EvaluationsControllerOpenErrors, EvaluationsControllerOpenResponses, EvaluationsControllerRemoveData, EvaluationsControllerRemoveErrors, EvaluationsControllerRemoveResponses, EvaluationsControllerScoreData, EvaluationsControllerScoreErrors, EvaluationsControllerScoreResponses, FiguresControllerFiguresData, FiguresControllerFiguresErrors, FiguresControllerFiguresResponses, FundingFiguresControllerFiguresData, FundingFiguresControllerFiguresErrors, FundingFiguresControllerFiguresResponses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLivenessData, HealthControllerLivenessErrors, HealthControllerLivenessResponses, HealthControllerLiveResponses, HealthControllerReadinessData, HealthControllerReadinessErrors, HealthControllerReadinessResponses, MapControllerRegionsData, MapControllerRegionsErrors, MapControllerRegionsResponses, NetworksControllerAddMemberData, NetworksControllerAddMemberErrors, NetworksControllerAddMemberResponses, NetworksControllerCreateData, NetworksControllerCreateErrors, NetworksControllerCreateResponses, NetworksControllerGetData, NetworksControllerGetErrors, NetworksControllerGetResponses, NetworksControllerListData, NetworksControllerListErrors, NetworksControllerListResponses, NetworksControllerRemoveMemberData, NetworksControllerRemoveMemberErrors, NetworksControllerRemoveMemberResponses, NetworksControllerRenameData, NetworksControllerRenameErrors, NetworksControllerRenameResponses, PartnershipsIatiControllerActivitiesData, PartnershipsIatiControllerActivitiesErrors, PartnershipsIatiControllerActivitiesResponses, PartnershipsIatiControllerValidationData, PartnershipsIatiControllerValidationErrors, PartnershipsIatiControllerValidationResponses, PlatformStatusControllerStatusData, PlatformStatusControllerStatusResponses, ProjectDocumentsControllerAttachData, ProjectDocumentsControllerAttachErrors, ProjectDocumentsControllerAttachResponses, ProjectDocumentsControllerDownloadData, ProjectDocumentsControllerDownloadErrors, ProjectDocumentsControllerDownloadResponses, ProjectDocumentsControllerListData, ProjectDocumentsControllerListErrors, ProjectDocumentsControllerListResponses, ProjectsControllerExpenditureData, ProjectsControllerExpenditureErrors, ProjectsControllerExpenditureResponses, ProjectsControllerListData, ProjectsControllerListErrors, ProjectsControllerListResponses, ProjectsControllerOpenData, ProjectsControllerOpenErrors, ProjectsControllerOpenResponses, ProjectsControllerPageData, ProjectsControllerPageErrors, ProjectsControllerPageResponses, ProjectsControllerPublishData, ProjectsControllerPublishErrors, ProjectsControllerPublishResponses, ProjectsControllerReachData, ProjectsControllerReachErrors, ProjectsControllerReachResponses, ProjectsControllerReplicateData, ProjectsControllerReplicateErrors, ProjectsControllerReplicateResponses, ProjectsControllerReviseData, ProjectsControllerReviseErrors, ProjectsControllerReviseResponses, ProjectsControllerStatusData, ProjectsControllerStatusErrors, ProjectsControllerStatusResponses, ProjectsControllerUnpublishData, ProjectsControllerUnpublishErrors, ProjectsControllerUnpublishResponses, PublicProjectsControllerFiguresData, PublicProjectsControllerFiguresErrors, PublicProjectsControllerFiguresResponses, PublicProjectsControllerListData, PublicProjectsControllerListErrors, PublicProjectsControllerListResponses, PublicProjectsControllerMapData, PublicProjectsControllerMapErrors, PublicProjectsControllerMapResponses, PublicProjectsControllerOneData, PublicProjectsControllerOneErrors, PublicProjectsControllerOneResponses, ReferenceDataControllerGetData, ReferenceDataControllerGetErrors, ReferenceDataControllerGetResponses, RegionalNeedsControllerAddressedData, RegionalNeedsControllerAddressedErrors, RegionalNeedsControllerAddressedResponses, RegionalNeedsControllerCatalogueData, RegionalNeedsControllerCatalogueErrors, RegionalNeedsControllerCatalogueResponses, RegionalNeedsControllerGetData, RegionalNeedsControllerGetErrors, RegionalNeedsControllerGetResponses, RegionalNeedsControllerMatchData, RegionalNeedsControllerMatchErrors, RegionalNeedsControllerMatchesData, RegionalNeedsControllerMatchesErrors, RegionalNeedsControllerMatchesResponses, RegionalNeedsControllerMatchResponses, RegionalNeedsControllerPublishData, RegionalNeedsControllerPublishErrors, RegionalNeedsControllerPublishResponses, RegionalNeedsControllerWithdrawData, RegionalNeedsControllerWithdrawErrors, RegionalNeedsControllerWithdrawResponses, ResultsControllerApproveData, ResultsControllerApproveErrors, ResultsControllerApproveResponses, ResultsControllerDefineIndicatorData, ResultsControllerDefineIndicatorErrors, ResultsControllerDefineIndicatorResponses, ResultsControllerDefineResultData, ResultsControllerDefineResultErrors, ResultsControllerDefineResultResponses, ResultsControllerQueueData, ResultsControllerQueueErrors, ResultsControllerQueueResponses, ResultsControllerResultsData, ResultsControllerResultsErrors, ResultsControllerResultsResponses, ResultsControllerReturnData, ResultsControllerReturnErrors, ResultsControllerReturnResponses, ResultsControllerReviseTargetsData, ResultsControllerReviseTargetsErrors, ResultsControllerReviseTargetsResponses, ResultsControllerSubmitData, ResultsControllerSubmitErrors, ResultsControllerSubmitResponses, SealWitnessControllerWitnessViewData, SealWitnessControllerWitnessViewResponses } from './types.gen';
+import type { ActorsControllerDeactivateData, ActorsControllerDeactivateErrors, ActorsControllerDeactivateResponses, ActorsControllerDirectoryData, ActorsControllerDirectoryErrors, ActorsControllerDirectoryResponses, ActorsControllerGetData, ActorsControllerGetErrors, ActorsControllerGetResponses, ActorsControllerRegisterData, ActorsControllerRegisterErrors, ActorsControllerRegisterResponses, ActorsControllerUpdateData, ActorsControllerUpdateErrors, ActorsControllerUpdateResponses, AgreementAmendmentsControllerProposeData, AgreementAmendmentsControllerProposeErrors, AgreementAmendmentsControllerProposeResponses, AgreementAmendmentsControllerRenewData, AgreementAmendmentsControllerRenewErrors, AgreementAmendmentsControllerRenewResponses, AgreementAmendmentsControllerSignData, AgreementAmendmentsControllerSignErrors, AgreementAmendmentsControllerSignResponses, AgreementAmendmentsControllerWithdrawData, AgreementAmendmentsControllerWithdrawErrors, AgreementAmendmentsControllerWithdrawResponses, AgreementDocumentsControllerAttachData, AgreementDocumentsControllerAttachErrors, AgreementDocumentsControllerAttachResponses, AgreementDocumentsControllerDetachData, AgreementDocumentsControllerDetachErrors, AgreementDocumentsControllerDetachResponses, AgreementDocumentsControllerDownloadData, AgreementDocumentsControllerDownloadErrors, AgreementDocumentsControllerDownloadResponses, AgreementLifecycleControllerCompleteData, AgreementLifecycleControllerCompleteErrors, AgreementLifecycleControllerCompleteResponses, AgreementLifecycleControllerExpireData, AgreementLifecycleControllerExpireErrors, AgreementLifecycleControllerExpireResponses, AgreementLifecycleControllerResumeData, AgreementLifecycleControllerResumeErrors, AgreementLifecycleControllerResumeResponses, AgreementLifecycleControllerSuspendData, AgreementLifecycleControllerSuspendErrors, AgreementLifecycleControllerSuspendResponses, AgreementLifecycleControllerTerminateData, AgreementLifecycleControllerTerminateErrors, AgreementLifecycleControllerTerminateResponses, AgreementsControllerReleaseData, AgreementsControllerReleaseErrors, AgreementsControllerReleaseResponses, AgreementsControllerReportData, AgreementsControllerReportErrors, AgreementsControllerReportResponses, AgreementsControllerReviewData, AgreementsControllerReviewErrors, AgreementsControllerReviewResponses, AgreementsControllerSignData, AgreementsControllerSignErrors, AgreementsControllerSignResponses, ApplicantsControllerGetData, ApplicantsControllerGetErrors, ApplicantsControllerGetResponses, ApplicationsControllerAppealData, ApplicationsControllerAppealErrors, ApplicationsControllerAppealResponses, ApplicationsControllerChangeData, ApplicationsControllerChangeErrors, ApplicationsControllerChangeResponses, ApplicationsControllerDraftData, ApplicationsControllerDraftErrors, ApplicationsControllerDraftResponses, ApplicationsControllerGetData, ApplicationsControllerGetErrors, ApplicationsControllerGetResponses, ApplicationsControllerListData, ApplicationsControllerListErrors, ApplicationsControllerListResponses, ApplicationsControllerScreenData, ApplicationsControllerScreenErrors, ApplicationsControllerScreenResponses, ApplicationsControllerSubmitData, ApplicationsControllerSubmitErrors, ApplicationsControllerSubmitResponses, ApplicationsControllerWithdrawData, ApplicationsControllerWithdrawErrors, ApplicationsControllerWithdrawResponses, AssociationsControllerChangeProfileData, AssociationsControllerChangeProfileErrors, AssociationsControllerChangeProfileResponses, AssociationsControllerDirectoryData, AssociationsControllerDirectoryErrors, AssociationsControllerDirectoryResponses, AssociationsControllerDissolveData, AssociationsControllerDissolveErrors, AssociationsControllerDissolveResponses, AssociationsControllerFlagDuplicateData, AssociationsControllerFlagDuplicateErrors, AssociationsControllerFlagDuplicateResponses, AssociationsControllerGetData, AssociationsControllerGetErrors, AssociationsControllerGetResponses, AssociationsControllerMergeData, AssociationsControllerMergeErrors, AssociationsControllerMergeResponses, AssociationsControllerRegisterData, AssociationsControllerRegisterErrors, AssociationsControllerRegisterResponses, AssociationsControllerReinstateData, AssociationsControllerReinstateErrors, AssociationsControllerReinstateResponses, AssociationsControllerRejectData, AssociationsControllerRejectErrors, AssociationsControllerRejectResponses, AssociationsControllerSuspendData, AssociationsControllerSuspendErrors, AssociationsControllerSuspendResponses, AssociationsControllerVerifyData, AssociationsControllerVerifyErrors, AssociationsControllerVerifyResponses, AuditControllerDossierData, AuditControllerDossierErrors, AuditControllerDossierResponses, AuditControllerGetData, AuditControllerGetErrors, AuditControllerGetResponses, AuditControllerListData, AuditControllerListErrors, AuditControllerListResponses, AuditControllerReplayData, AuditControllerReplayErrors, AuditControllerReplayResponses, AuditControllerStartData, AuditControllerStartErrors, AuditControllerStartResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, AuthControllerTokenData, AuthControllerTokenErrors, AuthControllerTokenResponses, CallsControllerBoardData, CallsControllerBoardErrors, CallsControllerBoardResponses, CallsControllerCloseData, CallsControllerCloseErrors, CallsControllerCloseResponses, CallsControllerDraftData, CallsControllerDraftErrors, CallsControllerDraftResponses, CallsControllerExtendData, CallsControllerExtendErrors, CallsControllerExtendResponses, CallsControllerGetData, CallsControllerGetErrors, CallsControllerGetResponses, CallsControllerListData, CallsControllerListErrors, CallsControllerListResponses, CallsControllerPublishData, CallsControllerPublishErrors, CallsControllerPublishResponses, CallsControllerRankingOfData, CallsControllerRankingOfErrors, CallsControllerRankingOfResponses, CallsControllerReviseData, CallsControllerReviseErrors, CallsControllerReviseResponses, ContactPersonsControllerAddData, ContactPersonsControllerAddErrors, ContactPersonsControllerAddResponses, ContactPersonsControllerChangeData, ContactPersonsControllerChangeErrors, ContactPersonsControllerChangeResponses, ContactPersonsControllerConsentData, ContactPersonsControllerConsentErrors, ContactPersonsControllerConsentResponses, ContactPersonsControllerEraseData, ContactPersonsControllerEraseErrors, ContactPersonsControllerEraseResponses, ContactPersonsControllerExportData, ContactPersonsControllerExportErrors, ContactPersonsControllerExportResponses, ContactPersonsControllerGetData, ContactPersonsControllerGetErrors, ContactPersonsControllerGetResponses, ContactPersonsControllerListData, ContactPersonsControllerListErrors, ContactPersonsControllerListResponses, ContactPersonsControllerRemoveData, ContactPersonsControllerRemoveErrors, ContactPersonsControllerRemoveResponses, DecisionsControllerAwardData, DecisionsControllerAwardErrors, DecisionsControllerAwardResponses, DecisionsControllerDecideAppealData, DecisionsControllerDecideAppealErrors, DecisionsControllerDecideAppealResponses, DecisionsControllerRecommendData, DecisionsControllerRecommendErrors, DecisionsControllerRecommendResponses, DecisionsControllerRejectData, DecisionsControllerRejectErrors, DecisionsControllerRejectResponses, EnvelopesControllerCloseData, EnvelopesControllerCloseErrors, EnvelopesControllerCloseResponses, EnvelopesControllerGetData, EnvelopesControllerGetErrors, EnvelopesControllerGetResponses, EnvelopesControllerListData, EnvelopesControllerListErrors, EnvelopesControllerListResponses, EnvelopesControllerOpenData, EnvelopesControllerOpenErrors, EnvelopesControllerOpenResponses, EnvelopesControllerProgrammeData, EnvelopesControllerProgrammeErrors, EnvelopesControllerProgrammeResponses, EvaluationsControllerAssignData, EvaluationsControllerAssignErrors, EvaluationsControllerAssignmentsData, EvaluationsControllerAssignmentsErrors, EvaluationsControllerAssignmentsResponses, EvaluationsControllerAssignResponses, EvaluationsControllerConsensusData, EvaluationsControllerConsensusErrors, EvaluationsControllerConsensusResponses, EvaluationsControllerDeclareData, EvaluationsControllerDeclareErrors, EvaluationsControllerDeclareResponses, EvaluationsControllerDetectedData, EvaluationsControllerDetectedErrors, EvaluationsControllerDetectedResponses, EvaluationsControllerDossierData, EvaluationsControllerDossierErrors, EvaluationsControllerDossierResponses, EvaluationsControllerOpenData, EvaluationsControllerOpenErrors, EvaluationsControllerOpenResponses, EvaluationsControllerRemoveData, EvaluationsControllerRemoveErrors, EvaluationsControllerRemoveResponses, EvaluationsControllerScoreData, EvaluationsControllerScoreErrors, EvaluationsControllerScoreResponses, FiguresControllerFiguresData, FiguresControllerFiguresErrors, FiguresControllerFiguresResponses, FundingFiguresControllerFiguresData, FundingFiguresControllerFiguresErrors, FundingFiguresControllerFiguresResponses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLivenessData, HealthControllerLivenessErrors, HealthControllerLivenessResponses, HealthControllerLiveResponses, HealthControllerReadinessData, HealthControllerReadinessErrors, HealthControllerReadinessResponses, MapControllerRegionsData, MapControllerRegionsErrors, MapControllerRegionsResponses, NetworksControllerAddMemberData, NetworksControllerAddMemberErrors, NetworksControllerAddMemberResponses, NetworksControllerCreateData, NetworksControllerCreateErrors, NetworksControllerCreateResponses, NetworksControllerGetData, NetworksControllerGetErrors, NetworksControllerGetResponses, NetworksControllerListData, NetworksControllerListErrors, NetworksControllerListResponses, NetworksControllerRemoveMemberData, NetworksControllerRemoveMemberErrors, NetworksControllerRemoveMemberResponses, NetworksControllerRenameData, NetworksControllerRenameErrors, NetworksControllerRenameResponses, PartnershipAgreementsControllerDraftData, PartnershipAgreementsControllerDraftErrors, PartnershipAgreementsControllerDraftResponses, PartnershipAgreementsControllerGetData, PartnershipAgreementsControllerGetErrors, PartnershipAgreementsControllerGetResponses, PartnershipAgreementsControllerListData, PartnershipAgreementsControllerListErrors, PartnershipAgreementsControllerListResponses, PartnershipAgreementsControllerReviseData, PartnershipAgreementsControllerReviseErrors, PartnershipAgreementsControllerReviseResponses, PartnershipAgreementsControllerSignData, PartnershipAgreementsControllerSignErrors, PartnershipAgreementsControllerSignResponses, PartnershipAgreementsControllerSubmitData, PartnershipAgreementsControllerSubmitErrors, PartnershipAgreementsControllerSubmitResponses, PartnershipAgreementsControllerVersionsData, PartnershipAgreementsControllerVersionsErrors, PartnershipAgreementsControllerVersionsResponses, PartnershipsIatiControllerActivitiesData, PartnershipsIatiControllerActivitiesErrors, PartnershipsIatiControllerActivitiesResponses, PartnershipsIatiControllerValidationData, PartnershipsIatiControllerValidationErrors, PartnershipsIatiControllerValidationResponses, PlatformStatusControllerStatusData, PlatformStatusControllerStatusResponses, ProgrammesControllerCloseData, ProgrammesControllerCloseErrors, ProgrammesControllerCloseResponses, ProgrammesControllerDefineData, ProgrammesControllerDefineErrors, ProgrammesControllerDefineResponses, ProgrammesControllerListData, ProgrammesControllerListErrors, ProgrammesControllerListResponses, ProgrammesControllerPageData, ProgrammesControllerPageErrors, ProgrammesControllerPageResponses, ProgrammesControllerReviseData, ProgrammesControllerReviseErrors, ProgrammesControllerReviseResponses, ProjectDocumentsControllerAttachData, ProjectDocumentsControllerAttachErrors, ProjectDocumentsControllerAttachResponses, ProjectDocumentsControllerDownloadData, ProjectDocumentsControllerDownloadErrors, ProjectDocumentsControllerDownloadResponses, ProjectDocumentsControllerListData, ProjectDocumentsControllerListErrors, ProjectDocumentsControllerListResponses, ProjectsControllerExpenditureData, ProjectsControllerExpenditureErrors, ProjectsControllerExpenditureResponses, ProjectsControllerListData, ProjectsControllerListErrors, ProjectsControllerListResponses, ProjectsControllerOpenData, ProjectsControllerOpenErrors, ProjectsControllerOpenResponses, ProjectsControllerPageData, ProjectsControllerPageErrors, ProjectsControllerPageResponses, ProjectsControllerPublishData, ProjectsControllerPublishErrors, ProjectsControllerPublishResponses, ProjectsControllerReachData, ProjectsControllerReachErrors, ProjectsControllerReachResponses, ProjectsControllerReplicateData, ProjectsControllerReplicateErrors, ProjectsControllerReplicateResponses, ProjectsControllerReviseData, ProjectsControllerReviseErrors, ProjectsControllerReviseResponses, ProjectsControllerStatusData, ProjectsControllerStatusErrors, ProjectsControllerStatusResponses, ProjectsControllerUnpublishData, ProjectsControllerUnpublishErrors, ProjectsControllerUnpublishResponses, PublicProjectsControllerFiguresData, PublicProjectsControllerFiguresErrors, PublicProjectsControllerFiguresResponses, PublicProjectsControllerListData, PublicProjectsControllerListErrors, PublicProjectsControllerListResponses, PublicProjectsControllerMapData, PublicProjectsControllerMapErrors, PublicProjectsControllerMapResponses, PublicProjectsControllerOneData, PublicProjectsControllerOneErrors, PublicProjectsControllerOneResponses, ReferenceDataControllerGetData, ReferenceDataControllerGetErrors, ReferenceDataControllerGetResponses, RegionalNeedsControllerAddressedData, RegionalNeedsControllerAddressedErrors, RegionalNeedsControllerAddressedResponses, RegionalNeedsControllerCatalogueData, RegionalNeedsControllerCatalogueErrors, RegionalNeedsControllerCatalogueResponses, RegionalNeedsControllerGetData, RegionalNeedsControllerGetErrors, RegionalNeedsControllerGetResponses, RegionalNeedsControllerMatchData, RegionalNeedsControllerMatchErrors, RegionalNeedsControllerMatchesData, RegionalNeedsControllerMatchesErrors, RegionalNeedsControllerMatchesResponses, RegionalNeedsControllerMatchResponses, RegionalNeedsControllerPublishData, RegionalNeedsControllerPublishErrors, RegionalNeedsControllerPublishResponses, RegionalNeedsControllerWithdrawData, RegionalNeedsControllerWithdrawErrors, RegionalNeedsControllerWithdrawResponses, ResultsControllerApproveData, ResultsControllerApproveErrors, ResultsControllerApproveResponses, ResultsControllerDefineIndicatorData, ResultsControllerDefineIndicatorErrors, ResultsControllerDefineIndicatorResponses, ResultsControllerDefineResultData, ResultsControllerDefineResultErrors, ResultsControllerDefineResultResponses, ResultsControllerQueueData, ResultsControllerQueueErrors, ResultsControllerQueueResponses, ResultsControllerResultsData, ResultsControllerResultsErrors, ResultsControllerResultsResponses, ResultsControllerReturnData, ResultsControllerReturnErrors, ResultsControllerReturnResponses, ResultsControllerReviseTargetsData, ResultsControllerReviseTargetsErrors, ResultsControllerReviseTargetsResponses, ResultsControllerSubmitData, ResultsControllerSubmitErrors, ResultsControllerSubmitResponses, SealWitnessControllerWitnessViewData, SealWitnessControllerWitnessViewResponses, SupportRequestsControllerAnswerData, SupportRequestsControllerAnswerErrors, SupportRequestsControllerAnswerResponses, SupportRequestsControllerAssignData, SupportRequestsControllerAssignErrors, SupportRequestsControllerAssignResponses, SupportRequestsControllerCloseData, SupportRequestsControllerCloseErrors, SupportRequestsControllerCloseResponses, SupportRequestsControllerGetData, SupportRequestsControllerGetErrors, SupportRequestsControllerGetResponses, SupportRequestsControllerListData, SupportRequestsControllerListErrors, SupportRequestsControllerListResponses, SupportRequestsControllerRequestData, SupportRequestsControllerRequestErrors, SupportRequestsControllerRequestResponses, SupportRequestsControllerWithdrawData, SupportRequestsControllerWithdrawErrors, SupportRequestsControllerWithdrawResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1066,6 +1066,420 @@ export const applicantsControllerGet = <ThrowOnError extends boolean = false>(op
  * Roles: anonymous public.
  */
 export const fundingFiguresControllerFigures = <ThrowOnError extends boolean = false>(options?: Options<FundingFiguresControllerFiguresData, ThrowOnError>) => (options?.client ?? client).get<FundingFiguresControllerFiguresResponses, FundingFiguresControllerFiguresErrors, ThrowOnError>({ url: '/api/funding/figures', ...options });
+
+/**
+ * Agreements, filtered by party, status or programme (officer, auditor, admin: all; an association or partner: those its organisation is a party to)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const partnershipAgreementsControllerList = <ThrowOnError extends boolean = false>(options?: Options<PartnershipAgreementsControllerListData, ThrowOnError>) => (options?.client ?? client).get<PartnershipAgreementsControllerListResponses, PartnershipAgreementsControllerListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements',
+    ...options
+});
+
+/**
+ * Draft a partnership agreement (convention): its object, parties (the ministry among them, one accountable; a funding party commits money), period, programme, sectors and regions (officer)
+ *
+ * Roles: officer.
+ */
+export const partnershipAgreementsControllerDraft = <ThrowOnError extends boolean = false>(options: Options<PartnershipAgreementsControllerDraftData, ThrowOnError>) => (options.client ?? client).post<PartnershipAgreementsControllerDraftResponses, PartnershipAgreementsControllerDraftErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * One agreement: the terms in force and their totals, every version with who signed when, the pending amendment, suspensions, ending, documents (readers of all; a party’s account)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const partnershipAgreementsControllerGet = <ThrowOnError extends boolean = false>(options: Options<PartnershipAgreementsControllerGetData, ThrowOnError>) => (options.client ?? client).get<PartnershipAgreementsControllerGetResponses, PartnershipAgreementsControllerGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}',
+    ...options
+});
+
+/**
+ * The version history: the original and each amendment or renewal (in force, awaiting signatures or withdrawn), what changed, who signed when (readers of all; a party’s account)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const partnershipAgreementsControllerVersions = <ThrowOnError extends boolean = false>(options: Options<PartnershipAgreementsControllerVersionsData, ThrowOnError>) => (options.client ?? client).get<PartnershipAgreementsControllerVersionsResponses, PartnershipAgreementsControllerVersionsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/versions',
+    ...options
+});
+
+/**
+ * Revise the draft (or the terms under negotiation before anyone signed; else 409 TERMS_ALREADY_SIGNED): the terms given, each whole (officer)
+ *
+ * Roles: officer.
+ */
+export const partnershipAgreementsControllerRevise = <ThrowOnError extends boolean = false>(options: Options<PartnershipAgreementsControllerReviseData, ThrowOnError>) => (options.client ?? client).post<PartnershipAgreementsControllerReviseResponses, PartnershipAgreementsControllerReviseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/revise',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Submit the draft for signature: every party of the draft then signs version 1 (officer)
+ *
+ * Roles: officer.
+ */
+export const partnershipAgreementsControllerSubmit = <ThrowOnError extends boolean = false>(options: Options<PartnershipAgreementsControllerSubmitData, ThrowOnError>) => (options.client ?? client).post<PartnershipAgreementsControllerSubmitResponses, PartnershipAgreementsControllerSubmitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/submit',
+    ...options
+});
+
+/**
+ * Sign version 1 for a party: an association or partner account for its own organisation when it is a party; an officer for the ministry, or records another party’s signature with its date. The last signature puts the agreement in force (403 NOT_A_PARTY)
+ *
+ * Roles: officer, association, partner.
+ */
+export const partnershipAgreementsControllerSign = <ThrowOnError extends boolean = false>(options: Options<PartnershipAgreementsControllerSignData, ThrowOnError>) => (options.client ?? client).post<PartnershipAgreementsControllerSignResponses, PartnershipAgreementsControllerSignErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/sign',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Propose an amendment of an agreement in force or suspended: the terms it sets, each whole, and why; every party to the current or the new version signs it. One at a time: 409 AMENDMENT_PENDING while another awaits signatures (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementAmendmentsControllerPropose = <ThrowOnError extends boolean = false>(options: Options<AgreementAmendmentsControllerProposeData, ThrowOnError>) => (options.client ?? client).post<AgreementAmendmentsControllerProposeResponses, AgreementAmendmentsControllerProposeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/amendments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Renew an agreement: an amendment of its end date alone, which every party signs (409 AMENDMENT_PENDING while another awaits signatures) (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementAmendmentsControllerRenew = <ThrowOnError extends boolean = false>(options: Options<AgreementAmendmentsControllerRenewData, ThrowOnError>) => (options.client ?? client).post<AgreementAmendmentsControllerRenewResponses, AgreementAmendmentsControllerRenewErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/renew',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign the pending amendment (or renewal) for a party, as for version 1: an organisation’s account for itself, an officer for the ministry or recording another party; the last signature puts it in force (403 NOT_A_PARTY, 404 NO_AMENDMENT_PENDING)
+ *
+ * Roles: officer, association, partner.
+ */
+export const agreementAmendmentsControllerSign = <ThrowOnError extends boolean = false>(options: Options<AgreementAmendmentsControllerSignData, ThrowOnError>) => (options.client ?? client).post<AgreementAmendmentsControllerSignResponses, AgreementAmendmentsControllerSignErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/amendments/{amendmentId}/sign',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Withdraw the pending amendment, with the reason; the terms in force stay (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementAmendmentsControllerWithdraw = <ThrowOnError extends boolean = false>(options: Options<AgreementAmendmentsControllerWithdrawData, ThrowOnError>) => (options.client ?? client).post<AgreementAmendmentsControllerWithdrawResponses, AgreementAmendmentsControllerWithdrawErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/amendments/{amendmentId}/withdraw',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Suspend an agreement in force, with the reason (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementLifecycleControllerSuspend = <ThrowOnError extends boolean = false>(options: Options<AgreementLifecycleControllerSuspendData, ThrowOnError>) => (options.client ?? client).post<AgreementLifecycleControllerSuspendResponses, AgreementLifecycleControllerSuspendErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/suspend',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Resume a suspended agreement (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementLifecycleControllerResume = <ThrowOnError extends boolean = false>(options: Options<AgreementLifecycleControllerResumeData, ThrowOnError>) => (options.client ?? client).post<AgreementLifecycleControllerResumeResponses, AgreementLifecycleControllerResumeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/resume',
+    ...options
+});
+
+/**
+ * Terminate an agreement before its end, with the reason and the first day it no longer binds (409 AMENDMENT_PENDING while an amendment awaits signatures) (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementLifecycleControllerTerminate = <ThrowOnError extends boolean = false>(options: Options<AgreementLifecycleControllerTerminateData, ThrowOnError>) => (options.client ?? client).post<AgreementLifecycleControllerTerminateResponses, AgreementLifecycleControllerTerminateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/terminate',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Record that an agreement expired: its end date has passed (409 AGREEMENT_NOT_ENDED before) (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementLifecycleControllerExpire = <ThrowOnError extends boolean = false>(options: Options<AgreementLifecycleControllerExpireData, ThrowOnError>) => (options.client ?? client).post<AgreementLifecycleControllerExpireResponses, AgreementLifecycleControllerExpireErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/expire',
+    ...options
+});
+
+/**
+ * Record that an agreement in force was carried out in full, with an optional note (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementLifecycleControllerComplete = <ThrowOnError extends boolean = false>(options: Options<AgreementLifecycleControllerCompleteData, ThrowOnError>) => (options.client ?? client).post<AgreementLifecycleControllerCompleteResponses, AgreementLifecycleControllerCompleteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/complete',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Attach a document (the signed convention, an annex, a letter): the body is the file, its Content-Type the file’s media type, at most 20 MiB (413 beyond); it is kept by its SHA-256, which the answer gives (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementDocumentsControllerAttach = <ThrowOnError extends boolean = false>(options: Options<AgreementDocumentsControllerAttachData, ThrowOnError>) => (options.client ?? client).post<AgreementDocumentsControllerAttachResponses, AgreementDocumentsControllerAttachErrors, ThrowOnError>({
+    bodySerializer: null,
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/documents',
+    ...options,
+    headers: {
+        'Content-Type': 'application/pdf',
+        ...options.headers
+    }
+});
+
+/**
+ * Download an attached document, verified against its SHA-256 before a byte is sent (a stored file that no longer matches answers 500, never other bytes) (readers of all; a party’s account)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const agreementDocumentsControllerDownload = <ThrowOnError extends boolean = false>(options: Options<AgreementDocumentsControllerDownloadData, ThrowOnError>) => (options.client ?? client).get<AgreementDocumentsControllerDownloadResponses, AgreementDocumentsControllerDownloadErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/documents/{sha256}',
+    ...options
+});
+
+/**
+ * Detach a document, with the reason: it leaves the agreement’s documents but stays in its history and in the store (officer)
+ *
+ * Roles: officer.
+ */
+export const agreementDocumentsControllerDetach = <ThrowOnError extends boolean = false>(options: Options<AgreementDocumentsControllerDetachData, ThrowOnError>) => (options.client ?? client).post<AgreementDocumentsControllerDetachResponses, AgreementDocumentsControllerDetachErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/agreements/{agreementId}/documents/{sha256}/detach',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Programmes, by status or by the actor partnering or funding them (public)
+ *
+ * Roles: anonymous public.
+ */
+export const programmesControllerList = <ThrowOnError extends boolean = false>(options?: Options<ProgrammesControllerListData, ThrowOnError>) => (options?.client ?? client).get<ProgrammesControllerListResponses, ProgrammesControllerListErrors, ThrowOnError>({ url: '/api/partnerships/programmes', ...options });
+
+/**
+ * Define a programme: a framework with an external partner (name, description, partner, funders, budget per currency, period) (officer)
+ *
+ * Roles: officer.
+ */
+export const programmesControllerDefine = <ThrowOnError extends boolean = false>(options: Options<ProgrammesControllerDefineData, ThrowOnError>) => (options.client ?? client).post<ProgrammesControllerDefineResponses, ProgrammesControllerDefineErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/programmes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revise an active programme: the details given, each whole (officer)
+ *
+ * Roles: officer.
+ */
+export const programmesControllerRevise = <ThrowOnError extends boolean = false>(options: Options<ProgrammesControllerReviseData, ThrowOnError>) => (options.client ?? client).post<ProgrammesControllerReviseResponses, ProgrammesControllerReviseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/programmes/{programmeId}/revise',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Close a programme, with an optional reason (officer)
+ *
+ * Roles: officer.
+ */
+export const programmesControllerClose = <ThrowOnError extends boolean = false>(options: Options<ProgrammesControllerCloseData, ThrowOnError>) => (options.client ?? client).post<ProgrammesControllerCloseResponses, ProgrammesControllerCloseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/programmes/{programmeId}/close',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A programme’s page: its details, its published projects and the Funding budget envelopes that name it (public)
+ *
+ * Roles: anonymous public.
+ */
+export const programmesControllerPage = <ThrowOnError extends boolean = false>(options: Options<ProgrammesControllerPageData, ThrowOnError>) => (options.client ?? client).get<ProgrammesControllerPageResponses, ProgrammesControllerPageErrors, ThrowOnError>({ url: '/api/partnerships/programmes/{programmeId}', ...options });
+
+/**
+ * Support requests by status and age, oldest first (officer, auditor, admin: all; an association or partner: its own)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const supportRequestsControllerList = <ThrowOnError extends boolean = false>(options?: Options<SupportRequestsControllerListData, ThrowOnError>) => (options?.client ?? client).get<SupportRequestsControllerListResponses, SupportRequestsControllerListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/support-requests',
+    ...options
+});
+
+/**
+ * Ask the ministry for support (administrative, technical, financial), possibly about a project: an association or partner for its own organisation; an officer on behalf of one
+ *
+ * Roles: officer, association, partner.
+ */
+export const supportRequestsControllerRequest = <ThrowOnError extends boolean = false>(options: Options<SupportRequestsControllerRequestData, ThrowOnError>) => (options.client ?? client).post<SupportRequestsControllerRequestResponses, SupportRequestsControllerRequestErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/support-requests',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Assign a request to an officer (default: the caller), or re-assign it; the first assignment starts the clock of the answer (officer)
+ *
+ * Roles: officer.
+ */
+export const supportRequestsControllerAssign = <ThrowOnError extends boolean = false>(options: Options<SupportRequestsControllerAssignData, ThrowOnError>) => (options.client ?? client).post<SupportRequestsControllerAssignResponses, SupportRequestsControllerAssignErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/support-requests/{requestId}/assign',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Answer a request: advice, an introduction to an agency or CRI, or a referral to a call; only the assigned officer (403 NOT_THE_ASSIGNED_OFFICER) (officer)
+ *
+ * Roles: officer.
+ */
+export const supportRequestsControllerAnswer = <ThrowOnError extends boolean = false>(options: Options<SupportRequestsControllerAnswerData, ThrowOnError>) => (options.client ?? client).post<SupportRequestsControllerAnswerResponses, SupportRequestsControllerAnswerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/support-requests/{requestId}/answer',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Close an answered request, with an optional note (an officer, or the requesting organisation)
+ *
+ * Roles: officer, association, partner.
+ */
+export const supportRequestsControllerClose = <ThrowOnError extends boolean = false>(options: Options<SupportRequestsControllerCloseData, ThrowOnError>) => (options.client ?? client).post<SupportRequestsControllerCloseResponses, SupportRequestsControllerCloseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/support-requests/{requestId}/close',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Withdraw a request not yet answered, with an optional reason (the requesting organisation)
+ *
+ * Roles: association, partner.
+ */
+export const supportRequestsControllerWithdraw = <ThrowOnError extends boolean = false>(options: Options<SupportRequestsControllerWithdrawData, ThrowOnError>) => (options.client ?? client).post<SupportRequestsControllerWithdrawResponses, SupportRequestsControllerWithdrawErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/support-requests/{requestId}/withdraw',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * One support request: its steps, the time each took (received to assigned, to answered, to closed) and its age while open (readers of all; the requesting organisation)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const supportRequestsControllerGet = <ThrowOnError extends boolean = false>(options: Options<SupportRequestsControllerGetData, ThrowOnError>) => (options.client ?? client).get<SupportRequestsControllerGetResponses, SupportRequestsControllerGetErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/support-requests/{requestId}',
+    ...options
+});
 
 /**
  * Projects by region, province, sector, status, programme, agreement or carrier: officers, auditors and admins see all; an association or partner the projects its organisation carries or takes part in

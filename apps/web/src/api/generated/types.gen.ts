@@ -918,6 +918,277 @@ export type FundingFiguresDto = {
     programmes: number;
 };
 
+export type AgreementCommitmentDto = {
+    kind: 'money' | 'in-kind';
+    /**
+     * For a money commitment
+     */
+    amount?: MoneyDto;
+    /**
+     * For an in-kind commitment
+     */
+    description?: LocalizedLongTextDto;
+    /**
+     * The estimated value of an in-kind commitment
+     */
+    estimatedValue?: MoneyDto;
+};
+
+export type AgreementPartyDto = {
+    /**
+     * A Registry id (association or actor)
+     */
+    partyId: string;
+    partyKind: 'ministry' | 'association' | 'development-agency' | 'regional-investment-centre' | 'elected-council' | 'funder' | 'local-association';
+    roles: Array<'funding' | 'accountable' | 'extending' | 'implementing' | 'technical'>;
+    /**
+     * A funding party commits money
+     */
+    commitments: Array<AgreementCommitmentDto>;
+};
+
+export type AgreementRegionDto = {
+    scheme: 'iso3166-2:2015';
+    code: string;
+};
+
+export type DraftAgreementDto = {
+    /**
+     * Default: a new agreement-<uuid>
+     */
+    agreementId?: string;
+    /**
+     * What the agreement is for
+     */
+    object: LocalizedLongTextDto;
+    /**
+     * The programme the agreement belongs to
+     */
+    programmeId?: string | null;
+    /**
+     * At least two, the ministry among them, one accountable
+     */
+    parties: Array<AgreementPartyDto>;
+    startDate: string;
+    /**
+     * After startDate
+     */
+    endDate: string;
+    /**
+     * DAC 5-digit purpose codes
+     */
+    sectors?: Array<string>;
+    regions?: Array<AgreementRegionDto>;
+};
+
+export type AgreementTermChangesDto = {
+    /**
+     * What the agreement is for
+     */
+    object?: LocalizedLongTextDto;
+    /**
+     * The programme the agreement belongs to, or null
+     */
+    programmeId?: string | null;
+    /**
+     * At least two, the ministry among them, one accountable; a new list replaces the old one
+     */
+    parties?: Array<AgreementPartyDto>;
+    startDate?: string;
+    /**
+     * After startDate
+     */
+    endDate?: string;
+    /**
+     * DAC 5-digit purpose codes
+     */
+    sectors?: Array<string>;
+    regions?: Array<AgreementRegionDto>;
+};
+
+export type ReviseAgreementDraftDto = {
+    /**
+     * The terms that change, each whole
+     */
+    changes: AgreementTermChangesDto;
+};
+
+export type SignPartnershipAgreementDto = {
+    /**
+     * The party signed for. An association or partner account signs for its own organisation (this may be left out); an officer signs for the ministry by default and may record any party’s signature
+     */
+    partyId?: string;
+    /**
+     * The day the party signed, not in the future
+     */
+    signedOn: string;
+};
+
+export type ProposeAmendmentDto = {
+    /**
+     * Default: a new amendment-<uuid>
+     */
+    amendmentId?: string;
+    /**
+     * The terms the amendment sets, each whole
+     */
+    changes: AgreementTermChangesDto;
+    /**
+     * Why the agreement is amended
+     */
+    reason: string;
+};
+
+export type RenewAgreementDto = {
+    /**
+     * Default: a new renewal-<uuid>
+     */
+    amendmentId?: string;
+    /**
+     * After the current end date
+     */
+    newEndDate: string;
+    reason: string;
+};
+
+export type AgreementReasonDto = {
+    /**
+     * Why: kept with the event
+     */
+    reason: string;
+};
+
+export type TerminateAgreementDto = {
+    /**
+     * Why: kept with the event
+     */
+    reason: string;
+    /**
+     * The first day the agreement no longer binds
+     */
+    effectiveOn: string;
+};
+
+export type CompleteAgreementDto = {
+    note?: string;
+};
+
+export type ProgrammePeriodDto = {
+    start: string;
+    /**
+     * After the start
+     */
+    end: string;
+};
+
+export type DefineProgrammeDto = {
+    /**
+     * Default: a new programme-<uuid>
+     */
+    programmeId?: string;
+    name: LocalizedTextDto;
+    description?: LocalizedLongTextDto;
+    /**
+     * The external partner (a Registry actor id)
+     */
+    partnerId: string;
+    /**
+     * Registry actor ids, at least one
+     */
+    funderIds: Array<string>;
+    /**
+     * One positive amount per currency
+     */
+    budget: Array<MoneyDto>;
+    period: ProgrammePeriodDto;
+};
+
+export type ProgrammeChangesDto = {
+    name?: LocalizedTextDto;
+    description?: LocalizedLongTextDto | null;
+    /**
+     * The external partner (a Registry actor id)
+     */
+    partnerId?: string;
+    /**
+     * Registry actor ids, at least one
+     */
+    funderIds?: Array<string>;
+    /**
+     * One positive amount per currency
+     */
+    budget?: Array<MoneyDto>;
+    period?: ProgrammePeriodDto;
+};
+
+export type ReviseProgrammeDto = {
+    changes: ProgrammeChangesDto;
+};
+
+export type CloseProgrammeDto = {
+    reason?: string;
+};
+
+export type RequestSupportDto = {
+    /**
+     * Default: a new support-<uuid>
+     */
+    requestId?: string;
+    /**
+     * The organisation asking: an association or partner account asks for its own (this may be left out); an officer names the one it asks for
+     */
+    requesterId?: string;
+    /**
+     * The project the request is about
+     */
+    projectId?: string | null;
+    kind: 'administrative' | 'technical' | 'financial';
+    subject: string;
+    description: string;
+};
+
+export type AssignSupportRequestDto = {
+    /**
+     * The officer (user id) who answers; default: the caller
+     */
+    officerId?: string;
+};
+
+export type SupportAnswerDto = {
+    /**
+     * Advice (text); an introduction to an agency or CRI (actorId, note); a referral to a call (callId, note)
+     */
+    kind: 'advice' | 'introduction' | 'referral';
+    /**
+     * The advice (kind advice)
+     */
+    text?: string;
+    /**
+     * The Registry actor introduced (kind introduction)
+     */
+    actorId?: string;
+    /**
+     * The call referred to (kind referral)
+     */
+    callId?: string;
+    /**
+     * Why this agency or call (kinds introduction and referral)
+     */
+    note?: string;
+};
+
+export type AnswerSupportRequestDto = {
+    answer: SupportAnswerDto;
+};
+
+export type SupportNoteDto = {
+    note?: string;
+};
+
+export type WithdrawSupportRequestDto = {
+    reason?: string;
+};
+
 export type ParticipantDto = {
     partyId: string;
     /**
@@ -5319,6 +5590,1471 @@ export type FundingFiguresControllerFiguresResponses = {
 };
 
 export type FundingFiguresControllerFiguresResponse = FundingFiguresControllerFiguresResponses[keyof FundingFiguresControllerFiguresResponses];
+
+export type PartnershipAgreementsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        /**
+         * Agreements this Registry id was ever a party to
+         */
+        partyId?: string;
+        status?: 'draft' | 'negotiation' | 'in-force' | 'suspended' | 'completed' | 'terminated' | 'expired';
+        programmeId?: string;
+    };
+    url: '/api/partnerships/agreements';
+};
+
+export type PartnershipAgreementsControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipAgreementsControllerListError = PartnershipAgreementsControllerListErrors[keyof PartnershipAgreementsControllerListErrors];
+
+export type PartnershipAgreementsControllerListResponses = {
+    /**
+     * Agreements, oldest draft first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type PartnershipAgreementsControllerListResponse = PartnershipAgreementsControllerListResponses[keyof PartnershipAgreementsControllerListResponses];
+
+export type PartnershipAgreementsControllerDraftData = {
+    body: DraftAgreementDto;
+    path?: never;
+    query?: never;
+    url: '/api/partnerships/agreements';
+};
+
+export type PartnershipAgreementsControllerDraftErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipAgreementsControllerDraftError = PartnershipAgreementsControllerDraftErrors[keyof PartnershipAgreementsControllerDraftErrors];
+
+export type PartnershipAgreementsControllerDraftResponses = {
+    201: CommandResultDto;
+};
+
+export type PartnershipAgreementsControllerDraftResponse = PartnershipAgreementsControllerDraftResponses[keyof PartnershipAgreementsControllerDraftResponses];
+
+export type PartnershipAgreementsControllerGetData = {
+    body?: never;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}';
+};
+
+export type PartnershipAgreementsControllerGetErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipAgreementsControllerGetError = PartnershipAgreementsControllerGetErrors[keyof PartnershipAgreementsControllerGetErrors];
+
+export type PartnershipAgreementsControllerGetResponses = {
+    /**
+     * The agreement: terms in force, versions side by side, signatures, documents (ETag = revision)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PartnershipAgreementsControllerGetResponse = PartnershipAgreementsControllerGetResponses[keyof PartnershipAgreementsControllerGetResponses];
+
+export type PartnershipAgreementsControllerVersionsData = {
+    body?: never;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/versions';
+};
+
+export type PartnershipAgreementsControllerVersionsErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipAgreementsControllerVersionsError = PartnershipAgreementsControllerVersionsErrors[keyof PartnershipAgreementsControllerVersionsErrors];
+
+export type PartnershipAgreementsControllerVersionsResponses = {
+    /**
+     * Every version proposed, in order, with its differences and signatures
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PartnershipAgreementsControllerVersionsResponse = PartnershipAgreementsControllerVersionsResponses[keyof PartnershipAgreementsControllerVersionsResponses];
+
+export type PartnershipAgreementsControllerReviseData = {
+    body: ReviseAgreementDraftDto;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/revise';
+};
+
+export type PartnershipAgreementsControllerReviseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipAgreementsControllerReviseError = PartnershipAgreementsControllerReviseErrors[keyof PartnershipAgreementsControllerReviseErrors];
+
+export type PartnershipAgreementsControllerReviseResponses = {
+    200: CommandResultDto;
+};
+
+export type PartnershipAgreementsControllerReviseResponse = PartnershipAgreementsControllerReviseResponses[keyof PartnershipAgreementsControllerReviseResponses];
+
+export type PartnershipAgreementsControllerSubmitData = {
+    body?: never;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/submit';
+};
+
+export type PartnershipAgreementsControllerSubmitErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipAgreementsControllerSubmitError = PartnershipAgreementsControllerSubmitErrors[keyof PartnershipAgreementsControllerSubmitErrors];
+
+export type PartnershipAgreementsControllerSubmitResponses = {
+    200: CommandResultDto;
+};
+
+export type PartnershipAgreementsControllerSubmitResponse = PartnershipAgreementsControllerSubmitResponses[keyof PartnershipAgreementsControllerSubmitResponses];
+
+export type PartnershipAgreementsControllerSignData = {
+    body: SignPartnershipAgreementDto;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/sign';
+};
+
+export type PartnershipAgreementsControllerSignErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipAgreementsControllerSignError = PartnershipAgreementsControllerSignErrors[keyof PartnershipAgreementsControllerSignErrors];
+
+export type PartnershipAgreementsControllerSignResponses = {
+    200: CommandResultDto;
+};
+
+export type PartnershipAgreementsControllerSignResponse = PartnershipAgreementsControllerSignResponses[keyof PartnershipAgreementsControllerSignResponses];
+
+export type AgreementAmendmentsControllerProposeData = {
+    body: ProposeAmendmentDto;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/amendments';
+};
+
+export type AgreementAmendmentsControllerProposeErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementAmendmentsControllerProposeError = AgreementAmendmentsControllerProposeErrors[keyof AgreementAmendmentsControllerProposeErrors];
+
+export type AgreementAmendmentsControllerProposeResponses = {
+    201: CommandResultDto;
+};
+
+export type AgreementAmendmentsControllerProposeResponse = AgreementAmendmentsControllerProposeResponses[keyof AgreementAmendmentsControllerProposeResponses];
+
+export type AgreementAmendmentsControllerRenewData = {
+    body: RenewAgreementDto;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/renew';
+};
+
+export type AgreementAmendmentsControllerRenewErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementAmendmentsControllerRenewError = AgreementAmendmentsControllerRenewErrors[keyof AgreementAmendmentsControllerRenewErrors];
+
+export type AgreementAmendmentsControllerRenewResponses = {
+    201: CommandResultDto;
+};
+
+export type AgreementAmendmentsControllerRenewResponse = AgreementAmendmentsControllerRenewResponses[keyof AgreementAmendmentsControllerRenewResponses];
+
+export type AgreementAmendmentsControllerSignData = {
+    body: SignPartnershipAgreementDto;
+    path: {
+        agreementId: string;
+        amendmentId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/amendments/{amendmentId}/sign';
+};
+
+export type AgreementAmendmentsControllerSignErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementAmendmentsControllerSignError = AgreementAmendmentsControllerSignErrors[keyof AgreementAmendmentsControllerSignErrors];
+
+export type AgreementAmendmentsControllerSignResponses = {
+    200: CommandResultDto;
+};
+
+export type AgreementAmendmentsControllerSignResponse = AgreementAmendmentsControllerSignResponses[keyof AgreementAmendmentsControllerSignResponses];
+
+export type AgreementAmendmentsControllerWithdrawData = {
+    body: AgreementReasonDto;
+    path: {
+        agreementId: string;
+        amendmentId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/amendments/{amendmentId}/withdraw';
+};
+
+export type AgreementAmendmentsControllerWithdrawErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementAmendmentsControllerWithdrawError = AgreementAmendmentsControllerWithdrawErrors[keyof AgreementAmendmentsControllerWithdrawErrors];
+
+export type AgreementAmendmentsControllerWithdrawResponses = {
+    200: CommandResultDto;
+};
+
+export type AgreementAmendmentsControllerWithdrawResponse = AgreementAmendmentsControllerWithdrawResponses[keyof AgreementAmendmentsControllerWithdrawResponses];
+
+export type AgreementLifecycleControllerSuspendData = {
+    body: AgreementReasonDto;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/suspend';
+};
+
+export type AgreementLifecycleControllerSuspendErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementLifecycleControllerSuspendError = AgreementLifecycleControllerSuspendErrors[keyof AgreementLifecycleControllerSuspendErrors];
+
+export type AgreementLifecycleControllerSuspendResponses = {
+    200: CommandResultDto;
+};
+
+export type AgreementLifecycleControllerSuspendResponse = AgreementLifecycleControllerSuspendResponses[keyof AgreementLifecycleControllerSuspendResponses];
+
+export type AgreementLifecycleControllerResumeData = {
+    body?: never;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/resume';
+};
+
+export type AgreementLifecycleControllerResumeErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementLifecycleControllerResumeError = AgreementLifecycleControllerResumeErrors[keyof AgreementLifecycleControllerResumeErrors];
+
+export type AgreementLifecycleControllerResumeResponses = {
+    200: CommandResultDto;
+};
+
+export type AgreementLifecycleControllerResumeResponse = AgreementLifecycleControllerResumeResponses[keyof AgreementLifecycleControllerResumeResponses];
+
+export type AgreementLifecycleControllerTerminateData = {
+    body: TerminateAgreementDto;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/terminate';
+};
+
+export type AgreementLifecycleControllerTerminateErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementLifecycleControllerTerminateError = AgreementLifecycleControllerTerminateErrors[keyof AgreementLifecycleControllerTerminateErrors];
+
+export type AgreementLifecycleControllerTerminateResponses = {
+    200: CommandResultDto;
+};
+
+export type AgreementLifecycleControllerTerminateResponse = AgreementLifecycleControllerTerminateResponses[keyof AgreementLifecycleControllerTerminateResponses];
+
+export type AgreementLifecycleControllerExpireData = {
+    body?: never;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/expire';
+};
+
+export type AgreementLifecycleControllerExpireErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementLifecycleControllerExpireError = AgreementLifecycleControllerExpireErrors[keyof AgreementLifecycleControllerExpireErrors];
+
+export type AgreementLifecycleControllerExpireResponses = {
+    200: CommandResultDto;
+};
+
+export type AgreementLifecycleControllerExpireResponse = AgreementLifecycleControllerExpireResponses[keyof AgreementLifecycleControllerExpireResponses];
+
+export type AgreementLifecycleControllerCompleteData = {
+    body: CompleteAgreementDto;
+    path: {
+        agreementId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/complete';
+};
+
+export type AgreementLifecycleControllerCompleteErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementLifecycleControllerCompleteError = AgreementLifecycleControllerCompleteErrors[keyof AgreementLifecycleControllerCompleteErrors];
+
+export type AgreementLifecycleControllerCompleteResponses = {
+    200: CommandResultDto;
+};
+
+export type AgreementLifecycleControllerCompleteResponse = AgreementLifecycleControllerCompleteResponses[keyof AgreementLifecycleControllerCompleteResponses];
+
+export type AgreementDocumentsControllerAttachData = {
+    body: Blob | File;
+    path: {
+        agreementId: string;
+    };
+    query: {
+        /**
+         * The file name shown
+         */
+        name: string;
+        kind: 'signed-convention' | 'amendment' | 'annex' | 'report' | 'correspondence' | 'other';
+    };
+    url: '/api/partnerships/agreements/{agreementId}/documents';
+};
+
+export type AgreementDocumentsControllerAttachErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Payload too large (urn:tadamon:problem:payload-too-large)
+     */
+    413: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementDocumentsControllerAttachError = AgreementDocumentsControllerAttachErrors[keyof AgreementDocumentsControllerAttachErrors];
+
+export type AgreementDocumentsControllerAttachResponses = {
+    201: CommandResultDto;
+};
+
+export type AgreementDocumentsControllerAttachResponse = AgreementDocumentsControllerAttachResponses[keyof AgreementDocumentsControllerAttachResponses];
+
+export type AgreementDocumentsControllerDownloadData = {
+    body?: never;
+    path: {
+        agreementId: string;
+        sha256: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/documents/{sha256}';
+};
+
+export type AgreementDocumentsControllerDownloadErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+    /**
+     * Internal server error (urn:tadamon:problem:internal)
+     */
+    500: ProblemDetailsSchema;
+};
+
+export type AgreementDocumentsControllerDownloadError = AgreementDocumentsControllerDownloadErrors[keyof AgreementDocumentsControllerDownloadErrors];
+
+export type AgreementDocumentsControllerDownloadResponses = {
+    /**
+     * The file, with its media type and Content-Disposition: attachment
+     */
+    200: Blob | File;
+};
+
+export type AgreementDocumentsControllerDownloadResponse = AgreementDocumentsControllerDownloadResponses[keyof AgreementDocumentsControllerDownloadResponses];
+
+export type AgreementDocumentsControllerDetachData = {
+    body: AgreementReasonDto;
+    path: {
+        agreementId: string;
+        sha256: string;
+    };
+    query?: never;
+    url: '/api/partnerships/agreements/{agreementId}/documents/{sha256}/detach';
+};
+
+export type AgreementDocumentsControllerDetachErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AgreementDocumentsControllerDetachError = AgreementDocumentsControllerDetachErrors[keyof AgreementDocumentsControllerDetachErrors];
+
+export type AgreementDocumentsControllerDetachResponses = {
+    200: CommandResultDto;
+};
+
+export type AgreementDocumentsControllerDetachResponse = AgreementDocumentsControllerDetachResponses[keyof AgreementDocumentsControllerDetachResponses];
+
+export type ProgrammesControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'active' | 'closed';
+        /**
+         * Programmes where this Registry actor is the partner or a funder
+         */
+        actorId?: string;
+    };
+    url: '/api/partnerships/programmes';
+};
+
+export type ProgrammesControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProgrammesControllerListError = ProgrammesControllerListErrors[keyof ProgrammesControllerListErrors];
+
+export type ProgrammesControllerListResponses = {
+    /**
+     * Programmes, oldest first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type ProgrammesControllerListResponse = ProgrammesControllerListResponses[keyof ProgrammesControllerListResponses];
+
+export type ProgrammesControllerDefineData = {
+    body: DefineProgrammeDto;
+    path?: never;
+    query?: never;
+    url: '/api/partnerships/programmes';
+};
+
+export type ProgrammesControllerDefineErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProgrammesControllerDefineError = ProgrammesControllerDefineErrors[keyof ProgrammesControllerDefineErrors];
+
+export type ProgrammesControllerDefineResponses = {
+    201: CommandResultDto;
+};
+
+export type ProgrammesControllerDefineResponse = ProgrammesControllerDefineResponses[keyof ProgrammesControllerDefineResponses];
+
+export type ProgrammesControllerReviseData = {
+    body: ReviseProgrammeDto;
+    path: {
+        programmeId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/programmes/{programmeId}/revise';
+};
+
+export type ProgrammesControllerReviseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProgrammesControllerReviseError = ProgrammesControllerReviseErrors[keyof ProgrammesControllerReviseErrors];
+
+export type ProgrammesControllerReviseResponses = {
+    200: CommandResultDto;
+};
+
+export type ProgrammesControllerReviseResponse = ProgrammesControllerReviseResponses[keyof ProgrammesControllerReviseResponses];
+
+export type ProgrammesControllerCloseData = {
+    body: CloseProgrammeDto;
+    path: {
+        programmeId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/programmes/{programmeId}/close';
+};
+
+export type ProgrammesControllerCloseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProgrammesControllerCloseError = ProgrammesControllerCloseErrors[keyof ProgrammesControllerCloseErrors];
+
+export type ProgrammesControllerCloseResponses = {
+    200: CommandResultDto;
+};
+
+export type ProgrammesControllerCloseResponse = ProgrammesControllerCloseResponses[keyof ProgrammesControllerCloseResponses];
+
+export type ProgrammesControllerPageData = {
+    body?: never;
+    path: {
+        programmeId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/programmes/{programmeId}';
+};
+
+export type ProgrammesControllerPageErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProgrammesControllerPageError = ProgrammesControllerPageErrors[keyof ProgrammesControllerPageErrors];
+
+export type ProgrammesControllerPageResponses = {
+    /**
+     * The programme with its published projects and the budget envelopes opened under it
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type ProgrammesControllerPageResponse = ProgrammesControllerPageResponses[keyof ProgrammesControllerPageResponses];
+
+export type SupportRequestsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'received' | 'assigned' | 'answered' | 'closed' | 'withdrawn';
+        /**
+         * Only requests still waiting on the ministry
+         */
+        openOnly?: boolean;
+        /**
+         * Received more than this many days ago
+         */
+        olderThanDays?: number;
+        /**
+         * Assigned to this officer
+         */
+        officerId?: string;
+        /**
+         * Asked by this organisation (readers of all)
+         */
+        requesterId?: string;
+        projectId?: string;
+    };
+    url: '/api/partnerships/support-requests';
+};
+
+export type SupportRequestsControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SupportRequestsControllerListError = SupportRequestsControllerListErrors[keyof SupportRequestsControllerListErrors];
+
+export type SupportRequestsControllerListResponses = {
+    /**
+     * Support requests, oldest first, each with the time each step took and its age
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type SupportRequestsControllerListResponse = SupportRequestsControllerListResponses[keyof SupportRequestsControllerListResponses];
+
+export type SupportRequestsControllerRequestData = {
+    body: RequestSupportDto;
+    path?: never;
+    query?: never;
+    url: '/api/partnerships/support-requests';
+};
+
+export type SupportRequestsControllerRequestErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SupportRequestsControllerRequestError = SupportRequestsControllerRequestErrors[keyof SupportRequestsControllerRequestErrors];
+
+export type SupportRequestsControllerRequestResponses = {
+    201: CommandResultDto;
+};
+
+export type SupportRequestsControllerRequestResponse = SupportRequestsControllerRequestResponses[keyof SupportRequestsControllerRequestResponses];
+
+export type SupportRequestsControllerAssignData = {
+    body: AssignSupportRequestDto;
+    path: {
+        requestId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/support-requests/{requestId}/assign';
+};
+
+export type SupportRequestsControllerAssignErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SupportRequestsControllerAssignError = SupportRequestsControllerAssignErrors[keyof SupportRequestsControllerAssignErrors];
+
+export type SupportRequestsControllerAssignResponses = {
+    200: CommandResultDto;
+};
+
+export type SupportRequestsControllerAssignResponse = SupportRequestsControllerAssignResponses[keyof SupportRequestsControllerAssignResponses];
+
+export type SupportRequestsControllerAnswerData = {
+    body: AnswerSupportRequestDto;
+    path: {
+        requestId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/support-requests/{requestId}/answer';
+};
+
+export type SupportRequestsControllerAnswerErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SupportRequestsControllerAnswerError = SupportRequestsControllerAnswerErrors[keyof SupportRequestsControllerAnswerErrors];
+
+export type SupportRequestsControllerAnswerResponses = {
+    200: CommandResultDto;
+};
+
+export type SupportRequestsControllerAnswerResponse = SupportRequestsControllerAnswerResponses[keyof SupportRequestsControllerAnswerResponses];
+
+export type SupportRequestsControllerCloseData = {
+    body: SupportNoteDto;
+    path: {
+        requestId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/support-requests/{requestId}/close';
+};
+
+export type SupportRequestsControllerCloseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SupportRequestsControllerCloseError = SupportRequestsControllerCloseErrors[keyof SupportRequestsControllerCloseErrors];
+
+export type SupportRequestsControllerCloseResponses = {
+    200: CommandResultDto;
+};
+
+export type SupportRequestsControllerCloseResponse = SupportRequestsControllerCloseResponses[keyof SupportRequestsControllerCloseResponses];
+
+export type SupportRequestsControllerWithdrawData = {
+    body: WithdrawSupportRequestDto;
+    path: {
+        requestId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/support-requests/{requestId}/withdraw';
+};
+
+export type SupportRequestsControllerWithdrawErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SupportRequestsControllerWithdrawError = SupportRequestsControllerWithdrawErrors[keyof SupportRequestsControllerWithdrawErrors];
+
+export type SupportRequestsControllerWithdrawResponses = {
+    200: CommandResultDto;
+};
+
+export type SupportRequestsControllerWithdrawResponse = SupportRequestsControllerWithdrawResponses[keyof SupportRequestsControllerWithdrawResponses];
+
+export type SupportRequestsControllerGetData = {
+    body?: never;
+    path: {
+        requestId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/support-requests/{requestId}';
+};
+
+export type SupportRequestsControllerGetErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SupportRequestsControllerGetError = SupportRequestsControllerGetErrors[keyof SupportRequestsControllerGetErrors];
+
+export type SupportRequestsControllerGetResponses = {
+    /**
+     * The request with the instant and duration of each step (ETag = revision)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type SupportRequestsControllerGetResponse = SupportRequestsControllerGetResponses[keyof SupportRequestsControllerGetResponses];
 
 export type ProjectsControllerListData = {
     body?: never;
