@@ -30,7 +30,8 @@ describe('Partnerships API: support requests (mediation)', () => {
   let client: PlatformClient;
   let secondOfficer: MintedCaller;
   beforeAll(async () => {
-    client = await PlatformClient.start('partnerships-support-requests');
+    // Without the demo, whose two requests would join these lists.
+    client = await PlatformClient.start('partnerships-support-requests', { demoData: false });
     await client.mint(OUTSIDER, { id: 'user-figuig', roles: ['association'], organisationId: FIGUIG });
     secondOfficer = await client.mint('minted:officer2', { id: 'user-officer2', roles: ['officer'] });
   }, APP_START_TIMEOUT_MS);

@@ -171,17 +171,19 @@ export async function seedPartnershipsExamples(
 ): Promise<void> {
   const scenario = new AgreementsScenario(client);
   const created = async (reply: Promise<Reply>, what: string) => expectStatus(await reply, 201, what).body;
-  await created(
-    client.post('officer', PROGRAMMES, {
-      programmeId: parameters.programmeId,
-      name: { fr: 'Programme de démonstration' },
-      partnerId: 'actor-iom',
-      funderIds: ['actor-iom'],
-      budget: [mad(1_000_000)],
-      period: { start: '2025-01-01', end: '2028-12-31' },
-    }),
-    'programme',
-  );
+  // The demo defines the programmes Funding's envelopes name: one is made only where it is missing.
+  if ((await client.get('anonymous', `${PROGRAMMES}/${parameters.programmeId}`)).status === 404)
+    await created(
+      client.post('officer', PROGRAMMES, {
+        programmeId: parameters.programmeId,
+        name: { fr: 'Programme de démonstration' },
+        partnerId: 'actor-iom',
+        funderIds: ['actor-iom'],
+        budget: [mad(1_000_000)],
+        period: { start: '2025-01-01', end: '2028-12-31' },
+      }),
+      'programme',
+    );
   await created(
     client.post('officer', AGREEMENTS, { agreementId: parameters.agreementId, ...agreementTerms() }),
     'agreement',
