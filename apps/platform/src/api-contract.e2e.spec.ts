@@ -1,9 +1,10 @@
 import { FUNDING_DEMO_IDS } from '@tadamon/funding';
 import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
 import { envelopeBody, F, FundingScenario, newId } from './funding/testing/funding-scenario';
+import { ProjectsScenario } from './partnerships/testing/projects-scenario';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
-// Seeding the demo users hashes nine passwords with scrypt; the demo data then goes through the API.
+// Seeding the demo users hashes ten passwords with scrypt; the demo data then goes through the API.
 jest.setTimeout(120_000);
 
 /** A demo value for every path parameter of the API. */
@@ -53,6 +54,12 @@ describe('the API contract over every GET operation of the document', () => {
     client = await PlatformClient.start('api-contract');
     document = (await client.get('anonymous', '/api/docs-json')).body;
     PARAMETERS.verificationId = (await client.post('auditor', '/api/audit/verifications')).body.id;
+    // Partnerships has no demo data yet: a published project with a document, made here.
+    const projects = new ProjectsScenario(client);
+    await projects.ready();
+    PARAMETERS.projectId = await projects.published();
+    PARAMETERS.sha256 = await projects.attach('officer', PARAMETERS.projectId, 'Rapport', 'progress-report');
+    await projects.page('officer', PARAMETERS.projectId, (page) => page.documents.length === 1);
     reads = Object.entries(document.paths as Record<string, Json>)
       .filter(([path, item]) => item.get && path.startsWith('/api/') && !path.startsWith('/api/docs'))
       .map(([path, item]) => {
@@ -85,8 +92,10 @@ describe('the API contract over every GET operation of the document', () => {
       for (const [method, operation] of Object.entries(item as Record<string, Json>)) {
         const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
         const content = (success?.[1] as Json)?.content;
-        // JSON, or a document as an attachment (the audit dossier's HTML).
-        const schema = content?.['application/json']?.schema ?? content?.['text/html']?.schema;
+        // JSON, GeoJSON, or a document as an attachment (the audit dossier's HTML, a project's file).
+        const schema = ['application/json', 'application/geo+json', 'text/html', 'application/octet-stream']
+          .map((type) => content?.[type]?.schema)
+          .find(Boolean);
         if (!success || (method === 'get' && !path.startsWith('/api/docs') && !schema))
           undocumented.push(`${method.toUpperCase()} ${path}`);
       }

@@ -5,6 +5,7 @@ import {
   AgreementExpirySettings,
   PARTNERSHIPS_AGREEMENT_EXPIRY_SETTINGS,
 } from './application/agreement-expiry';
+import { ProjectLoader } from './api/project-loader';
 import { PartnershipsCommands } from './application/partnerships-commands';
 import {
   PARTNERSHIPS_APPEND_LISTENER,
@@ -45,6 +46,7 @@ export class PartnershipsModule {
         { provide: PARTNERSHIPS_AGREEMENT_EXPIRY_SETTINGS, useValue: options.agreementExpiry ?? {} },
         PartnershipsCommands,
         AgreementExpiry,
+        ProjectLoader,
       ],
       exports: [PartnershipsCommands],
     };

@@ -20,10 +20,12 @@ export interface DemoUser {
   organisationId: string | null;
 }
 
-/** One user per role (three evaluators, for the funding committee), seeded on the first start only. */
+/** One user per role (two officers, for four eyes; three evaluators, for the funding committee), seeded on the first start only. */
 export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'user-admin', username: 'admin', displayName: 'Platform administrator', roles: ['admin'] },
   { id: 'user-officer', username: 'officer', displayName: 'Ministry officer', roles: ['officer'] },
+  // A second officer: the four-eyes rules (an indicator update is approved by another hand) need two.
+  { id: 'user-officer2', username: 'officer2', displayName: 'Ministry officer 2', roles: ['officer'] },
   { id: 'user-evaluator1', username: 'evaluator1', displayName: 'Evaluator 1', roles: ['evaluator'] },
   { id: 'user-evaluator2', username: 'evaluator2', displayName: 'Evaluator 2', roles: ['evaluator'] },
   { id: 'user-evaluator3', username: 'evaluator3', displayName: 'Evaluator 3', roles: ['evaluator'] },

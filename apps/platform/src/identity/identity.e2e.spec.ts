@@ -10,7 +10,7 @@ import { USER_STORE } from './identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity.service';
 import { SqliteUserStore } from './user-store';
 
-// scrypt at OWASP's cost takes a while per user; seeding hashes nine of them.
+// scrypt at OWASP's cost takes a while per user; seeding hashes ten of them.
 jest.setTimeout(60_000);
 
 interface Reply {
@@ -59,11 +59,12 @@ describe('the built-in token issuer', () => {
   const me = (token: string) => call('GET', '/api/auth/me', { token });
   const users = () => app.get<SqliteUserStore>(USER_STORE);
 
-  it('seeds one demo user per role (three evaluators) into users.db on the first start', () => {
+  it('seeds one demo user per role (two officers, three evaluators) into users.db on the first start', () => {
     expect(users().count()).toBe(DEMO_USERS.length);
     expect(DEMO_USERS.map((u) => u.username)).toEqual([
       'admin',
       'officer',
+      'officer2',
       'evaluator1',
       'evaluator2',
       'evaluator3',

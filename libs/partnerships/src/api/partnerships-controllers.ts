@@ -1,4 +1,13 @@
 import { Type } from '@nestjs/common';
+import { ProjectDocumentsController } from './project-documents.controller';
+import { ProjectsController } from './projects.controller';
+import { PublicProjectsController } from './public-projects.controller';
+import { ResultsController } from './results.controller';
 
 /** Every controller of Partnerships' HTTP API (the module mounts them). */
-export const PARTNERSHIPS_CONTROLLERS: Type<unknown>[] = [];
+export const PARTNERSHIPS_CONTROLLERS: Type<unknown>[] = [
+  ProjectsController,
+  ProjectDocumentsController,
+  ResultsController,
+  PublicProjectsController,
+];

@@ -30,8 +30,8 @@ export const USER_OF_ROLE = {
   partner: 'partner',
 } as const;
 export type RoleName = keyof typeof USER_OF_ROLE;
-/** The demo users: one per role, and the two other evaluators of the funding committee. */
-export type Username = (typeof USER_OF_ROLE)[RoleName] | 'evaluator2' | 'evaluator3';
+/** The demo users: one per role, the second officer (four eyes) and the two other evaluators. */
+export type Username = (typeof USER_OF_ROLE)[RoleName] | 'officer2' | 'evaluator2' | 'evaluator3';
 export const ROLES = Object.keys(USER_OF_ROLE) as RoleName[];
 
 /** A caller with a token minted for the test (an actor no demo user is), see PlatformClient.mint. */

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ActorsControllerDeactivateData, ActorsControllerDeactivateErrors, ActorsControllerDeactivateResponses, ActorsControllerDirectoryData, ActorsControllerDirectoryErrors, ActorsControllerDirectoryResponses, ActorsControllerGetData, ActorsControllerGetErrors, ActorsControllerGetResponses, ActorsControllerRegisterData, ActorsControllerRegisterErrors, ActorsControllerRegisterResponses, ActorsControllerUpdateData, ActorsControllerUpdateErrors, ActorsControllerUpdateResponses, AgreementsControllerReleaseData, AgreementsControllerReleaseErrors, AgreementsControllerReleaseResponses, AgreementsControllerReportData, AgreementsControllerReportErrors, AgreementsControllerReportResponses, AgreementsControllerReviewData, AgreementsControllerReviewErrors, AgreementsControllerReviewResponses, AgreementsControllerSignData, AgreementsControllerSignErrors, AgreementsControllerSignResponses, ApplicantsControllerGetData, ApplicantsControllerGetErrors, ApplicantsControllerGetResponses, ApplicationsControllerAppealData, ApplicationsControllerAppealErrors, ApplicationsControllerAppealResponses, ApplicationsControllerChangeData, ApplicationsControllerChangeErrors, ApplicationsControllerChangeResponses, ApplicationsControllerDraftData, ApplicationsControllerDraftErrors, ApplicationsControllerDraftResponses, ApplicationsControllerGetData, ApplicationsControllerGetErrors, ApplicationsControllerGetResponses, ApplicationsControllerListData, ApplicationsControllerListErrors, ApplicationsControllerListResponses, ApplicationsControllerScreenData, ApplicationsControllerScreenErrors, ApplicationsControllerScreenResponses, ApplicationsControllerSubmitData, ApplicationsControllerSubmitErrors, ApplicationsControllerSubmitResponses, ApplicationsControllerWithdrawData, ApplicationsControllerWithdrawErrors, ApplicationsControllerWithdrawResponses, AssociationsControllerChangeProfileData, AssociationsControllerChangeProfileErrors, AssociationsControllerChangeProfileResponses, AssociationsControllerDirectoryData, AssociationsControllerDirectoryErrors, AssociationsControllerDirectoryResponses, AssociationsControllerDissolveData, AssociationsControllerDissolveErrors, AssociationsControllerDissolveResponses, AssociationsControllerFlagDuplicateData, AssociationsControllerFlagDuplicateErrors, AssociationsControllerFlagDuplicateResponses, AssociationsControllerGetData, AssociationsControllerGetErrors, AssociationsControllerGetResponses, AssociationsControllerMergeData, AssociationsControllerMergeErrors, AssociationsControllerMergeResponses, AssociationsControllerRegisterData, AssociationsControllerRegisterErrors, AssociationsControllerRegisterResponses, AssociationsControllerReinstateData, AssociationsControllerReinstateErrors, AssociationsControllerReinstateResponses, AssociationsControllerRejectData, AssociationsControllerRejectErrors, AssociationsControllerRejectResponses, AssociationsControllerSuspendData, AssociationsControllerSuspendErrors, AssociationsControllerSuspendResponses, AssociationsControllerVerifyData, AssociationsControllerVerifyErrors, AssociationsControllerVerifyResponses, AuditControllerDossierData, AuditControllerDossierErrors, AuditControllerDossierResponses, AuditControllerGetData, AuditControllerGetErrors, AuditControllerGetResponses, AuditControllerListData, AuditControllerListErrors, AuditControllerListResponses, AuditControllerReplayData, AuditControllerReplayErrors, AuditControllerReplayResponses, AuditControllerStartData, AuditControllerStartErrors, AuditControllerStartResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, AuthControllerTokenData, AuthControllerTokenErrors, AuthControllerTokenResponses, CallsControllerBoardData, CallsControllerBoardErrors, CallsControllerBoardResponses, CallsControllerCloseData, CallsControllerCloseErrors, CallsControllerCloseResponses, CallsControllerDraftData, CallsControllerDraftErrors, CallsControllerDraftResponses, CallsControllerExtendData, CallsControllerExtendErrors, CallsControllerExtendResponses, CallsControllerGetData, CallsControllerGetErrors, CallsControllerGetResponses, CallsControllerListData, CallsControllerListErrors, CallsControllerListResponses, CallsControllerPublishData, CallsControllerPublishErrors, CallsControllerPublishResponses, CallsControllerRankingOfData, CallsControllerRankingOfErrors, CallsControllerRankingOfResponses, CallsControllerReviseData, CallsControllerReviseErrors, CallsControllerReviseResponses, ContactPersonsControllerAddData, ContactPersonsControllerAddErrors, ContactPersonsControllerAddResponses, ContactPersonsControllerChangeData, ContactPersonsControllerChangeErrors, ContactPersonsControllerChangeResponses, ContactPersonsControllerConsentData, ContactPersonsControllerConsentErrors, ContactPersonsControllerConsentResponses, ContactPersonsControllerEraseData, ContactPersonsControllerEraseErrors, ContactPersonsControllerEraseResponses, ContactPersonsControllerExportData, ContactPersonsControllerExportErrors, ContactPersonsControllerExportResponses, ContactPersonsControllerGetData, ContactPersonsControllerGetErrors, ContactPersonsControllerGetResponses, ContactPersonsControllerListData, ContactPersonsControllerListErrors, ContactPersonsControllerListResponses, ContactPersonsControllerRemoveData, ContactPersonsControllerRemoveErrors, ContactPersonsControllerRemoveResponses, DecisionsControllerAwardData, DecisionsControllerAwardErrors, DecisionsControllerAwardResponses, DecisionsControllerDecideAppealData, DecisionsControllerDecideAppealErrors, DecisionsControllerDecideAppealResponses, DecisionsControllerRecommendData, DecisionsControllerRecommendErrors, DecisionsControllerRecommendResponses, DecisionsControllerRejectData, DecisionsControllerRejectErrors, DecisionsControllerRejectResponses, EnvelopesControllerCloseData, EnvelopesControllerCloseErrors, EnvelopesControllerCloseResponses, EnvelopesControllerGetData, EnvelopesControllerGetErrors, EnvelopesControllerGetResponses, EnvelopesControllerListData, EnvelopesControllerListErrors, EnvelopesControllerListResponses, EnvelopesControllerOpenData, EnvelopesControllerOpenErrors, EnvelopesControllerOpenResponses, EnvelopesControllerProgrammeData, EnvelopesControllerProgrammeErrors, EnvelopesControllerProgrammeResponses, EvaluationsControllerAssignData, EvaluationsControllerAssignErrors, EvaluationsControllerAssignmentsData, EvaluationsControllerAssignmentsErrors, EvaluationsControllerAssignmentsResponses, EvaluationsControllerAssignResponses, EvaluationsControllerConsensusData, EvaluationsControllerConsensusErrors, EvaluationsControllerConsensusResponses, EvaluationsControllerDeclareData, EvaluationsControllerDeclareErrors, EvaluationsControllerDeclareResponses, EvaluationsControllerDetectedData, EvaluationsControllerDetectedErrors, EvaluationsControllerDetectedResponses, EvaluationsControllerDossierData, EvaluationsControllerDossierErrors, EvaluationsControllerDossierResponses, EvaluationsControllerOpenData, EvaluationsControllerOpenErrors, EvaluationsControllerOpenResponses, EvaluationsControllerRemoveData, EvaluationsControllerRemoveErrors, EvaluationsControllerRemoveResponses, EvaluationsControllerScoreData, EvaluationsControllerScoreErrors, EvaluationsControllerScoreResponses, FiguresControllerFiguresData, FiguresControllerFiguresErrors, FiguresControllerFiguresResponses, FundingFiguresControllerFiguresData, FundingFiguresControllerFiguresErrors, FundingFiguresControllerFiguresResponses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLivenessData, HealthControllerLivenessErrors, HealthControllerLivenessResponses, HealthControllerLiveResponses, HealthControllerReadinessData, HealthControllerReadinessErrors, HealthControllerReadinessResponses, MapControllerRegionsData, MapControllerRegionsErrors, MapControllerRegionsResponses, NetworksControllerAddMemberData, NetworksControllerAddMemberErrors, NetworksControllerAddMemberResponses, NetworksControllerCreateData, NetworksControllerCreateErrors, NetworksControllerCreateResponses, NetworksControllerGetData, NetworksControllerGetErrors, NetworksControllerGetResponses, NetworksControllerListData, NetworksControllerListErrors, NetworksControllerListResponses, NetworksControllerRemoveMemberData, NetworksControllerRemoveMemberErrors, NetworksControllerRemoveMemberResponses, NetworksControllerRenameData, NetworksControllerRenameErrors, NetworksControllerRenameResponses, PlatformStatusControllerStatusData, PlatformStatusControllerStatusResponses, ReferenceDataControllerGetData, ReferenceDataControllerGetErrors, ReferenceDataControllerGetResponses, RegionalNeedsControllerAddressedData, RegionalNeedsControllerAddressedErrors, RegionalNeedsControllerAddressedResponses, RegionalNeedsControllerCatalogueData, RegionalNeedsControllerCatalogueErrors, RegionalNeedsControllerCatalogueResponses, RegionalNeedsControllerGetData, RegionalNeedsControllerGetErrors, RegionalNeedsControllerGetResponses, RegionalNeedsControllerMatchData, RegionalNeedsControllerMatchErrors, RegionalNeedsControllerMatchesData, RegionalNeedsControllerMatchesErrors, RegionalNeedsControllerMatchesResponses, RegionalNeedsControllerMatchResponses, RegionalNeedsControllerPublishData, RegionalNeedsControllerPublishErrors, RegionalNeedsControllerPublishResponses, RegionalNeedsControllerWithdrawData, RegionalNeedsControllerWithdrawErrors, RegionalNeedsControllerWithdrawResponses, SealWitnessControllerWitnessViewData, SealWitnessControllerWitnessViewResponses } from './types.gen';
+import type { ActorsControllerDeactivateData, ActorsControllerDeactivateErrors, ActorsControllerDeactivateResponses, ActorsControllerDirectoryData, ActorsControllerDirectoryErrors, ActorsControllerDirectoryResponses, ActorsControllerGetData, ActorsControllerGetErrors, ActorsControllerGetResponses, ActorsControllerRegisterData, ActorsControllerRegisterErrors, ActorsControllerRegisterResponses, ActorsControllerUpdateData, ActorsControllerUpdateErrors, ActorsControllerUpdateResponses, AgreementsControllerReleaseData, AgreementsControllerReleaseErrors, AgreementsControllerReleaseResponses, AgreementsControllerReportData, AgreementsControllerReportErrors, AgreementsControllerReportResponses, AgreementsControllerReviewData, AgreementsControllerReviewErrors, AgreementsControllerReviewResponses, AgreementsControllerSignData, AgreementsControllerSignErrors, AgreementsControllerSignResponses, ApplicantsControllerGetData, ApplicantsControllerGetErrors, ApplicantsControllerGetResponses, ApplicationsControllerAppealData, ApplicationsControllerAppealErrors, ApplicationsControllerAppealResponses, ApplicationsControllerChangeData, ApplicationsControllerChangeErrors, ApplicationsControllerChangeResponses, ApplicationsControllerDraftData, ApplicationsControllerDraftErrors, ApplicationsControllerDraftResponses, ApplicationsControllerGetData, ApplicationsControllerGetErrors, ApplicationsControllerGetResponses, ApplicationsControllerListData, ApplicationsControllerListErrors, ApplicationsControllerListResponses, ApplicationsControllerScreenData, ApplicationsControllerScreenErrors, ApplicationsControllerScreenResponses, ApplicationsControllerSubmitData, ApplicationsControllerSubmitErrors, ApplicationsControllerSubmitResponses, ApplicationsControllerWithdrawData, ApplicationsControllerWithdrawErrors, ApplicationsControllerWithdrawResponses, AssociationsControllerChangeProfileData, AssociationsControllerChangeProfileErrors, AssociationsControllerChangeProfileResponses, AssociationsControllerDirectoryData, AssociationsControllerDirectoryErrors, AssociationsControllerDirectoryResponses, AssociationsControllerDissolveData, AssociationsControllerDissolveErrors, AssociationsControllerDissolveResponses, AssociationsControllerFlagDuplicateData, AssociationsControllerFlagDuplicateErrors, AssociationsControllerFlagDuplicateResponses, AssociationsControllerGetData, AssociationsControllerGetErrors, AssociationsControllerGetResponses, AssociationsControllerMergeData, AssociationsControllerMergeErrors, AssociationsControllerMergeResponses, AssociationsControllerRegisterData, AssociationsControllerRegisterErrors, AssociationsControllerRegisterResponses, AssociationsControllerReinstateData, AssociationsControllerReinstateErrors, AssociationsControllerReinstateResponses, AssociationsControllerRejectData, AssociationsControllerRejectErrors, AssociationsControllerRejectResponses, AssociationsControllerSuspendData, AssociationsControllerSuspendErrors, AssociationsControllerSuspendResponses, AssociationsControllerVerifyData, AssociationsControllerVerifyErrors, AssociationsControllerVerifyResponses, AuditControllerDossierData, AuditControllerDossierErrors, AuditControllerDossierResponses, AuditControllerGetData, AuditControllerGetErrors, AuditControllerGetResponses, AuditControllerListData, AuditControllerListErrors, AuditControllerListResponses, AuditControllerReplayData, AuditControllerReplayErrors, AuditControllerReplayResponses, AuditControllerStartData, AuditControllerStartErrors, AuditControllerStartResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, AuthControllerTokenData, AuthControllerTokenErrors, AuthControllerTokenResponses, CallsControllerBoardData, CallsControllerBoardErrors, CallsControllerBoardResponses, CallsControllerCloseData, CallsControllerCloseErrors, CallsControllerCloseResponses, CallsControllerDraftData, CallsControllerDraftErrors, CallsControllerDraftResponses, CallsControllerExtendData, CallsControllerExtendErrors, CallsControllerExtendResponses, CallsControllerGetData, CallsControllerGetErrors, CallsControllerGetResponses, CallsControllerListData, CallsControllerListErrors, CallsControllerListResponses, CallsControllerPublishData, CallsControllerPublishErrors, CallsControllerPublishResponses, CallsControllerRankingOfData, CallsControllerRankingOfErrors, CallsControllerRankingOfResponses, CallsControllerReviseData, CallsControllerReviseErrors, CallsControllerReviseResponses, ContactPersonsControllerAddData, ContactPersonsControllerAddErrors, ContactPersonsControllerAddResponses, ContactPersonsControllerChangeData, ContactPersonsControllerChangeErrors, ContactPersonsControllerChangeResponses, ContactPersonsControllerConsentData, ContactPersonsControllerConsentErrors, ContactPersonsControllerConsentResponses, ContactPersonsControllerEraseData, ContactPersonsControllerEraseErrors, ContactPersonsControllerEraseResponses, ContactPersonsControllerExportData, ContactPersonsControllerExportErrors, ContactPersonsControllerExportResponses, ContactPersonsControllerGetData, ContactPersonsControllerGetErrors, ContactPersonsControllerGetResponses, ContactPersonsControllerListData, ContactPersonsControllerListErrors, ContactPersonsControllerListResponses, ContactPersonsControllerRemoveData, ContactPersonsControllerRemoveErrors, ContactPersonsControllerRemoveResponses, DecisionsControllerAwardData, DecisionsControllerAwardErrors, DecisionsControllerAwardResponses, DecisionsControllerDecideAppealData, DecisionsControllerDecideAppealErrors, DecisionsControllerDecideAppealResponses, DecisionsControllerRecommendData, DecisionsControllerRecommendErrors, DecisionsControllerRecommendResponses, DecisionsControllerRejectData, DecisionsControllerRejectErrors, DecisionsControllerRejectResponses, EnvelopesControllerCloseData, EnvelopesControllerCloseErrors, EnvelopesControllerCloseResponses, EnvelopesControllerGetData, EnvelopesControllerGetErrors, EnvelopesControllerGetResponses, EnvelopesControllerListData, EnvelopesControllerListErrors, EnvelopesControllerListResponses, EnvelopesControllerOpenData, EnvelopesControllerOpenErrors, EnvelopesControllerOpenResponses, EnvelopesControllerProgrammeData, EnvelopesControllerProgrammeErrors, EnvelopesControllerProgrammeResponses, EvaluationsControllerAssignData, EvaluationsControllerAssignErrors, EvaluationsControllerAssignmentsData, EvaluationsControllerAssignmentsErrors, EvaluationsControllerAssignmentsResponses, EvaluationsControllerAssignResponses, EvaluationsControllerConsensusData, EvaluationsControllerConsensusErrors, EvaluationsControllerConsensusResponses, EvaluationsControllerDeclareData, EvaluationsControllerDeclareErrors, EvaluationsControllerDeclareResponses, EvaluationsControllerDetectedData, EvaluationsControllerDetectedErrors, EvaluationsControllerDetectedResponses, EvaluationsControllerDossierData, EvaluationsControllerDossierErrors, EvaluationsControllerDossierResponses, EvaluationsControllerOpenData, EvaluationsControllerOpenErrors, EvaluationsControllerOpenResponses, EvaluationsControllerRemoveData, EvaluationsControllerRemoveErrors, EvaluationsControllerRemoveResponses, EvaluationsControllerScoreData, EvaluationsControllerScoreErrors, EvaluationsControllerScoreResponses, FiguresControllerFiguresData, FiguresControllerFiguresErrors, FiguresControllerFiguresResponses, FundingFiguresControllerFiguresData, FundingFiguresControllerFiguresErrors, FundingFiguresControllerFiguresResponses, HealthControllerLiveData, HealthControllerLiveErrors, HealthControllerLivenessData, HealthControllerLivenessErrors, HealthControllerLivenessResponses, HealthControllerLiveResponses, HealthControllerReadinessData, HealthControllerReadinessErrors, HealthControllerReadinessResponses, MapControllerRegionsData, MapControllerRegionsErrors, MapControllerRegionsResponses, NetworksControllerAddMemberData, NetworksControllerAddMemberErrors, NetworksControllerAddMemberResponses, NetworksControllerCreateData, NetworksControllerCreateErrors, NetworksControllerCreateResponses, NetworksControllerGetData, NetworksControllerGetErrors, NetworksControllerGetResponses, NetworksControllerListData, NetworksControllerListErrors, NetworksControllerListResponses, NetworksControllerRemoveMemberData, NetworksControllerRemoveMemberErrors, NetworksControllerRemoveMemberResponses, NetworksControllerRenameData, NetworksControllerRenameErrors, NetworksControllerRenameResponses, PlatformStatusControllerStatusData, PlatformStatusControllerStatusResponses, ProjectDocumentsControllerAttachData, ProjectDocumentsControllerAttachErrors, ProjectDocumentsControllerAttachResponses, ProjectDocumentsControllerDownloadData, ProjectDocumentsControllerDownloadErrors, ProjectDocumentsControllerDownloadResponses, ProjectDocumentsControllerListData, ProjectDocumentsControllerListErrors, ProjectDocumentsControllerListResponses, ProjectsControllerExpenditureData, ProjectsControllerExpenditureErrors, ProjectsControllerExpenditureResponses, ProjectsControllerListData, ProjectsControllerListErrors, ProjectsControllerListResponses, ProjectsControllerOpenData, ProjectsControllerOpenErrors, ProjectsControllerOpenResponses, ProjectsControllerPageData, ProjectsControllerPageErrors, ProjectsControllerPageResponses, ProjectsControllerPublishData, ProjectsControllerPublishErrors, ProjectsControllerPublishResponses, ProjectsControllerReachData, ProjectsControllerReachErrors, ProjectsControllerReachResponses, ProjectsControllerReplicateData, ProjectsControllerReplicateErrors, ProjectsControllerReplicateResponses, ProjectsControllerReviseData, ProjectsControllerReviseErrors, ProjectsControllerReviseResponses, ProjectsControllerStatusData, ProjectsControllerStatusErrors, ProjectsControllerStatusResponses, ProjectsControllerUnpublishData, ProjectsControllerUnpublishErrors, ProjectsControllerUnpublishResponses, PublicProjectsControllerFiguresData, PublicProjectsControllerFiguresErrors, PublicProjectsControllerFiguresResponses, PublicProjectsControllerListData, PublicProjectsControllerListErrors, PublicProjectsControllerListResponses, PublicProjectsControllerMapData, PublicProjectsControllerMapErrors, PublicProjectsControllerMapResponses, PublicProjectsControllerOneData, PublicProjectsControllerOneErrors, PublicProjectsControllerOneResponses, ReferenceDataControllerGetData, ReferenceDataControllerGetErrors, ReferenceDataControllerGetResponses, RegionalNeedsControllerAddressedData, RegionalNeedsControllerAddressedErrors, RegionalNeedsControllerAddressedResponses, RegionalNeedsControllerCatalogueData, RegionalNeedsControllerCatalogueErrors, RegionalNeedsControllerCatalogueResponses, RegionalNeedsControllerGetData, RegionalNeedsControllerGetErrors, RegionalNeedsControllerGetResponses, RegionalNeedsControllerMatchData, RegionalNeedsControllerMatchErrors, RegionalNeedsControllerMatchesData, RegionalNeedsControllerMatchesErrors, RegionalNeedsControllerMatchesResponses, RegionalNeedsControllerMatchResponses, RegionalNeedsControllerPublishData, RegionalNeedsControllerPublishErrors, RegionalNeedsControllerPublishResponses, RegionalNeedsControllerWithdrawData, RegionalNeedsControllerWithdrawErrors, RegionalNeedsControllerWithdrawResponses, ResultsControllerApproveData, ResultsControllerApproveErrors, ResultsControllerApproveResponses, ResultsControllerDefineIndicatorData, ResultsControllerDefineIndicatorErrors, ResultsControllerDefineIndicatorResponses, ResultsControllerDefineResultData, ResultsControllerDefineResultErrors, ResultsControllerDefineResultResponses, ResultsControllerQueueData, ResultsControllerQueueErrors, ResultsControllerQueueResponses, ResultsControllerResultsData, ResultsControllerResultsErrors, ResultsControllerResultsResponses, ResultsControllerReturnData, ResultsControllerReturnErrors, ResultsControllerReturnResponses, ResultsControllerReviseTargetsData, ResultsControllerReviseTargetsErrors, ResultsControllerReviseTargetsResponses, ResultsControllerSubmitData, ResultsControllerSubmitErrors, ResultsControllerSubmitResponses, SealWitnessControllerWitnessViewData, SealWitnessControllerWitnessViewResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1066,6 +1066,317 @@ export const applicantsControllerGet = <ThrowOnError extends boolean = false>(op
  * Roles: anonymous public.
  */
 export const fundingFiguresControllerFigures = <ThrowOnError extends boolean = false>(options?: Options<FundingFiguresControllerFiguresData, ThrowOnError>) => (options?.client ?? client).get<FundingFiguresControllerFiguresResponses, FundingFiguresControllerFiguresErrors, ThrowOnError>({ url: '/api/funding/figures', ...options });
+
+/**
+ * Projects by region, province, sector, status, programme, agreement or carrier: officers, auditors and admins see all; an association or partner the projects its organisation carries or takes part in
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const projectsControllerList = <ThrowOnError extends boolean = false>(options?: Options<ProjectsControllerListData, ThrowOnError>) => (options?.client ?? client).get<ProjectsControllerListResponses, ProjectsControllerListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects',
+    ...options
+});
+
+/**
+ * Open a co-development project under an agreement and/or programme, or as the replica a finalised project proposed (replicationOf; else 400) (officer)
+ *
+ * Roles: officer.
+ */
+export const projectsControllerOpen = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerOpenData, ThrowOnError>) => (options.client ?? client).post<ProjectsControllerOpenResponses, ProjectsControllerOpenErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * A project page: details, totals, milestones, money, documents, replicas, history (ETag = revision); an association or partner only for its own projects (else 404)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const projectsControllerPage = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerPageData, ThrowOnError>) => (options.client ?? client).get<ProjectsControllerPageResponses, ProjectsControllerPageErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}',
+    ...options
+});
+
+/**
+ * Revise a project’s details (only the fields sent; If-Match: the revision read) (officer)
+ *
+ * Roles: officer.
+ */
+export const projectsControllerRevise = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerReviseData, ThrowOnError>) => (options.client ?? client).patch<ProjectsControllerReviseResponses, ProjectsControllerReviseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Change the IATI status (1 pipeline, 2 implementation, 3 finalisation, 4 closed, 5 cancelled, 6 suspended) along the allowed transitions; cancelling or suspending says why (officer)
+ *
+ * Roles: officer.
+ */
+export const projectsControllerStatus = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerStatusData, ThrowOnError>) => (options.client ?? client).post<ProjectsControllerStatusResponses, ProjectsControllerStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/status',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Record that a milestone was reached on a day (not in the future), while the work goes on (officer)
+ *
+ * Roles: officer.
+ */
+export const projectsControllerReach = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerReachData, ThrowOnError>) => (options.client ?? client).post<ProjectsControllerReachResponses, ProjectsControllerReachErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/milestones/{milestoneId}/reach',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Record an expenditure of the project (officer)
+ *
+ * Roles: officer.
+ */
+export const projectsControllerExpenditure = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerExpenditureData, ThrowOnError>) => (options.client ?? client).post<ProjectsControllerExpenditureResponses, ProjectsControllerExpenditureErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/expenditures',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Publish the project on the public portal, the map and IATI; it needs title, description, locations, sectors, budget and dates (else 409 PROJECT_INCOMPLETE) (officer)
+ *
+ * Roles: officer.
+ */
+export const projectsControllerPublish = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerPublishData, ThrowOnError>) => (options.client ?? client).post<ProjectsControllerPublishResponses, ProjectsControllerPublishErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/publish',
+    ...options
+});
+
+/**
+ * Withdraw the project from the public portal, the map and IATI, saying why (officer)
+ *
+ * Roles: officer.
+ */
+export const projectsControllerUnpublish = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerUnpublishData, ThrowOnError>) => (options.client ?? client).post<ProjectsControllerUnpublishResponses, ProjectsControllerUnpublishErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/unpublish',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Propose a finalised or closed project for replication in another region; the replica is then opened with replicationOf = this project (officer)
+ *
+ * Roles: officer.
+ */
+export const projectsControllerReplicate = <ThrowOnError extends boolean = false>(options: Options<ProjectsControllerReplicateData, ThrowOnError>) => (options.client ?? client).post<ProjectsControllerReplicateResponses, ProjectsControllerReplicateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/replications',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The documents attached to a project (whoever may see the project)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const projectDocumentsControllerList = <ThrowOnError extends boolean = false>(options: Options<ProjectDocumentsControllerListData, ThrowOnError>) => (options.client ?? client).get<ProjectDocumentsControllerListResponses, ProjectDocumentsControllerListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/documents',
+    ...options
+});
+
+/**
+ * Attach a document to the project: the file (base64, at most 512 KiB) is kept by its SHA-256, then recorded with its name, media type and kind (an officer or the carrying association)
+ *
+ * Roles: officer, association.
+ */
+export const projectDocumentsControllerAttach = <ThrowOnError extends boolean = false>(options: Options<ProjectDocumentsControllerAttachData, ThrowOnError>) => (options.client ?? client).post<ProjectDocumentsControllerAttachResponses, ProjectDocumentsControllerAttachErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/documents',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Download an attached document by its SHA-256, verified as it streams (whoever may see the project)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const projectDocumentsControllerDownload = <ThrowOnError extends boolean = false>(options: Options<ProjectDocumentsControllerDownloadData, ThrowOnError>) => (options.client ?? client).get<ProjectDocumentsControllerDownloadResponses, ProjectDocumentsControllerDownloadErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/documents/{sha256}',
+    ...options
+});
+
+/**
+ * The project’s results framework: outcomes then outputs, each indicator with its progress per target period (approved updates only) and its updates (whoever may see the project)
+ *
+ * Roles: officer, auditor, admin, association, partner.
+ */
+export const resultsControllerResults = <ThrowOnError extends boolean = false>(options: Options<ResultsControllerResultsData, ThrowOnError>) => (options.client ?? client).get<ResultsControllerResultsResponses, ResultsControllerResultsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/results',
+    ...options
+});
+
+/**
+ * Define a result of the project (an outcome or an output) (officer)
+ *
+ * Roles: officer.
+ */
+export const resultsControllerDefineResult = <ThrowOnError extends boolean = false>(options: Options<ResultsControllerDefineResultData, ThrowOnError>) => (options.client ?? client).post<ResultsControllerDefineResultResponses, ResultsControllerDefineResultErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/results',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Define an indicator of a result: measure, baseline and targets per period inside the project’s planned dates (officer)
+ *
+ * Roles: officer.
+ */
+export const resultsControllerDefineIndicator = <ThrowOnError extends boolean = false>(options: Options<ResultsControllerDefineIndicatorData, ThrowOnError>) => (options.client ?? client).post<ResultsControllerDefineIndicatorResponses, ResultsControllerDefineIndicatorErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/results/indicators',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Revise an indicator’s targets; periods that updates report on stay (409 TARGET_PERIOD_IN_USE) (an officer or the carrying association)
+ *
+ * Roles: officer, association.
+ */
+export const resultsControllerReviseTargets = <ThrowOnError extends boolean = false>(options: Options<ResultsControllerReviseTargetsData, ThrowOnError>) => (options.client ?? client).post<ResultsControllerReviseTargetsResponses, ResultsControllerReviseTargetsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/results/indicators/{indicatorId}/targets',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Submit an indicator update for a begun target period, with evidence (documents attached to the project, by SHA-256); another officer approves or returns it (an officer or the carrying association)
+ *
+ * Roles: officer, association.
+ */
+export const resultsControllerSubmit = <ThrowOnError extends boolean = false>(options: Options<ResultsControllerSubmitData, ThrowOnError>) => (options.client ?? client).post<ResultsControllerSubmitResponses, ResultsControllerSubmitErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/results/updates',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Approve a pending indicator update: it then counts in the progress. Never by the one who entered it (403 FOUR_EYES_REQUIRED). If-Match: the framework’s revision (officer)
+ *
+ * Roles: officer.
+ */
+export const resultsControllerApprove = <ThrowOnError extends boolean = false>(options: Options<ResultsControllerApproveData, ThrowOnError>) => (options.client ?? client).post<ResultsControllerApproveResponses, ResultsControllerApproveErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/results/updates/{updateId}/approve',
+    ...options
+});
+
+/**
+ * Return a pending indicator update with what to correct. Never by the one who entered it (403 FOUR_EYES_REQUIRED) (officer)
+ *
+ * Roles: officer.
+ */
+export const resultsControllerReturn = <ThrowOnError extends boolean = false>(options: Options<ResultsControllerReturnData, ThrowOnError>) => (options.client ?? client).post<ResultsControllerReturnResponses, ResultsControllerReturnErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/projects/{projectId}/results/updates/{updateId}/return',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * The queue of indicator updates across projects (default: pending); decidable=true leaves out the caller’s own (four eyes) (officers, auditors, admins)
+ *
+ * Roles: officer, auditor, admin.
+ */
+export const resultsControllerQueue = <ThrowOnError extends boolean = false>(options?: Options<ResultsControllerQueueData, ThrowOnError>) => (options?.client ?? client).get<ResultsControllerQueueResponses, ResultsControllerQueueErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/partnerships/indicator-updates',
+    ...options
+});
+
+/**
+ * Published projects, by region, province, sector or status (anyone)
+ *
+ * Roles: anonymous public.
+ */
+export const publicProjectsControllerList = <ThrowOnError extends boolean = false>(options?: Options<PublicProjectsControllerListData, ThrowOnError>) => (options?.client ?? client).get<PublicProjectsControllerListResponses, PublicProjectsControllerListErrors, ThrowOnError>({ url: '/api/partnerships/public/projects', ...options });
+
+/**
+ * A published project (an unpublished or unknown one answers 404) (anyone)
+ *
+ * Roles: anonymous public.
+ */
+export const publicProjectsControllerOne = <ThrowOnError extends boolean = false>(options: Options<PublicProjectsControllerOneData, ThrowOnError>) => (options.client ?? client).get<PublicProjectsControllerOneResponses, PublicProjectsControllerOneErrors, ThrowOnError>({ url: '/api/partnerships/public/projects/{projectId}', ...options });
+
+/**
+ * The public map’s layer of published projects, by region, province, sector or status (anyone); needs per region: GET /api/registry/map/regions
+ *
+ * Roles: anonymous public.
+ */
+export const publicProjectsControllerMap = <ThrowOnError extends boolean = false>(options?: Options<PublicProjectsControllerMapData, ThrowOnError>) => (options?.client ?? client).get<PublicProjectsControllerMapResponses, PublicProjectsControllerMapErrors, ThrowOnError>({ url: '/api/partnerships/map/projects.geojson', ...options });
+
+/**
+ * The co-development projects in figures, per region (published projects only) (anyone)
+ *
+ * Roles: anonymous public.
+ */
+export const publicProjectsControllerFigures = <ThrowOnError extends boolean = false>(options?: Options<PublicProjectsControllerFiguresData, ThrowOnError>) => (options?.client ?? client).get<PublicProjectsControllerFiguresResponses, PublicProjectsControllerFiguresErrors, ThrowOnError>({ url: '/api/partnerships/figures', ...options });
 
 /**
  * The running verification, if any, then the last 20 finished, newest first, kept across restarts (auditor, admin)

@@ -918,6 +918,261 @@ export type FundingFiguresDto = {
     programmes: number;
 };
 
+export type ParticipantDto = {
+    partyId: string;
+    /**
+     * IATI OrganisationRole (4 = implementing)
+     */
+    role: '1' | '2' | '3' | '4';
+};
+
+export type AreaDto = {
+    scheme: 'iso3166-2:2015';
+    /**
+     * A 2015 region or one of its provinces or prefectures
+     */
+    code: string;
+};
+
+export type GeoPointDto = {
+    lat: number;
+    lon: number;
+};
+
+export type ProjectLocationDto = {
+    area: AreaDto;
+    commune?: string;
+    /**
+     * WGS 84, at most 6 decimals
+     */
+    point?: GeoPointDto;
+};
+
+export type SectorShareDto = {
+    /**
+     * OECD DAC 5-digit purpose code
+     */
+    code: string;
+    /**
+     * Hundredths of a percent
+     */
+    percentageHundredths: number;
+};
+
+export type BudgetLineDto = {
+    lineId: string;
+    label: LocalizedTextDto;
+    amount: MoneyDto;
+    periodStart?: string;
+    periodEnd?: string;
+};
+
+export type CofinancingDto = {
+    partyId: string;
+    amount: MoneyDto;
+};
+
+export type MilestoneDto = {
+    milestoneId: string;
+    title: LocalizedTextDto;
+    due: string;
+};
+
+export type OpenProjectDto = {
+    title: LocalizedTextDto;
+    description: LocalizedLongTextDto;
+    /**
+     * The carrier among them as implementing (4)
+     */
+    participants: Array<ParticipantDto>;
+    /**
+     * The agreement the project is under (required unless a replica)
+     */
+    agreementId?: string;
+    programmeId?: string;
+    locations: Array<ProjectLocationDto>;
+    /**
+     * Shares summing to 10000 (100 %)
+     */
+    sectors: Array<SectorShareDto>;
+    budgetLines: Array<BudgetLineDto>;
+    cofinancing?: Array<CofinancingDto>;
+    milestones?: Array<MilestoneDto>;
+    plannedStart: string;
+    plannedEnd: string;
+    /**
+     * Chosen by the client (a retry opens nothing twice); default: generated
+     */
+    projectId?: string;
+    /**
+     * The carrying organisation (Registry id)
+     */
+    carrierId: string;
+    /**
+     * The finalised project this one replicates: it must have proposed this replica (POST …/replications)
+     */
+    replicationOf?: string;
+};
+
+export type ProjectChangesDto = {
+    title?: LocalizedTextDto;
+    description?: LocalizedLongTextDto;
+    /**
+     * The carrier among them as implementing (4)
+     */
+    participants?: Array<ParticipantDto>;
+    /**
+     * The agreement the project is under (required unless a replica)
+     */
+    agreementId?: string;
+    programmeId?: string;
+    locations?: Array<ProjectLocationDto>;
+    /**
+     * Shares summing to 10000 (100 %)
+     */
+    sectors?: Array<SectorShareDto>;
+    budgetLines?: Array<BudgetLineDto>;
+    cofinancing?: Array<CofinancingDto>;
+    milestones?: Array<MilestoneDto>;
+    plannedStart?: string;
+    plannedEnd?: string;
+};
+
+export type ProjectStatusDto = {
+    /**
+     * IATI ActivityStatus: 1 pipeline … 6 suspended
+     */
+    status: '1' | '2' | '3' | '4' | '5' | '6';
+    /**
+     * Why (required to cancel or suspend)
+     */
+    reason?: string;
+};
+
+export type ReachMilestoneDto = {
+    reachedOn: string;
+};
+
+export type ExpenditureDto = {
+    /**
+     * Default: generated
+     */
+    expenditureId?: string;
+    amount: MoneyDto;
+    on: string;
+    description: string;
+};
+
+export type UnpublishDto = {
+    reason: string;
+};
+
+export type ProposeReplicationDto = {
+    /**
+     * The replica’s project id, opened next with replicationOf; default: generated
+     */
+    replicaProjectId?: string;
+    /**
+     * A 2015 region other than the project’s
+     */
+    region: AreaDto;
+};
+
+export type UploadDocumentDto = {
+    name: string;
+    mediaType: string;
+    kind: 'agreement' | 'budget' | 'progress-report' | 'final-report' | 'evaluation' | 'photo' | 'other';
+    /**
+     * The file in base64 (at most 512 KiB of file)
+     */
+    contentBase64: string;
+};
+
+export type DefineResultDto = {
+    resultId: string;
+    level: 'outcome' | 'output';
+    title: LocalizedTextDto;
+    description?: LocalizedLongTextDto;
+};
+
+export type BaselineDto = {
+    year?: number;
+    date?: string;
+    /**
+     * A number, or a text for a qualitative indicator
+     */
+    value: {
+        [key: string]: unknown;
+    };
+    comment?: string;
+};
+
+export type TargetDto = {
+    periodStart: string;
+    periodEnd: string;
+    value: {
+        [key: string]: unknown;
+    };
+};
+
+export type DefineIndicatorDto = {
+    resultId: string;
+    indicatorId: string;
+    title: LocalizedTextDto;
+    measure: 'unit' | 'percentage' | 'qualitative';
+    /**
+     * Required for a unit measure
+     */
+    unit?: string;
+    /**
+     * true when more is better
+     */
+    ascending: boolean;
+    aggregation: 'periodic' | 'cumulative';
+    baseline: BaselineDto;
+    /**
+     * Inside the project’s planned dates, not overlapping
+     */
+    targets: Array<TargetDto>;
+};
+
+export type ReviseTargetsDto = {
+    targets: Array<TargetDto>;
+};
+
+export type EvidenceDto = {
+    /**
+     * SHA-256 of a document attached to the project (POST …/documents)
+     */
+    sha256: string;
+    name: string;
+};
+
+export type SubmitUpdateDto = {
+    /**
+     * Default: generated
+     */
+    updateId?: string;
+    indicatorId: string;
+    /**
+     * A target period of the indicator, begun
+     */
+    periodStart: string;
+    periodEnd: string;
+    value: {
+        [key: string]: unknown;
+    };
+    evidence: Array<EvidenceDto>;
+    comment?: string;
+};
+
+export type ReturnUpdateDto = {
+    /**
+     * What to correct
+     */
+    reason: string;
+};
+
 export type VerificationProgressDto = {
     /**
      * Global positions checked so far
@@ -5010,6 +5265,1142 @@ export type FundingFiguresControllerFiguresResponses = {
 };
 
 export type FundingFiguresControllerFiguresResponse = FundingFiguresControllerFiguresResponses[keyof FundingFiguresControllerFiguresResponses];
+
+export type ProjectsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        region?: string;
+        province?: string;
+        sector?: string;
+        status?: '1' | '2' | '3' | '4' | '5' | '6';
+        page?: number;
+        pageSize?: number;
+        programme?: string;
+        agreement?: string;
+        /**
+         * Projects this organisation carries or takes part in
+         */
+        carrier?: string;
+    };
+    url: '/api/partnerships/projects';
+};
+
+export type ProjectsControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerListError = ProjectsControllerListErrors[keyof ProjectsControllerListErrors];
+
+export type ProjectsControllerListResponses = {
+    /**
+     * The projects
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type ProjectsControllerListResponse = ProjectsControllerListResponses[keyof ProjectsControllerListResponses];
+
+export type ProjectsControllerOpenData = {
+    body: OpenProjectDto;
+    path?: never;
+    query?: never;
+    url: '/api/partnerships/projects';
+};
+
+export type ProjectsControllerOpenErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerOpenError = ProjectsControllerOpenErrors[keyof ProjectsControllerOpenErrors];
+
+export type ProjectsControllerOpenResponses = {
+    201: CommandResultDto;
+};
+
+export type ProjectsControllerOpenResponse = ProjectsControllerOpenResponses[keyof ProjectsControllerOpenResponses];
+
+export type ProjectsControllerPageData = {
+    body?: never;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}';
+};
+
+export type ProjectsControllerPageErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerPageError = ProjectsControllerPageErrors[keyof ProjectsControllerPageErrors];
+
+export type ProjectsControllerPageResponses = {
+    /**
+     * The project page (ETag = revision)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type ProjectsControllerPageResponse = ProjectsControllerPageResponses[keyof ProjectsControllerPageResponses];
+
+export type ProjectsControllerReviseData = {
+    body: ProjectChangesDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}';
+};
+
+export type ProjectsControllerReviseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerReviseError = ProjectsControllerReviseErrors[keyof ProjectsControllerReviseErrors];
+
+export type ProjectsControllerReviseResponses = {
+    200: CommandResultDto;
+};
+
+export type ProjectsControllerReviseResponse = ProjectsControllerReviseResponses[keyof ProjectsControllerReviseResponses];
+
+export type ProjectsControllerStatusData = {
+    body: ProjectStatusDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/status';
+};
+
+export type ProjectsControllerStatusErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerStatusError = ProjectsControllerStatusErrors[keyof ProjectsControllerStatusErrors];
+
+export type ProjectsControllerStatusResponses = {
+    200: CommandResultDto;
+};
+
+export type ProjectsControllerStatusResponse = ProjectsControllerStatusResponses[keyof ProjectsControllerStatusResponses];
+
+export type ProjectsControllerReachData = {
+    body: ReachMilestoneDto;
+    path: {
+        projectId: string;
+        milestoneId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/milestones/{milestoneId}/reach';
+};
+
+export type ProjectsControllerReachErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerReachError = ProjectsControllerReachErrors[keyof ProjectsControllerReachErrors];
+
+export type ProjectsControllerReachResponses = {
+    200: CommandResultDto;
+};
+
+export type ProjectsControllerReachResponse = ProjectsControllerReachResponses[keyof ProjectsControllerReachResponses];
+
+export type ProjectsControllerExpenditureData = {
+    body: ExpenditureDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/expenditures';
+};
+
+export type ProjectsControllerExpenditureErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerExpenditureError = ProjectsControllerExpenditureErrors[keyof ProjectsControllerExpenditureErrors];
+
+export type ProjectsControllerExpenditureResponses = {
+    200: CommandResultDto;
+};
+
+export type ProjectsControllerExpenditureResponse = ProjectsControllerExpenditureResponses[keyof ProjectsControllerExpenditureResponses];
+
+export type ProjectsControllerPublishData = {
+    body?: never;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/publish';
+};
+
+export type ProjectsControllerPublishErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerPublishError = ProjectsControllerPublishErrors[keyof ProjectsControllerPublishErrors];
+
+export type ProjectsControllerPublishResponses = {
+    200: CommandResultDto;
+};
+
+export type ProjectsControllerPublishResponse = ProjectsControllerPublishResponses[keyof ProjectsControllerPublishResponses];
+
+export type ProjectsControllerUnpublishData = {
+    body: UnpublishDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/unpublish';
+};
+
+export type ProjectsControllerUnpublishErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerUnpublishError = ProjectsControllerUnpublishErrors[keyof ProjectsControllerUnpublishErrors];
+
+export type ProjectsControllerUnpublishResponses = {
+    200: CommandResultDto;
+};
+
+export type ProjectsControllerUnpublishResponse = ProjectsControllerUnpublishResponses[keyof ProjectsControllerUnpublishResponses];
+
+export type ProjectsControllerReplicateData = {
+    body: ProposeReplicationDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/replications';
+};
+
+export type ProjectsControllerReplicateErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectsControllerReplicateError = ProjectsControllerReplicateErrors[keyof ProjectsControllerReplicateErrors];
+
+export type ProjectsControllerReplicateResponses = {
+    200: CommandResultDto;
+};
+
+export type ProjectsControllerReplicateResponse = ProjectsControllerReplicateResponses[keyof ProjectsControllerReplicateResponses];
+
+export type ProjectDocumentsControllerListData = {
+    body?: never;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/documents';
+};
+
+export type ProjectDocumentsControllerListErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectDocumentsControllerListError = ProjectDocumentsControllerListErrors[keyof ProjectDocumentsControllerListErrors];
+
+export type ProjectDocumentsControllerListResponses = {
+    /**
+     * The project’s documents: sha256, name, mediaType, size, kind
+     */
+    200: Array<{
+        [key: string]: unknown;
+    }>;
+};
+
+export type ProjectDocumentsControllerListResponse = ProjectDocumentsControllerListResponses[keyof ProjectDocumentsControllerListResponses];
+
+export type ProjectDocumentsControllerAttachData = {
+    body: UploadDocumentDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/documents';
+};
+
+export type ProjectDocumentsControllerAttachErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Payload too large (urn:tadamon:problem:payload-too-large)
+     */
+    413: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectDocumentsControllerAttachError = ProjectDocumentsControllerAttachErrors[keyof ProjectDocumentsControllerAttachErrors];
+
+export type ProjectDocumentsControllerAttachResponses = {
+    200: CommandResultDto;
+};
+
+export type ProjectDocumentsControllerAttachResponse = ProjectDocumentsControllerAttachResponses[keyof ProjectDocumentsControllerAttachResponses];
+
+export type ProjectDocumentsControllerDownloadData = {
+    body?: never;
+    path: {
+        projectId: string;
+        sha256: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/documents/{sha256}';
+};
+
+export type ProjectDocumentsControllerDownloadErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ProjectDocumentsControllerDownloadError = ProjectDocumentsControllerDownloadErrors[keyof ProjectDocumentsControllerDownloadErrors];
+
+export type ProjectDocumentsControllerDownloadResponses = {
+    /**
+     * The file, with its recorded media type and name
+     */
+    200: Blob | File;
+};
+
+export type ProjectDocumentsControllerDownloadResponse = ProjectDocumentsControllerDownloadResponses[keyof ProjectDocumentsControllerDownloadResponses];
+
+export type ResultsControllerResultsData = {
+    body?: never;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/results';
+};
+
+export type ResultsControllerResultsErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ResultsControllerResultsError = ResultsControllerResultsErrors[keyof ResultsControllerResultsErrors];
+
+export type ResultsControllerResultsResponses = {
+    /**
+     * { projectId, results }: each result with its indicators, progress against targets and updates (ETag = the framework’s revision)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type ResultsControllerResultsResponse = ResultsControllerResultsResponses[keyof ResultsControllerResultsResponses];
+
+export type ResultsControllerDefineResultData = {
+    body: DefineResultDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/results';
+};
+
+export type ResultsControllerDefineResultErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ResultsControllerDefineResultError = ResultsControllerDefineResultErrors[keyof ResultsControllerDefineResultErrors];
+
+export type ResultsControllerDefineResultResponses = {
+    200: CommandResultDto;
+};
+
+export type ResultsControllerDefineResultResponse = ResultsControllerDefineResultResponses[keyof ResultsControllerDefineResultResponses];
+
+export type ResultsControllerDefineIndicatorData = {
+    body: DefineIndicatorDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/results/indicators';
+};
+
+export type ResultsControllerDefineIndicatorErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ResultsControllerDefineIndicatorError = ResultsControllerDefineIndicatorErrors[keyof ResultsControllerDefineIndicatorErrors];
+
+export type ResultsControllerDefineIndicatorResponses = {
+    200: CommandResultDto;
+};
+
+export type ResultsControllerDefineIndicatorResponse = ResultsControllerDefineIndicatorResponses[keyof ResultsControllerDefineIndicatorResponses];
+
+export type ResultsControllerReviseTargetsData = {
+    body: ReviseTargetsDto;
+    path: {
+        projectId: string;
+        indicatorId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/results/indicators/{indicatorId}/targets';
+};
+
+export type ResultsControllerReviseTargetsErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ResultsControllerReviseTargetsError = ResultsControllerReviseTargetsErrors[keyof ResultsControllerReviseTargetsErrors];
+
+export type ResultsControllerReviseTargetsResponses = {
+    200: CommandResultDto;
+};
+
+export type ResultsControllerReviseTargetsResponse = ResultsControllerReviseTargetsResponses[keyof ResultsControllerReviseTargetsResponses];
+
+export type ResultsControllerSubmitData = {
+    body: SubmitUpdateDto;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/results/updates';
+};
+
+export type ResultsControllerSubmitErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ResultsControllerSubmitError = ResultsControllerSubmitErrors[keyof ResultsControllerSubmitErrors];
+
+export type ResultsControllerSubmitResponses = {
+    200: CommandResultDto;
+};
+
+export type ResultsControllerSubmitResponse = ResultsControllerSubmitResponses[keyof ResultsControllerSubmitResponses];
+
+export type ResultsControllerApproveData = {
+    body?: never;
+    path: {
+        projectId: string;
+        updateId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/results/updates/{updateId}/approve';
+};
+
+export type ResultsControllerApproveErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ResultsControllerApproveError = ResultsControllerApproveErrors[keyof ResultsControllerApproveErrors];
+
+export type ResultsControllerApproveResponses = {
+    200: CommandResultDto;
+};
+
+export type ResultsControllerApproveResponse = ResultsControllerApproveResponses[keyof ResultsControllerApproveResponses];
+
+export type ResultsControllerReturnData = {
+    body: ReturnUpdateDto;
+    path: {
+        projectId: string;
+        updateId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/results/updates/{updateId}/return';
+};
+
+export type ResultsControllerReturnErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ResultsControllerReturnError = ResultsControllerReturnErrors[keyof ResultsControllerReturnErrors];
+
+export type ResultsControllerReturnResponses = {
+    200: CommandResultDto;
+};
+
+export type ResultsControllerReturnResponse = ResultsControllerReturnResponses[keyof ResultsControllerReturnResponses];
+
+export type ResultsControllerQueueData = {
+    body?: never;
+    path?: never;
+    query?: {
+        status?: 'pending' | 'approved' | 'returned';
+        projectId?: string;
+        /**
+         * Only the updates the caller may decide (not their own)
+         */
+        decidable?: 'true' | 'false';
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/partnerships/indicator-updates';
+};
+
+export type ResultsControllerQueueErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ResultsControllerQueueError = ResultsControllerQueueErrors[keyof ResultsControllerQueueErrors];
+
+export type ResultsControllerQueueResponses = {
+    /**
+     * Indicator updates, oldest first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type ResultsControllerQueueResponse = ResultsControllerQueueResponses[keyof ResultsControllerQueueResponses];
+
+export type PublicProjectsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        region?: string;
+        province?: string;
+        sector?: string;
+        status?: '1' | '2' | '3' | '4' | '5' | '6';
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/partnerships/public/projects';
+};
+
+export type PublicProjectsControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PublicProjectsControllerListError = PublicProjectsControllerListErrors[keyof PublicProjectsControllerListErrors];
+
+export type PublicProjectsControllerListResponses = {
+    /**
+     * Published projects
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type PublicProjectsControllerListResponse = PublicProjectsControllerListResponses[keyof PublicProjectsControllerListResponses];
+
+export type PublicProjectsControllerOneData = {
+    body?: never;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/public/projects/{projectId}';
+};
+
+export type PublicProjectsControllerOneErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PublicProjectsControllerOneError = PublicProjectsControllerOneErrors[keyof PublicProjectsControllerOneErrors];
+
+export type PublicProjectsControllerOneResponses = {
+    /**
+     * A published project
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PublicProjectsControllerOneResponse = PublicProjectsControllerOneResponses[keyof PublicProjectsControllerOneResponses];
+
+export type PublicProjectsControllerMapData = {
+    body?: never;
+    path?: never;
+    query?: {
+        region?: string;
+        province?: string;
+        sector?: string;
+        status?: '1' | '2' | '3' | '4' | '5' | '6';
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/partnerships/map/projects.geojson';
+};
+
+export type PublicProjectsControllerMapErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PublicProjectsControllerMapError = PublicProjectsControllerMapErrors[keyof PublicProjectsControllerMapErrors];
+
+export type PublicProjectsControllerMapResponses = {
+    /**
+     * RFC 7946 FeatureCollection: one feature per location of each published project (a Point where the location has one, else a null geometry with its region and province codes)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PublicProjectsControllerMapResponse = PublicProjectsControllerMapResponses[keyof PublicProjectsControllerMapResponses];
+
+export type PublicProjectsControllerFiguresData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/partnerships/figures';
+};
+
+export type PublicProjectsControllerFiguresErrors = {
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PublicProjectsControllerFiguresError = PublicProjectsControllerFiguresErrors[keyof PublicProjectsControllerFiguresErrors];
+
+export type PublicProjectsControllerFiguresResponses = {
+    /**
+     * Published projects in all and per 2015 region: counts by status and sector, budgets per currency
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PublicProjectsControllerFiguresResponse = PublicProjectsControllerFiguresResponses[keyof PublicProjectsControllerFiguresResponses];
 
 export type AuditControllerListData = {
     body?: never;
