@@ -62,10 +62,9 @@ describe('the Partnerships service configuration', () => {
     expect(config.logSeals).toBeUndefined();
   });
 
-  it("keeps documents in a folder beside the log's SQLite file by default, 25 MiB at most", () => {
+  it("keeps documents in a folder beside the log's SQLite file by default", () => {
     const config = loadPartnershipsConfig(valid);
     expect(config.contentStore).toEqual({ kind: 'folder', dir: resolve('data/partnerships/content') });
-    expect(config.contentMaxBytes).toBe(25 * 1024 * 1024);
     const file = join(dir, 'state', 'partnerships.db');
     expect(
       loadPartnershipsConfig({ ...valid, TADAMON_EVENT_STORE: 'sqlite', TADAMON_SQLITE_FILE: file })
@@ -75,9 +74,8 @@ describe('the Partnerships service configuration', () => {
       loadPartnershipsConfig({
         ...valid,
         TADAMON_CONTENT_DIR: '/srv/documents',
-        TADAMON_CONTENT_MAX_BYTES: '1024',
       }),
-    ).toMatchObject({ contentStore: { kind: 'folder', dir: '/srv/documents' }, contentMaxBytes: 1024 });
+    ).toMatchObject({ contentStore: { kind: 'folder', dir: '/srv/documents' } });
   });
 
   it("keeps documents in the service's PostgreSQL, or in an S3 bucket", () => {
@@ -167,7 +165,6 @@ describe('the Partnerships service configuration', () => {
       TADAMON_KAFKA_GROUP: 'tadamon partnerships',
       TADAMON_AGREEMENT_EXPIRY_INTERVAL: 'hourly',
       TADAMON_CONTENT_STORE: 'ftp',
-      TADAMON_CONTENT_MAX_BYTES: '0',
       TADAMON_CONTENT_PG_SCHEMA: 'drop table',
       TADAMON_CONTENT_S3_ENDPOINT: 'ftp://hunter2@example',
       TADAMON_CONTENT_S3_BUCKET: 'Not_A_Bucket',
@@ -185,7 +182,6 @@ describe('the Partnerships service configuration', () => {
       'TADAMON_KAFKA_GROUP',
       'TADAMON_AGREEMENT_EXPIRY_INTERVAL',
       'TADAMON_CONTENT_STORE',
-      'TADAMON_CONTENT_MAX_BYTES',
       'TADAMON_CONTENT_PG_SCHEMA',
       'TADAMON_CONTENT_S3_ENDPOINT',
       'TADAMON_CONTENT_S3_BUCKET',
@@ -282,6 +278,11 @@ describe('the Partnerships service configuration', () => {
     expect(problemsOf({ ...valid, TADAMON_SEAL_PRIVATE_KEY: 'not a key' }).map((p) => p.variable)).toEqual([
       'TADAMON_SEAL_PRIVATE_KEY',
     ]);
+  });
+
+  it('does not read TADAMON_CONTENT_MAX_BYTES: the API caps a document at 512 KiB', () => {
+    expect(PARTNERSHIPS_VARIABLES).not.toContain('TADAMON_CONTENT_MAX_BYTES');
+    expect(() => loadPartnershipsConfig({ ...valid, TADAMON_CONTENT_MAX_BYTES: '0' })).not.toThrow();
   });
 
   it('documents every variable it reads in docs/partnerships-service.md', () => {

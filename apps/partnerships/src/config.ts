@@ -28,13 +28,17 @@ export interface PartnershipsConfig extends ServiceConfig {
   logSeals: LogSealSettings;
   /** Where the documents attached to agreements and projects are kept, by their SHA-256. */
   contentStore: ContentStoreLocation;
-  /** The largest document accepted (for the API's uploads). */
-  contentMaxBytes: number;
   /** The agreement expiry process's pass interval (0: the pass at start only). */
   agreementExpiry: { intervalMs: number };
 }
 
 const SQLITE_FILE = 'data/partnerships/partnerships.db';
+
+// Not read: the API caps a document at 512 KiB (base64 in a JSON body, libs/partnerships
+// api/document-upload.ts); a variable that changed nothing would mislead.
+const { TADAMON_CONTENT_MAX_BYTES: _notRead, ...contentVariables } = contentStoreVariables(
+  join(dirname(SQLITE_FILE), 'content'),
+);
 
 const schema = defineConfig({
   ...contextVariables({
@@ -45,7 +49,7 @@ const schema = defineConfig({
   }),
   TADAMON_KAFKA_GROUP: kafkaName().default(consumerGroup(PARTNERSHIPS_CONTEXT)),
   TADAMON_AGREEMENT_EXPIRY_INTERVAL: env.duration({ min: 0, max: 86_400_000 }).default(3_600_000),
-  ...contentStoreVariables(join(dirname(SQLITE_FILE), 'content')),
+  ...contentVariables,
   ...tokenVariables(),
   ...logSealVariables(loadSealPrivateKey),
 });
@@ -83,7 +87,6 @@ export function loadPartnershipsConfig(environment: NodeJS.ProcessEnv = process.
     kafka: { ...config.kafka, group: values.TADAMON_KAFKA_GROUP },
     logSeals: logSealsSection(values),
     contentStore: contentStoreLocation({ ...values, TADAMON_CONTENT_DIR: contentDir }, values.DATABASE_URL),
-    contentMaxBytes: values.TADAMON_CONTENT_MAX_BYTES,
     agreementExpiry: { intervalMs: values.TADAMON_AGREEMENT_EXPIRY_INTERVAL },
   };
 }

@@ -9,7 +9,6 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ContentStore } from '@tadamon/content-store';
 import { partnershipsPublication } from '@tadamon/contracts';
 import { generateSealKeyPair, PostgresEventStore } from '@tadamon/event-store';
 import { expectSealedUpTo } from '@tadamon/event-store/testing';
@@ -26,14 +25,15 @@ import {
   APP_START_TIMEOUT_MS,
   APP_STOP_TIMEOUT_MS,
   TopicReader,
+  callJson,
   createTestDatabase,
   dropTestDatabase,
   requireServer,
+  signTestToken,
   until,
 } from '@tadamon/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { CONTENT_STORE } from './app.module';
 import { createPartnershipsApp } from './create-partnerships-app';
 import { PartnershipsInfrastructure } from './infrastructure/partnerships-infrastructure';
 import { FundingTopic } from './testing/funding-topic';
@@ -48,6 +48,7 @@ const group = `tadamon.partnerships.e2e-${run}`;
 const bucket = `tadamon-partnerships-e2e-${run}`;
 const prefix = 'partnerships/';
 const sealKeys = generateSealKeyPair();
+const secret = randomBytes(32).toString('base64url');
 const officer = { id: 'officer-e2e', roles: ['officer'] };
 
 const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
@@ -95,7 +96,7 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
         MONGODB_DB: database,
         KAFKA_BROKERS: brokers.join(','),
         TADAMON_KAFKA_GROUP: group,
-        TADAMON_JWT_SECRET: randomBytes(32).toString('base64url'),
+        TADAMON_JWT_SECRET: secret,
         TADAMON_SEAL_PRIVATE_KEY: sealKeys.privateKeyPem,
         TADAMON_SEAL_INTERVAL_MS: '200',
         TADAMON_CONTENT_STORE: 's3',
@@ -138,7 +139,11 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
   const projectId = `award-${applicationId}`;
   const parties = ['md-0001', 'mre-ministry'];
 
-  // The HTTP routes of Partnerships are not in this branch yet: commands go through the context's
+  const officerToken = () => signTestToken(secret, ['officer'], {}, officer.id);
+  const call = async (method: string, path: string, body?: unknown) =>
+    callJson(base, method, path, body, await officerToken());
+
+  // Agreements have no HTTP routes in this branch yet: their commands go through the context's
   // command handler inside the running service, as a controller would send them.
   const agreement = (command: Parameters<PartnershipsCommands['execute']>[2], actor = officer) =>
     app.get(PartnershipsCommands).execute('agreement', agreementId, command, actor);
@@ -194,39 +199,6 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
     expect(JSON.parse(inForce.value)).toMatchObject({ data: { agreementId, version: 1 } });
   }, 40_000);
 
-  it('keeps an uploaded document in the S3 bucket it is configured with, under its SHA-256', async () => {
-    const bytes = Buffer.from(`%PDF-1.7 convention signée ${run}\n`);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const store = app.get<ContentStore>(CONTENT_STORE);
-    expect(await store.put(bytes, { maxBytes: 1024 })).toEqual({ sha256, size: bytes.length });
-    await agreement({
-      type: 'AttachAgreementDocument',
-      data: {
-        agreementId,
-        document: {
-          sha256,
-          name: 'convention.pdf',
-          mediaType: 'application/pdf',
-          size: bytes.length,
-          kind: 'signed-convention',
-        },
-      },
-    });
-
-    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}${sha256}` }));
-    expect(head.ContentLength).toBe(bytes.length);
-    const chunks: Buffer[] = [];
-    for await (const chunk of (await store.get(sha256)) ?? []) chunks.push(chunk as Buffer);
-    expect(Buffer.concat(chunks)).toEqual(bytes);
-    await until(
-      async () =>
-        Boolean(
-          (await docs.collection<AgreementDoc>(PARTNERSHIPS_AGREEMENTS).get(agreementId))?.documents[sha256],
-        ),
-      'the document in the agreement read model',
-    );
-  }, 30_000);
-
   it("opens the award's project from Funding's GrantAwarded, once however often it is delivered", async () => {
     const award = funding.grantAwarded(applicationId, 'md-0042');
     await funding.send(award);
@@ -238,6 +210,10 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
       projectId,
       carrierId: 'md-0042',
       origin: { kind: 'award', applicationId },
+    });
+    expect(await call('GET', `/api/partnerships/projects/${projectId}`)).toMatchObject({
+      status: 200,
+      body: { projectId, carrierId: 'md-0042' },
     });
     const opened = await topic.find('ProjectOpened', 'projectId', projectId);
     expect(JSON.parse(opened.value)).toMatchObject({ data: { projectId, origin: 'award', applicationId } });
@@ -265,6 +241,27 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
     expect(inbox.rows).toEqual([{ n: 1 }]);
     expect(await docs.collection<ProjectDoc>(PARTNERSHIPS_PROJECTS).count({ projectId })).toBe(1);
   }, 40_000);
+
+  it('keeps a document uploaded over HTTP in the S3 bucket it is configured with, under its SHA-256', async () => {
+    const bytes = Buffer.from(`%PDF-1.7 convention de financement ${run}\n`);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const path = `/api/partnerships/projects/${projectId}/documents`;
+    const uploaded = await call('POST', path, {
+      contentBase64: bytes.toString('base64'),
+      name: 'convention.pdf',
+      mediaType: 'application/pdf',
+      kind: 'agreement',
+    });
+    expect(uploaded).toMatchObject({ status: 200, body: { sha256, size: bytes.length } });
+
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}${sha256}` }));
+    expect(head.ContentLength).toBe(bytes.length);
+    const download = await fetch(`${base}${path}/${sha256}`, {
+      headers: { authorization: `Bearer ${await officerToken()}` },
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
+  }, 30_000);
 
   it('seals its log, and reports each dependency in readiness and the consumer lag in /metrics', async () => {
     const store = await PostgresEventStore.connect({ connectionString: databaseUrl, readOnly: true });
