@@ -86,7 +86,11 @@ export function loadPartnershipsConfig(environment: NodeJS.ProcessEnv = process.
     consumerState: ownState,
     kafka: { ...config.kafka, group: values.TADAMON_KAFKA_GROUP },
     logSeals: logSealsSection(values),
-    contentStore: contentStoreLocation({ ...values, TADAMON_CONTENT_DIR: contentDir }, values.DATABASE_URL),
+    // The location ignores the size limit, which this service does not read (see above).
+    contentStore: contentStoreLocation(
+      { ...values, TADAMON_CONTENT_DIR: contentDir, TADAMON_CONTENT_MAX_BYTES: 0 },
+      values.DATABASE_URL,
+    ),
     agreementExpiry: { intervalMs: values.TADAMON_AGREEMENT_EXPIRY_INTERVAL },
   };
 }

@@ -51,8 +51,8 @@ const sealKeys = generateSealKeyPair();
 const secret = randomBytes(32).toString('base64url');
 const officer = { id: 'officer-e2e', roles: ['officer'] };
 
-const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' });
-const mad = (amountMinor: number) => ({ amountMinor, currency: 'MAD' });
+const usd = (amountMinor: number) => ({ amountMinor, currency: 'USD' as const });
+const mad = (amountMinor: number) => ({ amountMinor, currency: 'MAD' as const });
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, FerretDB and S3', () => {
