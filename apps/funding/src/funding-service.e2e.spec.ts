@@ -32,6 +32,9 @@ import { RegistryTopic } from './testing/registry-topic';
 // messages are told apart by this run's ids.
 
 const run = randomBytes(4).toString('hex');
+// A funder only this run announces: the Registry topic outlives runs, and another run's actor-iom
+// would already be known to a fresh consumer group reading it from the start.
+const funderId = `actor-funder-${run}`;
 const database = `funding_e2e_${run}`;
 const group = `tadamon.funding.e2e-${run}`;
 const secret = randomBytes(32).toString('base64url');
@@ -121,13 +124,13 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
         envelopeId,
         programmeId: `programme-${run}`,
         name: { fr: `Enveloppe e2e ${run}` },
-        funderId: 'actor-iom',
+        funderId,
         amount: usd(500_000),
         period: { start: '2025-01-01', end: '2030-12-31' },
       });
     // The funder must be a Registry actor Funding has heard of: refused (and nothing recorded) until then.
     expect(await open()).toMatchObject({ status: 400, body: { code: 'UNKNOWN_FUNDER' } });
-    await registry.actor('actor-iom', 'funder');
+    await registry.actor(funderId, 'funder');
     let opened: Awaited<ReturnType<typeof open>> | undefined;
     await until(async () => (opened = await open()).status !== 400, 'Funding to learn of the funder');
     expect(opened).toMatchObject({ status: 201, body: { events: ['BudgetEnvelopeOpened'] } });
@@ -146,7 +149,7 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
     expect(JSON.parse(published.value)).toMatchObject({
       type: 'EnvelopeOpened',
       context: 'funding',
-      data: { envelopeId, funderId: 'actor-iom', amount: usd(500_000) },
+      data: { envelopeId, funderId, amount: usd(500_000) },
     });
   }, 30_000);
 
@@ -349,7 +352,7 @@ describe('the Funding service (distributed profile) on Kafka, PostgreSQL and Fer
           envelopeId: retried,
           programmeId: `programme-${run}`,
           name: { fr: `Enveloppe rejouée ${run}` },
-          funderId: 'actor-iom',
+          funderId,
           amount: usd(100_000),
           period: { start: '2025-01-01', end: '2030-12-31' },
         }),

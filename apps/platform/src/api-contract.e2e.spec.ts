@@ -92,8 +92,14 @@ describe('the API contract over every GET operation of the document', () => {
       for (const [method, operation] of Object.entries(item as Record<string, Json>)) {
         const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
         const content = (success?.[1] as Json)?.content;
-        // JSON, GeoJSON, or a document as an attachment (the audit dossier's HTML, a project's file).
-        const schema = ['application/json', 'application/geo+json', 'text/html', 'application/octet-stream']
+        // JSON, GeoJSON, or a document (the audit dossier's HTML, the IATI file's XML, a project's file).
+        const schema = [
+          'application/json',
+          'application/geo+json',
+          'text/html',
+          'application/xml',
+          'application/octet-stream',
+        ]
           .map((type) => content?.[type]?.schema)
           .find(Boolean);
         if (!success || (method === 'get' && !path.startsWith('/api/docs') && !schema))

@@ -18,6 +18,7 @@ import {
 } from './embedded/embedded.module';
 import { COMMITTEE_DIRECTORY, EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
+import { IATI_ORGANISATIONS, IatiOrganisationsModule } from './partnerships/iati-organisations.module';
 import { PlatformStatusController } from './status/platform-status.controller';
 
 export interface AppModuleOptions extends EmbeddedOptions {
@@ -55,6 +56,8 @@ export class AppModule {
       readModels: DOCUMENT_STORE,
       contentStore: CONTENT_STORE,
       appendListener: APPEND_LISTENER,
+      iatiOrganisations: IATI_ORGANISATIONS,
+      imports: [IatiOrganisationsModule],
     });
     return {
       module: AppModule,

@@ -60,6 +60,9 @@ export * from './domain/results/indicator-progress';
 // Read models
 export * from './projections';
 
+// IATI 2.03 publication of the projects
+export * from './iati';
+
 // Application, API and module
 export * from './application/partnerships-ports';
 export * from './application/partnerships-commands';

@@ -11,6 +11,7 @@ import {
   PARTNERSHIPS_APPEND_LISTENER,
   PARTNERSHIPS_CONTENT_STORE,
   PARTNERSHIPS_EVENT_STORE,
+  PARTNERSHIPS_IATI_ORGANISATIONS,
   PARTNERSHIPS_READ_MODELS,
   PartnershipsInfrastructure,
 } from './application/partnerships-ports';
@@ -44,6 +45,7 @@ export class PartnershipsModule {
         { provide: PARTNERSHIPS_CONTENT_STORE, useExisting: options.contentStore },
         ...optional(PARTNERSHIPS_APPEND_LISTENER, options.appendListener),
         { provide: PARTNERSHIPS_AGREEMENT_EXPIRY_SETTINGS, useValue: options.agreementExpiry ?? {} },
+        ...optional(PARTNERSHIPS_IATI_ORGANISATIONS, options.iatiOrganisations),
         PartnershipsCommands,
         AgreementExpiry,
         ProjectLoader,

@@ -20,7 +20,8 @@ describe('Partnerships API: the public portal, the map and the figures', () => {
   let internal: string;
   let withdrawn: string;
   beforeAll(async () => {
-    client = await PlatformClient.start('partnerships-public');
+    // Without the demo: the portal, the map and the figures then show this spec's projects only.
+    client = await PlatformClient.start('partnerships-public', { demoData: false });
     scenario = new ProjectsScenario(client);
     await scenario.ready();
     published = await scenario.published();

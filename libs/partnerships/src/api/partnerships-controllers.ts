@@ -1,4 +1,5 @@
 import { Type } from '@nestjs/common';
+import { PartnershipsIatiController } from './iati.controller';
 import { ProjectDocumentsController } from './project-documents.controller';
 import { ProjectsController } from './projects.controller';
 import { PublicProjectsController } from './public-projects.controller';
@@ -10,4 +11,5 @@ export const PARTNERSHIPS_CONTROLLERS: Type<unknown>[] = [
   ProjectDocumentsController,
   ResultsController,
   PublicProjectsController,
+  PartnershipsIatiController,
 ];

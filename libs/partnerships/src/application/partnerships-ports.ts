@@ -10,6 +10,8 @@ export const PARTNERSHIPS_READ_MODELS = Symbol('PARTNERSHIPS_READ_MODELS');
 export const PARTNERSHIPS_APPEND_LISTENER = Symbol('PARTNERSHIPS_APPEND_LISTENER');
 /** Where attached documents are kept by their SHA-256 (a folder, PostgreSQL or S3). */
 export const PARTNERSHIPS_CONTENT_STORE = Symbol('PARTNERSHIPS_CONTENT_STORE');
+/** Names the parties of the IATI file (optional: without it a party is named by its Registry id). */
+export const PARTNERSHIPS_IATI_ORGANISATIONS = Symbol('PARTNERSHIPS_IATI_ORGANISATIONS');
 
 export type { AppendListener } from '@tadamon/nest-kit';
 
@@ -19,6 +21,8 @@ export interface PartnershipsInfrastructure {
   readModels: symbol | string;
   contentStore: symbol | string;
   appendListener?: symbol | string;
+  /** An IatiOrganisationSource (the host's Registry read models). */
+  iatiOrganisations?: symbol | string;
 }
 
 export type PartnershipsEventStore = EventStore;

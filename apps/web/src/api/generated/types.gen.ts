@@ -1173,6 +1173,60 @@ export type ReturnUpdateDto = {
     reason: string;
 };
 
+export type IatiSchemaErrorDto = {
+    /**
+     * libxml2's message against iati-activities-schema.xsd (2.03)
+     */
+    message: string;
+    /**
+     * The line in the one-activity file
+     */
+    line: number | null;
+};
+
+export type IatiFindingDto = {
+    /**
+     * The IATI validator's rule id (standard.json), or codelist:<Name>
+     */
+    ruleId: string;
+    severity: 'error' | 'warning' | 'info';
+    category: string;
+    /**
+     * The rule's message (English, as the IATI validator words it)
+     */
+    message: string;
+    path: string;
+    /**
+     * What the check saw
+     */
+    detail: string;
+};
+
+export type IatiValidationDto = {
+    projectId: string;
+    /**
+     * The IATI identifier the project has (reporting organisation, "-", id)
+     */
+    identifier: string;
+    /**
+     * Whether the project is in the public IATI file (published)
+     */
+    published: boolean;
+    /**
+     * No schema error and no rule or codelist error (warnings allowed)
+     */
+    valid: boolean;
+    /**
+     * Missing before the project can be mapped at all (dates, budget lines): no check ran
+     */
+    missing?: Array<string>;
+    schemaErrors: Array<IatiSchemaErrorDto>;
+    /**
+     * Errors first, then warnings, then information
+     */
+    findings: Array<IatiFindingDto>;
+};
+
 export type VerificationProgressDto = {
     /**
      * Global positions checked so far
@@ -6401,6 +6455,67 @@ export type PublicProjectsControllerFiguresResponses = {
 };
 
 export type PublicProjectsControllerFiguresResponse = PublicProjectsControllerFiguresResponses[keyof PublicProjectsControllerFiguresResponses];
+
+export type PartnershipsIatiControllerActivitiesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/partnerships/iati/activities.xml';
+};
+
+export type PartnershipsIatiControllerActivitiesErrors = {
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipsIatiControllerActivitiesError = PartnershipsIatiControllerActivitiesErrors[keyof PartnershipsIatiControllerActivitiesErrors];
+
+export type PartnershipsIatiControllerActivitiesResponses = {
+    /**
+     * iati-activities version 2.03, valid against its XSD
+     */
+    200: Blob | File;
+};
+
+export type PartnershipsIatiControllerActivitiesResponse = PartnershipsIatiControllerActivitiesResponses[keyof PartnershipsIatiControllerActivitiesResponses];
+
+export type PartnershipsIatiControllerValidationData = {
+    body?: never;
+    path: {
+        projectId: string;
+    };
+    query?: never;
+    url: '/api/partnerships/projects/{projectId}/iati';
+};
+
+export type PartnershipsIatiControllerValidationErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PartnershipsIatiControllerValidationError = PartnershipsIatiControllerValidationErrors[keyof PartnershipsIatiControllerValidationErrors];
+
+export type PartnershipsIatiControllerValidationResponses = {
+    200: IatiValidationDto;
+};
+
+export type PartnershipsIatiControllerValidationResponse = PartnershipsIatiControllerValidationResponses[keyof PartnershipsIatiControllerValidationResponses];
 
 export type AuditControllerListData = {
     body?: never;

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class IatiSchemaErrorDto {
+  @ApiProperty({ description: "libxml2's message against iati-activities-schema.xsd (2.03)" })
+  message!: string;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'The line in the one-activity file' })
+  line!: number | null;
+}
+
+export class IatiFindingDto {
+  @ApiProperty({
+    description: "The IATI validator's rule id (standard.json), or codelist:<Name>",
+    example: '2.1.2',
+  })
+  ruleId!: string;
+
+  @ApiProperty({ enum: ['error', 'warning', 'info'] })
+  severity!: 'error' | 'warning' | 'info';
+
+  @ApiProperty({ example: 'financial' })
+  category!: string;
+
+  @ApiProperty({ description: "The rule's message (English, as the IATI validator words it)" })
+  message!: string;
+
+  @ApiProperty({ example: '/iati-activities/iati-activity[1]/sector[1]' })
+  path!: string;
+
+  @ApiProperty({ description: 'What the check saw', example: 'the sum is 90, 100 expected' })
+  detail!: string;
+}
+
+/** GET /api/partnerships/projects/:projectId/iati */
+export class IatiValidationDto {
+  @ApiProperty({ example: 'p.1' })
+  projectId!: string;
+
+  @ApiProperty({ description: 'The IATI identifier the project has (reporting organisation, "-", id)' })
+  identifier!: string;
+
+  @ApiProperty({ description: 'Whether the project is in the public IATI file (published)' })
+  published!: boolean;
+
+  @ApiProperty({ description: 'No schema error and no rule or codelist error (warnings allowed)' })
+  valid!: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Missing before the project can be mapped at all (dates, budget lines): no check ran',
+    type: [String],
+  })
+  missing?: string[];
+
+  @ApiProperty({ type: [IatiSchemaErrorDto] })
+  schemaErrors!: IatiSchemaErrorDto[];
+
+  @ApiProperty({ type: [IatiFindingDto], description: 'Errors first, then warnings, then information' })
+  findings!: IatiFindingDto[];
+}

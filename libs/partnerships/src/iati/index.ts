@@ -1,0 +1,3 @@
+export * from './project-to-iati-activity';
+export * from './published-activities';
+export * from './project-iati-validation';
