@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { IMAGES } from '@tadamon/testing';
@@ -53,6 +53,36 @@ describe('docker-compose.yml', () => {
     for (const server of ['kafka', 'mongodb', 'postgres'])
       expect(registry.depends_on[server]).toEqual({ condition: 'service_healthy' });
     expect(registry.healthcheck?.test).toBeDefined();
+  });
+
+  it('builds the partnerships service from its Dockerfile on port 3003, with a database of its own', () => {
+    const partnerships = compose.services.partnerships as ComposeService & {
+      profiles: string[];
+      build: { context: string; dockerfile: string };
+      depends_on: Record<string, { condition: string }>;
+      environment: Record<string, string>;
+      ports: string[];
+    };
+    expect(partnerships.profiles).toEqual(['services']);
+    expect(
+      existsSync(join(__dirname, '../..', partnerships.build.context, partnerships.build.dockerfile)),
+    ).toBe(true);
+    for (const server of ['kafka', 'mongodb', 'postgres'])
+      expect(partnerships.depends_on[server]).toEqual({ condition: 'service_healthy' });
+    expect(partnerships.ports).toEqual(['3003:3003']);
+    expect(JSON.stringify(partnerships.healthcheck?.test)).toContain('http://127.0.0.1:3003/health/ready');
+    // Its database is made by the postgres image's init script, with the volume.
+    const database = new URL(partnerships.environment.DATABASE_URL).pathname.slice(1);
+    expect(database).toBe('tadamon_partnerships');
+    const init = (compose.services.postgres.volumes ?? []).find((v) =>
+      v.includes('docker-entrypoint-initdb.d'),
+    );
+    const folder = join(__dirname, '../..', String(init?.split(':')[0]));
+    const scripts = readdirSync(folder).map((file) => readFileSync(join(folder, file), 'utf8'));
+    expect(scripts.join('\n')).toContain(`CREATE DATABASE ${database};`);
+    // The documents' folder is in the service's volume.
+    expect(partnerships.environment.TADAMON_CONTENT_DIR).toMatch(/^\/app\/data\//);
+    expect(partnerships.volumes).toEqual(['partnerships-data:/app/data']);
   });
 
   it('runs Kafka in KRaft mode without ZooKeeper and MongoDB as a replica set', () => {

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'partnerships-service', preset: '../../jest.preset.js' };

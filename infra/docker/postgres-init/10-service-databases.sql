@@ -1,0 +1,4 @@
+-- Run once by the postgres image, when its volume is first made (docker-entrypoint-initdb.d).
+-- Each context service gets a database of its own: they all use the schemas tadamon_events,
+-- tadamon_messaging and tadamon_http. On an older volume: psql -c 'CREATE DATABASE tadamon_partnerships'.
+CREATE DATABASE tadamon_partnerships;
