@@ -45,11 +45,18 @@ describe('erasure of a contact person in the embedded profile', () => {
     return JSON.stringify(all);
   };
 
-  /** Every byte of the SQLite files under DATA_DIR except the key store (events, WAL, idempotency). */
-  const dataFilesText = (): string =>
-    readdirSync(dataDir)
-      .filter((file) => !file.startsWith('keys.db'))
-      .map((file) => readFileSync(join(dataDir, file)).toString('latin1'))
+  /**
+   * Every byte of every file under DATA_DIR, in every folder (the documents too), except the key
+   * store: events, WAL, idempotency, the consumers' inboxes, the content store.
+   */
+  const dataFilesText = (dir = dataDir): string =>
+    readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => !entry.name.startsWith('keys.db'))
+      .map((entry) =>
+        entry.isDirectory()
+          ? dataFilesText(join(dir, entry.name))
+          : readFileSync(join(dir, entry.name)).toString('latin1'),
+      )
       .join('\n');
 
   const eventually = async (check: () => Promise<boolean>): Promise<void> => {
