@@ -433,11 +433,6 @@ export function partnershipsDemoSteps(): PartnershipsDemoStep[] {
     data: { projectId: taroudant, milestoneId: 'studies', reachedOn: '2015-09-18' },
     metadata: metadata(officer, '2015-09-21T09:00:00Z', 'ReachMilestone', taroudant, 'studies'),
   });
-  project(taroudant, {
-    type: 'ReachMilestone',
-    data: { projectId: taroudant, milestoneId: 'water-on', reachedOn: '2016-11-25' },
-    metadata: metadata(officer, '2016-11-28T09:00:00Z', 'ReachMilestone', taroudant, 'water-on'),
-  });
   const period = { start: TAROUDANT_WATER.plannedStart, end: TAROUDANT_WATER.plannedEnd };
   results(taroudant, {
     type: 'DefineResult',
@@ -547,6 +542,33 @@ export function partnershipsDemoSteps(): PartnershipsDemoStep[] {
     },
   ];
   for (const update of updates) {
+    // The water was turned on between the two 2016 counts (the project's stream stays in time order).
+    if (update.updateId === 'hh-2016-h2')
+      project(taroudant, {
+        type: 'ReachMilestone',
+        data: { projectId: taroudant, milestoneId: 'water-on', reachedOn: '2016-11-25' },
+        metadata: metadata(officer, '2016-11-28T09:00:00Z', 'ReachMilestone', taroudant, 'water-on'),
+      });
+    // The evidence is a document of the project first: updates cite what the project holds.
+    const evidence = PARTNERSHIPS_DEMO_DOCUMENTS[update.updateId];
+    project(taroudant, {
+      type: 'AttachProjectDocument',
+      data: {
+        projectId: taroudant,
+        sha256: evidence.sha256,
+        name: evidence.name,
+        mediaType: evidence.mediaType,
+        size: Buffer.byteLength(evidence.content, 'utf8'),
+        kind: 'progress-report',
+      },
+      metadata: metadata(
+        update.by,
+        update.at.replace('T10', 'T09'),
+        'AttachProjectDocument',
+        taroudant,
+        update.updateId,
+      ),
+    });
     results(taroudant, {
       type: 'SubmitIndicatorUpdate',
       data: {
