@@ -135,6 +135,23 @@ describe('the README five-minute tour', () => {
     expect(application.decision).toMatchObject({ kind: 'award', envelopeId: 'envelope-souss-massa-water' });
   });
 
+  it('opens the award as a project in Partnerships, which the officer completes, starts and publishes', () => {
+    expect(output).toContain(
+      '{"origin":"award","status":"1","title":"Eau potable pour six douars de Tafraout","sectorCodes":["14030"]}',
+    );
+    expect(output).toContain('{"valid":false,"missing":["plannedStart","plannedEnd"]}');
+    expect(output).toContain('["ProjectRevised"]');
+    expect(output).toContain('["ProjectStatusChanged"]');
+    expect(output).toContain('["ProjectPublished"]');
+    expect(output).toContain('{"published":true,"valid":true,"schemaErrors":[]}');
+    expect(output).toContain('["award-application-md-tafraout-water","project-tiznit-income-generation"]');
+  });
+
+  it('holds four eyes on a results update: its author is refused, a second officer approves', () => {
+    expect(output).toContain('{"status":403,"code":"FOUR_EYES_REQUIRED"}');
+    expect(output).toContain('["IndicatorUpdateApproved"]');
+  });
+
   it("ends with the auditor's session: the log verifies and the award replays the same", () => {
     expect(output).toMatch(/^verify: OK: \d+ events in \d+ streams of SQLite .*every hash chain holds/m);
     expect(output).toContain(`${dataDir}/events.db`);
