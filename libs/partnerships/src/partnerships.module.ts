@@ -8,6 +8,7 @@ import {
   PARTNERSHIPS_AGREEMENT_EXPIRY_SETTINGS,
 } from './application/agreement-expiry';
 import { ProjectLoader } from './api/project-loader';
+import { ProjectIatiChecks } from './iati/project-iati-check';
 import { PartnershipsCommands } from './application/partnerships-commands';
 import {
   PARTNERSHIPS_APPEND_LISTENER,
@@ -51,6 +52,7 @@ export class PartnershipsModule {
         PartnershipsCommands,
         AgreementExpiry,
         ProjectLoader,
+        ProjectIatiChecks,
         AgreementReads,
         DocumentUploads,
       ],

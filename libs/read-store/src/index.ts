@@ -5,6 +5,7 @@ export * from './mongoose/mongoose-document-store';
 export * from './projections/projection';
 export * from './projections/guarded-writes';
 export * from './projections/projection-runner';
+export * from './projections/project-events';
 export * from './projections/projection-runners';
 export * from './projections/collection-hash';
 export * from './projections/progress-bar';

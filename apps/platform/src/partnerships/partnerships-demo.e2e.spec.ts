@@ -81,6 +81,12 @@ describe('the Partnerships demo on the embedded platform', () => {
     const document = parseXml(xml);
     const findings = [...validateAgainstRules(document), ...validateCodelists(document)];
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // Tampered after export: the water sector's 60 % made 70 %: still valid XML, caught by rule 2.1.2.
+    const tampered = xml.replace('code="14030" percentage="60"', 'code="14030" percentage="70"');
+    expect(tampered).not.toBe(xml);
+    expect(await validateAgainstSchema(tampered)).toEqual([]);
+    const caught = validateAgainstRules(parseXml(tampered)).filter((f) => f.severity === 'error');
+    expect(caught.map((f) => f.ruleId)).toContain('2.1.2');
   });
 
   it('opens the two ICMD awards as projects and lists the waiting support request for the officer', async () => {

@@ -31,6 +31,33 @@ describe('Partnerships API: co-development projects', () => {
 
   const events = (reply: { body: Json }) => reply.body.events;
 
+  describe('the IATI rules on every save', () => {
+    it('answers each project command with the rules’ verdict on the project as saved', async () => {
+      const projectId = newId('project');
+      const opened = await client.post('officer', PROJECTS, projectBody(projectId, scenario.agreementId));
+      expect(opened.body.iati).toEqual({ valid: true, schemaErrors: 0, findings: [] });
+      const started = await client.post('officer', `${PROJECTS}/${projectId}/status`, { status: '2' });
+      expect(started.body).toMatchObject({ events: ['ProjectStatusChanged'], iati: { valid: true } });
+    });
+
+    it('says what an award’s project lacks at once, and that it is valid once completed', async () => {
+      // The demo's award to M&D opened this project from GrantAwarded (no dates: the award has none).
+      const award = `${PROJECTS}/award-application-icmd2-migrations-et-developpement`;
+      await scenario.page('officer', 'award-application-icmd2-migrations-et-developpement');
+      const titled = await client.patch('officer', award, { title: { fr: 'Eau potable à Tafraout' } });
+      expect(titled.status).toBe(200);
+      expect(titled.body.iati).toMatchObject({ valid: false, missing: ['plannedStart', 'plannedEnd'] });
+      const dated = await client.patch('officer', award, {
+        plannedStart: '2014-10-01',
+        plannedEnd: '2016-09-30',
+      });
+      expect(dated.body.iati).toMatchObject({ valid: true, schemaErrors: 0 });
+      expect(dated.body.iati.missing).toBeUndefined();
+      for (const finding of dated.body.iati.findings)
+        expect(finding.ruleId).toMatch(/^(\d+(\.\d+)*|codelist:\w+)$/);
+    });
+  });
+
   describe('opening', () => {
     it('opens a project for the officer (201, Location, ETag 0) and pages it with its derived codes', async () => {
       const projectId = newId('project');

@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode } from '@nestjs/common';
+import { applyDecorators, HttpCode, Type } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import type { Role } from '../auth/actor';
@@ -14,6 +14,8 @@ export interface CommandEndpointOptions {
   problems: ProblemStatus[];
   /** 201 for a command that creates a record (the handler sets its Location); 200 otherwise. */
   creates?: boolean;
+  /** The answer's schema when it says more than the outcome (a subclass of CommandResultDto). */
+  result?: Type<CommandResultDto>;
 }
 
 /**
@@ -21,14 +23,20 @@ export interface CommandEndpointOptions {
  * CommandResultDto it answers with (ETag = the stream's revision) and its problems. Route and
  * parameters stay on the handler: `@Post(':id/close') @CommandEndpoint({...}) close(...)`.
  */
-export const CommandEndpoint = ({ roles, summary, problems, creates = false }: CommandEndpointOptions) =>
+export const CommandEndpoint = ({
+  roles,
+  summary,
+  problems,
+  creates = false,
+  result = CommandResultDto,
+}: CommandEndpointOptions) =>
   // Applied in the order stacked decorators are (bottom first), so the document is the same.
   applyDecorators(
     ...[
       Roles(...roles),
       HttpCode(creates ? 201 : 200),
       ApiOperation({ summary }),
-      creates ? ApiCreatedResponse({ type: CommandResultDto }) : ApiOkResponse({ type: CommandResultDto }),
+      creates ? ApiCreatedResponse({ type: result }) : ApiOkResponse({ type: result }),
       ApiProblems(...problems),
     ].reverse(),
   );

@@ -8,7 +8,6 @@ import {
   ApiRecordResponse,
   CommandEndpoint,
   commandResponse,
-  CommandResultDto,
   CurrentActor,
   domainValidationProblem,
   EmptyBody,
@@ -28,6 +27,8 @@ import { ProjectCommand } from '../domain/project/project-commands';
 import { PARTNERSHIPS_PROJECTS, ProjectDoc, projectsFilter } from '../projections/projects';
 import { projectPage } from '../projections/project-page';
 import { PROJECT_PARTIES, PROJECT_READERS, readsAllProjects } from './project-access';
+import { ProjectIatiChecks } from '../iati/project-iati-check';
+import { ProjectCommandResultDto } from './dto/iati-validation.dto';
 import { ProjectLoader } from './project-loader';
 import {
   BackOfficeProjectsQueryDto,
@@ -81,12 +82,14 @@ export class ProjectsController {
   constructor(
     private readonly commands: PartnershipsCommands,
     private readonly projects: ProjectLoader,
+    private readonly iati: ProjectIatiChecks,
     @Inject(PARTNERSHIPS_READ_MODELS) private readonly readModels: PartnershipsReadModels,
   ) {}
 
   @Post()
   @CommandEndpoint({
     roles: ['officer'],
+    result: ProjectCommandResultDto,
     summary:
       'Open a co-development project under an agreement and/or programme, or as the replica a finalised project proposed (replicationOf; else 400) (officer)',
     problems: [400, 401, 403, 409, 412, 429],
@@ -110,7 +113,7 @@ export class ProjectsController {
       { expectedRevision },
     );
     reply.header('location', `${P}/${encodeURIComponent(projectId)}`);
-    return commandResponse(outcome, { projectId });
+    return commandResponse(outcome, { projectId, iati: await this.iati.check(projectId) });
   }
 
   @Get()
@@ -165,7 +168,7 @@ export class ProjectsController {
   @ApiOperation({
     summary: 'Revise a project’s details (only the fields sent; If-Match: the revision read) (officer)',
   })
-  @ApiOkResponse({ type: CommandResultDto })
+  @ApiOkResponse({ type: ProjectCommandResultDto })
   @ApiProblems(400, 401, 403, 404, 409, 412, 429)
   async revise(
     @CurrentActor() actor: Actor,
@@ -198,6 +201,7 @@ export class ProjectsController {
   @Post(':projectId/status')
   @CommandEndpoint({
     roles: ['officer'],
+    result: ProjectCommandResultDto,
     summary:
       'Change the IATI status (1 pipeline, 2 implementation, 3 finalisation, 4 closed, 5 cancelled, 6 suspended) along the allowed transitions; cancelling or suspending says why (officer)',
     problems: [400, 401, 403, 404, 409, 412, 429],
@@ -220,6 +224,7 @@ export class ProjectsController {
   @Post(':projectId/milestones/:milestoneId/reach')
   @CommandEndpoint({
     roles: ['officer'],
+    result: ProjectCommandResultDto,
     summary:
       'Record that a milestone was reached on a day (not in the future), while the work goes on (officer)',
     problems: [400, 401, 403, 404, 409, 412, 429],
@@ -243,6 +248,7 @@ export class ProjectsController {
   @Post(':projectId/expenditures')
   @CommandEndpoint({
     roles: ['officer'],
+    result: ProjectCommandResultDto,
     summary: 'Record an expenditure of the project (officer)',
     problems: [400, 401, 403, 404, 409, 412, 429],
   })
@@ -267,6 +273,7 @@ export class ProjectsController {
   @Post(':projectId/publish')
   @CommandEndpoint({
     roles: ['officer'],
+    result: ProjectCommandResultDto,
     summary:
       'Publish the project on the public portal, the map and IATI; it needs title, description, locations, sectors, budget and dates (else 409 PROJECT_INCOMPLETE) (officer)',
     problems: [400, 401, 403, 404, 409, 412, 429],
@@ -283,6 +290,7 @@ export class ProjectsController {
   @Post(':projectId/unpublish')
   @CommandEndpoint({
     roles: ['officer'],
+    result: ProjectCommandResultDto,
     summary: 'Withdraw the project from the public portal, the map and IATI, saying why (officer)',
     problems: [400, 401, 403, 404, 409, 412, 429],
   })
@@ -304,6 +312,7 @@ export class ProjectsController {
   @Post(':projectId/replications')
   @CommandEndpoint({
     roles: ['officer'],
+    result: ProjectCommandResultDto,
     summary:
       'Propose a finalised or closed project for replication in another region; the replica is then opened with replicationOf = this project (officer)',
     problems: [400, 401, 403, 404, 409, 412, 429],
@@ -337,7 +346,7 @@ export class ProjectsController {
     const outcome = await this.commands.execute('project', projectId, { type, data } as never, actor, {
       expectedRevision,
     });
-    return commandResponse(outcome, extra);
+    return commandResponse(outcome, { ...extra, iati: await this.iati.check(projectId) });
   }
 
   /** The agreement and programme a project is placed under exist (their streams say so). */

@@ -1285,6 +1285,59 @@ export type OpenProjectDto = {
     replicationOf?: string;
 };
 
+export type IatiFindingDto = {
+    /**
+     * The IATI validator's rule id (standard.json), or codelist:<Name>
+     */
+    ruleId: string;
+    severity: 'error' | 'warning' | 'info';
+    category: string;
+    /**
+     * The rule's message (English, as the IATI validator words it)
+     */
+    message: string;
+    path: string;
+    /**
+     * What the check saw
+     */
+    detail: string;
+};
+
+export type ProjectIatiCheckDto = {
+    /**
+     * No schema error and no rule or codelist error (warnings allowed)
+     */
+    valid: boolean;
+    /**
+     * Details the project needs before it can be mapped or published (dates, budget lines…)
+     */
+    missing?: Array<string>;
+    /**
+     * Errors against the 2.03 XSD
+     */
+    schemaErrors: number;
+    /**
+     * The rules’ and codelists’ errors and warnings, with their ids (information left out)
+     */
+    findings: Array<IatiFindingDto>;
+};
+
+export type ProjectCommandResultDto = {
+    /**
+     * Stream revision after the command; send it back as If-Match
+     */
+    revision: number;
+    /**
+     * Global log position of the last event; null when nothing changed
+     */
+    position: number | null;
+    /**
+     * Events recorded; empty when the command repeated what was already true
+     */
+    events: Array<string>;
+    iati: ProjectIatiCheckDto;
+};
+
 export type ProjectChangesDto = {
     title?: LocalizedTextDto;
     description?: LocalizedLongTextDto;
@@ -1453,24 +1506,6 @@ export type IatiSchemaErrorDto = {
      * The line in the one-activity file
      */
     line: number | null;
-};
-
-export type IatiFindingDto = {
-    /**
-     * The IATI validator's rule id (standard.json), or codelist:<Name>
-     */
-    ruleId: string;
-    severity: 'error' | 'warning' | 'info';
-    category: string;
-    /**
-     * The rule's message (English, as the IATI validator words it)
-     */
-    message: string;
-    path: string;
-    /**
-     * What the check saw
-     */
-    detail: string;
 };
 
 export type IatiValidationDto = {
@@ -7150,7 +7185,7 @@ export type ProjectsControllerOpenErrors = {
 export type ProjectsControllerOpenError = ProjectsControllerOpenErrors[keyof ProjectsControllerOpenErrors];
 
 export type ProjectsControllerOpenResponses = {
-    201: CommandResultDto;
+    201: ProjectCommandResultDto;
 };
 
 export type ProjectsControllerOpenResponse = ProjectsControllerOpenResponses[keyof ProjectsControllerOpenResponses];
@@ -7239,7 +7274,7 @@ export type ProjectsControllerReviseErrors = {
 export type ProjectsControllerReviseError = ProjectsControllerReviseErrors[keyof ProjectsControllerReviseErrors];
 
 export type ProjectsControllerReviseResponses = {
-    200: CommandResultDto;
+    200: ProjectCommandResultDto;
 };
 
 export type ProjectsControllerReviseResponse = ProjectsControllerReviseResponses[keyof ProjectsControllerReviseResponses];
@@ -7287,7 +7322,7 @@ export type ProjectsControllerStatusErrors = {
 export type ProjectsControllerStatusError = ProjectsControllerStatusErrors[keyof ProjectsControllerStatusErrors];
 
 export type ProjectsControllerStatusResponses = {
-    200: CommandResultDto;
+    200: ProjectCommandResultDto;
 };
 
 export type ProjectsControllerStatusResponse = ProjectsControllerStatusResponses[keyof ProjectsControllerStatusResponses];
@@ -7336,7 +7371,7 @@ export type ProjectsControllerReachErrors = {
 export type ProjectsControllerReachError = ProjectsControllerReachErrors[keyof ProjectsControllerReachErrors];
 
 export type ProjectsControllerReachResponses = {
-    200: CommandResultDto;
+    200: ProjectCommandResultDto;
 };
 
 export type ProjectsControllerReachResponse = ProjectsControllerReachResponses[keyof ProjectsControllerReachResponses];
@@ -7384,7 +7419,7 @@ export type ProjectsControllerExpenditureErrors = {
 export type ProjectsControllerExpenditureError = ProjectsControllerExpenditureErrors[keyof ProjectsControllerExpenditureErrors];
 
 export type ProjectsControllerExpenditureResponses = {
-    200: CommandResultDto;
+    200: ProjectCommandResultDto;
 };
 
 export type ProjectsControllerExpenditureResponse = ProjectsControllerExpenditureResponses[keyof ProjectsControllerExpenditureResponses];
@@ -7432,7 +7467,7 @@ export type ProjectsControllerPublishErrors = {
 export type ProjectsControllerPublishError = ProjectsControllerPublishErrors[keyof ProjectsControllerPublishErrors];
 
 export type ProjectsControllerPublishResponses = {
-    200: CommandResultDto;
+    200: ProjectCommandResultDto;
 };
 
 export type ProjectsControllerPublishResponse = ProjectsControllerPublishResponses[keyof ProjectsControllerPublishResponses];
@@ -7480,7 +7515,7 @@ export type ProjectsControllerUnpublishErrors = {
 export type ProjectsControllerUnpublishError = ProjectsControllerUnpublishErrors[keyof ProjectsControllerUnpublishErrors];
 
 export type ProjectsControllerUnpublishResponses = {
-    200: CommandResultDto;
+    200: ProjectCommandResultDto;
 };
 
 export type ProjectsControllerUnpublishResponse = ProjectsControllerUnpublishResponses[keyof ProjectsControllerUnpublishResponses];
@@ -7528,7 +7563,7 @@ export type ProjectsControllerReplicateErrors = {
 export type ProjectsControllerReplicateError = ProjectsControllerReplicateErrors[keyof ProjectsControllerReplicateErrors];
 
 export type ProjectsControllerReplicateResponses = {
-    200: CommandResultDto;
+    200: ProjectCommandResultDto;
 };
 
 export type ProjectsControllerReplicateResponse = ProjectsControllerReplicateResponses[keyof ProjectsControllerReplicateResponses];

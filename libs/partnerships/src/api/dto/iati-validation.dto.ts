@@ -1,3 +1,4 @@
+import { CommandResultDto } from '@tadamon/nest-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class IatiSchemaErrorDto {
@@ -56,4 +57,31 @@ export class IatiValidationDto {
 
   @ApiProperty({ type: [IatiFindingDto], description: 'Errors first, then warnings, then information' })
   findings!: IatiFindingDto[];
+}
+
+/** What the IATI rules say of a project right after a command changed it. */
+export class ProjectIatiCheckDto {
+  @ApiProperty({ description: 'No schema error and no rule or codelist error (warnings allowed)' })
+  valid!: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Details the project needs before it can be mapped or published (dates, budget lines…)',
+    type: [String],
+  })
+  missing?: string[];
+
+  @ApiProperty({ description: 'Errors against the 2.03 XSD' })
+  schemaErrors!: number;
+
+  @ApiProperty({
+    type: [IatiFindingDto],
+    description: 'The rules’ and codelists’ errors and warnings, with their ids (information left out)',
+  })
+  findings!: IatiFindingDto[];
+}
+
+/** A project command's answer: its outcome, and the IATI rules' verdict on the project as saved. */
+export class ProjectCommandResultDto extends CommandResultDto {
+  @ApiProperty({ type: ProjectIatiCheckDto })
+  iati!: ProjectIatiCheckDto;
 }
