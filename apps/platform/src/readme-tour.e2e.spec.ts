@@ -147,6 +147,31 @@ describe('the README five-minute tour', () => {
     expect(output).toContain('["award-application-md-tafraout-water","project-tiznit-income-generation"]');
   });
 
+  it('signs a convention by its three parties, each with its own account, then an amendment: version 2', () => {
+    expect(output).toContain(
+      [
+        '["AgreementDrafted"]',
+        '["AgreementSubmittedForSignature"]',
+        '["AgreementSigned"]',
+        '["AgreementSigned"]',
+        '["AgreementSigned","AgreementEnteredIntoForce"]',
+        '["AmendmentProposed"]',
+        '["AmendmentSigned"]',
+        '["AmendmentSigned"]',
+        '["AmendmentSigned","AmendmentEnteredIntoForce"]',
+      ].join('\n'),
+    );
+    const parties = '["actor-cri-souss-massa","actor-ministry","assoc-migrations-et-developpement"]';
+    expect(output).toContain(`{"version":1,"state":"in-force","differences":[],"signedBy":${parties}}`);
+    expect(output).toContain(
+      `{"version":2,"state":"in-force","differences":["$.endDate: \\"2027-12-31\\" -> \\"2028-06-30\\""],"signedBy":${parties}}`,
+    );
+  });
+
+  it('fetches the IATI file and validates it: the XSD, the rules and the codelists', () => {
+    expect(output).toMatch(/^VALID: 3 activities, 0 XSD errors, 0 rule errors, \d+ warnings$/m);
+  });
+
   it('holds four eyes on a results update: its author is refused, a second officer approves', () => {
     expect(output).toContain('{"status":403,"code":"FOUR_EYES_REQUIRED"}');
     expect(output).toContain('["IndicatorUpdateApproved"]');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -101,6 +101,26 @@ describe('npm run iati -- export', () => {
     expect((await run(['import'])).stderr).toMatch(/unknown command "import"/);
     expect((await run(['export', '--frobnicate'])).code).toBe(2);
     expect((await run(['--help'])).stdout).toMatch(/^usage: npm run iati -- export/);
+  });
+
+  it('validates a file it is given: VALID on the export, INVALID once a sector share is tampered', async () => {
+    const out = join(dir, 'to-validate.xml');
+    expect((await run(['export', '--out', out, '--data-dir', dir])).code).toBe(0);
+    const valid = await run(['validate', out]);
+    expect(valid.code).toBe(0);
+    expect(valid.stdout).toMatch(/^VALID: 2 activities, 0 XSD errors, 0 rule errors, \d+ warnings$/m);
+    const xml = readFileSync(out, 'utf8');
+    const tampered = join(dir, 'tampered.xml');
+    const changed = xml.replace(/(<sector vocabulary="1" code="\d+" percentage=")([\d.]+)"/, '$199"');
+    expect(changed).not.toBe(xml);
+    writeFileSync(tampered, changed);
+    const invalid = await run(['validate', tampered]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toMatch(/^INVALID: 2 activities, 0 XSD errors, [1-9]\d* rule errors/m);
+    expect(invalid.stderr).toMatch(/rule 2\.1\.2 /);
+    expect((await run(['validate', join(dir, 'absent.xml')])).stderr).toMatch(/no file at .*absent\.xml/);
+    expect((await run(['validate'])).code).toBe(2);
+    expect((await run(['validate', out, '--validate'])).code).toBe(2);
   });
 
   it('runs as the npm script does, in its own process', () => {

@@ -11,6 +11,7 @@ import {
   projectsProjection,
   publishedActivitiesOf,
 } from '@tadamon/partnerships';
+import { validateIatiFile } from './iati-validate-file';
 import { MingoDocumentStore, Projection, ProjectionRunner } from '@tadamon/read-store';
 import { actorDirectoryProjection, associationDirectoryProjection } from '@tadamon/registry';
 import { registryIatiOrganisations } from '../partnerships/registry-iati-organisations';
@@ -23,6 +24,7 @@ export interface CliIo {
 }
 
 export const USAGE = `usage: npm run iati -- export [--out FILE] [--data-dir DIR] [--validate]
+       npm run iati -- validate FILE
 
 Writes the published co-development projects as one IATI 2.03 activities file, from the
 embedded platform's log (DIR/events.db, opened read-only; DIR defaults to DATA_DIR, else ./data).
@@ -31,7 +33,11 @@ embedded platform's log (DIR/events.db, opened read-only; DIR defaults to DATA_D
   --data-dir DIR  the platform's data folder
   --validate      also check the file: XSD 2.03 and the IATI validator's rules (exit 1 on an error)
 
-Exit codes: 0 done, 1 failed (no data folder, unreadable log, invalid file), 2 bad usage.`;
+validate FILE checks any IATI 2.03 activities file (e.g. one fetched from
+GET /api/partnerships/iati/activities.xml) against the XSD, the rules and the codelists, and
+prints VALID or INVALID with the counts.
+
+Exit codes: 0 done (valid), 1 failed (no data folder, unreadable log, invalid file), 2 bad usage.`;
 
 class UsageError extends Error {}
 
@@ -39,7 +45,7 @@ const PROGRESS_EVERY_MS = 2000;
 
 /** `npm run iati -- export`: folds the log through the projects projection in memory and writes the file. */
 export async function runIatiCli(args: string[], io: CliIo): Promise<number> {
-  let options: { out?: string; dataDir: string; validate: boolean };
+  let options: ReturnType<typeof parse>;
   try {
     options = parse(args, io.env);
   } catch (error) {
@@ -51,6 +57,8 @@ export async function runIatiCli(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const log = (line: string) => io.stderr.write(`iati: ${line}\n`);
+  if (options.command === 'validate')
+    return validateIatiFile(options.file, (line) => io.stdout.write(`${line}\n`), log);
   const file = join(options.dataDir, 'events.db');
   if (!existsSync(options.dataDir) || !statSync(options.dataDir).isDirectory()) {
     log(`no data folder at ${options.dataDir} (give --data-dir or DATA_DIR)`);
@@ -119,11 +127,18 @@ function parse(args: string[], env: NodeJS.ProcessEnv) {
   }
   if (parsed.values.help) throw new HelpRequested();
   const [command, ...rest] = parsed.positionals;
+  if (command === 'validate') {
+    if (rest.length !== 1) throw new UsageError('validate takes one file');
+    if (parsed.values.out !== undefined || parsed.values['data-dir'] !== undefined || parsed.values.validate)
+      throw new UsageError('validate takes no option');
+    return { command: 'validate' as const, file: resolve(rest[0]) };
+  }
   if (command !== 'export') throw new UsageError(command ? `unknown command "${command}"` : 'no command');
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
   if (parsed.values.out === '') throw new UsageError('--out needs a file name');
   const given = (value: string | undefined) => (value && value.trim() !== '' ? value : undefined);
   return {
+    command: 'export' as const,
     out: parsed.values.out ? resolve(parsed.values.out) : undefined,
     dataDir: resolve(given(parsed.values['data-dir']) ?? given(env.DATA_DIR) ?? 'data'),
     validate: parsed.values.validate ?? false,
