@@ -19,6 +19,8 @@ const TITLE = {
   ar: 'الماء الصالح للشرب وكهربة دواوير إقليم تارودانت',
   en: 'Drinking water and electrification of the villages of Taroudant province',
 };
+/** The pages are lazy chunks: their first import takes seconds on a busy machine. */
+const LAZY = { timeout: 15_000 };
 const mad = (major: number) => ({ amountMinor: major * 100, currency: 'MAD' });
 const PROJECT = {
   projectId: 'project-taroudant',
@@ -182,13 +184,13 @@ function client(): QueryClient {
   });
 }
 
-describe('the public map of the co-development projects', () => {
+describe('the public map of the co-development projects', { timeout: 30_000 }, () => {
   beforeAll(() => loadProjectsMapBase(), 30_000);
 
   it('shows a French reader the regions with their counts, a point linked to each located project, the list and the figures', async () => {
     const { router } = renderRoute('/projects', ['fr-FR'], client());
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Projets de co-développement' }),
+      await screen.findByRole('heading', { level: 1, name: 'Projets de co-développement' }, LAZY),
     ).toBeTruthy();
     const map = await screen.findByRole(
       'group',
@@ -229,7 +231,7 @@ describe('the public map of the co-development projects', () => {
 
   it('shows an Arabic reader the project’s page: sectors and their shares, budget, partners, milestones, replication', async () => {
     renderRoute('/projects/project-taroudant', ['ar'], client());
-    expect(await screen.findByRole('heading', { level: 1, name: TITLE.ar })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: TITLE.ar }, LAZY)).toBeTruthy();
     expect(screen.getByText('حامل المشروع: الهجرة والتنمية (M&D)')).toBeTruthy();
     const sectors = screen.getByRole('region', { name: 'القطاعات' });
     expect(
@@ -275,7 +277,7 @@ describe('the public map of the co-development projects', () => {
   it('shows a French reader a programme’s page with its partner, budget, period and published projects', async () => {
     renderRoute('/programmes/programme-eu', ['fr-FR'], client());
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Partenariat pour la mobilité UE–Maroc' }),
+      await screen.findByRole('heading', { level: 1, name: 'Partenariat pour la mobilité UE–Maroc' }, LAZY),
     ).toBeTruthy();
     expect(screen.getByText('Partenaire : Union européenne')).toBeTruthy();
     expect(plain(screen.getByText(/^Budget :/).textContent)).toBe('Budget : 5.000.000,00 €');
