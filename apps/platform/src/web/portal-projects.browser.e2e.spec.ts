@@ -99,6 +99,12 @@ describe('the public portal: co-development projects', () => {
         expect(plain(await budget.getByText(s.project.total.split('{{')[0].trim()).textContent())).toBe(
           plain(s.project.total.replace('{{amount}}', TAROUDANT_BUDGET[language])),
         );
+        // Its carrier named as the Registry names it (an association), and a partner (an actor).
+        const carrier = {
+          fr: 'Porteur : Migrations et Développement (M&D)',
+          ar: 'حامل المشروع: الهجرة والتنمية (M&D)',
+        };
+        await page.getByText(carrier[language], { exact: true }).waitFor();
         // Its agreement (not public: named, not linked) and the IATI file.
         await page
           .getByText(s.project.agreement.replace('{{id}}', 'agreement-souss-massa-water-electrification'))

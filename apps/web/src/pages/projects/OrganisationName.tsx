@@ -1,5 +1,5 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { ApiRecord, localizedField, textField } from '../../api/record-fields';
+import { ApiRecord, localizedField, recordField, textField } from '../../api/record-fields';
 import type { Language } from '../../i18n/languages';
 import { usePreferences } from '../../i18n/PreferencesProvider';
 import { organisationQuery } from './queries';
@@ -18,8 +18,10 @@ export function useOrganisationNames(ids: readonly string[]): string[] {
   return ids.map((id, i) => nameOf(id, answers[i]?.data, language));
 }
 
-function nameOf(id: string, data: ApiRecord | null | undefined, language: Language): string {
-  if (!data) return id;
+// An actor answers its names at the top; an association in its profile.
+function nameOf(id: string, answer: ApiRecord | null | undefined, language: Language): string {
+  if (!answer) return id;
+  const data = recordField(answer, 'profile') ?? answer;
   const name = localizedField(data, 'names', language) ?? id;
   const acronym = textField(data, 'acronym');
   return acronym ? `${name} (${acronym})` : name;

@@ -106,8 +106,12 @@ const PROGRAMME = {
 };
 const ORGANISATIONS: Record<string, unknown> = {
   'assoc-md': {
-    names: { fr: 'Migrations et Développement', ar: 'الهجرة والتنمية', en: 'Migrations and Development' },
-    acronym: 'M&D',
+    associationId: 'assoc-md',
+    status: 'verified',
+    profile: {
+      names: { fr: 'Migrations et Développement', ar: 'الهجرة والتنمية', en: 'Migrations and Development' },
+      acronym: 'M&D',
+    },
   },
   'actor-ministry': { names: { fr: 'Ministère', ar: 'الوزارة', en: 'Ministry' } },
   'actor-eu': { names: { fr: 'Union européenne', ar: 'الاتحاد الأوروبي', en: 'European Union' } },

@@ -9,7 +9,8 @@ import { budgetsOf } from './money-lines';
 import { projectFiguresQuery } from './queries';
 import { STRINGS } from './strings';
 
-const byStatusText = (record: ApiRecord, line: (status: string, n: number) => string) => {
+/** One line per status (a line each keeps Arabic and its digits in order). */
+const byStatusLines = (record: ApiRecord, line: (status: string, n: number) => string) => {
   const counts = recordField(record, 'byStatus') ?? {};
   return Object.keys(counts)
     .sort()
@@ -17,7 +18,7 @@ const byStatusText = (record: ApiRecord, line: (status: string, n: number) => st
       const n = numberField(counts, status);
       return n ? [line(status, n)] : [];
     })
-    .join(' · ');
+    .map((text) => <div key={text}>{text}</div>);
 };
 
 /** GET /api/partnerships/figures: the published projects in all, and the regions that have some. */
@@ -63,7 +64,7 @@ export function RegionProjectFigures() {
               <Table.Tr key={textField(region, 'region')}>
                 <Table.Td>{(names && textField(names, language)) ?? textField(region, 'region')}</Table.Td>
                 <Table.Td>{format.count(numberField(region, 'projects') ?? 0)}</Table.Td>
-                <Table.Td>{byStatusText(region, statusLine)}</Table.Td>
+                <Table.Td>{byStatusLines(region, statusLine)}</Table.Td>
                 <Table.Td>{money(region)}</Table.Td>
               </Table.Tr>
             );
