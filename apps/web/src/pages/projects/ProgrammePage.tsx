@@ -57,7 +57,7 @@ export function ProgrammePage() {
           {status && <Badge>{t(`programme.status.${status}`, { defaultValue: status })}</Badge>}
         </Group>
       </div>
-      <Text>{localizedField(record, 'description', language)}</Text>
+      <Text dir="auto">{localizedField(record, 'description', language)}</Text>
       <List spacing="xs">
         {partnerId && <Partner id={partnerId} />}
         <Funders ids={textListField(record, 'funderIds')} />

@@ -57,7 +57,7 @@ export function ProjectPage() {
           {status && <Badge>{t(`status.${status}`, { defaultValue: status })}</Badge>}
         </Group>
       </div>
-      <Text>{localizedField(record, 'description', language)}</Text>
+      <Text dir="auto">{localizedField(record, 'description', language)}</Text>
       <List spacing="xs">
         {carrierId && <Carrier id={carrierId} />}
         {start && end && (
