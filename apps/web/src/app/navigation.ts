@@ -5,4 +5,6 @@ export const NAVIGATION = [
   { to: '/associations', label: 'nav.associations' },
   { to: '/needs', label: 'nav.needs' },
   { to: '/calls', label: 'nav.calls' },
+  // Its label is in its own small bundle (pages/projects/nav), registered by AppLayout.
+  { to: '/projects', label: 'portalProjectsNav:nav' },
 ] as const;

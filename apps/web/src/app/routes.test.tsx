@@ -21,6 +21,7 @@ describe('the navigation', () => {
       ['Associations', '/associations'],
       ['Besoins régionaux', '/needs'],
       ['Appels à projets', '/calls'],
+      ['Projets', '/projects'],
     ]);
   });
 });

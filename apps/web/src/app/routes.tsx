@@ -51,6 +51,20 @@ export const ROUTES: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/calls/CallPage')).CallPage }),
       },
       {
+        path: 'projects',
+        lazy: async () => ({
+          Component: (await import('../pages/projects/ProjectsMapPage')).ProjectsMapPage,
+        }),
+      },
+      {
+        path: 'projects/:projectId',
+        lazy: async () => ({ Component: (await import('../pages/projects/ProjectPage')).ProjectPage }),
+      },
+      {
+        path: 'programmes/:programmeId',
+        lazy: async () => ({ Component: (await import('../pages/projects/ProgrammePage')).ProgrammePage }),
+      },
+      {
         path: 'login',
         lazy: async () => ({ Component: (await import('../session/LoginPage')).LoginPage }),
       },

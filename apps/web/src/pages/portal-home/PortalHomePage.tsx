@@ -6,6 +6,7 @@ import { associationFiguresQuery, fundingFiguresQuery, regionFiguresQuery } from
 import { useReferenceNames } from '../../api/reference-data';
 import { useFormatters } from '../../format/use-formatters';
 import { usePreferences } from '../../i18n/PreferencesProvider';
+import { ProjectsHomeLink } from '../projects/nav/ProjectsHomeLink';
 import { Figure } from '../shared/Figure';
 import { CountTable } from './CountTable';
 import { needFigures } from './programme-figures';
@@ -28,6 +29,7 @@ export function PortalHomePage() {
         <Title order={1}>{t('home.title')}</Title>
         <Text c="dimmed">{t('home.intro')}</Text>
       </div>
+      <ProjectsHomeLink />
       {(regions.isPending || associations.isPending) && <Loader aria-label={t('home.loading')} />}
       {failed.length > 0 && (
         <Alert color="red" title={t('home.error')}>
