@@ -142,7 +142,9 @@ async function foldProjects(store: SqliteEventStore, log: (line: string) => void
     onProgress: ({ events, position, head }) => {
       if (performance.now() - lastReport < PROGRESS_EVERY_MS) return;
       lastReport = performance.now();
-      log(`${projectsProjection.name}: ${events} events read, position ${position}${head ? ` of ${head}` : ''}`);
+      log(
+        `${projectsProjection.name}: ${events} events read, position ${position}${head ? ` of ${head}` : ''}`,
+      );
     },
   });
   await runner.catchUp();
@@ -155,7 +157,7 @@ async function foldProjects(store: SqliteEventStore, log: (line: string) => void
  */
 async function foldRegistryDirectory(store: SqliteEventStore): Promise<InMemoryRegistryDirectory> {
   const directory = new InMemoryRegistryDirectory();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.readAll({ after, maxCount: 5000, categories: registryPublication.categories });
     if (page.length === 0) return directory;
     for (const recorded of page) {

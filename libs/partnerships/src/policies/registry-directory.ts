@@ -6,12 +6,7 @@ export const PARTNERSHIPS_REGISTRY_DIRECTORY = Symbol('PARTNERSHIPS_REGISTRY_DIR
 
 export type RegistryNames = { ar?: string; fr?: string; en?: string };
 export type RegistryAssociationStatus =
-  | 'submitted'
-  | 'verified'
-  | 'rejected'
-  | 'suspended'
-  | 'dissolved'
-  | 'merged';
+  'submitted' | 'verified' | 'rejected' | 'suspended' | 'dissolved' | 'merged';
 
 /** What one Registry event changes in the directory, at its position in the Registry's log. */
 export type RegistryDirectoryChange =
