@@ -114,7 +114,7 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
     this.recovery = recovery;
     // ServerKafka's id (Transport.KAFKA) would leave out the handlers bound to a consumer
     // (consumerTransport): a service holds one context, so every handler of the app is its own.
-    this.transportId = undefined;
+    Reflect.deleteProperty(this, 'transportId');
   }
 
   private joined = false;
