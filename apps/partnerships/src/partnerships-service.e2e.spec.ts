@@ -37,6 +37,7 @@ import { Client } from 'pg';
 import { createPartnershipsApp } from './create-partnerships-app';
 import { PartnershipsInfrastructure } from './infrastructure/partnerships-infrastructure';
 import { FundingTopic } from './testing/funding-topic';
+import { RegistryTopic } from './testing/registry-topic';
 
 // The Partnerships service against the real local Kafka, PostgreSQL, FerretDB and S3 server: a
 // database, a bucket and a consumer group of its own per run; the topics are shared, so messages
@@ -76,6 +77,7 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
     allowAutoTopicCreation: false,
   });
   const funding = new FundingTopic(producer);
+  const registry = new RegistryTopic(producer);
   let app: NestFastifyApplication;
   let closed = false;
   let base: string;
@@ -240,6 +242,64 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
     );
     expect(inbox.rows).toEqual([{ n: 1 }]);
     expect(await docs.collection<ProjectDoc>(PARTNERSHIPS_PROJECTS).count({ projectId })).toBe(1);
+  }, 40_000);
+
+  it("names in its IATI file an association the Registry's topic says is verified, by its id before", async () => {
+    const associationId = `assoc-e2e-${run}`;
+    const iatiProjectId = `prj-iati-${run}`;
+    const commands = app.get(PartnershipsCommands);
+    const project = (type: string, data: Record<string, unknown>) =>
+      commands.execute(
+        'project',
+        iatiProjectId,
+        { type, data: { projectId: iatiProjectId, ...data } } as never,
+        officer,
+      );
+    await project('OpenProject', {
+      carrierId: associationId,
+      title: { fr: `Adduction d'eau ${run}` },
+      description: { fr: 'Raccordement de six douars au réseau.' },
+      participants: [{ partyId: associationId, role: '4' }],
+      agreementId: agreementId,
+      programmeId: 'icmd2',
+      locations: [{ area: { scheme: 'iso3166-2:2015', code: 'MA-TIZ' }, commune: 'Tafraout' }],
+      sectors: [{ code: '14030', percentageHundredths: 10000 }],
+      budgetLines: [
+        {
+          lineId: 'l1',
+          label: { fr: 'Forage' },
+          amount: mad(200_000_00),
+          periodStart: null,
+          periodEnd: null,
+        },
+      ],
+      cofinancing: [],
+      milestones: [],
+      plannedStart: '2025-07-01',
+      plannedEnd: '2027-06-30',
+    });
+    await project('PublishProject', {});
+    const file = async () => {
+      const reply = await fetch(`${base}/api/partnerships/iati/activities.xml`);
+      return reply.text();
+    };
+    const unnamed = `<participating-org type="90" role="4"><narrative xml:lang="fr">${associationId}</narrative>`;
+    await until(
+      async () => (await file()).includes(unnamed),
+      `${iatiProjectId} in the file, its carrier unnamed`,
+    );
+
+    await registry.registered(associationId, { fr: `Tiwizi ${run}`, ar: 'تويزة' });
+    await registry.verified(associationId);
+    const named =
+      '<participating-org type="21" role="4"><narrative xml:lang="ar">تويزة</narrative>' +
+      `<narrative xml:lang="fr">Tiwizi ${run}</narrative>`;
+    await until(async () => (await file()).includes(named), 'the association named from the Registry topic');
+    const directory = await sql.query(
+      'SELECT status, names FROM tadamon_partnerships.registry_organisations WHERE id = $1',
+      [associationId],
+    );
+    expect(directory.rows).toEqual([{ status: 'verified', names: { fr: `Tiwizi ${run}`, ar: 'تويزة' } }]);
   }, 40_000);
 
   it('keeps a document uploaded over HTTP in the S3 bucket it is configured with, under its SHA-256', async () => {

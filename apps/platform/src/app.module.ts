@@ -6,7 +6,11 @@ import { EmbeddedConfig } from './embedded/embedded-config';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
 import { partnershipsProblems, PartnershipsModule } from '@tadamon/partnerships';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
-import { EmbeddedMessagingModule, FUNDING_REGISTRY_FACTS_STORE } from './embedded/embedded-messaging.module';
+import {
+  EmbeddedMessagingModule,
+  FUNDING_REGISTRY_FACTS_STORE,
+  PARTNERSHIPS_REGISTRY_DIRECTORY_STORE,
+} from './embedded/embedded-messaging.module';
 import {
   APPEND_LISTENER,
   DOCUMENT_STORE,
@@ -18,7 +22,6 @@ import {
 } from './embedded/embedded.module';
 import { COMMITTEE_DIRECTORY, EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
-import { IATI_ORGANISATIONS, IatiOrganisationsModule } from './partnerships/iati-organisations.module';
 import { PlatformStatusController } from './status/platform-status.controller';
 
 export interface AppModuleOptions extends EmbeddedOptions {
@@ -56,8 +59,7 @@ export class AppModule {
       readModels: DOCUMENT_STORE,
       contentStore: CONTENT_STORE,
       appendListener: APPEND_LISTENER,
-      iatiOrganisations: IATI_ORGANISATIONS,
-      imports: [IatiOrganisationsModule],
+      registryDirectory: PARTNERSHIPS_REGISTRY_DIRECTORY_STORE,
     });
     return {
       module: AppModule,

@@ -13,6 +13,7 @@ export * from './consumer/postgres-inbox';
 export * from './consumer/delivery';
 export * from './consumer/transient-errors';
 export * from './consumer/delivery-context';
+export * from './consumer/consumer-transport';
 export * from './consumer/handler-errors-pass-through';
 export * from './consumer/kafka-event-consumer';
 export * from './embedded/dead-letter-store';

@@ -70,6 +70,9 @@ export * from './application/partnerships-messages';
 export * from './application/partnerships-problems';
 export * from './application/agreement-expiry';
 export * from './policies/on-funding-events';
+export * from './policies/on-registry-events';
+export * from './policies/registry-directory';
+export * from './policies/registry-directory-stores';
 export * from './partnerships.module';
 
 // Demo data

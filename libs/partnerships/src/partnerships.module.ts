@@ -19,6 +19,13 @@ import {
   PartnershipsInfrastructure,
 } from './application/partnerships-ports';
 import { OnFundingEvents } from './policies/on-funding-events';
+import { OnRegistryEvents } from './policies/on-registry-events';
+import {
+  directoryIatiOrganisations,
+  PARTNERSHIPS_REGISTRY_DIRECTORY,
+  RegistryDirectory,
+} from './policies/registry-directory';
+import { InMemoryRegistryDirectory } from './policies/registry-directory-stores';
 
 export interface PartnershipsModuleOptions extends PartnershipsInfrastructure {
   /** Modules that export the host's providers named above, when they are not global. */
@@ -29,9 +36,10 @@ export interface PartnershipsModuleOptions extends PartnershipsInfrastructure {
 
 /**
  * Partnerships' HTTP API and command handling on the infrastructure its host profile provides
- * (event store, read models, content store for documents). The policy (`OnFundingEvents`) receives
- * Funding's integration events from whichever transport the host connects for the topic; the
- * agreement expiry process runs in every instance.
+ * (event store, read models, content store for documents). The policies receive Funding's
+ * integration events (`OnFundingEvents`) and the Registry's (`OnRegistryEvents`, which keeps the
+ * directory the IATI file names parties with) from whichever transport the host connects for each
+ * topic; the agreement expiry process runs in every instance.
  */
 @Module({})
 export class PartnershipsModule {
@@ -41,14 +49,21 @@ export class PartnershipsModule {
     return {
       module: PartnershipsModule,
       imports: options.imports ?? [],
-      controllers: [...PARTNERSHIPS_CONTROLLERS, OnFundingEvents],
+      controllers: [...PARTNERSHIPS_CONTROLLERS, OnFundingEvents, OnRegistryEvents],
       providers: [
         { provide: PARTNERSHIPS_EVENT_STORE, useExisting: options.eventStore },
         { provide: PARTNERSHIPS_READ_MODELS, useExisting: options.readModels },
         { provide: PARTNERSHIPS_CONTENT_STORE, useExisting: options.contentStore },
         ...optional(PARTNERSHIPS_APPEND_LISTENER, options.appendListener),
         { provide: PARTNERSHIPS_AGREEMENT_EXPIRY_SETTINGS, useValue: options.agreementExpiry ?? {} },
-        ...optional(PARTNERSHIPS_IATI_ORGANISATIONS, options.iatiOrganisations),
+        options.registryDirectory
+          ? { provide: PARTNERSHIPS_REGISTRY_DIRECTORY, useExisting: options.registryDirectory }
+          : { provide: PARTNERSHIPS_REGISTRY_DIRECTORY, useFactory: () => new InMemoryRegistryDirectory() },
+        {
+          provide: PARTNERSHIPS_IATI_ORGANISATIONS,
+          inject: [PARTNERSHIPS_REGISTRY_DIRECTORY],
+          useFactory: (directory: RegistryDirectory) => directoryIatiOrganisations(directory),
+        },
         PartnershipsCommands,
         AgreementExpiry,
         ProjectLoader,

@@ -1,10 +1,9 @@
 import { ContentStore } from '@tadamon/content-store';
-import { fundingPublication, partnershipsPublication } from '@tadamon/contracts';
+import { fundingPublication, partnershipsPublication, registryPublication } from '@tadamon/contracts';
 import {
   ConsumerGroupMonitor,
   ConsumerMetrics,
   ContextInfrastructure,
-  Inbox,
   KafkaEventConsumer,
   RelayedLog,
   openRelayedLog,
@@ -12,7 +11,7 @@ import {
 import { partnershipsProjections } from '@tadamon/partnerships';
 import { HealthCheck, OpenedResources, ProgressCheck } from '@tadamon/nest-kit';
 import { PartnershipsConfig } from '../config';
-import { openConsumerInbox } from './consumer-state';
+import { ConsumerState, openConsumerState } from './consumer-state';
 import { openPartnershipsContentStore } from './content-store';
 
 // The empty content's key: a `has` on it is a round trip to the store that changes nothing.
@@ -21,12 +20,13 @@ const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 /**
  * What Partnerships runs on in the distributed profile: the kit's context infrastructure (log, read
  * models, relay of Partnerships' integration events, log sealer), the content store of its
- * documents and the Kafka consumer of Funding's events with its inbox. Everything is opened before
+ * documents and the Kafka consumer of Funding's and the Registry's events with its inbox (and the
+ * directory of Registry organisations its Registry policy keeps). Everything is opened before
  * the HTTP app is built (a missing server fails the start, naming it); the consumer starts when the
  * app connects it as a microservice (Nest closes it before the infrastructure).
  */
 export class PartnershipsInfrastructure extends ContextInfrastructure {
-  /** Funding's topic, delivered to Partnerships' policy through the inbox. */
+  /** Funding's and the Registry's topics, delivered to Partnerships' policies through the inbox. */
   readonly consumer: KafkaEventConsumer<unknown>;
   readonly consumerGroup: ConsumerGroupMonitor;
 
@@ -34,11 +34,14 @@ export class PartnershipsInfrastructure extends ContextInfrastructure {
     override readonly config: PartnershipsConfig,
     log: RelayedLog,
     readonly contentStore: ContentStore,
-    inbox: Inbox<unknown>,
+    readonly consumerState: ConsumerState,
     resources: OpenedResources,
   ) {
     const { brokers, group } = config.kafka;
-    const consumerGroup = new ConsumerGroupMonitor(brokers, group, [fundingPublication.topic]);
+    const consumerGroup = new ConsumerGroupMonitor(brokers, group, [
+      fundingPublication.topic,
+      registryPublication.topic,
+    ]);
     super(
       config,
       log,
@@ -61,7 +64,7 @@ export class PartnershipsInfrastructure extends ContextInfrastructure {
     this.consumer = new KafkaEventConsumer({
       kafka: { brokers, clientId: group },
       group,
-      inbox,
+      inbox: consumerState.inbox,
       topics: { partitions: config.kafka.partitions, replicationFactor: config.kafka.replicationFactor },
       recovery: config.kafka.recovery,
       // An idle fetch waits this long at most; shutdown waits for the fetch in flight (kafkajs: 5 s).
@@ -72,9 +75,9 @@ export class PartnershipsInfrastructure extends ContextInfrastructure {
   static open(config: PartnershipsConfig): Promise<PartnershipsInfrastructure> {
     return OpenedResources.openAll(async (resources) => {
       const log = await openRelayedLog(config, resources);
-      const inbox = await openConsumerInbox(config.consumerState, resources, log.pool);
+      const consumerState = await openConsumerState(config.consumerState, resources, log.pool);
       const contentStore = await openPartnershipsContentStore(config.contentStore, resources, log.pool);
-      return new PartnershipsInfrastructure(config, log, contentStore, inbox, resources);
+      return new PartnershipsInfrastructure(config, log, contentStore, consumerState, resources);
     });
   }
 

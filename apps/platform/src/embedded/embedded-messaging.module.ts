@@ -9,6 +9,7 @@ import { ModuleRef } from '@nestjs/core';
 import { ContextPublication, fundingPublication, registryPublication } from '@tadamon/contracts';
 import { EventStore } from '@tadamon/event-store';
 import { SqliteRegistryFacts } from '@tadamon/funding';
+import { SqliteRegistryDirectory } from '@tadamon/partnerships';
 import {
   EmbeddedEventTransport,
   SqliteCheckpointStore,
@@ -26,9 +27,10 @@ export const FUNDING_CONSUMER_DATABASE = Symbol('FUNDING_CONSUMER_DATABASE');
 export const FUNDING_REGISTRY_FACTS_STORE = Symbol('FUNDING_REGISTRY_FACTS_STORE');
 /** The in-process transport delivering the Registry's integration events to Funding's policy. */
 export const FUNDING_EVENTS_TRANSPORT = Symbol('FUNDING_EVENTS_TRANSPORT');
-/** Partnerships' consumer database: its inbox, checkpoints and dead letters. */
+/** Partnerships' consumer database: its inbox, checkpoints, dead letters and Registry directory. */
 export const PARTNERSHIPS_CONSUMER_DATABASE = Symbol('PARTNERSHIPS_CONSUMER_DATABASE');
-/** The in-process transport delivering Funding's integration events to Partnerships' policy. */
+export const PARTNERSHIPS_REGISTRY_DIRECTORY_STORE = Symbol('PARTNERSHIPS_REGISTRY_DIRECTORY_STORE');
+/** The in-process transport delivering Funding's and the Registry's events to Partnerships' policies. */
 export const PARTNERSHIPS_EVENTS_TRANSPORT = Symbol('PARTNERSHIPS_EVENTS_TRANSPORT');
 
 /** The integration events in-process consumers may listen to (one publication per topic). */
@@ -36,8 +38,9 @@ export const EMBEDDED_PUBLICATIONS: readonly ContextPublication[] = [registryPub
 
 /**
  * Each in-process consumer: its name (inbox and checkpoint key), its SQLite file under DATA_DIR,
- * the topics it delivers (an app holds every context's handlers; each transport takes its own),
- * and the tokens of its database and transport. create-app.ts connects each transport.
+ * the topics it delivers (an app holds every context's handlers; each transport takes its own, and
+ * of the Registry's topic, which both take, the handlers bound to it by consumerTransport), and the
+ * tokens of its database and transport. create-app.ts connects each transport.
  */
 export const EMBEDDED_CONSUMERS = [
   {
@@ -50,7 +53,7 @@ export const EMBEDDED_CONSUMERS = [
   {
     consumer: 'partnerships',
     file: 'partnerships.db',
-    topics: [fundingPublication.topic],
+    topics: [fundingPublication.topic, registryPublication.topic],
     database: PARTNERSHIPS_CONSUMER_DATABASE,
     transport: PARTNERSHIPS_EVENTS_TRANSPORT,
   },
@@ -81,6 +84,7 @@ const consumerProviders = (config: EmbeddedConfig, consumer: EmbeddedConsumer): 
         log: store,
         publications: [...EMBEDDED_PUBLICATIONS],
         topics: consumer.topics,
+        boundHandlers: true,
         checkpoints: new SqliteCheckpointStore(db),
         inbox: new SqliteInbox(db),
         deadLetters: new SqliteDeadLetterStore(db),
@@ -91,10 +95,11 @@ const consumerProviders = (config: EmbeddedConfig, consumer: EmbeddedConsumer): 
 /**
  * The embedded profile's messaging: each context's consumer of other contexts' integration events
  * is an EmbeddedEventTransport (same publication, same deliver(), same @EventPattern handler as on
- * Kafka): the Registry's events reach Funding, Funding's reach Partnerships. Each consumer's SQLite
- * file under DATA_DIR holds its transport's checkpoints, inbox and dead letters (Funding's also the
- * facts its policy writes, so a fact and its inbox row commit together). create-app.ts connects
- * each transport as a microservice of the HTTP app.
+ * Kafka): the Registry's events reach Funding and Partnerships, Funding's reach Partnerships. Each
+ * consumer's SQLite file under DATA_DIR holds its transport's checkpoints, inbox and dead letters
+ * (and what its Registry policy writes: Funding's facts, Partnerships' directory of organisations,
+ * so an entry and its inbox row commit together). create-app.ts connects each transport as a
+ * microservice of the HTTP app.
  */
 @Module({})
 export class EmbeddedMessagingModule implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -115,10 +120,16 @@ export class EmbeddedMessagingModule implements OnApplicationBootstrap, OnApplic
           inject: [FUNDING_CONSUMER_DATABASE],
           useFactory: (db: Database.Database) => new SqliteRegistryFacts(db),
         },
+        {
+          provide: PARTNERSHIPS_REGISTRY_DIRECTORY_STORE,
+          inject: [PARTNERSHIPS_CONSUMER_DATABASE],
+          useFactory: (db: Database.Database) => new SqliteRegistryDirectory(db),
+        },
       ],
       exports: [
         ...EMBEDDED_CONSUMERS.flatMap((consumer) => [consumer.database, consumer.transport]),
         FUNDING_REGISTRY_FACTS_STORE,
+        PARTNERSHIPS_REGISTRY_DIRECTORY_STORE,
       ],
     };
   }

@@ -2,19 +2,21 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { registryPublication, toIntegrationEvent } from '@tadamon/contracts';
 import { SqliteEventStore } from '@tadamon/event-store';
 import { validateIatiActivities, writeIatiActivities } from '@tadamon/iati';
 import {
+  directoryIatiOrganisations,
+  InMemoryRegistryDirectory,
   PARTNERSHIPS_PROJECTS,
   partyIdsOf,
   ProjectDoc,
   projectsProjection,
   publishedActivitiesOf,
+  registryDirectoryChangeOf,
 } from '@tadamon/partnerships';
 import { validateIatiFile } from './iati-validate-file';
-import { MingoDocumentStore, Projection, ProjectionRunner } from '@tadamon/read-store';
-import { actorDirectoryProjection, associationDirectoryProjection } from '@tadamon/registry';
-import { registryIatiOrganisations } from '../partnerships/registry-iati-organisations';
+import { MingoDocumentStore, ProjectionRunner } from '@tadamon/read-store';
 
 export type Output = NodeJS.WritableStream & { isTTY?: boolean };
 export interface CliIo {
@@ -72,10 +74,11 @@ export async function runIatiCli(args: string[], io: CliIo): Promise<number> {
   let store: SqliteEventStore | undefined;
   try {
     store = SqliteEventStore.open({ filename: file, readOnly: true });
-    const { docs, readModels } = await foldProjects(store, log);
+    const docs = await foldProjects(store, log);
+    const directory = await foldRegistryDirectory(store);
     const folded = performance.now();
     const published = docs.filter((doc) => doc.visibility === 'public');
-    const organisations = await registryIatiOrganisations(readModels).directory(partyIdsOf(published));
+    const organisations = await directoryIatiOrganisations(directory).directory(partyIdsOf(published));
     const { activities, lastModified } = publishedActivitiesOf(published, { organisations });
     const chunks = writeIatiActivities(activities, {
       generatedAt: lastModified ?? new Date(0).toISOString(),
@@ -145,32 +148,40 @@ function parse(args: string[], env: NodeJS.ProcessEnv) {
   };
 }
 
-/** What the file needs: the projects, and the Registry's directories that name their parties. */
-const FOLDED: readonly Projection[] = [
-  projectsProjection,
-  actorDirectoryProjection,
-  associationDirectoryProjection,
-];
-
-/** The read models the file needs, folded in memory (mingo) from the whole log. */
+/** The projects' read model, folded in memory (mingo) from the whole log. */
 async function foldProjects(store: SqliteEventStore, log: (line: string) => void) {
   const readModels = new MingoDocumentStore();
   let lastReport = performance.now();
-  for (const projection of FOLDED) {
-    const runner = new ProjectionRunner(store, readModels, projection, {
-      batchSize: 5000,
-      onProgress: ({ events, position, head }) => {
-        if (performance.now() - lastReport < PROGRESS_EVERY_MS) return;
-        lastReport = performance.now();
-        log(`${projection.name}: ${events} events read, position ${position}${head ? ` of ${head}` : ''}`);
-      },
-    });
-    await runner.catchUp();
+  const runner = new ProjectionRunner(store, readModels, projectsProjection, {
+    batchSize: 5000,
+    onProgress: ({ events, position, head }) => {
+      if (performance.now() - lastReport < PROGRESS_EVERY_MS) return;
+      lastReport = performance.now();
+      log(
+        `${projectsProjection.name}: ${events} events read, position ${position}${head ? ` of ${head}` : ''}`,
+      );
+    },
+  });
+  await runner.catchUp();
+  return readModels.collection<ProjectDoc>(PARTNERSHIPS_PROJECTS).find({}, { sort: { projectId: 1 } });
+}
+
+/**
+ * Partnerships' directory of Registry organisations, as its Registry policy keeps it: the Registry's
+ * integration events (the same publication), folded in memory from the log.
+ */
+async function foldRegistryDirectory(store: SqliteEventStore): Promise<InMemoryRegistryDirectory> {
+  const directory = new InMemoryRegistryDirectory();
+  for (let after = 0; ;) {
+    const page = await store.readAll({ after, maxCount: 5000, categories: registryPublication.categories });
+    if (page.length === 0) return directory;
+    for (const recorded of page) {
+      const event = toIntegrationEvent(registryPublication, recorded);
+      const change = event && registryDirectoryChangeOf(event);
+      if (change) directory.record(undefined, change);
+    }
+    after = page[page.length - 1].globalPosition;
   }
-  const docs = await readModels
-    .collection<ProjectDoc>(PARTNERSHIPS_PROJECTS)
-    .find({}, { sort: { projectId: 1 } });
-  return { docs, readModels };
 }
 
 /** Writes the chunks with back-pressure; a file goes through FILE.partial, renamed once complete. */

@@ -11,7 +11,7 @@ import {
   NetworkMembershipChangedV1,
   REGISTRY_CONTEXT,
 } from '@tadamon/contracts';
-import { DeliveryContext } from '@tadamon/messaging';
+import { consumerTransport, DeliveryContext } from '@tadamon/messaging';
 import { ApplicantSuspension } from '../application/applicant-suspension';
 import { FUNDING_REGISTRY_FACTS, RegistryFactChange, RegistryFacts } from '../application/funding-ports';
 import { AssociationStatus } from '../domain/grant-application/eligibility-screening';
@@ -90,7 +90,7 @@ export class OnRegistryEvents {
     private readonly suspension: ApplicantSuspension,
   ) {}
 
-  @EventPattern(eventsTopic(REGISTRY_CONTEXT))
+  @EventPattern(eventsTopic(REGISTRY_CONTEXT), consumerTransport('funding'))
   async handle(@Payload() event: IntegrationEvent, @Ctx() context: DeliveryContext): Promise<void> {
     const fact = registryFactOf(event);
     if (!fact) return;

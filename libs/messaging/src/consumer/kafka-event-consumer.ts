@@ -112,6 +112,9 @@ export class KafkaEventConsumer<Tx = unknown> extends ServerKafka {
     });
     this.policy = retryPolicy(settings.retry);
     this.recovery = recovery;
+    // ServerKafka's id (Transport.KAFKA) would leave out the handlers bound to a consumer
+    // (consumerTransport): a service holds one context, so every handler of the app is its own.
+    Reflect.deleteProperty(this, 'transportId');
   }
 
   private joined = false;

@@ -2,6 +2,7 @@ import { ContextPublication, toIntegrationEvent } from '@tadamon/contracts';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { CheckpointStore } from '../checkpoints/checkpoint-store';
 import { assertSingleHandlers, deliver, invokeNestHandler } from '../consumer/delivery';
+import { consumerTransport } from '../consumer/consumer-transport';
 import { DeliveryContext } from '../consumer/delivery-context';
 import { Inbox } from '../consumer/inbox';
 import { ConsumerMetrics } from '../consumer/kafka-event-consumer';
@@ -21,6 +22,11 @@ export interface EmbeddedEventTransportOptions<Tx> {
    * topics are left to their consumer's transport. Default: every topic a handler listens to.
    */
   topics?: readonly string[];
+  /**
+   * Take only the handlers bound to this consumer (`consumerTransport(consumer)`) and the unbound
+   * ones: when two consumers of one app listen to the same topic. Default false: every handler.
+   */
+  boundHandlers?: boolean;
   checkpoints: CheckpointStore;
   inbox: Inbox<Tx>;
   deadLetters: DeadLetterStore;
@@ -58,6 +64,7 @@ export class EmbeddedEventTransport<Tx = unknown> extends Server implements Cust
   constructor(private readonly settings: EmbeddedEventTransportOptions<Tx>) {
     super();
     this.policy = retryPolicy(settings.retry);
+    if (settings.boundHandlers) this.transportId = consumerTransport(settings.consumer);
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {

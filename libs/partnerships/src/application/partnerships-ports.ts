@@ -10,7 +10,7 @@ export const PARTNERSHIPS_READ_MODELS = Symbol('PARTNERSHIPS_READ_MODELS');
 export const PARTNERSHIPS_APPEND_LISTENER = Symbol('PARTNERSHIPS_APPEND_LISTENER');
 /** Where attached documents are kept by their SHA-256 (a folder, PostgreSQL or S3). */
 export const PARTNERSHIPS_CONTENT_STORE = Symbol('PARTNERSHIPS_CONTENT_STORE');
-/** Names the parties of the IATI file (optional: without it a party is named by its Registry id). */
+/** Names the parties of the IATI file: Partnerships' directory of Registry organisations. */
 export const PARTNERSHIPS_IATI_ORGANISATIONS = Symbol('PARTNERSHIPS_IATI_ORGANISATIONS');
 
 export type { AppendListener } from '@tadamon/nest-kit';
@@ -21,8 +21,11 @@ export interface PartnershipsInfrastructure {
   readModels: symbol | string;
   contentStore: symbol | string;
   appendListener?: symbol | string;
-  /** An IatiOrganisationSource (the host's Registry read models). */
-  iatiOrganisations?: symbol | string;
+  /**
+   * The RegistryDirectory the Registry policy writes in its delivery's transaction (the Registry
+   * consumer's database). Default: in memory (a host that delivers no Registry events).
+   */
+  registryDirectory?: symbol | string;
 }
 
 export type PartnershipsEventStore = EventStore;
