@@ -23,7 +23,7 @@ import { SubmitUpdateForm } from './SubmitUpdateForm';
 import { UpdateDecision } from './UpdateDecision';
 
 const STATUS_COLOUR: Record<UpdateReading['status'], string> = {
-  pending: 'yellow.9',
+  pending: 'indigo.9',
   approved: 'teal.9',
   returned: 'red.9',
   unknown: 'gray.9',
