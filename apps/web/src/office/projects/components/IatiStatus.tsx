@@ -57,7 +57,7 @@ export function IatiStatus(props: { projectId: string }) {
           )}
           {data.findings.length > 0 && (
             <Table.ScrollContainer minWidth={640}>
-              <Table>
+              <Table captionSide="top">
                 <Table.Caption>{t('iati.findings')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>

@@ -8,7 +8,7 @@ import { DoneNotice } from '../../forms/DoneNotice';
 import { ReasonAction } from '../../forms/ReasonAction';
 import { ReferenceSelect } from '../../forms/ReferenceSelects';
 import { changeStatus, proposeReplication, publishProject, unpublishProject } from '../project-commands';
-import { PROJECT_STATUSES, ProjectStatus, statusNeedsReason } from '../project-status';
+import { isProjectStatus, PROJECT_STATUSES, ProjectStatus, statusNeedsReason } from '../project-status';
 import { iatiStatusQuery, projectQuery } from '../queries';
 import { STRINGS } from '../strings';
 import { Section } from './Section';
@@ -47,7 +47,10 @@ function StatusChange(props: ActionProps & { current: string }) {
       <NativeSelect
         label={t('actions.newStatus')}
         value={status}
-        onChange={(e) => setStatus(e.currentTarget.value as ProjectStatus)}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          if (isProjectStatus(next)) setStatus(next);
+        }}
         data={PROJECT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         error={command.fieldError('/status')}
       />

@@ -83,7 +83,7 @@ export function ProjectDetails(props: { record: ApiRecord }) {
           })}
         </List>
       </Fact>
-      <Table>
+      <Table captionSide="top">
         <Table.Caption>{t('details.sectors')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>

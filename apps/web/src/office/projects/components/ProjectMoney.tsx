@@ -33,7 +33,7 @@ export function ProjectMoney(props: { record: ApiRecord }) {
   return (
     <Section title={t('money.title')}>
       <Table.ScrollContainer minWidth={480}>
-        <Table>
+        <Table captionSide="top">
           <Table.Caption>{t('money.budgetLines')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -52,7 +52,7 @@ export function ProjectMoney(props: { record: ApiRecord }) {
         </Table>
       </Table.ScrollContainer>
       <Table.ScrollContainer minWidth={480}>
-        <Table>
+        <Table captionSide="top">
           <Table.Caption>{t('money.cofinancing')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -71,7 +71,7 @@ export function ProjectMoney(props: { record: ApiRecord }) {
         </Table>
       </Table.ScrollContainer>
       <Table.ScrollContainer minWidth={640}>
-        <Table>
+        <Table captionSide="top">
           <Table.Caption>{t('money.totals')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -92,7 +92,7 @@ export function ProjectMoney(props: { record: ApiRecord }) {
         </Table>
       </Table.ScrollContainer>
       <Table.ScrollContainer minWidth={480}>
-        <Table>
+        <Table captionSide="top">
           <Table.Caption>{t('money.disbursements')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -114,7 +114,7 @@ export function ProjectMoney(props: { record: ApiRecord }) {
       </Table.ScrollContainer>
       {disbursements.length === 0 && <Text size="sm">{t('money.noDisbursement')}</Text>}
       <Table.ScrollContainer minWidth={480}>
-        <Table>
+        <Table captionSide="top">
           <Table.Caption>{t('money.expenditures')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>

@@ -73,7 +73,7 @@ export function ProjectTimeline(props: { record: ApiRecord; projectId: string; r
   return (
     <Section title={t('milestones.title')}>
       <Table.ScrollContainer minWidth={480}>
-        <Table>
+        <Table captionSide="top">
           <Table.Caption>{t('milestones.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>

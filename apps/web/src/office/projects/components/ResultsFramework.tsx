@@ -65,7 +65,7 @@ function Indicator(props: {
         <ProgressChart title={title} baseline={baseline} periods={periods} />
       )}
       <Table.ScrollContainer minWidth={560}>
-        <Table>
+        <Table captionSide="top">
           <Table.Caption>{t('indicator.progressCaption', { indicator: title })}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -94,7 +94,7 @@ function Indicator(props: {
         </Table>
       </Table.ScrollContainer>
       <Table.ScrollContainer minWidth={720}>
-        <Table>
+        <Table captionSide="top">
           <Table.Caption>{t('indicator.updatesCaption', { indicator: title })}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
