@@ -1,4 +1,4 @@
-import type { Page } from 'playwright';
+import type { Page } from 'playwright-core';
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { Json } from '../registry/testing/platform-client';
 import { WebHarness, webStrings } from './testing/web-harness';
