@@ -8,6 +8,8 @@ import { STRINGS as ASSOCIATION_STRINGS } from './association/strings';
 import { STRINGS as PARTNER_STRINGS } from './partner/strings';
 import { STRINGS as FUNDING_STRINGS } from './funding/strings';
 import { STRINGS as AUDIT_STRINGS } from './audit/strings';
+import { PARTNERSHIPS_ROLES } from './partnerships/routes';
+import { STRINGS as PARTNERSHIPS_STRINGS } from './partnerships/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -29,6 +31,7 @@ export const OFFICE_AREAS: readonly OfficeArea[] = [
   { to: '/office/partner', roles: ['partner'], strings: PARTNER_STRINGS },
   { to: '/office/funding', roles: ['officer'], strings: FUNDING_STRINGS },
   { to: '/office/audit', roles: ['auditor', 'admin'], strings: AUDIT_STRINGS },
+  { to: '/office/partnerships', roles: PARTNERSHIPS_ROLES, strings: PARTNERSHIPS_STRINGS },
 ];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>

@@ -6,6 +6,7 @@ import { ASSOCIATION_ROUTES } from './association/routes';
 import { PARTNER_ROUTES } from './partner/routes';
 import { FUNDING_ROUTES } from './funding/routes';
 import { AUDIT_ROUTES } from './audit/routes';
+import { PARTNERSHIPS_ROUTES } from './partnerships/routes';
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
@@ -19,4 +20,5 @@ export const OFFICE_ROUTES: RouteObject[] = [
   ...PARTNER_ROUTES,
   ...FUNDING_ROUTES,
   ...AUDIT_ROUTES,
+  ...PARTNERSHIPS_ROUTES,
 ];
