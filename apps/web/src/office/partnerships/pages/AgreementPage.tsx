@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
+import { useFollowReadModels } from '../../committee/use-follow-read-models';
 import { DoneNotice } from '../../forms/DoneNotice';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
 import { versionColumns } from '../agreement-versions';
@@ -12,7 +13,7 @@ import { AgreementDocuments } from '../components/AgreementDocuments';
 import { AgreementLifecycle } from '../components/AgreementLifecycle';
 import { AgreementTerms } from '../components/AgreementTerms';
 import { VersionsSideBySide } from '../components/VersionsSideBySide';
-import { agreementQuery, nameIn, registryNamesQuery } from '../queries';
+import { agreementQuery, AGREEMENTS_KEY, nameIn, registryNamesQuery } from '../queries';
 import { STRINGS } from '../strings';
 
 /** One agreement: its terms and parties, its versions side by side, its status, documents and actions. */
@@ -23,6 +24,12 @@ export function AgreementPage() {
   const agreementId = useParams()['agreementId'] ?? '';
   const arrived = (useLocation().state as { done?: string } | null)?.done ?? null;
   const [done, setDone] = useState<string | null>(arrived);
+  const follow = useFollowReadModels();
+  // The page is a read model a few milliseconds behind the log: refetched again shortly after a command.
+  const onDone = (message: string) => {
+    setDone(message);
+    follow([[...AGREEMENTS_KEY]]);
+  };
   const agreement = useQuery(agreementQuery(agreementId));
   const names = useQuery(registryNamesQuery);
   const nameOf = nameIn(names.data, language);
@@ -48,7 +55,7 @@ export function AgreementPage() {
             record={agreement.data.record}
             revision={agreement.data.revision}
             nameOf={nameOf}
-            onDone={setDone}
+            onDone={onDone}
             onReload={reload}
           />
           <VersionsSideBySide versions={versionColumns(agreement.data.record)} nameOf={nameOf} />
@@ -57,7 +64,7 @@ export function AgreementPage() {
             agreementId={agreementId}
             record={agreement.data.record}
             revision={agreement.data.revision}
-            onDone={setDone}
+            onDone={onDone}
             onReload={reload}
           />
         </>

@@ -5,12 +5,13 @@ import { Link, useLocation, useParams } from 'react-router';
 import { textField } from '../../../api/record-fields';
 import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
+import { useFollowReadModels } from '../../committee/use-follow-read-models';
 import { DoneNotice } from '../../forms/DoneNotice';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
 import { SupportActions } from '../components/SupportActions';
 import { SupportAnswer } from '../components/SupportAnswer';
 import { SupportSteps } from '../components/SupportSteps';
-import { nameIn, registryNamesQuery, supportRequestQuery } from '../queries';
+import { nameIn, registryNamesQuery, SUPPORT_KEY, supportRequestQuery } from '../queries';
 import { STRINGS } from '../strings';
 
 /** One support request: what was asked, its steps and their times, the answer, the next step. */
@@ -21,6 +22,12 @@ export function SupportRequestPage() {
   const requestId = useParams()['requestId'] ?? '';
   const arrived = (useLocation().state as { done?: string } | null)?.done ?? null;
   const [done, setDone] = useState<string | null>(arrived);
+  const follow = useFollowReadModels();
+  // The page is a read model a few milliseconds behind the log: refetched again shortly after a command.
+  const onDone = (message: string) => {
+    setDone(message);
+    follow([[...SUPPORT_KEY]]);
+  };
   const request = useQuery(supportRequestQuery(requestId));
   const names = useQuery(registryNamesQuery);
   const nameOf = nameIn(names.data, language);
@@ -55,7 +62,7 @@ export function SupportRequestPage() {
             requestId={requestId}
             record={record}
             revision={request.data?.revision}
-            onDone={setDone}
+            onDone={onDone}
             onReload={() => void request.refetch()}
           />
           <SupportAnswer record={record} nameOf={nameOf} />
