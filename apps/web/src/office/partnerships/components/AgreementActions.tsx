@@ -38,26 +38,34 @@ export function AgreementActions(props: {
     onReload: props.onReload,
   };
   const officer = session.hasRole('officer');
-  const signing = pending && (officer || session.hasRole('association', 'partner'));
+  const organisationSigns =
+    !!pending &&
+    session.hasRole('association', 'partner') &&
+    pending.awaiting.includes(session.actor?.organisationId ?? '');
   const open = status === 'in-force' || status === 'suspended';
-  if (!officer && !signing) return null;
-  if (!officer && pending && !pending.awaiting.includes(session.actor?.organisationId ?? '')) return null;
+  const steps = officer
+    ? [
+        status === 'draft' && <SubmitAction key="submit" {...common} />,
+        pending?.amendmentId && <WithdrawPendingAction key="withdraw" {...common} pending={pending} />,
+        open && !pending && <RenewAction key="renew" {...common} />,
+        open && !pending && <AmendAction key="amend" {...common} />,
+        status === 'in-force' && <SuspendAction key="suspend" {...common} />,
+        status === 'suspended' && <ResumeAction key="resume" {...common} />,
+        open && <TerminateAction key="terminate" {...common} />,
+        status === 'in-force' && <CompleteAction key="complete" {...common} />,
+      ].filter(Boolean)
+    : [];
+  const signing = !!pending && (officer || organisationSigns);
+  if (!signing && steps.length === 0) return null;
   return (
     <Stack gap="xs">
       <Title order={2} size="h3">
         {t('actions.title')}
       </Title>
       {signing && <SignatureActions {...common} pending={pending} nameOf={props.nameOf} />}
-      {officer && (
+      {steps.length > 0 && (
         <Group gap="xs" align="start">
-          {status === 'draft' && <SubmitAction {...common} />}
-          {pending?.amendmentId && <WithdrawPendingAction {...common} pending={pending} />}
-          {open && !pending && <RenewAction {...common} />}
-          {open && !pending && <AmendAction {...common} />}
-          {status === 'in-force' && <SuspendAction {...common} />}
-          {status === 'suspended' && <ResumeAction {...common} />}
-          {open && <TerminateAction {...common} />}
-          {status === 'in-force' && <CompleteAction {...common} />}
+          {steps}
         </Group>
       )}
     </Stack>
