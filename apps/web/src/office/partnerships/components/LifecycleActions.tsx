@@ -96,7 +96,6 @@ export function SuspendAction(props: Common) {
       reasonLabel={t('actions.reason')}
       confirmLabel={t('actions.suspendConfirm')}
       command={command}
-      color="orange.9"
     />
   );
 }
