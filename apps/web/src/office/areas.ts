@@ -10,6 +10,8 @@ import { STRINGS as FUNDING_STRINGS } from './funding/strings';
 import { STRINGS as AUDIT_STRINGS } from './audit/strings';
 import { PROJECTS_ROLES } from './projects/routes';
 import { STRINGS as PROJECTS_STRINGS } from './projects/strings';
+import { PARTNERSHIPS_ROLES } from './partnerships/routes';
+import { STRINGS as PARTNERSHIPS_STRINGS } from './partnerships/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -32,6 +34,7 @@ export const OFFICE_AREAS: readonly OfficeArea[] = [
   { to: '/office/funding', roles: ['officer'], strings: FUNDING_STRINGS },
   { to: '/office/audit', roles: ['auditor', 'admin'], strings: AUDIT_STRINGS },
   { to: '/office/projects', roles: PROJECTS_ROLES, strings: PROJECTS_STRINGS },
+  { to: '/office/partnerships', roles: PARTNERSHIPS_ROLES, strings: PARTNERSHIPS_STRINGS },
 ];
 
 export const areasFor = (roles: readonly Role[]): OfficeArea[] =>

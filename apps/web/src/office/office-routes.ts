@@ -7,6 +7,7 @@ import { PARTNER_ROUTES } from './partner/routes';
 import { FUNDING_ROUTES } from './funding/routes';
 import { AUDIT_ROUTES } from './audit/routes';
 import { PROJECTS_ROUTES } from './projects/routes';
+import { PARTNERSHIPS_ROUTES } from './partnerships/routes';
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
@@ -21,4 +22,5 @@ export const OFFICE_ROUTES: RouteObject[] = [
   ...FUNDING_ROUTES,
   ...AUDIT_ROUTES,
   ...PROJECTS_ROUTES,
+  ...PARTNERSHIPS_ROUTES,
 ];
