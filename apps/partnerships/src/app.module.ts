@@ -26,5 +26,6 @@ export const partnershipsServiceModule = (
         appendListener,
         contentStore: CONTENT_STORE,
         agreementExpiry: infrastructure.config.agreementExpiry,
+        maxDocumentBytes: infrastructure.config.maxDocumentBytes,
       }),
   });

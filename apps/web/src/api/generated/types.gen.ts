@@ -1349,16 +1349,6 @@ export type ProposeReplicationDto = {
     region: AreaDto;
 };
 
-export type UploadDocumentDto = {
-    name: string;
-    mediaType: string;
-    kind: 'agreement' | 'budget' | 'progress-report' | 'final-report' | 'evaluation' | 'photo' | 'other';
-    /**
-     * The file in base64 (at most 512 KiB of file)
-     */
-    contentBase64: string;
-};
-
 export type DefineResultDto = {
     resultId: string;
     level: 'outcome' | 'output';
@@ -7575,11 +7565,17 @@ export type ProjectDocumentsControllerListResponses = {
 export type ProjectDocumentsControllerListResponse = ProjectDocumentsControllerListResponses[keyof ProjectDocumentsControllerListResponses];
 
 export type ProjectDocumentsControllerAttachData = {
-    body: UploadDocumentDto;
+    body: Blob | File;
     path: {
         projectId: string;
     };
-    query?: never;
+    query: {
+        /**
+         * The file name shown
+         */
+        name: string;
+        kind: 'agreement' | 'budget' | 'progress-report' | 'final-report' | 'evaluation' | 'photo' | 'other';
+    };
     url: '/api/partnerships/projects/{projectId}/documents';
 };
 
@@ -7621,7 +7617,7 @@ export type ProjectDocumentsControllerAttachErrors = {
 export type ProjectDocumentsControllerAttachError = ProjectDocumentsControllerAttachErrors[keyof ProjectDocumentsControllerAttachErrors];
 
 export type ProjectDocumentsControllerAttachResponses = {
-    200: CommandResultDto;
+    201: CommandResultDto;
 };
 
 export type ProjectDocumentsControllerAttachResponse = ProjectDocumentsControllerAttachResponses[keyof ProjectDocumentsControllerAttachResponses];
@@ -7653,13 +7649,17 @@ export type ProjectDocumentsControllerDownloadErrors = {
      * Too many requests (urn:tadamon:problem:rate-limited)
      */
     429: ProblemDetailsSchema;
+    /**
+     * Internal server error (urn:tadamon:problem:internal)
+     */
+    500: ProblemDetailsSchema;
 };
 
 export type ProjectDocumentsControllerDownloadError = ProjectDocumentsControllerDownloadErrors[keyof ProjectDocumentsControllerDownloadErrors];
 
 export type ProjectDocumentsControllerDownloadResponses = {
     /**
-     * The file, with its recorded media type and name
+     * The file, with its media type and Content-Disposition: attachment
      */
     200: Blob | File;
 };
