@@ -46,7 +46,7 @@ export class ProjectDocumentsController {
     roles: ['officer', 'association'],
     summary:
       'Attach a document to the project: the body is the file, its Content-Type the file’s media type, at most 20 MiB unless configured otherwise (413 beyond; 415 for a media type not listed); it is kept by its SHA-256, which the answer gives (an officer or the carrying association)',
-    problems: [400, 401, 403, 404, 409, 412, 413, 429],
+    problems: [400, 401, 403, 404, 409, 412, 413, 415, 429],
     creates: true,
   })
   @ApiConsumes(...DOCUMENT_MEDIA_TYPES)

@@ -6381,6 +6381,10 @@ export type AgreementDocumentsControllerAttachErrors = {
      */
     413: ProblemDetailsSchema;
     /**
+     * Unsupported media type (urn:tadamon:problem:unsupported-media-type)
+     */
+    415: ProblemDetailsSchema;
+    /**
      * Too many requests (urn:tadamon:problem:rate-limited)
      */
     429: ProblemDetailsSchema;
@@ -7608,6 +7612,10 @@ export type ProjectDocumentsControllerAttachErrors = {
      * Payload too large (urn:tadamon:problem:payload-too-large)
      */
     413: ProblemDetailsSchema;
+    /**
+     * Unsupported media type (urn:tadamon:problem:unsupported-media-type)
+     */
+    415: ProblemDetailsSchema;
     /**
      * Too many requests (urn:tadamon:problem:rate-limited)
      */
