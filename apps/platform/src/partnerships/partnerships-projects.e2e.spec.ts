@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { FolderContentStore } from '@tadamon/content-store';
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
+import { CONTENT_STORE } from '../embedded/embedded.module';
 import { Caller, eventually, Json, PlatformClient, RoleName } from '../registry/testing/platform-client';
 import {
   area,
@@ -339,6 +343,63 @@ describe('Partnerships API: co-development projects', () => {
       expect((await scenario.upload('partner', projectId, Buffer.from('x'))).status).toBe(403);
       expect((await client.get('officer', `${PROJECTS}/${projectId}/documents`)).body).toEqual([]);
       expect(etag(await client.get('officer', `${PROJECTS}/${projectId}`))).toBe(before);
+    });
+    it('stops a chunked upload (no Content-Length) past 20 MiB with 413, and attaches nothing', async () => {
+      const projectId = await scenario.open();
+      // node:http on a connection of its own (closed after): the server answers before the
+      // client has sent everything, and fetch's pool would hand that connection to the next request.
+      const url = new URL(`${client.baseUrl}${PROJECTS}/${projectId}/documents?name=big.pdf&kind=other`);
+      const token = await client.token('officer');
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = httpRequest(
+          url,
+          {
+            method: 'POST',
+            agent: false,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/pdf',
+              'transfer-encoding': 'chunked',
+              connection: 'close',
+            },
+          },
+          (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (piece: string) => (body += piece));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          },
+        );
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+        });
+        const chunk = Buffer.alloc(1024 * 1024, 7);
+        const write = (left: number) => {
+          if (left === 0) return request.end();
+          if (request.write(chunk)) setImmediate(() => write(left - 1));
+          else request.once('drain', () => write(left - 1));
+        };
+        write(22);
+      });
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.body).type).toBe('urn:tadamon:problem:payload-too-large');
+      expect((await client.get('officer', `${PROJECTS}/${projectId}/documents`)).body).toEqual([]);
+    });
+
+    it('answers 500, never other bytes, when the stored file no longer matches its SHA-256', async () => {
+      const projectId = await scenario.open();
+      const file = randomBytes(4096);
+      expect((await scenario.upload('officer', projectId, file)).status).toBe(201);
+      const sha256 = createHash('sha256').update(file).digest('hex');
+      const store = client.app.get<FolderContentStore>(CONTENT_STORE, { strict: false });
+      const path = store.pathOf(sha256);
+      const stored = readFileSync(path);
+      stored[100] ^= 0xff;
+      chmodSync(path, 0o644);
+      writeFileSync(path, stored);
+      const download = await scenario.download('officer', projectId, sha256);
+      expect(download.status).toBe(500);
+      expect(download.bytes.toString()).toContain('CONTENT_CORRUPTED');
     });
   });
 
