@@ -32,5 +32,6 @@ export const partnershipsServiceModule = (
         contentStore: CONTENT_STORE,
         registryDirectory: REGISTRY_DIRECTORY,
         agreementExpiry: infrastructure.config.agreementExpiry,
+        maxDocumentBytes: infrastructure.config.maxDocumentBytes,
       }),
   });

@@ -30,7 +30,17 @@ describe("docker-compose.yml's partnerships entry", () => {
     expect(config.eventStore.kind).toBe('postgres');
     expect(config.readModels.database).toBe('tadamon_partnerships');
     expect(config.contentStore).toEqual({ kind: 'folder', dir: '/app/data/content' });
+    expect(config.maxDocumentBytes).toBe(20 * 1024 * 1024);
     expect(config.logSeals).toBeUndefined();
+  });
+
+  it('passes the largest document size from the caller’s shell', () => {
+    const environment = { ...composeEnvironment(), TADAMON_JWT_SECRET: 's'.repeat(48) };
+    const compose = readFileSync(join(__dirname, '../../../docker-compose.yml'), 'utf8');
+    expect(compose).toContain('TADAMON_CONTENT_MAX_BYTES: ${TADAMON_CONTENT_MAX_BYTES:-20971520}');
+    expect(
+      loadPartnershipsConfig({ ...environment, TADAMON_CONTENT_MAX_BYTES: '1048576' }).maxDocumentBytes,
+    ).toBe(1024 * 1024);
   });
 
   it('refuses to start with no way to verify tokens, naming the variable', () => {

@@ -280,9 +280,15 @@ describe('the Partnerships service configuration', () => {
     ]);
   });
 
-  it('does not read TADAMON_CONTENT_MAX_BYTES: the API caps a document at 512 KiB', () => {
-    expect(PARTNERSHIPS_VARIABLES).not.toContain('TADAMON_CONTENT_MAX_BYTES');
-    expect(() => loadPartnershipsConfig({ ...valid, TADAMON_CONTENT_MAX_BYTES: '0' })).not.toThrow();
+  it('reads the largest document size from TADAMON_CONTENT_MAX_BYTES (20 MiB by default)', () => {
+    expect(PARTNERSHIPS_VARIABLES).toContain('TADAMON_CONTENT_MAX_BYTES');
+    expect(loadPartnershipsConfig(valid).maxDocumentBytes).toBe(20 * 1024 * 1024);
+    expect(loadPartnershipsConfig({ ...valid, TADAMON_CONTENT_MAX_BYTES: '3145728' }).maxDocumentBytes).toBe(
+      3 * 1024 * 1024,
+    );
+    expect(problemsOf({ ...valid, TADAMON_CONTENT_MAX_BYTES: '0' }).map((p) => p.variable)).toEqual([
+      'TADAMON_CONTENT_MAX_BYTES',
+    ]);
   });
 
   it('documents every variable it reads in docs/partnerships-service.md', () => {

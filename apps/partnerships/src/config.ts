@@ -30,15 +30,13 @@ export interface PartnershipsConfig extends ServiceConfig {
   contentStore: ContentStoreLocation;
   /** The agreement expiry process's pass interval (0: the pass at start only). */
   agreementExpiry: { intervalMs: number };
+  /** The largest document an upload may be (TADAMON_CONTENT_MAX_BYTES): beyond, 413. */
+  maxDocumentBytes: number;
 }
 
 const SQLITE_FILE = 'data/partnerships/partnerships.db';
 
-// Not read: the API caps a document at 512 KiB (base64 in a JSON body, libs/partnerships
-// api/document-upload.ts); a variable that changed nothing would mislead.
-const { TADAMON_CONTENT_MAX_BYTES: _notRead, ...contentVariables } = contentStoreVariables(
-  join(dirname(SQLITE_FILE), 'content'),
-);
+const contentVariables = contentStoreVariables(join(dirname(SQLITE_FILE), 'content'));
 
 const schema = defineConfig({
   ...contextVariables({
@@ -86,11 +84,8 @@ export function loadPartnershipsConfig(environment: NodeJS.ProcessEnv = process.
     consumerState: ownState,
     kafka: { ...config.kafka, group: values.TADAMON_KAFKA_GROUP },
     logSeals: logSealsSection(values),
-    // The location ignores the size limit, which this service does not read (see above).
-    contentStore: contentStoreLocation(
-      { ...values, TADAMON_CONTENT_DIR: contentDir, TADAMON_CONTENT_MAX_BYTES: 0 },
-      values.DATABASE_URL,
-    ),
+    contentStore: contentStoreLocation({ ...values, TADAMON_CONTENT_DIR: contentDir }, values.DATABASE_URL),
     agreementExpiry: { intervalMs: values.TADAMON_AGREEMENT_EXPIRY_INTERVAL },
+    maxDocumentBytes: values.TADAMON_CONTENT_MAX_BYTES,
   };
 }

@@ -48,6 +48,8 @@ const database = `partnerships_e2e_${run}`;
 const group = `tadamon.partnerships.e2e-${run}`;
 const bucket = `tadamon-partnerships-e2e-${run}`;
 const prefix = 'partnerships/';
+/** The service's largest document (TADAMON_CONTENT_MAX_BYTES), under the default to show it is read. */
+const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 const sealKeys = generateSealKeyPair();
 const secret = randomBytes(32).toString('base64url');
 const officer = { id: 'officer-e2e', roles: ['officer'] };
@@ -107,6 +109,7 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
         TADAMON_CONTENT_S3_ACCESS_KEY_ID: decodeURIComponent(s3Url.username),
         TADAMON_CONTENT_S3_SECRET_ACCESS_KEY: decodeURIComponent(s3Url.password),
         TADAMON_CONTENT_S3_PREFIX: prefix,
+        TADAMON_CONTENT_MAX_BYTES: String(MAX_DOCUMENT_BYTES),
       },
     });
     await app.listen(0, '127.0.0.1');
@@ -302,17 +305,23 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
     expect(directory.rows).toEqual([{ status: 'verified', names: { fr: `Tiwizi ${run}`, ar: 'تويزة' } }]);
   }, 40_000);
 
-  it('keeps a document uploaded over HTTP in the S3 bucket it is configured with, under its SHA-256', async () => {
-    const bytes = Buffer.from(`%PDF-1.7 convention de financement ${run}\n`);
+  it('streams a document uploaded over HTTP to the S3 bucket under its SHA-256, up to TADAMON_CONTENT_MAX_BYTES', async () => {
+    // Over the API's 1 MiB JSON body limit: the upload is the file itself, streamed.
+    const bytes = Buffer.concat([
+      Buffer.from(`%PDF-1.7 convention de financement ${run}\n`),
+      randomBytes(1536 * 1024),
+    ]);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const path = `/api/partnerships/projects/${projectId}/documents`;
-    const uploaded = await call('POST', path, {
-      contentBase64: bytes.toString('base64'),
-      name: 'convention.pdf',
-      mediaType: 'application/pdf',
-      kind: 'agreement',
-    });
-    expect(uploaded).toMatchObject({ status: 200, body: { sha256, size: bytes.length } });
+    const upload = async (file: Buffer) =>
+      fetch(`${base}${path}?name=convention.pdf&kind=agreement`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await officerToken()}`, 'content-type': 'application/pdf' },
+        body: file,
+      });
+    const uploaded = await upload(bytes);
+    expect(uploaded.status).toBe(201);
+    expect(await uploaded.json()).toMatchObject({ sha256, size: bytes.length });
 
     const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: `${prefix}${sha256}` }));
     expect(head.ContentLength).toBe(bytes.length);
@@ -320,7 +329,12 @@ describe('the Partnerships service (distributed profile) on Kafka, PostgreSQL, F
       headers: { authorization: `Bearer ${await officerToken()}` },
     });
     expect(download.status).toBe(200);
-    expect(Buffer.from(await download.arrayBuffer())).toEqual(bytes);
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const tooLarge = await upload(randomBytes(MAX_DOCUMENT_BYTES + 1));
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ maxBytes: MAX_DOCUMENT_BYTES });
+    expect((await call('GET', path)).body).toHaveLength(1);
   }, 30_000);
 
   it('seals its log, and reports each dependency in readiness and the consumer lag in /metrics', async () => {

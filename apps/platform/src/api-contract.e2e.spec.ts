@@ -115,6 +115,17 @@ describe('the API contract over every GET operation of the document', () => {
     expect(undocumented).toEqual([]);
   });
 
+  it('documents the document uploads of agreements and projects alike: the file itself, in the listed media types', () => {
+    const upload = (path: string) => document.paths[path].post.requestBody.content as Record<string, Json>;
+    const agreements = upload('/api/partnerships/agreements/{agreementId}/documents');
+    const projects = upload('/api/partnerships/projects/{projectId}/documents');
+    expect(Object.keys(projects)).toEqual(Object.keys(agreements));
+    expect(Object.keys(projects)).toEqual(expect.arrayContaining(['application/pdf', 'image/png']));
+    expect(Object.keys(projects)).not.toContain('application/json');
+    for (const type of Object.keys(projects))
+      expect(projects[type].schema).toEqual({ type: 'string', format: 'binary' });
+  });
+
   it('states in the document the rules the server enforces on request bodies', async () => {
     const schemas = document.components.schemas;
     const profile = schemas.AssociationProfileDto;

@@ -1,6 +1,11 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { AgreementReads } from './api/agreement-reads';
-import { DocumentUploads } from './api/document-uploads';
+import { DocumentTransfer } from './api/document-transfer';
+import {
+  DEFAULT_MAX_DOCUMENT_BYTES,
+  DocumentUploads,
+  PARTNERSHIPS_MAX_DOCUMENT_BYTES,
+} from './api/document-uploads';
 import { PARTNERSHIPS_CONTROLLERS } from './api/partnerships-controllers';
 import {
   AgreementExpiry,
@@ -32,6 +37,11 @@ export interface PartnershipsModuleOptions extends PartnershipsInfrastructure {
   imports?: (DynamicModule | Type<unknown>)[];
   /** The agreement expiry process: its pass interval (default one hour; 0: only the pass at start). */
   agreementExpiry?: Partial<AgreementExpirySettings>;
+  /**
+   * The largest document (of an agreement or a project) taken, in bytes: a bigger one answers 413
+   * and nothing is kept (default 20 MiB; the service reads TADAMON_CONTENT_MAX_BYTES).
+   */
+  maxDocumentBytes?: number;
 }
 
 /**
@@ -69,7 +79,12 @@ export class PartnershipsModule {
         ProjectLoader,
         ProjectIatiChecks,
         AgreementReads,
+        {
+          provide: PARTNERSHIPS_MAX_DOCUMENT_BYTES,
+          useValue: options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES,
+        },
         DocumentUploads,
+        DocumentTransfer,
       ],
       exports: [PartnershipsCommands],
     };

@@ -1,4 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { FolderContentStore } from '@tadamon/content-store';
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
+import { CONTENT_STORE } from '../embedded/embedded.module';
 import { Caller, eventually, Json, PlatformClient, RoleName } from '../registry/testing/platform-client';
 import {
   area,
@@ -308,42 +313,120 @@ describe('Partnerships API: co-development projects', () => {
   describe('documents', () => {
     it('keeps an uploaded file by its SHA-256 and gives it back, with its type, to whoever sees the project', async () => {
       const projectId = await scenario.open();
-      const sha256 = await scenario.attach(
-        'association',
-        projectId,
-        'Rapport trimestriel : 40 ménages raccordés.',
-      );
+      const text = '%PDF-1.7\nRapport trimestriel : 40 ménages raccordés.\n';
+      const sha256 = await scenario.attach('association', projectId, text);
       const listed = await client.get('partner', `${PROJECTS}/${projectId}/documents`);
       expect(listed.body).toEqual([
         {
           sha256,
-          name: 'rapport.txt',
-          mediaType: 'text/plain',
-          size: Buffer.byteLength('Rapport trimestriel : 40 ménages raccordés.'),
+          name: 'rapport.pdf',
+          mediaType: 'application/pdf',
+          size: Buffer.byteLength(text),
           kind: 'progress-report',
         },
       ]);
-      const file = await client.get('auditor', `${PROJECTS}/${projectId}/documents/${sha256}`);
+      const file = await scenario.download('auditor', projectId, sha256);
       expect(file.status).toBe(200);
-      expect(file.type).toBe('text/plain');
-      expect(file.body).toBe('Rapport trimestriel : 40 ménages raccordés.');
-      expect(file.headers.get('content-disposition')).toContain('rapport.txt');
-      expect((await client.get(OUTSIDER, `${PROJECTS}/${projectId}/documents/${sha256}`)).status).toBe(404);
-      expect(
-        (await client.get('officer', `${PROJECTS}/${projectId}/documents/${'0'.repeat(64)}`)).status,
-      ).toBe(404);
+      expect(file.headers.get('content-type')).toBe('application/pdf');
+      expect(file.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''rapport.pdf");
+      expect(file.bytes.toString('utf8')).toBe(text);
+      expect((await scenario.download(OUTSIDER, projectId, sha256)).status).toBe(404);
+      expect((await scenario.download('officer', projectId, '0'.repeat(64))).status).toBe(404);
     });
 
-    it('refuses bad base64, an outsider and a partner, and records nothing', async () => {
+    it('streams a file larger than the JSON body limit (3 MiB) in and out unchanged', async () => {
       const projectId = await scenario.open();
-      const body = { name: 'a.txt', mediaType: 'text/plain', kind: 'other', contentBase64: 'not base64!' };
-      const bad = await client.post('officer', `${PROJECTS}/${projectId}/documents`, body);
-      expect(bad.status).toBe(400);
-      expect(bad.body.errors[0].pointer).toBe('/contentBase64');
-      const good = { ...body, contentBase64: Buffer.from('x').toString('base64') };
-      expect((await client.post(OUTSIDER, `${PROJECTS}/${projectId}/documents`, good)).status).toBe(404);
-      expect((await client.post('partner', `${PROJECTS}/${projectId}/documents`, good)).status).toBe(403);
+      const file = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(3 * 1024 * 1024)]);
+      const uploaded = await scenario.upload('officer', projectId, file, {
+        name: 'plans ع.pdf',
+        kind: 'other',
+      });
+      expect(uploaded.status).toBe(201);
+      const sha256 = createHash('sha256').update(file).digest('hex');
+      expect(uploaded.body).toMatchObject({ sha256, size: file.length, events: ['ProjectDocumentAttached'] });
+      expect(uploaded.headers.get('location')).toBe(`${PROJECTS}/${projectId}/documents/${sha256}`);
+      const download = await scenario.download('association', projectId, sha256);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toContain("filename*=UTF-8''plans%20%D8%B9.pdf");
+      expect(download.bytes.equals(file)).toBe(true);
+    });
+
+    it('refuses a file over 20 MiB (413), an unlisted media type or JSON (415), a bad kind (400), an outsider and a partner, and records nothing', async () => {
+      const projectId = await scenario.open();
+      const before = etag(await client.get('officer', `${PROJECTS}/${projectId}`));
+      expect(before).toMatch(/^"\d+"$/);
+      const big = await scenario.upload('officer', projectId, Buffer.alloc(20 * 1024 * 1024 + 1, 1));
+      expect([big.status, big.body.type]).toEqual([413, 'urn:tadamon:problem:payload-too-large']);
+      const text = await scenario.upload('officer', projectId, Buffer.from('x'), { type: 'text/plain' });
+      expect([text.status, text.body.type]).toEqual([415, 'urn:tadamon:problem:unsupported-media-type']);
+      const json = await scenario.upload('officer', projectId, Buffer.from('{}'), {
+        type: 'application/json',
+      });
+      expect([json.status, json.body.type]).toEqual([415, 'urn:tadamon:problem:unsupported-media-type']);
+      const kind = await scenario.upload('officer', projectId, Buffer.from('x'), { kind: 'poem' });
+      expect(kind.status).toBe(400);
+      expect((await scenario.upload('officer', projectId, Buffer.alloc(0))).status).toBe(400);
+      expect((await scenario.upload(OUTSIDER, projectId, Buffer.from('x'))).status).toBe(404);
+      expect((await scenario.upload('partner', projectId, Buffer.from('x'))).status).toBe(403);
       expect((await client.get('officer', `${PROJECTS}/${projectId}/documents`)).body).toEqual([]);
+      expect(etag(await client.get('officer', `${PROJECTS}/${projectId}`))).toBe(before);
+    });
+    it('stops a chunked upload (no Content-Length) past 20 MiB with 413, and attaches nothing', async () => {
+      const projectId = await scenario.open();
+      // node:http on a connection of its own (closed after): the server answers before the
+      // client has sent everything, and fetch's pool would hand that connection to the next request.
+      const url = new URL(`${client.baseUrl}${PROJECTS}/${projectId}/documents?name=big.pdf&kind=other`);
+      const token = await client.token('officer');
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = httpRequest(
+          url,
+          {
+            method: 'POST',
+            agent: false,
+            headers: {
+              authorization: `Bearer ${token}`,
+              'content-type': 'application/pdf',
+              'transfer-encoding': 'chunked',
+              connection: 'close',
+            },
+          },
+          (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (piece: string) => (body += piece));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          },
+        );
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+        });
+        const chunk = Buffer.alloc(1024 * 1024, 7);
+        const write = (left: number) => {
+          if (left === 0) return request.end();
+          if (request.write(chunk)) setImmediate(() => write(left - 1));
+          else request.once('drain', () => write(left - 1));
+        };
+        write(22);
+      });
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.body).type).toBe('urn:tadamon:problem:payload-too-large');
+      expect((await client.get('officer', `${PROJECTS}/${projectId}/documents`)).body).toEqual([]);
+    });
+
+    it('answers 500, never other bytes, when the stored file no longer matches its SHA-256', async () => {
+      const projectId = await scenario.open();
+      const file = randomBytes(4096);
+      expect((await scenario.upload('officer', projectId, file)).status).toBe(201);
+      const sha256 = createHash('sha256').update(file).digest('hex');
+      const store = client.app.get<FolderContentStore>(CONTENT_STORE, { strict: false });
+      const path = store.pathOf(sha256);
+      const stored = readFileSync(path);
+      stored[100] ^= 0xff;
+      chmodSync(path, 0o644);
+      writeFileSync(path, stored);
+      const download = await scenario.download('officer', projectId, sha256);
+      expect(download.status).toBe(500);
+      expect(download.bytes.toString()).toContain('CONTENT_CORRUPTED');
     });
   });
 

@@ -93,6 +93,16 @@ describe('Partnerships API: results framework and four-eyes indicator updates', 
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].pointer).toBe('/evidence/0/sha256');
+    // Kept in the content store but attached to another project: not this project's evidence.
+    const elsewhere = await scenario.attach('association', await scenario.open(), 'Photos d’un autre projet');
+    const foreign = await client.post('association', `${results(projectId)}/updates`, {
+      indicatorId: 'households',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      value: 40,
+      evidence: [{ sha256: elsewhere, name: 'autre.pdf' }],
+    });
+    expect([foreign.status, foreign.body.errors?.[0]?.pointer]).toEqual([400, '/evidence/0/sha256']);
     const evidence = await scenario.attach('association', projectId, 'Photos des raccordements');
     const updateId = await scenario.submitUpdate('association', projectId, 40, evidence);
     const indicator = await indicatorOf(projectId, (i) => i.updates.length === 1);

@@ -9,7 +9,7 @@ const locate = (environment: NodeJS.ProcessEnv) =>
 describe('contentStoreVariables', () => {
   it('keeps documents in a folder by default', () => {
     expect(locate({})).toEqual({ kind: 'folder', dir: '/var/lib/tadamon/content' });
-    expect(config.load({}).TADAMON_CONTENT_MAX_BYTES).toBe(25 * 1024 * 1024);
+    expect(config.load({}).TADAMON_CONTENT_MAX_BYTES).toBe(20 * 1024 * 1024);
     expect(contentStoreProblems({})).toEqual([]);
   });
 

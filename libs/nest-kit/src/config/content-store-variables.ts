@@ -51,7 +51,7 @@ const matching = (pattern: RegExp, what: string) =>
 export const contentStoreVariables = (defaultDir: string) => ({
   TADAMON_CONTENT_STORE: env.oneOf(CONTENT_STORE_KINDS).default('folder'),
   TADAMON_CONTENT_DIR: env.string({ minLength: 1, maxLength: 4096 }).default(defaultDir),
-  TADAMON_CONTENT_MAX_BYTES: env.int({ min: 1, max: 5 * 1024 ** 3 }).default(25 * 1024 * 1024),
+  TADAMON_CONTENT_MAX_BYTES: env.int({ min: 1, max: 5 * 1024 ** 3 }).default(20 * 1024 * 1024),
   TADAMON_CONTENT_PG_SCHEMA: matching(SCHEMA, 'a PostgreSQL schema name ([a-z_][a-z0-9_]*)').default(
     'tadamon_content',
   ),

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -8,7 +8,6 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { ContentCorrupted, ContentTooLarge } from '@tadamon/content-store';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -22,28 +21,16 @@ import {
 } from '@tadamon/nest-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PartnershipsCommands } from '../application/partnerships-commands';
-import { PARTNERSHIPS_CONTENT_STORE, PartnershipsContentStore } from '../application/partnerships-ports';
 import { AgreementDocumentKind } from '../domain/agreement/agreement-documents';
 import { findDocument } from '../domain/agreement/decide-documents';
 import { AgreementReads } from './agreement-reads';
 import { AGREEMENTS_PATH } from './agreements.controller';
 import { AgreementDocumentQueryDto, AgreementReasonDto } from './dto/agreement-commands.dto';
-import {
-  DOCUMENT_MEDIA_TYPES,
-  isUploadStream,
-  MAX_DOCUMENT_UPLOAD_BYTES,
-  uploadedMediaType,
-} from './document-uploads';
+import { DocumentTransfer } from './document-transfer';
+import { DOCUMENT_MEDIA_TYPES } from './document-uploads';
 import { ORGANISATION_ROLES, PARTNERSHIPS_READ_ALL } from './organisation-access';
 
 const SHA256 = /^[0-9a-f]{64}$/;
-
-const tooLarge = () =>
-  new ProblemException('payload-too-large', undefined, { maxBytes: MAX_DOCUMENT_UPLOAD_BYTES });
-
-/** `filename*` (RFC 6266/8187): the name in UTF-8, whatever its script. */
-const attachmentHeader = (name: string) =>
-  `attachment; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 @ApiTags('partnerships: agreements')
 @ApiBearerAuth()
@@ -52,15 +39,15 @@ export class AgreementDocumentsController {
   constructor(
     private readonly commands: PartnershipsCommands,
     private readonly reads: AgreementReads,
-    @Inject(PARTNERSHIPS_CONTENT_STORE) private readonly contents: PartnershipsContentStore,
+    private readonly documents: DocumentTransfer,
   ) {}
 
   @Post(':agreementId/documents')
   @CommandEndpoint({
     roles: ['officer'],
     summary:
-      'Attach a document (the signed convention, an annex, a letter): the body is the file, its Content-Type the file’s media type, at most 20 MiB (413 beyond); it is kept by its SHA-256, which the answer gives (officer)',
-    problems: [400, 401, 403, 404, 409, 412, 413, 429],
+      'Attach a document (the signed convention, an annex, a letter): the body is the file, its Content-Type the file’s media type, at most 20 MiB unless configured otherwise (413 beyond; 415 for a media type not listed); it is kept by its SHA-256, which the answer gives (officer)',
+    problems: [400, 401, 403, 404, 409, 412, 413, 415, 429],
     creates: true,
   })
   @ApiConsumes(...DOCUMENT_MEDIA_TYPES)
@@ -70,24 +57,17 @@ export class AgreementDocumentsController {
     @Param('agreementId') agreementId: string,
     @Query() query: AgreementDocumentQueryDto,
     @Req() request: FastifyRequest,
-    @Headers('content-type') contentType: string | undefined,
-    @Headers('content-length') contentLength: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     await this.reads.stream(actor, agreementId);
-    const body = request.body;
-    if (!isUploadStream(body)) throw new ProblemException('unsupported-media-type');
-    if (contentLength !== undefined && Number(contentLength) > MAX_DOCUMENT_UPLOAD_BYTES) throw tooLarge();
-    const stored = await this.contents.put(body, { maxBytes: MAX_DOCUMENT_UPLOAD_BYTES }).catch((error) => {
-      throw error instanceof ContentTooLarge ? tooLarge() : error;
-    });
+    const stored = await this.documents.receive(request);
     const document = {
       sha256: stored.sha256,
       size: stored.size,
       name: query.name,
       kind: query.kind as AgreementDocumentKind,
-      mediaType: uploadedMediaType(contentType),
+      mediaType: stored.mediaType,
     };
     const outcome = await this.commands.execute(
       'agreement',
@@ -124,11 +104,7 @@ export class AgreementDocumentsController {
     const { state } = await this.reads.stream(actor, agreementId);
     const attached = SHA256.test(sha256) ? findDocument(state, sha256) : undefined;
     if (!attached || attached.detached !== null) throw new ProblemException('not-found');
-    const bytes = await this.verifiedBytes(sha256);
-    reply.type(attached.mediaType);
-    reply.header('content-disposition', attachmentHeader(attached.name));
-    reply.header('etag', `"${sha256}"`);
-    return bytes;
+    return this.documents.send(reply, attached);
   }
 
   @Post(':agreementId/documents/:sha256/detach')
@@ -155,23 +131,5 @@ export class AgreementDocumentsController {
         { expectedRevision },
       ),
     );
-  }
-
-  /**
-   * The whole file, read through the store's verification first: a file whose bytes no longer hash
-   * to its key fails here, before the reply starts, instead of after its bytes went out.
-   */
-  private async verifiedBytes(sha256: string): Promise<Buffer> {
-    const stream = await this.contents.get(sha256);
-    if (!stream) throw new ProblemException('internal', undefined, { code: 'CONTENT_MISSING' });
-    const chunks: Buffer[] = [];
-    try {
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-    } catch (error) {
-      if (error instanceof ContentCorrupted)
-        throw new ProblemException('internal', undefined, { code: 'CONTENT_CORRUPTED' });
-      throw error;
-    }
-    return Buffer.concat(chunks);
   }
 }

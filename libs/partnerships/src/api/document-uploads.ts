@@ -4,10 +4,19 @@ import { ProblemException } from '@tadamon/nest-kit';
 import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
 
-/** The largest file the API takes: a bigger one answers 413 and nothing of it is kept. */
-export const MAX_DOCUMENT_UPLOAD_BYTES = 20 * 1024 * 1024;
+/**
+ * The largest document the API takes unless PartnershipsModule.forRoot's `maxDocumentBytes` says
+ * otherwise: a bigger one answers 413 and nothing of it is kept.
+ */
+export const DEFAULT_MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-/** The media types an agreement's documents come in; the request's Content-Type names the file's. */
+/** The injection token of the largest document taken, in bytes (PartnershipsModule's option). */
+export const PARTNERSHIPS_MAX_DOCUMENT_BYTES = Symbol('PARTNERSHIPS_MAX_DOCUMENT_BYTES');
+
+/**
+ * The media types documents (of agreements and projects) come in; the request's Content-Type names
+ * the file's, and any other answers 415.
+ */
 export const DOCUMENT_MEDIA_TYPES = [
   'application/pdf',
   'application/octet-stream',
@@ -22,14 +31,17 @@ export const DOCUMENT_MEDIA_TYPES = [
   'application/vnd.oasis.opendocument.spreadsheet',
 ] as const;
 
-/** Routes whose body is a file, streamed to the handler as it arrives (never buffered whole). */
+/**
+ * Routes whose body is a file, streamed to the handler as it arrives (never buffered whole):
+ * POST …/agreements/:id/documents and POST …/projects/:id/documents.
+ */
 const UPLOAD_ROUTES = /\/documents$/;
 
 /**
  * The platform's Fastify parses JSON only (the kit). A document upload's body is the file itself
  * with its media type as Content-Type: this parser hands the handler the request stream, on the
  * upload routes alone (elsewhere these types still answer 415). The handler streams it to the
- * content store, which stops at MAX_DOCUMENT_UPLOAD_BYTES.
+ * content store, which stops at the largest size taken (DocumentTransfer).
  */
 @Injectable()
 export class DocumentUploads implements OnModuleInit {

@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Inject, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
   Actor,
@@ -12,45 +20,48 @@ import {
   ProblemException,
   Roles,
 } from '@tadamon/nest-kit';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PartnershipsCommands } from '../application/partnerships-commands';
-import { PARTNERSHIPS_CONTENT_STORE, PartnershipsContentStore } from '../application/partnerships-ports';
 import { ProjectDocumentKind } from '../domain/project/project-commands';
-import { documentBody, storeDocument } from './document-upload';
-import { UploadDocumentDto } from './dto/project.dto';
+import { DocumentTransfer } from './document-transfer';
+import { DOCUMENT_MEDIA_TYPES } from './document-uploads';
+import { ProjectDocumentQueryDto } from './dto/project.dto';
 import { assertOfficerOrCarrier, PROJECT_PARTIES, PROJECT_READERS } from './project-access';
 import { ProjectLoader } from './project-loader';
 
-/** A file name as a Content-Disposition parameter (RFC 6266: ASCII fallback and UTF-8 form). */
-const disposition = (name: string): string =>
-  `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const PROJECT_DOCUMENTS_PATH = 'api/partnerships/projects/:projectId/documents';
 
 @ApiTags('partnerships: project documents')
 @ApiBearerAuth()
-@Controller('api/partnerships/projects/:projectId/documents')
+@Controller(PROJECT_DOCUMENTS_PATH)
 export class ProjectDocumentsController {
   constructor(
     private readonly commands: PartnershipsCommands,
     private readonly projects: ProjectLoader,
-    @Inject(PARTNERSHIPS_CONTENT_STORE) private readonly content: PartnershipsContentStore,
+    private readonly documents: DocumentTransfer,
   ) {}
 
   @Post()
   @CommandEndpoint({
     roles: ['officer', 'association'],
     summary:
-      'Attach a document to the project: the file (base64, at most 512 KiB) is kept by its SHA-256, then recorded with its name, media type and kind (an officer or the carrying association)',
-    problems: [400, 401, 403, 404, 409, 412, 413, 429],
+      'Attach a document to the project: the body is the file, its Content-Type the file’s media type, at most 20 MiB unless configured otherwise (413 beyond; 415 for a media type not listed); it is kept by its SHA-256, which the answer gives (an officer or the carrying association)',
+    problems: [400, 401, 403, 404, 409, 412, 413, 415, 429],
+    creates: true,
   })
+  @ApiConsumes(...DOCUMENT_MEDIA_TYPES)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
   async attach(
     @CurrentActor() actor: Actor,
     @Param('projectId') projectId: string,
-    @Body() body: UploadDocumentDto,
+    @Query() query: ProjectDocumentQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const { state } = await this.projects.open(projectId);
     assertOfficerOrCarrier(actor, state);
-    const { sha256, size } = await storeDocument(this.content, body.contentBase64);
+    const { sha256, size, mediaType } = await this.documents.receive(request);
     const outcome = await this.commands.execute(
       'project',
       projectId,
@@ -60,13 +71,17 @@ export class ProjectDocumentsController {
           projectId,
           sha256,
           size,
-          name: body.name,
-          mediaType: body.mediaType,
-          kind: body.kind as ProjectDocumentKind,
+          name: query.name,
+          mediaType,
+          kind: query.kind as ProjectDocumentKind,
         },
       },
       actor,
       { expectedRevision },
+    );
+    reply.header(
+      'location',
+      `/api/partnerships/projects/${encodeURIComponent(projectId)}/documents/${sha256}`,
     );
     return commandResponse(outcome, { sha256, size });
   }
@@ -85,28 +100,23 @@ export class ProjectDocumentsController {
   @Roles(...PROJECT_READERS, ...PROJECT_PARTIES)
   @ApiOperation({
     summary:
-      'Download an attached document by its SHA-256, verified as it streams (whoever may see the project)',
+      'Download an attached document by its SHA-256, verified against it before a byte is sent (a stored file that no longer matches answers 500, never other bytes) (whoever may see the project)',
   })
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({
-    description: 'The file, with its recorded media type and name',
-    schema: { type: 'string', format: 'binary' },
+    description: 'The file, with its media type and Content-Disposition: attachment',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
   })
-  @ApiProblems(401, 403, 404, 429)
+  @ApiProblems(401, 403, 404, 429, 500)
   async download(
     @CurrentActor() actor: Actor,
     @Param('projectId') projectId: string,
     @Param('sha256') sha256: string,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  ): Promise<Buffer> {
     const { state } = await this.projects.seenBy(actor, projectId);
     const document = Object.hasOwn(state.documents, sha256) ? state.documents[sha256] : undefined;
     if (!document) throw new ProblemException('not-found');
-    const body = await documentBody(this.content, sha256);
-    reply.header('content-type', document.mediaType);
-    reply.header('content-disposition', disposition(document.name));
-    reply.header('content-length', String(document.size));
-    reply.header('x-content-type-options', 'nosniff');
-    return new StreamableFile(body);
+    return this.documents.send(reply, document);
   }
 }

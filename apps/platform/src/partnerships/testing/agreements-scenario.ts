@@ -1,5 +1,6 @@
 import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
 import { Caller, Json, MintedCaller, PlatformClient, Reply } from '../../registry/testing/platform-client';
+import { downloadFile, uploadFile } from './document-files';
 
 export const P = '/api/partnerships';
 export const AGREEMENTS = `${P}/agreements`;
@@ -98,65 +99,21 @@ export class AgreementsScenario {
   }
 
   /** A raw upload: the body is the file, its media type the Content-Type. */
-  async upload(
+  upload(
     who: Caller,
     agreementId: string,
     bytes: Uint8Array,
     options: { name?: string; kind?: string; type?: string; headers?: Record<string, string> } = {},
   ): Promise<Reply> {
-    const query = new URLSearchParams({
+    return uploadFile(this.client, who, `${AGREEMENTS}/${agreementId}/documents`, bytes, {
+      ...options,
       name: options.name ?? 'convention.pdf',
       kind: options.kind ?? 'signed-convention',
     });
-    return this.raw(
-      who,
-      'POST',
-      `${AGREEMENTS}/${agreementId}/documents?${query}`,
-      {
-        'content-type': options.type ?? 'application/pdf',
-        ...options.headers,
-      },
-      bytes,
-    );
   }
 
-  async download(who: Caller, agreementId: string, sha256: string) {
-    const response = await this.fetch(who, 'GET', `${AGREEMENTS}/${agreementId}/documents/${sha256}`, {});
-    const bytes = Buffer.from(await response.arrayBuffer());
-    return { status: response.status, headers: response.headers, bytes };
-  }
-
-  private async raw(
-    who: Caller,
-    method: 'GET' | 'POST',
-    path: string,
-    headers: Record<string, string>,
-    body?: Uint8Array,
-  ): Promise<Reply> {
-    const response = await this.fetch(who, method, path, headers, body);
-    const text = await response.text();
-    return {
-      status: response.status,
-      type: response.headers.get('content-type'),
-      headers: response.headers,
-      body: /json/.test(response.headers.get('content-type') ?? '') && text ? JSON.parse(text) : text,
-    };
-  }
-
-  private async fetch(
-    who: Caller,
-    method: 'GET' | 'POST',
-    path: string,
-    headers: Record<string, string>,
-    body?: Uint8Array,
-  ): Promise<Response> {
-    const authorization: Record<string, string> =
-      who === 'anonymous' ? {} : { authorization: `Bearer ${await this.client.token(who)}` };
-    return fetch(`${this.client.baseUrl}${path}`, {
-      method,
-      headers: { ...authorization, ...headers },
-      body,
-    });
+  download(who: Caller, agreementId: string, sha256: string) {
+    return downloadFile(this.client, who, `${AGREEMENTS}/${agreementId}/documents/${sha256}`);
   }
 }
 

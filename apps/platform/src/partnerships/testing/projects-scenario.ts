@@ -9,6 +9,7 @@ import {
   PlatformClient,
   Reply,
 } from '../../registry/testing/platform-client';
+import { downloadFile, uploadFile } from './document-files';
 
 export const PROJECTS = '/api/partnerships/projects';
 export const PUBLIC_PROJECTS = '/api/partnerships/public/projects';
@@ -137,19 +138,28 @@ export class ProjectsScenario {
     return projectId;
   }
 
-  /** Uploads a small text file as a document of the project; gives its SHA-256. */
+  /** A raw upload of a project document: the body is the file, its media type the Content-Type. */
+  upload(
+    who: Caller,
+    projectId: string,
+    bytes: Uint8Array,
+    options: { name?: string; kind?: string; type?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
+    return uploadFile(this.client, who, `${PROJECTS}/${projectId}/documents`, bytes, {
+      ...options,
+      name: options.name ?? 'rapport.pdf',
+      kind: options.kind ?? 'progress-report',
+    });
+  }
+
+  download(who: Caller, projectId: string, sha256: string) {
+    return downloadFile(this.client, who, `${PROJECTS}/${projectId}/documents/${sha256}`);
+  }
+
+  /** Uploads a small PDF-like file as a document of the project; gives its SHA-256. */
   async attach(who: Caller, projectId: string, text: string, kind = 'progress-report'): Promise<string> {
     const bytes = Buffer.from(text, 'utf8');
-    const reply = expectStatus(
-      await this.client.post(who, `${PROJECTS}/${projectId}/documents`, {
-        name: 'rapport.txt',
-        mediaType: 'text/plain',
-        kind,
-        contentBase64: bytes.toString('base64'),
-      }),
-      200,
-      'attach',
-    );
+    const reply = expectStatus(await this.upload(who, projectId, bytes, { kind }), 201, 'attach');
     expect(reply.body.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     return reply.body.sha256;
   }

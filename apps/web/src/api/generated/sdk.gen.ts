@@ -1284,7 +1284,7 @@ export const agreementLifecycleControllerComplete = <ThrowOnError extends boolea
 });
 
 /**
- * Attach a document (the signed convention, an annex, a letter): the body is the file, its Content-Type the file’s media type, at most 20 MiB (413 beyond); it is kept by its SHA-256, which the answer gives (officer)
+ * Attach a document (the signed convention, an annex, a letter): the body is the file, its Content-Type the file’s media type, at most 20 MiB unless configured otherwise (413 beyond; 415 for a media type not listed); it is kept by its SHA-256, which the answer gives (officer)
  *
  * Roles: officer.
  */
@@ -1631,22 +1631,23 @@ export const projectDocumentsControllerList = <ThrowOnError extends boolean = fa
 });
 
 /**
- * Attach a document to the project: the file (base64, at most 512 KiB) is kept by its SHA-256, then recorded with its name, media type and kind (an officer or the carrying association)
+ * Attach a document to the project: the body is the file, its Content-Type the file’s media type, at most 20 MiB unless configured otherwise (413 beyond; 415 for a media type not listed); it is kept by its SHA-256, which the answer gives (an officer or the carrying association)
  *
  * Roles: officer, association.
  */
 export const projectDocumentsControllerAttach = <ThrowOnError extends boolean = false>(options: Options<ProjectDocumentsControllerAttachData, ThrowOnError>) => (options.client ?? client).post<ProjectDocumentsControllerAttachResponses, ProjectDocumentsControllerAttachErrors, ThrowOnError>({
+    bodySerializer: null,
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/partnerships/projects/{projectId}/documents',
     ...options,
     headers: {
-        'Content-Type': 'application/json',
+        'Content-Type': 'application/pdf',
         ...options.headers
     }
 });
 
 /**
- * Download an attached document by its SHA-256, verified as it streams (whoever may see the project)
+ * Download an attached document by its SHA-256, verified against it before a byte is sent (a stored file that no longer matches answers 500, never other bytes) (whoever may see the project)
  *
  * Roles: officer, auditor, admin, association, partner.
  */

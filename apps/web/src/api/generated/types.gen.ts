@@ -1402,16 +1402,6 @@ export type ProposeReplicationDto = {
     region: AreaDto;
 };
 
-export type UploadDocumentDto = {
-    name: string;
-    mediaType: string;
-    kind: 'agreement' | 'budget' | 'progress-report' | 'final-report' | 'evaluation' | 'photo' | 'other';
-    /**
-     * The file in base64 (at most 512 KiB of file)
-     */
-    contentBase64: string;
-};
-
 export type DefineResultDto = {
     resultId: string;
     level: 'outcome' | 'output';
@@ -6426,6 +6416,10 @@ export type AgreementDocumentsControllerAttachErrors = {
      */
     413: ProblemDetailsSchema;
     /**
+     * Unsupported media type (urn:tadamon:problem:unsupported-media-type)
+     */
+    415: ProblemDetailsSchema;
+    /**
      * Too many requests (urn:tadamon:problem:rate-limited)
      */
     429: ProblemDetailsSchema;
@@ -7610,11 +7604,17 @@ export type ProjectDocumentsControllerListResponses = {
 export type ProjectDocumentsControllerListResponse = ProjectDocumentsControllerListResponses[keyof ProjectDocumentsControllerListResponses];
 
 export type ProjectDocumentsControllerAttachData = {
-    body: UploadDocumentDto;
+    body: Blob | File;
     path: {
         projectId: string;
     };
-    query?: never;
+    query: {
+        /**
+         * The file name shown
+         */
+        name: string;
+        kind: 'agreement' | 'budget' | 'progress-report' | 'final-report' | 'evaluation' | 'photo' | 'other';
+    };
     url: '/api/partnerships/projects/{projectId}/documents';
 };
 
@@ -7648,6 +7648,10 @@ export type ProjectDocumentsControllerAttachErrors = {
      */
     413: ProblemDetailsSchema;
     /**
+     * Unsupported media type (urn:tadamon:problem:unsupported-media-type)
+     */
+    415: ProblemDetailsSchema;
+    /**
      * Too many requests (urn:tadamon:problem:rate-limited)
      */
     429: ProblemDetailsSchema;
@@ -7656,7 +7660,7 @@ export type ProjectDocumentsControllerAttachErrors = {
 export type ProjectDocumentsControllerAttachError = ProjectDocumentsControllerAttachErrors[keyof ProjectDocumentsControllerAttachErrors];
 
 export type ProjectDocumentsControllerAttachResponses = {
-    200: CommandResultDto;
+    201: CommandResultDto;
 };
 
 export type ProjectDocumentsControllerAttachResponse = ProjectDocumentsControllerAttachResponses[keyof ProjectDocumentsControllerAttachResponses];
@@ -7688,13 +7692,17 @@ export type ProjectDocumentsControllerDownloadErrors = {
      * Too many requests (urn:tadamon:problem:rate-limited)
      */
     429: ProblemDetailsSchema;
+    /**
+     * Internal server error (urn:tadamon:problem:internal)
+     */
+    500: ProblemDetailsSchema;
 };
 
 export type ProjectDocumentsControllerDownloadError = ProjectDocumentsControllerDownloadErrors[keyof ProjectDocumentsControllerDownloadErrors];
 
 export type ProjectDocumentsControllerDownloadResponses = {
     /**
-     * The file, with its recorded media type and name
+     * The file, with its media type and Content-Disposition: attachment
      */
     200: Blob | File;
 };

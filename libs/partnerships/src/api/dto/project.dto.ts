@@ -17,7 +17,6 @@ import { PROJECT_DOCUMENT_KINDS } from '../../domain/project/project-commands';
 import { PROJECT_PARTICIPANT_ROLES } from '../../domain/project/project-details';
 import { ACTIVITY_STATUSES } from '../../domain/project/project-status';
 import { MAX_LONG_TEXT, MAX_TEXT } from '../../domain/field-validation';
-import { MAX_DOCUMENT_BASE64 } from '../document-upload';
 
 export const MAX_PROJECT_LIST = 50;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -286,26 +285,15 @@ export class ExpenditureDto {
   description!: string;
 }
 
-export class UploadDocumentDto {
-  @ApiProperty({ example: 'rapport-t1.pdf' })
+/** A project document's name and kind, in the query: the body is the file itself. */
+export class ProjectDocumentQueryDto {
+  @ApiProperty({ example: 'rapport-t1.pdf', description: 'The file name shown' })
   @BoundedString(MAX_TEXT, { minLength: 1 })
   name!: string;
-
-  @ApiProperty({ example: 'application/pdf' })
-  @BoundedString(100, { minLength: 3 })
-  @Matches(/^[a-z]+\/[a-z0-9][a-z0-9.+-]*$/, { message: '$property must be a media type' })
-  mediaType!: string;
 
   @ApiProperty({ enum: PROJECT_DOCUMENT_KINDS })
   @IsIn(PROJECT_DOCUMENT_KINDS as unknown as string[])
   kind!: string;
-
-  @ApiProperty({
-    description: `The file in base64 (at most 512 KiB of file)`,
-    maxLength: MAX_DOCUMENT_BASE64,
-  })
-  @BoundedString(MAX_DOCUMENT_BASE64, { minLength: 4 })
-  contentBase64!: string;
 }
 
 export class UnpublishDto {
