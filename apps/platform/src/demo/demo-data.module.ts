@@ -41,7 +41,8 @@ export class DemoDataModule implements OnModuleInit {
     );
     for (const document of Object.values(PARTNERSHIPS_DEMO_DOCUMENTS)) {
       const stored = await this.documents.put(Buffer.from(document.content, 'utf8'), { maxBytes: 1 << 20 });
-      if (stored.sha256 !== document.sha256) throw new Error(`demo document ${document.name}: sha256 mismatch`);
+      if (stored.sha256 !== document.sha256)
+        throw new Error(`demo document ${document.name}: sha256 mismatch`);
     }
     const partnerships = await seedPartnershipsDemo((aggregate, id, command, actor, options) =>
       this.partnerships.execute(aggregate, id, command as never, actor, options),
