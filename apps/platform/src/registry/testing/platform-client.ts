@@ -3,12 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EventStore } from '@tadamon/event-store';
 import { Actor, TokenIssuer } from '@tadamon/nest-kit';
 import { createApp } from '../../create-app';
 import { loadEmbeddedConfig } from '../../embedded/embedded-config';
-import { EVENT_STORE } from '../../embedded/embedded.module';
 import { PLATFORM_TOKEN_ISSUER } from '../../identity/identity.service';
+import { platformSettled } from './platform-settled';
 
 /** A JSON body as the tests read it: asserted field by field. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- asserted field by field
@@ -87,31 +86,9 @@ export class PlatformClient {
     return client;
   }
 
-  /**
-   * Waits until the platform has nothing left to append by itself: every embedded consumer caught
-   * up with the log (after a start the policies are still applying the demo's events:
-   * Partnerships opens the awards' projects) and the sealer's last seal covering them. A test that
-   * compares the log head before and after its own requests must not count those appends.
-   */
-  async settled(timeoutMs = 60_000): Promise<void> {
-    const store = this.app.get<EventStore>(EVENT_STORE, { strict: false });
-    const quiet = async (reply: Reply): Promise<boolean> => {
-      if (reply.status !== 200) return false;
-      const consumers = reply.body.consumers as { lag: Record<string, number> }[];
-      if (!consumers.every((consumer) => Object.values(consumer.lag).every((lag) => lag === 0))) return false;
-      const seals = reply.body.logSeals as { sealedUpTo: number } | null;
-      if (seals === null) return true;
-      const unsealed = await store.readAll({ after: seals.sealedUpTo });
-      return unsealed.every((event) => event.type === 'LogSealed');
-    };
-    const deadline = Date.now() + timeoutMs;
-    let last: Reply | undefined;
-    while (Date.now() < deadline) {
-      last = await this.request('GET', '/api/platform/status', {});
-      if (await quiet(last)) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`the platform did not settle: ${JSON.stringify(last?.body)}`);
+  /** Waits until the platform has nothing left to append by itself (see platformSettled). */
+  settled(timeoutMs?: number): Promise<void> {
+    return platformSettled(this.app, timeoutMs);
   }
 
   async close(): Promise<void> {
