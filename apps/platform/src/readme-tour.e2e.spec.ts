@@ -145,6 +145,7 @@ describe('the README five-minute tour', () => {
     expect(output).toContain('["ProjectPublished"]');
     expect(output).toContain('{"published":true,"valid":true,"schemaErrors":[]}');
     expect(output).toContain('["award-application-md-tafraout-water","project-tiznit-income-generation"]');
+    expect(output).toContain('{"id":"MA-TIZ","projects":2}');
   });
 
   it('signs a convention by its three parties, each with its own account, then an amendment: version 2', () => {

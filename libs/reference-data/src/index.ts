@@ -8,3 +8,4 @@ export * from './countries/countries';
 export * from './currencies/currencies';
 export * from './currencies/money';
 export * from './currencies/money-total';
+export * from './geography/area-shapes';

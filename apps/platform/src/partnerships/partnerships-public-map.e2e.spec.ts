@@ -2,6 +2,7 @@ import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { eventually, Json, PlatformClient } from '../registry/testing/platform-client';
 import {
   area,
+  AREAS,
   expectStatus,
   FIGURES,
   MAP,
@@ -108,6 +109,39 @@ describe('Partnerships API: the public portal, the map and the figures', () => {
     const empty = typeof filtered.body === 'string' ? JSON.parse(filtered.body) : filtered.body;
     expect(empty.features).toEqual([]);
     expect((await client.get('anonymous', `${MAP}?sector=1`)).status).toBe(400);
+  });
+
+  it('draws the published projects as a GeoJSON layer of areas, by region and by province', async () => {
+    const layer = async (query: string): Promise<Record<string, Json>> => {
+      const reply = await client.get('anonymous', `${AREAS}?${query}`);
+      expect(reply.status).toBe(200);
+      expect(reply.type).toContain('application/geo+json');
+      const collection = typeof reply.body === 'string' ? JSON.parse(reply.body) : reply.body;
+      expect(collection).toMatchObject({
+        type: 'FeatureCollection',
+        attribution: expect.stringMatching(/ODbL/),
+      });
+      return Object.fromEntries(collection.features.map((f: Json) => [f.id, f.properties]));
+    };
+    const regions = await layer('');
+    expect(Object.keys(regions)).toHaveLength(12);
+    expect(regions['MA-09']).toMatchObject({
+      level: 'region',
+      names: { fr: 'Souss-Massa' },
+      projects: 1,
+      byStatus: { '1': 1 },
+      bySector: { '14030': 1 },
+      budget: { MAD: '100000000' },
+    });
+    expect(regions['MA-02'].projects).toBe(0); // the internal project
+    const provinces = await layer('level=province');
+    expect(Object.keys(provinces)).toHaveLength(75);
+    expect(provinces['MA-TAR']).toMatchObject({ region: 'MA-09', projects: 1 });
+    expect(provinces['MA-TIZ'].projects).toBe(0); // unpublished
+    expect((await layer('level=province&status=2'))['MA-TAR'].projects).toBe(0);
+    expect((await layer('sector=14030'))['MA-09'].projects).toBe(1);
+    for (const bad of ['level=commune', 'status=9', 'sector=1', 'level='])
+      expect((await client.get('anonymous', `${AREAS}?${bad}`)).status).toBe(400);
   });
 
   it('counts published projects per region in the figures', async () => {

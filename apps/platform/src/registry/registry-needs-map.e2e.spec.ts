@@ -17,6 +17,7 @@ const ACT = REGISTRY_DEMO_IDS.actors;
 const N = REGISTRY_DEMO_IDS.needs;
 const NEEDS = '/api/registry/needs';
 const MAP = '/api/registry/map/regions';
+const NEEDS_GEOJSON = '/api/registry/map/needs.geojson';
 const geo = (code: string) => ({ scheme: 'iso3166-2:2015', code });
 const EVERYONE: Caller[] = [
   'anonymous',
@@ -156,6 +157,54 @@ describe('Registry API: regional needs and the map', () => {
       );
       expect(after.openNeedsBySector['12220']).toBe((before.openNeedsBySector['12220'] ?? 0) + 1);
       expect(BigInt(after.openBudget.MAD)).toBe(BigInt(before.openBudget.MAD ?? 0) + 150_000_000n);
+    });
+
+    it('draws the open needs as a GeoJSON layer of areas, by region and by province, for a sector', async () => {
+      const layer = async (query: string): Promise<Record<string, Json>> => {
+        const reply = await client.get('anonymous', `${NEEDS_GEOJSON}?${query}`);
+        expect(reply.status).toBe(200);
+        expect(reply.type).toContain('application/geo+json');
+        const collection = typeof reply.body === 'string' ? JSON.parse(reply.body) : reply.body;
+        expect(collection).toMatchObject({
+          type: 'FeatureCollection',
+          attribution: expect.stringMatching(/ODbL/),
+        });
+        return Object.fromEntries(collection.features.map((f: Json) => [f.id, f]));
+      };
+      const count = (l: Record<string, Json>, code: string): number => l[code].properties.openNeeds;
+      const before = {
+        region: count(await layer(''), 'MA-09'),
+        province: count(await layer('level=province'), 'MA-TAT'),
+      };
+      await publish('partner', need({ location: geo('MA-TAT'), sector: '31194' }));
+      await publish('partner', need({ location: geo('MA-09'), sector: '31194' }));
+      const provinces = await eventually(
+        () => layer('level=province'),
+        (l) => count(l, 'MA-TAT') === before.province + 1,
+        'the need in its province',
+      );
+      expect(Object.keys(provinces)).toHaveLength(75);
+      expect(provinces['MA-TAT']).toMatchObject({
+        type: 'Feature',
+        geometry: { type: expect.stringMatching(/Polygon$/) },
+        properties: { code: 'MA-TAT', level: 'province', region: 'MA-09', names: { fr: 'Tata' } },
+      });
+      const regions = await eventually(
+        () => layer('level=region'),
+        (l) => count(l, 'MA-09') === before.region + 2,
+        'both needs in their region',
+      );
+      expect(Object.keys(regions)).toHaveLength(12);
+      // A region-wide need lies in no province; the province's one in its province only.
+      const bySector = await layer('level=province&sector=31194');
+      expect(Object.values(bySector).reduce((sum, f) => sum + f.properties.openNeeds, 0)).toBe(1);
+      expect(bySector['MA-TAT'].properties).toMatchObject({
+        openNeeds: 1,
+        openNeedsBySector: { '31194': 1 },
+      });
+      expect(count(await layer('sector=31194&priority=high'), 'MA-09')).toBe(0);
+      for (const bad of ['level=commune', 'priority=urgent', 'sector=141414', 'level='])
+        expect((await client.get('anonymous', `${NEEDS_GEOJSON}?${bad}`)).status).toBe(400);
     });
 
     it('refuses the partner publishing in another region: 403 PUBLISHER_NOT_ALLOWED, nothing published', async () => {

@@ -6,3 +6,4 @@ export * from './plain-json';
 export * from './money-total.dto';
 export * from './text-characters';
 export * from './utf8';
+export * from './area-level-query.dto';

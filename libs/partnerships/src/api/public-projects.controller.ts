@@ -1,13 +1,22 @@
-import { Controller, Get, Header, Inject, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, ApiRecordResponse, ProblemException, Public } from '@tadamon/nest-kit';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiGeoJsonResponse,
+  ApiPageResponse,
+  ApiProblems,
+  ApiRecordResponse,
+  ProblemException,
+  Public,
+} from '@tadamon/nest-kit';
+import { ActivityStatus } from '../domain/project/project-status';
 import { listPage } from '@tadamon/read-store';
 import { PARTNERSHIPS_READ_MODELS, PartnershipsReadModels } from '../application/partnerships-ports';
 import { partnershipsFigures } from '../projections/partnerships-figures';
 import { projectsGeoJson } from '../projections/project-map';
+import { projectsByArea } from '../projections/projects-by-area';
 import { PARTNERSHIPS_PROJECTS, ProjectDoc, projectsFilter } from '../projections/projects';
 import { publicProjectView } from '../projections/public-project-view';
-import { ProjectsQueryDto } from './dto/project.dto';
+import { ProjectsByAreaQueryDto, ProjectsQueryDto } from './dto/project.dto';
 
 const publicFilter = (query: ProjectsQueryDto) =>
   projectsFilter({
@@ -59,16 +68,12 @@ export class PublicProjectsController {
 
   @Get('map/projects.geojson')
   @Public()
-  @Header('content-type', 'application/geo+json; charset=utf-8')
-  @ApiProduces('application/geo+json')
-  @ApiOkResponse({
-    description:
-      'RFC 7946 FeatureCollection: one feature per location of each published project (a Point where the location has one, else a null geometry with its region and province codes)',
-    schema: { type: 'object' },
-  })
+  @ApiGeoJsonResponse(
+    'RFC 7946 FeatureCollection: one feature per location of each published project (a Point where the location has one, else a null geometry with its region and province codes)',
+  )
   @ApiOperation({
     summary:
-      'The public map’s layer of published projects, by region, province, sector or status (anyone); needs per region: GET /api/registry/map/regions',
+      'The public map’s layer of published projects, by region, province, sector or status (anyone); the same by area with outlines: map/projects-by-area.geojson; the needs: GET /api/registry/map/needs.geojson',
   })
   @ApiProblems(400, 429)
   async map(@Query() query: ProjectsQueryDto) {
@@ -80,6 +85,24 @@ export class PublicProjectsController {
         limit: MAX_MAP_PROJECTS,
       });
     return projectsGeoJson(docs);
+  }
+
+  @Get('map/projects-by-area.geojson')
+  @Public()
+  @ApiGeoJsonResponse(
+    'RFC 7946 FeatureCollection: every region (or province) with its outline, names in ar/fr/en and its published projects: count, by status, by sector, budget per currency. A project located at a province counts in it and in its region; a region-wide one in the region layer only.',
+  )
+  @ApiOperation({
+    summary:
+      'The published projects as a GeoJSON layer of areas, by region or province, for a sector or a status (anyone)',
+  })
+  @ApiProblems(400, 429)
+  byArea(@Query() query: ProjectsByAreaQueryDto) {
+    return projectsByArea(this.readModels, {
+      level: query.level ?? 'region',
+      sector: query.sector,
+      status: query.status as ActivityStatus | undefined,
+    });
   }
 
   @Get('figures')

@@ -14,6 +14,7 @@ import { downloadFile, uploadFile } from './document-files';
 export const PROJECTS = '/api/partnerships/projects';
 export const PUBLIC_PROJECTS = '/api/partnerships/public/projects';
 export const MAP = '/api/partnerships/map/projects.geojson';
+export const AREAS = '/api/partnerships/map/projects-by-area.geojson';
 export const FIGURES = '/api/partnerships/figures';
 export const UPDATES_QUEUE = '/api/partnerships/indicator-updates';
 /** The demo 'association' user acts for M&D, which carries the projects of these specs. */

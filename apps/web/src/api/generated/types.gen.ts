@@ -3677,6 +3677,58 @@ export type MapControllerRegionsResponses = {
 
 export type MapControllerRegionsResponse = MapControllerRegionsResponses[keyof MapControllerRegionsResponses];
 
+export type MapControllerNeedsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        level?: 'region' | 'province';
+        /**
+         * Only the needs of one OECD DAC sector
+         */
+        sector?: string;
+        priority?: 'high' | 'medium' | 'low';
+    };
+    url: '/api/registry/map/needs.geojson';
+};
+
+export type MapControllerNeedsErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type MapControllerNeedsError = MapControllerNeedsErrors[keyof MapControllerNeedsErrors];
+
+export type MapControllerNeedsResponses = {
+    /**
+     * RFC 7946 FeatureCollection: every region (or province) with its outline, names in ar/fr/en and its open needs: count, by sector, by priority, budget per currency. A need located at a province counts in it and in its region; a region-wide need in the region layer only.
+     */
+    200: {
+        type: 'FeatureCollection';
+        /**
+         * Where the outlines come from, and their licence
+         */
+        attribution?: string;
+        features: Array<{
+            type: 'Feature';
+            id?: string;
+            geometry: {
+                [key: string]: unknown;
+            } | null;
+            properties: {
+                [key: string]: unknown;
+            };
+        }>;
+    };
+};
+
+export type MapControllerNeedsResponse = MapControllerNeedsResponses[keyof MapControllerNeedsResponses];
+
 export type FiguresControllerFiguresData = {
     body?: never;
     path?: never;
@@ -8202,11 +8254,77 @@ export type PublicProjectsControllerMapResponses = {
      * RFC 7946 FeatureCollection: one feature per location of each published project (a Point where the location has one, else a null geometry with its region and province codes)
      */
     200: {
-        [key: string]: unknown;
+        type: 'FeatureCollection';
+        /**
+         * Where the outlines come from, and their licence
+         */
+        attribution?: string;
+        features: Array<{
+            type: 'Feature';
+            id?: string;
+            geometry: {
+                [key: string]: unknown;
+            } | null;
+            properties: {
+                [key: string]: unknown;
+            };
+        }>;
     };
 };
 
 export type PublicProjectsControllerMapResponse = PublicProjectsControllerMapResponses[keyof PublicProjectsControllerMapResponses];
+
+export type PublicProjectsControllerByAreaData = {
+    body?: never;
+    path?: never;
+    query?: {
+        level?: 'region' | 'province';
+        /**
+         * Only the projects in one OECD DAC sector
+         */
+        sector?: string;
+        status?: '1' | '2' | '3' | '4' | '5' | '6';
+    };
+    url: '/api/partnerships/map/projects-by-area.geojson';
+};
+
+export type PublicProjectsControllerByAreaErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PublicProjectsControllerByAreaError = PublicProjectsControllerByAreaErrors[keyof PublicProjectsControllerByAreaErrors];
+
+export type PublicProjectsControllerByAreaResponses = {
+    /**
+     * RFC 7946 FeatureCollection: every region (or province) with its outline, names in ar/fr/en and its published projects: count, by status, by sector, budget per currency. A project located at a province counts in it and in its region; a region-wide one in the region layer only.
+     */
+    200: {
+        type: 'FeatureCollection';
+        /**
+         * Where the outlines come from, and their licence
+         */
+        attribution?: string;
+        features: Array<{
+            type: 'Feature';
+            id?: string;
+            geometry: {
+                [key: string]: unknown;
+            } | null;
+            properties: {
+                [key: string]: unknown;
+            };
+        }>;
+    };
+};
+
+export type PublicProjectsControllerByAreaResponse = PublicProjectsControllerByAreaResponses[keyof PublicProjectsControllerByAreaResponses];
 
 export type PublicProjectsControllerFiguresData = {
     body?: never;

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  AreaLevelQueryDto,
   BoundedArray,
   BoundedString,
   IsOptionalNotNull,
@@ -370,4 +371,16 @@ export class BackOfficeProjectsQueryDto extends ProjectsQueryDto {
   @IsOptionalNotNull()
   @StableId()
   carrier?: string;
+}
+
+export class ProjectsByAreaQueryDto extends AreaLevelQueryDto {
+  @ApiPropertyOptional({ example: '14030', description: 'Only the projects in one OECD DAC sector' })
+  @IsOptionalNotNull()
+  @BoundedString(5, { minLength: 5 })
+  sector?: string;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES })
+  @IsOptionalNotNull()
+  @IsIn(ACTIVITY_STATUSES as unknown as string[])
+  status?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedString } from '@tadamon/nest-kit';
+import { AreaLevelQueryDto, BoundedString } from '@tadamon/nest-kit';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { ACTOR_KINDS } from '../../domain/actor/actor';
@@ -121,4 +121,16 @@ export class NetworksQueryDto extends PageQueryDto {
   @IsOptional()
   @BoundedString(100)
   associationId?: string;
+}
+
+export class NeedsByAreaQueryDto extends AreaLevelQueryDto {
+  @ApiPropertyOptional({ example: '14030', description: 'Only the needs of one OECD DAC sector' })
+  @IsOptional()
+  @BoundedString(5)
+  sector?: string;
+
+  @ApiPropertyOptional({ enum: NEED_PRIORITIES })
+  @IsOptional()
+  @IsIn(NEED_PRIORITIES as unknown as string[])
+  priority?: string;
 }
