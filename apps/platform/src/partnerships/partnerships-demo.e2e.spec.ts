@@ -21,7 +21,7 @@ describe('the Partnerships demo on the embedded platform', () => {
     await client?.close();
   }, APP_STOP_TIMEOUT_MS);
 
-  it('shows the convention with its two versions, each signed by the four parties, and its end recorded', async () => {
+  it('shows the convention with its two versions, each signed by the five parties (a CRI and the regional council among them), and its end recorded', async () => {
     const reply = await eventually(
       () => client.get('officer', `${P}/agreements/${IDS.agreements.soussMassaWater}`),
       (r) => r.status === 200 && r.body.status === 'expired',
@@ -37,11 +37,12 @@ describe('the Partnerships demo on the embedded platform', () => {
       [1, 'original', 'in-force'],
       [2, 'renewal', 'in-force'],
     ]);
-    for (const version of list) expect(version.signatures).toHaveLength(4);
+    for (const version of list) expect(version.signatures).toHaveLength(5);
     expect(list[0].signatures.map((s: Json) => s.signedOn).sort()).toEqual([
       '2014-07-15',
       '2014-07-22',
       '2014-07-24',
+      '2014-07-28',
       '2014-07-30',
     ]);
     expect(JSON.stringify(reply.body)).toContain('2018-06-30');

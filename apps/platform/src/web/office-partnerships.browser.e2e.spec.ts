@@ -63,10 +63,10 @@ describe('the back office: partnerships (agreements and support requests)', () =
           });
           await column.waitFor();
           const signatures = column.getByRole('table');
-          expect(await signatures.getByRole('row').count()).toBe(1 + 4);
+          expect(await signatures.getByRole('row').count()).toBe(1 + 5);
           for (const { signedOn } of version.signatures)
             await column.locator(`time[datetime="${signedOn}"]`).first().waitFor();
-          expect(version.signatures).toHaveLength(4);
+          expect(version.signatures).toHaveLength(5);
         }
         const renewal = page.getByRole('region', {
           name: fill(s.agreement.version, { version: count(language, 2) }),

@@ -66,6 +66,21 @@ describe('the Partnerships demo', () => {
       [2, 'renewal'],
     ]);
     expect(agreement.terms.endDate).toBe('2018-06-30');
+    // The seed's convention "with a CRI and a regional council", each with its role (kept by id).
+    const parties = agreement.terms.parties.map((p: { partyKind: string; roles: string[] }) => [
+      p.partyKind,
+      p.roles,
+    ]);
+    expect(parties).toHaveLength(5);
+    expect(parties).toEqual(
+      expect.arrayContaining([
+        ['ministry', ['funding', 'accountable']],
+        ['development-agency', ['funding']],
+        ['regional-investment-centre', ['technical']],
+        ['elected-council', ['funding', 'extending']],
+        ['association', ['implementing']],
+      ]),
+    );
     const results = state('projectResults', ids.projects.taroudantWater);
     const pending = Object.values(
       results.updates as Record<string, { status: string; submittedBy: string }>,

@@ -42,6 +42,7 @@ const REGISTRY = {
     agenceDuSud: 'actor-agence-du-sud',
     agenceDeLOriental: 'actor-agence-de-l-oriental',
     criSoussMassa: 'actor-cri-souss-massa',
+    regionalCouncilSoussMassa: 'actor-regional-council-souss-massa',
   },
 } as const;
 
@@ -356,6 +357,12 @@ export function partnershipsDemoSteps(): PartnershipsDemoStep[] {
           ],
         ),
         party(
+          ACT.regionalCouncilSoussMassa,
+          'elected-council',
+          ['funding', 'extending'],
+          [{ kind: 'money', amount: mad(500_000) }],
+        ),
+        party(
           ASSOC.migrationsEtDeveloppement,
           'association',
           ['implementing'],
@@ -378,6 +385,7 @@ export function partnershipsDemoSteps(): PartnershipsDemoStep[] {
     [ACT.ministry, '2014-07-15'],
     [ACT.agenceDuSud, '2014-07-22'],
     [ACT.criSoussMassa, '2014-07-24'],
+    [ACT.regionalCouncilSoussMassa, '2014-07-28'],
     [ASSOC.migrationsEtDeveloppement, '2014-07-30'],
   ];
   for (const [partyId, signedOn] of signatures) {

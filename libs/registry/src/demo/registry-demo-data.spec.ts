@@ -197,7 +197,7 @@ describe('registry demo data', () => {
     expect(submitted).toEqual([REGISTRY_DEMO_IDS.associations.solidariteSoussBruxelles]);
   });
 
-  it('registers the ministry, IOM, the EU, the four agencies and a CRI per region', () => {
+  it('registers the ministry, IOM, the EU, the four agencies, the Souss-Massa regional council and a CRI per region', () => {
     const s = seed();
     const ids = REGISTRY_DEMO_IDS.actors;
     expect(actor(s, ids.ministry).kind).toBe('ministry');
@@ -216,6 +216,10 @@ describe('registry demo data', () => {
       expect(cri.kind).toBe('regional-investment-centre');
       expect(cri.regions).toEqual([{ scheme: SCHEME_2015, code: region }]);
     }
+    expect(actor(s, ids.regionalCouncilSoussMassa)).toMatchObject({
+      kind: 'elected-council',
+      regions: [souss],
+    });
     expect(actor(s, ids.criSoussMassa).regions).toEqual([souss]);
     expect(actor(s, ids.criOriental).regions).toEqual([{ scheme: SCHEME_2015, code: 'MA-02' }]);
   });

@@ -63,6 +63,8 @@ export const REGISTRY_DEMO_IDS = {
     agenceDuSud: 'actor-agence-du-sud',
     agenceDeLOriental: 'actor-agence-de-l-oriental',
     agenceDeDeveloppementSocial: 'actor-agence-de-developpement-social',
+    /** The elected council of the region, a party to the Partnerships demo's Souss-Massa convention. */
+    regionalCouncilSoussMassa: 'actor-regional-council-souss-massa',
     /** The organisation of the demo partner user (apps/platform demo-users.ts). */
     criSoussMassa: 'actor-cri-souss-massa',
     criOriental: 'actor-cri-oriental',
@@ -299,6 +301,18 @@ const ACTORS: readonly ActorRegistration[] = [
     // National: every region listed, since a publisher may only publish needs in regions it lists.
     regions: ALL_REGIONS,
     sectors: ['43040', '16020', '15150'],
+  },
+  {
+    actorId: ACT.regionalCouncilSoussMassa,
+    kind: 'elected-council',
+    names: {
+      ar: 'مجلس جهة سوس ماسة',
+      fr: 'Conseil de la Région Souss-Massa',
+      en: 'Souss-Massa Regional Council',
+    },
+    regions: [geo('MA-09')],
+    // decentralisation and support to subnational government, water supply, electricity
+    sectors: ['15112', '14030', '23630'],
   },
   ...CURRENT_REGIONS.map((r) => cri(r.code)),
 ];
