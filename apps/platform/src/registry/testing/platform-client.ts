@@ -245,6 +245,7 @@ export const REGISTRY_ROUTES: readonly RegistryRoute[] = [
   { method: 'POST', path: `${R}/needs/{needId}/addressed`, roles: ['officer', 'partner'] },
   { method: 'POST', path: `${R}/needs/{needId}/withdraw`, roles: ['officer', 'partner'] },
   { method: 'GET', path: `${R}/map/regions`, roles: ['public'] },
+  { method: 'GET', path: `${R}/map/needs.geojson`, roles: ['public'] },
   { method: 'GET', path: `${R}/figures`, roles: ['public'] },
   { method: 'GET', path: `${R}/reference-data`, roles: ['public'] },
 ];
