@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestKitModule, SealWitnessController, SqliteIdempotencyStore } from '@tadamon/nest-kit';
 import { AuditModule } from './audit/audit.module';
-import { DemoDataModule } from './demo/demo-data.module';
+import { DemoDataChoice, DemoDataModule } from './demo/demo-data.module';
 import { EmbeddedConfig } from './embedded/embedded-config';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
 import { partnershipsProblems, PartnershipsModule } from '@tadamon/partnerships';
@@ -26,8 +26,11 @@ import { PlatformStatusController } from './status/platform-status.controller';
 
 export interface AppModuleOptions extends EmbeddedOptions {
   config: EmbeddedConfig;
-  /** Seed the demo data into an empty log at start (default true). */
-  demoData?: boolean;
+  /**
+   * Seed the demo data into an empty log at start (default true); 'registry': its organisations and
+   * people only, for tests that want the other contexts empty but name real organisations.
+   */
+  demoData?: DemoDataChoice;
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -82,7 +85,16 @@ export class AppModule {
         funding,
         partnerships,
         AuditModule,
-        ...(options.demoData === false ? [] : [DemoDataModule.forRoot(registry, funding, partnerships)]),
+        ...(options.demoData === false
+          ? []
+          : [
+              DemoDataModule.forRoot(
+                options.demoData === 'registry' ? 'registry' : 'all',
+                registry,
+                funding,
+                partnerships,
+              ),
+            ]),
       ],
       controllers: [PlatformStatusController, SealWitnessController],
     };

@@ -4,6 +4,7 @@ import { EmbeddedEventTransport, HandlerErrorsPassThrough } from '@tadamon/messa
 import { bootstrapHttpApp } from '@tadamon/nest-kit';
 import { Projection } from '@tadamon/read-store';
 import { AppModule } from './app.module';
+import { DemoDataChoice } from './demo/demo-data.module';
 import { loadEmbeddedConfig } from './embedded/embedded-config';
 import { EMBEDDED_CONSUMERS } from './embedded/embedded-messaging.module';
 import { PLATFORM_PROJECTIONS } from './projections';
@@ -13,8 +14,11 @@ export interface AppOptions {
   logger?: boolean;
   dataDir?: string;
   projections?: Projection[];
-  /** Seed the demo data into an empty log (default true; tests that need an empty registry say false). */
-  demoData?: boolean;
+  /**
+   * Seed the demo data into an empty log (default true; tests that need an empty registry say false,
+   * those that need the Registry's organisations but nothing else 'registry').
+   */
+  demoData?: DemoDataChoice;
   /** Seal the log every second with signed checkpoints (default true; tests counting events exactly say false). */
   logSeals?: boolean;
   /** The built web app's folder, served at `/` (main.ts: TADAMON_WEB_ROOT or dist/apps/web); none by default. */

@@ -10,6 +10,10 @@ import {
 import { RegistryCommands, RegistryPersonalData, seedRegistryDemo } from '@tadamon/registry';
 import { CONTENT_STORE, EVENT_STORE, PERSONAL_DATA } from '../embedded/embedded.module';
 
+/** Whether the demo is seeded at start (default), not at all, or the Registry's part only. */
+export type DemoDataChoice = boolean | 'registry';
+const DEMO_DATA_SCOPE = Symbol('DEMO_DATA_SCOPE');
+
 /**
  * Seeds the demo data of shared/DOMAIN.md into an empty event log, on the platform's first start
  * only: the Registry's, then Funding's (its applicants and funders are the Registry's). Runs at
@@ -26,16 +30,25 @@ export class DemoDataModule implements OnModuleInit {
     private readonly funding: FundingCommands,
     private readonly partnerships: PartnershipsCommands,
     @Inject(CONTENT_STORE) private readonly documents: ContentStore,
+    @Inject(DEMO_DATA_SCOPE) private readonly scope: 'all' | 'registry',
   ) {}
 
-  static forRoot(...contextModules: DynamicModule[]): DynamicModule {
-    return { module: DemoDataModule, imports: contextModules };
+  static forRoot(scope: 'all' | 'registry', ...contextModules: DynamicModule[]): DynamicModule {
+    return {
+      module: DemoDataModule,
+      imports: contextModules,
+      providers: [{ provide: DEMO_DATA_SCOPE, useValue: scope }],
+    };
   }
 
   async onModuleInit(): Promise<void> {
     if ((await this.store.headPosition()) > 0) return;
     const started = Date.now();
     const registry = await seedRegistryDemo(this.registry, this.personalData);
+    if (this.scope === 'registry') {
+      this.logger.log(`Registry demo data seeded: ${registry.commands} commands, ${registry.events} events`);
+      return;
+    }
     const funding = await seedFundingDemo((aggregate, id, command, actor, options) =>
       this.funding.execute(aggregate, id, command as never, actor, options),
     );

@@ -168,6 +168,41 @@ describe('Partnerships API: agreements', () => {
     expect(after.body).toEqual(before.body);
   });
 
+  it('refuses an organisation the Registry does not have, or not as what it is said to be: 400 naming each, nothing drafted', async () => {
+    const agreementId = newId('agreement-unknown-party');
+    const [ministry, md, cri] = agreementTerms().parties;
+    const refused = await client.post('officer', A, {
+      ...agreementTerms(),
+      agreementId,
+      parties: [ministry, { ...md, partyId: 'assoc-no-such-association' }, { ...cri, partyKind: 'ministry' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        pointer: '/parties/1/partyId',
+        detail: expect.stringContaining('assoc-no-such-association is not an organisation of the Registry'),
+      }),
+      expect.objectContaining({
+        pointer: '/parties/2/partyId',
+        detail: expect.stringContaining(
+          `${CRI} is a regional-investment-centre in the Registry, not a ministry`,
+        ),
+      }),
+    ]);
+    expect((await client.get('officer', `${A}/${agreementId}`)).status).toBe(404);
+
+    const drafted = await scenario.drafted();
+    const before = await client.get('officer', `${A}/${drafted}`);
+    const revise = await client.post('officer', `${A}/${drafted}/revise`, {
+      changes: { parties: [ministry, { ...md, partyId: 'assoc-no-such-association' }] },
+    });
+    expect(revise.status).toBe(400);
+    expect(revise.body.errors).toEqual([expect.objectContaining({ pointer: '/changes/parties/1/partyId' })]);
+    expect((await client.get('officer', `${A}/${drafted}`)).headers.get('etag')).toBe(
+      before.headers.get('etag'),
+    );
+  });
+
   it('answers 412 to a stale If-Match and keeps the agreement as it was', async () => {
     const agreementId = await scenario.drafted();
     expectStatus(

@@ -116,12 +116,22 @@ describe('Partnerships API: programmes', () => {
         programme(newId('p'), { period: { start: '2028-01-01', end: '2027-01-01' } }),
       ),
       await client.post('officer', PROGRAMMES, programme(newId('p'), { budget: [mad(1), mad(2)] })),
+      await client.post(
+        'officer',
+        PROGRAMMES,
+        programme(newId('p'), { funderIds: ['actor-eu', 'actor-nobody'] }),
+      ),
+      await client.post('officer', `${PROGRAMMES}/${programmeId}/revise`, {
+        changes: { partnerId: 'actor-nobody' },
+      }),
       await client.post('officer', `${PROGRAMMES}/${programmeId}/revise`, { changes: { owner: 'x' } }),
       await client.post('officer', `${PROGRAMMES}/${programmeId}/revise`, {
         changes: { budget: [{ amountMinor: -1, currency: 'MAD' }] },
       }),
     ];
-    expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
+    expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
+    expect(bad[3].body.errors).toEqual([expect.objectContaining({ pointer: '/funderIds/1' })]);
+    expect(bad[4].body.errors).toEqual([expect.objectContaining({ pointer: '/changes/partnerId' })]);
     const page = await client.get('anonymous', `${PROGRAMMES}/${programmeId}`);
     expect(page.body).toMatchObject({ budget: [mad(5_000_000)], revisedAt: null });
     expect((await client.get('anonymous', `${PROGRAMMES}?status=open`)).status).toBe(400);

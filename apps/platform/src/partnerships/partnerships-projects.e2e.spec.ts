@@ -243,6 +243,26 @@ describe('Partnerships API: co-development projects', () => {
       const bad = await client.patch('officer', path, { participants: [{ partyId: PARTNER, role: '3' }] });
       expect(bad.status).toBe(400);
       expect(bad.body.errors[0].pointer).toBe('/participants');
+      // Every organisation named must be the Registry's: a cofinancer unknown to it is refused.
+      const stranger = await client.patch('officer', path, {
+        cofinancing: [
+          { partyId: 'assoc-no-such-association', amount: { amountMinor: 100, currency: 'MAD' } },
+        ],
+      });
+      expect(stranger.status).toBe(400);
+      expect(stranger.body.errors).toEqual([
+        expect.objectContaining({
+          pointer: '/cofinancing/0/partyId',
+          detail: expect.stringContaining('Registry'),
+        }),
+      ]);
+      const unknownCarrier = await client.post(
+        'officer',
+        PROJECTS,
+        projectBody(newId('project'), scenario.agreementId, { carrierId: 'assoc-no-such-association' }),
+      );
+      expect(unknownCarrier.status).toBe(400);
+      expect(unknownCarrier.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/carrierId');
       expect((await client.patch('association', path, { title: { fr: 'Non' } })).status).toBe(403);
       expect(etag(await client.get('officer', path))).toBe('"0"');
     });

@@ -21,8 +21,9 @@ describe('Partnerships API: the public portal, the map and the figures', () => {
   let internal: string;
   let withdrawn: string;
   beforeAll(async () => {
-    // Without the demo: the portal, the map and the figures then show this spec's projects only.
-    client = await PlatformClient.start('partnerships-public', { demoData: false });
+    // The Registry's demo only (the organisations it names): the portal, the map and the figures
+    // then show this spec's projects only.
+    client = await PlatformClient.start('partnerships-public', { demoData: 'registry' });
     scenario = new ProjectsScenario(client);
     await scenario.ready();
     published = await scenario.published();

@@ -30,8 +30,8 @@ describe('Partnerships API: support requests (mediation)', () => {
   let client: PlatformClient;
   let secondOfficer: MintedCaller;
   beforeAll(async () => {
-    // Without the demo, whose two requests would join these lists.
-    client = await PlatformClient.start('partnerships-support-requests', { demoData: false });
+    // The Registry's demo only (the organisations asking): Partnerships' two requests would join these lists.
+    client = await PlatformClient.start('partnerships-support-requests', { demoData: 'registry' });
     await client.mint(OUTSIDER, { id: 'user-figuig', roles: ['association'], organisationId: FIGUIG });
     secondOfficer = await client.mint('minted:officer2', { id: 'user-officer2', roles: ['officer'] });
   }, APP_START_TIMEOUT_MS);
@@ -171,8 +171,14 @@ describe('Partnerships API: support requests (mediation)', () => {
       await client.post('officer', `${S}/${id}/assign`, { officerId: 'bad id' }),
       await client.post('officer', `${S}/${id}/answer`, { answer: { kind: 'introduction', note: 'x' } }),
       await client.post('officer', `${S}/${id}/answer`, { answer: { kind: 'advice' } }),
+      await client.post('officer', `${S}/${id}/answer`, {
+        answer: { kind: 'introduction', actorId: 'actor-no-such-agency', note: 'x' },
+      }),
+      await client.post('officer', S, ask({ requesterId: 'assoc-no-such-association' })),
     ];
-    expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
+    expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
+    expect(bad[5].body.errors).toEqual([expect.objectContaining({ pointer: '/answer/actorId' })]);
+    expect(bad[6].body.errors).toEqual([expect.objectContaining({ pointer: '/requesterId' })]);
     expectStatus(await client.post('officer', `${S}/${id}/assign`, {}), 200);
     const stale = await client.post(
       'officer',

@@ -21,6 +21,7 @@ import {
   SignPartnershipAgreementDto,
 } from './dto/agreement-commands.dto';
 import { ORGANISATION_ROLES } from './organisation-access';
+import { KnownOrganisations } from './known-organisations.pipe';
 
 const AMENDMENT_PROBLEMS = [400, 401, 403, 404, 409, 412, 429] as const;
 
@@ -44,7 +45,7 @@ export class AgreementAmendmentsController {
   async propose(
     @CurrentActor() actor: Actor,
     @Param('agreementId') agreementId: string,
-    @Body() body: ProposeAmendmentDto,
+    @Body(KnownOrganisations) body: ProposeAmendmentDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {

@@ -42,6 +42,7 @@ import {
   PARTNERSHIPS_READ_ALL,
   readsAllPartnerships,
 } from './organisation-access';
+import { KnownOrganisations } from './known-organisations.pipe';
 
 export const AGREEMENTS_PATH = 'api/partnerships/agreements';
 
@@ -83,7 +84,7 @@ export class PartnershipAgreementsController {
   })
   async draft(
     @CurrentActor() actor: Actor,
-    @Body() body: DraftAgreementDto,
+    @Body(KnownOrganisations) body: DraftAgreementDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
@@ -165,7 +166,7 @@ export class PartnershipAgreementsController {
   async revise(
     @CurrentActor() actor: Actor,
     @Param('agreementId') agreementId: string,
-    @Body() body: ReviseAgreementDraftDto,
+    @Body(KnownOrganisations) body: ReviseAgreementDraftDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     await this.reads.stream(actor, agreementId);

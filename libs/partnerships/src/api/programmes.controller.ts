@@ -33,6 +33,7 @@ import {
   ProgrammeEnvelopeDoc,
   publicProgrammeView,
 } from './programme-views';
+import { KnownOrganisations } from './known-organisations.pipe';
 
 export const PROGRAMMES_PATH = 'api/partnerships/programmes';
 const MAX_PAGE_LINES = 200;
@@ -56,7 +57,7 @@ export class ProgrammesController {
   })
   async define(
     @CurrentActor() actor: Actor,
-    @Body() body: DefineProgrammeDto,
+    @Body(KnownOrganisations) body: DefineProgrammeDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
@@ -83,7 +84,7 @@ export class ProgrammesController {
   async revise(
     @CurrentActor() actor: Actor,
     @Param('programmeId') programmeId: string,
-    @Body() body: ReviseProgrammeDto,
+    @Body(KnownOrganisations) body: ReviseProgrammeDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     await this.existing(programmeId);

@@ -40,6 +40,7 @@ import {
   ReachMilestoneDto,
   UnpublishDto,
 } from './dto/project.dto';
+import { KnownOrganisations } from './known-organisations.pipe';
 
 const P = '/api/partnerships/projects';
 type ProjectData<T extends ProjectCommand['type']> = Extract<ProjectCommand, { type: T }>['data'];
@@ -97,7 +98,7 @@ export class ProjectsController {
   })
   async open(
     @CurrentActor() actor: Actor,
-    @Body() body: OpenProjectDto,
+    @Body(KnownOrganisations) body: OpenProjectDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
@@ -173,7 +174,7 @@ export class ProjectsController {
   async revise(
     @CurrentActor() actor: Actor,
     @Param('projectId') projectId: string,
-    @Body() body: ProjectChangesDto,
+    @Body(KnownOrganisations) body: ProjectChangesDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const changes = plainJson(body);

@@ -46,6 +46,7 @@ import {
   PARTNERSHIPS_READ_ALL,
   readsAllPartnerships,
 } from './organisation-access';
+import { KnownOrganisations } from './known-organisations.pipe';
 
 export const SUPPORT_REQUESTS_PATH = 'api/partnerships/support-requests';
 const DAY_MS = 86_400_000;
@@ -70,7 +71,7 @@ export class SupportRequestsController {
   })
   async request(
     @CurrentActor() actor: Actor,
-    @Body() body: RequestSupportDto,
+    @Body(KnownOrganisations) body: RequestSupportDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
@@ -120,7 +121,7 @@ export class SupportRequestsController {
   async answer(
     @CurrentActor() actor: Actor,
     @Param('requestId') requestId: string,
-    @Body() body: AnswerSupportRequestDto,
+    @Body(KnownOrganisations) body: AnswerSupportRequestDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const { answer } = plainJson(body);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Actor, TokenIssuer } from '@tadamon/nest-kit';
 import { createApp } from '../../create-app';
+import { DemoDataChoice } from '../../demo/demo-data.module';
 import { loadEmbeddedConfig } from '../../embedded/embedded-config';
 import { PLATFORM_TOKEN_ISSUER } from '../../identity/identity.service';
 import { platformSettled } from './platform-settled';
@@ -66,7 +67,7 @@ export class PlatformClient {
 
   static async start(
     name: string,
-    options: { demoData?: boolean; webRoot?: string } = {},
+    options: { demoData?: DemoDataChoice; webRoot?: string } = {},
   ): Promise<PlatformClient> {
     process.env.TADAMON_RATE_LIMIT = '100000000';
     const dataDir = mkdtempSync(join(tmpdir(), `tadamon-${name}-`));
