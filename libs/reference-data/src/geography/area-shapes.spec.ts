@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { AreaGeometry, areaFeatureCollection, areaGeometries, AreaLevel } from './area-shapes';
+import { areaContains, AreaGeometry, areaFeatureCollection, areaGeometries, AreaLevel } from './area-shapes';
 import { PROVINCES } from './provinces';
 import { CURRENT_REGIONS } from './regions';
 
@@ -104,6 +104,40 @@ describe('the areas’ outlines', () => {
         );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('whether an area holds a point', () => {
+  it('finds places in their province and region, and not in another', () => {
+    const tafraout = { lat: 29.7245, lon: -8.9744 };
+    expect(areaContains('MA-TIZ', tafraout)).toBe(true);
+    expect(areaContains('MA-09', tafraout)).toBe(true);
+    expect(areaContains('MA-TAR', tafraout)).toBe(false);
+    expect(areaContains('MA-02', tafraout)).toBe(false);
+    expect(areaContains('MA-CAS', { lat: 33.5731, lon: -7.5898 })).toBe(true); // Casablanca
+    expect(areaContains('MA-FIG', { lat: 32.1091, lon: -1.2286 })).toBe(true); // Figuig, on the border
+    expect(areaContains('MA-01', { lat: 48.8566, lon: 2.3522 })).toBe(false); // Paris
+  });
+
+  it('takes a point just outside an outline (within the tolerance), not one farther', () => {
+    // Agadir's coast: a point in the sea 1 km off the beach, and one 10 km off.
+    expect(areaContains('MA-AGD', { lat: 30.42, lon: -9.63 })).toBe(true);
+    expect(areaContains('MA-AGD', { lat: 30.42, lon: -9.75 })).toBe(false);
+    expect(areaContains('MA-AGD', { lat: 30.42, lon: -9.75 }, 20)).toBe(true);
+  });
+
+  it('says nothing of an unknown area', () => {
+    expect(areaContains('MA-99', { lat: 30, lon: -8 })).toBeUndefined();
+  });
+
+  it('holds every province’s own first vertex, and each province lies in its region', () => {
+    for (const province of PROVINCES) {
+      const geometry = areaGeometries('province').get(province.code) as AreaGeometry;
+      const ring = geometry.type === 'Polygon' ? geometry.coordinates[0] : geometry.coordinates[0][0];
+      const [lon, lat] = ring[0];
+      expect(areaContains(province.code, { lat, lon })).toBe(true);
+      expect(areaContains(province.region, { lat, lon })).toBe(true);
     }
   });
 });

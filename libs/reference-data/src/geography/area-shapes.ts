@@ -97,3 +97,56 @@ export const areaFeatureCollection = <P extends object>(
     })),
   };
 };
+
+/** Degrees to kilometres near a point (equirectangular: exact enough over a few kilometres). */
+const KM_PER_DEGREE_LAT = 110.57;
+const KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
+
+const inRing = (ring: number[][], lon: number, lat: number): boolean => {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+};
+
+const kmToRing = (ring: number[][], lon: number, lat: number): number => {
+  const kx = KM_PER_DEGREE_LON_AT_EQUATOR * Math.cos((lat * Math.PI) / 180);
+  let best = Infinity;
+  for (let i = 1; i < ring.length; i++) {
+    const [ax, ay] = [(ring[i - 1][0] - lon) * kx, (ring[i - 1][1] - lat) * KM_PER_DEGREE_LAT];
+    const [bx, by] = [(ring[i][0] - lon) * kx, (ring[i][1] - lat) * KM_PER_DEGREE_LAT];
+    const [dx, dy] = [bx - ax, by - ay];
+    const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy)));
+    best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+  }
+  return best;
+};
+
+/**
+ * Whether a point lies in an area's outline (a region or a province of the 2015 scheme), or within
+ * `toleranceKm` of it: the outlines are simplified (and a village on a border may be recorded on
+ * either side), so a point a little outside is not refused. Undefined for an unknown code.
+ */
+export const areaContains = (
+  code: string,
+  point: { lat: number; lon: number },
+  toleranceKm = 2,
+): boolean | undefined => {
+  const level: AreaLevel | undefined = CURRENT_REGIONS.some((r) => r.code === code)
+    ? 'region'
+    : PROVINCES.some((p) => p.code === code)
+      ? 'province'
+      : undefined;
+  const geometry = level && areaGeometries(level).get(code);
+  if (!geometry) return undefined;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const { lon, lat } = point;
+  if (
+    polygons.some(([outer, ...holes]) => inRing(outer, lon, lat) && !holes.some((h) => inRing(h, lon, lat)))
+  )
+    return true;
+  return polygons.some((rings) => rings.some((ring) => kmToRing(ring, lon, lat) <= toleranceKm));
+};

@@ -7,6 +7,12 @@ export const UNVERIFIED = 'assoc-solidarite-souss-bruxelles';
 const OFFICER = { id: 'user-officer', roles: ['officer'] };
 const geo = (code: string) => ({ scheme: 'iso3166-2:2015' as const, code });
 
+/** A commune and its point in each area a project below is opened in (a point must lie in its area). */
+const PLACES: Record<string, { commune: string; point: { lat: number; lon: number } }> = {
+  'MA-TIZ': { commune: 'Tafraout', point: { lat: 29.723146, lon: -8.975 } },
+  'MA-02': { commune: 'Figuig', point: { lat: 32.1091, lon: -1.2286 } },
+};
+
 /** A complete project, as an officer opens it: two sectors, budget lines in MAD and EUR, a point. */
 export const iatiProjectData = (projectId: string, area = 'MA-TIZ') => ({
   projectId,
@@ -22,7 +28,7 @@ export const iatiProjectData = (projectId: string, area = 'MA-TIZ') => ({
   ],
   agreementId: 'agr.1',
   programmeId: 'icmd2',
-  locations: [{ area: geo(area), commune: 'Tafraout', point: { lat: 29.723146, lon: -8.975 } }],
+  locations: [{ area: geo(area), ...PLACES[area] }],
   sectors: [
     { code: '14030', percentageHundredths: 6650 },
     { code: '11220', percentageHundredths: 3350 },

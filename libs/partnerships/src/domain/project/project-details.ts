@@ -1,4 +1,4 @@
-import { GeoCode, Money, regionsFor, SCHEME_2015, findGeoUnit } from '@tadamon/reference-data';
+import { areaContains, findGeoUnit, GeoCode, Money, regionsFor, SCHEME_2015 } from '@tadamon/reference-data';
 import {
   checkDate,
   checkId,
@@ -120,6 +120,9 @@ export const checkArea = (issues: FieldIssues, field: string, value: unknown): G
 /** The 2015 region of a valid area (a region is its own). */
 export const regionOfArea = (area: GeoCode): string => regionsFor(area.code, area.scheme)[0].code;
 
+/** How far outside its area's (simplified) outline a point may be: a place on a border, the outlines' error. */
+export const POINT_TOLERANCE_KM = 2;
+
 const checkPoint = (issues: FieldIssues, field: string, value: unknown): GeoPoint | null => {
   if (value === undefined || value === null) return null;
   const { lat, lon } = checkObject(issues, field, value);
@@ -138,12 +141,20 @@ const checkLocation = (issues: FieldIssues, field: string, value: unknown): Proj
   const before = issues.count;
   const area = checkArea(issues, `${field}.area`, input['area']);
   const region = issues.count === before ? regionOfArea(area) : '';
-  return {
-    area,
-    region,
-    commune: checkOptionalText(issues, `${field}.commune`, input['commune']),
-    point: checkPoint(issues, `${field}.point`, input['point']),
-  };
+  const commune = checkOptionalText(issues, `${field}.commune`, input['commune']);
+  const pointIssues = issues.count;
+  const point = checkPoint(issues, `${field}.point`, input['point']);
+  if (
+    region &&
+    point &&
+    issues.count === pointIssues &&
+    areaContains(area.code, point, POINT_TOLERANCE_KM) === false
+  )
+    issues.add(
+      `${field}.point`,
+      `must lie in ${area.code} (it is more than ${POINT_TOLERANCE_KM} km outside)`,
+    );
+  return { area, region, commune, point };
 };
 
 export const checkLocations = (issues: FieldIssues, field: string, value: unknown): ProjectLocation[] =>

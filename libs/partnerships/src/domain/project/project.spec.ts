@@ -110,6 +110,30 @@ describe('co-development project', () => {
         'agreementId',
       ]);
     });
+    it('refuses a point outside its area’s outline (beyond 2 km), not one inside or just outside', () => {
+      const at = (code: string, lat: number, lon: number) => ({
+        area: { scheme: 'iso3166-2:2015' as const, code },
+        point: { lat, lon },
+      });
+      const outside = spec
+        // Tafraout lies in Tiznit, not in Taroudant nor in the Oriental.
+        .when(openWith({ locations: [at('MA-TAR', 29.7245, -8.9744), at('MA-02', 29.7245, -8.9744)] }))
+        .thenThrows(ValidationFailed);
+      expect(outside.issues).toEqual([
+        { field: 'locations[0].point', reason: expect.stringContaining('must lie in MA-TAR') },
+        { field: 'locations[1].point', reason: expect.stringContaining('must lie in MA-02') },
+      ]);
+      // In its province and its region; and off Agadir's beach by 1 km (the outlines' tolerance).
+      for (const location of [
+        at('MA-TIZ', 29.7245, -8.9744),
+        at('MA-09', 29.7245, -8.9744),
+        at('MA-AGD', 30.42, -9.63),
+      ])
+        expect(
+          projectDecider.decide(openWith({ locations: [location] }), projectDecider.initialState()),
+        ).toHaveLength(1);
+    });
+
     it('refuses sectors that do not sum to 100 % and duplicates of a sector, a line, a milestone', () => {
       const sums = spec
         .when(openWith({ sectors: [{ code: '14030', percentageHundredths: 9950 }] }))
