@@ -1,4 +1,5 @@
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
+import { areaLayer } from '../registry/testing/area-layer';
 import { eventually, Json, PlatformClient } from '../registry/testing/platform-client';
 import {
   area,
@@ -113,17 +114,10 @@ describe('Partnerships API: the public portal, the map and the figures', () => {
   });
 
   it('draws the published projects as a GeoJSON layer of areas, by region and by province', async () => {
-    const layer = async (query: string): Promise<Record<string, Json>> => {
-      const reply = await client.get('anonymous', `${AREAS}?${query}`);
-      expect(reply.status).toBe(200);
-      expect(reply.type).toContain('application/geo+json');
-      const collection = typeof reply.body === 'string' ? JSON.parse(reply.body) : reply.body;
-      expect(collection).toMatchObject({
-        type: 'FeatureCollection',
-        attribution: expect.stringMatching(/ODbL/),
-      });
-      return Object.fromEntries(collection.features.map((f: Json) => [f.id, f.properties]));
-    };
+    const layer = async (query: string) =>
+      Object.fromEntries(
+        Object.entries(await areaLayer(client, AREAS, query)).map(([code, f]) => [code, f.properties]),
+      );
     const regions = await layer('');
     expect(Object.keys(regions)).toHaveLength(12);
     expect(regions['MA-09']).toMatchObject({

@@ -8,6 +8,7 @@ import {
   problemType,
   routesUnder,
 } from './testing/platform-client';
+import { areaLayer } from './testing/area-layer';
 
 // Seeding the demo users hashes nine passwords with scrypt.
 jest.setTimeout(60_000);
@@ -160,17 +161,7 @@ describe('Registry API: regional needs and the map', () => {
     });
 
     it('draws the open needs as a GeoJSON layer of areas, by region and by province, for a sector', async () => {
-      const layer = async (query: string): Promise<Record<string, Json>> => {
-        const reply = await client.get('anonymous', `${NEEDS_GEOJSON}?${query}`);
-        expect(reply.status).toBe(200);
-        expect(reply.type).toContain('application/geo+json');
-        const collection = typeof reply.body === 'string' ? JSON.parse(reply.body) : reply.body;
-        expect(collection).toMatchObject({
-          type: 'FeatureCollection',
-          attribution: expect.stringMatching(/ODbL/),
-        });
-        return Object.fromEntries(collection.features.map((f: Json) => [f.id, f]));
-      };
+      const layer = (query: string) => areaLayer(client, NEEDS_GEOJSON, query);
       const count = (l: Record<string, Json>, code: string): number => l[code].properties.openNeeds;
       const before = {
         region: count(await layer(''), 'MA-09'),

@@ -3682,9 +3682,6 @@ export type MapControllerNeedsData = {
     path?: never;
     query?: {
         level?: 'region' | 'province';
-        /**
-         * Only the needs of one OECD DAC sector
-         */
         sector?: string;
         priority?: 'high' | 'medium' | 'low';
     };
@@ -8279,9 +8276,6 @@ export type PublicProjectsControllerByAreaData = {
     path?: never;
     query?: {
         level?: 'region' | 'province';
-        /**
-         * Only the projects in one OECD DAC sector
-         */
         sector?: string;
         status?: '1' | '2' | '3' | '4' | '5' | '6';
     };

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
 import {
   AreaLevelQueryDto,
   BoundedArray,
@@ -373,14 +373,8 @@ export class BackOfficeProjectsQueryDto extends ProjectsQueryDto {
   carrier?: string;
 }
 
-export class ProjectsByAreaQueryDto extends AreaLevelQueryDto {
-  @ApiPropertyOptional({ example: '14030', description: 'Only the projects in one OECD DAC sector' })
-  @IsOptionalNotNull()
-  @BoundedString(5, { minLength: 5 })
-  sector?: string;
-
-  @ApiPropertyOptional({ enum: ACTIVITY_STATUSES })
-  @IsOptionalNotNull()
-  @IsIn(ACTIVITY_STATUSES as unknown as string[])
-  status?: string;
-}
+/** The projects layer of the map by area: a level, and the portal's sector and status filters. */
+export class ProjectsByAreaQueryDto extends IntersectionType(
+  AreaLevelQueryDto,
+  PickType(ProjectsQueryDto, ['sector', 'status'] as const),
+) {}

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
 import { AreaLevelQueryDto, BoundedString } from '@tadamon/nest-kit';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -123,14 +123,8 @@ export class NetworksQueryDto extends PageQueryDto {
   associationId?: string;
 }
 
-export class NeedsByAreaQueryDto extends AreaLevelQueryDto {
-  @ApiPropertyOptional({ example: '14030', description: 'Only the needs of one OECD DAC sector' })
-  @IsOptional()
-  @BoundedString(5)
-  sector?: string;
-
-  @ApiPropertyOptional({ enum: NEED_PRIORITIES })
-  @IsOptional()
-  @IsIn(NEED_PRIORITIES as unknown as string[])
-  priority?: string;
-}
+/** The needs layer of the map: a level, and the catalogue's sector and priority filters. */
+export class NeedsByAreaQueryDto extends IntersectionType(
+  AreaLevelQueryDto,
+  PickType(RegionalNeedsQueryDto, ['sector', 'priority'] as const),
+) {}
