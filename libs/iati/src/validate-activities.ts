@@ -1,7 +1,7 @@
-import type { Element } from '@xmldom/xmldom';
+import { parseLightXml, XmlElement } from './xml/light-dom';
 import { IatiActivity } from './activity';
 import { checkCodelists } from './codelists/codelist-check';
-import { Finding, parseXml, rulesEngine, RulesOptions } from './rules/engine';
+import { Finding, rulesEngine, RulesOptions } from './rules/engine';
 import { BatchSchemaError, validateActivitiesAgainstSchema } from './schema/validate-schema';
 import { activityXml, IATI_VERSION } from './write-activities';
 
@@ -29,11 +29,11 @@ export async function validateIatiActivities(
   const findings: Finding[] = [];
   for (const [i, activity] of activities.entries()) {
     if (i % 500 === 0) await new Promise((resolve) => setImmediate(resolve)); // let the batches be dispatched
-    const document = parseXml(
+    const document = parseLightXml(
       `<iati-activities version="${IATI_VERSION}">${activityXml(activity)}</iati-activities>`,
     );
     findings.push(...engine.check(document, options));
-    checkCodelists(document.documentElement?.firstChild as Element, activity.identifier, findings);
+    checkCodelists(document.documentElement?.firstChild as XmlElement, activity.identifier, findings);
   }
   return { activities: activities.length, schemaErrors: await schema, findings };
 }

@@ -1,4 +1,4 @@
-import type { Attr, Document, Element } from '@xmldom/xmldom';
+import type { XmlAttr, XmlDocument, XmlElement } from '../xml/light-dom';
 import { compile } from '../rules/compiled-xpath';
 import { Finding, pathOf } from '../rules/engine';
 import { EMBEDDED_CODELISTS } from './embedded';
@@ -32,8 +32,8 @@ for (const [path, codelist, condition] of CODELIST_MAPPINGS) {
  * condition, an XPath on the element, says when). One walk of the tree per activity. A codelist
  * this library does not hold is reported as info: the export never writes one.
  */
-export function checkCodelists(activity: Element, identifier: string, findings: Finding[]): void {
-  const check = (element: Element, attribute: Attr, mappings: readonly Mapping[] | undefined) => {
+export function checkCodelists(activity: XmlElement, identifier: string, findings: Finding[]): void {
+  const check = (element: XmlElement, attribute: XmlAttr, mappings: readonly Mapping[] | undefined) => {
     if (!mappings) return;
     for (const mapping of mappings) {
       if (mapping.condition && !compile(mapping.condition).boolean(element)) continue;
@@ -52,7 +52,7 @@ export function checkCodelists(activity: Element, identifier: string, findings: 
       });
     }
   };
-  const visit = (element: Element, path: string) => {
+  const visit = (element: XmlElement, path: string) => {
     const attributes = element.attributes;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i];
@@ -61,13 +61,14 @@ export function checkCodelists(activity: Element, identifier: string, findings: 
       check(element, attribute, ANYWHERE.get(key));
     }
     for (let child = element.firstChild; child; child = child.nextSibling)
-      if (child.nodeType === 1) visit(child as Element, path ? `${path}/${child.nodeName}` : child.nodeName);
+      if (child.nodeType === 1)
+        visit(child as XmlElement, path ? `${path}/${child.nodeName}` : child.nodeName);
   };
   visit(activity, '');
 }
 
 /** The codelist check of every activity of a document, with the file's version. */
-export function validateCodelists(document: Document): Finding[] {
+export function validateCodelists(document: XmlDocument): Finding[] {
   const findings: Finding[] = [];
   const root = document.documentElement;
   if (root?.nodeName === 'iati-activities' && !HELD.get('Version')?.has(root.getAttribute('version') ?? ''))
@@ -80,7 +81,7 @@ export function validateCodelists(document: Document): Finding[] {
       path: '/iati-activities/@version',
       detail: `'${root.getAttribute('version')}'`,
     });
-  for (const activity of compile('/iati-activities/iati-activity').nodes(document) as Element[])
+  for (const activity of compile('/iati-activities/iati-activity').nodes(document) as XmlElement[])
     checkCodelists(activity, compile('string(iati-identifier)').string(activity).trim(), findings);
   return findings;
 }
