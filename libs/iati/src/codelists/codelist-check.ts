@@ -17,14 +17,29 @@ interface Mapping {
   readonly condition?: string;
 }
 
-/** Mappings by the attribute's path below iati-activity ("budget/value/@currency"); "//@x" ones apart. */
-const BY_PATH = new Map<string, Mapping[]>();
+/** The paths below iati-activity ("budget/value/@currency") as a tree of element names. */
+interface PathStep {
+  readonly children: Map<string, PathStep>;
+  /** Mappings by attribute name, at this step. */
+  readonly attributes: Map<string, Mapping[]>;
+}
+const newStep = (): PathStep => ({ children: new Map(), attributes: new Map() });
+const BY_PATH = newStep();
+/** The "//@x" mappings, by attribute name. */
 const ANYWHERE = new Map<string, Mapping[]>();
 for (const [path, codelist, condition] of CODELIST_MAPPINGS) {
   const mapping = { codelist, ...(condition ? { condition } : {}) };
   const add = (map: Map<string, Mapping[]>, key: string) => map.set(key, [...(map.get(key) ?? []), mapping]);
-  if (path.startsWith('//iati-activity/')) add(BY_PATH, path.slice('//iati-activity/'.length));
-  else if (path.startsWith('//@')) add(ANYWHERE, path.slice(2));
+  if (path.startsWith('//iati-activity/')) {
+    const names = path.slice('//iati-activity/'.length).split('/');
+    const last = names.pop() as string;
+    let step = BY_PATH;
+    for (const name of names) {
+      if (!step.children.has(name)) step.children.set(name, newStep());
+      step = step.children.get(name) as PathStep;
+    }
+    if (last.startsWith('@')) add(step.attributes, last.slice(1)); // text() mappings are not checked
+  } else if (path.startsWith('//@')) add(ANYWHERE, path.slice(3));
 }
 
 /**
@@ -52,19 +67,17 @@ export function checkCodelists(activity: XmlElement, identifier: string, finding
       });
     }
   };
-  const visit = (element: XmlElement, path: string) => {
+  const visit = (element: XmlElement, step: PathStep | undefined) => {
     const attributes = element.attributes;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i];
-      const key = `@${attribute.name}`;
-      check(element, attribute, BY_PATH.get(path ? `${path}/${key}` : key));
-      check(element, attribute, ANYWHERE.get(key));
+      check(element, attribute, step?.attributes.get(attribute.name));
+      check(element, attribute, ANYWHERE.get(attribute.name));
     }
     for (let child = element.firstChild; child; child = child.nextSibling)
-      if (child.nodeType === 1)
-        visit(child as XmlElement, path ? `${path}/${child.nodeName}` : child.nodeName);
+      if (child.nodeType === 1) visit(child as XmlElement, step?.children.get(child.nodeName));
   };
-  visit(activity, '');
+  visit(activity, BY_PATH);
 }
 
 /** The codelist check of every activity of a document, with the file's version. */
