@@ -1,9 +1,10 @@
-import { parseLightXml, XmlElement } from './xml/light-dom';
+import { availableParallelism } from 'node:os';
 import { IatiActivity } from './activity';
 import { checkCodelists } from './codelists/codelist-check';
 import { Finding, rulesEngine, RulesOptions } from './rules/engine';
 import { BatchSchemaError, validateActivitiesAgainstSchema } from './schema/validate-schema';
 import { activityXml, IATI_VERSION } from './write-activities';
+import { parseLightXml, XmlElement } from './xml/light-dom';
 
 export interface ExportValidation {
   readonly activities: number;
@@ -20,10 +21,10 @@ export async function validateIatiActivities(
   activities: readonly IatiActivity[],
   options: RulesOptions & { batchSize?: number; concurrency?: number } = {},
 ): Promise<ExportValidation> {
-  // libxml2 works in worker threads while this thread runs the rules.
+  // libxml2 works in worker threads, one per CPU but this one, while this thread runs the rules.
   const schema = validateActivitiesAgainstSchema(activities, {
     batchSize: options.batchSize,
-    concurrency: options.concurrency,
+    concurrency: options.concurrency ?? Math.max(1, availableParallelism() - 1),
   });
   const engine = rulesEngine();
   const findings: Finding[] = [];

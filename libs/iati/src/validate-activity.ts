@@ -1,9 +1,9 @@
-import { parseLightXml, XmlElement } from './xml/light-dom';
 import { IatiActivity } from './activity';
 import { checkCodelists } from './codelists/codelist-check';
 import { checkInputConstraints } from './input-constraints';
 import { Finding, rulesEngine, RulesOptions } from './rules/engine';
 import { activityXml, IATI_VERSION } from './write-activities';
+import { parseLightXml, XmlElement } from './xml/light-dom';
 
 /**
  * Everything that would keep one project out of the IATI file, in milliseconds: the schema's
