@@ -5,6 +5,7 @@ export * from './budget-periods';
 export * from './location';
 export * from './write-activities';
 export * from './xml/xml-text';
+export * from './xml/light-dom';
 export * from './schema/validate-schema';
 export * from './rules/ruleset';
 export * from './rules/engine';

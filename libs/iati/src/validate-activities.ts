@@ -1,9 +1,10 @@
-import type { Element } from '@xmldom/xmldom';
+import { availableParallelism } from 'node:os';
 import { IatiActivity } from './activity';
 import { checkCodelists } from './codelists/codelist-check';
-import { Finding, parseXml, rulesEngine, RulesOptions } from './rules/engine';
+import { Finding, rulesEngine, RulesOptions } from './rules/engine';
 import { BatchSchemaError, validateActivitiesAgainstSchema } from './schema/validate-schema';
 import { activityXml, IATI_VERSION } from './write-activities';
+import { parseLightXml, XmlElement } from './xml/light-dom';
 
 export interface ExportValidation {
   readonly activities: number;
@@ -20,20 +21,20 @@ export async function validateIatiActivities(
   activities: readonly IatiActivity[],
   options: RulesOptions & { batchSize?: number; concurrency?: number } = {},
 ): Promise<ExportValidation> {
-  // libxml2 works in worker threads while this thread runs the rules.
+  // libxml2 works in worker threads, one per CPU but this one, while this thread runs the rules.
   const schema = validateActivitiesAgainstSchema(activities, {
     batchSize: options.batchSize,
-    concurrency: options.concurrency,
+    concurrency: options.concurrency ?? Math.max(1, availableParallelism() - 1),
   });
   const engine = rulesEngine();
   const findings: Finding[] = [];
   for (const [i, activity] of activities.entries()) {
     if (i % 500 === 0) await new Promise((resolve) => setImmediate(resolve)); // let the batches be dispatched
-    const document = parseXml(
+    const document = parseLightXml(
       `<iati-activities version="${IATI_VERSION}">${activityXml(activity)}</iati-activities>`,
     );
     findings.push(...engine.check(document, options));
-    checkCodelists(document.documentElement?.firstChild as Element, activity.identifier, findings);
+    checkCodelists(document.documentElement?.firstChild as XmlElement, activity.identifier, findings);
   }
   return { activities: activities.length, schemaErrors: await schema, findings };
 }

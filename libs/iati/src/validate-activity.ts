@@ -1,9 +1,9 @@
-import type { Element } from '@xmldom/xmldom';
 import { IatiActivity } from './activity';
 import { checkCodelists } from './codelists/codelist-check';
 import { checkInputConstraints } from './input-constraints';
-import { Finding, parseXml, rulesEngine, RulesOptions } from './rules/engine';
+import { Finding, rulesEngine, RulesOptions } from './rules/engine';
 import { activityXml, IATI_VERSION } from './write-activities';
+import { parseLightXml, XmlElement } from './xml/light-dom';
 
 /**
  * Everything that would keep one project out of the IATI file, in milliseconds: the schema's
@@ -13,10 +13,10 @@ import { activityXml, IATI_VERSION } from './write-activities';
 export function validateActivity(activity: IatiActivity, options: RulesOptions = {}): Finding[] {
   const findings = checkInputConstraints(activity);
   if (findings.length > 0) return findings; // the XML of such values would mislead the rules
-  const document = parseXml(
+  const document = parseLightXml(
     `<iati-activities version="${IATI_VERSION}">${activityXml(activity)}</iati-activities>`,
   );
   findings.push(...rulesEngine().check(document, options));
-  checkCodelists(document.documentElement?.firstChild as Element, activity.identifier, findings);
+  checkCodelists(document.documentElement?.firstChild as XmlElement, activity.identifier, findings);
   return findings;
 }

@@ -1,4 +1,4 @@
-import type { Attr, Document, Element } from '@xmldom/xmldom';
+import type { XmlAttr, XmlDocument, XmlElement } from '../xml/light-dom';
 import { compile } from '../rules/compiled-xpath';
 import { Finding, pathOf } from '../rules/engine';
 import { EMBEDDED_CODELISTS } from './embedded';
@@ -17,14 +17,29 @@ interface Mapping {
   readonly condition?: string;
 }
 
-/** Mappings by the attribute's path below iati-activity ("budget/value/@currency"); "//@x" ones apart. */
-const BY_PATH = new Map<string, Mapping[]>();
+/** The paths below iati-activity ("budget/value/@currency") as a tree of element names. */
+interface PathStep {
+  readonly children: Map<string, PathStep>;
+  /** Mappings by attribute name, at this step. */
+  readonly attributes: Map<string, Mapping[]>;
+}
+const newStep = (): PathStep => ({ children: new Map(), attributes: new Map() });
+const BY_PATH = newStep();
+/** The "//@x" mappings, by attribute name. */
 const ANYWHERE = new Map<string, Mapping[]>();
 for (const [path, codelist, condition] of CODELIST_MAPPINGS) {
   const mapping = { codelist, ...(condition ? { condition } : {}) };
   const add = (map: Map<string, Mapping[]>, key: string) => map.set(key, [...(map.get(key) ?? []), mapping]);
-  if (path.startsWith('//iati-activity/')) add(BY_PATH, path.slice('//iati-activity/'.length));
-  else if (path.startsWith('//@')) add(ANYWHERE, path.slice(2));
+  if (path.startsWith('//iati-activity/')) {
+    const names = path.slice('//iati-activity/'.length).split('/');
+    const last = names.pop() as string;
+    let step = BY_PATH;
+    for (const name of names) {
+      if (!step.children.has(name)) step.children.set(name, newStep());
+      step = step.children.get(name) as PathStep;
+    }
+    if (last.startsWith('@')) add(step.attributes, last.slice(1)); // text() mappings are not checked
+  } else if (path.startsWith('//@')) add(ANYWHERE, path.slice(3));
 }
 
 /**
@@ -32,8 +47,8 @@ for (const [path, codelist, condition] of CODELIST_MAPPINGS) {
  * condition, an XPath on the element, says when). One walk of the tree per activity. A codelist
  * this library does not hold is reported as info: the export never writes one.
  */
-export function checkCodelists(activity: Element, identifier: string, findings: Finding[]): void {
-  const check = (element: Element, attribute: Attr, mappings: readonly Mapping[] | undefined) => {
+export function checkCodelists(activity: XmlElement, identifier: string, findings: Finding[]): void {
+  const check = (element: XmlElement, attribute: XmlAttr, mappings: readonly Mapping[] | undefined) => {
     if (!mappings) return;
     for (const mapping of mappings) {
       if (mapping.condition && !compile(mapping.condition).boolean(element)) continue;
@@ -52,22 +67,21 @@ export function checkCodelists(activity: Element, identifier: string, findings: 
       });
     }
   };
-  const visit = (element: Element, path: string) => {
+  const visit = (element: XmlElement, step: PathStep | undefined) => {
     const attributes = element.attributes;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i];
-      const key = `@${attribute.name}`;
-      check(element, attribute, BY_PATH.get(path ? `${path}/${key}` : key));
-      check(element, attribute, ANYWHERE.get(key));
+      check(element, attribute, step?.attributes.get(attribute.name));
+      check(element, attribute, ANYWHERE.get(attribute.name));
     }
     for (let child = element.firstChild; child; child = child.nextSibling)
-      if (child.nodeType === 1) visit(child as Element, path ? `${path}/${child.nodeName}` : child.nodeName);
+      if (child.nodeType === 1) visit(child as XmlElement, step?.children.get(child.nodeName));
   };
-  visit(activity, '');
+  visit(activity, BY_PATH);
 }
 
 /** The codelist check of every activity of a document, with the file's version. */
-export function validateCodelists(document: Document): Finding[] {
+export function validateCodelists(document: XmlDocument): Finding[] {
   const findings: Finding[] = [];
   const root = document.documentElement;
   if (root?.nodeName === 'iati-activities' && !HELD.get('Version')?.has(root.getAttribute('version') ?? ''))
@@ -80,7 +94,7 @@ export function validateCodelists(document: Document): Finding[] {
       path: '/iati-activities/@version',
       detail: `'${root.getAttribute('version')}'`,
     });
-  for (const activity of compile('/iati-activities/iati-activity').nodes(document) as Element[])
+  for (const activity of compile('/iati-activities/iati-activity').nodes(document) as XmlElement[])
     checkCodelists(activity, compile('string(iati-identifier)').string(activity).trim(), findings);
   return findings;
 }

@@ -1,4 +1,4 @@
-import type { Attr, Node } from '@xmldom/xmldom';
+import type { XmlAttr, XmlNode } from '../xml/light-dom';
 import { asBoolean, asNodes, asString, compileSubset, SubsetExpression } from './xpath-subset';
 
 // Required, not imported: xpath's typings pull the browser's DOM library into the whole program.
@@ -8,7 +8,7 @@ interface XPathResult {
   booleanValue(): boolean;
   stringValue(): string;
   numberValue(): number;
-  nodeset(): { toArray(): Node[]; toUnsortedArray?(): Node[] };
+  nodeset(): { toArray(): XmlNode[]; toUnsortedArray?(): XmlNode[] };
 }
 interface ParsedXPath {
   evaluate(options: object): XPathResult;
@@ -27,16 +27,16 @@ export class CompiledXPath {
     this.parsed = parse(source);
     this.subset = compileSubset(source);
   }
-  private result(node: Node): XPathResult {
+  private result(node: XmlNode): XPathResult {
     return this.parsed.evaluate({ node, namespaces: NAMESPACES });
   }
-  nodes(node: Node): Node[] {
+  nodes(node: XmlNode): XmlNode[] {
     return this.subset ? asNodes(this.subset(node)) : this.result(node).nodeset().toArray();
   }
-  boolean(node: Node): boolean {
+  boolean(node: XmlNode): boolean {
     return this.subset ? asBoolean(this.subset(node)) : this.result(node).booleanValue();
   }
-  string(node: Node): string {
+  string(node: XmlNode): string {
     return this.subset ? asString(this.subset(node)) : this.result(node).stringValue();
   }
 }
@@ -54,5 +54,5 @@ export const compile = (source: string): CompiledXPath => {
 };
 
 /** The text of an attribute or an element, as the rules read it. */
-export const textOf = (node: Node): string =>
-  node.nodeType === 2 ? (node as Attr).value : (node.textContent ?? '');
+export const textOf = (node: XmlNode): string =>
+  node.nodeType === 2 ? (node as XmlAttr).value : (node.textContent ?? '');

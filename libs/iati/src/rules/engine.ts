@@ -1,4 +1,5 @@
-import { Attr, Document, DOMParser, Element, Node } from '@xmldom/xmldom';
+import { Document, DOMParser } from '@xmldom/xmldom';
+import { parseLightXml, XmlAttr, XmlDocument, XmlElement, XmlNode } from '../xml/light-dom';
 import { compile, CompiledXPath } from './compiled-xpath';
 import { canonicalRuleName, CheckEnvironment, RULE_CHECKS } from './rule-checks';
 import { RuleCase, RuleInfo, Ruleset, STANDARD_RULESET } from './ruleset';
@@ -153,13 +154,13 @@ const substitute = (rule: RuleCase, subs: readonly string[], value: string): Rul
 };
 
 /** XPath location of a node, e.g. /iati-activities/iati-activity[2]/budget[3]. */
-export const pathOf = (node: Node): string => {
+export const pathOf = (node: XmlNode): string => {
   const steps: string[] = [];
-  let current: Node | null = node;
+  let current: XmlNode | null = node;
   while (current && current.nodeType !== 9) {
     if (current.nodeType === 2) {
-      steps.push(`@${(current as Attr).name}`);
-      current = (current as Attr).ownerElement;
+      steps.push(`@${(current as XmlAttr).name}`);
+      current = (current as XmlAttr).ownerElement;
       continue;
     }
     let index = 1;
@@ -178,13 +179,13 @@ export const pathOf = (node: Node): string => {
 
 /** Rules of one record (an iati-activity element), checked as the validator checks one activity. */
 function checkRecord(
-  record: Element,
+  record: XmlElement,
   contexts: readonly CompiledContext[],
   env: CheckEnvironment,
   identifier: string,
   findings: Finding[],
 ): void {
-  const apply = (element: Node, ruleName: string, rule: RuleCase) => {
+  const apply = (element: XmlNode, ruleName: string, rule: RuleCase) => {
     if (rule.idCondition !== undefined) return; // needs the IATI registry: see rulesNeedingRegistry
     if (rule.condition !== undefined && !compile(rule.condition).boolean(element)) return;
     if (ruleName === 'startswith' && rule.prefix?.includes('ORG-ID-PREFIX')) return; // the registry's prefix list
@@ -229,7 +230,7 @@ let standardCompiled: CompiledRuleset | undefined;
 
 export interface RulesEngine {
   /** Findings of every activity (or organisation) in a document. */
-  check(document: Document, options?: RulesOptions): Finding[];
+  check(document: XmlDocument, options?: RulesOptions): Finding[];
 }
 
 export function rulesEngine(ruleset: Ruleset = STANDARD_RULESET): RulesEngine {
@@ -242,7 +243,7 @@ export function rulesEngine(ruleset: Ruleset = STANDARD_RULESET): RulesEngine {
       for (const kind of ['activity', 'organisation'] as const) {
         const { select, identifier } = RECORDS[kind];
         const idPath = compile(`string(${identifier})`);
-        for (const record of compile(select).nodes(document) as Element[])
+        for (const record of compile(select).nodes(document) as XmlElement[])
           checkRecord(record, compiled[kind], env, idPath.string(record).trim(), findings);
       }
       return findings;
@@ -250,7 +251,11 @@ export function rulesEngine(ruleset: Ruleset = STANDARD_RULESET): RulesEngine {
   };
 }
 
-/** Parses XML with xmldom; a document that is not well-formed throws with the parser's message. */
+/**
+ * Parses XML with xmldom, for callers that edit or query the DOM beyond XmlDocument (the rules
+ * read parseLightXml's nodes, faster to build); a document that is not well-formed throws with the
+ * parser's message.
+ */
 export function parseXml(xml: string): Document {
   return new DOMParser({
     onError: (level, message) => {
@@ -260,7 +265,7 @@ export function parseXml(xml: string): Document {
 }
 
 /** The IATI validator's rules (standard.json) over a document: what SPEC.rst says each rule means. */
-export function validateAgainstRules(input: string | Document, options: RulesOptions = {}): Finding[] {
-  const document = typeof input === 'string' ? parseXml(input) : input;
+export function validateAgainstRules(input: string | XmlDocument, options: RulesOptions = {}): Finding[] {
+  const document = typeof input === 'string' ? parseLightXml(input) : input;
   return rulesEngine().check(document, options);
 }

@@ -1,4 +1,4 @@
-import type { Node } from '@xmldom/xmldom';
+import type { XmlNode } from '../xml/light-dom';
 import { compile, textOf } from './compiled-xpath';
 import { RuleCase } from './ruleset';
 
@@ -10,18 +10,19 @@ export interface CheckEnvironment {
   readonly now: Date;
 }
 
-type Check = (element: Node, rule: RuleCase, env: CheckEnvironment) => Outcome;
+type Check = (element: XmlNode, rule: RuleCase, env: CheckEnvironment) => Outcome;
 
 const PASS: Outcome = { passed: true };
 const fail = (detail: string): Outcome => ({ passed: false, detail });
 
-const matches = (element: Node, paths: readonly string[] = []): Node[] =>
+const matches = (element: XmlNode, paths: readonly string[] = []): XmlNode[] =>
   paths.flatMap((path) => compile(path).nodes(element));
-const texts = (element: Node, paths: readonly string[] = []): string[] => matches(element, paths).map(textOf);
+const texts = (element: XmlNode, paths: readonly string[] = []): string[] =>
+  matches(element, paths).map(textOf);
 
 const DAY_MS = 86_400_000;
 /** The date a path points at (its first match), or the clock for NOW; null when absent or unreadable. */
-const dates = (element: Node, path: string | undefined, env: CheckEnvironment): number[] => {
+const dates = (element: XmlNode, path: string | undefined, env: CheckEnvironment): number[] => {
   if (path === undefined) return [];
   if (path === 'NOW') return [env.now.getTime()];
   return compile(path)

@@ -1,4 +1,4 @@
-import type { Attr, Element, Node } from '@xmldom/xmldom';
+import type { XmlAttr, XmlElement, XmlNode } from '../xml/light-dom';
 
 /**
  * The XPath 1.0 the rulesets use, evaluated directly on the DOM: location paths of child,
@@ -7,8 +7,8 @@ import type { Attr, Element, Node } from '@xmldom/xmldom';
  * fresh evaluation context at every step, keeps whatever this does not parse. xpath-subset.spec.ts
  * checks that both give the same answer for every expression of standard.json.
  */
-export type Value = Node[] | number | string | boolean;
-type Evaluate = (context: Node) => Value;
+export type Value = XmlNode[] | number | string | boolean;
+type Evaluate = (context: XmlNode) => Value;
 export type SubsetExpression = Evaluate;
 
 const TOKEN =
@@ -25,8 +25,8 @@ function tokenize(source: string): string[] | null {
   return tokens;
 }
 
-const textOf = (node: Node): string =>
-  node.nodeType === 2 ? (node as Attr).value : (node.textContent ?? '');
+const textOf = (node: XmlNode): string =>
+  node.nodeType === 2 ? (node as XmlAttr).value : (node.textContent ?? '');
 const toNumber = (value: Value): number =>
   typeof value === 'number'
     ? value
@@ -67,7 +67,7 @@ function compare(operator: string, left: Value, right: Value): boolean {
     );
   if (Array.isArray(left) || Array.isArray(right)) {
     const [nodes, other, flipped] = (Array.isArray(left) ? [left, right, false] : [right, left, true]) as [
-      Node[],
+      XmlNode[],
       number | string | boolean,
       boolean,
     ];
@@ -143,7 +143,7 @@ class Parser {
       parts.push(this.primary());
     }
     return (c) => {
-      const seen = new Set<Node>();
+      const seen = new Set<XmlNode>();
       let partsFound = 0;
       for (const part of parts) {
         const value = part(c);
@@ -195,33 +195,33 @@ class Parser {
     return this.path();
   }
   private path(): Evaluate {
-    const steps: ((nodes: Node[]) => Node[])[] = [this.step()];
+    const steps: ((nodes: XmlNode[]) => XmlNode[])[] = [this.step()];
     while (this.peek() === '/') {
       this.take();
       steps.push(this.step());
     }
     return (c) => {
-      let nodes: Node[] = [c];
+      let nodes: XmlNode[] = [c];
       for (const step of steps) nodes = step(nodes);
       return nodes;
     };
   }
-  private step(): (nodes: Node[]) => Node[] {
+  private step(): (nodes: XmlNode[]) => XmlNode[] {
     const token = this.take();
     if (token === '.') return (nodes) => nodes;
     if (token === 'self::') {
       this.take('node()');
       return (nodes) => nodes;
     }
-    if (token === '..') return (nodes) => nodes.map((n) => n.parentNode).filter((n): n is Node => !!n);
+    if (token === '..') return (nodes) => nodes.map((n) => n.parentNode).filter((n): n is XmlNode => !!n);
     if (token === 'text()') return (nodes) => nodes.flatMap(textChildren);
     if (token === '@') {
       const name = this.take();
       if (!/^[A-Za-z_]/.test(name)) throw new SyntaxError('attribute name');
       return (nodes) => {
-        const out: Node[] = [];
+        const out: XmlNode[] = [];
         for (const n of nodes) {
-          const found = n.nodeType === 1 ? (n as Element).getAttributeNode(name) : null;
+          const found = n.nodeType === 1 ? (n as XmlElement).getAttributeNode(name) : null;
           if (found) out.push(found);
         }
         return out;
@@ -245,9 +245,9 @@ class Parser {
       this.take(']');
     }
     return (nodes) => {
-      const out: Node[] = [];
+      const out: XmlNode[] = [];
       for (const n of nodes) {
-        let found: Node[] = [];
+        let found: XmlNode[] = [];
         (descendant ? descendantElements : childElements)(n, name, found);
         for (const predicate of predicates)
           found = found.filter((element, i) => {
@@ -261,17 +261,17 @@ class Parser {
   }
 }
 
-const textChildren = (node: Node): Node[] => {
-  const out: Node[] = [];
+const textChildren = (node: XmlNode): XmlNode[] => {
+  const out: XmlNode[] = [];
   for (let child = node.firstChild; child; child = child.nextSibling)
     if (child.nodeType === 3 || child.nodeType === 4) out.push(child);
   return out;
 };
-const childElements = (node: Node, name: string, out: Node[]) => {
+const childElements = (node: XmlNode, name: string, out: XmlNode[]) => {
   for (let child = node.firstChild; child; child = child.nextSibling)
     if (child.nodeType === 1 && child.nodeName === name) out.push(child);
 };
-const descendantElements = (node: Node, name: string, out: Node[]) => {
+const descendantElements = (node: XmlNode, name: string, out: XmlNode[]) => {
   for (let child = node.firstChild; child; child = child.nextSibling)
     if (child.nodeType === 1) {
       if (child.nodeName === name) out.push(child);
@@ -279,19 +279,19 @@ const descendantElements = (node: Node, name: string, out: Node[]) => {
     }
 };
 /** Document order of distinct nodes (an attribute right after its element). */
-function inDocumentOrder(nodes: Node[]): Node[] {
+function inDocumentOrder(nodes: XmlNode[]): XmlNode[] {
   if (nodes.length < 2) return nodes;
-  const order = new Map<Node, number>();
+  const order = new Map<XmlNode, number>();
   let index = 0;
-  const root = (n: Node): Node => {
-    let r = n.nodeType === 2 ? ((n as Attr).ownerElement as Node) : n;
+  const root = (n: XmlNode): XmlNode => {
+    let r = n.nodeType === 2 ? ((n as XmlAttr).ownerElement as XmlNode) : n;
     while (r.parentNode) r = r.parentNode;
     return r;
   };
-  const walk = (n: Node) => {
+  const walk = (n: XmlNode) => {
     order.set(n, index++);
     if (n.nodeType === 1) {
-      const attributes = (n as Element).attributes;
+      const attributes = (n as XmlElement).attributes;
       for (let i = 0; i < attributes.length; i++) order.set(attributes[i], index++);
     }
     for (let child = n.firstChild; child; child = child.nextSibling) walk(child);
@@ -313,7 +313,7 @@ export function compileSubset(source: string): SubsetExpression | null {
   }
 }
 
-export const asNodes = (value: Value): Node[] => {
+export const asNodes = (value: Value): XmlNode[] => {
   if (!Array.isArray(value)) throw new TypeError('the expression is not a node-set');
   return value;
 };

@@ -40,4 +40,18 @@ describe('validateAgainstSchema', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ line: 6, activityIdentifier: DEMO_ACTIVITIES[3].identifier });
   });
+
+  it('checks several files in one worker, each error at its line in the export, no status lines', async () => {
+    const broken = DEMO_ACTIVITIES.map((a, i) =>
+      i === 0 || i === 3 ? { ...a, dates: [{ type: '1' as const, isoDate: '2014-13-01' }] } : a,
+    );
+    const errors = await validateActivitiesAgainstSchema(broken, { batchSize: 2, concurrency: 1 });
+    expect(errors.map((e) => [e.line, e.activityIdentifier])).toEqual([
+      [3, DEMO_ACTIVITIES[0].identifier],
+      [6, DEMO_ACTIVITIES[3].identifier],
+    ]);
+    expect(await validateActivitiesAgainstSchema(DEMO_ACTIVITIES, { batchSize: 2, concurrency: 1 })).toEqual(
+      [],
+    );
+  });
 });
