@@ -1,0 +1,23 @@
+import { FieldIssue, FieldIssueList } from '@tadamon/domain-kit';
+import { ValidationFailed } from './errors';
+
+// The checks every context shares live in @tadamon/domain-kit; Notifications' deciders import them from here.
+export {
+  MAX_TEXT,
+  MAX_LONG_TEXT,
+  checkId,
+  checkText,
+  checkOptionalText,
+  checkObject,
+  checkInteger,
+  checkOneOf,
+  checkInstant,
+  sameJson,
+} from '@tadamon/domain-kit';
+
+/** Collects every refused field of a command, then throws them together as ValidationFailed. */
+export class FieldIssues extends FieldIssueList {
+  protected failed(issues: readonly FieldIssue[]): ValidationFailed {
+    return new ValidationFailed(issues);
+  }
+}
