@@ -4,3 +4,7 @@ export * from './domain/notification/notification-errors';
 export * from './domain/notification/notification-identity';
 export * from './domain/notification/notification-messages';
 export * from './domain/notification/notification-state';
+export * from './domain/preferences/preferences';
+export * from './domain/delivery/quiet-hours';
+export * from './domain/delivery/retry-schedule';
+export * from './domain/delivery/routing';
