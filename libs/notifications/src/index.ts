@@ -8,3 +8,5 @@ export * from './domain/preferences/preferences';
 export * from './domain/delivery/quiet-hours';
 export * from './domain/delivery/retry-schedule';
 export * from './domain/delivery/routing';
+export * from './application/notifications-messages';
+export * from './application/notifications-problems';
