@@ -1,8 +1,9 @@
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { LocalizedNames } from '../languages/languages';
+import { findGeoUnit } from './geo-code';
 import { PROVINCES } from './provinces';
-import { CURRENT_REGIONS } from './regions';
+import { CURRENT_REGIONS, SCHEME_2015 } from './regions';
 import provincesTopology from './shapes/provinces.topo.json';
 import regionsTopology from './shapes/regions.topo.json';
 
@@ -135,11 +136,7 @@ export const areaContains = (
   point: { lat: number; lon: number },
   toleranceKm = 2,
 ): boolean | undefined => {
-  const level: AreaLevel | undefined = CURRENT_REGIONS.some((r) => r.code === code)
-    ? 'region'
-    : PROVINCES.some((p) => p.code === code)
-      ? 'province'
-      : undefined;
+  const level = findGeoUnit(SCHEME_2015, code)?.level;
   const geometry = level && areaGeometries(level).get(code);
   if (!geometry) return undefined;
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;

@@ -19,6 +19,40 @@ export interface NeedsByAreaQuery {
   priority?: NeedPriority;
 }
 
+const noNeeds = (): NeedsAreaFigures => ({
+  openNeeds: 0,
+  openNeedsBySector: {},
+  openNeedsByPriority: {},
+  openBudget: {},
+});
+
+/** Open needs counted per area (`areaOf` names a need's, or null), budgets summed exactly in BigInt. */
+export const openNeedFigures = <N extends Pick<RegionalNeedDoc, 'sector' | 'priority' | 'estimatedBudget'>>(
+  needs: readonly N[],
+  areaOf: (need: N) => string | null,
+): Map<string, NeedsAreaFigures> => {
+  const figures = new Map<string, NeedsAreaFigures>();
+  const budgets = new Map<string, Map<string, bigint>>();
+  for (const need of needs) {
+    const code = areaOf(need);
+    if (!code) continue;
+    const area = figures.get(code) ?? noNeeds();
+    area.openNeeds++;
+    area.openNeedsBySector[need.sector] = (area.openNeedsBySector[need.sector] ?? 0) + 1;
+    area.openNeedsByPriority[need.priority] = (area.openNeedsByPriority[need.priority] ?? 0) + 1;
+    figures.set(code, area);
+    const budget = budgets.get(code) ?? new Map<string, bigint>();
+    const { currency, amountMinor } = need.estimatedBudget;
+    budget.set(currency, (budget.get(currency) ?? 0n) + exactMinor(amountMinor));
+    budgets.set(code, budget);
+  }
+  for (const [code, budget] of budgets) {
+    const area = figures.get(code) as NeedsAreaFigures;
+    for (const [currency, minor] of budget) area.openBudget[currency] = minor.toString();
+  }
+  return figures;
+};
+
 /**
  * The open needs of the catalogue as a GeoJSON layer of areas: every region, or every province and
  * prefecture, with its outline and its open needs (zeros included). A need located at a province
@@ -35,38 +69,6 @@ export const needsByArea = async (
     .find(regionalNeedsFilter({ openOnly: true, sector: query.sector, priority: query.priority }), {
       projection: { region: 1, province: 1, sector: 1, priority: 1, estimatedBudget: 1 },
     });
-  const figures = new Map<string, NeedsAreaFigures>();
-  const budgets = new Map<string, Map<string, bigint>>();
-  for (const need of needs) {
-    const code = query.level === 'region' ? need.region : need.province;
-    if (!code) continue;
-    const area = figures.get(code) ?? {
-      openNeeds: 0,
-      openNeedsBySector: {},
-      openNeedsByPriority: {},
-      openBudget: {},
-    };
-    area.openNeeds++;
-    area.openNeedsBySector[need.sector] = (area.openNeedsBySector[need.sector] ?? 0) + 1;
-    area.openNeedsByPriority[need.priority] = (area.openNeedsByPriority[need.priority] ?? 0) + 1;
-    figures.set(code, area);
-    const budget = budgets.get(code) ?? new Map<string, bigint>();
-    const { currency, amountMinor } = need.estimatedBudget;
-    budget.set(currency, (budget.get(currency) ?? 0n) + exactMinor(amountMinor));
-    budgets.set(code, budget);
-  }
-  for (const [code, budget] of budgets) {
-    const area = figures.get(code) as NeedsAreaFigures;
-    for (const [currency, minor] of budget) area.openBudget[currency] = minor.toString();
-  }
-  return areaFeatureCollection(
-    query.level,
-    (area) =>
-      figures.get(area.code) ?? {
-        openNeeds: 0,
-        openNeedsBySector: {},
-        openNeedsByPriority: {},
-        openBudget: {},
-      },
-  );
+  const figures = openNeedFigures(needs, (need) => (query.level === 'region' ? need.region : need.province));
+  return areaFeatureCollection(query.level, (area) => figures.get(area.code) ?? noNeeds());
 };

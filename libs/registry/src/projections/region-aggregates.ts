@@ -1,7 +1,8 @@
-import { CURRENT_REGIONS, exactMinor, LocalizedNames } from '@tadamon/reference-data';
+import { CURRENT_REGIONS, LocalizedNames } from '@tadamon/reference-data';
 import { DocumentStore } from '@tadamon/read-store';
 import { ASSOCIATION_DIRECTORY } from './association-directory';
 import { associationDirectoryFilter } from './association-directory-query';
+import { openNeedFigures } from './needs-by-area';
 import { REGIONAL_NEEDS, RegionalNeedDoc } from './regional-needs';
 
 /** What the map shows for one 2015 region. */
@@ -38,34 +39,17 @@ export const regionAggregates = async (docs: DocumentStore): Promise<RegionAggre
   );
   const needs = await docs
     .collection<RegionalNeedDoc>(REGIONAL_NEEDS)
-    .find({ open: true }, { projection: { region: 1, sector: 1, estimatedBudget: 1 } });
-  const result = new Map<string, RegionAggregate>(
-    CURRENT_REGIONS.map((r, i) => [
-      r.code,
-      {
-        region: r.code,
-        names: r.names,
-        associations: counts[i],
-        openNeeds: 0,
-        openNeedsBySector: {},
-        openBudget: {},
-      },
-    ]),
-  );
-  const budgets = new Map<string, Map<string, bigint>>();
-  for (const need of needs) {
-    const aggregate = result.get(need.region);
-    if (!aggregate) continue;
-    aggregate.openNeeds++;
-    aggregate.openNeedsBySector[need.sector] = (aggregate.openNeedsBySector[need.sector] ?? 0) + 1;
-    const { currency, amountMinor } = need.estimatedBudget;
-    const budget = budgets.get(need.region) ?? new Map<string, bigint>();
-    budget.set(currency, (budget.get(currency) ?? 0n) + exactMinor(amountMinor));
-    budgets.set(need.region, budget);
-  }
-  for (const [region, budget] of budgets) {
-    const aggregate = result.get(region) as RegionAggregate;
-    for (const [currency, minor] of budget) aggregate.openBudget[currency] = minor.toString();
-  }
-  return [...result.values()];
+    .find({ open: true }, { projection: { region: 1, sector: 1, priority: 1, estimatedBudget: 1 } });
+  const figures = openNeedFigures(needs, (need) => need.region);
+  return CURRENT_REGIONS.map((r, i) => {
+    const open = figures.get(r.code);
+    return {
+      region: r.code,
+      names: r.names,
+      associations: counts[i],
+      openNeeds: open?.openNeeds ?? 0,
+      openNeedsBySector: open?.openNeedsBySector ?? {},
+      openBudget: open?.openBudget ?? {},
+    };
+  });
 };

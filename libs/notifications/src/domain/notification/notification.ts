@@ -25,12 +25,7 @@ import {
   SOURCE_CONTEXTS,
   TRIGGERS,
 } from './notification-messages';
-import {
-  initialNotificationState,
-  Notification,
-  NotificationState,
-  NotificationStatus,
-} from './notification-state';
+import { initialNotificationState, Notification, NotificationState } from './notification-state';
 
 export const NOTIFICATION_CATEGORY = 'notification';
 export const notificationStreamName = (notificationId: string): string =>
@@ -76,9 +71,6 @@ const requestOf = (n: Notification): RequestNotification['data'] => ({
   channel: n.channel,
   trigger: n.trigger,
 });
-
-/** Statuses from which nothing more is sent. */
-const ENDED: readonly NotificationStatus[] = ['skipped', 'delivered', 'failed', 'bounced'];
 
 export const decideNotification = (
   command: NotificationCommand,
@@ -256,6 +248,3 @@ export const notificationDecider: Decider<NotificationCommand, NotificationEvent
   evolve: evolveNotification,
   initialState: initialNotificationState,
 };
-
-export const isEnded = (state: NotificationState): boolean =>
-  ENDED.includes(state.status as NotificationStatus);
