@@ -1,4 +1,5 @@
 import { Command, DomainEvent } from '@tadamon/eventsourcing';
+import { NoticeFacts } from './notice-facts';
 
 /** How a notification reaches its recipient. */
 export const CHANNELS = ['email', 'webhook', 'in-app'] as const;
@@ -71,6 +72,8 @@ export type RequestNotification = Command<
     recipient: NotificationRecipient;
     channel: Channel;
     trigger: Trigger;
+    /** What the recipient is told (public facts of the source event). */
+    facts: NoticeFacts;
   }
 >;
 export type SkipNotification = Command<

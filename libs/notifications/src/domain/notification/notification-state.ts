@@ -6,6 +6,7 @@ import {
   SkipReason,
   Trigger,
 } from './notification-messages';
+import { NoticeFacts } from './notice-facts';
 
 export type NotificationStatus =
   | 'requested'
@@ -25,6 +26,7 @@ export interface Notification {
   recipient: NotificationRecipient;
   channel: Channel;
   trigger: Trigger;
+  facts: NoticeFacts;
   requestedAt: string;
   skipped: { reason: SkipReason; detail: string | null } | null;
   deferredUntil: string | null;

@@ -30,6 +30,14 @@ const request = (recipient = contact, channel: Channel = 'email'): RequestNotifi
   recipient,
   channel,
   trigger: 'grant-awarded',
+  facts: {
+    reference: 'application-md-1',
+    title: { fr: 'Eau potable à Tafraout' },
+    amount: { amountMinor: 25_000_000, currency: 'USD' },
+    date: '2026-03-01T09:00:00.000Z',
+    deadline: null,
+    reasons: null,
+  },
 });
 const id = request().notificationId;
 
@@ -68,6 +76,31 @@ const started = (attempt: number, notificationId = id): NotificationEvent => ({
 
 describe('a notification', () => {
   describe('RequestNotification', () => {
+    it('checks the facts told: a reference, money in minor units, instants, languages', () => {
+      const error = spec
+        .when(
+          command('RequestNotification', {
+            ...request(),
+            facts: {
+              reference: '',
+              title: { de: 'Wasser' },
+              amount: { amountMinor: 1.5, currency: 'usd' },
+              date: 'yesterday',
+              reasons: 'late',
+            } as never,
+          }),
+        )
+        .thenThrows(ValidationFailed);
+      expect(error.issues.map((i) => i.field).sort()).toEqual([
+        'facts.amount.amountMinor',
+        'facts.amount.currency',
+        'facts.date',
+        'facts.reasons',
+        'facts.reference',
+        'facts.title.de',
+      ]);
+    });
+
     it('is requested once per source event, recipient and channel, under the id derived from them', () => {
       spec.when(command('RequestNotification', request())).then([requested()]);
     });
@@ -107,6 +140,7 @@ describe('a notification', () => {
             recipient: { kind: 'robot', id: 'r', organisationId: null },
             channel: 'pigeon',
             trigger: 'birthday',
+            facts: { reference: 'application-md-1' },
           } as never),
         )
         .thenThrows(ValidationFailed);

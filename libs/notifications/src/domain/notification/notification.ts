@@ -14,6 +14,7 @@ import {
 } from '../field-validation';
 import { NotDerivedId, NotTheCurrentAttempt, NotTheRecipient } from './notification-errors';
 import { notificationIdFor } from './notification-identity';
+import { checkNoticeFacts } from './notice-facts';
 import {
   CHANNELS,
   LANGUAGES,
@@ -61,6 +62,7 @@ const checkRequest = (
     },
     channel: checkOneOf(issues, 'channel', data.channel, CHANNELS),
     trigger: checkOneOf(issues, 'trigger', data.trigger, TRIGGERS),
+    facts: checkNoticeFacts(issues, 'facts', data.facts),
   };
 };
 
@@ -70,6 +72,7 @@ const requestOf = (n: Notification): RequestNotification['data'] => ({
   recipient: n.recipient,
   channel: n.channel,
   trigger: n.trigger,
+  facts: n.facts,
 });
 
 export const decideNotification = (

@@ -1,0 +1,274 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { WrongExpectedRevision } from '@tadamon/eventsourcing';
+import { DetailedOutcome } from '@tadamon/nest-kit';
+import { DeliveryRefused, EmailTransport } from '../channels/channel-ports';
+import { nextAttemptAt } from '../domain/delivery/retry-schedule';
+import { route } from '../domain/delivery/routing';
+import { messageIdFor } from '../domain/notification/notification-identity';
+import { Language, SkipReason } from '../domain/notification/notification-messages';
+import { Notification } from '../domain/notification/notification-state';
+import { PreferencesState, settingsOf } from '../domain/preferences/preferences';
+import { MessageModel, RenderedMessage } from '../templates/rendered-message';
+import { NOTIFICATIONS_SYSTEM_ACTOR, NotificationsCommands } from './notifications-commands';
+import {
+  MessageRenderer,
+  NOTIFICATIONS_EMAIL_TRANSPORT,
+  NOTIFICATIONS_RECIPIENTS,
+  NOTIFICATIONS_RENDERER,
+  NOTIFICATIONS_SETTINGS,
+  NotificationsSettings,
+  OpenedContact,
+  RecipientDirectory,
+} from './notifications-ports';
+
+/** What one pass over a notification did. */
+export type DeliveryStep = 'skipped' | 'deferred' | 'delivered' | 'retrying' | 'failed' | 'not-due' | 'taken';
+
+const actor = NOTIFICATIONS_SYSTEM_ACTOR;
+
+/**
+ * Takes one notification as far as it can go now: route it (skip with the reason, or hold it until
+ * the quiet hours end), render it in the recipient's language, record the attempt, send it, record
+ * the outcome. The attempt is recorded BEFORE the send, with the revision read, so two instances
+ * never send the same attempt; a crash between the send and its record leaves the attempt open,
+ * and after the lease the next attempt goes out with the same Message-ID (mail clients show one).
+ */
+@Injectable()
+export class NotificationDelivery {
+  private readonly logger = new Logger('NotificationDelivery');
+
+  constructor(
+    private readonly commands: NotificationsCommands,
+    @Inject(NOTIFICATIONS_RECIPIENTS) private readonly directory: RecipientDirectory,
+    @Inject(NOTIFICATIONS_RENDERER) private readonly renderer: MessageRenderer,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+    @Optional() @Inject(NOTIFICATIONS_EMAIL_TRANSPORT) private readonly email?: EmailTransport,
+  ) {}
+
+  async deliver(notificationId: string, now = new Date()): Promise<DeliveryStep> {
+    const loaded = await this.commands.load('notification', notificationId);
+    if (!loaded || loaded.state.status === 'none') return 'not-due';
+    const n = loaded.state;
+    if (!this.isDue(n, loaded.events.at(-1)?.data, now)) return 'not-due';
+    const at = now.toISOString();
+
+    const contact = await this.contactOf(n);
+    if (contact === 'erased') return this.skip(n, 'erased', at);
+    if (n.status === 'requested') {
+      const preferences = await this.preferencesOf(n);
+      const entry =
+        n.recipient.kind === 'contact-person' ? await this.directory.contact(n.recipient.id) : null;
+      const standing = entry ? { erased: entry.status === 'erased', consented: entry.consented } : null;
+      const routing = route(n.trigger, n.channel, preferences, standing, at);
+      if ('skip' in routing) return this.skip(n, routing.skip, at);
+      if ('deferUntil' in routing) {
+        await this.run(
+          n,
+          {
+            type: 'DeferNotification',
+            data: { notificationId: n.notificationId, until: routing.deferUntil },
+          },
+          at,
+        );
+        return 'deferred';
+      }
+    }
+    if (n.channel === 'email' && (contact === undefined || !contact.email))
+      return this.skip(n, 'channel-not-set-up', at, 'the contact person has no email address');
+
+    const { message, revision } = await this.render(n, contact ?? null, loaded.revision);
+    const start = await this.commands
+      .execute(
+        'notification',
+        n.notificationId,
+        { type: 'StartDeliveryAttempt', data: { notificationId: n.notificationId, attempt: n.attempts + 1 } },
+        actor,
+        { now: at, expectedRevision: revision, maxRetries: 0 },
+      )
+      .catch((error: unknown) => {
+        if (error instanceof WrongExpectedRevision) return undefined; // another instance took it
+        throw error;
+      });
+    if (!start || start.events.length === 0) return 'taken';
+    const attempt = n.attempts + 1;
+    try {
+      const receipt = await this.send(n, message, contact ?? null);
+      await this.run(
+        n,
+        { type: 'RecordDelivery', data: { notificationId: n.notificationId, attempt, response: receipt } },
+        new Date().toISOString(),
+      );
+      return 'delivered';
+    } catch (error) {
+      return this.recordFailure(n, attempt, error);
+    }
+  }
+
+  private async send(
+    n: Notification,
+    message: RenderedMessage,
+    contact: OpenedContact | null,
+  ): Promise<string> {
+    if (n.channel === 'in-app') return 'inbox';
+    if (n.channel === 'email') {
+      if (!this.email) throw new DeliveryRefused('no email transport is configured', { permanent: false });
+      const receipt = await this.email.send({
+        notificationId: n.notificationId,
+        messageId: messageIdFor(n.notificationId, this.settings.mailDomain),
+        to: { address: contact?.email ?? '', name: contact?.fullName ?? null },
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        language: message.language,
+        listUnsubscribe: this.unsubscribe(n),
+      });
+      return receipt.response;
+    }
+    throw new DeliveryRefused(`the ${n.channel} channel is not available`, { permanent: true });
+  }
+
+  private async recordFailure(n: Notification, attempt: number, error: unknown): Promise<DeliveryStep> {
+    const refusal = error instanceof DeliveryRefused ? error.refusal : { permanent: false };
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 2000) || 'unknown error';
+    const failedAt = new Date().toISOString();
+    const delays =
+      n.channel === 'webhook' ? this.settings.webhookRetryDelaysMs : this.settings.emailRetryDelaysMs;
+    const retryAt = refusal.permanent
+      ? null
+      : nextAttemptAt(attempt, failedAt, refusal.retryAfterSeconds ?? null, delays);
+    this.logger.warn(`${n.notificationId} attempt ${attempt} failed: ${reason}`);
+    await this.run(
+      n,
+      { type: 'RecordFailedAttempt', data: { notificationId: n.notificationId, attempt, reason, retryAt } },
+      failedAt,
+    );
+    return retryAt === null ? 'failed' : 'retrying';
+  }
+
+  private async render(
+    n: Notification,
+    contact: OpenedContact | null,
+    revision: number,
+  ): Promise<{ message: RenderedMessage; revision: number }> {
+    const language = await this.languageOf(n, contact);
+    const names = n.recipient.organisationId
+      ? await this.directory.organisationNames(n.recipient.organisationId)
+      : undefined;
+    const model: MessageModel = {
+      ...n.facts,
+      recipientName: contact?.fullName ?? null,
+      organisationName: names ?? { fr: n.recipient.organisationId ?? '' },
+      links: this.links(n),
+    };
+    const message = await this.renderer.render(n.trigger, language, model);
+    const rendered = {
+      templateId: message.templateId,
+      templateVersion: message.templateVersion,
+      language: message.language,
+      fallbackFrom: message.fallbackFrom,
+      subject: message.subject,
+      bodySha256: message.bodySha256,
+    };
+    // Rendered again for a retry: the same template version gives the same record (no new event).
+    const same = n.rendered && JSON.stringify(n.rendered) === JSON.stringify(rendered);
+    if (same) return { message, revision };
+    const outcome = await this.run(
+      n,
+      { type: 'RenderNotification', data: { notificationId: n.notificationId, ...rendered } },
+      new Date().toISOString(),
+    );
+    return { message, revision: outcome.revision };
+  }
+
+  private links(n: Notification): MessageModel['links'] {
+    const base = this.settings.publicUrl.replace(/\/$/, '');
+    return {
+      open: `${base}/notifications/${n.notificationId}`,
+      preferences: `${base}/notifications/preferences`,
+      unsubscribe: this.unsubscribe(n)?.url ?? null,
+    };
+  }
+
+  private unsubscribe(n: Notification): { url: string; mailto: string | null } | null {
+    if (n.channel !== 'email' || n.trigger === 'digest') return null;
+    const base = this.settings.publicUrl.replace(/\/$/, '');
+    return {
+      url: `${base}/api/notifications/unsubscribe/${n.notificationId}`,
+      mailto: this.settings.unsubscribeMailto,
+    };
+  }
+
+  private async languageOf(n: Notification, contact: OpenedContact | null): Promise<Language> {
+    const preferences = await this.preferencesOf(n);
+    if (preferences.status === 'set') return preferences.language;
+    return contact?.language ?? settingsOf(preferences).language;
+  }
+
+  private async preferencesOf(n: Notification): Promise<PreferencesState> {
+    const loaded = await this.commands.load('preferences', n.recipient.id);
+    return loaded?.state ?? { status: 'none', unsubscribed: [] };
+  }
+
+  private async contactOf(n: Notification): Promise<OpenedContact | 'erased' | undefined> {
+    if (n.recipient.kind !== 'contact-person' || n.channel !== 'email') return undefined;
+    return this.directory.openContact(n.recipient.id);
+  }
+
+  private isDue(n: Notification, last: unknown, now: Date): boolean {
+    const t = now.getTime();
+    switch (n.status) {
+      case 'requested':
+      case 'rendered':
+        return true;
+      case 'deferred':
+        return Date.parse(n.deferredUntil ?? '') <= t;
+      case 'retrying':
+        return Date.parse(n.retryAt ?? '') <= t;
+      case 'sending': {
+        const startedAt = (last as { at?: string } | undefined)?.at;
+        return Date.parse(startedAt ?? '') + this.settings.sendingLeaseMs <= t;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private async skip(
+    n: Notification,
+    reason: SkipReason,
+    at: string,
+    detail: string | null = null,
+  ): Promise<DeliveryStep> {
+    if (n.status === 'sending') {
+      // An attempt left open by a crash cannot be skipped: it is closed as failed, for good.
+      await this.run(
+        n,
+        {
+          type: 'RecordFailedAttempt',
+          data: {
+            notificationId: n.notificationId,
+            attempt: n.attempts,
+            reason: `skipped: ${reason}`,
+            retryAt: null,
+          },
+        },
+        at,
+      );
+      return 'failed';
+    }
+    await this.run(
+      n,
+      { type: 'SkipNotification', data: { notificationId: n.notificationId, reason, detail } },
+      at,
+    );
+    return 'skipped';
+  }
+
+  private run(
+    n: Notification,
+    command: Parameters<NotificationsCommands['execute']>[2],
+    now: string,
+  ): Promise<DetailedOutcome> {
+    return this.commands.execute('notification', n.notificationId, command as never, actor, { now });
+  }
+}

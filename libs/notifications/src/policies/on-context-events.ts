@@ -1,0 +1,156 @@
+import { Controller, Inject, Logger } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import {
+  eventsTopic,
+  FUNDING_CONTEXT,
+  IntegrationEvent,
+  PARTNERSHIPS_CONTEXT,
+  REGISTRY_CONTEXT,
+} from '@tadamon/contracts';
+import { uuidV5 } from '@tadamon/eventsourcing';
+import { consumerTransport } from '@tadamon/messaging';
+import { NotificationDispatcher } from '../application/dispatcher';
+import { NoticeIntent, noticesOf } from '../application/notice-intents';
+import { NOTIFICATIONS_SYSTEM_ACTOR, NotificationsCommands } from '../application/notifications-commands';
+import { NOTIFICATIONS_RECIPIENTS, RecipientDirectory } from '../application/notifications-ports';
+import { notificationIdFor } from '../domain/notification/notification-identity';
+import { Channel, NotificationRecipient, SourceContext } from '../domain/notification/notification-messages';
+
+/** Namespace of the policy's command ids: one id per (integration event, command's stream). */
+const POLICY_COMMAND_NAMESPACE = '3f0c2a7e-9b51-4d8e-a6c4-2e7b91d05f13';
+
+/**
+ * An event about a record whose organisations Notifications has not learnt (its first event has
+ * not arrived). Thrown so the delivery is retried, then dead-lettered for an operator: never dropped.
+ */
+export class SubjectNotYetKnown extends Error {
+  override readonly name = 'SubjectNotYetKnown';
+  constructor(subjectId: string, eventType: string) {
+    super(`${eventType} about ${subjectId}, whose organisations are not known yet`);
+  }
+}
+
+/**
+ * Notifications' reaction to the other contexts' integration events: each event that calls for a
+ * notice (see notice-intents.ts) becomes one notification per (event, recipient, channel), under
+ * the id derived from them, so a redelivered message, a restarted consumer or a second instance
+ * requests nothing twice. The recipients are the organisations' contact persons (email) and users
+ * (in-app). The notifications just requested go to the dispatcher at once.
+ */
+@Controller()
+export class OnContextEvents {
+  private readonly logger = new Logger('NotificationsPolicy');
+
+  constructor(
+    private readonly commands: NotificationsCommands,
+    private readonly dispatcher: NotificationDispatcher,
+    @Inject(NOTIFICATIONS_RECIPIENTS) private readonly directory: RecipientDirectory,
+  ) {}
+
+  @EventPattern(eventsTopic(FUNDING_CONTEXT), consumerTransport('notifications'))
+  async onFunding(@Payload() event: IntegrationEvent): Promise<void> {
+    await this.handle(event);
+  }
+
+  @EventPattern(eventsTopic(PARTNERSHIPS_CONTEXT), consumerTransport('notifications'))
+  async onPartnerships(@Payload() event: IntegrationEvent): Promise<void> {
+    await this.handle(event);
+  }
+
+  @EventPattern(eventsTopic(REGISTRY_CONTEXT), consumerTransport('notifications'))
+  async onRegistry(@Payload() event: IntegrationEvent): Promise<void> {
+    await this.handle(event);
+  }
+
+  async handle(event: IntegrationEvent): Promise<string[]> {
+    const notices = noticesOf(event);
+    if (!notices) return [];
+    if (notices.subject) {
+      const { subjectId, organisationIds } = notices.subject;
+      await this.commands.execute(
+        'noticeSubject',
+        subjectId,
+        { type: 'RecordNoticeSubject', data: { subjectId, organisationIds } },
+        NOTIFICATIONS_SYSTEM_ACTOR,
+        this.options(event, `subject:${subjectId}`),
+      );
+    }
+    const requested: string[] = [];
+    for (const notice of notices.notices) {
+      for (const organisationId of await this.organisationsOf(notice, event)) {
+        for (const { recipient, channel } of await this.recipientsOf(organisationId)) {
+          requested.push(await this.request(event, notices.context, notice, recipient, channel));
+        }
+      }
+    }
+    if (requested.length > 0) {
+      this.logger.log(`${event.type} ${event.eventId}: ${requested.length} notification(s) requested`);
+      this.dispatcher.enqueue(requested);
+    }
+    return requested;
+  }
+
+  private async organisationsOf(notice: NoticeIntent, event: IntegrationEvent): Promise<string[]> {
+    if (notice.organisationIds) return notice.organisationIds;
+    const known = await this.commands.load('noticeSubject', notice.subjectId);
+    const ids = known?.state.organisationIds ?? [];
+    if (ids.length === 0) throw new SubjectNotYetKnown(notice.subjectId, event.type);
+    return ids;
+  }
+
+  private async recipientsOf(
+    organisationId: string,
+  ): Promise<{ recipient: NotificationRecipient; channel: Channel }[]> {
+    const contacts = await this.directory.contactsOf(organisationId);
+    const users = await this.directory.usersOf(organisationId);
+    return [
+      // An erased person is still requested: the notification records that it was skipped, and why.
+      ...contacts
+        .filter((c) => c.status !== 'removed')
+        .map((c) => ({
+          recipient: { kind: 'contact-person' as const, id: c.subjectId, organisationId },
+          channel: 'email' as const,
+        })),
+      ...users.map((u) => ({
+        recipient: { kind: 'user' as const, id: u.id, organisationId },
+        channel: 'in-app' as const,
+      })),
+    ];
+  }
+
+  private async request(
+    event: IntegrationEvent,
+    context: SourceContext,
+    notice: NoticeIntent,
+    recipient: NotificationRecipient,
+    channel: Channel,
+  ): Promise<string> {
+    const notificationId = notificationIdFor(event.eventId, recipient, channel);
+    await this.commands.execute(
+      'notification',
+      notificationId,
+      {
+        type: 'RequestNotification',
+        data: {
+          notificationId,
+          source: { context, eventId: event.eventId, eventType: event.type, subjectId: notice.subjectId },
+          recipient,
+          channel,
+          trigger: notice.trigger,
+          facts: notice.facts,
+        },
+      },
+      NOTIFICATIONS_SYSTEM_ACTOR,
+      this.options(event, notificationId),
+    );
+    return notificationId;
+  }
+
+  private options(event: IntegrationEvent, stream: string) {
+    return {
+      commandId: uuidV5(`${event.eventId}/${stream}`, POLICY_COMMAND_NAMESPACE),
+      causationId: event.eventId,
+      correlationId: event.correlationId,
+    };
+  }
+}
