@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { DemoDataChoice, DemoDataModule } from './demo/demo-data.module';
 import { EmbeddedConfig } from './embedded/embedded-config';
 import { fundingProblems, FundingModule } from '@tadamon/funding';
+import { notificationsProblems } from '@tadamon/notifications';
 import { partnershipsProblems, PartnershipsModule } from '@tadamon/partnerships';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
 import {
@@ -22,6 +23,10 @@ import {
 } from './embedded/embedded.module';
 import { COMMITTEE_DIRECTORY, EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
+import {
+  platformNotifications,
+  PlatformNotificationsOptions,
+} from './notifications/platform-notifications';
 import { PlatformStatusController } from './status/platform-status.controller';
 
 export interface AppModuleOptions extends EmbeddedOptions {
@@ -32,6 +37,8 @@ export interface AppModuleOptions extends EmbeddedOptions {
    */
   demoData?: DemoDataChoice;
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The notification dispatcher's pace (tests poll fast and retry soon). */
+  notifications?: PlatformNotificationsOptions;
 }
 
 /** The embedded profile: every context in one process. Contexts join here as they are built. */
@@ -64,6 +71,7 @@ export class AppModule {
       appendListener: APPEND_LISTENER,
       registryDirectory: PARTNERSHIPS_REGISTRY_DIRECTORY_STORE,
     });
+    const notifications = platformNotifications(options.config, identity, options.notifications);
     return {
       module: AppModule,
       imports: [
@@ -76,7 +84,7 @@ export class AppModule {
           idempotency: { store: idempotency },
           logging: { level: options.logLevel ?? 'info' },
           rateLimit: { limit: options.config.rateLimitPerMinute, ttlMs: 60_000 },
-          problemMappers: [registryProblems, fundingProblems, partnershipsProblems],
+          problemMappers: [registryProblems, fundingProblems, partnershipsProblems, notificationsProblems],
         }),
         EmbeddedModule.forRoot({ ...options, alsoClose: [idempotency, ...(options.alsoClose ?? [])] }),
         EmbeddedMessagingModule.forRoot(options.config),
@@ -84,6 +92,7 @@ export class AppModule {
         registry,
         funding,
         partnerships,
+        notifications,
         AuditModule,
         ...(options.demoData === false
           ? []

@@ -1,5 +1,7 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { NotificationsController } from './api/notifications.controller';
+import { PreferencesController } from './api/preferences.controller';
+import { OneClickUnsubscribeBody } from './api/one-click-body';
 import { NotificationDispatcher } from './application/dispatcher';
 import { NotificationDelivery } from './application/notification-delivery';
 import { NotificationsCommands } from './application/notifications-commands';
@@ -32,7 +34,8 @@ export interface NotificationsInfrastructure {
 
 export interface NotificationsModuleOptions extends NotificationsInfrastructure {
   imports?: (DynamicModule | Type<unknown>)[];
-  settings: Partial<NotificationsSettings> & Pick<NotificationsSettings, 'publicUrl' | 'mailDomain'>;
+  settings: Partial<NotificationsSettings> &
+    Pick<NotificationsSettings, 'publicUrl' | 'mailDomain' | 'unsubscribeSecret'>;
 }
 
 export const defaultNotificationsSettings = (
@@ -60,7 +63,7 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: options.imports ?? [],
-      controllers: [NotificationsController, OnContextEvents],
+      controllers: [NotificationsController, PreferencesController, OnContextEvents],
       providers: [
         { provide: NOTIFICATIONS_EVENT_STORE, useExisting: options.eventStore },
         { provide: NOTIFICATIONS_READ_MODELS, useExisting: options.readModels },
@@ -72,6 +75,7 @@ export class NotificationsModule {
         NotificationsCommands,
         NotificationDelivery,
         NotificationDispatcher,
+        OneClickUnsubscribeBody,
       ],
       exports: [NotificationsCommands, NotificationDispatcher],
     };

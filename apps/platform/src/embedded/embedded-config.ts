@@ -44,6 +44,13 @@ export interface EmbeddedConfig {
   verificationHistoryFile: string;
   /** Between two passes of Funding's award process: TADAMON_AWARD_PROCESS_INTERVAL, default 30 s. */
   awardProcessIntervalMs: number;
+  /** Where emails go: SMTP_URL (smtp:// or smtps://) sends for real; unset, the folder DATA_DIR/outbox. */
+  smtpUrl: string | null;
+  outboxDir: string;
+  /** Where the links of a message point: TADAMON_PUBLIC_URL, default http://localhost:3000. */
+  publicUrl: string;
+  /** The domain of the emails' Message-IDs and sender: TADAMON_MAIL_DOMAIN, default tadamon.local. */
+  mailDomain: string;
 }
 
 /** Reads DATA_DIR (default ./data), creating it; a folder that cannot be written is named in the error. */
@@ -73,6 +80,10 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     sealWitnessFile: resolve(env.TADAMON_SEAL_WITNESS_FILE?.trim() || resolve(dir, 'seal-witness.jsonl')),
     verificationHistoryFile: resolve(dir, 'audit-verifications.json'),
     awardProcessIntervalMs: awardProcessInterval(env),
+    smtpUrl: optionalUrl(env, 'SMTP_URL', ['smtp', 'smtps']),
+    outboxDir: resolve(dir, 'outbox'),
+    publicUrl: optionalUrl(env, 'TADAMON_PUBLIC_URL', ['http', 'https']) ?? 'http://localhost:3000',
+    mailDomain: mailDomain(env),
   };
 }
 
@@ -98,6 +109,21 @@ function awardProcessInterval(environment: NodeJS.ProcessEnv): number {
     .read(environment.TADAMON_AWARD_PROCESS_INTERVAL);
   if (!read.ok) throw new ConfigurationError('TADAMON_AWARD_PROCESS_INTERVAL', read.reason);
   return read.value;
+}
+
+function optionalUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  const read = variables.url({ protocols }).read(raw);
+  if (!read.ok) throw new ConfigurationError(name, read.reason);
+  return read.value.toString();
+}
+
+function mailDomain(env: NodeJS.ProcessEnv): string {
+  const raw = env.TADAMON_MAIL_DOMAIN?.trim() || 'tadamon.local';
+  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(raw))
+    throw new ConfigurationError('TADAMON_MAIL_DOMAIN', `must be a domain name, got "${raw}"`);
+  return raw.toLowerCase();
 }
 
 function jwtSecret(env: NodeJS.ProcessEnv, dir: string): string {

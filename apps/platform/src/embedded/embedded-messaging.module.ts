@@ -6,7 +6,12 @@ import {
   Provider,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ContextPublication, fundingPublication, registryPublication } from '@tadamon/contracts';
+import {
+  ContextPublication,
+  fundingPublication,
+  partnershipsPublication,
+  registryPublication,
+} from '@tadamon/contracts';
 import { EventStore } from '@tadamon/event-store';
 import { SqliteRegistryFacts } from '@tadamon/funding';
 import { SqliteRegistryDirectory } from '@tadamon/partnerships';
@@ -32,9 +37,16 @@ export const PARTNERSHIPS_CONSUMER_DATABASE = Symbol('PARTNERSHIPS_CONSUMER_DATA
 export const PARTNERSHIPS_REGISTRY_DIRECTORY_STORE = Symbol('PARTNERSHIPS_REGISTRY_DIRECTORY_STORE');
 /** The in-process transport delivering Funding's and the Registry's events to Partnerships' policies. */
 export const PARTNERSHIPS_EVENTS_TRANSPORT = Symbol('PARTNERSHIPS_EVENTS_TRANSPORT');
+/** Notifications' consumer database (inbox, checkpoints, dead letters) and its transport of every topic. */
+export const NOTIFICATIONS_CONSUMER_DATABASE = Symbol('NOTIFICATIONS_CONSUMER_DATABASE');
+export const NOTIFICATIONS_EVENTS_TRANSPORT = Symbol('NOTIFICATIONS_EVENTS_TRANSPORT');
 
 /** The integration events in-process consumers may listen to (one publication per topic). */
-export const EMBEDDED_PUBLICATIONS: readonly ContextPublication[] = [registryPublication, fundingPublication];
+export const EMBEDDED_PUBLICATIONS: readonly ContextPublication[] = [
+  registryPublication,
+  fundingPublication,
+  partnershipsPublication,
+];
 
 /**
  * Each in-process consumer: its name (inbox and checkpoint key), its SQLite file under DATA_DIR,
@@ -56,6 +68,13 @@ export const EMBEDDED_CONSUMERS = [
     topics: [fundingPublication.topic, registryPublication.topic],
     database: PARTNERSHIPS_CONSUMER_DATABASE,
     transport: PARTNERSHIPS_EVENTS_TRANSPORT,
+  },
+  {
+    consumer: 'notifications',
+    file: 'notifications.db',
+    topics: [registryPublication.topic, fundingPublication.topic, partnershipsPublication.topic],
+    database: NOTIFICATIONS_CONSUMER_DATABASE,
+    transport: NOTIFICATIONS_EVENTS_TRANSPORT,
   },
 ] as const;
 type EmbeddedConsumer = (typeof EMBEDDED_CONSUMERS)[number];

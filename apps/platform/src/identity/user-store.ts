@@ -53,6 +53,9 @@ export class SqliteUserStore {
       count: this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
       byUsername: this.db.prepare<[string], Row>('SELECT * FROM users WHERE username = ?'),
       byId: this.db.prepare<[string], Row>('SELECT * FROM users WHERE id = ?'),
+      byOrganisation: this.db.prepare<[string], { id: string }>(
+        'SELECT id FROM users WHERE organisation_id = ? ORDER BY id',
+      ),
       insert: this.db.prepare(
         `INSERT INTO users (id, username, display_name, roles, organisation_id, password_hash, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -70,6 +73,11 @@ export class SqliteUserStore {
 
   findById(id: string): StoredUser | undefined {
     return toUser(this.statements.byId.get(id));
+  }
+
+  /** The ids of the accounts acting for an organisation. */
+  idsOf(organisationId: string): string[] {
+    return this.statements.byOrganisation.all(organisationId).map((row) => row.id);
   }
 
   /** Adds one user (an administrator's act; the demo users are seeded with seedIfEmpty). */

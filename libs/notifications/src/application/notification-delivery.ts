@@ -10,6 +10,7 @@ import { Notification } from '../domain/notification/notification-state';
 import { PreferencesState, settingsOf } from '../domain/preferences/preferences';
 import { MessageModel, RenderedMessage } from '../templates/rendered-message';
 import { NOTIFICATIONS_SYSTEM_ACTOR, NotificationsCommands } from './notifications-commands';
+import { unsubscribeToken } from './unsubscribe-token';
 import {
   MessageRenderer,
   NOTIFICATIONS_EMAIL_TRANSPORT,
@@ -193,7 +194,7 @@ export class NotificationDelivery {
     if (n.channel !== 'email' || n.trigger === 'digest') return null;
     const base = this.settings.publicUrl.replace(/\/$/, '');
     return {
-      url: `${base}/api/notifications/unsubscribe/${n.notificationId}`,
+      url: `${base}/api/notifications/unsubscribe/${n.notificationId}?token=${unsubscribeToken(this.settings.unsubscribeSecret, n.notificationId)}`,
       mailto: this.settings.unsubscribeMailto,
     };
   }

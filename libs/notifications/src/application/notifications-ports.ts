@@ -62,6 +62,8 @@ export interface NotificationsSettings {
   publicUrl: string;
   /** The domain of every Message-ID (`<ntf-…@domain>`). */
   mailDomain: string;
+  /** Signs the one-click unsubscribe links (see unsubscribe-token.ts). */
+  unsubscribeSecret: string;
   /** The address one-click unsubscribe mails go to, besides the HTTPS link (RFC 8058); null: none. */
   unsubscribeMailto: string | null;
   /** The dispatcher's poll of due notifications (ms; 0: only when woken, for tests). */

@@ -1,0 +1,74 @@
+import { isErased, PersonalDataCipher } from '@tadamon/personal-data';
+import { ContactEntry, Language, OpenedContact, RecipientDirectory } from '@tadamon/notifications';
+import { DocumentStore } from '@tadamon/read-store';
+import {
+  ACTOR_DIRECTORY,
+  ASSOCIATION_DIRECTORY,
+  CONTACT_PERSONS,
+  ContactPersonDoc,
+} from '@tadamon/registry';
+import { SqliteUserStore } from '../identity/user-store';
+
+type LocalizedText = { ar?: string; fr?: string; en?: string };
+const LANGUAGES: readonly string[] = ['ar', 'fr', 'en'];
+
+const entryOf = (doc: ContactPersonDoc): ContactEntry => ({
+  subjectId: doc.subjectId,
+  organisationId: doc.associationId,
+  status: doc.status,
+  consented: Object.values(doc.consents ?? {}).some(
+    (c) => c.purpose === 'programme-communications' && c.decision === 'given',
+  ),
+});
+
+/**
+ * The embedded platform's recipients: the Registry's contact persons (its read model; a card is
+ * opened with the person's key only when a message goes out, and an erased person's key is gone)
+ * and the platform's own accounts (its user store). Consent is the Registry's: programme
+ * communications, under law 09-08 or the GDPR.
+ */
+export class PlatformRecipients implements RecipientDirectory {
+  constructor(
+    private readonly registry: DocumentStore,
+    private readonly personalData: PersonalDataCipher,
+    private readonly users: SqliteUserStore,
+  ) {}
+
+  async organisationNames(organisationId: string): Promise<LocalizedText | undefined> {
+    for (const collection of [ASSOCIATION_DIRECTORY, ACTOR_DIRECTORY]) {
+      const doc = await this.registry.collection(collection).get(organisationId);
+      if (doc) return doc['names'] as LocalizedText;
+    }
+    return undefined;
+  }
+
+  async contactsOf(organisationId: string): Promise<ContactEntry[]> {
+    const docs = await this.registry
+      .collection<ContactPersonDoc>(CONTACT_PERSONS)
+      .find({ associationId: organisationId }, { sort: { subjectId: 1 } });
+    return docs.map(entryOf);
+  }
+
+  async contact(subjectId: string): Promise<ContactEntry | undefined> {
+    const doc = await this.registry.collection<ContactPersonDoc>(CONTACT_PERSONS).get(subjectId);
+    return doc ? entryOf(doc) : undefined;
+  }
+
+  async openContact(subjectId: string): Promise<OpenedContact | 'erased' | undefined> {
+    const doc = await this.registry.collection<ContactPersonDoc>(CONTACT_PERSONS).get(subjectId);
+    if (!doc) return undefined;
+    if (doc.status === 'erased' || doc.personalData === null) return 'erased';
+    const card = await this.personalData.open<Record<string, unknown>>(doc.personalData);
+    if (isErased(card)) return 'erased';
+    const language = card['preferredLanguage'];
+    return {
+      fullName: String(card['fullName'] ?? ''),
+      email: typeof card['email'] === 'string' ? card['email'] : null,
+      language: typeof language === 'string' && LANGUAGES.includes(language) ? (language as Language) : null,
+    };
+  }
+
+  async usersOf(organisationId: string): Promise<{ id: string }[]> {
+    return this.users.idsOf(organisationId).map((id) => ({ id }));
+  }
+}

@@ -1,0 +1,22 @@
+import { Actor, ProblemException } from '@tadamon/nest-kit';
+import { RecipientDirectory } from '../application/notifications-ports';
+
+/**
+ * Whose preferences an account may read and set: its own (a user is a recipient), any recipient's
+ * for officers and the admin, and its organisation's contact persons for an association or partner
+ * account. Anyone else's answers 404, as a recipient that does not exist. Returns the recipient's
+ * organisation, recorded with the preferences.
+ */
+export const recipientOrganisation = async (
+  actor: Actor,
+  recipientId: string,
+  directory: RecipientDirectory,
+): Promise<string | null> => {
+  if (actor.id === recipientId) return actor.organisationId ?? null;
+  const contact = await directory.contact(recipientId);
+  if (actor.roles.some((role) => role === 'officer' || role === 'admin'))
+    return contact?.organisationId ?? null;
+  if (contact && actor.organisationId && contact.organisationId === actor.organisationId)
+    return contact.organisationId;
+  throw new ProblemException('not-found');
+};

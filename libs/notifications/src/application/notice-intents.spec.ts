@@ -1,0 +1,164 @@
+import {
+  fundingPublication,
+  IntegrationEvent,
+  partnershipsPublication,
+  registryPublication,
+} from '@tadamon/contracts';
+import { NOTICE_SOURCES, noticesOf } from './notice-intents';
+
+const event = (context: string, type: string, data: unknown): IntegrationEvent => ({
+  eventId: `evt-${type}`,
+  type,
+  schemaVersion: 1,
+  context,
+  streamId: 's-1',
+  globalPosition: 1,
+  occurredAt: '2026-03-01T09:00:00.000Z',
+  correlationId: 'c',
+  causationId: 'c',
+  data,
+});
+const at = '2026-03-01T09:00:00.000Z';
+
+describe('the notices an integration event calls for', () => {
+  it('tells the association its application was received, and remembers whose it is', () => {
+    expect(
+      noticesOf(
+        event('funding', 'ApplicationSubmitted', {
+          applicationId: 'app-1',
+          callId: 'call-1',
+          associationId: 'assoc-md',
+          criteriaVersion: 1,
+          submittedAt: at,
+        }),
+      ),
+    ).toEqual({
+      context: 'funding',
+      subject: { subjectId: 'app-1', organisationIds: ['assoc-md'] },
+      notices: [
+        {
+          trigger: 'application-received',
+          subjectId: 'app-1',
+          organisationIds: ['assoc-md'],
+          facts: { reference: 'app-1', date: at },
+        },
+      ],
+    });
+  });
+
+  it('tells the later steps to the organisations recorded for the application', () => {
+    const notices = noticesOf(
+      event('funding', 'ApplicationFoundIneligible', {
+        applicationId: 'app-1',
+        at,
+        reasons: ['host-country'],
+      }),
+    );
+    expect(notices?.notices).toEqual([
+      {
+        trigger: 'application-ineligible',
+        subjectId: 'app-1',
+        organisationIds: null,
+        facts: { reference: 'app-1', date: at, reasons: ['host-country'] },
+      },
+    ]);
+  });
+
+  it('gives the amount and title of an award and the appeal deadline of a rejection', () => {
+    const award = noticesOf(
+      event('funding', 'GrantAwarded', {
+        applicationId: 'app-1',
+        callId: 'call-1',
+        associationId: 'assoc-md',
+        envelopeId: 'env-1',
+        criteriaVersion: 1,
+        scoringRulesVersion: '1',
+        decidedAt: at,
+        amount: { amountMinor: 100, currency: 'MAD' },
+        project: {
+          title: { fr: 'Eau' },
+          summary: {},
+          sectors: [],
+          region: { scheme: 's', code: '09' },
+          coFinancing: { amountMinor: 0, currency: 'MAD' },
+        },
+      }),
+    );
+    expect(award?.notices[0]).toMatchObject({
+      trigger: 'grant-awarded',
+      organisationIds: ['assoc-md'],
+      facts: { amount: { amountMinor: 100, currency: 'MAD' }, title: { fr: 'Eau' } },
+    });
+    const rejection = noticesOf(
+      event('funding', 'ApplicationRejected', {
+        applicationId: 'app-2',
+        associationId: 'assoc-md',
+        decidedAt: at,
+        appealDeadline: '2026-03-31T23:59:59.000Z',
+      }),
+    );
+    expect(rejection?.notices[0]).toMatchObject({
+      trigger: 'application-rejected',
+      facts: { deadline: '2026-03-31T23:59:59.000Z' },
+    });
+  });
+
+  it('tells an agreement’s signatories when it, or an amendment, is in force', () => {
+    expect(
+      noticesOf(
+        event('partnerships', 'AgreementAwaitingSignatures', {
+          agreementId: 'agr-1',
+          version: 1,
+          amendmentId: null,
+          kind: 'agreement',
+          signatories: ['assoc-md', 'actor-iom'],
+          at,
+        }),
+      ),
+    ).toEqual({
+      context: 'partnerships',
+      subject: { subjectId: 'agr-1', organisationIds: ['assoc-md', 'actor-iom'] },
+      notices: [],
+    });
+    const inForce = (version: number) =>
+      noticesOf(
+        event('partnerships', 'AgreementVersionInForce', {
+          agreementId: 'agr-1',
+          version,
+          amendmentId: version > 1 ? 'amd-1' : null,
+          effectiveOn: '2026-04-01',
+          at,
+        }),
+      )?.notices[0];
+    expect(inForce(1)).toMatchObject({ trigger: 'agreement-signed', facts: { reference: 'agr-1' } });
+    expect(inForce(2)).toMatchObject({ trigger: 'agreement-amended', facts: { reference: 'amd-1' } });
+  });
+
+  it('tells the associations a regional need was matched with', () => {
+    const notices = noticesOf(
+      event('registry', 'RegionalNeedMatched', {
+        needId: 'need-1',
+        associationIds: ['a', 'b'],
+        funderIds: [],
+        at,
+      }),
+    );
+    expect(notices?.notices[0]).toMatchObject({ trigger: 'need-matching', organisationIds: ['a', 'b'] });
+  });
+
+  it('calls for nothing on the other events', () => {
+    expect(noticesOf(event('funding', 'CallClosed', { callId: 'c', at }))).toBeUndefined();
+    expect(noticesOf(event('training', 'Anything', {}))).toBeUndefined();
+  });
+
+  it('names only integration event types the publications really publish', () => {
+    const published: Record<string, string[]> = Object.fromEntries(
+      [fundingPublication, partnershipsPublication, registryPublication].map((p) => [
+        p.context,
+        Object.values(p.events).map((e) => e.type),
+      ]),
+    );
+    for (const [context, types] of Object.entries(NOTICE_SOURCES))
+      for (const type of types) expect(published[context]).toContain(type);
+  });
+});
