@@ -22,3 +22,8 @@ export * from './application/dispatcher';
 export * from './projections/notifications-view';
 export * from './policies/on-context-events';
 export * from './notifications.module';
+export * from './templates/template-catalogue';
+export * from './templates/catalogue/built-in-catalogue';
+export * from './templates/message-formatting';
+export * from './templates/template-renderer';
+export * from './templates/sample-models';
