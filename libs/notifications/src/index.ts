@@ -10,3 +10,8 @@ export * from './domain/delivery/retry-schedule';
 export * from './domain/delivery/routing';
 export * from './application/notifications-messages';
 export * from './application/notifications-problems';
+export * from './domain/webhook-endpoint/webhook-endpoint';
+export * from './domain/webhook-endpoint/webhook-endpoint-errors';
+export * from './domain/webhook-endpoint/webhook-endpoint-messages';
+export * from './domain/webhook-endpoint/webhook-endpoint-state';
+export * from './domain/webhook-endpoint/webhook-url';
