@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { Webhook } from 'standardwebhooks';
 import { DeliveryRefused, OutgoingWebhook } from '../channel-ports';
 import { UndiciWebhookTransport } from './undici-webhook-transport';
@@ -46,11 +47,13 @@ describe('the webhook transport over real HTTP', () => {
 
   afterAll(async () => {
     await transport.close();
-    for (const server of servers) {
-      server.closeAllConnections();
-      server.close();
-    }
-  });
+    await Promise.all(
+      servers.map((server) => {
+        server.closeAllConnections();
+        return new Promise((resolve) => server.close(resolve));
+      }),
+    );
+  }, APP_STOP_TIMEOUT_MS);
 
   it('posts the JSON body signed; a receiver verifying with the standard library answers 204', async () => {
     const seen: { verified: unknown; contentType?: string }[] = [];

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { repoRoot } from '@tadamon/testing';
+import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS, repoRoot } from '@tadamon/testing';
 import { Agent, request } from 'undici';
 import { UndiciWebhookTransport } from './undici-webhook-transport';
 import { newWebhookSecret } from './webhook-signature';
@@ -41,13 +41,13 @@ describe('webhook throughput', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
-  });
+  }, APP_START_TIMEOUT_MS);
   afterAll(async () => {
     await transport.close();
     await raw.close();
     server.closeAllConnections();
-    server.close();
-  });
+    await new Promise((resolve) => server.close(resolve));
+  }, APP_STOP_TIMEOUT_MS);
 
   it('delivers rounds of 1,000 signed webhooks at no less than half the rate of bare undici POSTs', async () => {
     const secrets = [newWebhookSecret(), newWebhookSecret()];

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyStore, SubjectErased } from '@tadamon/personal-data';
+import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { KeyStoreWebhookSecrets } from '../key-store-webhook-secrets';
 import { WebhookSecretNotFound } from '../webhook-secrets';
 
@@ -32,11 +33,11 @@ export function webhookSecretsContract(
     beforeAll(async () => {
       keys = await open();
       secrets = new KeyStoreWebhookSecrets(keys, master);
-    });
+    }, APP_START_TIMEOUT_MS);
     afterAll(async () => {
       await keys?.close();
       await cleanup?.();
-    });
+    }, APP_STOP_TIMEOUT_MS);
 
     it('makes a whsec_ secret of 32 bytes, reveals the same, and a second create returns it', async () => {
       const id = `whs-${randomUUID()}`;
