@@ -38,6 +38,23 @@ function decrypt(key: Buffer, sealed: { iv: string; ciphertext: string; tag: str
   return Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]);
 }
 
+/** The 32-byte master key from its base64 configuration value. */
+export function masterKeyOf(masterKeyBase64: string): Buffer {
+  const key = Buffer.from(masterKeyBase64, 'base64');
+  if (key.length !== 32) throw new InvalidMasterKey('must be 32 bytes, base64');
+  return key;
+}
+
+/**
+ * A subject's data key wrapped under the master key, as a key store keeps it (the subject and key
+ * ids bound as additional data). Exported for the other keys kept per subject, such as webhook secrets.
+ */
+export const wrapDataKey = (masterKey: Buffer, subjectId: string, keyId: string, key: Buffer): string =>
+  JSON.stringify(encrypt(masterKey, key, `${subjectId}:${keyId}`));
+
+export const unwrapDataKey = (masterKey: Buffer, subjectId: string, keyId: string, wrapped: string): Buffer =>
+  decrypt(masterKey, JSON.parse(wrapped), `${subjectId}:${keyId}`);
+
 /**
  * Seals personal data per data subject (AES-256-GCM, one key per subject, the subject and key ids
  * bound as additional data) and opens it again, or reports it erased once the key is destroyed.
@@ -51,8 +68,7 @@ export class PersonalDataCipher {
     masterKeyBase64: string,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.masterKey = Buffer.from(masterKeyBase64, 'base64');
-    if (this.masterKey.length !== 32) throw new InvalidMasterKey('must be 32 bytes, base64');
+    this.masterKey = masterKeyOf(masterKeyBase64);
   }
 
   async seal(subjectId: string, data: unknown): Promise<SealedPersonalData> {
@@ -86,7 +102,7 @@ export class PersonalDataCipher {
       return { keyId: existing.keyId, key: this.unwrap(existing.wrapped, subjectId, existing.keyId) };
     if (await this.keys.isErased(subjectId)) throw new SubjectErased(subjectId);
     const keyId = randomUUID();
-    const wrapped = JSON.stringify(encrypt(this.masterKey, randomBytes(32), `${subjectId}:${keyId}`));
+    const wrapped = wrapDataKey(this.masterKey, subjectId, keyId, randomBytes(32));
     const kept = await this.keys.addIfAbsent({
       subjectId,
       keyId,
@@ -97,6 +113,6 @@ export class PersonalDataCipher {
   }
 
   private unwrap(wrapped: string, subjectId: string, keyId: string): Buffer {
-    return decrypt(this.masterKey, JSON.parse(wrapped), `${subjectId}:${keyId}`);
+    return unwrapDataKey(this.masterKey, subjectId, keyId, wrapped);
   }
 }

@@ -35,4 +35,9 @@ export const NOTIFICATIONS_MESSAGES: DomainMessages = {
     fr: 'Seule la personne à qui cette notification a été envoyée peut la marquer comme lue.',
     ar: 'لا يمكن إلا للشخص الذي أُرسل إليه هذا الإشعار أن يضع عليه علامة مقروء.',
   },
+  WEBHOOK_SECRET_REUSED: {
+    en: 'This webhook endpoint already had this secret: a rotation needs a new one.',
+    fr: 'Ce point de terminaison webhook a déjà eu ce secret : une rotation en demande un nouveau.',
+    ar: 'سبق أن استُعمل هذا السر لنقطة استقبال الويب هوك هذه: يتطلب التدوير سرًّا جديدًا.',
+  },
 };

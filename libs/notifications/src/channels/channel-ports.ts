@@ -12,7 +12,7 @@ export class DeliveryRefused extends Error {
   constructor(
     reason: string,
     readonly refusal: {
-      /** Never try again (a 5xx SMTP reply to the recipient, a 4xx webhook answer other than 408/429). */
+      /** Never try again (a 5xx SMTP reply to the recipient; for a webhook, only a 410, which is also `gone`). */
       permanent: boolean;
       /** The endpoint is gone for good (HTTP 410): the webhook endpoint is disabled. */
       gone?: boolean;

@@ -12,6 +12,8 @@ export {
   checkInteger,
   checkOneOf,
   checkInstant,
+  checkList,
+  checkBoolean,
   sameJson,
 } from '@tadamon/domain-kit';
 
