@@ -23,10 +23,7 @@ import {
 } from './embedded/embedded.module';
 import { COMMITTEE_DIRECTORY, EVALUATOR_AFFILIATIONS, IdentityModule } from './identity/identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
-import {
-  platformNotifications,
-  PlatformNotificationsOptions,
-} from './notifications/platform-notifications';
+import { platformNotifications, PlatformNotificationsOptions } from './notifications/platform-notifications';
 import { PlatformStatusController } from './status/platform-status.controller';
 
 export interface AppModuleOptions extends EmbeddedOptions {

@@ -1,6 +1,6 @@
 import { Projection } from '@tadamon/read-store';
 import { fundingProjections } from '@tadamon/funding';
-import { notificationsProjection } from '@tadamon/notifications';
+import { notificationsProjections } from '@tadamon/notifications';
 import { partnershipsProjections } from '@tadamon/partnerships';
 import { registryProjections } from '@tadamon/registry';
 
@@ -9,5 +9,5 @@ export const PLATFORM_PROJECTIONS: Projection[] = [
   ...registryProjections,
   ...fundingProjections,
   ...partnershipsProjections,
-  notificationsProjection,
+  ...notificationsProjections,
 ];

@@ -19,7 +19,7 @@ export * from './application/notifications-commands';
 export * from './application/notice-intents';
 export * from './application/notification-delivery';
 export * from './application/dispatcher';
-export * from './projections/notifications-view';
+export * from './projections';
 export * from './policies/on-context-events';
 export * from './notifications.module';
 export * from './templates/template-catalogue';

@@ -1,9 +1,11 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { NotificationsController } from './api/notifications.controller';
 import { PreferencesController } from './api/preferences.controller';
+import { WebhookEndpointsController } from './api/webhook-endpoints.controller';
 import { OneClickUnsubscribeBody } from './api/one-click-body';
 import { NotificationDispatcher } from './application/dispatcher';
 import { NotificationDelivery } from './application/notification-delivery';
+import { WebhookDeliveries } from './application/webhook-deliveries';
 import { NotificationsCommands } from './application/notifications-commands';
 import {
   DEFAULT_EMAIL_RETRY_DELAYS_MS,
@@ -14,6 +16,8 @@ import {
   NOTIFICATIONS_RECIPIENTS,
   NOTIFICATIONS_RENDERER,
   NOTIFICATIONS_SETTINGS,
+  NOTIFICATIONS_WEBHOOK_SECRETS,
+  NOTIFICATIONS_WEBHOOK_TRANSPORT,
   NotificationsSettings,
 } from './application/notifications-ports';
 import { WEBHOOK_RETRY_DELAYS_MS } from './domain/delivery/retry-schedule';
@@ -30,6 +34,9 @@ export interface NotificationsInfrastructure {
   emailTransport: symbol | string;
   /** The MessageRenderer (the MJML + Handlebars templates). */
   renderer: symbol | string;
+  /** The WebhookTransport (signed POSTs) and the WebhookSecrets it signs with. */
+  webhookTransport: symbol | string;
+  webhookSecrets: symbol | string;
 }
 
 export interface NotificationsModuleOptions extends NotificationsInfrastructure {
@@ -63,17 +70,25 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: options.imports ?? [],
-      controllers: [NotificationsController, PreferencesController, OnContextEvents],
+      controllers: [
+        WebhookEndpointsController,
+        NotificationsController,
+        PreferencesController,
+        OnContextEvents,
+      ],
       providers: [
         { provide: NOTIFICATIONS_EVENT_STORE, useExisting: options.eventStore },
         { provide: NOTIFICATIONS_READ_MODELS, useExisting: options.readModels },
         { provide: NOTIFICATIONS_RECIPIENTS, useExisting: options.recipients },
         { provide: NOTIFICATIONS_EMAIL_TRANSPORT, useExisting: options.emailTransport },
         { provide: NOTIFICATIONS_RENDERER, useExisting: options.renderer },
+        { provide: NOTIFICATIONS_WEBHOOK_TRANSPORT, useExisting: options.webhookTransport },
+        { provide: NOTIFICATIONS_WEBHOOK_SECRETS, useExisting: options.webhookSecrets },
         ...optional(NOTIFICATIONS_APPEND_LISTENER, options.appendListener),
         { provide: NOTIFICATIONS_SETTINGS, useValue: defaultNotificationsSettings(options.settings) },
         NotificationsCommands,
         NotificationDelivery,
+        WebhookDeliveries,
         NotificationDispatcher,
         OneClickUnsubscribeBody,
       ],

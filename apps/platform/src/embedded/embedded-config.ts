@@ -121,7 +121,9 @@ function optionalUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[]):
 
 function mailDomain(env: NodeJS.ProcessEnv): string {
   const raw = env.TADAMON_MAIL_DOMAIN?.trim() || 'tadamon.local';
-  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(raw))
+  if (
+    !/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(raw)
+  )
     throw new ConfigurationError('TADAMON_MAIL_DOMAIN', `must be a domain name, got "${raw}"`);
   return raw.toLowerCase();
 }

@@ -36,7 +36,8 @@ export const CONTENT_STORE = Symbol('CONTENT_STORE');
 
 export const LOG_SEALER = Symbol('LOG_SEALER');
 export const SEAL_WITNESS = Symbol('SEAL_WITNESS');
-const KEY_STORE = Symbol('KEY_STORE');
+/** The personal-data keys (and the webhook secrets, kept the same way): DATA_DIR/keys.db. */
+export const KEY_STORE = Symbol('KEY_STORE');
 const EMBEDDED_CONFIG_OPTIONS = Symbol('EMBEDDED_CONFIG_OPTIONS');
 
 /** Something the embedded profile opened and closes when it stops. */
@@ -134,6 +135,7 @@ export class EmbeddedModule implements OnApplicationBootstrap, OnApplicationShut
         EVENT_STORE,
         DOCUMENT_STORE,
         PERSONAL_DATA,
+        KEY_STORE,
         CONTENT_STORE,
         APPEND_LISTENER,
         LOG_SEALER,

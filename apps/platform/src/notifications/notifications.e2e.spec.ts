@@ -24,13 +24,15 @@ describe('Notifications on the embedded platform: an award told once, in the rea
   });
 
   const outbox = () => join(client.dataDir, 'outbox');
-  const emlFiles = () => (existsSync(outbox()) ? readdirSync(outbox()).filter((f) => f.endsWith('.eml')) : []);
+  const emlFiles = () =>
+    existsSync(outbox()) ? readdirSync(outbox()).filter((f) => f.endsWith('.eml')) : [];
   const docs = (filter: Record<string, unknown>) =>
     client.app.get<DocumentStore>(DOCUMENT_STORE).collection<NotificationDoc>(NOTIFICATIONS).find(filter);
   const proof = async (subjectId: string): Promise<Json[]> =>
     (await client.get('officer', `${N}/proof?subjectId=${encodeURIComponent(subjectId)}&pageSize=100`)).body
       .items;
-  const ended = (items: Json[]) => items.every((n: Json) => ['delivered', 'skipped', 'failed'].includes(n.status));
+  const ended = (items: Json[]) =>
+    items.every((n: Json) => ['delivered', 'skipped', 'failed'].includes(n.status));
 
   it('tells the association of its award by email (the outbox) and in its users’ inbox, and proves it', async () => {
     const { callId } = await scenario.publishedCall();

@@ -1,12 +1,7 @@
 import { isErased, PersonalDataCipher } from '@tadamon/personal-data';
 import { ContactEntry, Language, OpenedContact, RecipientDirectory } from '@tadamon/notifications';
 import { DocumentStore } from '@tadamon/read-store';
-import {
-  ACTOR_DIRECTORY,
-  ASSOCIATION_DIRECTORY,
-  CONTACT_PERSONS,
-  ContactPersonDoc,
-} from '@tadamon/registry';
+import { ACTOR_DIRECTORY, ASSOCIATION_DIRECTORY, CONTACT_PERSONS, ContactPersonDoc } from '@tadamon/registry';
 import { SqliteUserStore } from '../identity/user-store';
 
 type LocalizedText = { ar?: string; fr?: string; en?: string };

@@ -12,9 +12,20 @@ import {
 } from '@tadamon/nest-kit';
 import { Filter, listPage } from '@tadamon/read-store';
 import { NotificationsCommands } from '../application/notifications-commands';
-import { NOTIFICATIONS_READ_MODELS, NotificationsReadModels } from '../application/notifications-ports';
+import {
+  MessageRenderer,
+  NOTIFICATIONS_READ_MODELS,
+  NOTIFICATIONS_RENDERER,
+  NotificationsReadModels,
+} from '../application/notifications-ports';
+import { Language, Trigger, TRIGGERS } from '../domain/notification/notification-messages';
+import { sampleModelFor } from '../templates/sample-models';
 import { NOTIFICATIONS, NotificationDoc } from '../projections/notifications-view';
-import { NotificationsPageQueryDto, ProofOfNoticeQueryDto } from './dto/notifications-query.dto';
+import {
+  NotificationsPageQueryDto,
+  PreviewQueryDto,
+  ProofOfNoticeQueryDto,
+} from './dto/notifications-query.dto';
 
 export const NOTIFICATIONS_PATH = 'api/notifications';
 /** Who reads every organisation's proof of notice: the ministry, its auditors, the admin. */
@@ -32,6 +43,7 @@ export class NotificationsController {
   constructor(
     private readonly commands: NotificationsCommands,
     @Inject(NOTIFICATIONS_READ_MODELS) private readonly readModels: NotificationsReadModels,
+    @Inject(NOTIFICATIONS_RENDERER) private readonly renderer: MessageRenderer,
   ) {}
 
   @Get('proof')
@@ -79,6 +91,25 @@ export class NotificationsController {
       view,
     );
     return { ...page, unread: await collection.count({ ...filter, readAt: null }) };
+  }
+
+  @Get('templates/:trigger/preview')
+  @Roles('officer', 'admin')
+  @ApiRecordResponse('The message as it would go out: subject, HTML and text, template version, language')
+  @ApiOperation({
+    summary:
+      "Preview a trigger's template in a language with sample facts (officers, admin); a missing translation shows its fallback",
+  })
+  @ApiProblems(400, 401, 403, 404, 429)
+  async preview(@Param('trigger') trigger: string, @Query() query: PreviewQueryDto) {
+    if (!(TRIGGERS as readonly string[]).includes(trigger)) throw new ProblemException('not-found');
+    const language = (query.language ?? 'fr') as Language;
+    const { bodySha256: _hash, ...message } = await this.renderer.render(
+      trigger as Trigger,
+      language,
+      sampleModelFor(trigger as Trigger),
+    );
+    return message;
   }
 
   @Get(':notificationId')

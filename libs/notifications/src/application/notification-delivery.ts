@@ -9,6 +9,7 @@ import { Language, SkipReason } from '../domain/notification/notification-messag
 import { Notification } from '../domain/notification/notification-state';
 import { PreferencesState, settingsOf } from '../domain/preferences/preferences';
 import { MessageModel, RenderedMessage } from '../templates/rendered-message';
+import { WebhookDeliveries } from './webhook-deliveries';
 import { NOTIFICATIONS_SYSTEM_ACTOR, NotificationsCommands } from './notifications-commands';
 import { unsubscribeToken } from './unsubscribe-token';
 import {
@@ -43,6 +44,7 @@ export class NotificationDelivery {
     @Inject(NOTIFICATIONS_RECIPIENTS) private readonly directory: RecipientDirectory,
     @Inject(NOTIFICATIONS_RENDERER) private readonly renderer: MessageRenderer,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+    private readonly webhooks: WebhookDeliveries,
     @Optional() @Inject(NOTIFICATIONS_EMAIL_TRANSPORT) private readonly email?: EmailTransport,
   ) {}
 
@@ -76,6 +78,8 @@ export class NotificationDelivery {
     }
     if (n.channel === 'email' && (contact === undefined || !contact.email))
       return this.skip(n, 'channel-not-set-up', at, 'the contact person has no email address');
+    const endpoint = n.channel === 'webhook' ? await this.webhooks.endpointOf(n) : null;
+    if (typeof endpoint === 'string') return this.skip(n, 'channel-not-set-up', at, endpoint);
 
     const { message, revision } = await this.render(n, contact ?? null, loaded.revision);
     const start = await this.commands
@@ -93,7 +97,9 @@ export class NotificationDelivery {
     if (!start || start.events.length === 0) return 'taken';
     const attempt = n.attempts + 1;
     try {
-      const receipt = await this.send(n, message, contact ?? null);
+      const receipt = endpoint
+        ? await this.webhooks.send(n, endpoint, message.text, now)
+        : await this.send(n, message, contact ?? null);
       await this.run(
         n,
         { type: 'RecordDelivery', data: { notificationId: n.notificationId, attempt, response: receipt } },
@@ -151,17 +157,8 @@ export class NotificationDelivery {
     contact: OpenedContact | null,
     revision: number,
   ): Promise<{ message: RenderedMessage; revision: number }> {
-    const language = await this.languageOf(n, contact);
-    const names = n.recipient.organisationId
-      ? await this.directory.organisationNames(n.recipient.organisationId)
-      : undefined;
-    const model: MessageModel = {
-      ...n.facts,
-      recipientName: contact?.fullName ?? null,
-      organisationName: names ?? { fr: n.recipient.organisationId ?? '' },
-      links: this.links(n),
-    };
-    const message = await this.renderer.render(n.trigger, language, model);
+    const message =
+      n.channel === 'webhook' ? this.webhooks.payload(n).rendered : await this.message(n, contact);
     const rendered = {
       templateId: message.templateId,
       templateVersion: message.templateVersion,
@@ -179,6 +176,21 @@ export class NotificationDelivery {
       new Date().toISOString(),
     );
     return { message, revision: outcome.revision };
+  }
+
+  /** The email or inbox message, in the recipient's language (the template's fallback recorded). */
+  private async message(n: Notification, contact: OpenedContact | null): Promise<RenderedMessage> {
+    const language = await this.languageOf(n, contact);
+    const names = n.recipient.organisationId
+      ? await this.directory.organisationNames(n.recipient.organisationId)
+      : undefined;
+    const model: MessageModel = {
+      ...n.facts,
+      recipientName: contact?.fullName ?? null,
+      organisationName: names ?? { fr: n.recipient.organisationId ?? '' },
+      links: this.links(n),
+    };
+    return this.renderer.render(n.trigger, language, model);
   }
 
   private links(n: Notification): MessageModel['links'] {

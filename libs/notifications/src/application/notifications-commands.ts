@@ -14,6 +14,10 @@ import { notificationDecider, notificationStreamName } from '../domain/notificat
 import { preferencesDecider, preferencesStreamName } from '../domain/preferences/preferences';
 import { noticeSubjectDecider, noticeSubjectStreamName } from '../domain/subject/notice-subject';
 import {
+  webhookEndpointDecider,
+  webhookEndpointStreamName,
+} from '../domain/webhook-endpoint/webhook-endpoint';
+import {
   AppendListener,
   NOTIFICATIONS_APPEND_LISTENER,
   NOTIFICATIONS_EVENT_STORE,
@@ -25,6 +29,7 @@ export const NOTIFICATIONS_AGGREGATES = {
   notification: { decider: notificationDecider, stream: notificationStreamName },
   preferences: { decider: preferencesDecider, stream: preferencesStreamName },
   noticeSubject: { decider: noticeSubjectDecider, stream: noticeSubjectStreamName },
+  webhookEndpoint: { decider: webhookEndpointDecider, stream: webhookEndpointStreamName },
 } as const;
 export type NotificationsAggregate = keyof typeof NOTIFICATIONS_AGGREGATES;
 type Aggregates = typeof NOTIFICATIONS_AGGREGATES;
@@ -47,7 +52,7 @@ export class NotificationsCommands {
     this.commands = new ContextCommands(NOTIFICATIONS_AGGREGATES, store, {
       context: 'notifications',
       isDomainError: (error) => error instanceof NotificationsError,
-      creating: new Set(['RequestNotification']),
+      creating: new Set(['RequestNotification', 'RegisterWebhookEndpoint']),
       listener,
       metrics,
     });

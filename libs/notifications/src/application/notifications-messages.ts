@@ -5,6 +5,16 @@ import type { DomainMessages } from '@tadamon/nest-kit';
  * (English, with ids) goes to the logs and to the `debug` member.
  */
 export const NOTIFICATIONS_MESSAGES: DomainMessages = {
+  ORGANISATION_REQUIRED: {
+    en: 'Name the organisation the webhook endpoint belongs to.',
+    fr: 'Indiquez l’organisation à laquelle appartient le point de réception (webhook).',
+    ar: 'حدِّد الهيئة التي تنتمي إليها نقطة الاستقبال (webhook).',
+  },
+  NOT_OWN_ORGANISATION: {
+    en: 'An organisation’s account acts for its own organisation only.',
+    fr: 'Le compte d’une organisation n’agit que pour sa propre organisation.',
+    ar: 'لا يتصرف حساب الهيئة إلا باسم هيئته.',
+  },
   NOT_CREATED: {
     en: 'This record does not exist.',
     fr: "Cet enregistrement n'existe pas.",

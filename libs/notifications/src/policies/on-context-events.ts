@@ -12,9 +12,20 @@ import { consumerTransport } from '@tadamon/messaging';
 import { NotificationDispatcher } from '../application/dispatcher';
 import { NoticeIntent, noticesOf } from '../application/notice-intents';
 import { NOTIFICATIONS_SYSTEM_ACTOR, NotificationsCommands } from '../application/notifications-commands';
-import { NOTIFICATIONS_RECIPIENTS, RecipientDirectory } from '../application/notifications-ports';
+import {
+  NOTIFICATIONS_READ_MODELS,
+  NOTIFICATIONS_RECIPIENTS,
+  NotificationsReadModels,
+  RecipientDirectory,
+} from '../application/notifications-ports';
+import { WEBHOOK_ENDPOINTS, WebhookEndpointDoc } from '../projections/webhook-endpoints-view';
 import { notificationIdFor } from '../domain/notification/notification-identity';
-import { Channel, NotificationRecipient, SourceContext } from '../domain/notification/notification-messages';
+import {
+  Channel,
+  NotificationRecipient,
+  SourceContext,
+  Trigger,
+} from '../domain/notification/notification-messages';
 
 /** Namespace of the policy's command ids: one id per (integration event, command's stream). */
 const POLICY_COMMAND_NAMESPACE = '3f0c2a7e-9b51-4d8e-a6c4-2e7b91d05f13';
@@ -34,8 +45,8 @@ export class SubjectNotYetKnown extends Error {
  * Notifications' reaction to the other contexts' integration events: each event that calls for a
  * notice (see notice-intents.ts) becomes one notification per (event, recipient, channel), under
  * the id derived from them, so a redelivered message, a restarted consumer or a second instance
- * requests nothing twice. The recipients are the organisations' contact persons (email) and users
- * (in-app). The notifications just requested go to the dispatcher at once.
+ * requests nothing twice. The recipients are the organisations' contact persons (email), users
+ * (in-app) and webhook endpoints that receive the trigger. The notifications just requested go to the dispatcher at once.
  */
 @Controller()
 export class OnContextEvents {
@@ -45,6 +56,7 @@ export class OnContextEvents {
     private readonly commands: NotificationsCommands,
     private readonly dispatcher: NotificationDispatcher,
     @Inject(NOTIFICATIONS_RECIPIENTS) private readonly directory: RecipientDirectory,
+    @Inject(NOTIFICATIONS_READ_MODELS) private readonly readModels: NotificationsReadModels,
   ) {}
 
   @EventPattern(eventsTopic(FUNDING_CONTEXT), consumerTransport('notifications'))
@@ -78,7 +90,7 @@ export class OnContextEvents {
     const requested: string[] = [];
     for (const notice of notices.notices) {
       for (const organisationId of await this.organisationsOf(notice, event)) {
-        for (const { recipient, channel } of await this.recipientsOf(organisationId)) {
+        for (const { recipient, channel } of await this.recipientsOf(organisationId, notice.trigger)) {
           requested.push(await this.request(event, notices.context, notice, recipient, channel));
         }
       }
@@ -100,9 +112,13 @@ export class OnContextEvents {
 
   private async recipientsOf(
     organisationId: string,
+    trigger: Trigger,
   ): Promise<{ recipient: NotificationRecipient; channel: Channel }[]> {
     const contacts = await this.directory.contactsOf(organisationId);
     const users = await this.directory.usersOf(organisationId);
+    const endpoints = await this.readModels
+      .collection<WebhookEndpointDoc>(WEBHOOK_ENDPOINTS)
+      .find({ organisationId, status: 'enabled', triggers: trigger }, { sort: { endpointId: 1 } });
     return [
       // An erased person is still requested: the notification records that it was skipped, and why.
       ...contacts
@@ -114,6 +130,10 @@ export class OnContextEvents {
       ...users.map((u) => ({
         recipient: { kind: 'user' as const, id: u.id, organisationId },
         channel: 'in-app' as const,
+      })),
+      ...endpoints.map((e) => ({
+        recipient: { kind: 'webhook-endpoint' as const, id: e.endpointId, organisationId },
+        channel: 'webhook' as const,
       })),
     ];
   }

@@ -123,6 +123,8 @@ export const notificationsProjection: Projection = {
         return set({ status: 'bounced', lastFailure: event.data.reason, dueAt: null });
       case 'NotificationRead':
         return set({ readAt: at });
+      case 'RedeliveryRequested':
+        return set({ status: 'retrying', dueAt: at, failedAt: null });
       default:
         return [];
     }

@@ -116,6 +116,8 @@ export type RecordFailedAttempt = Command<
 >;
 export type RecordBounce = Command<'RecordBounce', { notificationId: string; reason: string }>;
 export type MarkNotificationRead = Command<'MarkNotificationRead', { notificationId: string }>;
+/** A partner's replay of a webhook delivery (delivered or failed): sent again, same webhook-id. */
+export type RedeliverNotification = Command<'RedeliverNotification', { notificationId: string }>;
 
 export type NotificationCommand =
   | RequestNotification
@@ -126,7 +128,8 @@ export type NotificationCommand =
   | RecordDelivery
   | RecordFailedAttempt
   | RecordBounce
-  | MarkNotificationRead;
+  | MarkNotificationRead
+  | RedeliverNotification;
 
 type At = { at: string };
 export type NotificationRequested = DomainEvent<'NotificationRequested', RequestNotification['data'] & At>;
@@ -148,6 +151,10 @@ export type NotificationFailed = DomainEvent<
 >;
 export type NotificationBounced = DomainEvent<'NotificationBounced', RecordBounce['data'] & At>;
 export type NotificationRead = DomainEvent<'NotificationRead', { notificationId: string; by: string } & At>;
+export type RedeliveryRequested = DomainEvent<
+  'RedeliveryRequested',
+  { notificationId: string; by: string } & At
+>;
 
 export type NotificationEvent =
   | NotificationRequested
@@ -159,4 +166,5 @@ export type NotificationEvent =
   | DeliveryAttemptFailed
   | NotificationFailed
   | NotificationBounced
-  | NotificationRead;
+  | NotificationRead
+  | RedeliveryRequested;

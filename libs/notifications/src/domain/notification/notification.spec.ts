@@ -394,4 +394,54 @@ describe('a notification', () => {
         ]);
     });
   });
+
+  describe('a partner’s replay of a webhook delivery', () => {
+    const partner = { kind: 'webhook-endpoint' as const, id: 'whe-1', organisationId: 'assoc-md' };
+    const hookId = request(partner, 'webhook').notificationId;
+    const deliveredHook: NotificationEvent[] = [
+      requested(request(partner, 'webhook')),
+      rendered(hookId),
+      started(1, hookId),
+      {
+        type: 'NotificationDelivered',
+        data: { notificationId: hookId, attempt: 1, response: 'HTTP 204', at: now },
+      },
+    ];
+    const officer = { actor: { id: 'partner-user', roles: ['partner'] } };
+
+    it('sends a delivered (or failed) webhook again, as attempt n+1 under the same id', () => {
+      spec
+        .given(deliveredHook)
+        .when(command('RedeliverNotification', { notificationId: hookId }, officer))
+        .then([
+          { type: 'RedeliveryRequested', data: { notificationId: hookId, by: 'partner-user', at: now } },
+        ]);
+      spec
+        .given([
+          ...deliveredHook,
+          { type: 'RedeliveryRequested', data: { notificationId: hookId, by: 'partner-user', at: now } },
+        ])
+        .when(command('StartDeliveryAttempt', { notificationId: hookId, attempt: 2 }))
+        .then([started(2, hookId)]);
+    });
+
+    it('replays only webhooks that have ended', () => {
+      spec
+        .given([requested(request(partner, 'webhook')), rendered(hookId), started(1, hookId)])
+        .when(command('RedeliverNotification', { notificationId: hookId }))
+        .thenThrows(InvalidTransition);
+      spec
+        .given([
+          requested(),
+          rendered(),
+          started(1),
+          {
+            type: 'NotificationDelivered',
+            data: { notificationId: id, attempt: 1, response: null, at: now },
+          },
+        ])
+        .when(command('RedeliverNotification', { notificationId: id }))
+        .thenThrows(InvalidTransition);
+    });
+  });
 });

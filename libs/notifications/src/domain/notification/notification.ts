@@ -190,6 +190,12 @@ export const decideNotification = (
       if (state.status !== 'delivered' || state.channel !== 'email') refuse();
       return [{ type: 'NotificationBounced', data: { notificationId, reason, at } }];
     }
+    case 'RedeliverNotification': {
+      if (state.channel !== 'webhook' || (state.status !== 'delivered' && state.status !== 'failed'))
+        refuse();
+      if (state.attempts >= MAX_ATTEMPTS) throw new NotTheCurrentAttempt(state.attempts + 1, MAX_ATTEMPTS);
+      return [{ type: 'RedeliveryRequested', data: { notificationId, by: actor.id, at } }];
+    }
     case 'MarkNotificationRead': {
       if (state.channel !== 'in-app' || state.status !== 'delivered') refuse();
       if (state.recipient.kind !== 'user' || state.recipient.id !== actor.id)
@@ -243,6 +249,8 @@ export const evolveNotification = (state: NotificationState, event: Notification
       return { ...state, status: 'bounced', lastFailure: event.data.reason };
     case 'NotificationRead':
       return { ...state, readAt: event.data.at };
+    case 'RedeliveryRequested':
+      return { ...state, status: 'retrying', retryAt: event.data.at };
   }
 };
 
