@@ -10,3 +10,8 @@ export * from './domain/delivery/retry-schedule';
 export * from './domain/delivery/routing';
 export * from './application/notifications-messages';
 export * from './application/notifications-problems';
+export * from './channels/channel-ports';
+export * from './channels/email/email-mail-options';
+export * from './channels/email/smtp-refusal';
+export * from './channels/email/smtp-email-transport';
+export * from './channels/email/outbox-email-transport';
