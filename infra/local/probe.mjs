@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Real protocol checks for the local servers, through the clients the platform itself uses.
-// Usage: node probe.mjs kafka|mongo|postgres|s3 <url>   -> prints one line, exit 0 when the server answers.
+// Usage: node probe.mjs kafka|mongo|postgres|s3|mailpit <url>   -> prints one line, exit 0 when the server answers.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -107,9 +107,21 @@ async function s3() {
   }
 }
 
-const probes = { kafka, mongo, postgres, s3 };
+// Ready means the HTTP side says so (/readyz 200, given once the SMTP listener and the database are
+// up) and the API answers: the message count is what the line reports.
+async function mailpit() {
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
+  const ready = await fetch(new URL('/readyz', url), { signal });
+  if (ready.status !== 200) throw new Error(`/readyz answered ${ready.status}`);
+  const info = await fetch(new URL('/api/v1/info', url), { signal });
+  if (info.status !== 200) throw new Error(`/api/v1/info answered ${info.status}`);
+  const { Messages } = await info.json();
+  return `mailpit at ${new URL(url).host}: ready, ${Messages} message(s) stored`;
+}
+
+const probes = { kafka, mongo, postgres, s3, mailpit };
 if (!probes[kind] || !url) {
-  console.error('usage: probe.mjs kafka|mongo|postgres|s3 <url>');
+  console.error('usage: probe.mjs kafka|mongo|postgres|s3|mailpit <url>');
   process.exit(2);
 }
 const timer = setTimeout(() => {

@@ -25,11 +25,11 @@ describe('docker-compose.yml', () => {
     expect(compose.services[name]?.image).toBe(image);
   });
 
-  it.each(['kafka', 'kurrentdb', 'mongodb', 'postgres'])('gives %s a health check', (name) => {
+  it.each(['kafka', 'kurrentdb', 'mongodb', 'postgres', 'mailpit'])('gives %s a health check', (name) => {
     expect(compose.services[name].healthcheck?.test).toBeDefined();
   });
 
-  it.each(['kafka', 'kurrentdb', 'mongodb', 'postgres'])(
+  it.each(['kafka', 'kurrentdb', 'mongodb', 'postgres', 'mailpit'])(
     'keeps %s data in a declared named volume',
     (name) => {
       const named = (compose.services[name].volumes ?? [])
@@ -39,6 +39,16 @@ describe('docker-compose.yml', () => {
       for (const volume of named) expect(Object.keys(compose.volumes)).toContain(volume);
     },
   );
+
+  it('runs Mailpit 1.33 on 1025/8025 keeping every message (no cap that would prune older ones)', () => {
+    const mailpit = compose.services.mailpit as ComposeService & {
+      environment: Record<string, unknown>;
+      ports: string[];
+    };
+    expect(mailpit.image).toMatch(/^axllent\/mailpit:v1\.33/);
+    expect(mailpit.environment.MP_MAX_MESSAGES).toBe(0);
+    expect(mailpit.ports).toEqual(['1025:1025', '8025:8025']);
+  });
 
   it('builds the registry service from its Dockerfile, on healthy servers, only when named', () => {
     const registry = compose.services.registry as ComposeService & {

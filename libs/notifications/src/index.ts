@@ -37,3 +37,7 @@ export * from './channels/webhook/webhook-secrets';
 export * from './channels/webhook/key-store-webhook-secrets';
 export * from './channels/webhook/retry-after';
 export * from './channels/webhook/undici-webhook-transport';
+export * from './channels/email/email-mail-options';
+export * from './channels/email/smtp-refusal';
+export * from './channels/email/smtp-email-transport';
+export * from './channels/email/outbox-email-transport';

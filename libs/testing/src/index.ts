@@ -12,3 +12,5 @@ export * from './services/hook-timeouts';
 export * from './servers/private-server';
 export { repoRoot } from './servers/local-servers';
 export * from './services/recovery-figures';
+export * from './servers/mailpit';
+export * from './services/mailpit-client';

@@ -9,12 +9,14 @@ const LOCAL_SERVICE: Partial<Record<ServerKind, string>> = {
   mongo: 'ferretdb',
   postgres: 'postgres',
   s3: 'seaweedfs',
+  mailpit: 'mailpit',
 };
 const ENV_NAME: Record<string, ServerKind> = {
   KAFKA_BROKERS: 'kafka',
   MONGO_URL: 'mongo',
   DATABASE_URL: 'postgres',
   S3_URL: 's3',
+  MAILPIT_URL: 'mailpit',
 };
 
 export function repoRoot(): string {
@@ -75,6 +77,9 @@ export function startLocalServers(kinds: ServerKind[]): LocalServers {
   for (const line of env.trim().split('\n')) {
     const [name, ...value] = line.split('=');
     if (name === 'TADAMON_KAFKA_SERVER_VERSION') process.env[name] = value.join('=');
+    // Mailpit's SMTP side goes with its API URL (one server, two ports).
+    if (name === 'SMTP_URL' && kinds.includes('mailpit') && !errors.mailpit)
+      process.env[name] = value.join('=');
     const kind = ENV_NAME[name];
     if (kind && kinds.includes(kind) && !errors[kind]) urls[kind] = value.join('=');
   }
