@@ -4,7 +4,7 @@
 #   up      provisions (first time) and starts the servers, waiting until each answers its protocol
 #   down    stops them; nothing stays listening
 #   status  one line per server: pid, port, resident memory
-#   env     prints KAFKA_BROKERS, MONGO_URL, DATABASE_URL, S3_URL, SMTP_URL and MAILPIT_URL
+#   env     prints KAFKA_BROKERS, MONGO_URL, DATABASE_URL, S3_URL, MAILPIT_SMTP_URL and MAILPIT_URL
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 action="${1:-status}"; shift || true
@@ -18,7 +18,7 @@ case "$action" in
     echo "MONGO_URL=$("$here/ferretdb.sh" url)"
     echo "DATABASE_URL=$("$here/postgres.sh" url)"
     echo "S3_URL=$("$here/seaweedfs.sh" url)"
-    echo "SMTP_URL=$("$here/mailpit.sh" url)"
+    echo "MAILPIT_SMTP_URL=$("$here/mailpit.sh" url)"
     echo "MAILPIT_URL=$("$here/mailpit.sh" api-url)"
     (source "$here/lib.sh" && echo "TADAMON_KAFKA_SERVER_VERSION=$KAFKA_VERSION")
     exit 0 ;;

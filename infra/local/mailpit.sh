@@ -55,7 +55,7 @@ up() {
 case "${1:-}" in
   up) up ;;
   down) stop_process "$SERVICE" TERM ;;
-  status) status_line "$SERVICE" "$TADAMON_SMTP_PORT" "SMTP_URL=$SMTP_URL MAILPIT_URL=$MAILPIT_URL" ;;
+  status) status_line "$SERVICE" "$TADAMON_SMTP_PORT" "MAILPIT_SMTP_URL=$SMTP_URL MAILPIT_URL=$MAILPIT_URL" ;;
   url) echo "$SMTP_URL" ;;
   api-url) echo "$MAILPIT_URL" ;;
   *) echo "usage: $0 up|down|status|url|api-url" >&2; exit 2 ;;

@@ -78,7 +78,7 @@ export function startLocalServers(kinds: ServerKind[]): LocalServers {
     const [name, ...value] = line.split('=');
     if (name === 'TADAMON_KAFKA_SERVER_VERSION') process.env[name] = value.join('=');
     // Mailpit's SMTP side goes with its API URL (one server, two ports).
-    if (name === 'SMTP_URL' && kinds.includes('mailpit') && !errors.mailpit)
+    if (name === 'MAILPIT_SMTP_URL' && kinds.includes('mailpit') && !errors.mailpit)
       process.env[name] = value.join('=');
     const kind = ENV_NAME[name];
     if (kind && kinds.includes(kind) && !errors[kind]) urls[kind] = value.join('=');

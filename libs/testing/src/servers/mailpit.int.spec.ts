@@ -19,12 +19,12 @@ describe('Mailpit for tests', () => {
     process.env = { ...saved };
   });
 
-  it('finds Mailpit on infra/local’s ports unless MAILPIT_URL and SMTP_URL say otherwise', () => {
+  it('finds Mailpit on infra/local’s ports unless MAILPIT_URL and MAILPIT_SMTP_URL say otherwise', () => {
     delete process.env.MAILPIT_URL;
-    delete process.env.SMTP_URL;
+    delete process.env.MAILPIT_SMTP_URL;
     expect([mailpitUrl(), smtpUrl()]).toEqual([DEFAULT_MAILPIT_URL, DEFAULT_SMTP_URL]);
     process.env.MAILPIT_URL = 'http://mailpit:8025';
-    process.env.SMTP_URL = 'smtp://mailpit:1025';
+    process.env.MAILPIT_SMTP_URL = 'smtp://mailpit:1025';
     expect([mailpitUrl(), smtpUrl()]).toEqual(['http://mailpit:8025', 'smtp://mailpit:1025']);
   });
 

@@ -8,8 +8,8 @@ export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
 /** Mailpit's HTTP API: MAILPIT_URL, else infra/local's default port. */
 export const mailpitUrl = (): string => process.env.MAILPIT_URL || DEFAULT_MAILPIT_URL;
 
-/** Where to send mail that Mailpit keeps: SMTP_URL, else infra/local's default port. */
-export const smtpUrl = (): string => process.env.SMTP_URL || DEFAULT_SMTP_URL;
+/** Where to send mail that Mailpit keeps: MAILPIT_SMTP_URL, else infra/local's default port. */
+export const smtpUrl = (): string => process.env.MAILPIT_SMTP_URL || DEFAULT_SMTP_URL;
 
 /**
  * A client of the Mailpit the test needs, once its /readyz answers 200. Rejects (so the test

@@ -6,7 +6,7 @@ export const SERVER_ENV = {
   kurrentdb: 'KURRENTDB_URL',
   // An S3-compatible server, its test credential in the URL: http://KEY:SECRET@host:port
   s3: 'S3_URL',
-  // Mailpit's HTTP API (where tests read mail back); its SMTP side is SMTP_URL (see mailpit.ts).
+  // Mailpit's HTTP API (where tests read mail back); its SMTP side is MAILPIT_SMTP_URL (see mailpit.ts).
   mailpit: 'MAILPIT_URL',
 } as const;
 
