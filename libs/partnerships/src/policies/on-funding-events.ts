@@ -8,6 +8,7 @@ import {
   TrancheReleasedV1,
 } from '@tadamon/contracts';
 import { uuidV5 } from '@tadamon/eventsourcing';
+import { consumerTransport } from '@tadamon/messaging';
 import { CommandActor } from '@tadamon/nest-kit';
 import { Money } from '@tadamon/reference-data';
 import { PartnershipsCommands } from '../application/partnerships-commands';
@@ -42,7 +43,8 @@ export class AwardNotYetReceived extends Error {
  * tranche as a disbursement of that project. Both deciders are idempotent (the same award, the same
  * tranche and amount, change nothing), and the inbox skips an event already applied, so a
  * redelivery appends nothing. Other Funding events are not Partnerships' concern. Runs on Kafka
- * (distributed) or the embedded transport, unchanged.
+ * (distributed) or the embedded transport, unchanged; bound to the 'partnerships' consumer's
+ * transport, as Notifications' consumer takes the same topic in the embedded platform.
  */
 @Controller()
 export class OnFundingEvents {
@@ -50,7 +52,7 @@ export class OnFundingEvents {
 
   constructor(private readonly commands: PartnershipsCommands) {}
 
-  @EventPattern(eventsTopic(FUNDING_CONTEXT))
+  @EventPattern(eventsTopic(FUNDING_CONTEXT), consumerTransport('partnerships'))
   async handle(@Payload() event: IntegrationEvent): Promise<void> {
     if (event.type === 'GrantAwarded') await this.openProject(event, event.data as GrantAwardedV1);
     else if (event.type === 'TrancheReleased')
