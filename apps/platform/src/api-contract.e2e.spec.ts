@@ -3,6 +3,7 @@ import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
 import { envelopeBody, F, FundingScenario, newId } from './funding/testing/funding-scenario';
 import { ProjectsScenario } from './partnerships/testing/projects-scenario';
 import { seedPartnershipsExamples } from './partnerships/testing/agreements-scenario';
+import { seedNotificationExamples } from './notifications/testing/notification-examples';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
 // Seeding the demo users hashes ten passwords with scrypt; the demo data then goes through the API.
@@ -20,7 +21,11 @@ const PARAMETERS: Record<string, string> = {
   callId: FUNDING_DEMO_IDS.calls.icmdPhase2Morocco,
   applicationId: FUNDING_DEMO_IDS.applications.migrationsEtDeveloppement,
   agreementId: FUNDING_DEMO_IDS.agreements.migrationsEtDeveloppement,
+  recipientId: REGISTRY_DEMO_IDS.contacts.migrationsEtDeveloppement,
+  trigger: 'grant-awarded',
 };
+/** The query a GET needs besides its path (a one-click unsubscribe link's token). */
+const QUERIES: Record<string, string> = {};
 
 /** Who reads a route in these tests: the widest reader its roles name. */
 const READER_BY_ROLE: [string, Caller][] = [
@@ -67,6 +72,7 @@ describe('the API contract over every GET operation of the document', () => {
     );
     expect(sha256).toBe(PARAMETERS.sha256);
     await projects.page('officer', PARAMETERS.projectId, (page) => page.documents.length === 1);
+    await seedNotificationExamples(client, PARAMETERS, QUERIES);
     reads = Object.entries(document.paths as Record<string, Json>)
       .filter(([path, item]) => item.get && path.startsWith('/api/') && !path.startsWith('/api/docs'))
       .map(([path, item]) => {
@@ -76,7 +82,7 @@ describe('the API contract over every GET operation of the document', () => {
           if (!(name in PARAMETERS)) throw new Error(`no demo value for {${name}} of ${path}`);
           return encodeURIComponent(PARAMETERS[name]);
         });
-        return { path, who, url };
+        return { path, who, url: url + (QUERIES[path] ?? '') };
       });
   }, 120_000);
   afterAll(async () => {

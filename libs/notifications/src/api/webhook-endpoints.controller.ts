@@ -82,7 +82,7 @@ export class WebhookEndpointsController {
         },
         actor,
       );
-      return { ...commandResponse(outcome, { endpointId }), secret };
+      return commandResponse(outcome, { endpointId, secret });
     } catch (error) {
       await this.secrets.destroy(secretId); // refused: the secret was for nobody
       throw error;
@@ -160,7 +160,7 @@ export class WebhookEndpointsController {
         { type: 'RotateWebhookSecret', data: { endpointId, secretId } },
         actor,
       );
-      return { ...commandResponse(outcome, { endpointId }), secret };
+      return commandResponse(outcome, { endpointId, secret });
     } catch (error) {
       await this.secrets.destroy(secretId);
       throw error;

@@ -1523,6 +1523,65 @@ export type IatiValidationDto = {
     findings: Array<IatiFindingDto>;
 };
 
+export type RegisterWebhookEndpointDto = {
+    /**
+     * https (http only to this machine: 127.0.0.1, ::1, localhost); no credentials in it
+     */
+    url: string;
+    description: string;
+    /**
+     * The triggers this endpoint receives
+     */
+    triggers: Array<'application-received' | 'application-eligible' | 'application-ineligible' | 'grant-awarded' | 'application-rejected' | 'tranche-released' | 'agreement-signed' | 'agreement-amended' | 'enrolment-confirmed' | 'session-reminder' | 'certificate-issued' | 'call-matching' | 'need-matching' | 'digest'>;
+    /**
+     * The organisation (officers and the admin only; a partner's account registers for its own)
+     */
+    organisationId?: string;
+};
+
+export type WebhookEndpointSettingsDto = {
+    /**
+     * https (http only to this machine: 127.0.0.1, ::1, localhost); no credentials in it
+     */
+    url: string;
+    description: string;
+    /**
+     * The triggers this endpoint receives
+     */
+    triggers: Array<'application-received' | 'application-eligible' | 'application-ineligible' | 'grant-awarded' | 'application-rejected' | 'tranche-released' | 'agreement-signed' | 'agreement-amended' | 'enrolment-confirmed' | 'session-reminder' | 'certificate-issued' | 'call-matching' | 'need-matching' | 'digest'>;
+};
+
+export type QuietHoursDto = {
+    /**
+     * Start, HH:MM in Africa/Casablanca
+     */
+    from: string;
+    /**
+     * End, HH:MM; before `from` spans midnight
+     */
+    to: string;
+};
+
+export type PreferencesDto = {
+    channels: Array<'email' | 'webhook' | 'in-app'>;
+    language: 'ar' | 'fr' | 'en';
+    /**
+     * Emails at once, or gathered in a daily or weekly digest
+     */
+    cadence: 'immediate' | 'daily' | 'weekly';
+    /**
+     * No email in this window (null or left out: none)
+     */
+    quietHours?: QuietHoursDto | null;
+};
+
+export type CategoryDto = {
+    /**
+     * The category (trigger) to receive again
+     */
+    category: 'application-received' | 'application-eligible' | 'application-ineligible' | 'grant-awarded' | 'application-rejected' | 'tranche-released' | 'agreement-signed' | 'agreement-amended' | 'enrolment-confirmed' | 'session-reminder' | 'certificate-issued' | 'call-matching' | 'need-matching' | 'digest';
+};
+
 export type VerificationProgressDto = {
     /**
      * Global positions checked so far
@@ -8407,6 +8466,917 @@ export type PartnershipsIatiControllerValidationResponses = {
 };
 
 export type PartnershipsIatiControllerValidationResponse = PartnershipsIatiControllerValidationResponses[keyof PartnershipsIatiControllerValidationResponses];
+
+export type WebhookEndpointsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/notifications/webhook-endpoints';
+};
+
+export type WebhookEndpointsControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerListError = WebhookEndpointsControllerListErrors[keyof WebhookEndpointsControllerListErrors];
+
+export type WebhookEndpointsControllerListResponses = {
+    /**
+     * Webhook endpoints (never their secrets), newest first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type WebhookEndpointsControllerListResponse = WebhookEndpointsControllerListResponses[keyof WebhookEndpointsControllerListResponses];
+
+export type WebhookEndpointsControllerRegisterData = {
+    body: RegisterWebhookEndpointDto;
+    path?: never;
+    query?: never;
+    url: '/api/notifications/webhook-endpoints';
+};
+
+export type WebhookEndpointsControllerRegisterErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerRegisterError = WebhookEndpointsControllerRegisterErrors[keyof WebhookEndpointsControllerRegisterErrors];
+
+export type WebhookEndpointsControllerRegisterResponses = {
+    201: CommandResultDto;
+};
+
+export type WebhookEndpointsControllerRegisterResponse = WebhookEndpointsControllerRegisterResponses[keyof WebhookEndpointsControllerRegisterResponses];
+
+export type WebhookEndpointsControllerRemoveData = {
+    body?: never;
+    path: {
+        endpointId: string;
+    };
+    query?: never;
+    url: '/api/notifications/webhook-endpoints/{endpointId}';
+};
+
+export type WebhookEndpointsControllerRemoveErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerRemoveError = WebhookEndpointsControllerRemoveErrors[keyof WebhookEndpointsControllerRemoveErrors];
+
+export type WebhookEndpointsControllerRemoveResponses = {
+    200: CommandResultDto;
+};
+
+export type WebhookEndpointsControllerRemoveResponse = WebhookEndpointsControllerRemoveResponses[keyof WebhookEndpointsControllerRemoveResponses];
+
+export type WebhookEndpointsControllerOneData = {
+    body?: never;
+    path: {
+        endpointId: string;
+    };
+    query?: never;
+    url: '/api/notifications/webhook-endpoints/{endpointId}';
+};
+
+export type WebhookEndpointsControllerOneErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerOneError = WebhookEndpointsControllerOneErrors[keyof WebhookEndpointsControllerOneErrors];
+
+export type WebhookEndpointsControllerOneResponses = {
+    /**
+     * The endpoint: URL, triggers, status, failure streak; never its secret
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type WebhookEndpointsControllerOneResponse = WebhookEndpointsControllerOneResponses[keyof WebhookEndpointsControllerOneResponses];
+
+export type WebhookEndpointsControllerChangeData = {
+    body: WebhookEndpointSettingsDto;
+    path: {
+        endpointId: string;
+    };
+    query?: never;
+    url: '/api/notifications/webhook-endpoints/{endpointId}';
+};
+
+export type WebhookEndpointsControllerChangeErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerChangeError = WebhookEndpointsControllerChangeErrors[keyof WebhookEndpointsControllerChangeErrors];
+
+export type WebhookEndpointsControllerChangeResponses = {
+    200: CommandResultDto;
+};
+
+export type WebhookEndpointsControllerChangeResponse = WebhookEndpointsControllerChangeResponses[keyof WebhookEndpointsControllerChangeResponses];
+
+export type WebhookEndpointsControllerRotateData = {
+    body?: never;
+    path: {
+        endpointId: string;
+    };
+    query?: never;
+    url: '/api/notifications/webhook-endpoints/{endpointId}/rotate-secret';
+};
+
+export type WebhookEndpointsControllerRotateErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerRotateError = WebhookEndpointsControllerRotateErrors[keyof WebhookEndpointsControllerRotateErrors];
+
+export type WebhookEndpointsControllerRotateResponses = {
+    200: CommandResultDto;
+};
+
+export type WebhookEndpointsControllerRotateResponse = WebhookEndpointsControllerRotateResponses[keyof WebhookEndpointsControllerRotateResponses];
+
+export type WebhookEndpointsControllerDisableData = {
+    body?: never;
+    path: {
+        endpointId: string;
+    };
+    query?: never;
+    url: '/api/notifications/webhook-endpoints/{endpointId}/disable';
+};
+
+export type WebhookEndpointsControllerDisableErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerDisableError = WebhookEndpointsControllerDisableErrors[keyof WebhookEndpointsControllerDisableErrors];
+
+export type WebhookEndpointsControllerDisableResponses = {
+    200: CommandResultDto;
+};
+
+export type WebhookEndpointsControllerDisableResponse = WebhookEndpointsControllerDisableResponses[keyof WebhookEndpointsControllerDisableResponses];
+
+export type WebhookEndpointsControllerEnableData = {
+    body?: never;
+    path: {
+        endpointId: string;
+    };
+    query?: never;
+    url: '/api/notifications/webhook-endpoints/{endpointId}/enable';
+};
+
+export type WebhookEndpointsControllerEnableErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerEnableError = WebhookEndpointsControllerEnableErrors[keyof WebhookEndpointsControllerEnableErrors];
+
+export type WebhookEndpointsControllerEnableResponses = {
+    200: CommandResultDto;
+};
+
+export type WebhookEndpointsControllerEnableResponse = WebhookEndpointsControllerEnableResponses[keyof WebhookEndpointsControllerEnableResponses];
+
+export type WebhookEndpointsControllerDeliveriesData = {
+    body?: never;
+    path: {
+        endpointId: string;
+    };
+    query?: {
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/notifications/webhook-endpoints/{endpointId}/deliveries';
+};
+
+export type WebhookEndpointsControllerDeliveriesErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerDeliveriesError = WebhookEndpointsControllerDeliveriesErrors[keyof WebhookEndpointsControllerDeliveriesErrors];
+
+export type WebhookEndpointsControllerDeliveriesResponses = {
+    /**
+     * Deliveries to the endpoint, newest first: trigger, attempts, outcome, last failure
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type WebhookEndpointsControllerDeliveriesResponse = WebhookEndpointsControllerDeliveriesResponses[keyof WebhookEndpointsControllerDeliveriesResponses];
+
+export type WebhookEndpointsControllerReplayData = {
+    body?: never;
+    path: {
+        endpointId: string;
+        notificationId: string;
+    };
+    query?: never;
+    url: '/api/notifications/webhook-endpoints/{endpointId}/deliveries/{notificationId}/replay';
+};
+
+export type WebhookEndpointsControllerReplayErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type WebhookEndpointsControllerReplayError = WebhookEndpointsControllerReplayErrors[keyof WebhookEndpointsControllerReplayErrors];
+
+export type WebhookEndpointsControllerReplayResponses = {
+    200: CommandResultDto;
+};
+
+export type WebhookEndpointsControllerReplayResponse = WebhookEndpointsControllerReplayResponses[keyof WebhookEndpointsControllerReplayResponses];
+
+export type NotificationsControllerProofData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        /**
+         * The organisation told (an association, a partner)
+         */
+        organisationId?: string;
+        /**
+         * The record the notices are about (an application, an agreement)
+         */
+        subjectId?: string;
+        channel?: 'email' | 'webhook' | 'in-app';
+    };
+    url: '/api/notifications/proof';
+};
+
+export type NotificationsControllerProofErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type NotificationsControllerProofError = NotificationsControllerProofErrors[keyof NotificationsControllerProofErrors];
+
+export type NotificationsControllerProofResponses = {
+    /**
+     * Notifications, newest first: trigger, channel, language, template version, outcome
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type NotificationsControllerProofResponse = NotificationsControllerProofResponses[keyof NotificationsControllerProofResponses];
+
+export type NotificationsControllerInboxData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+    };
+    url: '/api/notifications/inbox';
+};
+
+export type NotificationsControllerInboxErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type NotificationsControllerInboxError = NotificationsControllerInboxErrors[keyof NotificationsControllerInboxErrors];
+
+export type NotificationsControllerInboxResponses = {
+    /**
+     * The caller's in-app notifications, newest first, with the unread count
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type NotificationsControllerInboxResponse = NotificationsControllerInboxResponses[keyof NotificationsControllerInboxResponses];
+
+export type NotificationsControllerPreviewData = {
+    body?: never;
+    path: {
+        trigger: string;
+    };
+    query?: {
+        language?: 'ar' | 'fr' | 'en';
+    };
+    url: '/api/notifications/templates/{trigger}/preview';
+};
+
+export type NotificationsControllerPreviewErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type NotificationsControllerPreviewError = NotificationsControllerPreviewErrors[keyof NotificationsControllerPreviewErrors];
+
+export type NotificationsControllerPreviewResponses = {
+    /**
+     * The message as it would go out: subject, HTML and text, template version, language
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type NotificationsControllerPreviewResponse = NotificationsControllerPreviewResponses[keyof NotificationsControllerPreviewResponses];
+
+export type NotificationsControllerOneData = {
+    body?: never;
+    path: {
+        notificationId: string;
+    };
+    query?: never;
+    url: '/api/notifications/{notificationId}';
+};
+
+export type NotificationsControllerOneErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type NotificationsControllerOneError = NotificationsControllerOneErrors[keyof NotificationsControllerOneErrors];
+
+export type NotificationsControllerOneResponses = {
+    /**
+     * The notification and every event of its stream (its log: the proof itself)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type NotificationsControllerOneResponse = NotificationsControllerOneResponses[keyof NotificationsControllerOneResponses];
+
+export type NotificationsControllerReadData = {
+    body?: never;
+    path: {
+        notificationId: string;
+    };
+    query?: never;
+    url: '/api/notifications/{notificationId}/read';
+};
+
+export type NotificationsControllerReadErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type NotificationsControllerReadError = NotificationsControllerReadErrors[keyof NotificationsControllerReadErrors];
+
+export type NotificationsControllerReadResponses = {
+    /**
+     * The outcome of marking the notification read
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type NotificationsControllerReadResponse = NotificationsControllerReadResponses[keyof NotificationsControllerReadResponses];
+
+export type PreferencesControllerReadData = {
+    body?: never;
+    path: {
+        recipientId: string;
+    };
+    query?: never;
+    url: '/api/notifications/preferences/{recipientId}';
+};
+
+export type PreferencesControllerReadErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PreferencesControllerReadError = PreferencesControllerReadErrors[keyof PreferencesControllerReadErrors];
+
+export type PreferencesControllerReadResponses = {
+    /**
+     * The settings in force (the defaults until set) and the categories unsubscribed
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PreferencesControllerReadResponse = PreferencesControllerReadResponses[keyof PreferencesControllerReadResponses];
+
+export type PreferencesControllerSetData = {
+    body: PreferencesDto;
+    path: {
+        recipientId: string;
+    };
+    query?: never;
+    url: '/api/notifications/preferences/{recipientId}';
+};
+
+export type PreferencesControllerSetErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PreferencesControllerSetError = PreferencesControllerSetErrors[keyof PreferencesControllerSetErrors];
+
+export type PreferencesControllerSetResponses = {
+    200: CommandResultDto;
+};
+
+export type PreferencesControllerSetResponse = PreferencesControllerSetResponses[keyof PreferencesControllerSetResponses];
+
+export type PreferencesControllerResubscribeData = {
+    body: CategoryDto;
+    path: {
+        recipientId: string;
+    };
+    query?: never;
+    url: '/api/notifications/preferences/{recipientId}/resubscribe';
+};
+
+export type PreferencesControllerResubscribeErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PreferencesControllerResubscribeError = PreferencesControllerResubscribeErrors[keyof PreferencesControllerResubscribeErrors];
+
+export type PreferencesControllerResubscribeResponses = {
+    200: CommandResultDto;
+};
+
+export type PreferencesControllerResubscribeResponse = PreferencesControllerResubscribeResponses[keyof PreferencesControllerResubscribeResponses];
+
+export type PreferencesControllerDescribeData = {
+    body?: never;
+    path: {
+        notificationId: string;
+    };
+    query?: never;
+    url: '/api/notifications/unsubscribe/{notificationId}';
+};
+
+export type PreferencesControllerDescribeErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PreferencesControllerDescribeError = PreferencesControllerDescribeErrors[keyof PreferencesControllerDescribeErrors];
+
+export type PreferencesControllerDescribeResponses = {
+    /**
+     * What the one-click unsubscribe of this message would stop (nothing is changed by GET)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PreferencesControllerDescribeResponse = PreferencesControllerDescribeResponses[keyof PreferencesControllerDescribeResponses];
+
+export type PreferencesControllerUnsubscribeData = {
+    body?: never;
+    path: {
+        notificationId: string;
+    };
+    query?: never;
+    url: '/api/notifications/unsubscribe/{notificationId}';
+};
+
+export type PreferencesControllerUnsubscribeErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PreferencesControllerUnsubscribeError = PreferencesControllerUnsubscribeErrors[keyof PreferencesControllerUnsubscribeErrors];
+
+export type PreferencesControllerUnsubscribeResponses = {
+    /**
+     * The category is no longer sent to this recipient
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PreferencesControllerUnsubscribeResponse = PreferencesControllerUnsubscribeResponses[keyof PreferencesControllerUnsubscribeResponses];
 
 export type AuditControllerListData = {
     body?: never;
