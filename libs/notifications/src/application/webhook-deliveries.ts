@@ -69,13 +69,14 @@ export class WebhookDeliveries {
   }
 
   async send(n: Notification, endpoint: WebhookEndpoint, body: string, at: Date): Promise<string> {
-    if (!this.transport || !this.secrets)
+    const { transport, secrets: store } = this;
+    if (!transport || !store)
       throw new DeliveryRefused('no webhook transport is configured', { permanent: false });
     const secrets = await Promise.all(
-      secretsInForce(endpoint, at.toISOString()).map((id) => this.secrets!.reveal(id)),
+      secretsInForce(endpoint, at.toISOString()).map((id) => store.reveal(id)),
     );
     try {
-      const receipt = await this.transport.post({
+      const receipt = await transport.post({
         webhookId: n.notificationId,
         url: endpoint.url,
         body,

@@ -44,10 +44,12 @@ export type Caller = Username | MintedCaller | 'anonymous';
 
 export interface CallOptions {
   body?: unknown;
+  /** Sent as it is, with the content-type given in `headers` (a form, a file). */
+  rawBody?: string;
   headers?: Record<string, string>;
 }
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export const problemType = (kind: string) => `urn:tadamon:problem:${kind}`;
 
@@ -143,6 +145,8 @@ export class PlatformClient {
     this.call(who, 'GET', path, { headers });
   post = (who: Caller, path: string, body?: unknown, headers?: Record<string, string>) =>
     this.call(who, 'POST', path, { body, headers });
+  put = (who: Caller, path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.call(who, 'PUT', path, { body, headers });
   patch = (who: Caller, path: string, body?: unknown, headers?: Record<string, string>) =>
     this.call(who, 'PATCH', path, { body, headers });
   delete = (who: Caller, path: string, headers?: Record<string, string>) =>
@@ -155,7 +159,7 @@ export class PlatformClient {
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...options.headers,
       },
-      body: options.body !== undefined ? JSON.stringify(options.body) : undefined,
+      body: options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
     });
     const text = await response.text();
     return {
