@@ -178,6 +178,20 @@ describe('the README five-minute tour', () => {
     expect(output).toContain('["IndicatorUpdateApproved"]');
   });
 
+  it('shows what M&D was told of its award: the email in the outbox, the inbox, the proof of notice', () => {
+    for (const trigger of ['application-received', 'application-eligible', 'grant-awarded'])
+      expect(output).toContain(
+        `{"trigger":"${trigger}","channel":"email","status":"delivered","language":"fr","template":"${trigger} v1"}`,
+      );
+    expect(output).toMatch(/^Message-ID: <ntf-[0-9a-f]{40}@tadamon\.local>$/m);
+    expect(output).toMatch(/^Content-Language: fr$/m);
+    expect(output).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
+    expect(output).toContain(
+      '["NotificationRequested","NotificationRendered","DeliveryAttemptStarted","NotificationDelivered"]',
+    );
+    expect(output).toMatch(/^\{"unread":\d+,"total":\d+\}$/m);
+  });
+
   it("ends with the auditor's session: the log verifies and the award replays the same", () => {
     expect(output).toMatch(/^verify: OK: \d+ events in \d+ streams of SQLite .*every hash chain holds/m);
     expect(output).toContain(`${dataDir}/events.db`);
