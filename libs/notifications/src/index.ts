@@ -41,3 +41,6 @@ export * from './channels/email/email-mail-options';
 export * from './channels/email/smtp-refusal';
 export * from './channels/email/smtp-email-transport';
 export * from './channels/email/outbox-email-transport';
+export * from './domain/delivery/digest-period';
+export * from './templates/trigger-labels';
+export * from './application/digest-process';

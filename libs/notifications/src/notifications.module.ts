@@ -3,6 +3,7 @@ import { NotificationsController } from './api/notifications.controller';
 import { PreferencesController } from './api/preferences.controller';
 import { WebhookEndpointsController } from './api/webhook-endpoints.controller';
 import { OneClickUnsubscribeBody } from './api/one-click-body';
+import { DigestProcess } from './application/digest-process';
 import { NotificationDispatcher } from './application/dispatcher';
 import { NotificationDelivery } from './application/notification-delivery';
 import { WebhookDeliveries } from './application/webhook-deliveries';
@@ -52,6 +53,7 @@ export const defaultNotificationsSettings = (
   pollIntervalMs: 1_000,
   concurrency: 8,
   sendingLeaseMs: 60_000,
+  digestIntervalMs: 15 * 60_000,
   emailRetryDelaysMs: DEFAULT_EMAIL_RETRY_DELAYS_MS,
   webhookRetryDelaysMs: WEBHOOK_RETRY_DELAYS_MS,
   ...settings,
@@ -90,9 +92,10 @@ export class NotificationsModule {
         NotificationDelivery,
         WebhookDeliveries,
         NotificationDispatcher,
+        DigestProcess,
         OneClickUnsubscribeBody,
       ],
-      exports: [NotificationsCommands, NotificationDispatcher],
+      exports: [NotificationsCommands, NotificationDispatcher, DigestProcess],
     };
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { FundingScenario, MD } from '../funding/testing/funding-scenario';
 import { eventually, Json, PlatformClient } from '../registry/testing/platform-client';
+import { DigestProcess } from '@tadamon/notifications';
 import { unsubscribeUrlOf } from './testing/notification-examples';
 
 // Seeding the demo users hashes passwords with scrypt; each award goes through Funding's whole flow.
@@ -279,6 +280,53 @@ describe('Notifications on the embedded platform: webhooks, preferences, unsubsc
     const outbox = join(client.dataDir, 'outbox');
     const files = existsSync(outbox) ? readdirSync(outbox) : [];
     expect(files.some((f) => readFileSync(join(outbox, f), 'utf8').includes('karim.erased'))).toBe(false);
+  });
+
+  it('gathers the notices of a recipient who chose a daily digest into one digest, sent once', async () => {
+    const contact = (await client.get('officer', `/api/registry/associations/${MD}/contacts`)).body.find(
+      (c: Json) => c.status === 'active' && c.card?.email === 'president@md.example.org',
+    );
+    const set = await client.put('association', `${N}/preferences/${contact.subjectId}`, {
+      channels: ['email', 'in-app'],
+      language: 'fr',
+      cadence: 'daily',
+    });
+    expect(set.status).toBe(200);
+    const applicationId = await award();
+    const items = await noticesOfAward(applicationId, (found) =>
+      found.some((n: Json) => n.recipient.id === contact.subjectId),
+    );
+    const held = items.filter((n: Json) => n.recipient.id === contact.subjectId);
+    expect(new Set(held.map((n: Json) => `${n.status}:${n.skipReason}`))).toEqual(
+      new Set(['skipped:in-digest']),
+    );
+
+    // 09:00 in Casablanca tomorrow: the day's digest is due.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const digests = client.app.get(DigestProcess);
+    const [digestId] = await digests.pass(new Date(`${tomorrow}T08:30:00Z`));
+    expect(digestId).toMatch(/^ntf-/);
+    expect(await digests.pass(new Date(`${tomorrow}T09:30:00Z`))).toEqual([]);
+    const digest = await eventually(
+      () => client.get('officer', `${N}/${digestId}`),
+      (reply) => reply.body.notification?.status === 'delivered',
+      'the digest delivered',
+      15_000,
+    );
+    expect(digest.body.notification).toMatchObject({
+      trigger: 'digest',
+      recipient: { id: contact.subjectId },
+    });
+    const gathered = digest.body.notification.facts.items.map((i: Json) => i.notificationId);
+    expect(gathered).toEqual(expect.arrayContaining(held.map((n: Json) => n.notificationId)));
+    const eml = readFileSync(join(client.dataDir, 'outbox', `${digestId}.eml`), 'utf8');
+    expect(eml).toContain(applicationId);
+    expect(eml).not.toMatch(/^List-Unsubscribe:/m);
+    await client.put('association', `${N}/preferences/${contact.subjectId}`, {
+      channels: ['email', 'in-app'],
+      language: 'fr',
+      cadence: 'immediate',
+    });
   });
 
   it('previews a template in each language for officers, Arabic right to left', async () => {

@@ -35,6 +35,7 @@ export interface PlatformNotificationsOptions {
   pollIntervalMs?: number;
   emailRetryDelaysMs?: readonly number[];
   sendingLeaseMs?: number;
+  digestIntervalMs?: number;
 }
 
 /** The email channel: SMTP when SMTP_URL is set, else the folder outbox DATA_DIR/outbox (*.eml). */

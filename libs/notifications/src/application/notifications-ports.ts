@@ -74,6 +74,8 @@ export interface NotificationsSettings {
   concurrency: number;
   /** How long an attempt started but never recorded waits before another instance retries it (ms). */
   sendingLeaseMs: number;
+  /** Between two passes of the digest process (ms; 0: no timer, for tests that call its pass). */
+  digestIntervalMs: number;
   /** Delays before each email attempt (the first at once); after the last, the email has failed. */
   emailRetryDelaysMs: readonly number[];
   /** Delays before each webhook attempt (Standard Webhooks' schedule by default). */

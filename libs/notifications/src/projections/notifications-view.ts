@@ -44,6 +44,8 @@ export interface NotificationDoc extends Document {
   failedAt: string | null;
   readAt: string | null;
   dueAt: string | null;
+  /** For a notice held for a digest: the digest notification that told it (null until then). */
+  digestId: string | null;
   updatedAt: string;
 }
 
@@ -66,33 +68,49 @@ export const notificationsProjection: Projection = {
     ];
     switch (event.type) {
       case 'NotificationRequested': {
-        const { notificationId, source, recipient, channel, trigger } = event.data;
-        return set({
-          notificationId,
-          source,
-          subjectId: source.subjectId,
-          organisationId: recipient.organisationId,
-          recipient,
-          channel,
-          trigger,
-          status: 'requested',
-          requestedAt: at,
-          templateId: null,
-          templateVersion: null,
-          language: null,
-          fallbackFrom: null,
-          subject: null,
-          bodySha256: null,
-          attempts: 0,
-          lastFailure: null,
-          skipReason: null,
-          skipDetail: null,
-          deferredUntil: null,
-          deliveredAt: null,
-          failedAt: null,
-          readAt: null,
-          dueAt: at,
-        });
+        const { notificationId, source, recipient, channel, trigger, facts } = event.data;
+        const gathered = (facts.items ?? []).map((item) => item.notificationId);
+        return [
+          ...set({
+            notificationId,
+            source,
+            subjectId: source.subjectId,
+            organisationId: recipient.organisationId,
+            recipient,
+            channel,
+            trigger,
+            status: 'requested',
+            requestedAt: at,
+            templateId: null,
+            templateVersion: null,
+            language: null,
+            fallbackFrom: null,
+            subject: null,
+            bodySha256: null,
+            attempts: 0,
+            lastFailure: null,
+            skipReason: null,
+            skipDetail: null,
+            deferredUntil: null,
+            deliveredAt: null,
+            failedAt: null,
+            readAt: null,
+            dueAt: at,
+            digestId: null,
+          }),
+          // A digest: the notices it gathers are now told.
+          ...(gathered.length > 0
+            ? [
+                {
+                  collection: NOTIFICATIONS,
+                  updateMany: {
+                    filter: { notificationId: { $in: gathered } },
+                    update: { $set: { digestId: notificationId } },
+                  },
+                },
+              ]
+            : []),
+        ];
       }
       case 'NotificationSkipped':
         return set({

@@ -23,10 +23,21 @@ export interface NoticeFacts {
   date?: string | null;
   deadline?: string | null;
   reasons?: string[] | null;
+  /** A digest's entries: each notice it gathers (by its notification id), what it was about, when. */
+  items?: DigestItem[] | null;
+}
+
+export interface DigestItem {
+  notificationId: string;
+  title: LocalizedText;
+  reference: string;
+  date: string;
 }
 
 const LANGS = ['ar', 'fr', 'en'] as const;
 const MAX_REASONS = 50;
+/** A digest gathers at most this many notices (the rest wait for the next one). */
+export const MAX_DIGEST_ITEMS = 200;
 
 const checkLocalized = (issues: FieldIssues, field: string, value: unknown): LocalizedText | null => {
   if (value === null || value === undefined) return null;
@@ -60,6 +71,21 @@ export const checkNoticeFacts = (issues: FieldIssues, field: string, value: unkn
       issues.add(`${field}.reasons`, `must be a list of at most ${MAX_REASONS} codes`);
     else reasons.forEach((r, i) => checkId(issues, `${field}.reasons[${i}]`, r));
   }
+  const items = input['items'];
+  if (items !== null && items !== undefined && (!Array.isArray(items) || items.length > MAX_DIGEST_ITEMS))
+    issues.add(`${field}.items`, `must be a list of at most ${MAX_DIGEST_ITEMS} entries`);
+  const checkedItems = Array.isArray(items)
+    ? items.slice(0, MAX_DIGEST_ITEMS).map((item: unknown, i) => {
+        const at = `${field}.items[${i}]`;
+        const entry = checkObject(issues, at, item);
+        return {
+          notificationId: checkId(issues, `${at}.notificationId`, entry['notificationId']),
+          title: checkLocalized(issues, `${at}.title`, entry['title']) ?? {},
+          reference: checkId(issues, `${at}.reference`, entry['reference']),
+          date: checkInstant(issues, `${at}.date`, entry['date']),
+        };
+      })
+    : null;
   return {
     reference: checkId(issues, `${field}.reference`, input['reference']),
     title: checkLocalized(issues, `${field}.title`, input['title']),
@@ -67,5 +93,6 @@ export const checkNoticeFacts = (issues: FieldIssues, field: string, value: unkn
     date: optionalInstant(issues, `${field}.date`, input['date']),
     deadline: optionalInstant(issues, `${field}.deadline`, input['deadline']),
     reasons: Array.isArray(reasons) ? [...(reasons as string[])] : null,
+    items: checkedItems,
   };
 };

@@ -37,6 +37,7 @@ const request = (recipient = contact, channel: Channel = 'email'): RequestNotifi
     date: '2026-03-01T09:00:00.000Z',
     deadline: null,
     reasons: null,
+    items: null,
   },
 });
 const id = request().notificationId;
