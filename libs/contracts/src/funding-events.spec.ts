@@ -39,6 +39,49 @@ const decisionRecord = {
 };
 
 describe('funding publication', () => {
+  it('publishes a call with its title and who may apply, without its criteria or budget', () => {
+    const event = publish(
+      'CallForProposalsPublished',
+      {
+        callId: 'call1',
+        criteriaVersion: 2,
+        deadline: '2026-12-31T23:59:00.000Z',
+        title: { fr: 'Eau potable', en: 'Drinking water' },
+        eligibility: {
+          hostCountries: ['FR'],
+          originRegions: [{ scheme: 'iso3166-2:2015', code: 'MA-09' }],
+          sectors: ['14030'],
+          maxAmountRequested: eur(100_00),
+          minCoFinancingPercent: 10,
+        },
+        publishedAt: '2026-11-29T10:00:00.000Z',
+        by: 'user-officer',
+      },
+      'callForProposals-call1',
+    );
+    expect(event?.data).toEqual({
+      callId: 'call1',
+      criteriaVersion: 2,
+      deadline: '2026-12-31T23:59:00.000Z',
+      publishedAt: '2026-11-29T10:00:00.000Z',
+      title: { fr: 'Eau potable', en: 'Drinking water' },
+      eligibility: {
+        hostCountries: ['FR'],
+        originRegions: [{ scheme: 'iso3166-2:2015', code: 'MA-09' }],
+        sectors: ['14030'],
+        maxAmountRequested: eur(100_00),
+      },
+    });
+    // A call published before the title was recorded: the same event as it always was.
+    expect(
+      publish(
+        'CallForProposalsPublished',
+        { callId: 'c0', criteriaVersion: 1, deadline: 'd', publishedAt: 'p', by: 'o' },
+        'callForProposals-c0',
+      )?.data,
+    ).toEqual({ callId: 'c0', criteriaVersion: 1, deadline: 'd', publishedAt: 'p' });
+  });
+
   it('publishes to tadamon.funding.events.v1 from the calls, envelopes and applications', () => {
     expect(fundingPublication.topic).toBe('tadamon.funding.events.v1');
     expect(fundingPublication.context).toBe('funding');

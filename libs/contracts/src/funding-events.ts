@@ -21,6 +21,15 @@ export interface CallPublishedV1 {
   criteriaVersion: number;
   deadline: string;
   publishedAt: string;
+  /** The call's title and who may apply; absent from calls published before they were recorded. */
+  title?: LocalizedText;
+  eligibility?: CallEligibilityV1;
+}
+export interface CallEligibilityV1 {
+  hostCountries: string[];
+  originRegions: { scheme: string; code: string }[];
+  sectors: string[];
+  maxAmountRequested: Money | null;
 }
 export interface CallDeadlineExtendedV1 {
   callId: string;
@@ -152,6 +161,17 @@ export const fundingPublication = definePublication({
         criteriaVersion: d.criteriaVersion,
         deadline: d.deadline,
         publishedAt: d.publishedAt,
+        ...(d.title === undefined ? {} : { title: d.title }),
+        ...(d.eligibility === undefined
+          ? {}
+          : {
+              eligibility: {
+                hostCountries: d.eligibility.hostCountries,
+                originRegions: d.eligibility.originRegions,
+                sectors: d.eligibility.sectors,
+                maxAmountRequested: d.eligibility.maxAmountRequested,
+              },
+            }),
       }),
     },
     CallDeadlineExtended: {

@@ -82,6 +82,32 @@ describe('Notifications on the embedded platform: an award told once, in the rea
     expect(JSON.stringify(log.body.log)).not.toContain('md.example.org');
   });
 
+  it('tells the associations a new call is for (its regions, sectors, host countries), and only them', async () => {
+    const { callId } = await scenario.publishedCall();
+    const told = await eventually(
+      () => proof(callId),
+      (items) => items.length > 0 && ended(items),
+      `the call-matching notices of ${callId}`,
+      20_000,
+    );
+    expect(new Set(told.map((n: Json) => n.trigger))).toEqual(new Set(['call-matching']));
+    const organisations = new Set(told.map((n: Json) => n.organisationId));
+    // M&D (FR, Souss-Massa, water supply) is one; every one told is a public association the call fits.
+    expect(organisations).toContain(MD);
+    const registry = client.app.get<DocumentStore>(DOCUMENT_STORE).collection('association_directory');
+    for (const id of organisations) {
+      const association = await registry.get(id as string);
+      expect(association).toMatchObject({ public: true });
+      expect((association?.sectors as string[]).some((s) => ['14030', '31120', '31194'].includes(s))).toBe(
+        true,
+      );
+      expect((association?.hostCountries as string[]).some((c) => ['FR', 'BE', 'ES'].includes(c))).toBe(true);
+    }
+    const email = told.find((n: Json) => n.organisationId === MD && n.channel === 'email');
+    const eml = readFileSync(join(outbox(), `${email.notificationId}.eml`), 'utf8');
+    expect(eml).toMatch(/^Content-Language: fr$/m);
+  });
+
   it('keeps each association’s proof and inbox to itself', async () => {
     const mine = await client.get('association', `${N}/proof?pageSize=100`);
     expect(mine.status).toBe(200);

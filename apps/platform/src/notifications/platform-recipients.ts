@@ -1,7 +1,19 @@
 import { isErased, PersonalDataCipher } from '@tadamon/personal-data';
-import { ContactEntry, Language, OpenedContact, RecipientDirectory } from '@tadamon/notifications';
+import {
+  ContactEntry,
+  Language,
+  NoticeAudience,
+  OpenedContact,
+  RecipientDirectory,
+} from '@tadamon/notifications';
 import { DocumentStore } from '@tadamon/read-store';
-import { ACTOR_DIRECTORY, ASSOCIATION_DIRECTORY, CONTACT_PERSONS, ContactPersonDoc } from '@tadamon/registry';
+import {
+  ACTOR_DIRECTORY,
+  ASSOCIATION_DIRECTORY,
+  AssociationDirectoryDoc,
+  CONTACT_PERSONS,
+  ContactPersonDoc,
+} from '@tadamon/registry';
 import { SqliteUserStore } from '../identity/user-store';
 
 type LocalizedText = { ar?: string; fr?: string; en?: string };
@@ -61,6 +73,25 @@ export class PlatformRecipients implements RecipientDirectory {
       email: typeof card['email'] === 'string' ? card['email'] : null,
       language: typeof language === 'string' && LANGUAGES.includes(language) ? (language as Language) : null,
     };
+  }
+
+  async associationsMatching(audience: NoticeAudience): Promise<string[]> {
+    const filter: Record<string, unknown> = { public: true };
+    const all: Record<string, unknown>[] = [];
+    if (audience.originRegions.length > 0)
+      all.push({
+        $or: [
+          { originRegions: { $in: audience.originRegions } },
+          { originProvinceRegions: { $in: audience.originRegions } },
+        ],
+      });
+    if (audience.sectors.length > 0) all.push({ sectors: { $in: audience.sectors } });
+    if (audience.hostCountries.length > 0) all.push({ hostCountries: { $in: audience.hostCountries } });
+    if (all.length > 0) filter['$and'] = all;
+    const docs = await this.registry
+      .collection<AssociationDirectoryDoc>(ASSOCIATION_DIRECTORY)
+      .find(filter, { sort: { associationId: 1 }, projection: { associationId: 1 } });
+    return docs.map((doc) => doc.associationId);
   }
 
   async usersOf(organisationId: string): Promise<{ id: string }[]> {

@@ -146,6 +146,40 @@ describe('the notices an integration event calls for', () => {
     expect(notices?.notices[0]).toMatchObject({ trigger: 'need-matching', organisationIds: ['a', 'b'] });
   });
 
+  it('tells a published call to the associations of its regions, sectors and host countries', () => {
+    const published = {
+      callId: 'call-1',
+      criteriaVersion: 1,
+      deadline: '2026-04-30T23:59:00.000Z',
+      publishedAt: at,
+      title: { fr: 'Eau potable' },
+      eligibility: {
+        hostCountries: ['FR'],
+        originRegions: [{ scheme: 'iso3166-2:2015', code: 'MA-09' }],
+        sectors: ['14030'],
+        maxAmountRequested: { amountMinor: 100, currency: 'MAD' },
+      },
+    };
+    expect(noticesOf(event('funding', 'CallPublished', published))?.notices).toEqual([
+      {
+        trigger: 'call-matching',
+        subjectId: 'call-1',
+        organisationIds: null,
+        audience: { originRegions: ['MA-09'], sectors: ['14030'], hostCountries: ['FR'] },
+        facts: {
+          reference: 'call-1',
+          title: { fr: 'Eau potable' },
+          date: at,
+          deadline: '2026-04-30T23:59:00.000Z',
+          reasons: ['14030'],
+          amount: { amountMinor: 100, currency: 'MAD' },
+        },
+      },
+    ]);
+    const { title: _t, eligibility: _e, ...before } = published;
+    expect(noticesOf(event('funding', 'CallPublished', before))?.notices).toEqual([]);
+  });
+
   it('calls for nothing on the other events', () => {
     expect(noticesOf(event('funding', 'CallClosed', { callId: 'c', at }))).toBeUndefined();
     expect(noticesOf(event('training', 'Anything', {}))).toBeUndefined();

@@ -6,6 +6,7 @@ import type {
   ApplicationRejectedV1,
   ApplicationStepV1,
   ApplicationSubmittedV1,
+  CallPublishedV1,
   GrantAwardedV1,
   IntegrationEvent,
   RegionalNeedMatchedV1,
@@ -13,13 +14,18 @@ import type {
 } from '@tadamon/contracts';
 import { NoticeFacts } from '../domain/notification/notice-facts';
 import { SourceContext, Trigger } from '../domain/notification/notification-messages';
+import type { NoticeAudience } from './notifications-ports';
 
 /** One notice an integration event calls for: a trigger about a record, for some organisations. */
 export interface NoticeIntent {
   trigger: Trigger;
   subjectId: string;
-  /** The organisations told; null: those recorded for the subject by an earlier event. */
+  /**
+   * The organisations told; null: those recorded for the subject by an earlier event, or (with an
+   * audience) the associations the audience describes.
+   */
   organisationIds: string[] | null;
+  audience?: NoticeAudience;
   facts: NoticeFacts;
 }
 
@@ -46,6 +52,32 @@ const onApplication = (trigger: Trigger, dateOf: (d: ApplicationStepV1) => strin
   })) as Mapping;
 
 const FUNDING: Record<string, Mapping> = {
+  // Calls published with who may apply (not those published before that was recorded).
+  CallPublished: ((d: CallPublishedV1) =>
+    d.eligibility && d.title
+      ? {
+          notices: [
+            {
+              trigger: 'call-matching',
+              subjectId: d.callId,
+              organisationIds: null,
+              audience: {
+                originRegions: d.eligibility.originRegions.map((r) => r.code),
+                sectors: d.eligibility.sectors,
+                hostCountries: d.eligibility.hostCountries,
+              },
+              facts: {
+                reference: d.callId,
+                title: d.title,
+                date: d.publishedAt,
+                deadline: d.deadline,
+                reasons: d.eligibility.sectors,
+                amount: d.eligibility.maxAmountRequested,
+              },
+            },
+          ],
+        }
+      : { notices: [] }) as Mapping,
   ApplicationSubmitted: ((d: ApplicationSubmittedV1) => ({
     subject: { subjectId: d.applicationId, organisationIds: [d.associationId] },
     notices: [

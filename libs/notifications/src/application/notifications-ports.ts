@@ -52,6 +52,15 @@ export interface RecipientDirectory {
   openContact(subjectId: string): Promise<OpenedContact | 'erased' | undefined>;
   /** The accounts of the organisation, told in their in-app inbox. */
   usersOf(organisationId: string): Promise<{ id: string }[]>;
+  /** The public (verified) associations a call is for: any of its regions, sectors, host countries. */
+  associationsMatching(audience: NoticeAudience): Promise<string[]>;
+}
+
+/** Who a call is for; an empty list does not restrict. */
+export interface NoticeAudience {
+  originRegions: string[];
+  sectors: string[];
+  hostCountries: string[];
 }
 
 /** Renders a trigger's template in a language (with its fallback), from the facts and the recipient. */

@@ -104,6 +104,7 @@ export class OnContextEvents {
 
   private async organisationsOf(notice: NoticeIntent, event: IntegrationEvent): Promise<string[]> {
     if (notice.organisationIds) return notice.organisationIds;
+    if (notice.audience) return this.directory.associationsMatching(notice.audience);
     const known = await this.commands.load('noticeSubject', notice.subjectId);
     const ids = known?.state.organisationIds ?? [];
     if (ids.length === 0) throw new SubjectNotYetKnown(notice.subjectId, event.type);

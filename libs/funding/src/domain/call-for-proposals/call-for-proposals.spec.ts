@@ -63,7 +63,21 @@ const drafted: CallForProposalsEvent = {
 };
 const published: CallForProposalsEvent = {
   type: 'CallForProposalsPublished',
-  data: { callId, criteriaVersion: 1, deadline: terms.deadline, publishedAt: now, by: 'officer-1' },
+  data: {
+    callId,
+    criteriaVersion: 1,
+    deadline: terms.deadline,
+    // What the public and the associations it fits are told: the title and who may apply.
+    title: terms.title,
+    eligibility: {
+      hostCountries: terms.eligibility.hostCountries,
+      originRegions: terms.eligibility.originRegions,
+      sectors: terms.eligibility.sectors,
+      maxAmountRequested: terms.eligibility.maxAmountRequested,
+    },
+    publishedAt: now,
+    by: 'officer-1',
+  },
 };
 const closed: CallForProposalsEvent = {
   type: 'CallForProposalsClosed',

@@ -9,6 +9,7 @@ import {
   checkCallTermFields,
   checkCallTerms,
 } from './call-terms';
+import type { EligibilityRules } from './eligibility-rules';
 
 export const CALL_FOR_PROPOSALS_CATEGORY = 'callForProposals';
 export const callForProposalsStreamName = (callId: string): string =>
@@ -51,7 +52,22 @@ export type CallForProposalsRevised = DomainEvent<
 >;
 export type CallForProposalsPublished = DomainEvent<
   'CallForProposalsPublished',
-  { callId: string; criteriaVersion: number; deadline: string; publishedAt: string; by: string }
+  {
+    callId: string;
+    criteriaVersion: number;
+    deadline: string;
+    /**
+     * What the public (and the associations it fits) is told of the call as published: its title
+     * and who may apply. Absent from calls published before they were recorded here.
+     */
+    title?: CallTerms['title'];
+    eligibility?: Pick<
+      EligibilityRules,
+      'hostCountries' | 'originRegions' | 'sectors' | 'maxAmountRequested'
+    >;
+    publishedAt: string;
+    by: string;
+  }
 >;
 export type CallDeadlineExtended = DomainEvent<
   'CallDeadlineExtended',
@@ -175,6 +191,13 @@ const publish = (state: DraftedCall, command: PublishCallForProposals): CallForP
         callId: state.callId,
         criteriaVersion: state.criteriaVersion,
         deadline: state.terms.deadline,
+        title: state.terms.title,
+        eligibility: {
+          hostCountries: state.terms.eligibility.hostCountries,
+          originRegions: state.terms.eligibility.originRegions,
+          sectors: state.terms.eligibility.sectors,
+          maxAmountRequested: state.terms.eligibility.maxAmountRequested,
+        },
         publishedAt: now,
         by: actor.id,
       },
