@@ -343,4 +343,47 @@ describe('Notifications on the embedded platform: webhooks, preferences, unsubsc
       400,
     );
   });
+
+  it('applies an organisation’s own preferences to its people who set none (the card’s language first)', async () => {
+    const added = await client.post('association', `/api/registry/associations/${MD}/contacts`, {
+      role: 'project-manager',
+      card: { fullName: 'Nora Exemple', email: 'nora@md.example.org' },
+      consents: [{ purpose: 'programme-communications', legalBasis: 'gdpr' }],
+    });
+    expect(added.status).toBe(201);
+    const nora = added.body.subjectId as string;
+    const organisation = await client.put('association', `${N}/preferences/${MD}`, {
+      channels: ['email', 'in-app'],
+      language: 'ar',
+      cadence: 'immediate',
+    });
+    expect(organisation.status).toBe(200);
+    expect(
+      (
+        await client.put('partner', `${N}/preferences/${MD}`, {
+          channels: [],
+          language: 'fr',
+          cadence: 'immediate',
+        })
+      ).status,
+    ).toBe(404);
+    const applicationId = await award();
+    const items = await noticesOfAward(applicationId, (found) =>
+      found.some((n: Json) => n.recipient.id === nora),
+    );
+    const awarded = (id: string) =>
+      items.find(
+        (n: Json) => n.recipient.id === id && n.trigger === 'grant-awarded' && n.channel === 'email',
+      );
+    expect(awarded(nora)).toMatchObject({ status: 'delivered', language: 'ar' });
+    // The president's card says French: a person's own language comes before the organisation's.
+    const president = items.find(
+      (n: Json) =>
+        n.channel === 'email' &&
+        n.trigger === 'grant-awarded' &&
+        n.recipient.id !== nora &&
+        n.status === 'delivered',
+    );
+    expect(president).toMatchObject({ language: 'fr' });
+  });
 });

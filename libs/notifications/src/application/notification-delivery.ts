@@ -211,14 +211,30 @@ export class NotificationDelivery {
     };
   }
 
+  /** The recipient's own choice, else the language on their card, else their organisation's, else French. */
   private async languageOf(n: Notification, contact: OpenedContact | null): Promise<Language> {
-    const preferences = await this.preferencesOf(n);
-    if (preferences.status === 'set') return preferences.language;
-    return contact?.language ?? settingsOf(preferences).language;
+    const own = await this.stateOf(n.recipient.id);
+    if (own.status === 'set') return own.language;
+    if (contact?.language) return contact.language;
+    const organisation = n.recipient.organisationId ? await this.stateOf(n.recipient.organisationId) : null;
+    return settingsOf(organisation ?? own).language;
   }
 
+  /**
+   * The preferences in force: the recipient's own once set, else their organisation's (the
+   * defaults its account sets for its people and endpoints), else the platform's. Categories
+   * unsubscribed by either are not sent.
+   */
   private async preferencesOf(n: Notification): Promise<PreferencesState> {
-    const loaded = await this.commands.load('preferences', n.recipient.id);
+    const own = await this.stateOf(n.recipient.id);
+    if (own.status === 'set' || !n.recipient.organisationId) return own;
+    const organisation = await this.stateOf(n.recipient.organisationId);
+    const unsubscribed = [...new Set([...own.unsubscribed, ...organisation.unsubscribed])].sort();
+    return { ...organisation, unsubscribed } as PreferencesState;
+  }
+
+  private async stateOf(recipientId: string): Promise<PreferencesState> {
+    const loaded = await this.commands.load('preferences', recipientId);
     return loaded?.state ?? { status: 'none', unsubscribed: [] };
   }
 
