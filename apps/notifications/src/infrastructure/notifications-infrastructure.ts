@@ -69,6 +69,9 @@ export class NotificationsInfrastructure extends ContextInfrastructure {
   readonly consumer: KafkaEventConsumer<unknown>;
   /** The Registry's topic and its contacts topic, to the directory (OnRegistryDirectory). */
   readonly directoryConsumer: KafkaEventConsumer<unknown>;
+  /** The lag of each group (the policy's, the directory's), for /metrics and tests. */
+  readonly policyGroup: ConsumerGroupMonitor;
+  readonly directoryGroup: ConsumerGroupMonitor;
   readonly directory: PostgresContactDirectory;
   readonly webhookSecrets: KeyStoreWebhookSecrets;
   readonly email: EmailTransport;
@@ -109,6 +112,8 @@ export class NotificationsInfrastructure extends ContextInfrastructure {
       },
       resources,
     );
+    this.policyGroup = policyGroup;
+    this.directoryGroup = directoryMonitor;
     this.directory = state.directory;
     this.registryKeys = state.registryKeys;
     this.webhookSecrets = state.webhookSecrets;
