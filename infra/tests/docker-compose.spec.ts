@@ -95,6 +95,37 @@ describe('docker-compose.yml', () => {
     expect(partnerships.volumes).toEqual(['partnerships-data:/app/data']);
   });
 
+  it('builds the notifications service from its Dockerfile on port 3004, sending to Mailpit, with a database of its own', () => {
+    const notifications = compose.services.notifications as ComposeService & {
+      profiles: string[];
+      build: { context: string; dockerfile: string };
+      depends_on: Record<string, { condition: string }>;
+      environment: Record<string, string>;
+      ports: string[];
+    };
+    expect(notifications.profiles).toEqual(['services']);
+    expect(
+      existsSync(join(__dirname, '../..', notifications.build.context, notifications.build.dockerfile)),
+    ).toBe(true);
+    for (const server of ['kafka', 'mongodb', 'postgres', 'mailpit'])
+      expect(notifications.depends_on[server]).toEqual({ condition: 'service_healthy' });
+    expect(notifications.ports).toEqual(['3004:3004']);
+    expect(JSON.stringify(notifications.healthcheck?.test)).toContain('http://127.0.0.1:3004/health/ready');
+    expect(notifications.environment.SMTP_URL).toBe('smtp://mailpit:1025');
+    const database = new URL(notifications.environment.DATABASE_URL).pathname.slice(1);
+    expect(database).toBe('tadamon_notifications');
+    const init = (compose.services.postgres.volumes ?? []).find((v) =>
+      v.includes('docker-entrypoint-initdb.d'),
+    );
+    const folder = join(__dirname, '../..', String(init?.split(':')[0]));
+    const scripts = readdirSync(folder).map((file) => readFileSync(join(folder, file), 'utf8'));
+    expect(scripts.join('\n')).toContain(`CREATE DATABASE ${database};`);
+    // The persons' keys are read where the Registry service keeps them.
+    const registry = compose.services.registry as ComposeService & { environment: Record<string, string> };
+    expect(notifications.environment.TADAMON_KEY_STORE_URL).toBe(registry.environment.DATABASE_URL);
+    expect(notifications.volumes).toEqual(['notifications-data:/app/data']);
+  });
+
   it('runs Kafka in KRaft mode without ZooKeeper and MongoDB as a replica set', () => {
     const kafka = compose.services.kafka as ComposeService & { environment: Record<string, unknown> };
     expect(kafka.environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { registryPublication } from '@tadamon/contracts';
+import { REGISTRY_CONTACTS_TOPIC, registryPublication } from '@tadamon/contracts';
 import { generateSealKeyPair, PostgresEventStore } from '@tadamon/event-store';
 import { expectAuditorFindsAllSealed, expectSealedUpTo } from '@tadamon/event-store/testing';
 import { verifyStreamChain } from '@tadamon/eventsourcing';
@@ -45,6 +45,7 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
   let base: string;
   let officer: string;
   let topic: TopicReader;
+  let contactsTopic: TopicReader;
   let docs: MongooseDocumentStore;
   let sql: Client;
   let databaseUrl: string;
@@ -68,8 +69,9 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
     officer = await sign(['officer']);
-    [topic, docs] = await Promise.all([
+    [topic, contactsTopic, docs] = await Promise.all([
       TopicReader.start(brokers, TOPIC, `registry-e2e-${run}`),
+      TopicReader.start(brokers, REGISTRY_CONTACTS_TOPIC, `registry-e2e-contacts-${run}`),
       MongooseDocumentStore.connect(mongoUrl, database),
     ]);
     sql = new Client({ connectionString: databaseUrl });
@@ -79,6 +81,7 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
   afterAll(async () => {
     if (!closed) await app?.close();
     await topic?.stop();
+    await contactsTopic?.stop();
     await sql?.end();
     await docs?.dropDatabase();
     await docs?.close();
@@ -214,7 +217,12 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     // Everything the service wrote, wherever it went.
     const infrastructure = app.get(DistributedInfrastructure);
     await until(async () => (await infrastructure.relay.lag()) === 0, 'the relay to catch up');
+    await until(
+      async () => (await infrastructure.contactsRelay.lag()) === 0,
+      'the contacts relay to catch up',
+    );
     await topic.readToTheEnd();
+    await contactsTopic.readToTheEnd();
     const tables = (
       await sql.query<{ table_schema: string; table_name: string }>(
         `SELECT table_schema, table_name FROM information_schema.tables
@@ -231,7 +239,15 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
     )
       .map((found) => JSON.stringify(found))
       .join('\n');
-    const kafkaText = topic.messages
+    // The contacts topic (for Notifications only) carries the card as sealed in the log, and its erasure.
+    const addedMessage = await contactsTopic.find('ContactPersonAdded', 'subjectId', subjectId);
+    expect(addedMessage.key).toBe(streamId);
+    expect((JSON.parse(addedMessage.value) as { data: { personalData: unknown } }).data.personalData).toEqual(
+      sealed,
+    );
+    await contactsTopic.find('PersonalDataErased', 'subjectId', subjectId);
+    expect(topic.messages.some((m) => m.value.includes(subjectId))).toBe(false);
+    const kafkaText = [...topic.messages, ...contactsTopic.messages]
       .map((m) => `${m.key} ${m.value} ${JSON.stringify(m.headers)}`)
       .join('\n');
 
@@ -277,11 +293,13 @@ describe('the Registry service (distributed profile) on Kafka, PostgreSQL and Fe
       { name: 'eventStore', status: 'up' },
       { name: 'readModels', status: 'up' },
       { name: 'kafkaRelay', status: 'up' },
+      { name: 'kafkaContactsRelay', status: 'up' },
       { name: 'keyStore', status: 'up' },
     ]);
 
     const lagLines = [
       /^relay_lag_events\{relay="relay:registry",app="registry"\} 0$/m,
+      /^relay_lag_events\{relay="relay:registry-contacts",app="registry"\} 0$/m,
       ...registryProjections.map(
         ({ name }) => new RegExp(`^projection_lag_events\\{projection="${name}",app="registry"\\} 0$`, 'm'),
       ),

@@ -23,7 +23,13 @@ export interface ContextPublication {
   events: Readonly<Record<string, PublishedEventMapping<any, unknown>>>;
 }
 
-export function definePublication(definition: Omit<ContextPublication, 'topic'>): ContextPublication {
+/**
+ * A context's publication, on its events topic unless `topic` names another one (a restricted
+ * topic of the same context, such as the Registry's contacts: `tadamon.registry.contacts.v1`).
+ */
+export function definePublication(
+  definition: Omit<ContextPublication, 'topic'> & { topic?: string },
+): ContextPublication {
   assertContextName(definition.context);
   if (definition.categories.length === 0)
     throw new Error(`${definition.context}: a publication needs a category`);
@@ -34,7 +40,7 @@ export function definePublication(definition: Omit<ContextPublication, 'topic'>)
       );
     }
   }
-  return Object.freeze({ ...definition, topic: eventsTopic(definition.context) });
+  return Object.freeze({ ...definition, topic: definition.topic ?? eventsTopic(definition.context) });
 }
 
 /** The integration event a recorded domain event becomes, or undefined when it is not published. */

@@ -12,6 +12,7 @@ import {
   ServiceWorker,
 } from '@tadamon/nest-kit';
 import { MongooseDocumentStore, Projection, ProjectionRunners } from '@tadamon/read-store';
+import { EventLog } from '../event-log';
 import { MonitoredKafkaRelay } from './monitored-kafka-relay';
 import { RelayedLog, relayedLogHealthChecks } from './relayed-log';
 
@@ -24,6 +25,8 @@ export interface ContextServiceConfig extends ServiceConfig {
 /** What a context brings to its service: what it publishes, its read models, its own state and work. */
 export interface ContextWork {
   publication: ContextPublication;
+  /** What the relay reads, when it is not the log as stored (a log that adds facts to events). */
+  relayLog?: EventLog;
   projections: readonly Projection[];
   /** Pools of the context's own state (a key store, a consumer's inbox), for the db_pool_* gauges. */
   pools?: Record<string, PoolStats | undefined>;
@@ -60,7 +63,7 @@ export abstract class ContextInfrastructure extends RelayingInfrastructure {
     );
     const relay = new MonitoredKafkaRelay({
       publication: work.publication,
-      log: eventStore,
+      log: work.relayLog ?? eventStore,
       checkpoints,
       kafka: config.kafka,
     });

@@ -16,6 +16,8 @@ export interface MonitoredKafkaRelayOptions {
   log: EventLog;
   checkpoints: CheckpointStore;
   kafka: { brokers: string[]; partitions: number; replicationFactor: number };
+  /** Checkpoint name, for a second publication of one context (default `relay:<context>`). */
+  checkpointName?: string;
 }
 
 /**
@@ -31,11 +33,12 @@ export class MonitoredKafkaRelay {
   private adminConnected = false;
   private lastFailure: { at: number; inARow: number; message: string } | undefined;
 
-  constructor({ publication, log, checkpoints, kafka }: MonitoredKafkaRelayOptions) {
+  constructor({ publication, log, checkpoints, kafka, checkpointName }: MonitoredKafkaRelayOptions) {
     this.relay = new KafkaRelay({
       publication,
       log,
       checkpoints,
+      checkpointName,
       kafka: { brokers: kafka.brokers, clientId: `tadamon-${publication.context}-relay` },
       topics: { partitions: kafka.partitions, replicationFactor: kafka.replicationFactor },
       onError: (error, inARow) => {

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'notifications-service', preset: '../../jest.preset.js' };

@@ -1,0 +1,24 @@
+# The Notifications service (apps/notifications), distributed profile. Built from the repository root:
+#   docker compose build notifications     (or: docker build -f infra/docker/notifications.Dockerfile .)
+# Configuration comes from the environment at run time (docs/notifications-service.md).
+
+FROM node:20.20-bookworm-slim AS build
+WORKDIR /workspace
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx webpack-cli build --config apps/notifications/webpack.config.js
+
+FROM node:20.20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3004
+COPY package.json package-lock.json .npmrc ./
+# The bundle keeps npm packages external: install the runtime ones only.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /workspace/dist/apps/notifications ./dist/apps/notifications
+# The log with TADAMON_EVENT_STORE=sqlite, and the folder outbox when SMTP_URL is unset
+# (data/notifications/outbox): mount a volume here.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3004
+CMD ["node", "dist/apps/notifications/main.js"]
