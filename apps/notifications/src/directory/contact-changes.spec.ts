@@ -1,5 +1,5 @@
 import { IntegrationEvent } from '@tadamon/contracts';
-import { contactChangeOf, organisationNamedBy } from './contact-changes';
+import { associationChangeOf, contactChangeOf, organisationNamedBy } from './contact-changes';
 
 const event = (type: string, data: Record<string, unknown>): IntegrationEvent => ({
   eventId: 'e-1',
@@ -16,6 +16,41 @@ const event = (type: string, data: Record<string, unknown>): IntegrationEvent =>
 const card = { subjectId: 'p1', keyId: 'k1', ciphertext: 'AAAA', iv: 'i', tag: 't' };
 
 describe('what the Registry’s events change in Notifications’ directory', () => {
+  it('keeps who a call may be for: the registered profile, then whether the association is public', () => {
+    expect(
+      associationChangeOf(
+        event('AssociationRegistered', {
+          associationId: 'a1',
+          names: { fr: 'A' },
+          originRegions: [{ scheme: 'iso3166-2:2015', code: 'MA-09' }],
+          sectors: ['14030'],
+          hostCountries: ['FR'],
+        }),
+      ),
+    ).toEqual({
+      kind: 'profile',
+      id: 'a1',
+      position: 42,
+      originRegions: ['MA-09'],
+      sectors: ['14030'],
+      hostCountries: ['FR'],
+    });
+    expect(associationChangeOf(event('AssociationVerified', { associationId: 'a1' }))).toEqual({
+      kind: 'standing',
+      id: 'a1',
+      position: 42,
+      public: true,
+    });
+    for (const type of [
+      'AssociationSuspended',
+      'AssociationRejected',
+      'AssociationDissolved',
+      'AssociationMerged',
+    ])
+      expect(associationChangeOf(event(type, { associationId: 'a1' }))).toMatchObject({ public: false });
+    expect(associationChangeOf(event('ActorRegistered', { actorId: 'x' }))).toBeUndefined();
+  });
+
   it('names associations and actors from the public topic, and nothing else', () => {
     expect(
       organisationNamedBy(event('AssociationRegistered', { associationId: 'a1', names: { fr: 'A' } })),

@@ -28,6 +28,48 @@ export type ContactChange = { subjectId: string; position: number } & (
   | { kind: 'erased'; associationId: string }
 );
 
+/**
+ * What the Registry's public topic says of an association that decides whether a call is for it:
+ * its regions, sectors and host countries (at registration), and whether it is public (verified and
+ * not suspended, rejected, dissolved or merged).
+ */
+export type AssociationChange = { id: string; position: number } & (
+  | { kind: 'profile'; originRegions: string[]; sectors: string[]; hostCountries: string[] }
+  | { kind: 'standing'; public: boolean }
+);
+
+const PUBLIC_AFTER: Readonly<Record<string, boolean>> = {
+  AssociationVerified: true,
+  AssociationReinstated: true,
+  AssociationRejected: false,
+  AssociationSuspended: false,
+  AssociationDissolved: false,
+  AssociationMerged: false,
+};
+
+export const associationChangeOf = (event: IntegrationEvent): AssociationChange | undefined => {
+  const position = event.globalPosition;
+  if (event.type === 'AssociationRegistered') {
+    const data = event.data as unknown as AssociationRegisteredV1;
+    return {
+      kind: 'profile',
+      id: data.associationId,
+      position,
+      originRegions: (data.originRegions ?? []).map((region) => region.code),
+      sectors: data.sectors ?? [],
+      hostCountries: data.hostCountries ?? [],
+    };
+  }
+  const standing = PUBLIC_AFTER[event.type];
+  if (standing === undefined) return undefined;
+  return {
+    kind: 'standing',
+    id: (event.data as { associationId: string }).associationId,
+    position,
+    public: standing,
+  };
+};
+
 /** The names an event of the Registry's public topic gives an organisation, if any. */
 export const organisationNamedBy = (event: IntegrationEvent): OrganisationNamed | undefined => {
   if (event.type === 'AssociationRegistered') {

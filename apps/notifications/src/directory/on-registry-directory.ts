@@ -4,7 +4,7 @@ import { eventsTopic, IntegrationEvent, REGISTRY_CONTACTS_TOPIC, REGISTRY_CONTEX
 import { consumerTransport, DeliveryContext } from '@tadamon/messaging';
 import { PoolClient } from 'pg';
 import { PostgresContactDirectory } from '../infrastructure/postgres-contact-directory';
-import { contactChangeOf, organisationNamedBy } from './contact-changes';
+import { associationChangeOf, contactChangeOf, organisationNamedBy } from './contact-changes';
 
 /** The directory's consumer: its own group, so the policy's consumer keeps the Registry's topic to itself. */
 export const DIRECTORY_CONSUMER = 'notifications-directory';
@@ -26,6 +26,8 @@ export class OnRegistryDirectory {
   ): Promise<void> {
     const named = organisationNamedBy(event);
     if (named) await this.directory.recordOrganisation(context.transaction, named);
+    const association = associationChangeOf(event);
+    if (association) await this.directory.recordAssociation(context.transaction, association);
   }
 
   @EventPattern(REGISTRY_CONTACTS_TOPIC, consumerTransport(DIRECTORY_CONSUMER))

@@ -1,7 +1,14 @@
 import { isErased, PersonalDataCipher, SealedPersonalData } from '@tadamon/personal-data';
-import { ContactEntry, Language, LANGUAGES, OpenedContact, RecipientDirectory } from '@tadamon/notifications';
+import {
+  ContactEntry,
+  Language,
+  LANGUAGES,
+  NoticeAudience,
+  OpenedContact,
+  RecipientDirectory,
+} from '@tadamon/notifications';
 import { Pool, PoolClient } from 'pg';
-import { ContactChange, OrganisationNamed } from '../directory/contact-changes';
+import { AssociationChange, ContactChange, OrganisationNamed } from '../directory/contact-changes';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 type LocalizedText = { ar?: string; fr?: string; en?: string };
@@ -67,6 +74,15 @@ export class PostgresContactDirectory implements RecipientDirectory {
         personal_data jsonb,
         position bigint NOT NULL
       )`);
+      await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".associations (
+        id text PRIMARY KEY,
+        public boolean NOT NULL DEFAULT false,
+        origin_regions jsonb NOT NULL DEFAULT '[]'::jsonb,
+        sectors jsonb NOT NULL DEFAULT '[]'::jsonb,
+        host_countries jsonb NOT NULL DEFAULT '[]'::jsonb,
+        profile_position bigint NOT NULL DEFAULT 0,
+        standing_position bigint NOT NULL DEFAULT 0
+      )`);
       await client.query(
         `CREATE INDEX IF NOT EXISTS contact_persons_association ON "${schema}".contact_persons (association_id)`,
       );
@@ -87,6 +103,47 @@ export class PostgresContactDirectory implements RecipientDirectory {
        WHERE known.position < excluded.position`,
       [change.id, JSON.stringify(change.names), change.position],
     );
+  }
+
+  /** The profile and the standing each follow their own events: each is guarded by its own position. */
+  async recordAssociation(tx: PoolClient, change: AssociationChange): Promise<void> {
+    const table = `"${this.schema}".associations`;
+    if (change.kind === 'profile') {
+      await tx.query(
+        `INSERT INTO ${table} AS known (id, origin_regions, sectors, host_countries, profile_position)
+         VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5)
+         ON CONFLICT (id) DO UPDATE SET origin_regions = excluded.origin_regions, sectors = excluded.sectors,
+           host_countries = excluded.host_countries, profile_position = excluded.profile_position
+         WHERE known.profile_position < excluded.profile_position`,
+        [
+          change.id,
+          JSON.stringify(change.originRegions),
+          JSON.stringify(change.sectors),
+          JSON.stringify(change.hostCountries),
+          change.position,
+        ],
+      );
+      return;
+    }
+    await tx.query(
+      `INSERT INTO ${table} AS known (id, public, standing_position) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET public = excluded.public, standing_position = excluded.standing_position
+       WHERE known.standing_position < excluded.standing_position`,
+      [change.id, change.public, change.position],
+    );
+  }
+
+  async associationsMatching(audience: NoticeAudience): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT id FROM "${this.schema}".associations
+       WHERE public
+         AND (cardinality($1::text[]) = 0 OR origin_regions ?| $1::text[])
+         AND (cardinality($2::text[]) = 0 OR sectors ?| $2::text[])
+         AND (cardinality($3::text[]) = 0 OR host_countries ?| $3::text[])
+       ORDER BY id`,
+      [audience.originRegions, audience.sectors, audience.hostCountries],
+    );
+    return rows.map((row) => row.id);
   }
 
   async recordContact(tx: PoolClient, change: ContactChange): Promise<void> {

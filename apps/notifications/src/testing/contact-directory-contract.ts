@@ -1,14 +1,15 @@
 import { PersonalDataCipher } from '@tadamon/personal-data';
-import { ContactChange, OrganisationNamed } from '../directory/contact-changes';
+import { AssociationChange, ContactChange, OrganisationNamed } from '../directory/contact-changes';
 import { PostgresContactDirectory } from '../infrastructure/postgres-contact-directory';
 
 /** The directory under the contract: the store, the Registry's cipher, and a delivery's transaction. */
 export interface ContactDirectoryUnderTest<Tx> {
   directory: Pick<
     PostgresContactDirectory,
-    'organisationNames' | 'contactsOf' | 'contact' | 'openContact' | 'usersOf'
+    'organisationNames' | 'contactsOf' | 'contact' | 'openContact' | 'usersOf' | 'associationsMatching'
   > & {
     recordOrganisation(tx: Tx, change: OrganisationNamed): Promise<void>;
+    recordAssociation(tx: Tx, change: AssociationChange): Promise<void>;
     recordContact(tx: Tx, change: ContactChange): Promise<void>;
   };
   /** Seals as the Registry does, with the key store the directory opens cards with. */
@@ -52,6 +53,47 @@ export function contactDirectoryContract<Tx>(
       purpose: 'programme-communications',
       legalBasis: 'law-09-08',
       decision,
+    });
+
+    it('finds the public associations a call is for, by region, sector and host country', async () => {
+      const tag = `${Date.now()}`;
+      const profile = (
+        id: string,
+        position: number,
+        regions: string[],
+        sectors: string[],
+        countries: string[],
+      ) =>
+        ({
+          kind: 'profile',
+          id: `${id}-${tag}`,
+          position,
+          originRegions: regions,
+          sectors,
+          hostCountries: countries,
+        }) as const;
+      const standing = (id: string, position: number, visible: boolean) =>
+        ({ kind: 'standing', id: `${id}-${tag}`, position, public: visible }) as const;
+      await under.inTransaction(async (tx) => {
+        for (const change of [
+          profile('water', 1, ['MA-09'], ['14030'], ['FR']),
+          standing('water', 2, true),
+          profile('health', 3, ['MA-09'], ['12220'], ['BE']),
+          standing('health', 4, true),
+          profile('pending', 5, ['MA-09'], ['14030'], ['FR']),
+          standing('suspended', 7, false),
+          standing('suspended', 6, true), // older than what is held: changes nothing
+          profile('suspended', 8, ['MA-09'], ['14030'], ['FR']),
+        ] as AssociationChange[])
+          await under.directory.recordAssociation(tx, change);
+      });
+      const mine = (ids: string[]) => ids.filter((id) => id.endsWith(tag)).map((id) => id.split('-')[0]);
+      const match = (originRegions: string[], sectors: string[], hostCountries: string[]) =>
+        under.directory.associationsMatching({ originRegions, sectors, hostCountries }).then(mine);
+      expect(await match(['MA-09'], ['14030'], ['FR'])).toEqual(['water']);
+      expect(await match(['MA-09'], [], [])).toEqual(['health', 'water']);
+      expect(await match([], ['12220', '99999'], [])).toEqual(['health']);
+      expect(await match(['MA-01'], [], [])).toEqual([]);
     });
 
     it('names organisations from the public topic, a later name replacing an earlier one', async () => {
