@@ -7,3 +7,4 @@ export * from './money-total.dto';
 export * from './text-characters';
 export * from './utf8';
 export * from './area-level-query.dto';
+export * from './page-query.dto';

@@ -6,6 +6,7 @@ import {
   ApiProblems,
   ApiRecordResponse,
   CurrentActor,
+  PageQueryDto,
   ProblemException,
   Role,
   Roles,
@@ -21,11 +22,7 @@ import {
 import { Language, Trigger, TRIGGERS } from '../domain/notification/notification-messages';
 import { sampleModelFor } from '../templates/sample-models';
 import { NOTIFICATIONS, NotificationDoc } from '../projections/notifications-view';
-import {
-  NotificationsPageQueryDto,
-  PreviewQueryDto,
-  ProofOfNoticeQueryDto,
-} from './dto/notifications-query.dto';
+import { PreviewQueryDto, ProofOfNoticeQueryDto } from './dto/notifications-query.dto';
 
 export const NOTIFICATIONS_PATH = 'api/notifications';
 /** Who reads every organisation's proof of notice: the ministry, its auditors, the admin. */
@@ -76,7 +73,7 @@ export class NotificationsController {
   @ApiPageResponse("The caller's in-app notifications, newest first, with the unread count")
   @ApiOperation({ summary: "The caller's in-app inbox, newest first, and how many are unread (any account)" })
   @ApiProblems(400, 401, 429)
-  async inbox(@CurrentActor() actor: Actor, @Query() query: NotificationsPageQueryDto) {
+  async inbox(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
     const collection = this.readModels.collection<NotificationDoc>(NOTIFICATIONS);
     const filter: Filter = {
       channel: 'in-app',

@@ -10,6 +10,7 @@ import {
   commandResponse,
   CurrentActor,
   ExpectedRevisionHeader,
+  PageQueryDto,
   plainJson,
   ProblemException,
   Role,
@@ -29,7 +30,6 @@ import { NotOwnOrganisation, OrganisationRequired } from '../domain/organisation
 import { WebhookEndpoint } from '../domain/webhook-endpoint/webhook-endpoint-state';
 import { NOTIFICATIONS, NotificationDoc } from '../projections/notifications-view';
 import { WEBHOOK_ENDPOINTS, WebhookEndpointDoc } from '../projections/webhook-endpoints-view';
-import { NotificationsPageQueryDto } from './dto/notifications-query.dto';
 import { RegisterWebhookEndpointDto, WebhookEndpointSettingsDto } from './dto/webhook-endpoint.dto';
 import { NOTIFICATIONS_PATH } from './notifications.controller';
 
@@ -96,7 +96,7 @@ export class WebhookEndpointsController {
     summary: "Webhook endpoints: an organisation's account sees its own; officers, admin, auditors all",
   })
   @ApiProblems(400, 401, 403, 429)
-  list(@CurrentActor() actor: Actor, @Query() query: NotificationsPageQueryDto) {
+  list(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {
     const filter = readsAll(actor) ? {} : { organisationId: actor.organisationId ?? '\u0000none' };
     return listPage(
       this.readModels.collection<WebhookEndpointDoc>(WEBHOOK_ENDPOINTS),
@@ -214,7 +214,7 @@ export class WebhookEndpointsController {
   async deliveries(
     @CurrentActor() actor: Actor,
     @Param('endpointId') endpointId: string,
-    @Query() query: NotificationsPageQueryDto,
+    @Query() query: PageQueryDto,
   ) {
     await this.endpoint(actor, endpointId);
     return listPage(

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BoundedArray, BoundedString, IsOptionalNotNull, StableId } from '@tadamon/nest-kit';
 import { CURRENCY_CODES, SCHEME_2015 } from '@tadamon/reference-data';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { MAX_LONG_TEXT } from '../../domain/field-validation';
 
 // Shared by every context's API: the kit holds them, so OpenAPI has one schema of each.
@@ -15,7 +14,6 @@ export {
   StableId,
 } from '@tadamon/nest-kit';
 
-export const MAX_PAGE_SIZE = 100;
 export const MAX_COMMITTEE = 30;
 
 export class RegionDto {
@@ -62,20 +60,4 @@ export class CommitteeDto {
   committeeMembers?: string[];
 }
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
-}
+export { MAX_PAGE_SIZE, PageQueryDto } from '@tadamon/nest-kit';

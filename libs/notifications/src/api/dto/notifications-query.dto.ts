@@ -1,30 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedString } from '@tadamon/nest-kit';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { BoundedString, PageQueryDto } from '@tadamon/nest-kit';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CHANNELS, LANGUAGES } from '../../domain/notification/notification-messages';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
-export class NotificationsPageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
-}
-
-export class ProofOfNoticeQueryDto extends NotificationsPageQueryDto {
+export class ProofOfNoticeQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'The organisation told (an association, a partner)' })
   @IsOptional()
   @BoundedString(200)
