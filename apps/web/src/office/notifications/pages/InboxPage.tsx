@@ -75,7 +75,7 @@ export function InboxPage() {
                     <Table.Td>{at ? <time dateTime={at}>{format.dateTime(at)}</time> : '—'}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        <Badge color={unread ? 'blue.9' : 'gray.8'}>
+                        <Badge color={unread ? 'blue.9' : 'gray.8'} style={{ flexShrink: 0 }}>
                           {unread ? t('inbox.new') : t('inbox.read')}
                         </Badge>
                         {unread && (
