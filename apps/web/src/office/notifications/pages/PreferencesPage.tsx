@@ -1,6 +1,7 @@
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { numberField } from '../../../api/record-fields';
 import { useStrings } from '../../../i18n/strings';
 import { useSession } from '../../../session/SessionProvider';
 import { DoneNotice } from '../../forms/DoneNotice';
@@ -10,7 +11,6 @@ import { PreferencesForm } from '../components/PreferencesForm';
 import { UnsubscribedCategories } from '../components/UnsubscribedCategories';
 import { preferencesQuery } from '../queries';
 import { STRINGS } from '../strings';
-import { numberField } from '../../../api/record-fields';
 
 /** The signed-in person's own preferences: channels, language, cadence, quiet hours, categories. */
 export function PreferencesPage() {
