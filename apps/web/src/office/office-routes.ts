@@ -8,6 +8,7 @@ import { FUNDING_ROUTES } from './funding/routes';
 import { AUDIT_ROUTES } from './audit/routes';
 import { PROJECTS_ROUTES } from './projects/routes';
 import { PARTNERSHIPS_ROUTES } from './partnerships/routes';
+import { NOTIFICATIONS_ROUTES } from './notifications/routes';
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
@@ -23,4 +24,5 @@ export const OFFICE_ROUTES: RouteObject[] = [
   ...AUDIT_ROUTES,
   ...PROJECTS_ROUTES,
   ...PARTNERSHIPS_ROUTES,
+  ...NOTIFICATIONS_ROUTES,
 ];

@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Text } from '@mantine/core';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { useStrings } from '../i18n/strings';
+import { InboxLink } from './InboxLink';
 import { useSession } from './SessionProvider';
 import { STRINGS } from './strings';
 
@@ -21,6 +22,7 @@ export function SessionMenu() {
       <Anchor component={NavLink} to="/office">
         {t('header.workspace')}
       </Anchor>
+      <InboxLink />
       <Text size="sm" c="dimmed" visibleFrom="md">
         {t('header.signedInAs', { user: roles })}
       </Text>

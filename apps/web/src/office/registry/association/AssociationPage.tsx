@@ -65,6 +65,13 @@ export function AssociationPage() {
         <Text size="sm" c="dimmed" dir="ltr" style={{ textAlign: 'start' }}>
           {associationId}
         </Text>
+        <Anchor
+          component={Link}
+          to={`/office/notifications/proof?organisationId=${encodeURIComponent(associationId)}`}
+          size="sm"
+        >
+          {t('association.proofOfNotice')}
+        </Anchor>
       </div>
       <DoneNotice message={params.get('registered') === '1' && t('association.registered')} />
       <ProfileSummary record={record} />
