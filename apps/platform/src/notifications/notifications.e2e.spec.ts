@@ -108,6 +108,16 @@ describe('Notifications on the embedded platform: an award told once, in the rea
     expect(eml).toMatch(/^Content-Language: fr$/m);
   });
 
+  it('names a matched regional need by the title it was published with', async () => {
+    const matched = await eventually(
+      () => docs({ trigger: 'need-matching', status: 'delivered' }),
+      (found) => found.length > 0,
+      'a delivered need-matching notice of the demo',
+      15_000,
+    );
+    for (const notice of matched) expect(notice.subject).toMatch(/« \S.*\S »|“\S.*\S”|«\S.*\S»/);
+  });
+
   it('keeps each association’s proof and inbox to itself', async () => {
     const mine = await client.get('association', `${N}/proof?pageSize=100`);
     expect(mine.status).toBe(200);

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
   ApiPageResponse,
@@ -70,7 +70,20 @@ export class NotificationsController {
 
   @Get('inbox')
   @Roles('admin', 'officer', 'evaluator', 'committee', 'auditor', 'association', 'partner')
-  @ApiPageResponse("The caller's in-app notifications, newest first, with the unread count")
+  @ApiOkResponse({
+    description: "The caller's in-app notifications, newest first, with the unread count",
+    schema: {
+      type: 'object',
+      required: ['items', 'total', 'page', 'pageSize', 'unread'],
+      properties: {
+        items: { type: 'array', items: { type: 'object' } },
+        total: { type: 'integer', minimum: 0 },
+        page: { type: 'integer', minimum: 1 },
+        pageSize: { type: 'integer', minimum: 1 },
+        unread: { type: 'integer', minimum: 0, description: 'How many of all of them are unread' },
+      },
+    },
+  })
   @ApiOperation({ summary: "The caller's in-app inbox, newest first, and how many are unread (any account)" })
   @ApiProblems(400, 401, 429)
   async inbox(@CurrentActor() actor: Actor, @Query() query: PageQueryDto) {

@@ -12,6 +12,7 @@ import {
   plainJson,
   ProblemException,
   Public,
+  revisionedIfStored,
   Roles,
 } from '@tadamon/nest-kit';
 import { NotificationsCommands } from '../application/notifications-commands';
@@ -59,13 +60,16 @@ export class PreferencesController {
     await recipientOrganisation(actor, recipientId, this.directory);
     const loaded = await this.commands.load('preferences', recipientId);
     const state = loaded?.state ?? { status: 'none' as const, unsubscribed: [] };
-    return {
+    const revision = loaded?.revision ?? -1;
+    const body = {
       recipientId,
       ...settingsOf(state),
       unsubscribed: state.unsubscribed,
       isDefault: state.status !== 'set',
-      revision: loaded?.revision ?? -1,
+      revision,
     };
+    // The ETag is the If-Match of the next change (none until the preferences are first set).
+    return revisionedIfStored(body, revision);
   }
 
   @Put('preferences/:recipientId')

@@ -30,7 +30,11 @@ import { NotOwnOrganisation, OrganisationRequired } from '../domain/organisation
 import { WebhookEndpoint } from '../domain/webhook-endpoint/webhook-endpoint-state';
 import { NOTIFICATIONS, NotificationDoc } from '../projections/notifications-view';
 import { WEBHOOK_ENDPOINTS, WebhookEndpointDoc } from '../projections/webhook-endpoints-view';
-import { RegisterWebhookEndpointDto, WebhookEndpointSettingsDto } from './dto/webhook-endpoint.dto';
+import {
+  RegisterWebhookEndpointDto,
+  WebhookEndpointSettingsDto,
+  WebhookSecretResultDto,
+} from './dto/webhook-endpoint.dto';
 import { NOTIFICATIONS_PATH } from './notifications.controller';
 
 const PATH = `${NOTIFICATIONS_PATH}/webhook-endpoints`;
@@ -65,6 +69,7 @@ export class WebhookEndpointsController {
       "Register a webhook endpoint of an organisation (a partner's or association's account: its own). The answer carries the signing secret (whsec_…), shown this once",
     problems: [...PROBLEMS],
     creates: true,
+    result: WebhookSecretResultDto,
   })
   async register(@CurrentActor() actor: Actor, @Body() body: RegisterWebhookEndpointDto) {
     const { organisationId: named, url, description, triggers } = plainJson(body);
@@ -148,6 +153,7 @@ export class WebhookEndpointsController {
     summary:
       'Rotate the signing secret: the answer carries the new one (shown this once); the previous one still signs for 24 h',
     problems: [...PROBLEMS],
+    result: WebhookSecretResultDto,
   })
   async rotate(@CurrentActor() actor: Actor, @Param('endpointId') endpointId: string) {
     await this.endpoint(actor, endpointId);

@@ -134,6 +134,28 @@ describe('the notices an integration event calls for', () => {
     expect(inForce(2)).toMatchObject({ trigger: 'agreement-amended', facts: { reference: 'amd-1' } });
   });
 
+  it('remembers a published need’s title and publisher, for the notices of its matches', () => {
+    expect(
+      noticesOf(
+        event('registry', 'RegionalNeedPublished', {
+          needId: 'need-1',
+          publisherId: 'actor-cri',
+          region: 'MA-09',
+          location: { scheme: 's', code: 'MA-TIZ' },
+          sector: '14030',
+          title: { fr: 'Eau potable' },
+          estimatedBudget: { amountMinor: 1, currency: 'MAD' },
+          priority: 'high',
+          publishedAt: at,
+        }),
+      ),
+    ).toEqual({
+      context: 'registry',
+      subject: { subjectId: 'need-1', organisationIds: ['actor-cri'], title: { fr: 'Eau potable' } },
+      notices: [],
+    });
+  });
+
   it('tells the associations a regional need was matched with', () => {
     const notices = noticesOf(
       event('registry', 'RegionalNeedMatched', {

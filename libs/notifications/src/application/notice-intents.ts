@@ -10,6 +10,7 @@ import type {
   GrantAwardedV1,
   IntegrationEvent,
   RegionalNeedMatchedV1,
+  RegionalNeedPublishedV1,
   TrancheReleasedV1,
 } from '@tadamon/contracts';
 import { NoticeFacts } from '../domain/notification/notice-facts';
@@ -32,8 +33,8 @@ export interface NoticeIntent {
 /** What Notifications does with an integration event: organisations to remember, notices to send. */
 export interface EventNotices {
   context: SourceContext;
-  /** The record's organisations, as this event names them (kept for the record's later events). */
-  subject?: { subjectId: string; organisationIds: string[] };
+  /** The record's organisations (and title), as this event names them (kept for its later events). */
+  subject?: { subjectId: string; organisationIds: string[]; title?: NoticeFacts['title'] };
   notices: NoticeIntent[];
 }
 
@@ -168,6 +169,11 @@ const PARTNERSHIPS: Record<string, Mapping> = {
 };
 
 const REGISTRY: Record<string, Mapping> = {
+  // Its title, for the notices of its matches (RegionalNeedMatched names only the need).
+  RegionalNeedPublished: ((d: RegionalNeedPublishedV1) => ({
+    subject: { subjectId: d.needId, organisationIds: [d.publisherId], title: d.title },
+    notices: [],
+  })) as Mapping,
   RegionalNeedMatched: ((d: RegionalNeedMatchedV1) => ({
     notices: [
       {

@@ -78,17 +78,18 @@ export class OnContextEvents {
     const notices = noticesOf(event);
     if (!notices) return [];
     if (notices.subject) {
-      const { subjectId, organisationIds } = notices.subject;
+      const { subjectId, organisationIds, title } = notices.subject;
       await this.commands.execute(
         'noticeSubject',
         subjectId,
-        { type: 'RecordNoticeSubject', data: { subjectId, organisationIds } },
+        { type: 'RecordNoticeSubject', data: { subjectId, organisationIds, title: title ?? null } },
         NOTIFICATIONS_SYSTEM_ACTOR,
         this.options(event, `subject:${subjectId}`),
       );
     }
     const requested: string[] = [];
-    for (const notice of notices.notices) {
+    for (const told of notices.notices) {
+      const notice = await this.withTitle(told);
       for (const organisationId of await this.organisationsOf(notice, event)) {
         for (const { recipient, channel } of await this.recipientsOf(organisationId, notice.trigger)) {
           requested.push(await this.request(event, notices.context, notice, recipient, channel));
@@ -100,6 +101,13 @@ export class OnContextEvents {
       this.dispatcher.enqueue(requested);
     }
     return requested;
+  }
+
+  /** A notice whose event names no title takes the record's, when its first event gave one. */
+  private async withTitle(notice: NoticeIntent): Promise<NoticeIntent> {
+    if (notice.facts.title) return notice;
+    const title = (await this.commands.load('noticeSubject', notice.subjectId))?.state.title;
+    return title ? { ...notice, facts: { ...notice.facts, title } } : notice;
   }
 
   private async organisationsOf(notice: NoticeIntent, event: IntegrationEvent): Promise<string[]> {

@@ -1539,6 +1539,26 @@ export type RegisterWebhookEndpointDto = {
     organisationId?: string;
 };
 
+export type WebhookSecretResultDto = {
+    /**
+     * Stream revision after the command; send it back as If-Match
+     */
+    revision: number;
+    /**
+     * Global log position of the last event; null when nothing changed
+     */
+    position: number | null;
+    /**
+     * Events recorded; empty when the command repeated what was already true
+     */
+    events: Array<string>;
+    endpointId: string;
+    /**
+     * The Standard Webhooks signing secret, shown this once: keep it; it is never shown again
+     */
+    secret: string;
+};
+
 export type WebhookEndpointSettingsDto = {
     /**
      * https (http only to this machine: 127.0.0.1, ::1, localhost); no credentials in it
@@ -8555,7 +8575,7 @@ export type WebhookEndpointsControllerRegisterErrors = {
 export type WebhookEndpointsControllerRegisterError = WebhookEndpointsControllerRegisterErrors[keyof WebhookEndpointsControllerRegisterErrors];
 
 export type WebhookEndpointsControllerRegisterResponses = {
-    201: CommandResultDto;
+    201: WebhookSecretResultDto;
 };
 
 export type WebhookEndpointsControllerRegisterResponse = WebhookEndpointsControllerRegisterResponses[keyof WebhookEndpointsControllerRegisterResponses];
@@ -8740,7 +8760,7 @@ export type WebhookEndpointsControllerRotateErrors = {
 export type WebhookEndpointsControllerRotateError = WebhookEndpointsControllerRotateErrors[keyof WebhookEndpointsControllerRotateErrors];
 
 export type WebhookEndpointsControllerRotateResponses = {
-    200: CommandResultDto;
+    200: WebhookSecretResultDto;
 };
 
 export type WebhookEndpointsControllerRotateResponse = WebhookEndpointsControllerRotateResponses[keyof WebhookEndpointsControllerRotateResponses];
@@ -9041,6 +9061,10 @@ export type NotificationsControllerInboxResponses = {
         total: number;
         page: number;
         pageSize: number;
+        /**
+         * How many of all of them are unread
+         */
+        unread: number;
     };
 };
 

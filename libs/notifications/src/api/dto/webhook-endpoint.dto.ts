@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BoundedArray, BoundedString, IsOptionalNotNull } from '@tadamon/nest-kit';
+import { BoundedArray, BoundedString, CommandResultDto, IsOptionalNotNull } from '@tadamon/nest-kit';
 import { IsIn, Matches } from 'class-validator';
 import { TRIGGERS } from '../../domain/notification/notification-messages';
 
@@ -29,4 +29,16 @@ export class RegisterWebhookEndpointDto extends WebhookEndpointSettingsDto {
   @BoundedString(200)
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, { message: 'organisationId must be an id' })
   organisationId?: string;
+}
+
+/** The answer of a registration or a rotation: the only time the signing secret is shown. */
+export class WebhookSecretResultDto extends CommandResultDto {
+  @ApiProperty({ example: 'whe-7f3c…' })
+  endpointId!: string;
+
+  @ApiProperty({
+    example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    description: 'The Standard Webhooks signing secret, shown this once: keep it; it is never shown again',
+  })
+  secret!: string;
 }

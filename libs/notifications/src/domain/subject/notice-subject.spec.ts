@@ -30,6 +30,28 @@ describe('a notice subject (the organisations a record concerns)', () => {
       .then([recorded(['actor-c'])]);
   });
 
+  it('keeps the record’s title when its first event gives it (a regional need), once', () => {
+    const titled = {
+      ...record(['actor-cri']),
+      data: { subjectId: 'application-1', organisationIds: ['actor-cri'], title: { fr: 'Eau' } },
+    };
+    spec.when(titled).then([
+      {
+        type: 'NoticeSubjectRecorded',
+        data: { subjectId: 'application-1', organisationIds: ['actor-cri'], title: { fr: 'Eau' }, at: now },
+      },
+    ]);
+    spec
+      .given([
+        {
+          type: 'NoticeSubjectRecorded',
+          data: { subjectId: 'application-1', organisationIds: ['actor-cri'], title: { fr: 'Eau' }, at: now },
+        },
+      ])
+      .when(titled)
+      .thenNothingHappened();
+  });
+
   it('refuses an empty list, a bad id and another subject in the stream', () => {
     const error = spec.when(record(['', 'ok'], '')).thenThrows(ValidationFailed);
     expect(error.issues.map((i) => i.field)).toEqual(['subjectId', 'organisationIds[0]']);

@@ -1,5 +1,14 @@
 import { Command, Decider, DomainEvent, streamName } from '@tadamon/eventsourcing';
-import { checkId, FieldIssues } from '../field-validation';
+import { checkId, checkText, FieldIssues, MAX_LONG_TEXT, sameJson } from '../field-validation';
+
+const checkTitle = (issues: FieldIssues, value: LocalizedText): LocalizedText => {
+  const title: LocalizedText = {};
+  for (const [language, text] of Object.entries(value)) {
+    if (!['ar', 'fr', 'en'].includes(language)) issues.add(`title.${language}`, 'is not a language');
+    else title[language as 'fr'] = checkText(issues, `title.${language}`, text, MAX_LONG_TEXT);
+  }
+  return title;
+};
 
 /**
  * The organisations a record (an application, an agreement) concerns, as Notifications learnt them:
@@ -7,16 +16,23 @@ import { checkId, FieldIssues } from '../field-validation';
  * organisations (ApplicationSubmitted, AgreementAwaitingSignatures) is remembered here, in the
  * notifications' own log, and every later notice about the record goes to the same organisations.
  */
+type LocalizedText = { ar?: string; fr?: string; en?: string };
+
+/** `title`: the record's public title when its first event gives it (a regional need's). */
 export type RecordNoticeSubject = Command<
   'RecordNoticeSubject',
-  { subjectId: string; organisationIds: string[] }
+  { subjectId: string; organisationIds: string[]; title?: LocalizedText | null }
 >;
 export type NoticeSubjectRecorded = DomainEvent<
   'NoticeSubjectRecorded',
-  { subjectId: string; organisationIds: string[]; at: string }
+  { subjectId: string; organisationIds: string[]; title?: LocalizedText; at: string }
 >;
 
-export type NoticeSubjectState = { subjectId: string | null; organisationIds: string[] };
+export type NoticeSubjectState = {
+  subjectId: string | null;
+  organisationIds: string[];
+  title: LocalizedText | null;
+};
 
 export const NOTICE_SUBJECT_CATEGORY = 'noticeSubject';
 export const noticeSubjectStreamName = (subjectId: string): string =>
@@ -37,11 +53,22 @@ export const decideNoticeSubject = (
   if (state.subjectId !== null && state.subjectId !== subjectId)
     issues.add('subjectId', 'is not this stream');
   issues.throwIfAny();
-  // Only the organisations not known yet: a redelivered event records nothing.
+  const title = command.data.title ? checkTitle(issues, command.data.title) : null;
+  issues.throwIfAny();
+  // Only what is not known yet: a redelivered event records nothing.
   const added = [...new Set(ids)].filter((id) => !state.organisationIds.includes(id)).sort();
-  if (added.length === 0) return [];
+  const newTitle = title !== null && !sameJson(title, state.title) ? title : null;
+  if (added.length === 0 && newTitle === null) return [];
   return [
-    { type: 'NoticeSubjectRecorded', data: { subjectId, organisationIds: added, at: command.metadata.now } },
+    {
+      type: 'NoticeSubjectRecorded',
+      data: {
+        subjectId,
+        organisationIds: added,
+        ...(newTitle ? { title: newTitle } : {}),
+        at: command.metadata.now,
+      },
+    },
   ];
 };
 
@@ -51,10 +78,11 @@ export const evolveNoticeSubject = (
 ): NoticeSubjectState => ({
   subjectId: event.data.subjectId,
   organisationIds: [...state.organisationIds, ...event.data.organisationIds],
+  title: event.data.title ?? state.title,
 });
 
 export const noticeSubjectDecider: Decider<RecordNoticeSubject, NoticeSubjectRecorded, NoticeSubjectState> = {
   decide: decideNoticeSubject,
   evolve: evolveNoticeSubject,
-  initialState: () => ({ subjectId: null, organisationIds: [] }),
+  initialState: () => ({ subjectId: null, organisationIds: [], title: null }),
 };
