@@ -329,6 +329,55 @@ describe('Notifications on the embedded platform: webhooks, preferences, unsubsc
     });
   });
 
+  it('holds an email until the recipient’s quiet hours end (Africa/Casablanca), the in-app notice not', async () => {
+    const contact = (await client.get('officer', `/api/registry/associations/${MD}/contacts`)).body.find(
+      (c: Json) => c.status === 'active' && c.card?.email === 'president@md.example.org',
+    );
+    const clock = (offsetMinutes: number) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Africa/Casablanca',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(Date.now() + offsetMinutes * 60_000));
+    const quietHours = { from: clock(-60), to: clock(120) };
+    const set = await client.put('association', `${N}/preferences/${contact.subjectId}`, {
+      channels: ['email', 'in-app'],
+      language: 'fr',
+      cadence: 'immediate',
+      quietHours,
+    });
+    expect(set.status).toBe(200);
+    const applicationId = await award();
+    const held = await eventually(
+      () => proof(applicationId),
+      (items) =>
+        items.some(
+          (n: Json) =>
+            n.trigger === 'grant-awarded' && n.recipient.id === contact.subjectId && n.status === 'deferred',
+        ),
+      'the award’s email held',
+      20_000,
+    );
+    const email = held.find(
+      (n: Json) => n.trigger === 'grant-awarded' && n.recipient.id === contact.subjectId,
+    );
+    const until = Date.parse(email.deferredUntil);
+    expect(until).toBeGreaterThan(Date.now() + 100 * 60_000);
+    expect(until).toBeLessThan(Date.now() + 125 * 60_000);
+    expect(clock((until - Date.now()) / 60_000)).toBe(quietHours.to);
+    expect(existsSync(join(client.dataDir, 'outbox', `${email.notificationId}.eml`))).toBe(false);
+    // The inbox is silent: quiet hours hold emails only.
+    expect(held.filter((n: Json) => n.channel === 'in-app').every((n: Json) => n.status !== 'deferred')).toBe(
+      true,
+    );
+    await client.put('association', `${N}/preferences/${contact.subjectId}`, {
+      channels: ['email', 'in-app'],
+      language: 'fr',
+      cadence: 'immediate',
+    });
+  });
+
   it('previews a template in each language for officers, Arabic right to left', async () => {
     const ar = await client.get('officer', `${N}/templates/grant-awarded/preview?language=ar`);
     expect(ar.status).toBe(200);
