@@ -216,6 +216,17 @@ describe('a platform killed with SIGKILL in the middle of 1,000 emails, then res
       .filter((n: Json) => n.attempts > 1)
       .map((n: Json) => `${n.notificationId}@tadamon.local`);
     for (const [id, count] of countOf) if (count > 1) expect(resent).toContain(id);
+    // The kill left attempts open; the restart closed each as failed (outcome unknown), then sent it.
+    expect(resent.length).toBeGreaterThan(0);
+    const reclaimed = ours.find((n: Json) => n.attempts > 1);
+    const log = (await call(secondUrl, 'GET', `${N}/${reclaimed.notificationId}`, officer)).log as Json[];
+    expect(log.map((e: Json) => e.type).slice(-4)).toEqual([
+      'DeliveryAttemptStarted',
+      'DeliveryAttemptFailed',
+      'DeliveryAttemptStarted',
+      'NotificationDelivered',
+    ]);
+    expect(log.at(-3).data.reason).toMatch(/no outcome recorded within the 2000 ms lease/);
 
     recordRecoveryFigures('notifications-crash', {
       emails: CONTACTS,
