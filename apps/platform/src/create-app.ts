@@ -6,6 +6,7 @@ import { Projection } from '@tadamon/read-store';
 import { AppModule } from './app.module';
 import { DemoDataChoice } from './demo/demo-data.module';
 import { loadEmbeddedConfig } from './embedded/embedded-config';
+import { PlatformNotificationsOptions } from './notifications/platform-notifications';
 import { EMBEDDED_CONSUMERS } from './embedded/embedded-messaging.module';
 import { PLATFORM_PROJECTIONS } from './projections';
 import { serveWebApp } from './web/serve-web-app';
@@ -23,6 +24,8 @@ export interface AppOptions {
   logSeals?: boolean;
   /** The built web app's folder, served at `/` (main.ts: TADAMON_WEB_ROOT or dist/apps/web); none by default. */
   webRoot?: string | false;
+  /** The notification dispatcher's pace and retries (fault tests retry within seconds). */
+  notifications?: PlatformNotificationsOptions;
 }
 
 /** The embedded platform's HTTP app, not yet listening. Configuration errors are thrown. */
@@ -33,6 +36,7 @@ export async function createApp(options: AppOptions = {}): Promise<NestFastifyAp
     projections: options.projections ?? PLATFORM_PROJECTIONS,
     demoData: options.demoData,
     logSeals: options.logSeals,
+    notifications: options.notifications,
     logLevel: options.logger === false ? 'silent' : undefined,
   });
   const app = await bootstrapHttpApp(module, {

@@ -34,8 +34,11 @@ export const WEBHOOK_SECRETS = Symbol('WEBHOOK_SECRETS');
 export interface PlatformNotificationsOptions {
   pollIntervalMs?: number;
   emailRetryDelaysMs?: readonly number[];
+  webhookRetryDelaysMs?: readonly number[];
   sendingLeaseMs?: number;
   digestIntervalMs?: number;
+  /** How long a webhook POST may wait (connect, response headers, between body chunks); 15 s by default. */
+  webhookTimeoutMs?: number;
 }
 
 /** The email channel: SMTP when SMTP_URL is set, else the folder outbox DATA_DIR/outbox (*.eml). */
@@ -54,14 +57,17 @@ class PlatformNotificationChannels implements OnApplicationShutdown {
     @Inject(WEBHOOK_TRANSPORT) private readonly webhooks: WebhookTransport,
   ) {}
 
-  static forRoot(config: EmbeddedConfig, identity: DynamicModule): DynamicModule {
+  static forRoot(config: EmbeddedConfig, identity: DynamicModule, webhookTimeoutMs?: number): DynamicModule {
     return {
       module: PlatformNotificationChannels,
       imports: [identity],
       providers: [
         { provide: EMAIL_TRANSPORT, useFactory: () => emailTransportFor(config) },
         { provide: MESSAGE_RENDERER, useFactory: () => templateRenderer() },
-        { provide: WEBHOOK_TRANSPORT, useFactory: () => new UndiciWebhookTransport() },
+        {
+          provide: WEBHOOK_TRANSPORT,
+          useFactory: () => new UndiciWebhookTransport({ timeoutMs: webhookTimeoutMs }),
+        },
         {
           // Secrets are kept like personal-data keys: wrapped under the master key, in keys.db.
           provide: WEBHOOK_SECRETS,
@@ -94,7 +100,7 @@ class PlatformNotificationChannels implements OnApplicationShutdown {
 export const platformNotifications = (
   config: EmbeddedConfig,
   identity: DynamicModule,
-  options: PlatformNotificationsOptions = {},
+  { webhookTimeoutMs, ...pace }: PlatformNotificationsOptions = {},
 ): DynamicModule =>
   NotificationsModule.forRoot({
     eventStore: EVENT_STORE,
@@ -105,7 +111,7 @@ export const platformNotifications = (
     renderer: MESSAGE_RENDERER,
     webhookTransport: WEBHOOK_TRANSPORT,
     webhookSecrets: WEBHOOK_SECRETS,
-    imports: [PlatformNotificationChannels.forRoot(config, identity)],
+    imports: [PlatformNotificationChannels.forRoot(config, identity, webhookTimeoutMs)],
     settings: {
       publicUrl: config.publicUrl,
       mailDomain: config.mailDomain,
@@ -113,6 +119,6 @@ export const platformNotifications = (
       unsubscribeSecret: createHmac('sha256', config.jwtSecret)
         .update('tadamon:unsubscribe-links')
         .digest('base64'),
-      ...options,
+      ...pace,
     },
   });

@@ -53,6 +53,7 @@ export class NotificationDelivery {
     if (!loaded || loaded.state.status === 'none') return 'not-due';
     const n = loaded.state;
     if (!this.isDue(n, loaded.events.at(-1)?.data, now)) return 'not-due';
+    if (n.status === 'sending') return this.reclaim(n, loaded.revision, now);
     const at = now.toISOString();
 
     const contact = await this.contactOf(n);
@@ -132,6 +133,43 @@ export class NotificationDelivery {
       return receipt.response;
     }
     throw new DeliveryRefused(`the ${n.channel} channel is not available`, { permanent: true });
+  }
+
+  /**
+   * An attempt left open past the lease (its sender stopped between the send and its record): it is
+   * closed as failed, its outcome unknown, and the next attempt goes at once (the decider starts an
+   * attempt only after the previous one has an outcome). The message may have gone out: the next
+   * carries the same Message-ID or webhook-id. With the revision read, so one instance reclaims it.
+   */
+  private async reclaim(n: Notification, revision: number, now: Date): Promise<DeliveryStep> {
+    const at = now.toISOString();
+    const delays =
+      n.channel === 'webhook' ? this.settings.webhookRetryDelaysMs : this.settings.emailRetryDelaysMs;
+    const another = nextAttemptAt(n.attempts, at, null, delays) !== null;
+    const reason = `no outcome recorded within the ${this.settings.sendingLeaseMs} ms lease (the sender stopped); it may have been delivered`;
+    this.logger.warn(`${n.notificationId} attempt ${n.attempts} left open: reclaimed`);
+    const closed = await this.commands
+      .execute(
+        'notification',
+        n.notificationId,
+        {
+          type: 'RecordFailedAttempt',
+          data: {
+            notificationId: n.notificationId,
+            attempt: n.attempts,
+            reason,
+            retryAt: another ? at : null,
+          },
+        },
+        actor,
+        { now: at, expectedRevision: revision, maxRetries: 0 },
+      )
+      .catch((error: unknown) => {
+        if (error instanceof WrongExpectedRevision) return undefined; // another instance reclaimed it
+        throw error;
+      });
+    if (!closed) return 'taken';
+    return another ? this.deliver(n.notificationId, now) : 'failed';
   }
 
   private async recordFailure(n: Notification, attempt: number, error: unknown): Promise<DeliveryStep> {
@@ -268,23 +306,6 @@ export class NotificationDelivery {
     at: string,
     detail: string | null = null,
   ): Promise<DeliveryStep> {
-    if (n.status === 'sending') {
-      // An attempt left open by a crash cannot be skipped: it is closed as failed, for good.
-      await this.run(
-        n,
-        {
-          type: 'RecordFailedAttempt',
-          data: {
-            notificationId: n.notificationId,
-            attempt: n.attempts,
-            reason: `skipped: ${reason}`,
-            retryAt: null,
-          },
-        },
-        at,
-      );
-      return 'failed';
-    }
     await this.run(
       n,
       { type: 'SkipNotification', data: { notificationId: n.notificationId, reason, detail } },

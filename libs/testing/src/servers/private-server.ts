@@ -5,10 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './local-servers';
 
-export type PrivateServerKind = 'kafka' | 'postgres';
+export type PrivateServerKind = 'kafka' | 'postgres' | 'mailpit';
 
 /** infra/local's name for each kind, and how a start is awaited. */
-const SERVICE: Record<PrivateServerKind, string> = { kafka: 'kafka', postgres: 'postgres' };
+const SERVICE: Record<PrivateServerKind, string> = {
+  kafka: 'kafka',
+  postgres: 'postgres',
+  mailpit: 'mailpit',
+};
 const SCRIPT_TIMEOUT_MS = 120_000;
 
 /** A free TCP port on 127.0.0.1 (asked of the kernel, then released). */
@@ -26,10 +30,10 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * A Kafka broker or a PostgreSQL cluster of a test's own, from the same infra/local scripts as the
+ * A Kafka broker, a PostgreSQL cluster or a Mailpit of a test's own, from the same infra/local scripts as the
  * shared servers but on free ports and in a temporary folder, so the test can stop, kill and
  * restart it without disturbing the suites that share the others. Needs what infra/local needs
- * (java and maven for Kafka, the Debian PostgreSQL package); a start that fails throws with the
+ * (java and maven for Kafka, the Debian PostgreSQL package, the cached Mailpit binary); a start that fails throws with the
  * script's message, so the test fails.
  */
 export class PrivateServer {
@@ -37,23 +41,34 @@ export class PrivateServer {
     readonly kind: PrivateServerKind,
     private readonly home: string,
     private readonly env: NodeJS.ProcessEnv,
-    /** KAFKA_BROKERS or DATABASE_URL of this server. */
+    /** KAFKA_BROKERS, DATABASE_URL or (Mailpit) the SMTP_URL of this server. */
     readonly url: string,
+    /** Mailpit's HTTP API (MAILPIT_URL); null for the others. */
+    readonly apiUrl: string | null = null,
   ) {}
 
   static async start(kind: PrivateServerKind): Promise<PrivateServer> {
     const home = mkdtempSync(join(tmpdir(), `tadamon-${kind}-`));
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, TADAMON_INFRA_HOME: home };
+    let url: string;
+    let apiUrl: string | null = null;
     if (kind === 'kafka') {
       env.TADAMON_KAFKA_PORT = String(port);
       env.TADAMON_KAFKA_CONTROLLER_PORT = String(await freePort());
+      url = `127.0.0.1:${port}`;
+    } else if (kind === 'mailpit') {
+      // Its own ports and database (TADAMON_INFRA_HOME/mailpit): stopping it leaves the shared one be.
+      const httpPort = await freePort();
+      env.TADAMON_SMTP_PORT = String(port);
+      env.TADAMON_MAILPIT_HTTP_PORT = String(httpPort);
+      url = `smtp://127.0.0.1:${port}`;
+      apiUrl = `http://127.0.0.1:${httpPort}`;
     } else {
       env.TADAMON_PG_PORT = String(port);
+      url = `postgres://tadamon:tadamon@127.0.0.1:${port}/tadamon_test`;
     }
-    const url =
-      kind === 'kafka' ? `127.0.0.1:${port}` : `postgres://tadamon:tadamon@127.0.0.1:${port}/tadamon_test`;
-    const server = new PrivateServer(kind, home, env, url);
+    const server = new PrivateServer(kind, home, env, url, apiUrl);
     try {
       await server.up();
     } catch (error) {
@@ -68,7 +83,7 @@ export class PrivateServer {
     return this.script('up');
   }
 
-  /** A clean stop (Kafka: SIGTERM; PostgreSQL: fast shutdown). */
+  /** A clean stop (Kafka, Mailpit: SIGTERM; PostgreSQL: fast shutdown). */
   down(): Promise<void> {
     return this.script('down');
   }

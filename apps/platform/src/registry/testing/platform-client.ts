@@ -6,6 +6,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Actor, TokenIssuer } from '@tadamon/nest-kit';
 import { createApp } from '../../create-app';
 import { DemoDataChoice } from '../../demo/demo-data.module';
+import { PlatformNotificationsOptions } from '../../notifications/platform-notifications';
 import { loadEmbeddedConfig } from '../../embedded/embedded-config';
 import { PLATFORM_TOKEN_ISSUER } from '../../identity/identity.service';
 import { platformSettled } from './platform-settled';
@@ -65,26 +66,35 @@ export class PlatformClient {
     readonly app: NestFastifyApplication,
     readonly baseUrl: string,
     readonly dataDir: string,
+    private readonly notifications?: PlatformNotificationsOptions,
   ) {}
 
   static async start(
     name: string,
-    options: { demoData?: DemoDataChoice; webRoot?: string } = {},
+    options: {
+      demoData?: DemoDataChoice;
+      webRoot?: string;
+      notifications?: PlatformNotificationsOptions;
+    } = {},
   ): Promise<PlatformClient> {
     process.env.TADAMON_RATE_LIMIT = '100000000';
     const dataDir = mkdtempSync(join(tmpdir(), `tadamon-${name}-`));
     try {
-      const { demoData, webRoot } = options;
-      const app = await listening(createApp({ dataDir, logger: false, demoData, webRoot }));
-      return await PlatformClient.on(app, dataDir);
+      const { demoData, webRoot, notifications } = options;
+      const app = await listening(createApp({ dataDir, logger: false, demoData, webRoot, notifications }));
+      return await PlatformClient.on(app, dataDir, notifications);
     } catch (error) {
       rmSync(dataDir, { recursive: true, force: true });
       throw error;
     }
   }
 
-  private static async on(app: NestFastifyApplication, dataDir: string): Promise<PlatformClient> {
-    const client = new PlatformClient(app, await app.getUrl(), dataDir);
+  private static async on(
+    app: NestFastifyApplication,
+    dataDir: string,
+    notifications?: PlatformNotificationsOptions,
+  ): Promise<PlatformClient> {
+    const client = new PlatformClient(app, await app.getUrl(), dataDir, notifications);
     await client.settled();
     return client;
   }
@@ -102,9 +112,11 @@ export class PlatformClient {
   /** Stops the platform and starts it again on the same data folder (tokens stay valid). */
   async restart(): Promise<PlatformClient> {
     await this.app.close();
+    const { dataDir, notifications } = this;
     const restarted = await PlatformClient.on(
-      await listening(createApp({ dataDir: this.dataDir, logger: false })),
-      this.dataDir,
+      await listening(createApp({ dataDir, logger: false, notifications })),
+      dataDir,
+      notifications,
     );
     for (const [name, token] of this.tokens) restarted.tokens.set(name, token);
     return restarted;
