@@ -102,6 +102,7 @@ export class BenchPlatform {
     const dataDir = mkdtempSync(join(tmpdir(), 'tadamon-bench-notifications-'));
     process.env.SMTP_URL = mailpit.url;
     process.env.TADAMON_RATE_LIMIT = '100000000';
+    process.env.TADAMON_WEBHOOK_ALLOW_PRIVATE = 'true'; // the bench's receiver is on this machine
     const receiver = await Receiver.start();
     const app = await createApp({ dataDir, logger: false, demoData: 'registry', logSeals: false });
     await app.listen(0, '127.0.0.1');

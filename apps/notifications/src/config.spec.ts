@@ -42,6 +42,11 @@ describe('the Notifications service configuration', () => {
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.mailDomain).toBe('tadamon.local');
     expect(config.logSeals).toBeUndefined();
+    // Webhooks never reach this machine or a private network unless asked (SSRF).
+    expect(config.webhookAllowPrivate).toBe(false);
+    expect(
+      loadNotificationsConfig({ ...valid, TADAMON_WEBHOOK_ALLOW_PRIVATE: 'true' }).webhookAllowPrivate,
+    ).toBe(true);
   });
 
   it('sends by SMTP when SMTP_URL is set, else writes .eml files to a folder beside the SQLite file', () => {

@@ -45,6 +45,8 @@ export interface NotificationsConfig extends ServiceConfig {
   email: EmailLocation;
   publicUrl: string;
   mailDomain: string;
+  /** Deliver webhooks to this machine and private networks (TADAMON_WEBHOOK_ALLOW_PRIVATE; default no). */
+  webhookAllowPrivate: boolean;
   unsubscribeSecret: string;
 }
 
@@ -72,6 +74,7 @@ const schema = defineConfig({
   TADAMON_PUBLIC_URL: env.url({ protocols: ['http', 'https'] }).default(new URL('http://localhost:3000')),
   TADAMON_MAIL_DOMAIN: mailDomain().default('tadamon.local'),
   TADAMON_UNSUBSCRIBE_SECRET: env.string({ minLength: 32 }).optional(),
+  TADAMON_WEBHOOK_ALLOW_PRIVATE: env.boolean().default(false),
   ...tokenVariables(),
   ...logSealVariables(loadSealPrivateKey),
 });
@@ -138,6 +141,7 @@ export function loadNotificationsConfig(environment: NodeJS.ProcessEnv = process
         },
     publicUrl: values.TADAMON_PUBLIC_URL.href.replace(/\/$/, ''),
     mailDomain: values.TADAMON_MAIL_DOMAIN,
+    webhookAllowPrivate: values.TADAMON_WEBHOOK_ALLOW_PRIVATE,
     // As the platform derives it: its own key, so an unsubscribe link is no token.
     unsubscribeSecret:
       values.TADAMON_UNSUBSCRIBE_SECRET ??

@@ -44,3 +44,4 @@ export * from './channels/email/outbox-email-transport';
 export * from './domain/delivery/digest-period';
 export * from './templates/trigger-labels';
 export * from './application/digest-process';
+export * from './channels/webhook/webhook-target-guard';

@@ -183,7 +183,7 @@ export class NotificationsInfrastructure extends ContextInfrastructure {
       );
       const webhooks = await resources.open(
         'the webhook transport',
-        () => new UndiciWebhookTransport(),
+        () => new UndiciWebhookTransport({ allowPrivateTargets: config.webhookAllowPrivate }),
         (transport) => transport.close(),
       );
       return new NotificationsInfrastructure(

@@ -51,6 +51,11 @@ export interface EmbeddedConfig {
   publicUrl: string;
   /** The domain of the emails' Message-IDs and sender: TADAMON_MAIL_DOMAIN, default tadamon.local. */
   mailDomain: string;
+  /**
+   * Deliver webhooks to this machine and private networks: TADAMON_WEBHOOK_ALLOW_PRIVATE=true (tests,
+   * a partner's local setup); by default refused, so no endpoint reaches the ministry's own network.
+   */
+  webhookAllowPrivate: boolean;
 }
 
 /** Reads DATA_DIR (default ./data), creating it; a folder that cannot be written is named in the error. */
@@ -84,6 +89,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     outboxDir: resolve(dir, 'outbox'),
     publicUrl: optionalUrl(env, 'TADAMON_PUBLIC_URL', ['http', 'https']) ?? 'http://localhost:3000',
     mailDomain: mailDomain(env),
+    webhookAllowPrivate: webhookAllowPrivate(env),
   };
 }
 
@@ -117,6 +123,12 @@ function optionalUrl(env: NodeJS.ProcessEnv, name: string, protocols: string[]):
   const read = variables.url({ protocols }).read(raw);
   if (!read.ok) throw new ConfigurationError(name, read.reason);
   return read.value.toString();
+}
+
+function webhookAllowPrivate(env: NodeJS.ProcessEnv): boolean {
+  const read = variables.boolean().default(false).read(env.TADAMON_WEBHOOK_ALLOW_PRIVATE);
+  if (!read.ok) throw new ConfigurationError('TADAMON_WEBHOOK_ALLOW_PRIVATE', read.reason);
+  return read.value;
 }
 
 function mailDomain(env: NodeJS.ProcessEnv): string {

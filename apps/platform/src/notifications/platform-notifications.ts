@@ -66,7 +66,11 @@ class PlatformNotificationChannels implements OnApplicationShutdown {
         { provide: MESSAGE_RENDERER, useFactory: () => templateRenderer() },
         {
           provide: WEBHOOK_TRANSPORT,
-          useFactory: () => new UndiciWebhookTransport({ timeoutMs: webhookTimeoutMs }),
+          useFactory: () =>
+            new UndiciWebhookTransport({
+              timeoutMs: webhookTimeoutMs,
+              allowPrivateTargets: config.webhookAllowPrivate,
+            }),
         },
         {
           // Secrets are kept like personal-data keys: wrapped under the master key, in keys.db.

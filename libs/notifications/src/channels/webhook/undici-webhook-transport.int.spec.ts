@@ -5,6 +5,7 @@ import { APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { Webhook } from 'standardwebhooks';
 import { DeliveryRefused, OutgoingWebhook } from '../channel-ports';
 import { UndiciWebhookTransport } from './undici-webhook-transport';
+import { isPrivateAddress } from './webhook-target-guard';
 import { newWebhookSecret } from './webhook-signature';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -35,7 +36,8 @@ const refusal = async (promise: Promise<unknown>): Promise<DeliveryRefused> => {
 
 describe('the webhook transport over real HTTP', () => {
   const secret = newWebhookSecret();
-  const transport = new UndiciWebhookTransport({ timeoutMs: 300 });
+  // The receivers of these tests listen on this machine, which a deployed transport refuses.
+  const transport = new UndiciWebhookTransport({ timeoutMs: 300, allowPrivateTargets: true });
   const webhook = (url: string, extra: Partial<OutgoingWebhook> = {}): OutgoingWebhook => ({
     webhookId: 'ntf-0123456789abcdef0123456789abcdef01234567',
     url,
@@ -148,5 +150,46 @@ describe('the webhook transport over real HTTP', () => {
     expect(busy.refusal.permanent).toBe(false);
     expect(busy.refusal.retryAfterSeconds).toBeGreaterThanOrEqual(58);
     expect(busy.refusal.retryAfterSeconds).toBeLessThanOrEqual(61);
+  });
+
+  describe('refuses the ministry’s own network (SSRF): this machine, private and link-local addresses', () => {
+    const guarded = new UndiciWebhookTransport({ timeoutMs: 300 });
+    afterAll(() => guarded.close(), APP_STOP_TIMEOUT_MS);
+
+    it('names the private ranges, IPv4-mapped IPv6 included, and lets public addresses through', () => {
+      for (const address of [
+        '127.0.0.1',
+        '10.1.2.3',
+        '172.20.0.1',
+        '192.168.1.1',
+        '169.254.169.254',
+        '100.64.0.1',
+        '0.0.0.0',
+        '::1',
+        'fd00::1',
+        'fe80::1',
+        '::ffff:10.0.0.1',
+      ])
+        expect([address, isPrivateAddress(address)]).toEqual([address, true]);
+      for (const address of ['8.8.8.8', '196.200.1.1', '2a00:1450:4007::1', '::ffff:8.8.8.8'])
+        expect([address, isPrivateAddress(address)]).toEqual([address, false]);
+    });
+
+    it('refuses an address literal and a name that resolves to one, for good (no retry), before sending', async () => {
+      let reached = 0;
+      const url = await serve((_req, _body, res) => {
+        reached += 1;
+        res.writeHead(204).end();
+      });
+      const literal = await refusal(guarded.post(webhook(url)));
+      expect(literal.refusal).toMatchObject({ permanent: true });
+      expect(literal.message).toMatch(/private or local address \(127\.0\.0\.1\)/);
+      const named = await refusal(guarded.post(webhook(url.replace('127.0.0.1', 'localhost'))));
+      expect(named.refusal).toMatchObject({ permanent: true });
+      expect(named.message).toMatch(/localhost is a private or local address/);
+      const metadata = await refusal(guarded.post(webhook('http://169.254.169.254/latest/meta-data')));
+      expect(metadata.refusal).toMatchObject({ permanent: true });
+      expect(reached).toBe(0);
+    });
   });
 });

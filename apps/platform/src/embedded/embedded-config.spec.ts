@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, loadEmbeddedConfig } from './embedded-config';
+
+describe('the embedded platform’s notification settings', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tadamon-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes emails to DATA_DIR/outbox, links to localhost, and keeps webhooks off private networks by default', () => {
+    const config = loadEmbeddedConfig({}, dir);
+    expect(config).toMatchObject({
+      smtpUrl: null,
+      outboxDir: join(dir, 'outbox'),
+      publicUrl: 'http://localhost:3000',
+      mailDomain: 'tadamon.local',
+      webhookAllowPrivate: false,
+    });
+  });
+
+  it('sends by SMTP_URL, and takes the public URL, mail domain and private webhooks from the environment', () => {
+    const config = loadEmbeddedConfig(
+      {
+        SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+        TADAMON_PUBLIC_URL: 'https://tadamon.example.org',
+        TADAMON_MAIL_DOMAIN: 'Tadamon.Example.org',
+        TADAMON_WEBHOOK_ALLOW_PRIVATE: 'true',
+      },
+      dir,
+    );
+    expect(config).toMatchObject({
+      smtpUrl: 'smtps://user:secret@mail.example.org:465',
+      publicUrl: 'https://tadamon.example.org/',
+      mailDomain: 'tadamon.example.org',
+      webhookAllowPrivate: true,
+    });
+  });
+
+  it.each([
+    ['SMTP_URL', 'http://mail.example.org'],
+    ['TADAMON_PUBLIC_URL', 'ftp://x'],
+    ['TADAMON_MAIL_DOMAIN', 'not a domain'],
+    ['TADAMON_WEBHOOK_ALLOW_PRIVATE', 'perhaps'],
+  ])('refuses %s=%s with the variable named', (variable, value) => {
+    expect(() => loadEmbeddedConfig({ [variable]: value }, dir)).toThrow(ConfigurationError);
+    expect(() => loadEmbeddedConfig({ [variable]: value }, dir)).toThrow(variable);
+  });
+});
