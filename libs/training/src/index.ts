@@ -1,0 +1,2 @@
+// Training: modules, paths, sessions, enrolment, attendance, completion and certificates.
+export * from './domain/errors';
