@@ -233,6 +233,7 @@ export class PostgresContactDirectory implements RecipientDirectory {
     const language = card['preferredLanguage'];
     return {
       fullName: String(card['fullName'] ?? ''),
+      consented: entryOf(row).consented,
       email: typeof card['email'] === 'string' ? card['email'] : null,
       language:
         typeof language === 'string' && (LANGUAGES as readonly string[]).includes(language)

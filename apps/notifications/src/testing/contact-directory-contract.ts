@@ -121,12 +121,13 @@ export function contactDirectoryContract<Tx>(
       expect(await under.directory.contactsOf('a2')).toEqual([]);
     });
 
-    it('opens the sealed card only when asked, with the person’s key', async () => {
-      await record(await added('p1', 1));
+    it('opens the sealed card only when asked, with the person’s key and their consent', async () => {
+      await record(await added('p1', 1), consent('p1', 2, 'given'));
       expect(await under.directory.openContact('p1')).toEqual({
         fullName: 'Amina Berrada',
         email: 'amina@contract.example.org',
         language: 'ar',
+        consented: true,
       });
       expect(await under.directory.openContact('nobody')).toBeUndefined();
     });

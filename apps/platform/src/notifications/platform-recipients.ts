@@ -70,6 +70,7 @@ export class PlatformRecipients implements RecipientDirectory {
     const language = card['preferredLanguage'];
     return {
       fullName: String(card['fullName'] ?? ''),
+      consented: entryOf(doc).consented,
       email: typeof card['email'] === 'string' ? card['email'] : null,
       language: typeof language === 'string' && LANGUAGES.includes(language) ? (language as Language) : null,
     };

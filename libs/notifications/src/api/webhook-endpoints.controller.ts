@@ -204,7 +204,7 @@ export class WebhookEndpointsController {
   })
   async remove(@CurrentActor() actor: Actor, @Param('endpointId') endpointId: string) {
     const { state } = await this.endpoint(actor, endpointId);
-    const outcome = await this.run(actor, endpointId, {
+    const outcome = await this.execute(actor, endpointId, {
       type: 'RemoveWebhookEndpoint',
       data: { endpointId },
     });
@@ -287,6 +287,15 @@ export class WebhookEndpointsController {
     command: Parameters<NotificationsCommands['execute']>[2],
   ) {
     await this.endpoint(actor, endpointId);
+    return this.execute(actor, endpointId, command);
+  }
+
+  /** For a caller that has already loaded the endpoint and checked the actor may act on it. */
+  private async execute(
+    actor: Actor,
+    endpointId: string,
+    command: Parameters<NotificationsCommands['execute']>[2],
+  ) {
     const outcome = await this.commands.execute('webhookEndpoint', endpointId, command as never, actor);
     return commandResponse(outcome, { endpointId });
   }

@@ -60,7 +60,9 @@ export class DigestProcess implements OnApplicationBootstrap, OnApplicationShutd
     const byRecipient = new Map<string, NotificationDoc[]>();
     for (const doc of held) {
       const key = `${doc.recipient.kind}/${doc.recipient.id}`;
-      byRecipient.set(key, [...(byRecipient.get(key) ?? []), doc]);
+      const docs = byRecipient.get(key);
+      if (docs) docs.push(doc);
+      else byRecipient.set(key, [doc]);
     }
     const requested: string[] = [];
     for (const docs of byRecipient.values()) {

@@ -58,12 +58,16 @@ export class NotificationDelivery {
 
     const contact = await this.contactOf(n);
     if (contact === 'erased') return this.skip(n, 'erased', at);
+    // Read once per delivery: the routing and the message's language both follow them.
+    const preferences = new PreferencesOnce(() => this.preferenceStates(n));
     if (n.status === 'requested') {
-      const preferences = await this.preferencesOf(n);
-      const entry =
-        n.recipient.kind === 'contact-person' ? await this.directory.contact(n.recipient.id) : null;
-      const standing = entry ? { erased: entry.status === 'erased', consented: entry.consented } : null;
-      const routing = route(n.trigger, n.channel, preferences, standing, at);
+      const routing = route(
+        n.trigger,
+        n.channel,
+        inForce(await preferences.get()),
+        await this.standingOf(n, contact),
+        at,
+      );
       if ('skip' in routing) return this.skip(n, routing.skip, at);
       if ('deferUntil' in routing) {
         await this.run(
@@ -82,7 +86,7 @@ export class NotificationDelivery {
     const endpoint = n.channel === 'webhook' ? await this.webhooks.endpointOf(n) : null;
     if (typeof endpoint === 'string') return this.skip(n, 'channel-not-set-up', at, endpoint);
 
-    const { message, revision } = await this.render(n, contact ?? null, loaded.revision);
+    const { message, revision } = await this.render(n, contact ?? null, preferences, loaded.revision);
     const start = await this.commands
       .execute(
         'notification',
@@ -193,10 +197,13 @@ export class NotificationDelivery {
   private async render(
     n: Notification,
     contact: OpenedContact | null,
+    preferences: PreferencesOnce,
     revision: number,
   ): Promise<{ message: RenderedMessage; revision: number }> {
     const message =
-      n.channel === 'webhook' ? this.webhooks.payload(n).rendered : await this.message(n, contact);
+      n.channel === 'webhook'
+        ? this.webhooks.payload(n).rendered
+        : await this.message(n, contact, await preferences.get());
     const rendered = {
       templateId: message.templateId,
       templateVersion: message.templateVersion,
@@ -217,8 +224,12 @@ export class NotificationDelivery {
   }
 
   /** The email or inbox message, in the recipient's language (the template's fallback recorded). */
-  private async message(n: Notification, contact: OpenedContact | null): Promise<RenderedMessage> {
-    const language = await this.languageOf(n, contact);
+  private async message(
+    n: Notification,
+    contact: OpenedContact | null,
+    preferences: PreferenceStates,
+  ): Promise<RenderedMessage> {
+    const language = languageOf(preferences, contact);
     const names = n.recipient.organisationId
       ? await this.directory.organisationNames(n.recipient.organisationId)
       : undefined;
@@ -249,31 +260,26 @@ export class NotificationDelivery {
     };
   }
 
-  /** The recipient's own choice, else the language on their card, else their organisation's, else French. */
-  private async languageOf(n: Notification, contact: OpenedContact | null): Promise<Language> {
+  private async preferenceStates(n: Notification): Promise<PreferenceStates> {
     const own = await this.stateOf(n.recipient.id);
-    if (own.status === 'set') return own.language;
-    if (contact?.language) return contact.language;
     const organisation = n.recipient.organisationId ? await this.stateOf(n.recipient.organisationId) : null;
-    return settingsOf(organisation ?? own).language;
-  }
-
-  /**
-   * The preferences in force: the recipient's own once set, else their organisation's (the
-   * defaults its account sets for its people and endpoints), else the platform's. Categories
-   * unsubscribed by either are not sent.
-   */
-  private async preferencesOf(n: Notification): Promise<PreferencesState> {
-    const own = await this.stateOf(n.recipient.id);
-    if (own.status === 'set' || !n.recipient.organisationId) return own;
-    const organisation = await this.stateOf(n.recipient.organisationId);
-    const unsubscribed = [...new Set([...own.unsubscribed, ...organisation.unsubscribed])].sort();
-    return { ...organisation, unsubscribed } as PreferencesState;
+    return { own, organisation };
   }
 
   private async stateOf(recipientId: string): Promise<PreferencesState> {
     const loaded = await this.commands.load('preferences', recipientId);
     return loaded?.state ?? { status: 'none', unsubscribed: [] };
+  }
+
+  /** Consent and erasure of a contact person: from the card opened to send, else from the directory. */
+  private async standingOf(
+    n: Notification,
+    contact: OpenedContact | undefined,
+  ): Promise<{ erased: boolean; consented: boolean } | null> {
+    if (n.recipient.kind !== 'contact-person') return null;
+    if (contact) return { erased: false, consented: contact.consented };
+    const entry = await this.directory.contact(n.recipient.id);
+    return entry ? { erased: entry.status === 'erased', consented: entry.consented } : null;
   }
 
   private async contactOf(n: Notification): Promise<OpenedContact | 'erased' | undefined> {
@@ -322,3 +328,36 @@ export class NotificationDelivery {
     return this.commands.execute('notification', n.notificationId, command as never, actor, { now });
   }
 }
+
+interface PreferenceStates {
+  own: PreferencesState;
+  organisation: PreferencesState | null;
+}
+
+/** The preferences of one delivery, read at most once. */
+class PreferencesOnce {
+  private loaded?: Promise<PreferenceStates>;
+  constructor(private readonly load: () => Promise<PreferenceStates>) {}
+  get(): Promise<PreferenceStates> {
+    this.loaded ??= this.load();
+    return this.loaded;
+  }
+}
+
+/**
+ * The preferences in force: the recipient's own once set, else their organisation's (the
+ * defaults its account sets for its people and endpoints), else the platform's. Categories
+ * unsubscribed by either are not sent.
+ */
+const inForce = ({ own, organisation }: PreferenceStates): PreferencesState => {
+  if (own.status === 'set' || !organisation) return own;
+  const unsubscribed = [...new Set([...own.unsubscribed, ...organisation.unsubscribed])].sort();
+  return { ...organisation, unsubscribed } as PreferencesState;
+};
+
+/** The recipient's own choice, else the language on their card, else their organisation's, else French. */
+const languageOf = ({ own, organisation }: PreferenceStates, contact: OpenedContact | null): Language => {
+  if (own.status === 'set') return own.language;
+  if (contact?.language) return contact.language;
+  return settingsOf(organisation ?? own).language;
+};

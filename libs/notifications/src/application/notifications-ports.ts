@@ -38,6 +38,8 @@ export interface OpenedContact {
   fullName: string;
   email: string | null;
   language: Language | null;
+  /** Consent given for programme communications (law 09-08 or the GDPR). */
+  consented: boolean;
 }
 
 /**

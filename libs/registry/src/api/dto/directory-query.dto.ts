@@ -1,31 +1,12 @@
 import { ApiPropertyOptional, IntersectionType, PickType } from '@nestjs/swagger';
-import { AreaLevelQueryDto, BoundedString } from '@tadamon/nest-kit';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AreaLevelQueryDto, BoundedString, PageQueryDto } from '@tadamon/nest-kit';
+import { IsIn, IsOptional } from 'class-validator';
 import { ACTOR_KINDS } from '../../domain/actor/actor';
 import { NEED_PRIORITIES } from '../../domain/regional-need/regional-need';
-import { DIRECTORY_SORTS, MAX_PAGE_SIZE } from '../../projections/association-directory-query';
+import { DIRECTORY_SORTS } from '../../projections/association-directory-query';
 
 const STATUSES = ['submitted', 'verified', 'rejected', 'suspended', 'dissolved', 'merged'];
 const NEED_STATUSES = ['open', 'matched', 'addressed', 'withdrawn'];
-
-export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
-}
 
 export class AssociationDirectoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'MA-09', description: '2015 region code' })
