@@ -108,6 +108,22 @@ describe('ContextCommands', () => {
     expect(await outcomes()).toEqual([['Open', 'accepted', 1]]);
   });
 
+  it('runs many commands on one stream at once one after another, in order, with no lost race', async () => {
+    const { streams, commands, outcomes } = setup();
+    await commands.run('counter', 'a', { type: 'Open', data: { id: 'a' } }, actor);
+    const adds = Array.from({ length: 50 }, (_, i) =>
+      commands.run('counter', 'a', { type: 'Add', data: { id: 'a', by: i + 1 } }, actor, { maxRetries: 0 }),
+    );
+    const results = await Promise.all(adds);
+    expect(results.map((r) => r.revision)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    const added = (streams.streams.get('counter-a') ?? []).slice(1).map((e) => (e.data as { by: number }).by);
+    expect(added).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(await outcomes()).toEqual([
+      ['Open', 'accepted', 1],
+      ['Add', 'accepted', 50],
+    ]);
+  });
+
   it('counts unchanged, rejected, conflict and failed outcomes', async () => {
     const { streams, commands, appended, outcomes } = setup();
     await commands.run('counter', 'a', { type: 'Open', data: { id: 'a' } }, actor);

@@ -13,6 +13,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { KitMetrics } from '../metrics/kit-metrics';
 import { issuesOfBody } from './body-fields';
+import { KeyedSerialiser } from './keyed-serialiser';
 import { RequestContext } from '../request-context/request-context';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -94,9 +95,15 @@ export interface ContextCommandsSettings {
  * Runs a context's commands: read the stream, fold, decide, append with the expected revision (the
  * generic handler). Time, ids, the actor and the correlation id come in here, at the edge; the
  * outcome is counted in the metrics and the host told of the append.
+ *
+ * The commands of one stream run one after another in this process, in the order they came: many
+ * at once on one stream (200 enrolments in one session) then all succeed without losing races to
+ * each other. Other processes writing the same stream are still caught by the expected revision,
+ * and the command re-read, re-decided and retried.
  */
 export class ContextCommands<T extends AggregateTable> {
   private readonly streams: EventStreamStore;
+  private readonly serialiser = new KeyedSerialiser();
 
   constructor(
     private readonly aggregates: T,
@@ -107,16 +114,31 @@ export class ContextCommands<T extends AggregateTable> {
   }
 
   /** Runs the command; the outcome carries the events it recorded. */
-  async run<A extends keyof T & string>(
+  run<A extends keyof T & string>(
     aggregate: A,
     id: string,
     command: CommandInput<T, A>,
     actor: CommandActor,
     options: ExecuteOptions = {},
   ): Promise<DetailedOutcome> {
-    const { decider, stream } = this.aggregates[aggregate];
-    const { context, metrics, listener } = this.settings;
+    const streamId = this.aggregates[aggregate].stream(id);
+    // The request's context (correlation id) is read now, before the command waits its turn.
     const correlationId = options.correlationId ?? RequestContext.commandMetadata().correlationId;
+    return this.serialiser.run(streamId, () =>
+      this.runNow(aggregate, streamId, command, actor, { ...options, correlationId }),
+    );
+  }
+
+  private async runNow<A extends keyof T & string>(
+    aggregate: A,
+    streamId: string,
+    command: CommandInput<T, A>,
+    actor: CommandActor,
+    options: ExecuteOptions,
+  ): Promise<DetailedOutcome> {
+    const { decider } = this.aggregates[aggregate];
+    const { context, metrics, listener } = this.settings;
+    const { correlationId } = options;
     const full = {
       ...command,
       metadata: {
@@ -129,7 +151,7 @@ export class ContextCommands<T extends AggregateTable> {
     } as Command;
     let result;
     try {
-      result = await handleCommand(this.streams, decider, stream(id), full, {
+      result = await handleCommand(this.streams, decider, streamId, full, {
         expectedRevision: options.expectedRevision,
         maxRetries: options.maxRetries,
         assumeNewStream: this.settings.creating?.has(command.type) ?? false,
