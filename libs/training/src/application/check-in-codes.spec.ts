@@ -68,6 +68,13 @@ describe('check-in codes', () => {
     ]);
     for (const now of ['2026-06-10T07:29:59.999Z', '2026-06-10T12:00:00.000Z']) {
       expect(() => codes.issueCheckInCode(morning, now)).toThrow(CheckInWindowClosed);
+      expect(() => codes.issueCheckInCode(morning, now)).toThrow(
+        expect.objectContaining({
+          code: 'CHECK_IN_WINDOW_CLOSED',
+          opensAt: '2026-06-10T07:30:00.000Z',
+          closesAt: morning.sittingEndsAt,
+        }),
+      );
     }
   });
 

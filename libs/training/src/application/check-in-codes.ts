@@ -1,9 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { TrainingError } from '../domain/errors';
 
 // Self check-in by QR: the trainer's screen shows a code that changes every step (60 s by default)
 // during the sitting's check-in window; a trainee's phone sends it back with their own session.
-// A photo of the QR forwarded to an absent friend stops working at the end of its step, a minute
-// at most. The code proves "I saw this sitting's screen now", not who the trainee is: the trainee
+// A photo of the QR forwarded to an absent friend stops working at the end of its step (60 s at
+// most, plus the 5 s clock skew tolerance). The code proves "I saw this sitting's screen now", not who the trainee is: the trainee
 // is the authenticated user, and the domain checks they are enrolled in the sitting.
 
 /** How far a client's or server's clock may drift without refusing a genuine code (both ends). */
@@ -57,14 +58,18 @@ export type CheckInCodeVerdict =
   | { readonly ok: true; readonly claims: CheckInClaims }
   | { readonly ok: false; readonly reason: CheckInCodeRefusal };
 
-export class CheckInWindowClosed extends Error {
+/** A code is only issued inside the sitting's check-in window. */
+export class CheckInWindowClosed extends TrainingError {
+  readonly code = 'CHECK_IN_WINDOW_CLOSED';
   constructor(
     readonly opensAt: string,
     readonly closesAt: string,
     readonly now: string,
   ) {
     super(`the check-in window runs from ${opensAt} to ${closesAt}; at ${now} no code is issued`);
-    this.name = 'CheckInWindowClosed';
+  }
+  override extensions() {
+    return { opensAt: this.opensAt, closesAt: this.closesAt };
   }
 }
 

@@ -17,12 +17,14 @@ export const CERTIFICATE_CATEGORY = 'trainingCertificate';
 export const certificateStreamName = (certificateId: string): string =>
   streamName(CERTIFICATE_CATEGORY, certificateId);
 
-export const TRAINING_OFFICER_ROLE = 'training-officer';
-/** The platform's own processes (issuance on completion, revocation when a record is annulled). */
-export const SYSTEM_ROLE = 'system';
+/**
+ * Who issues and changes certificates: a training officer, or the platform's own processes
+ * (issuance on completion, revocation when a completion is annulled).
+ */
+export const CERTIFYING_ROLES: readonly string[] = ['training-officer', 'system'];
 
 const requireCertifier = (actor: Actor, command: string): void => {
-  if (!actor.roles.includes(TRAINING_OFFICER_ROLE) && !actor.roles.includes(SYSTEM_ROLE))
+  if (!actor.roles.some((role) => CERTIFYING_ROLES.includes(role)))
     throw new NotAllowedToCertify(actor.id, command);
 };
 
