@@ -1,0 +1,33 @@
+import { DomainEvent } from '@tadamon/eventsourcing';
+import { StatusPurpose } from './status-list-index';
+
+type Id = { statusListId: string };
+
+export type StatusListOpened = DomainEvent<
+  'StatusListOpened',
+  Id & {
+    size: number;
+    purposes: StatusPurpose[];
+    stride: number;
+    offset: number;
+    openedAt: string;
+    by: string;
+  }
+>;
+export type IndexAllocated = DomainEvent<
+  'IndexAllocated',
+  Id & { certificateId: string; index: number; allocatedAt: string; by: string }
+>;
+export type StatusBitSet = DomainEvent<
+  'StatusBitSet',
+  Id & {
+    purpose: StatusPurpose;
+    index: number;
+    value: boolean;
+    certificateId: string;
+    setAt: string;
+    by: string;
+  }
+>;
+
+export type StatusListEvent = StatusListOpened | IndexAllocated | StatusBitSet;
