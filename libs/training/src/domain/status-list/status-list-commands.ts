@@ -1,5 +1,4 @@
 import { Command } from '@tadamon/eventsourcing';
-import { StatusPurpose } from './status-list-index';
 
 type Id = { statusListId: string };
 
@@ -9,10 +8,4 @@ type Id = { statusListId: string };
  */
 export type OpenStatusList = Command<'OpenStatusList', Id & { stride: number; offset: number }>;
 export type AllocateIndex = Command<'AllocateIndex', Id & { certificateId: string }>;
-/** `value` true sets the bit (revoked, or suspended), false clears it (reinstated). */
-export type SetStatusBit = Command<
-  'SetStatusBit',
-  Id & { purpose: StatusPurpose; index: number; value: boolean }
->;
-
-export type StatusListCommand = OpenStatusList | AllocateIndex | SetStatusBit;
+export type StatusListCommand = OpenStatusList | AllocateIndex;

@@ -18,16 +18,4 @@ export type IndexAllocated = DomainEvent<
   'IndexAllocated',
   Id & { certificateId: string; index: number; allocatedAt: string; by: string }
 >;
-export type StatusBitSet = DomainEvent<
-  'StatusBitSet',
-  Id & {
-    purpose: StatusPurpose;
-    index: number;
-    value: boolean;
-    certificateId: string;
-    setAt: string;
-    by: string;
-  }
->;
-
-export type StatusListEvent = StatusListOpened | IndexAllocated | StatusBitSet;
+export type StatusListEvent = StatusListOpened | IndexAllocated;

@@ -5,15 +5,10 @@ import { StatusListCommand } from './status-list-commands';
 import { StatusListState } from './status-list-state';
 import { command, permutation } from './status-list.fixtures';
 
-const first = permutation.offset;
 const pool: StatusListCommand[] = [
   command('OpenStatusList', permutation),
   command('AllocateIndex', { certificateId: 'cert-a' }),
   command('AllocateIndex', { certificateId: 'cert-b' }),
-  command('SetStatusBit', { purpose: 'suspension', index: first, value: true }),
-  command('SetStatusBit', { purpose: 'suspension', index: first, value: false }),
-  command('SetStatusBit', { purpose: 'revocation', index: first, value: true }),
-  command('SetStatusBit', { purpose: 'revocation', index: first, value: false }),
 ];
 
 describe('training status list: a command that succeeded changes nothing when repeated', () => {

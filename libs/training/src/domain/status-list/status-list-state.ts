@@ -11,8 +11,6 @@ export type StatusList = IndexPermutation & {
   readonly allocated: number;
   readonly indexOf: ReadonlyMap<string, number>;
   readonly certificateAt: ReadonlyMap<number, string>;
-  /** The set bits of each purpose's bitstring. */
-  readonly setBits: Readonly<Record<StatusPurpose, ReadonlySet<number>>>;
 };
 
 export type StatusListState = { readonly status: 'none' } | StatusList;
@@ -23,17 +21,13 @@ export const initialStatusListState = (): StatusListState => ({ status: 'none' }
 export const allocatedIndexOf = (state: StatusListState, certificateId: string): number | null =>
   state.status === 'open' ? (state.indexOf.get(certificateId) ?? null) : null;
 
-/** Whether the bit at `index` is set in the purpose's bitstring. */
-export const isStatusBitSet = (state: StatusListState, purpose: StatusPurpose, index: number): boolean =>
-  state.status === 'open' && state.setBits[purpose].has(index);
-
 const opened = (state: StatusListState): StatusList => {
   if (state.status === 'none') throw new Error('a status list event on a list never opened');
   return state;
 };
 
 /**
- * A full list is 131072 allocations and their bits: copying the maps at each event would make a
+ * A full list is 131072 allocations: copying the maps at each event would make a
  * fold quadratic. evolve adds to them in place and returns a new state object; a folded state is
  * consumed by the next evolve (as foldEvents and the command handler do), never kept and reused.
  */
@@ -52,7 +46,6 @@ export const evolveStatusList = (state: StatusListState, event: StatusListEvent)
         allocated: 0,
         indexOf: new Map(),
         certificateAt: new Map(),
-        setBits: { revocation: new Set(), suspension: new Set() },
       };
     }
     case 'IndexAllocated': {
@@ -61,14 +54,6 @@ export const evolveStatusList = (state: StatusListState, event: StatusListEvent)
       (list.indexOf as Map<string, number>).set(certificateId, index);
       (list.certificateAt as Map<number, string>).set(index, certificateId);
       return { ...list, allocated: list.allocated + 1 };
-    }
-    case 'StatusBitSet': {
-      const list = opened(state);
-      const { purpose, index, value } = event.data;
-      const bits = list.setBits[purpose] as Set<number>;
-      if (value) bits.add(index);
-      else bits.delete(index);
-      return { ...list };
     }
   }
 };

@@ -34,13 +34,3 @@ export const allocated = (certificateId: string, index: number): StatusListEvent
   type: 'IndexAllocated',
   data: { statusListId, certificateId, index, allocatedAt: now, by: certifier },
 });
-
-export const bitSet = (
-  purpose: 'revocation' | 'suspension',
-  index: number,
-  value: boolean,
-  certificateId = 'cert-a',
-): StatusListEvent => ({
-  type: 'StatusBitSet',
-  data: { statusListId, purpose, index, value, certificateId, setAt: now, by: certifier },
-});

@@ -1,17 +1,14 @@
 import { DeciderSpecification, foldEvents } from '@tadamon/eventsourcing';
 import { AlreadyCreated, NotCreated, ValidationFailed } from '../errors';
 import { statusListDecider, statusListStreamName } from './status-list';
-import { AllocateIndex, OpenStatusList, SetStatusBit } from './status-list-commands';
-import { IndexNotAllocated, RevocationIrreversible } from './status-list-errors';
-import { allocatedIndexOf, isStatusBitSet, StatusList } from './status-list-state';
-import { allocated, bitSet, command, opened, permutation } from './status-list.fixtures';
+import { AllocateIndex, OpenStatusList } from './status-list-commands';
+import { allocatedIndexOf } from './status-list-state';
+import { allocated, command, opened, permutation } from './status-list.fixtures';
 
 const spec = DeciderSpecification.for(statusListDecider);
 const open = (stride = permutation.stride, offset = permutation.offset) =>
   command<OpenStatusList>('OpenStatusList', { stride, offset });
 const allocate = (certificateId: string) => command<AllocateIndex>('AllocateIndex', { certificateId });
-const setBit = (purpose: 'revocation' | 'suspension', index: number, value: boolean) =>
-  command<SetStatusBit>('SetStatusBit', { purpose, index, value });
 const withA = [opened, allocated('cert-a', 40_961)];
 
 describe('training status list', () => {
@@ -72,80 +69,6 @@ describe('training status list', () => {
         .when({ ...allocate(''), data: { statusListId: 'sl-2026-2', certificateId: 'cert a' } })
         .thenThrows(ValidationFailed);
       expect(error.issues.map((i) => i.field)).toEqual(['statusListId', 'certificateId']);
-    });
-  });
-
-  describe('SetStatusBit', () => {
-    it('sets the suspension bit of an allocated index, naming its certificate', () => {
-      spec
-        .given(withA)
-        .when(setBit('suspension', 40_961, true))
-        .then([bitSet('suspension', 40_961, true)]);
-    });
-    it('clears the suspension bit (reinstatement)', () => {
-      spec
-        .given([...withA, bitSet('suspension', 40_961, true)])
-        .when(setBit('suspension', 40_961, false))
-        .then([bitSet('suspension', 40_961, false)]);
-    });
-    it('sets the revocation bit at the same index as the suspension bit', () => {
-      spec
-        .given([...withA, bitSet('suspension', 40_961, true)])
-        .when(setBit('revocation', 40_961, true))
-        .then([bitSet('revocation', 40_961, true)]);
-      const state = foldEvents(statusListDecider, [
-        ...withA,
-        bitSet('suspension', 40_961, true),
-        bitSet('revocation', 40_961, true),
-      ]) as StatusList;
-      expect([...state.setBits.revocation]).toEqual([40_961]);
-      expect([...state.setBits.suspension]).toEqual([40_961]);
-      expect(isStatusBitSet(state, 'revocation', 121_968)).toBe(false);
-    });
-    it('changes nothing when the bit already has the value', () => {
-      spec
-        .given(withA)
-        .when(setBit('suspension', 40_961, false))
-        .thenNothingHappened();
-      spec
-        .given(withA)
-        .when(setBit('revocation', 40_961, false))
-        .thenNothingHappened();
-      spec
-        .given([...withA, bitSet('revocation', 40_961, true)])
-        .when(setBit('revocation', 40_961, true))
-        .thenNothingHappened();
-    });
-    it('refuses to clear a revocation bit: revocation is not reversible', () => {
-      spec
-        .given([...withA, bitSet('revocation', 40_961, true)])
-        .when(setBit('revocation', 40_961, false))
-        .thenThrows(
-          RevocationIrreversible,
-          (e) => e.code === 'REVOCATION_IRREVERSIBLE' && e.index === 40_961,
-        );
-    });
-    it('refuses a bit at an index no certificate holds', () => {
-      spec
-        .given(withA)
-        .when(setBit('revocation', 121_968, true))
-        .thenThrows(IndexNotAllocated, (e) => e.code === 'INDEX_NOT_ALLOCATED' && e.index === 121_968);
-    });
-    it('refuses another purpose, an index out of the list and a value that is not a boolean', () => {
-      const error = spec
-        .given(withA)
-        .when(
-          command<SetStatusBit>('SetStatusBit', {
-            purpose: 'refresh' as 'revocation',
-            index: 131_072,
-            value: 1 as unknown as boolean,
-          }),
-        )
-        .thenThrows(ValidationFailed);
-      expect(error.issues.map((i) => i.field)).toEqual(['purpose', 'index', 'value']);
-    });
-    it('refuses to set a bit on a list never opened', () => {
-      spec.when(setBit('revocation', 0, true)).thenThrows(NotCreated);
     });
   });
 });

@@ -1,8 +1,8 @@
 import { Decider, streamName } from '@tadamon/eventsourcing';
 import { AlreadyCreated, NotCreated } from '../errors';
-import { checkBoolean, checkId, checkInteger, checkOneOf, FieldIssues } from '../field-validation';
+import { checkId, checkInteger, FieldIssues } from '../field-validation';
 import { StatusListCommand } from './status-list-commands';
-import { IndexNotAllocated, RevocationIrreversible, StatusListFull } from './status-list-errors';
+import { StatusListFull } from './status-list-errors';
 import { StatusListEvent } from './status-list-events';
 import { STATUS_LIST_SIZE, STATUS_PURPOSES, statusListIndexAt } from './status-list-index';
 import { evolveStatusList, initialStatusListState, StatusList, StatusListState } from './status-list-state';
@@ -48,22 +48,6 @@ const decideOnList = (
         {
           type: 'IndexAllocated',
           data: { statusListId, certificateId, index, allocatedAt: now, by: actor.id },
-        },
-      ];
-    }
-    case 'SetStatusBit': {
-      const purpose = checkOneOf(issues, 'purpose', command.data.purpose, list.purposes);
-      const index = checkInteger(issues, 'index', command.data.index, 0, list.size - 1);
-      const value = checkBoolean(issues, 'value', command.data.value);
-      issues.throwIfAny();
-      const certificateId = list.certificateAt.get(index);
-      if (certificateId === undefined) throw new IndexNotAllocated(statusListId, index);
-      if (list.setBits[purpose].has(index) === value) return [];
-      if (purpose === 'revocation' && !value) throw new RevocationIrreversible(statusListId, index);
-      return [
-        {
-          type: 'StatusBitSet',
-          data: { statusListId, purpose, index, value, certificateId, setAt: now, by: actor.id },
         },
       ];
     }
