@@ -10,8 +10,10 @@ import {
   enrolled,
   feedbackGiven,
   marked,
+  now,
   officer,
   opened,
+  plan,
   scheduled,
   sessionId,
   trainee,
@@ -96,18 +98,21 @@ describe('training session: completion', () => {
   });
   it('counts an unmarked sitting as not attended, and rounds the percent down', () => {
     // 240 + 120 of 610 minutes: 59.016 % -> 59.01.
-    const longer = {
-      ...scheduled,
+    const longer: SessionEvent = {
+      type: 'SessionScheduled',
       data: {
-        ...(scheduled.data as object),
+        sessionId,
+        ...plan,
         sittings: [
           { sittingId: 'day-1', startsAt: '2026-03-10T08:00:00.000Z', endsAt: '2026-03-10T12:00:00.000Z' },
           { sittingId: 'day-2', startsAt: '2026-03-11T08:00:00.000Z', endsAt: '2026-03-11T12:10:00.000Z' },
           { sittingId: 'day-3', startsAt: '2026-03-12T08:00:00.000Z', endsAt: '2026-03-12T10:00:00.000Z' },
         ],
         completionRule: { minAttendancePercent: 50, feedbackRequired: false },
+        scheduledAt: now,
+        by: officer,
       },
-    } as SessionEvent;
+    };
     spec
       .given([longer, opened, ...enrolled(t1), marked('day-1', t1, 'present'), marked('day-3', t1, 'late')])
       .when(close())

@@ -29,7 +29,11 @@ const fields = (error: ValidationFailed) => error.issues.map((i) => i.field);
 const feedback = (
   rating: number,
   comment?: string,
-  { traineeId = trainee(1), actor = traineeId, at = afterLastSitting } = {},
+  {
+    traineeId = trainee(1),
+    actor = traineeId,
+    at = afterLastSitting,
+  }: { traineeId?: string; actor?: string; at?: string } = {},
 ) => command<GiveFeedback>('GiveFeedback', { traineeId, rating, comment }, { actor, at });
 const remark = (text: string, { traineeId = trainee(1), actor = trainer } = {}) =>
   command<RecordRemark>('RecordRemark', { traineeId, remark: text }, { actor, at: afterLastSitting });
