@@ -2,7 +2,7 @@ import { DeciderSpecification } from '@tadamon/eventsourcing';
 import { InvalidTransition, ValidationFailed } from '../errors';
 import { sessionDecider } from './session';
 import { AttendanceStatus, MarkAttendance } from './session-commands';
-import { NotATrainer, TraineeNotConfirmed, UnknownSitting } from './session-errors';
+import { NotATrainer, SittingNotStarted, TraineeNotConfirmed, UnknownSitting } from './session-errors';
 import { SessionEvent } from './session-events';
 import {
   command,
@@ -24,13 +24,13 @@ const fields = (error: ValidationFailed) => error.issues.map((i) => i.field);
 const mark = (
   traineeId: string,
   status: AttendanceStatus,
-  { sittingId = 'day-1', note, actor = trainer }: { sittingId?: string; note?: string; actor?: string } = {},
-) =>
-  command<MarkAttendance>(
-    'MarkAttendance',
-    { sittingId, traineeId, status, note },
-    { actor, at: duringDay1 },
-  );
+  {
+    sittingId = 'day-1',
+    note,
+    actor = trainer,
+    at = duringDay1,
+  }: { sittingId?: string; note?: string; actor?: string; at?: string } = {},
+) => command<MarkAttendance>('MarkAttendance', { sittingId, traineeId, status, note }, { actor, at });
 const corrected = (
   traineeId: string,
   status: AttendanceStatus,
@@ -100,6 +100,21 @@ describe('training session: attendance marked by a trainer', () => {
       .given([...openWithTwo, marked('day-1', trainee(1), 'present', 'self-check-in')])
       .when(mark(trainee(1), 'present'))
       .thenNothingHappened();
+  });
+  it('refuses present, late or absent before the sitting opens (30 minutes before its start)', () => {
+    spec
+      .given(openWithTwo)
+      .when(mark(trainee(1), 'absent', { sittingId: 'day-2', at: '2026-03-11T07:29:59.000Z' }))
+      .thenThrows(
+        SittingNotStarted,
+        (e) => e.sittingId === 'day-2' && e.opensAt === '2026-03-11T07:30:00.000Z',
+      );
+  });
+  it('accepts an excused absence announced before the sitting', () => {
+    spec
+      .given(openWithTwo)
+      .when(mark(trainee(1), 'excused', { sittingId: 'day-3', at: now }))
+      .then([marked('day-3', trainee(1), 'excused', 'trainer', { at: now })]);
   });
   it('refuses an actor who is neither a trainer of the session nor an officer', () => {
     spec

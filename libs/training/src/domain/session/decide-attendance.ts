@@ -9,7 +9,7 @@ import {
 } from '../field-validation';
 import { CheckInRefusal, CheckInRefused, CheckInWindow } from './check-in-refusals';
 import { ATTENDANCE_STATUSES, AttendanceCommand, CheckIn, MarkAttendance } from './session-commands';
-import { NotTheTrainee, TraineeNotConfirmed } from './session-errors';
+import { NotTheTrainee, SittingNotStarted, TraineeNotConfirmed } from './session-errors';
 import { SessionEvent } from './session-events';
 import {
   addMinutes,
@@ -36,11 +36,13 @@ const mark = (command: MarkAttendance, state: Session): SessionEvent[] => {
   issues.throwIfAny();
   requireStatus(state, command.type, RUNNING);
   requireTrainerOrOfficer(state, command.metadata);
-  sittingOf(state, sittingId);
+  const sitting = sittingOf(state, sittingId);
   if (!isConfirmed(state, traineeId)) throw new TraineeNotConfirmed(traineeId);
   const previous = markOf(state, sittingId, traineeId);
   if (previous?.status === status) return [];
   const { now, by } = stamp(command.metadata);
+  const opensAt = addMinutes(sitting.startsAt, -CHECK_IN_OPENS_BEFORE_MINUTES);
+  if (status !== 'excused' && isBefore(now, opensAt)) throw new SittingNotStarted(sittingId, opensAt);
   const { sessionId } = state;
   if (previous)
     return [

@@ -146,3 +146,17 @@ export class FeedbackAlreadyGiven extends TrainingError {
     super(`${traineeId} already gave feedback on this session`);
   }
 }
+
+/** Present, late or absent are known once the sitting's check-in window opened; excused may be said before. */
+export class SittingNotStarted extends TrainingError {
+  readonly code = 'SITTING_NOT_STARTED';
+  override extensions() {
+    return { sittingId: this.sittingId, opensAt: this.opensAt };
+  }
+  constructor(
+    readonly sittingId: string,
+    readonly opensAt: string,
+  ) {
+    super(`sitting ${sittingId} opens at ${opensAt}: only an excused absence can be marked before`);
+  }
+}
