@@ -60,7 +60,8 @@ export const MAX_TRAINERS = 10;
 const MAX_SITTING_MS = 12 * 3_600_000;
 
 export const checkTimezone = (issues: FieldIssues, field: string, value: unknown): string => {
-  if (typeof value === 'string' && value.trim() !== '') {
+  // An offset (`+01:00`) is not a zone, though newer engines accept it: it ignores daylight saving.
+  if (typeof value === 'string' && /^[A-Za-z]/.test(value)) {
     try {
       return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
     } catch {

@@ -128,6 +128,12 @@ describe('training session: scheduling', () => {
         'sittings[1].startsAt',
       ]);
     });
+    it('refuses a fixed offset instead of a time zone', () => {
+      const error = spec.when(schedule({ timezone: '+01:00' })).thenThrows(ValidationFailed);
+      expect(error.issues).toEqual([
+        { field: 'timezone', reason: 'must be an IANA time zone such as Africa/Casablanca' },
+      ]);
+    });
     it('refuses a session with no sitting', () => {
       const error = spec.when(schedule({ sittings: [] })).thenThrows(ValidationFailed);
       expect(fields(error)).toEqual(['sittings']);
