@@ -81,7 +81,10 @@ export class TrainingCommands {
     return this.commands.run(aggregate, id, command, actor, options);
   }
 
-  load<A extends TrainingAggregate>(aggregate: A, id: string): Promise<Loaded<TrainingStateOf<A>> | undefined> {
+  load<A extends TrainingAggregate>(
+    aggregate: A,
+    id: string,
+  ): Promise<Loaded<TrainingStateOf<A>> | undefined> {
     return this.commands.load(aggregate, id);
   }
 }

@@ -9,7 +9,7 @@ export const later = '2026-07-01T09:00:00.000Z';
 export const certificateId = 'cert-7f3a9c21';
 export const officer = 'officer-training-1';
 
-export const metadata = (actorId = officer, roles = ['training-officer'], time = now): CommandMetadata => ({
+export const metadata = (actorId = officer, roles = ['officer'], time = now): CommandMetadata => ({
   commandId: 'cmd-1',
   actor: { id: actorId, roles },
   now: time,
@@ -20,7 +20,7 @@ export const command = <C extends CertificateCommand>(
   data: Omit<C['data'], 'certificateId'>,
   {
     actor = officer,
-    roles = ['training-officer'],
+    roles = ['officer'],
     at = now,
   }: { actor?: string; roles?: string[]; at?: string } = {},
 ): C => ({ type, data: { certificateId, ...data }, metadata: metadata(actor, roles, at) }) as C;

@@ -21,7 +21,7 @@ export const certificateStreamName = (certificateId: string): string =>
  * Who issues and changes certificates: a training officer, or the platform's own processes
  * (issuance on completion, revocation when a completion is annulled).
  */
-export const CERTIFYING_ROLES: readonly string[] = ['training-officer', 'system'];
+export const CERTIFYING_ROLES: readonly string[] = ['officer', 'system'];
 
 const requireCertifier = (actor: Actor, command: string): void => {
   if (!actor.roles.some((role) => CERTIFYING_ROLES.includes(role)))
