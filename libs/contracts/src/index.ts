@@ -6,3 +6,4 @@ export * from './funding-events';
 export * from './partnerships-events';
 export * from './registry-contacts';
 export * from './notifications-events';
+export * from './training-events';

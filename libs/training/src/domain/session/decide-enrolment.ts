@@ -57,7 +57,7 @@ const request = (command: RequestEnrolment, state: Session): SessionEvent[] => {
       requested,
       {
         type: 'EnrolmentConfirmed',
-        data: { sessionId, traineeId, promotedFromWaitingList: false, confirmedAt: now },
+        data: { sessionId, traineeId, associationId, promotedFromWaitingList: false, confirmedAt: now },
       },
     ];
   return [

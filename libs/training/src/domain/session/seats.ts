@@ -9,5 +9,11 @@ export const freeSeats = (state: Session, capacity = state.capacity): number =>
 export const promoteFromWaitingList = (state: Session, seats: number, now: string): EnrolmentConfirmed[] =>
   state.waiting.slice(0, Math.max(0, seats)).map((traineeId) => ({
     type: 'EnrolmentConfirmed',
-    data: { sessionId: state.sessionId, traineeId, promotedFromWaitingList: true, confirmedAt: now },
+    data: {
+      sessionId: state.sessionId,
+      traineeId,
+      associationId: state.enrolments.get(traineeId)?.associationId ?? '',
+      promotedFromWaitingList: true,
+      confirmedAt: now,
+    },
   }));

@@ -32,7 +32,7 @@ export type EnrolmentRequested = DomainEvent<
 /** promotedFromWaitingList: the seat was freed (a cancellation, a larger capacity) and went to the first waiting. */
 export type EnrolmentConfirmed = DomainEvent<
   'EnrolmentConfirmed',
-  Id & { traineeId: string; promotedFromWaitingList: boolean; confirmedAt: string }
+  Id & { traineeId: string; associationId: string; promotedFromWaitingList: boolean; confirmedAt: string }
 >;
 /** position: 1 for the first on the waiting list, when the trainee joined it. */
 export type EnrolmentWaitlisted = DomainEvent<

@@ -72,7 +72,7 @@ export const requested = (traineeId: string, at = now): SessionEvent => ({
 });
 export const confirmed = (traineeId: string, promotedFromWaitingList = false, at = now): SessionEvent => ({
   type: 'EnrolmentConfirmed',
-  data: { sessionId, traineeId, promotedFromWaitingList, confirmedAt: at },
+  data: { sessionId, traineeId, associationId: association, promotedFromWaitingList, confirmedAt: at },
 });
 export const waitlisted = (traineeId: string, position: number, at = now): SessionEvent => ({
   type: 'EnrolmentWaitlisted',
