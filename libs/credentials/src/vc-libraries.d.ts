@@ -16,7 +16,8 @@ declare module '@digitalbazaar/vc' {
     credential: VcLibJsonLd;
     suite: unknown;
     documentLoader: VcLibDocumentLoader;
-    checkStatus?: (options: unknown) => Promise<unknown>;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    checkStatus?: (options: any) => Promise<unknown>;
     now?: Date;
   }): Promise<{ verified: boolean; error?: Error; statusResult?: unknown }>;
 }

@@ -235,8 +235,11 @@ async function statusClear(
   }
 }
 
+/** The error's message and those of its causes (jsonld wraps the document loader's refusal in `details.cause`). */
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const inner = (error as Error & { errors?: Error[] }).errors;
-  return inner?.length ? inner.map((e) => e.message).join('; ') : error.message;
+  if (inner?.length) return inner.map(describe).join('; ');
+  const cause = (error as Error & { details?: { cause?: unknown } }).details?.cause ?? error.cause;
+  return cause ? `${error.message} (${describe(cause)})` : error.message;
 }
