@@ -6,3 +6,4 @@ export * from './open-badge';
 export * from './status-list';
 export * from './issuer';
 export * from './verify';
+export * from './certificate';
