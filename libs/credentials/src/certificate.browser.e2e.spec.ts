@@ -5,6 +5,31 @@ import { launchChromium } from './testing/chromium';
 import { ARABIC_NAME, sampleIssuer } from './testing/sample-issuer';
 import type { Language } from './open-badge';
 
+/** What the page functions use of the browser (the specs' TypeScript has no DOM library). */
+interface BrowserElement {
+  textContent: string | null;
+}
+interface BrowserGlobals {
+  document: {
+    dir: string;
+    documentElement: { lang: string };
+    body: BrowserElement & { innerText: string };
+    fonts: { ready: Promise<unknown>; check(font: string, text: string): boolean };
+    querySelector(selector: string): BrowserElement | null;
+    getElementById(id: string): BrowserElement | null;
+    createElement(tag: 'canvas'): {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): {
+        drawImage(image: unknown, x: number, y: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      };
+    };
+  };
+  getComputedStyle(element: unknown): { direction: string };
+  Image: new () => { src: string; width: number; height: number; decode(): Promise<void> };
+}
+
 const VERIFY_URL = 'https://tadamon.example/verify/0f7c6f52-8a5e-4c3e-9a43-2f1f7c1b2a01';
 
 describe('the printable certificate in Chromium', () => {
@@ -24,7 +49,7 @@ describe('the printable certificate in Chromium', () => {
     const outside: string[] = [];
     page.on('request', (request) => request.url().startsWith('data:') || outside.push(request.url()));
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready);
+    await page.evaluate(() => (globalThis as unknown as BrowserGlobals).document.fonts.ready);
     expect(outside).toEqual([]);
     return page;
   }
@@ -54,14 +79,17 @@ describe('the printable certificate in Chromium', () => {
 
   it('lays the Arabic certificate out right to left, the name in logical order, in the embedded Naskh font', async () => {
     const page = await open('ar');
-    const dom = await page.evaluate(() => ({
-      dir: document.dir,
-      lang: document.documentElement.lang,
-      direction: getComputedStyle(document.getElementById('recipient') as HTMLElement).direction,
-      name: document.querySelector('#recipient bdi')?.textContent,
-      achievement: document.querySelector('#achievement bdi')?.textContent,
-      body: document.body.innerText,
-    }));
+    const dom = await page.evaluate(() => {
+      const { document, getComputedStyle } = globalThis as unknown as BrowserGlobals;
+      return {
+        dir: document.dir,
+        lang: document.documentElement.lang,
+        direction: getComputedStyle(document.getElementById('recipient')).direction,
+        name: document.querySelector('#recipient bdi')?.textContent,
+        achievement: document.querySelector('#achievement bdi')?.textContent,
+        body: document.body.innerText,
+      };
+    });
     expect(dom).toMatchObject({
       dir: 'rtl',
       lang: 'ar',
@@ -74,7 +102,11 @@ describe('the printable certificate in Chromium', () => {
 
     expectNameInNaskh(await fontsOf(page, '#recipient bdi'));
     expect(
-      await page.evaluate((family) => document.fonts.check(`16px '${family}'`, 'فاطمة'), ARABIC_FONT_FAMILY),
+      await page.evaluate(
+        (family) =>
+          (globalThis as unknown as BrowserGlobals).document.fonts.check(`16px '${family}'`, 'فاطمة'),
+        ARABIC_FONT_FAMILY,
+      ),
     ).toBe(true);
 
     const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
@@ -93,12 +125,15 @@ describe('the printable certificate in Chromium', () => {
     'lays the %s certificate out left to right, the Arabic name still shaped by the embedded font',
     async (language) => {
       const page = await open(language);
-      const dom = await page.evaluate(() => ({
-        dir: document.dir,
-        lang: document.documentElement.lang,
-        direction: getComputedStyle(document.body).direction,
-        name: document.querySelector('#recipient bdi')?.textContent,
-      }));
+      const dom = await page.evaluate(() => {
+        const { document, getComputedStyle } = globalThis as unknown as BrowserGlobals;
+        return {
+          dir: document.dir,
+          lang: document.documentElement.lang,
+          direction: getComputedStyle(document.body).direction,
+          name: document.querySelector('#recipient bdi')?.textContent,
+        };
+      });
       expect(dom).toEqual({ dir: 'ltr', lang: language, direction: 'ltr', name: ARABIC_NAME });
       expect(await page.locator('#achievement').innerText()).toBe(
         language === 'fr' ? 'Gestion associative' : 'Running an association',
@@ -123,12 +158,13 @@ describe('the printable certificate in Chromium', () => {
     const shot = await page.locator('#qr svg').screenshot();
     const dark = await page.evaluate(
       async ({ png, size }) => {
+        const { document, Image } = globalThis as unknown as BrowserGlobals;
         const image = new Image();
         image.src = `data:image/png;base64,${png}`;
         await image.decode();
         const canvas = document.createElement('canvas');
         [canvas.width, canvas.height] = [image.width, image.height];
-        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        const context = canvas.getContext('2d');
         context.drawImage(image, 0, 0);
         const cell = image.width / (size + 2);
         const bits: boolean[] = [];
