@@ -7,3 +7,4 @@ export * from './status-list';
 export * from './issuer';
 export * from './verify';
 export * from './certificate';
+export * from './verified-status-lists';

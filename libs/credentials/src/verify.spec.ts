@@ -8,6 +8,7 @@ import type { Credential } from './open-badge';
 import { encodeStatusList } from './status-list';
 import { ARABIC_NAME, ISSUER, sampleIssuer } from './testing/sample-issuer';
 import { verifyCredential, VerifierOptions } from './verify';
+import { VerifiedStatusLists } from './verified-status-lists';
 
 type Issuer = Awaited<ReturnType<typeof sampleIssuer>>;
 const options = (issuer: Issuer, more: Partial<VerifierOptions> = {}): VerifierOptions => ({
@@ -228,6 +229,45 @@ describe('verifyCredential', () => {
       });
       const result = await verifyCredential(signed, options(issuer));
       expect(result.checks).toEqual({ ...allChecks, suspension: false });
+    });
+  });
+
+  describe('with verified status lists remembered', () => {
+    it('verifies a list once while its bytes stay the same, and again, failing, once they change', async () => {
+      const signed = await issuer.signer.signDataIntegrity(issuer.credential());
+      const keyLoads: string[] = [];
+      const documentLoader = (url: string) => (
+        url === issuer.key.id && keyLoads.push(url),
+        issuer.documentLoader(url)
+      );
+      const remembered = options(issuer, { documentLoader, verifiedStatusLists: new VerifiedStatusLists() });
+
+      expect(await verifyCredential(signed, remembered)).toMatchObject({ valid: true, checks: allChecks });
+      expect(keyLoads).toHaveLength(6); // twice per proof: the credential's and both lists'
+      expect(await verifyCredential(signed, remembered)).toMatchObject({ valid: true, checks: allChecks });
+      expect(keyLoads).toHaveLength(8); // the credential's proof only
+      expect(remembered.verifiedStatusLists?.size).toBe(2);
+
+      await issuer.setStatus('revocation', 42, true); // a new list, signed: verified, and its bit read
+      expect((await verifyCredential(signed, remembered)).checks).toEqual({
+        ...allChecks,
+        revocation: false,
+      });
+      const url = `${ISSUER}/status/revocation/1`;
+      const list = issuer.lists.get(url) as { credentialSubject: Record<string, unknown> };
+      issuer.lists.set(url, {
+        ...list,
+        credentialSubject: { ...list.credentialSubject, encodedList: await encodeStatusList([]) },
+      });
+      const forged = await verifyCredential(signed, remembered);
+      expect(forged.checks.revocation).toBe(false);
+      expect(forged.errors.join()).toMatch(/status list credential does not verify/);
+    });
+
+    it('keeps at most the given number of lists, the oldest leaving first', () => {
+      const lists = new VerifiedStatusLists(2);
+      for (const digest of ['a', 'b', 'a', 'c']) lists.add(digest);
+      expect([lists.has('a'), lists.has('b'), lists.has('c'), lists.size]).toEqual([true, false, true, 2]);
     });
   });
 });

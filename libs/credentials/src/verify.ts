@@ -9,6 +9,7 @@ import { issuerIdOf, VC_JWT_TYPE } from './issuer';
 import { publicJwkOf } from './keys';
 import type { Credential } from './open-badge';
 import { readStatusBit, StatusPurpose } from './status-list';
+import { VerifiedStatusLists } from './verified-status-lists';
 
 export interface VerifierOptions {
   /** Ids of the issuers whose credentials this platform accepts. */
@@ -16,6 +17,12 @@ export interface VerifierOptions {
   /** Serves the contexts, the issuers' keys and the status list credentials (staticDocumentLoader). */
   documentLoader: DocumentLoader;
   now?: () => Date;
+  /**
+   * Remembers which status list credentials (by digest of their bytes) verified, so that a list
+   * shared by many credentials is not verified again for each; without it every verification
+   * verifies both lists' proofs. Bits and dates are read every time either way.
+   */
+  verifiedStatusLists?: VerifiedStatusLists;
 }
 
 export interface VerificationChecks {
@@ -72,8 +79,8 @@ export async function verifyCredential(
     checks.issuer = issuer !== undefined && options.knownIssuers.includes(issuer);
     if (!checks.issuer) errors.push(`The issuer ${issuer ?? '(none)'} is not a known issuer.`);
     checks.dates = datesHold(credential, now, errors, 'The credential');
-    checks.revocation = await statusClear(credential, 'revocation', options.documentLoader, now, errors);
-    checks.suspension = await statusClear(credential, 'suspension', options.documentLoader, now, errors);
+    for (const purpose of ['revocation', 'suspension'] as const)
+      checks[purpose] = await statusClear(credential, purpose, options, now, errors);
   }
   const valid = Object.values(checks).every(Boolean);
   return { valid, format, checks, errors, credential };
@@ -190,7 +197,7 @@ type StatusEntry = {
 async function statusClear(
   credential: Credential,
   purpose: StatusPurpose,
-  documentLoader: DocumentLoader,
+  { documentLoader, verifiedStatusLists: memo }: VerifierOptions,
   now: Date,
   errors: string[],
 ): Promise<boolean> {
@@ -218,10 +225,11 @@ async function statusClear(
     if (issuerIdOf(list) !== issuerIdOf(credential))
       throw new Error(`the list's issuer is not the credential's.`);
     const listErrors: string[] = [];
-    if (
-      !(await verifyDataIntegrity(list, documentLoader, listErrors)) ||
-      !datesHold(list, now, listErrors, 'The list')
-    )
+    const digest = memo && VerifiedStatusLists.digestOf(list);
+    const proofHolds =
+      (digest && memo.has(digest)) || (await verifyDataIntegrity(list, documentLoader, listErrors));
+    if (proofHolds && digest) memo.add(digest);
+    if (!proofHolds || !datesHold(list, now, listErrors, 'The list'))
       throw new Error(`the status list credential does not verify (${listErrors.join(' ')})`);
     if (typeof subject.encodedList !== 'string') throw new Error('the list has no encodedList.');
     if (await readStatusBit(subject.encodedList, index)) {
