@@ -3,7 +3,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { CredentialSigner } from './issuer';
-import { generateIssuerKey } from './keys';
+import { generateIssuerKey, keyPairOf } from './keys';
 import type { Credential } from './open-badge';
 import { encodeStatusList } from './status-list';
 import { ARABIC_NAME, ISSUER, sampleIssuer } from './testing/sample-issuer';
@@ -128,6 +128,20 @@ describe('verifyCredential', () => {
       const asKey1 = await verifyCredential(forgedAsKey1, options(issuer));
       expect(asKey1.checks).toEqual({ ...allChecks, signature: false });
       expect(asKey1.valid).toBe(false);
+    });
+
+    it("refuses a Data Integrity credential naming one issuer and signed with another's published key", async () => {
+      const other = await sampleIssuer({ issuer: 'https://other.example/issuer' });
+      const both = await sampleIssuer({ otherKeys: [other.key] });
+      // CredentialSigner refuses to do this; the VC library, given the other key, does not.
+      const forged = await vc.issue({
+        credential: both.credential(),
+        suite: new DataIntegrityProof({ signer: (await keyPairOf(other.key)).signer(), cryptosuite }),
+        documentLoader: both.documentLoader,
+      });
+      const result = await verifyCredential(forged as Credential, options(both));
+      expect(result.checks).toEqual({ ...allChecks, signature: false });
+      expect(result.errors.join()).toMatch(/issuer/i);
     });
 
     it('refuses a JWT whose key belongs to another issuer than the credential names', async () => {
