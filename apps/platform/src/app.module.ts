@@ -7,6 +7,7 @@ import { fundingProblems, FundingModule } from '@tadamon/funding';
 import { notificationsProblems } from '@tadamon/notifications';
 import { partnershipsProblems, PartnershipsModule } from '@tadamon/partnerships';
 import { registryProblems, RegistryModule } from '@tadamon/registry';
+import { trainingProblems } from '@tadamon/training';
 import {
   EmbeddedMessagingModule,
   FUNDING_REGISTRY_FACTS_STORE,
@@ -25,6 +26,7 @@ import { COMMITTEE_DIRECTORY, EVALUATOR_AFFILIATIONS, IdentityModule } from './i
 import { PLATFORM_TOKEN_ISSUER } from './identity/identity.service';
 import { platformNotifications, PlatformNotificationsOptions } from './notifications/platform-notifications';
 import { PlatformStatusController } from './status/platform-status.controller';
+import { platformTraining } from './training/platform-training';
 
 export interface AppModuleOptions extends EmbeddedOptions {
   config: EmbeddedConfig;
@@ -69,6 +71,7 @@ export class AppModule {
       registryDirectory: PARTNERSHIPS_REGISTRY_DIRECTORY_STORE,
     });
     const notifications = platformNotifications(options.config, identity, options.notifications);
+    const training = platformTraining(options.config);
     return {
       module: AppModule,
       imports: [
@@ -81,7 +84,13 @@ export class AppModule {
           idempotency: { store: idempotency },
           logging: { level: options.logLevel ?? 'info' },
           rateLimit: { limit: options.config.rateLimitPerMinute, ttlMs: 60_000 },
-          problemMappers: [registryProblems, fundingProblems, partnershipsProblems, notificationsProblems],
+          problemMappers: [
+            registryProblems,
+            fundingProblems,
+            partnershipsProblems,
+            notificationsProblems,
+            trainingProblems,
+          ],
         }),
         EmbeddedModule.forRoot({ ...options, alsoClose: [idempotency, ...(options.alsoClose ?? [])] }),
         EmbeddedMessagingModule.forRoot(options.config),
@@ -90,6 +99,7 @@ export class AppModule {
         funding,
         partnerships,
         notifications,
+        training,
         AuditModule,
         ...(options.demoData === false
           ? []

@@ -34,3 +34,9 @@ export * from './application/check-in-codes';
 
 // Application: the ports a host profile provides.
 export * from './application/training-ports';
+export * from './application/training-commands';
+export * from './application/training-problems';
+export * from './application/training-messages';
+export * from './application/check-in-code-errors';
+export * from './projections';
+export * from './training.module';

@@ -46,3 +46,23 @@ describe('the embedded platform’s notification settings', () => {
     expect(() => loadEmbeddedConfig({ [variable]: value }, dir)).toThrow(variable);
   });
 });
+
+describe('the embedded platform’s check-in secret', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tadamon-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('generates one in DATA_DIR/check-in-secret and keeps it across starts', () => {
+    const first = loadEmbeddedConfig({}, dir).checkInSecret;
+    expect(Buffer.from(first, 'base64')).toHaveLength(32);
+    expect(loadEmbeddedConfig({}, dir).checkInSecret).toBe(first);
+  });
+
+  it('takes TADAMON_CHECK_IN_SECRET, and refuses one that is not 32 bytes in base64', () => {
+    const given = Buffer.alloc(32, 7).toString('base64');
+    expect(loadEmbeddedConfig({ TADAMON_CHECK_IN_SECRET: given }, dir).checkInSecret).toBe(given);
+    expect(() => loadEmbeddedConfig({ TADAMON_CHECK_IN_SECRET: 'short' }, dir)).toThrow(ConfigurationError);
+    expect(() => loadEmbeddedConfig({ TADAMON_CHECK_IN_SECRET: 'short' }, dir)).toThrow(
+      /TADAMON_CHECK_IN_SECRET/,
+    );
+  });
+});

@@ -23,6 +23,8 @@ export interface EmbeddedConfig {
   idempotencyFile: string;
   /** Signs the built-in issuer's tokens: TADAMON_JWT_SECRET, else one generated and kept in DATA_DIR. */
   jwtSecret: string;
+  /** Signs the training check-in codes: TADAMON_CHECK_IN_SECRET (32 bytes, base64), else DATA_DIR/check-in-secret (generated). */
+  checkInSecret: string;
   /** Personal-data keys (wrapped), outside the event log. */
   keyStoreFile: string;
   /** Wraps the personal-data keys: TADAMON_MASTER_KEY (32 bytes, base64), else one generated and kept in DATA_DIR. */
@@ -76,6 +78,7 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     documentsDir: resolve(dir, 'documents'),
     idempotencyFile: resolve(dir, 'idempotency.db'),
     jwtSecret: jwtSecret(env, dir),
+    checkInSecret: checkInSecret(env, dir),
     keyStoreFile: resolve(dir, 'keys.db'),
     masterKey: masterKey(env, dir),
     rateLimitPerMinute: rateLimit(env),
@@ -149,6 +152,22 @@ function jwtSecret(env: NodeJS.ProcessEnv, dir: string): string {
   // Kept in the data folder so tokens survive a restart of the embedded platform.
   const file = resolve(dir, 'jwt-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function checkInSecret(env: NodeJS.ProcessEnv, dir: string): string {
+  const given = env.TADAMON_CHECK_IN_SECRET;
+  if (given !== undefined) {
+    if (Buffer.from(given, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+=*$/.test(given))
+      throw new ConfigurationError(
+        'TADAMON_CHECK_IN_SECRET',
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      );
+    return given;
+  }
+  // Kept in the data folder so the codes on a trainer's screen survive a restart.
+  const file = resolve(dir, 'check-in-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }
 

@@ -11,6 +11,7 @@ import {
   fundingPublication,
   partnershipsPublication,
   registryPublication,
+  trainingPublication,
 } from '@tadamon/contracts';
 import { EventStore } from '@tadamon/event-store';
 import { SqliteRegistryFacts } from '@tadamon/funding';
@@ -46,6 +47,7 @@ export const EMBEDDED_PUBLICATIONS: readonly ContextPublication[] = [
   registryPublication,
   fundingPublication,
   partnershipsPublication,
+  trainingPublication,
 ];
 
 /**
@@ -72,7 +74,12 @@ export const EMBEDDED_CONSUMERS = [
   {
     consumer: 'notifications',
     file: 'notifications.db',
-    topics: [registryPublication.topic, fundingPublication.topic, partnershipsPublication.topic],
+    topics: [
+      registryPublication.topic,
+      fundingPublication.topic,
+      partnershipsPublication.topic,
+      trainingPublication.topic,
+    ],
     database: NOTIFICATIONS_CONSUMER_DATABASE,
     transport: NOTIFICATIONS_EVENTS_TRANSPORT,
   },

@@ -9,6 +9,8 @@ export const TRAINING_READ_MODELS = Symbol('TRAINING_READ_MODELS');
 export const TRAINING_APPEND_LISTENER = Symbol('TRAINING_APPEND_LISTENER');
 /** The Registry's facts about trainees: who is a contact person of which association, and its standing. */
 export const TRAINING_TRAINEES = Symbol('TRAINING_TRAINEES');
+/** The keys the check-in codes are signed with. */
+export const TRAINING_CHECK_IN_KEYS = Symbol('TRAINING_CHECK_IN_KEYS');
 
 export type { AppendListener } from '@tadamon/nest-kit';
 

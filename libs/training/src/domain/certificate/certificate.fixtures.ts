@@ -18,11 +18,7 @@ export const metadata = (actorId = officer, roles = ['officer'], time = now): Co
 export const command = <C extends CertificateCommand>(
   type: C['type'],
   data: Omit<C['data'], 'certificateId'>,
-  {
-    actor = officer,
-    roles = ['officer'],
-    at = now,
-  }: { actor?: string; roles?: string[]; at?: string } = {},
+  { actor = officer, roles = ['officer'], at = now }: { actor?: string; roles?: string[]; at?: string } = {},
 ): C => ({ type, data: { certificateId, ...data }, metadata: metadata(actor, roles, at) }) as C;
 
 export const issuance: CertificateIssuance = {

@@ -1,0 +1,46 @@
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { TRAINING_CONTROLLERS } from './api/training-controllers';
+import { CheckInKeys } from './application/check-in-codes';
+import { TrainingCommands } from './application/training-commands';
+import {
+  TRAINING_APPEND_LISTENER,
+  TRAINING_CHECK_IN_KEYS,
+  TRAINING_EVENT_STORE,
+  TRAINING_READ_MODELS,
+  TRAINING_TRAINEES,
+  TrainingInfrastructure,
+} from './application/training-ports';
+
+export interface TrainingModuleOptions extends TrainingInfrastructure {
+  /** Modules that export the host's providers named above, when they are not global. */
+  imports?: (DynamicModule | Type<unknown>)[];
+  /** The keys the check-in codes are signed with (the current one and those still accepted). */
+  checkInKeys: CheckInKeys;
+}
+
+/**
+ * Training's HTTP API and command handling on the infrastructure its host profile provides (event
+ * store, read models, the Registry's trainees). Named apart from the domain's TrainingModule (a
+ * module of the catalogue).
+ */
+@Module({})
+export class TrainingContextModule {
+  static forRoot(options: TrainingModuleOptions): DynamicModule {
+    const optional = (token: symbol, existing?: symbol | string): Provider[] =>
+      existing ? [{ provide: token, useExisting: existing }] : [];
+    return {
+      module: TrainingContextModule,
+      imports: options.imports ?? [],
+      controllers: [...TRAINING_CONTROLLERS],
+      providers: [
+        { provide: TRAINING_EVENT_STORE, useExisting: options.eventStore },
+        { provide: TRAINING_READ_MODELS, useExisting: options.readModels },
+        { provide: TRAINING_TRAINEES, useExisting: options.trainees },
+        { provide: TRAINING_CHECK_IN_KEYS, useValue: options.checkInKeys },
+        ...optional(TRAINING_APPEND_LISTENER, options.appendListener),
+        TrainingCommands,
+      ],
+      exports: [TrainingCommands],
+    };
+  }
+}
