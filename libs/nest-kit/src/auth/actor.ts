@@ -1,4 +1,8 @@
-/** The roles of ARCHITECTURE.md §7; the anonymous public has no role (and no token). */
+/**
+ * The roles of ARCHITECTURE.md §7; the anonymous public has no role (and no token). Training's
+ * two: a `trainer` runs sessions (marks attendance, closes them); a `trainee` is an association's
+ * manager following training, who acts only for themselves (their `personId`).
+ */
 export const ROLES = [
   'admin',
   'officer',
@@ -7,6 +11,8 @@ export const ROLES = [
   'auditor',
   'association',
   'partner',
+  'trainer',
+  'trainee',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,4 +24,9 @@ export interface Actor {
   roles: Role[];
   /** The association or partner organisation the actor acts for, when any. */
   organisationId?: string;
+  /**
+   * The Registry contact person (subject id) the account belongs to, when any: a trainee's
+   * self check-in, feedback, enrolments and certificates are theirs only.
+   */
+  personId?: string;
 }
