@@ -133,6 +133,9 @@ describe('the built-in token issuer', () => {
       expect(decodeJwt(token)).toMatchObject({ pid: trainee.personId, org: trainee.organisationId });
     }
     expect(decodeJwt(issued.get('association') as string)).not.toHaveProperty('pid');
+    // The organisation's accounts (told its news) are not its trainees'.
+    expect(users().idsOf(DEMO_ASSOCIATION_ID)).toEqual(['user-association']);
+    expect(users().idsOf(REGISTRY_DEMO_IDS.associations.cooperativesFiguig)).toEqual([]);
   });
 
   // Here, after the thirteen logins: the restart also empties the in-memory rate limiter, so the

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { isRole, Role } from '@tadamon/nest-kit';
+import { actsOnlyForItsPerson, isRole, Role } from '@tadamon/nest-kit';
 
 export interface StoredUser {
   id: string;
@@ -25,14 +25,18 @@ interface Row {
   password_hash: string;
 }
 
+const rolesOf = (json: string): Role[] => {
+  const roles: unknown = JSON.parse(json);
+  return Array.isArray(roles) ? roles.filter(isRole) : [];
+};
+
 const toUser = (row: Row | undefined): StoredUser | undefined => {
   if (!row) return undefined;
-  const roles: unknown = JSON.parse(row.roles);
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    roles: Array.isArray(roles) ? roles.filter(isRole) : [],
+    roles: rolesOf(row.roles),
     organisationId: row.organisation_id,
     personId: row.person_id,
     passwordHash: row.password_hash,
@@ -62,8 +66,8 @@ export class SqliteUserStore {
       count: this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM users'),
       byUsername: this.db.prepare<[string], Row>('SELECT * FROM users WHERE username = ?'),
       byId: this.db.prepare<[string], Row>('SELECT * FROM users WHERE id = ?'),
-      byOrganisation: this.db.prepare<[string], { id: string }>(
-        'SELECT id FROM users WHERE organisation_id = ? ORDER BY id',
+      byOrganisation: this.db.prepare<[string], { id: string; roles: string }>(
+        'SELECT id, roles FROM users WHERE organisation_id = ? ORDER BY id',
       ),
       insert: this.db.prepare(
         `INSERT INTO users
@@ -87,7 +91,12 @@ export class SqliteUserStore {
 
   /** The ids of the accounts acting for an organisation. */
   idsOf(organisationId: string): string[] {
-    return this.statements.byOrganisation.all(organisationId).map((row) => row.id);
+    // A trainee's account acts only for its person, not for the organisation: it is not told the
+    // organisation's news (a funding decision, a partner's request).
+    return this.statements.byOrganisation
+      .all(organisationId)
+      .filter((row) => !actsOnlyForItsPerson(rolesOf(row.roles)))
+      .map((row) => row.id);
   }
 
   /** Adds one user (an administrator's act; the demo users are seeded with seedIfEmpty). */

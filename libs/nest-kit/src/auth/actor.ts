@@ -18,6 +18,13 @@ export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
+/**
+ * True when every role of an account is `trainee`: it acts only for its person (`personId`), never
+ * for the organisation it belongs to, whose news and settings stay with the organisation's accounts.
+ */
+export const actsOnlyForItsPerson = (roles: readonly Role[]): boolean =>
+  roles.length > 0 && roles.every((role) => role === 'trainee');
+
 /** Who sends the request, from a verified token. */
 export interface Actor {
   id: string;
