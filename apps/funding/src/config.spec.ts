@@ -91,10 +91,12 @@ describe('the Funding service configuration', () => {
       TADAMON_JWT_SECRET: undefined,
       TADAMON_JWKS_URL: 'https://id.example.org/realms/tadamon/protocol/openid-connect/certs',
       TADAMON_JWT_AUDIENCE: 'tadamon-funding',
+      TADAMON_JWT_PERSON_CLAIM: 'person_id',
     });
     expect(config.auth).toMatchObject({
       verification: { kind: 'jwks' },
       audience: 'tadamon-funding',
+      personClaim: 'person_id',
     });
   });
 
@@ -162,6 +164,7 @@ describe('the Funding service configuration', () => {
       TADAMON_JWT_AUDIENCE: 'a'.repeat(501),
       TADAMON_JWT_ROLES_CLAIM: 'r'.repeat(101),
       TADAMON_JWT_ORG_CLAIM: 'o'.repeat(101),
+      TADAMON_JWT_PERSON_CLAIM: 'p'.repeat(101),
     });
     expect(problems.map((p) => p.variable)).toEqual([
       'HOST',
@@ -174,6 +177,7 @@ describe('the Funding service configuration', () => {
       'TADAMON_JWT_AUDIENCE',
       'TADAMON_JWT_ROLES_CLAIM',
       'TADAMON_JWT_ORG_CLAIM',
+      'TADAMON_JWT_PERSON_CLAIM',
     ]);
   });
 

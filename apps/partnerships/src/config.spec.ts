@@ -207,6 +207,7 @@ describe('the Partnerships service configuration', () => {
       TADAMON_JWT_AUDIENCE: 'a'.repeat(501),
       TADAMON_JWT_ROLES_CLAIM: 'r'.repeat(101),
       TADAMON_JWT_ORG_CLAIM: 'o'.repeat(101),
+      TADAMON_JWT_PERSON_CLAIM: 'p'.repeat(101),
     });
     expect(problems.map((p) => p.variable)).toEqual([
       'HOST',
@@ -221,6 +222,7 @@ describe('the Partnerships service configuration', () => {
       'TADAMON_JWT_AUDIENCE',
       'TADAMON_JWT_ROLES_CLAIM',
       'TADAMON_JWT_ORG_CLAIM',
+      'TADAMON_JWT_PERSON_CLAIM',
     ]);
   });
 

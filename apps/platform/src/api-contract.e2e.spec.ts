@@ -37,6 +37,8 @@ const READER_BY_ROLE: [string, Caller][] = [
   ['committee', 'committee'],
   ['association', 'association'],
   ['partner', 'partner'],
+  ['trainer', 'trainer'],
+  ['trainee', 'trainee'],
 ];
 
 /** Read-model bookkeeping that no answer may carry (the store's key, positions, search keys). */

@@ -40,6 +40,11 @@ export class AuthController {
   @ApiOkResponse({ type: ActorView })
   @ApiProblems(401, 429)
   me(@CurrentActor() actor: Actor): ActorView {
-    return { id: actor.id, roles: actor.roles, organisationId: actor.organisationId ?? null };
+    return {
+      id: actor.id,
+      roles: actor.roles,
+      organisationId: actor.organisationId ?? null,
+      personId: actor.personId ?? null,
+    };
   }
 }

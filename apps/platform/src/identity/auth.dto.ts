@@ -22,6 +22,15 @@ export class ActorView {
     description: 'The association or partner organisation the actor acts for',
   })
   organisationId!: string | null;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'The Registry contact person (subject id) the account belongs to: a trainee acts only for this person',
+  })
+  personId!: string | null;
 }
 
 export class TokenResponse {

@@ -1,8 +1,9 @@
 import type { Role } from '@tadamon/nest-kit';
+import { REGISTRY_DEMO_IDS } from '@tadamon/registry';
 import { ConfigurationError } from '../embedded/embedded-config';
 
 /** The association *Migrations et Développement* (M&D) of the demo data (shared/DOMAIN.md). */
-export const DEMO_ASSOCIATION_ID = 'assoc-migrations-et-developpement';
+export const DEMO_ASSOCIATION_ID = REGISTRY_DEMO_IDS.associations.migrationsEtDeveloppement;
 /** The Regional Investment Centre of Souss-Massa (CRI Souss-Massa), a partner of the demo data. */
 export const DEMO_PARTNER_ID = 'actor-cri-souss-massa';
 
@@ -18,9 +19,15 @@ export interface DemoUser {
   displayName: string;
   roles: Role[];
   organisationId: string | null;
+  /** The Registry demo's contact person the account belongs to (trainees). */
+  personId: string | null;
 }
 
-/** One user per role (two officers, for four eyes; three evaluators, for the funding committee), seeded on the first start only. */
+/**
+ * One user per role (two officers, for four eyes; three evaluators, for the funding committee; two
+ * trainees of two associations, so one cannot reach the other's training), seeded on the first
+ * start only.
+ */
 export const DEMO_USERS: readonly DemoUser[] = [
   { id: 'user-admin', username: 'admin', displayName: 'Platform administrator', roles: ['admin'] },
   { id: 'user-officer', username: 'officer', displayName: 'Ministry officer', roles: ['officer'] },
@@ -45,7 +52,25 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['partner'],
     organisationId: DEMO_PARTNER_ID,
   },
-].map((user) => ({ organisationId: null, ...user }) as DemoUser);
+  { id: 'user-trainer', username: 'trainer', displayName: 'Trainer', roles: ['trainer'] },
+  {
+    // M&D's contact person in the Registry demo is its president, who follows the training.
+    id: 'user-trainee',
+    username: 'trainee',
+    displayName: 'Trainee (Migrations et Développement)',
+    roles: ['trainee'],
+    organisationId: DEMO_ASSOCIATION_ID,
+    personId: REGISTRY_DEMO_IDS.contacts.migrationsEtDeveloppement,
+  },
+  {
+    id: 'user-trainee2',
+    username: 'trainee2',
+    displayName: 'Trainee (Coopératives agricoles de Figuig)',
+    roles: ['trainee'],
+    organisationId: REGISTRY_DEMO_IDS.associations.cooperativesFiguig,
+    personId: REGISTRY_DEMO_IDS.contacts.cooperativesFiguig,
+  },
+].map((user) => ({ organisationId: null, personId: null, ...user }) as DemoUser);
 
 /** TADAMON_DEMO_PASSWORD (8 to 200 characters), else the documented default. Never logged. */
 export function loadDemoPassword(env: NodeJS.ProcessEnv = process.env): string {
@@ -68,7 +93,8 @@ export function demoUsersNotice(baseUrl: string): string {
       ` (or ${DEMO_PASSWORD_VARIABLE} if it was set then):`,
     ...DEMO_USERS.map(
       (u) =>
-        `    ${u.username.padEnd(width)}  ${u.roles.join(', ')}${u.organisationId ? ` (${u.organisationId})` : ''}`,
+        `    ${u.username.padEnd(width)}  ${u.roles.join(', ')}` +
+        (u.organisationId ? ` (${[u.organisationId, u.personId].filter(Boolean).join(', ')})` : ''),
     ),
     `  Token: POST ${baseUrl}/api/auth/token {"username":"officer","password":"..."}`,
   ].join('\n');

@@ -3,14 +3,17 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SignJWT } from 'jose';
+import Database from 'better-sqlite3';
+import { decodeJwt, SignJWT } from 'jose';
+import { hashPassword } from '@tadamon/nest-kit';
+import { REGISTRY_DEMO_CONTACTS, REGISTRY_DEMO_IDS } from '@tadamon/registry';
 import { createApp } from '../create-app';
 import { DEMO_ASSOCIATION_ID, DEMO_PARTNER_ID, DEMO_USERS, DEFAULT_DEMO_PASSWORD } from './demo-users';
 import { USER_STORE } from './identity.module';
 import { PLATFORM_TOKEN_ISSUER } from './identity.service';
 import { SqliteUserStore } from './user-store';
 
-// scrypt at OWASP's cost takes a while per user; seeding hashes ten of them.
+// scrypt at OWASP's cost takes a while per user; seeding hashes thirteen of them.
 jest.setTimeout(60_000);
 
 interface Reply {
@@ -58,8 +61,10 @@ describe('the built-in token issuer', () => {
     call('POST', '/api/auth/token', { body: { username, password } });
   const me = (token: string) => call('GET', '/api/auth/me', { token });
   const users = () => app.get<SqliteUserStore>(USER_STORE);
+  /** Each demo user's token, from its one login: the token route takes 20 attempts a minute. */
+  const issued = new Map<string, string>();
 
-  it('seeds one demo user per role (two officers, three evaluators) into users.db on the first start', () => {
+  it('seeds one demo user per role (two officers, three evaluators, two trainees) into users.db on the first start', () => {
     expect(users().count()).toBe(DEMO_USERS.length);
     expect(DEMO_USERS.map((u) => u.username)).toEqual([
       'admin',
@@ -72,6 +77,9 @@ describe('the built-in token issuer', () => {
       'auditor',
       'association',
       'partner',
+      'trainer',
+      'trainee',
+      'trainee2',
     ]);
     const stored = users().findByUsername('officer');
     expect(stored?.passwordHash).toMatch(/^scrypt\$/);
@@ -85,16 +93,87 @@ describe('the built-in token issuer', () => {
       expect(token.body).toMatchObject({
         token_type: 'Bearer',
         expires_in: 8 * 3600,
-        actor: { id: user.id, roles: user.roles, organisationId: user.organisationId },
+        actor: {
+          id: user.id,
+          roles: user.roles,
+          organisationId: user.organisationId,
+          personId: user.personId,
+        },
       });
+      issued.set(user.username, token.body.access_token as string);
       const actor = await me(token.body.access_token as string);
       expect(actor.status).toBe(200);
-      expect(actor.body).toEqual({ id: user.id, roles: user.roles, organisationId: user.organisationId });
+      expect(actor.body).toEqual({
+        id: user.id,
+        roles: user.roles,
+        organisationId: user.organisationId,
+        personId: user.personId,
+      });
     }
     const byName = Object.fromEntries(DEMO_USERS.map((u) => [u.username, u]));
     expect(byName.association.organisationId).toBe(DEMO_ASSOCIATION_ID);
     expect(byName.partner.organisationId).toBe(DEMO_PARTNER_ID);
     expect(byName.admin.organisationId).toBeNull();
+    expect(byName.admin.personId).toBeNull();
+    expect(byName.trainer).toMatchObject({ roles: ['trainer'], organisationId: null, personId: null });
+  });
+
+  it("ties each trainee to one of its association's contact persons in the Registry demo data", async () => {
+    const trainees = DEMO_USERS.filter((u) => u.roles.includes('trainee'));
+    expect(trainees.map((u) => [u.username, u.organisationId])).toEqual([
+      ['trainee', REGISTRY_DEMO_IDS.associations.migrationsEtDeveloppement],
+      ['trainee2', REGISTRY_DEMO_IDS.associations.cooperativesFiguig],
+    ]);
+    for (const trainee of trainees) {
+      const contact = REGISTRY_DEMO_CONTACTS.find((c) => c.subjectId === trainee.personId);
+      expect(contact?.associationId).toBe(trainee.organisationId);
+      expect(users().findByUsername(trainee.username)?.personId).toBe(trainee.personId);
+      // The token carries the person in its short claim; an account without one carries none.
+      const token = issued.get(trainee.username) as string;
+      expect(decodeJwt(token)).toMatchObject({ pid: trainee.personId, org: trainee.organisationId });
+    }
+    expect(decodeJwt(issued.get('association') as string)).not.toHaveProperty('pid');
+    // The organisation's accounts (told its news) are not its trainees'.
+    expect(users().idsOf(DEMO_ASSOCIATION_ID)).toEqual(['user-association']);
+    expect(users().idsOf(REGISTRY_DEMO_IDS.associations.cooperativesFiguig)).toEqual([]);
+  });
+
+  // Here, after the thirteen logins: the restart also empties the in-memory rate limiter, so the
+  // attempts of the tests below stay within the token route's 20 a minute.
+  it('keeps its users and accepts earlier tokens after a restart with the same data folder', async () => {
+    const before = issued.get('evaluator2') as string;
+    const hashBefore = users().findByUsername('evaluator2')?.passwordHash;
+    await app.close();
+    await start();
+    expect(users().count()).toBe(DEMO_USERS.length);
+    expect(users().findByUsername('evaluator2')?.passwordHash).toBe(hashBefore);
+    expect(await me(before)).toMatchObject({ status: 200, body: { id: 'user-evaluator2' } });
+    expect((await login('evaluator2')).status).toBe(200);
+  });
+
+  it('refuses to store a trainee without a person, or a person without an organisation', () => {
+    const base = { displayName: 'x', passwordHash: 'not-a-hash' };
+    expect(() =>
+      users().add({
+        ...base,
+        id: 'u-t',
+        username: 'u-t',
+        roles: ['trainee'],
+        organisationId: DEMO_ASSOCIATION_ID,
+      }),
+    ).toThrow(/a trainee account needs the person/);
+    expect(() =>
+      users().add({
+        ...base,
+        id: 'u-p',
+        username: 'u-p',
+        roles: ['officer'],
+        organisationId: null,
+        personId: 'p',
+      }),
+    ).toThrow(/a person id needs the organisation/);
+    expect(users().findById('u-t')).toBeUndefined();
+    expect(users().findById('u-p')).toBeUndefined();
   });
 
   it('answers a wrong password and an unknown user alike: 401 problem+json, same body', async () => {
@@ -169,17 +248,6 @@ describe('the built-in token issuer', () => {
     expect(docs.paths['/api/auth/me'].get.tags).toContain('auth');
   });
 
-  it('keeps its users and accepts earlier tokens after a restart with the same data folder', async () => {
-    const before = (await login('evaluator2')).body.access_token as string;
-    const hashBefore = users().findByUsername('evaluator2')?.passwordHash;
-    await app.close();
-    await start();
-    expect(users().count()).toBe(DEMO_USERS.length);
-    expect(users().findByUsername('evaluator2')?.passwordHash).toBe(hashBefore);
-    expect(await me(before)).toMatchObject({ status: 200, body: { id: 'user-evaluator2' } });
-    expect((await login('evaluator2')).status).toBe(200);
-  });
-
   it('rate limits token requests per client with 429 problem+json', async () => {
     let last: Reply | undefined;
     for (let i = 0; i < 30 && last?.status !== 429; i++) {
@@ -228,6 +296,93 @@ describe('the built-in token issuer configuration', () => {
       expect(await login(DEFAULT_DEMO_PASSWORD)).toBe(401);
     } finally {
       await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a users.db written before person ids', () => {
+  /** The users table as versions before Training's roles created it: no person_id column. */
+  const writeEarlierStore = async (file: string) => {
+    const db = new Database(file);
+    db.exec(`CREATE TABLE users (
+      id TEXT PRIMARY KEY,
+      username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      display_name TEXT NOT NULL,
+      roles TEXT NOT NULL,
+      organisation_id TEXT,
+      password_hash TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    )`);
+    db.prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      'user-association',
+      'association',
+      'Migrations et Développement',
+      '["association"]',
+      DEMO_ASSOCIATION_ID,
+      await hashPassword(DEFAULT_DEMO_PASSWORD),
+      '2026-01-01T00:00:00.000Z',
+    );
+    db.close();
+  };
+  const columnsOf = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db
+        .prepare<[], { name: string }>('PRAGMA table_info(users)')
+        .all()
+        .map((c) => c.name);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('gains the column at open, keeps its users and their logins, and takes a trainee', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'tadamon-identity-upgrade-'));
+    const file = join(dataDir, 'users.db');
+    await writeEarlierStore(file);
+    expect(columnsOf(file)).not.toContain('person_id');
+    const app = await createApp({ logger: false, dataDir, projections: [] });
+    try {
+      await app.listen(0, '127.0.0.1');
+      expect(columnsOf(file)).toContain('person_id');
+      const users = app.get<SqliteUserStore>(USER_STORE);
+      // Not empty, so not seeded: the earlier users stay the only ones.
+      expect(users.count()).toBe(1);
+      const token = await fetch(`${await app.getUrl()}/api/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'association', password: DEFAULT_DEMO_PASSWORD }),
+      });
+      expect(token.status).toBe(200);
+      expect(((await token.json()) as { actor: unknown }).actor).toEqual({
+        id: 'user-association',
+        roles: ['association'],
+        organisationId: DEMO_ASSOCIATION_ID,
+        personId: null,
+      });
+      users.add({
+        id: 'user-trainee-late',
+        username: 'trainee-late',
+        displayName: 'Trainee',
+        roles: ['trainee'],
+        organisationId: DEMO_ASSOCIATION_ID,
+        personId: REGISTRY_DEMO_IDS.contacts.migrationsEtDeveloppement,
+        passwordHash: 'not-a-hash',
+      });
+      expect(users.findByUsername('trainee-late')?.personId).toBe(
+        REGISTRY_DEMO_IDS.contacts.migrationsEtDeveloppement,
+      );
+    } finally {
+      await app.close();
+    }
+    // A second open finds the column there and adds nothing.
+    const reopened = new SqliteUserStore(file);
+    try {
+      expect(reopened.count()).toBe(2);
+      expect(reopened.findById('user-association')?.personId).toBeNull();
+    } finally {
+      reopened.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -12,7 +12,7 @@ export interface IssuedToken {
   access_token: string;
   token_type: 'Bearer';
   expires_in: number;
-  actor: { id: string; roles: Actor['roles']; organisationId: string | null };
+  actor: { id: string; roles: Actor['roles']; organisationId: string | null; personId: string | null };
 }
 
 /** Checks passwords against the users store and issues HS256 tokens the kit's AuthGuard accepts. */
@@ -52,12 +52,18 @@ export class IdentityService {
       id: user.id,
       roles: user.roles,
       ...(user.organisationId ? { organisationId: user.organisationId } : {}),
+      ...(user.personId ? { personId: user.personId } : {}),
     };
     return {
       access_token: await this.issuer.issue(actor),
       token_type: 'Bearer',
       expires_in: TOKEN_TTL_SECONDS,
-      actor: { id: actor.id, roles: actor.roles, organisationId: user.organisationId },
+      actor: {
+        id: actor.id,
+        roles: actor.roles,
+        organisationId: user.organisationId,
+        personId: user.personId,
+      },
     };
   }
 }

@@ -6,7 +6,7 @@ import { DOCUMENT_STORE } from '../embedded/embedded.module';
 import { FundingScenario, MD } from '../funding/testing/funding-scenario';
 import { eventually, Json, PlatformClient } from '../registry/testing/platform-client';
 
-// Seeding the demo users hashes nine passwords with scrypt; the spec restarts the platform once.
+// Seeding the demo users hashes thirteen passwords with scrypt; the spec restarts the platform once.
 jest.setTimeout(120_000);
 
 const N = '/api/notifications';
@@ -147,6 +147,19 @@ describe('Notifications on the embedded platform: an award told once, in the rea
     expect(after.body.items.find((n: Json) => n.notificationId === first.notificationId).readAt).toEqual(
       expect.any(String),
     );
+  });
+
+  it('tells a trainee nothing of its association’s news, and lets it reach only its own and its person’s preferences', async () => {
+    const toldInApp = await docs({ organisationId: MD, channel: 'in-app' });
+    expect(toldInApp.length).toBeGreaterThan(0);
+    expect(toldInApp.map((n) => n.recipient.id)).not.toContain('user-trainee');
+    const inbox = await client.get('trainee', `${N}/inbox`);
+    expect(inbox).toMatchObject({ status: 200, body: { total: 0, unread: 0 } });
+    for (const own of ['user-trainee', 'person-demo-md-president'])
+      expect((await client.get('trainee', `${N}/preferences/${own}`)).status).toBe(200);
+    for (const theirs of [MD, 'user-association'])
+      expect((await client.get('trainee', `${N}/preferences/${theirs}`)).status).toBe(404);
+    expect((await client.get('trainee', `${N}/proof`)).status).toBe(403);
   });
 
   it('skips, with the reason, a contact person who gave no consent to programme communications', async () => {

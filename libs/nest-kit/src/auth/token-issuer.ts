@@ -47,6 +47,7 @@ export class TokenIssuer {
     let jwt = new SignJWT({
       roles: actor.roles,
       ...(actor.organisationId ? { org: actor.organisationId } : {}),
+      ...(actor.personId ? { pid: actor.personId } : {}),
     })
       .setProtectedHeader({ alg: this.algorithm, typ: 'JWT' })
       .setSubject(actor.id)

@@ -1,6 +1,6 @@
-import { SignJWT } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { TokenIssuer } from './token-issuer';
-import { InvalidToken, TokenVerifier } from './token-verifier';
+import { InvalidToken, MAX_PERSON_ID_LENGTH, TokenVerifier } from './token-verifier';
 
 describe('bearer tokens', () => {
   const actor = { id: 'user-1', roles: ['association' as const], organisationId: 'org-1' };
@@ -70,6 +70,64 @@ describe('bearer tokens', () => {
       .sign(new TextEncoder().encode(secret));
     await expect(verifier.actorOf(token)).rejects.toThrow(InvalidToken);
     await expect(verifier.actorOf(token)).rejects.toThrow(/exp/);
+  });
+
+  it('carries the person a trainee account belongs to, in the short pid claim, only when set', async () => {
+    const issuer = TokenIssuer.hs256('s'.repeat(32));
+    const verifier = new TokenVerifier({ verification: issuer.verification });
+    const trainee = {
+      id: 'user-trainee',
+      roles: ['trainee' as const],
+      organisationId: 'org-1',
+      personId: 'person-1',
+    };
+    const token = await issuer.issue(trainee);
+    expect(decodeJwt(token)).toMatchObject({ pid: 'person-1', org: 'org-1', roles: ['trainee'] });
+    await expect(verifier.actorOf(token)).resolves.toEqual(trainee);
+    // An actor without a person: no claim at all, and none read back.
+    const plain = await issuer.issue(actor);
+    expect(decodeJwt(plain)).not.toHaveProperty('pid');
+    await expect(verifier.actorOf(plain)).resolves.not.toHaveProperty('personId');
+  });
+
+  it('reads the person from the claim it is told to, for another issuer', async () => {
+    const secret = 's'.repeat(32);
+    const verifier = new TokenVerifier({ verification: { kind: 'hs256', secret }, personClaim: 'person' });
+    const token = await new SignJWT({ roles: ['trainer', 'trainee'], person: 'person-2' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('u')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    await expect(verifier.actorOf(token)).resolves.toEqual({
+      id: 'u',
+      roles: ['trainer', 'trainee'],
+      personId: 'person-2',
+    });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['a number', 42],
+    ['a list', ['person-1']],
+    ['null', null],
+    ['too long', 'p'.repeat(MAX_PERSON_ID_LENGTH + 1)],
+  ])('refuses a well-signed token whose person claim is %s', async (_case, pid) => {
+    const secret = 's'.repeat(32);
+    const verifier = new TokenVerifier({ verification: { kind: 'hs256', secret } });
+    const token = await new SignJWT({ roles: ['trainee'], pid })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('user-trainee')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    await expect(verifier.actorOf(token)).rejects.toThrow(/malformed person claim/);
+  });
+
+  it('accepts a person id of the longest length allowed', async () => {
+    const issuer = TokenIssuer.hs256('s'.repeat(32));
+    const verifier = new TokenVerifier({ verification: issuer.verification });
+    const personId = 'p'.repeat(MAX_PERSON_ID_LENGTH);
+    const token = await issuer.issue({ id: 'u', roles: ['trainee'], personId });
+    await expect(verifier.actorOf(token)).resolves.toEqual({ id: 'u', roles: ['trainee'], personId });
   });
 
   it('drops roles that are not ours', async () => {

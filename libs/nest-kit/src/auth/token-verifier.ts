@@ -16,6 +16,8 @@ export interface AuthOptions {
   rolesClaim?: string;
   /** Claim holding the organisation the actor acts for (default `org`). */
   organisationClaim?: string;
+  /** Claim holding the Registry contact person the account belongs to (default `pid`). */
+  personClaim?: string;
   /** What a failed @Authorize policy answers (default 404: existence is not revealed). */
   deniedAs?: DeniedAs;
 }
@@ -30,6 +32,8 @@ export class InvalidToken extends Error {
 /** Verified tokens kept, and for how long at most (a key withdrawn from a JWKS stops working within it). */
 const CACHE_SIZE = 10_000;
 const CACHE_TTL_MS = 60_000;
+/** The longest person id accepted from a token (the Registry's subject ids are far shorter). */
+export const MAX_PERSON_ID_LENGTH = 200;
 
 export class TokenVerifier {
   private readonly verify: (token: string, currentDate: Date) => Promise<JWTPayload>;
@@ -94,10 +98,19 @@ export class TokenVerifier {
     if (typeof payload.sub !== 'string' || payload.sub === '') throw new InvalidToken('no subject');
     const roles = payload[this.options.rolesClaim ?? 'roles'];
     const organisation = payload[this.options.organisationClaim ?? 'org'];
+    const person = payload[this.options.personClaim ?? 'pid'];
+    // Unlike an unknown role, a malformed person is not dropped: the token would then act for nobody
+    // in particular, where its issuer meant one person.
+    if (
+      person !== undefined &&
+      (typeof person !== 'string' || person === '' || person.length > MAX_PERSON_ID_LENGTH)
+    )
+      throw new InvalidToken('malformed person claim');
     const actor: Actor = {
       id: payload.sub,
       roles: Array.isArray(roles) ? [...new Set(roles.filter(isRole))] : [],
       ...(typeof organisation === 'string' && organisation !== '' ? { organisationId: organisation } : {}),
+      ...(person !== undefined ? { personId: person } : {}),
     };
     const notBefore = typeof payload.nbf === 'number' ? payload.nbf * 1000 : undefined;
     const expiresAt =

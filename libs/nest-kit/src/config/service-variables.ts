@@ -61,6 +61,7 @@ export const tokenVariables = () => ({
   TADAMON_JWT_AUDIENCE: string({ maxLength: 500 }).optional(),
   TADAMON_JWT_ROLES_CLAIM: string({ maxLength: 100 }).optional(),
   TADAMON_JWT_ORG_CLAIM: string({ maxLength: 100 }).optional(),
+  TADAMON_JWT_PERSON_CLAIM: string({ maxLength: 100 }).optional(),
 });
 
 type ValuesOf<F extends (...args: never[]) => ConfigSchema> = ConfigOf<ReturnType<F>>;
@@ -164,6 +165,7 @@ export const authSection = (values: TokenValues): AuthOptions => ({
   audience: values.TADAMON_JWT_AUDIENCE,
   rolesClaim: values.TADAMON_JWT_ROLES_CLAIM,
   organisationClaim: values.TADAMON_JWT_ORG_CLAIM,
+  personClaim: values.TADAMON_JWT_PERSON_CLAIM,
 });
 
 /** Whether the service keeps state in SQLite files: the sqlite log, or KurrentDB without PostgreSQL. */

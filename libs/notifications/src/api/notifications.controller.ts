@@ -9,6 +9,7 @@ import {
   PageQueryDto,
   ProblemException,
   Role,
+  ROLES,
   Roles,
 } from '@tadamon/nest-kit';
 import { Filter, listPage } from '@tadamon/read-store';
@@ -28,6 +29,8 @@ export const NOTIFICATIONS_PATH = 'api/notifications';
 /** Who reads every organisation's proof of notice: the ministry, its auditors, the admin. */
 const READ_ALL: readonly Role[] = ['officer', 'auditor', 'admin'];
 const ORGANISATION_ROLES: readonly Role[] = ['association', 'partner'];
+/** Every account has an inbox (its own only). */
+export const ANY_ACCOUNT: readonly Role[] = ROLES;
 const readsAll = (actor: Actor) => actor.roles.some((r) => READ_ALL.includes(r));
 
 /** The document without the read model's bookkeeping (its key and the log position it reflects). */
@@ -69,7 +72,7 @@ export class NotificationsController {
   }
 
   @Get('inbox')
-  @Roles('admin', 'officer', 'evaluator', 'committee', 'auditor', 'association', 'partner')
+  @Roles(...ANY_ACCOUNT)
   @ApiOkResponse({
     description: "The caller's in-app notifications, newest first, with the unread count",
     schema: {
@@ -153,7 +156,7 @@ export class NotificationsController {
 
   @Post(':notificationId/read')
   @HttpCode(200)
-  @Roles('admin', 'officer', 'evaluator', 'committee', 'auditor', 'association', 'partner')
+  @Roles(...ANY_ACCOUNT)
   @ApiRecordResponse('The outcome of marking the notification read')
   @ApiOperation({ summary: "Mark one of the caller's in-app notifications read (its recipient only)" })
   @ApiProblems(401, 403, 404, 409, 429)

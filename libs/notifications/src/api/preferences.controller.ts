@@ -25,18 +25,8 @@ import {
 import { isUnsubscribeToken } from '../application/unsubscribe-token';
 import { settingsOf } from '../domain/preferences/preferences';
 import { CategoryDto, PreferencesDto } from './dto/preferences.dto';
-import { NOTIFICATIONS_PATH } from './notifications.controller';
+import { ANY_ACCOUNT, NOTIFICATIONS_PATH } from './notifications.controller';
 import { recipientOrganisation } from './recipient-access';
-
-const ANY_ACCOUNT = [
-  'admin',
-  'officer',
-  'evaluator',
-  'committee',
-  'auditor',
-  'association',
-  'partner',
-] as const;
 
 @ApiTags('notifications: preferences')
 @ApiBearerAuth()

@@ -31,10 +31,13 @@ export const USER_OF_ROLE = {
   auditor: 'auditor',
   association: 'association',
   partner: 'partner',
+  trainer: 'trainer',
+  trainee: 'trainee',
 } as const;
 export type RoleName = keyof typeof USER_OF_ROLE;
-/** The demo users: one per role, the second officer (four eyes) and the two other evaluators. */
-export type Username = (typeof USER_OF_ROLE)[RoleName] | 'officer2' | 'evaluator2' | 'evaluator3';
+/** The demo users: one per role, the second officer (four eyes), the two other evaluators, the second trainee. */
+export type Username =
+  (typeof USER_OF_ROLE)[RoleName] | 'officer2' | 'evaluator2' | 'evaluator3' | 'trainee2';
 export const ROLES = Object.keys(USER_OF_ROLE) as RoleName[];
 
 /** A caller with a token minted for the test (an actor no demo user is), see PlatformClient.mint. */

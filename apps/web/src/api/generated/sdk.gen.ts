@@ -1957,7 +1957,7 @@ export const notificationsControllerProof = <ThrowOnError extends boolean = fals
 /**
  * The caller's in-app inbox, newest first, and how many are unread (any account)
  *
- * Roles: admin, officer, evaluator, committee, auditor, association, partner.
+ * Roles: admin, officer, evaluator, committee, auditor, association, partner, trainer, trainee.
  */
 export const notificationsControllerInbox = <ThrowOnError extends boolean = false>(options?: Options<NotificationsControllerInboxData, ThrowOnError>) => (options?.client ?? client).get<NotificationsControllerInboxResponses, NotificationsControllerInboxErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1990,7 +1990,7 @@ export const notificationsControllerOne = <ThrowOnError extends boolean = false>
 /**
  * Mark one of the caller's in-app notifications read (its recipient only)
  *
- * Roles: admin, officer, evaluator, committee, auditor, association, partner.
+ * Roles: admin, officer, evaluator, committee, auditor, association, partner, trainer, trainee.
  */
 export const notificationsControllerRead = <ThrowOnError extends boolean = false>(options: Options<NotificationsControllerReadData, ThrowOnError>) => (options.client ?? client).post<NotificationsControllerReadResponses, NotificationsControllerReadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -2001,7 +2001,7 @@ export const notificationsControllerRead = <ThrowOnError extends boolean = false
 /**
  * A recipient's preferences: channels, language, immediate or digest, quiet hours (Africa/Casablanca), unsubscribed categories. One's own; an organisation's contact persons for its account; anyone's for officers and the admin
  *
- * Roles: admin, officer, evaluator, committee, auditor, association, partner.
+ * Roles: admin, officer, evaluator, committee, auditor, association, partner, trainer, trainee.
  */
 export const preferencesControllerRead = <ThrowOnError extends boolean = false>(options: Options<PreferencesControllerReadData, ThrowOnError>) => (options.client ?? client).get<PreferencesControllerReadResponses, PreferencesControllerReadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -2012,7 +2012,7 @@ export const preferencesControllerRead = <ThrowOnError extends boolean = false>(
 /**
  * Set a recipient's channels, language, cadence and quiet hours (who may: as for reading them). If-Match: the revision read
  *
- * Roles: admin, officer, evaluator, committee, auditor, association, partner.
+ * Roles: admin, officer, evaluator, committee, auditor, association, partner, trainer, trainee.
  */
 export const preferencesControllerSet = <ThrowOnError extends boolean = false>(options: Options<PreferencesControllerSetData, ThrowOnError>) => (options.client ?? client).put<PreferencesControllerSetResponses, PreferencesControllerSetErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -2027,7 +2027,7 @@ export const preferencesControllerSet = <ThrowOnError extends boolean = false>(o
 /**
  * Receive a category (trigger) again after a one-click unsubscribe (who may: as for preferences)
  *
- * Roles: admin, officer, evaluator, committee, auditor, association, partner.
+ * Roles: admin, officer, evaluator, committee, auditor, association, partner, trainer, trainee.
  */
 export const preferencesControllerResubscribe = <ThrowOnError extends boolean = false>(options: Options<PreferencesControllerResubscribeData, ThrowOnError>) => (options.client ?? client).post<PreferencesControllerResubscribeResponses, PreferencesControllerResubscribeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

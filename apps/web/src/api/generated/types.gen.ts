@@ -40,11 +40,15 @@ export type TokenRequest = {
 
 export type ActorView = {
     id: string;
-    roles: Array<'admin' | 'officer' | 'evaluator' | 'committee' | 'auditor' | 'association' | 'partner'>;
+    roles: Array<'admin' | 'officer' | 'evaluator' | 'committee' | 'auditor' | 'association' | 'partner' | 'trainer' | 'trainee'>;
     /**
      * The association or partner organisation the actor acts for
      */
     organisationId: string | null;
+    /**
+     * The Registry contact person (subject id) the account belongs to: a trainee acts only for this person
+     */
+    personId: string | null;
 };
 
 export type TokenResponse = {

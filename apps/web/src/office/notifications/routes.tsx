@@ -10,6 +10,8 @@ export const NOTIFICATIONS_ROLES = [
   'auditor',
   'association',
   'partner',
+  'trainer',
+  'trainee',
 ] as const;
 /** An organisation's account manages its own endpoints; officers and the admin any; auditors read. */
 export const WEBHOOK_ROLES = ['officer', 'admin', 'auditor', 'association', 'partner'] as const;

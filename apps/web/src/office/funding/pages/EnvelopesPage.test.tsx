@@ -24,7 +24,7 @@ const signedIn = (roles: string[]) =>
     'tadamon.session',
     JSON.stringify({
       token: 'token',
-      actor: { id: 'user-officer', roles, organisationId: null },
+      actor: { id: 'user-officer', roles, organisationId: null, personId: null },
       expiresAt: Date.now() + 3_600_000,
     }),
   );

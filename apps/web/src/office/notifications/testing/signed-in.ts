@@ -4,11 +4,13 @@ export const ASSOCIATION: ActorView = {
   id: 'user-association',
   roles: ['association'],
   organisationId: 'assoc-migrations-et-developpement',
+  personId: null,
 };
 export const PARTNER: ActorView = {
   id: 'user-partner',
   roles: ['partner'],
   organisationId: 'actor-cri-souss-massa',
+  personId: null,
 };
 
 /** A session as the sign-in page stores it (the tests render pages without signing in). */

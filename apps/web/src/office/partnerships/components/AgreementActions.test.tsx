@@ -28,8 +28,13 @@ const signedIn = (actor: ActorView) =>
     'tadamon.session',
     JSON.stringify({ token: 't', actor, expiresAt: Date.now() + 3_600_000 }),
   );
-const ASSOCIATION: ActorView = { id: 'user-association', roles: ['association'], organisationId: 'assoc-md' };
-const OFFICER: ActorView = { id: 'user-officer', roles: ['officer'], organisationId: null };
+const ASSOCIATION: ActorView = {
+  id: 'user-association',
+  roles: ['association'],
+  organisationId: 'assoc-md',
+  personId: null,
+};
+const OFFICER: ActorView = { id: 'user-officer', roles: ['officer'], organisationId: null, personId: null };
 
 const pending = (amendmentId: string | null, awaiting: string[]) => ({
   version: amendmentId ? 2 : 1,

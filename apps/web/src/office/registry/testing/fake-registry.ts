@@ -80,7 +80,7 @@ export function signedInOfficer() {
     'tadamon.session',
     JSON.stringify({
       token: 'test-token',
-      actor: { id: 'user-officer', roles: ['officer'], organisationId: null },
+      actor: { id: 'user-officer', roles: ['officer'], organisationId: null, personId: null },
       expiresAt: Date.now() + 3_600_000,
     }),
   );
