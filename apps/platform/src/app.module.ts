@@ -109,6 +109,7 @@ export class AppModule {
                 registry,
                 funding,
                 partnerships,
+                training,
               ),
             ]),
       ],

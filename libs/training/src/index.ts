@@ -40,3 +40,7 @@ export * from './application/training-messages';
 export * from './application/check-in-code-errors';
 export * from './projections';
 export * from './training.module';
+
+// Demo data: the path for association managers and its sessions.
+export * from './demo/training-demo-data';
+export * from './demo/seed-training-demo';

@@ -8,6 +8,7 @@ import {
   seedPartnershipsDemo,
 } from '@tadamon/partnerships';
 import { RegistryCommands, RegistryPersonalData, seedRegistryDemo } from '@tadamon/registry';
+import { seedTrainingDemo, TrainingCommands } from '@tadamon/training';
 import { CONTENT_STORE, EVENT_STORE, PERSONAL_DATA } from '../embedded/embedded.module';
 
 /** Whether the demo is seeded at start (default), not at all, or the Registry's part only. */
@@ -16,7 +17,8 @@ const DEMO_DATA_SCOPE = Symbol('DEMO_DATA_SCOPE');
 
 /**
  * Seeds the demo data of shared/DOMAIN.md into an empty event log, on the platform's first start
- * only: the Registry's, then Funding's (its applicants and funders are the Registry's). Runs at
+ * only: the Registry's, then Funding's (its applicants and funders are the Registry's), Partnerships'
+ * and Training's (its trainees are the Registry's contact persons). Runs at
  * module init, before the read models are rebuilt, so they start with it.
  */
 @Module({})
@@ -29,6 +31,7 @@ export class DemoDataModule implements OnModuleInit {
     private readonly registry: RegistryCommands,
     private readonly funding: FundingCommands,
     private readonly partnerships: PartnershipsCommands,
+    private readonly training: TrainingCommands,
     @Inject(CONTENT_STORE) private readonly documents: ContentStore,
     @Inject(DEMO_DATA_SCOPE) private readonly scope: 'all' | 'registry',
   ) {}
@@ -60,7 +63,10 @@ export class DemoDataModule implements OnModuleInit {
     const partnerships = await seedPartnershipsDemo((aggregate, id, command, actor, options) =>
       this.partnerships.execute(aggregate, id, command as never, actor, options),
     );
-    const seeded = [registry, funding, partnerships];
+    const training = await seedTrainingDemo((aggregate, id, command, actor, options) =>
+      this.training.execute(aggregate, id, command as never, actor, options),
+    );
+    const seeded = [registry, funding, partnerships, training];
     this.logger.log(
       `demo data seeded into the empty log: ${seeded.reduce((n, r) => n + r.commands, 0)} commands, ` +
         `${seeded.reduce((n, r) => n + r.events, 0)} events in ${Date.now() - started} ms`,
