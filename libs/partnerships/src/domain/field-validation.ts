@@ -25,6 +25,8 @@ export {
   isBefore,
   addDays,
   sameJson,
+  checkDetailChanges,
+  detailsOf,
 } from '@tadamon/domain-kit';
 export type { LocalizedText } from '@tadamon/domain-kit';
 

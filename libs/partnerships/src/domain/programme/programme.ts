@@ -1,8 +1,8 @@
 import { Command, Decider, DomainEvent, streamName } from '@tadamon/eventsourcing';
 import { AlreadyCreated, InvalidTransition, NotCreated } from '../errors';
 import {
+  checkDetailChanges,
   checkId,
-  checkObject,
   checkOptionalText,
   FieldIssues,
   MAX_LONG_TEXT,
@@ -65,15 +65,15 @@ const checkChanges = (
   issues: FieldIssues,
   current: ProgrammeDetails,
   value: unknown,
-): Partial<ProgrammeDetails> => {
-  const changes = checkObject(issues, 'changes', value);
-  for (const key of Object.keys(changes))
-    if (!(PROGRAMME_DETAILS as readonly string[]).includes(key))
-      issues.add(`changes.${key}`, 'is not a detail of the programme');
-  const next = checkProgrammeDetails(issues, 'changes.', { ...current, ...changes });
-  const changed = PROGRAMME_DETAILS.filter((k) => !sameJson(next[k], current[k])).map((k) => [k, next[k]]);
-  return Object.fromEntries(changed) as Partial<ProgrammeDetails>;
-};
+): Partial<ProgrammeDetails> =>
+  checkDetailChanges(
+    issues,
+    current,
+    value,
+    PROGRAMME_DETAILS,
+    checkProgrammeDetails,
+    'is not a detail of the programme',
+  );
 
 export const decideProgramme = (command: ProgrammeCommand, state: ProgrammeState): ProgrammeEvent[] => {
   const { now, actor } = command.metadata;

@@ -1,9 +1,10 @@
 import { Command, Decider, DomainEvent, streamName } from '@tadamon/eventsourcing';
 import { AlreadyCreated, InvalidTransition, NotCreated } from '../errors';
 import {
+  checkDetailChanges,
   checkId,
-  checkObject,
   checkOptionalText,
+  detailsOf,
   FieldIssues,
   MAX_LONG_TEXT,
   sameJson,
@@ -48,24 +49,15 @@ export const initialModuleState = (): ModuleState => ({ status: 'none' });
 
 const MODULE = 'trainingModule';
 
-const detailsOf = (state: TrainingModule): ModuleDetails => {
-  const { code, title, description, durationMinutes, competences, languages, theme } = state;
-  return { code, title, description, durationMinutes, competences, languages, theme };
-};
-
-const checkChanges = (
-  issues: FieldIssues,
-  current: ModuleDetails,
-  value: unknown,
-): Partial<ModuleDetails> => {
-  const changes = checkObject(issues, 'changes', value);
-  for (const key of Object.keys(changes))
-    if (!(MODULE_DETAILS as readonly string[]).includes(key))
-      issues.add(`changes.${key}`, 'is not a detail of the module');
-  const next = checkModuleDetails(issues, 'changes.', { ...current, ...changes });
-  const changed = MODULE_DETAILS.filter((k) => !sameJson(next[k], current[k])).map((k) => [k, next[k]]);
-  return Object.fromEntries(changed) as Partial<ModuleDetails>;
-};
+const checkChanges = (issues: FieldIssues, current: ModuleDetails, value: unknown): Partial<ModuleDetails> =>
+  checkDetailChanges(
+    issues,
+    current,
+    value,
+    MODULE_DETAILS,
+    checkModuleDetails,
+    'is not a detail of the module',
+  );
 
 export const decideModule = (command: ModuleCommand, state: ModuleState): ModuleEvent[] => {
   const { now, actor } = command.metadata;
@@ -85,12 +77,12 @@ export const decideModule = (command: ModuleCommand, state: ModuleState): Module
     case 'DefineModule': {
       const details = checkModuleDetails(issues, '', command.data);
       issues.throwIfAny();
-      if (sameJson(details, detailsOf(state))) return [];
+      if (sameJson(details, detailsOf(state, MODULE_DETAILS))) return [];
       throw new AlreadyCreated(MODULE, moduleId);
     }
     case 'ReviseModule': {
       if (state.status !== 'active') throw new InvalidTransition(MODULE, state.status, command.type);
-      const changes = checkChanges(issues, detailsOf(state), command.data.changes);
+      const changes = checkChanges(issues, detailsOf(state, MODULE_DETAILS), command.data.changes);
       issues.throwIfAny();
       if (Object.keys(changes).length === 0) return [];
       return [{ type: 'ModuleRevised', data: { moduleId, changes, revisedAt: now, by } }];

@@ -1,9 +1,10 @@
 import { Command, Decider, DomainEvent, streamName } from '@tadamon/eventsourcing';
 import { AlreadyCreated, InvalidTransition, NotCreated } from '../errors';
 import {
+  checkDetailChanges,
   checkId,
-  checkObject,
   checkOptionalText,
+  detailsOf,
   FieldIssues,
   MAX_LONG_TEXT,
   sameJson,
@@ -47,20 +48,8 @@ export const initialPathState = (): PathState => ({ status: 'none' });
 
 const PATH = 'trainingPath';
 
-const detailsOf = (state: TrainingPath): PathDetails => {
-  const { title, moduleIds } = state;
-  return { title, moduleIds };
-};
-
-const checkChanges = (issues: FieldIssues, current: PathDetails, value: unknown): Partial<PathDetails> => {
-  const changes = checkObject(issues, 'changes', value);
-  for (const key of Object.keys(changes))
-    if (!(PATH_DETAILS as readonly string[]).includes(key))
-      issues.add(`changes.${key}`, 'is not a detail of the path');
-  const next = checkPathDetails(issues, 'changes.', { ...current, ...changes });
-  const changed = PATH_DETAILS.filter((k) => !sameJson(next[k], current[k])).map((k) => [k, next[k]]);
-  return Object.fromEntries(changed) as Partial<PathDetails>;
-};
+const checkChanges = (issues: FieldIssues, current: PathDetails, value: unknown): Partial<PathDetails> =>
+  checkDetailChanges(issues, current, value, PATH_DETAILS, checkPathDetails, 'is not a detail of the path');
 
 export const decidePath = (command: PathCommand, state: PathState): PathEvent[] => {
   const { now, actor } = command.metadata;
@@ -79,12 +68,12 @@ export const decidePath = (command: PathCommand, state: PathState): PathEvent[] 
     case 'DefinePath': {
       const details = checkPathDetails(issues, '', command.data);
       issues.throwIfAny();
-      if (sameJson(details, detailsOf(state))) return [];
+      if (sameJson(details, detailsOf(state, PATH_DETAILS))) return [];
       throw new AlreadyCreated(PATH, pathId);
     }
     case 'RevisePath': {
       if (state.status !== 'active') throw new InvalidTransition(PATH, state.status, command.type);
-      const changes = checkChanges(issues, detailsOf(state), command.data.changes);
+      const changes = checkChanges(issues, detailsOf(state, PATH_DETAILS), command.data.changes);
       issues.throwIfAny();
       if (Object.keys(changes).length === 0) return [];
       return [{ type: 'PathRevised', data: { pathId, changes, revisedAt: now, by } }];

@@ -1,5 +1,5 @@
 import {
-  checkObject,
+  checkDetailChanges,
   checkOptionalText,
   checkText,
   FieldIssues,
@@ -31,15 +31,15 @@ const checkChanges = (
   issues: FieldIssues,
   current: SessionArrangements,
   value: unknown,
-): Partial<SessionArrangements> => {
-  const changes = checkObject(issues, 'changes', value);
-  for (const key of Object.keys(changes))
-    if (!(SESSION_ARRANGEMENTS as readonly string[]).includes(key))
-      issues.add(`changes.${key}`, 'is not an arrangement of the session (the capacity has its own command)');
-  const next = checkArrangements(issues, 'changes.', { ...current, ...changes });
-  const changed = SESSION_ARRANGEMENTS.filter((k) => !sameJson(next[k], current[k])).map((k) => [k, next[k]]);
-  return Object.fromEntries(changed) as Partial<SessionArrangements>;
-};
+): Partial<SessionArrangements> =>
+  checkDetailChanges(
+    issues,
+    current,
+    value,
+    SESSION_ARRANGEMENTS,
+    checkArrangements,
+    'is not an arrangement of the session (the capacity has its own command)',
+  );
 
 const reschedule = (command: RescheduleSession, state: Session): SessionEvent[] => {
   requireStatus(state, command.type, BEFORE_HELD);
