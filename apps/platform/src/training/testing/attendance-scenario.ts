@@ -10,7 +10,7 @@ import {
   TrainingCommands,
 } from '@tadamon/training';
 import { loadEmbeddedConfig } from '../../embedded/embedded-config';
-import { PlatformClient } from '../../registry/testing/platform-client';
+import { eventually, PlatformClient } from '../../registry/testing/platform-client';
 
 export const SESSIONS = '/api/training/sessions';
 export const CHECK_IN = '/api/training/check-in';
@@ -153,3 +153,21 @@ export class AttendanceScenario {
 
 export const sittingPath = (sessionId: string, sittingId: string) =>
   `${SESSIONS}/${encodeURIComponent(sessionId)}/sittings/${encodeURIComponent(sittingId)}`;
+
+/**
+ * For the API contract: a running session whose sitting `now` has its check-in window open, with the
+ * demo trainee confirmed and on the roster, as {sessionId} and {sittingId}.
+ */
+export async function seedAttendanceExamples(
+  client: PlatformClient,
+  parameters: Record<string, string>,
+): Promise<void> {
+  const { sessionId } = await new AttendanceScenario(client).session('running', [TRAINEE]);
+  await eventually(
+    () => client.get('trainee', `${SESSIONS}/${sessionId}/attendance/mine`),
+    (reply) => reply.status === 200,
+    'the demo trainee on the roster',
+  );
+  parameters.sessionId = sessionId;
+  parameters.sittingId = 'now';
+}
