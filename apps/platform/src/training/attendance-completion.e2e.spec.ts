@@ -247,6 +247,33 @@ describe('Training API: feedback, remarks, completion and the session’s roster
     expect((await client.get('trainer', of(other.sessionId, 'feedback'))).body.code).toBe('NOT_A_TRAINER');
   });
 
+  it('answers odd ids and bodies on every route with a 4xx, never a 5xx', async () => {
+    const { sessionId } = await scenario.session('running', [TRAINEE]);
+    const ids = ['x y', '..', 'é', 'a'.repeat(300), '%00', sessionId];
+    const seen: string[] = [];
+    for (const id of ids) {
+      const s = encodeURIComponent(id);
+      const calls = [
+        client.put('trainer', `${SESSIONS}/${s}/sittings/${s}/attendance/${s}`, { status: 'present' }),
+        client.post('trainer', `${SESSIONS}/${s}/sittings/${s}/attendance`, {
+          marks: [{ traineeId: id, status: 'late' }],
+        }),
+        client.get('trainer', `${SESSIONS}/${s}/sittings/${s}/check-in-code`),
+        client.post('trainee', CHECK_IN, { code: id, sessionId: id, sittingId: id }),
+        client.post('trainee', of(id, 'feedback'), { rating: 3 }),
+        client.post('trainer', of(id, 'remarks'), { traineeId: id, remark: 'r' }),
+        client.post('trainer', of(id, 'held'), {}),
+        client.post('officer', of(id, 'close'), []),
+        client.get('trainer', of(id, 'roster')),
+        client.get('trainee', of(id, 'attendance/mine')),
+        client.get('officer', of(id, 'feedback')),
+      ];
+      for (const reply of await Promise.all(calls))
+        if (reply.status >= 500) seen.push(`${id}: ${reply.status}`);
+    }
+    expect(seen).toEqual([]);
+  });
+
   it('names a trainee from the Registry’s card and shows an erased person as erased', async () => {
     const added = await client.post('officer', '/api/registry/associations/assoc-amdam/contacts', {
       role: 'treasurer',
