@@ -38,6 +38,7 @@ export * from './application/training-commands';
 export * from './application/training-problems';
 export * from './application/training-messages';
 export * from './application/check-in-code-errors';
+export * from './application/check-in';
 export * from './projections';
 export * from './training.module';
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { TRAINING_CONTROLLERS } from './api/training-controllers';
-import { CheckInKeys } from './application/check-in-codes';
+import { checkInCodes, CheckInKeys } from './application/check-in-codes';
+import { TRAINING_CHECK_IN_CODES } from './application/check-in';
 import { TrainingCommands } from './application/training-commands';
 import {
   TRAINING_APPEND_LISTENER,
@@ -16,6 +17,8 @@ export interface TrainingModuleOptions extends TrainingInfrastructure {
   imports?: (DynamicModule | Type<unknown>)[];
   /** The keys the check-in codes are signed with (the current one and those still accepted). */
   checkInKeys: CheckInKeys;
+  /** How long one check-in code stays valid, in seconds (10 to 600, default 60). */
+  checkInStepSeconds?: number;
 }
 
 /**
@@ -37,6 +40,10 @@ export class TrainingContextModule {
         { provide: TRAINING_READ_MODELS, useExisting: options.readModels },
         { provide: TRAINING_TRAINEES, useExisting: options.trainees },
         { provide: TRAINING_CHECK_IN_KEYS, useValue: options.checkInKeys },
+        {
+          provide: TRAINING_CHECK_IN_CODES,
+          useValue: checkInCodes(options.checkInKeys, { stepSeconds: options.checkInStepSeconds }),
+        },
         ...optional(TRAINING_APPEND_LISTENER, options.appendListener),
         TrainingCommands,
       ],

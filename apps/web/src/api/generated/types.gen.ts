@@ -1606,6 +1606,61 @@ export type CategoryDto = {
     category: 'application-received' | 'application-eligible' | 'application-ineligible' | 'grant-awarded' | 'application-rejected' | 'tranche-released' | 'agreement-signed' | 'agreement-amended' | 'enrolment-confirmed' | 'session-reminder' | 'certificate-issued' | 'call-matching' | 'need-matching' | 'digest';
 };
 
+export type AttendanceMarkDto = {
+    status: 'present' | 'late' | 'absent' | 'excused';
+    /**
+     * Why (an excused absence, a late arrival)
+     */
+    note?: string;
+};
+
+export type TraineeMarkDto = {
+    status: 'present' | 'late' | 'absent' | 'excused';
+    /**
+     * Why (an excused absence, a late arrival)
+     */
+    note?: string;
+    /**
+     * The Registry contact person id of a confirmed trainee
+     */
+    traineeId: string;
+};
+
+export type AttendanceSheetDto = {
+    /**
+     * One mark per trainee, each decided on its own
+     */
+    marks: Array<TraineeMarkDto>;
+};
+
+export type CheckInDto = {
+    /**
+     * The code shown by the sitting’s screen (QR), as scanned
+     */
+    code: string;
+    /**
+     * The session the trainee’s screen checks into, when it knows (with sittingId): a code of another session or sitting is then CHECK_IN_WRONG_SITTING. Left out: the code’s own
+     */
+    sessionId?: string;
+    /**
+     * The sitting the trainee’s screen checks into (with sessionId)
+     */
+    sittingId?: string;
+};
+
+export type FeedbackDto = {
+    rating: number;
+    comment?: string;
+};
+
+export type RemarkDto = {
+    /**
+     * The trainee the remark is about
+     */
+    traineeId: string;
+    remark: string;
+};
+
 export type VerificationProgressDto = {
     /**
      * Global positions checked so far
@@ -9405,6 +9460,510 @@ export type PreferencesControllerUnsubscribeResponses = {
 };
 
 export type PreferencesControllerUnsubscribeResponse = PreferencesControllerUnsubscribeResponses[keyof PreferencesControllerUnsubscribeResponses];
+
+export type AttendanceControllerMarkData = {
+    body: AttendanceMarkDto;
+    path: {
+        sessionId: string;
+        sittingId: string;
+        traineeId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/sittings/{sittingId}/attendance/{traineeId}';
+};
+
+export type AttendanceControllerMarkErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceControllerMarkError = AttendanceControllerMarkErrors[keyof AttendanceControllerMarkErrors];
+
+export type AttendanceControllerMarkResponses = {
+    200: CommandResultDto;
+};
+
+export type AttendanceControllerMarkResponse = AttendanceControllerMarkResponses[keyof AttendanceControllerMarkResponses];
+
+export type AttendanceControllerSheetData = {
+    body: AttendanceSheetDto;
+    path: {
+        sessionId: string;
+        sittingId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/sittings/{sittingId}/attendance';
+};
+
+export type AttendanceControllerSheetErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceControllerSheetError = AttendanceControllerSheetErrors[keyof AttendanceControllerSheetErrors];
+
+export type AttendanceControllerSheetResponses = {
+    /**
+     * Each mark’s answer in the order given: accepted with the events it recorded (none when it repeated the mark), or refused with its code
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceControllerSheetResponse = AttendanceControllerSheetResponses[keyof AttendanceControllerSheetResponses];
+
+export type AttendanceControllerCheckInCodeData = {
+    body?: never;
+    path: {
+        sessionId: string;
+        sittingId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/sittings/{sittingId}/check-in-code';
+};
+
+export type AttendanceControllerCheckInCodeErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceControllerCheckInCodeError = AttendanceControllerCheckInCodeErrors[keyof AttendanceControllerCheckInCodeErrors];
+
+export type AttendanceControllerCheckInCodeResponses = {
+    /**
+     * The code of the current step, its validity and the URL the QR carries; show the next one at validUntil
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceControllerCheckInCodeResponse = AttendanceControllerCheckInCodeResponses[keyof AttendanceControllerCheckInCodeResponses];
+
+export type CheckInControllerCheckInData = {
+    body: CheckInDto;
+    path?: never;
+    query?: never;
+    url: '/api/training/check-in';
+};
+
+export type CheckInControllerCheckInErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CheckInControllerCheckInError = CheckInControllerCheckInErrors[keyof CheckInControllerCheckInErrors];
+
+export type CheckInControllerCheckInResponses = {
+    /**
+     * The check-in accepted: the trainee's status at the sitting (present, or late after 10 minutes)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CheckInControllerCheckInResponse = CheckInControllerCheckInResponses[keyof CheckInControllerCheckInResponses];
+
+export type AttendanceReadsControllerFeedbackData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/feedback';
+};
+
+export type AttendanceReadsControllerFeedbackErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceReadsControllerFeedbackError = AttendanceReadsControllerFeedbackErrors[keyof AttendanceReadsControllerFeedbackErrors];
+
+export type AttendanceReadsControllerFeedbackResponses = {
+    /**
+     * How many gave feedback, the average rating, how many gave each rating, and the comments (unsigned)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceReadsControllerFeedbackResponse = AttendanceReadsControllerFeedbackResponses[keyof AttendanceReadsControllerFeedbackResponses];
+
+export type SessionCompletionControllerFeedbackData = {
+    body: FeedbackDto;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/feedback';
+};
+
+export type SessionCompletionControllerFeedbackErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionCompletionControllerFeedbackError = SessionCompletionControllerFeedbackErrors[keyof SessionCompletionControllerFeedbackErrors];
+
+export type SessionCompletionControllerFeedbackResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionCompletionControllerFeedbackResponse = SessionCompletionControllerFeedbackResponses[keyof SessionCompletionControllerFeedbackResponses];
+
+export type SessionCompletionControllerRemarkData = {
+    body: RemarkDto;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/remarks';
+};
+
+export type SessionCompletionControllerRemarkErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionCompletionControllerRemarkError = SessionCompletionControllerRemarkErrors[keyof SessionCompletionControllerRemarkErrors];
+
+export type SessionCompletionControllerRemarkResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionCompletionControllerRemarkResponse = SessionCompletionControllerRemarkResponses[keyof SessionCompletionControllerRemarkResponses];
+
+export type SessionCompletionControllerHeldData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/held';
+};
+
+export type SessionCompletionControllerHeldErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionCompletionControllerHeldError = SessionCompletionControllerHeldErrors[keyof SessionCompletionControllerHeldErrors];
+
+export type SessionCompletionControllerHeldResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionCompletionControllerHeldResponse = SessionCompletionControllerHeldResponses[keyof SessionCompletionControllerHeldResponses];
+
+export type SessionCompletionControllerCloseData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/close';
+};
+
+export type SessionCompletionControllerCloseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionCompletionControllerCloseError = SessionCompletionControllerCloseErrors[keyof SessionCompletionControllerCloseErrors];
+
+export type SessionCompletionControllerCloseResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionCompletionControllerCloseResponse = SessionCompletionControllerCloseResponses[keyof SessionCompletionControllerCloseResponses];
+
+export type AttendanceReadsControllerRosterData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/roster';
+};
+
+export type AttendanceReadsControllerRosterErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceReadsControllerRosterError = AttendanceReadsControllerRosterErrors[keyof AttendanceReadsControllerRosterErrors];
+
+export type AttendanceReadsControllerRosterResponses = {
+    /**
+     * The sittings and, per trainee, their association, name (from the Registry; erased shown as such), enrolment, status and source of each sitting’s mark, whether feedback was given, and the completion outcome
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceReadsControllerRosterResponse = AttendanceReadsControllerRosterResponses[keyof AttendanceReadsControllerRosterResponses];
+
+export type AttendanceReadsControllerMineData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/attendance/mine';
+};
+
+export type AttendanceReadsControllerMineErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceReadsControllerMineError = AttendanceReadsControllerMineErrors[keyof AttendanceReadsControllerMineErrors];
+
+export type AttendanceReadsControllerMineResponses = {
+    /**
+     * The trainee’s own line: enrolment, each sitting’s mark, whether feedback was given, the completion outcome
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceReadsControllerMineResponse = AttendanceReadsControllerMineResponses[keyof AttendanceReadsControllerMineResponses];
 
 export type AuditControllerListData = {
     body?: never;
