@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IntegrationEvent, trainingPublication } from '@tadamon/contracts';
+import {
+  deadLetterTopic,
+  IntegrationEvent,
+  REGISTRY_CONTACTS_TOPIC,
+  trainingPublication,
+} from '@tadamon/contracts';
 import { PostgresEventStore } from '@tadamon/event-store';
 import { PersonalDataCipher, PostgresKeyStore } from '@tadamon/personal-data';
 import { MongooseDocumentStore } from '@tadamon/read-store';
@@ -300,6 +305,43 @@ describe('the Training service (distributed profile) on Kafka, PostgreSQL and Fe
     );
     expect(inbox.rows).toEqual([{ n: registryEvents.length }]);
     expect(await trainees().standing(pendingContact)).toMatchObject({ associationVerified: false });
+  }, 30_000);
+
+  it('dead-letters a contacts event it cannot apply, with the directory’s own error, and keeps consuming', async () => {
+    const dlt = await TopicReader.start(brokers, deadLetterTopic(REGISTRY_CONTACTS_TOPIC), `${group}-dlt`);
+    try {
+      // No association id: the person cannot be stored (a NOT NULL column), on every attempt.
+      const poisonCard = await registryCipher.seal(`person-poison-${run}`, { fullName: 'Poison' });
+      const valid = registry.contactPersonAdded(verifiedAssociation, poisonCard);
+      const poison: IntegrationEvent = { ...valid, data: { ...valid.data, associationId: null } };
+      const laterContact = `person-after-poison-${run}`;
+      await registry.send(
+        poison,
+        registry.contactPersonAdded(
+          verifiedAssociation,
+          await registryCipher.seal(laterContact, { fullName: 'Later' }),
+        ),
+      );
+      await until(
+        () => dlt.messages.some((m) => m.headers['tadamon-event-id'] === poison.eventId),
+        'the dead letter',
+      );
+      expect(
+        dlt.messages.find((m) => m.headers['tadamon-event-id'] === poison.eventId)?.headers,
+      ).toMatchObject({
+        'tadamon-dlt-attempts': '3',
+        'tadamon-dlt-consumer-group': group,
+        'tadamon-dlt-original-topic': REGISTRY_CONTACTS_TOPIC,
+        'tadamon-dlt-error-message': expect.stringContaining('association_id'),
+      });
+      await until(
+        async () => (await trainees().standing(laterContact))?.associationVerified === true,
+        'the contact person after the poison',
+      );
+      expect(await trainees().standing(`person-poison-${run}`)).toBeUndefined();
+    } finally {
+      await dlt.stop();
+    }
   }, 30_000);
 
   it('reports its dependencies in readiness and its lags in /metrics, and stops within 5 s', async () => {
