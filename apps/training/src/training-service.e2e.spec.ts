@@ -313,7 +313,7 @@ describe('the Training service (distributed profile) on Kafka, PostgreSQL and Fe
       // No association id: the person cannot be stored (a NOT NULL column), on every attempt.
       const poisonCard = await registryCipher.seal(`person-poison-${run}`, { fullName: 'Poison' });
       const valid = registry.contactPersonAdded(verifiedAssociation, poisonCard);
-      const poison: IntegrationEvent = { ...valid, data: { ...valid.data, associationId: null } };
+      const poison: IntegrationEvent = { ...valid, data: { ...(valid.data as object), associationId: null } };
       const laterContact = `person-after-poison-${run}`;
       await registry.send(
         poison,
