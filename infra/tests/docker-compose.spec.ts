@@ -126,6 +126,35 @@ describe('docker-compose.yml', () => {
     expect(notifications.volumes).toEqual(['notifications-data:/app/data']);
   });
 
+  it('builds the training service from its Dockerfile on port 3005, with a database of its own and the Registry’s keys', () => {
+    const training = compose.services.training as ComposeService & {
+      profiles: string[];
+      build: { context: string; dockerfile: string };
+      depends_on: Record<string, { condition: string }>;
+      environment: Record<string, string>;
+      ports: string[];
+    };
+    expect(training.profiles).toEqual(['services']);
+    expect(existsSync(join(__dirname, '../..', training.build.context, training.build.dockerfile))).toBe(
+      true,
+    );
+    for (const server of ['kafka', 'mongodb', 'postgres'])
+      expect(training.depends_on[server]).toEqual({ condition: 'service_healthy' });
+    expect(training.ports).toEqual(['3005:3005']);
+    expect(JSON.stringify(training.healthcheck?.test)).toContain('http://127.0.0.1:3005/health/ready');
+    const database = new URL(training.environment.DATABASE_URL).pathname.slice(1);
+    expect(database).toBe('tadamon_training');
+    const init = (compose.services.postgres.volumes ?? []).find((v) =>
+      v.includes('docker-entrypoint-initdb.d'),
+    );
+    const folder = join(__dirname, '../..', String(init?.split(':')[0]));
+    const scripts = readdirSync(folder).map((file) => readFileSync(join(folder, file), 'utf8'));
+    expect(scripts.join('\n')).toContain(`CREATE DATABASE ${database};`);
+    const registry = compose.services.registry as ComposeService & { environment: Record<string, string> };
+    expect(training.environment.TADAMON_KEY_STORE_URL).toBe(registry.environment.DATABASE_URL);
+    expect(training.volumes).toEqual(['training-data:/app/data']);
+  });
+
   it('runs Kafka in KRaft mode without ZooKeeper and MongoDB as a replica set', () => {
     const kafka = compose.services.kafka as ComposeService & { environment: Record<string, unknown> };
     expect(kafka.environment.KAFKA_PROCESS_ROLES).toBe('broker,controller');

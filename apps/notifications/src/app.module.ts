@@ -28,7 +28,7 @@ export const notificationsServiceModule = (
     // The transports are closed by the infrastructure, after the app (and its dispatcher) has stopped.
     providers: [
       { provide: CONTACT_DIRECTORY, useValue: infrastructure.directory },
-      { provide: RECIPIENTS, useValue: infrastructure.directory },
+      { provide: RECIPIENTS, useValue: infrastructure.recipients },
       { provide: EMAIL_TRANSPORT, useValue: infrastructure.email },
       { provide: MESSAGE_RENDERER, useValue: templateRenderer() },
       { provide: WEBHOOK_TRANSPORT, useValue: infrastructure.webhooks },

@@ -159,7 +159,7 @@ describe('the Notifications service (distributed profile) on Kafka, PostgreSQL, 
       events.push(topics.contactPersonAdded(associationId, card), topics.consentGiven(person.subjectId));
     }
     await topics.send(...events);
-    const directory = app.get(NotificationsInfrastructure).directory;
+    const directory = app.get(NotificationsInfrastructure).recipients;
     // Two topics, each read from its beginning: the names and the people arrive in no set order.
     await until(
       async () =>

@@ -2,10 +2,11 @@ import { definePublication } from './publication';
 import { REGISTRY_CONTEXT } from './registry-events';
 
 /**
- * The Registry's contact persons, for Notifications only (topic `tadamon.registry.contacts.v1`:
- * grant it to no other consumer). A card travels **sealed** (AES-256-GCM under the person's own
- * key, which never travels): Notifications opens it with the Registry's key store only to send a
- * message, and erasure destroys the key, so every copy of the card, Kafka's included, is unreadable.
+ * The Registry's contact persons, for Notifications and Training only (topic
+ * `tadamon.registry.contacts.v1`: grant it to no other consumer). A card travels **sealed**
+ * (AES-256-GCM under the person's own key, which never travels): Notifications opens it with the
+ * Registry's key store only to send a message, Training only to put a trainee's name on a
+ * certificate; erasure destroys the key, so every copy of the card, Kafka's included, is unreadable.
  * Each event carries what its domain event carries: a consumer folds them per subject (the events of
  * one person share a key, so a partition keeps their order).
  */

@@ -3,8 +3,7 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { eventsTopic, IntegrationEvent, REGISTRY_CONTACTS_TOPIC, REGISTRY_CONTEXT } from '@tadamon/contracts';
 import { consumerTransport, DeliveryContext } from '@tadamon/messaging';
 import { PoolClient } from 'pg';
-import { PostgresContactDirectory } from '../infrastructure/postgres-contact-directory';
-import { associationChangeOf, contactChangeOf, organisationNamedBy } from './contact-changes';
+import { PostgresRegistryPeople } from '@tadamon/registry-people';
 
 /** The directory's consumer: its own group, so the policy's consumer keeps the Registry's topic to itself. */
 export const DIRECTORY_CONSUMER = 'notifications-directory';
@@ -17,17 +16,14 @@ export const CONTACT_DIRECTORY = Symbol('CONTACT_DIRECTORY');
  */
 @Controller()
 export class OnRegistryDirectory {
-  constructor(@Inject(CONTACT_DIRECTORY) private readonly directory: PostgresContactDirectory) {}
+  constructor(@Inject(CONTACT_DIRECTORY) private readonly directory: PostgresRegistryPeople) {}
 
   @EventPattern(eventsTopic(REGISTRY_CONTEXT), consumerTransport(DIRECTORY_CONSUMER))
   async onRegistry(
     @Payload() event: IntegrationEvent,
     @Ctx() context: DeliveryContext<PoolClient>,
   ): Promise<void> {
-    const named = organisationNamedBy(event);
-    if (named) await this.directory.recordOrganisation(context.transaction, named);
-    const association = associationChangeOf(event);
-    if (association) await this.directory.recordAssociation(context.transaction, association);
+    await this.directory.applyRegistryEvent(context.transaction, event);
   }
 
   @EventPattern(REGISTRY_CONTACTS_TOPIC, consumerTransport(DIRECTORY_CONSUMER))
@@ -35,7 +31,6 @@ export class OnRegistryDirectory {
     @Payload() event: IntegrationEvent,
     @Ctx() context: DeliveryContext<PoolClient>,
   ): Promise<void> {
-    const change = contactChangeOf(event);
-    if (change) await this.directory.recordContact(context.transaction, change);
+    await this.directory.applyContactsEvent(context.transaction, event);
   }
 }

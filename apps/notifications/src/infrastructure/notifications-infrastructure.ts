@@ -31,17 +31,18 @@ import {
   servicePostgresPool,
 } from '@tadamon/nest-kit';
 import { PersonalDataCipher, PostgresKeyStore } from '@tadamon/personal-data';
+import { PostgresRegistryPeople } from '@tadamon/registry-people';
 import { Pool } from 'pg';
 import { NotificationsConfig } from '../config';
 import { DIRECTORY_CONSUMER } from '../directory/on-registry-directory';
+import { RegistryRecipients } from '../directory/registry-recipients';
 import { NoticeFactsLog } from './notice-facts-log';
-import { PostgresContactDirectory } from './postgres-contact-directory';
 
 /** What the service opens beside its log: its PostgreSQL state, the key stores and the channels. */
 interface NotificationsState {
   pool: Pool;
   inbox: PostgresInbox;
-  directory: PostgresContactDirectory;
+  directory: PostgresRegistryPeople;
   registryKeys: PostgresKeyStore;
   webhookSecrets: KeyStoreWebhookSecrets;
   email: EmailTransport;
@@ -72,7 +73,9 @@ export class NotificationsInfrastructure extends ContextInfrastructure {
   /** The lag of each group (the policy's, the directory's), for /metrics and tests. */
   readonly policyGroup: ConsumerGroupMonitor;
   readonly directoryGroup: ConsumerGroupMonitor;
-  readonly directory: PostgresContactDirectory;
+  readonly directory: PostgresRegistryPeople;
+  /** The directory's people as Notifications' recipients (RecipientDirectory). */
+  readonly recipients: RegistryRecipients;
   readonly webhookSecrets: KeyStoreWebhookSecrets;
   readonly email: EmailTransport;
   readonly webhooks: UndiciWebhookTransport;
@@ -115,6 +118,7 @@ export class NotificationsInfrastructure extends ContextInfrastructure {
     this.policyGroup = policyGroup;
     this.directoryGroup = directoryMonitor;
     this.directory = state.directory;
+    this.recipients = new RegistryRecipients(state.directory);
     this.registryKeys = state.registryKeys;
     this.webhookSecrets = state.webhookSecrets;
     this.email = state.email;
@@ -169,7 +173,7 @@ export class NotificationsInfrastructure extends ContextInfrastructure {
         "the consumers' inboxes and the contacts directory (DATABASE_URL)",
         async () => ({
           inbox: await PostgresInbox.create(pool),
-          directory: await PostgresContactDirectory.create(pool, contacts),
+          directory: await PostgresRegistryPeople.create(pool, contacts, 'tadamon_notifications'),
         }),
       );
       const from = `Tadamon <notifications@${config.mailDomain}>`;

@@ -1,5 +1,5 @@
 import { IntegrationEvent } from '@tadamon/contracts';
-import { associationChangeOf, contactChangeOf, organisationNamedBy } from './contact-changes';
+import { associationChangeOf, contactChangeOf, organisationNamedBy } from './registry-people-changes';
 
 const event = (type: string, data: Record<string, unknown>): IntegrationEvent => ({
   eventId: 'e-1',
@@ -15,8 +15,8 @@ const event = (type: string, data: Record<string, unknown>): IntegrationEvent =>
 });
 const card = { subjectId: 'p1', keyId: 'k1', ciphertext: 'AAAA', iv: 'i', tag: 't' };
 
-describe('what the Registry’s events change in Notifications’ directory', () => {
-  it('keeps who a call may be for: the registered profile, then whether the association is public', () => {
+describe('what the Registry’s events change in the directory of its people', () => {
+  it('keeps the registered profile, then whether the association is verified', () => {
     expect(
       associationChangeOf(
         event('AssociationRegistered', {
@@ -39,7 +39,10 @@ describe('what the Registry’s events change in Notifications’ directory', ()
       kind: 'standing',
       id: 'a1',
       position: 42,
-      public: true,
+      verified: true,
+    });
+    expect(associationChangeOf(event('AssociationReinstated', { associationId: 'a1' }))).toMatchObject({
+      verified: true,
     });
     for (const type of [
       'AssociationSuspended',
@@ -47,7 +50,7 @@ describe('what the Registry’s events change in Notifications’ directory', ()
       'AssociationDissolved',
       'AssociationMerged',
     ])
-      expect(associationChangeOf(event(type, { associationId: 'a1' }))).toMatchObject({ public: false });
+      expect(associationChangeOf(event(type, { associationId: 'a1' }))).toMatchObject({ verified: false });
     expect(associationChangeOf(event('ActorRegistered', { actorId: 'x' }))).toBeUndefined();
   });
 

@@ -29,16 +29,17 @@ export type ContactChange = { subjectId: string; position: number } & (
 );
 
 /**
- * What the Registry's public topic says of an association that decides whether a call is for it:
- * its regions, sectors and host countries (at registration), and whether it is public (verified and
- * not suspended, rejected, dissolved or merged).
+ * What the Registry's public topic says of an association that its consumers decide on: its
+ * regions, sectors and host countries (at registration: whom a call is for), and whether it is
+ * verified (verified or reinstated, and not since suspended, rejected, dissolved or merged: a call
+ * reaches it, its contact persons may enrol in a training session).
  */
 export type AssociationChange = { id: string; position: number } & (
   | { kind: 'profile'; originRegions: string[]; sectors: string[]; hostCountries: string[] }
-  | { kind: 'standing'; public: boolean }
+  | { kind: 'standing'; verified: boolean }
 );
 
-const PUBLIC_AFTER: Readonly<Record<string, boolean>> = {
+const VERIFIED_AFTER: Readonly<Record<string, boolean>> = {
   AssociationVerified: true,
   AssociationReinstated: true,
   AssociationRejected: false,
@@ -60,13 +61,13 @@ export const associationChangeOf = (event: IntegrationEvent): AssociationChange 
       hostCountries: data.hostCountries ?? [],
     };
   }
-  const standing = PUBLIC_AFTER[event.type];
-  if (standing === undefined) return undefined;
+  const verified = VERIFIED_AFTER[event.type];
+  if (verified === undefined) return undefined;
   return {
     kind: 'standing',
     id: (event.data as { associationId: string }).associationId,
     position,
-    public: standing,
+    verified,
   };
 };
 

@@ -1,64 +1,80 @@
+import { IntegrationEvent } from '@tadamon/contracts';
 import { isErased, PersonalDataCipher, SealedPersonalData } from '@tadamon/personal-data';
-import {
-  ContactEntry,
-  Language,
-  LANGUAGES,
-  NoticeAudience,
-  OpenedContact,
-  RecipientDirectory,
-} from '@tadamon/notifications';
 import { Pool, PoolClient } from 'pg';
-import { AssociationChange, ContactChange, OrganisationNamed } from '../directory/contact-changes';
+import {
+  AssociationChange,
+  associationChangeOf,
+  ContactChange,
+  contactChangeOf,
+  OrganisationNamed,
+  organisationNamedBy,
+} from './registry-people-changes';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-type LocalizedText = { ar?: string; fr?: string; en?: string };
+export type LocalizedNames = { ar?: string; fr?: string; en?: string };
 
-interface ContactRow {
+/** A contact person of an association, as the Registry's contacts topic made them known. */
+export interface RegistryPerson {
+  subjectId: string;
+  associationId: string;
+  role: string;
+  status: 'active' | 'removed' | 'erased';
+  /** The last decision per `purpose|legalBasis`. */
+  consents: Record<string, 'given' | 'withdrawn'>;
+}
+
+/** Whom a call is for: an association matches a list when it names one of it (an empty list: any). */
+export interface AssociationProfileFilter {
+  originRegions: string[];
+  sectors: string[];
+  hostCountries: string[];
+}
+
+interface PersonRow {
   subject_id: string;
   association_id: string;
-  status: ContactEntry['status'];
-  consents: Record<string, string>;
+  role: string;
+  status: RegistryPerson['status'];
+  consents: RegistryPerson['consents'];
   personal_data: SealedPersonalData | null;
 }
 
-const entryOf = (row: ContactRow): ContactEntry => ({
+const personOf = (row: PersonRow): RegistryPerson => ({
   subjectId: row.subject_id,
-  organisationId: row.association_id,
+  associationId: row.association_id,
+  role: row.role,
   status: row.status,
-  // Any legal basis (law 09-08 or the GDPR) under which the person said yes and has not taken it back.
-  consented: Object.entries(row.consents).some(
-    ([key, decision]) => key.startsWith('programme-communications|') && decision === 'given',
-  ),
+  consents: row.consents,
 });
 
 /**
- * Notifications' directory of the Registry's people in the distributed profile (PostgreSQL, schema
- * `tadamon_notifications`, beside the consumers' inboxes): organisations' names from the Registry's
- * public topic and contact persons from its contacts topic, each written in the delivery's
- * transaction. A contact's card stays sealed here; `openContact` opens it with the person's key,
- * from the Registry's key store, only when a message goes out. A change at a position not after
- * the row's changes nothing (a redelivery, a replayed topic).
+ * A service's directory of the Registry's people in the distributed profile (PostgreSQL, a schema
+ * of the service's own beside its consumer's inbox): organisations' names and associations'
+ * profiles and standing from the Registry's public topic, contact persons from its restricted
+ * contacts topic, each written in the delivery's transaction. A contact's card stays sealed here;
+ * `openCard` opens it with the person's key, from the Registry's key store, only when the service
+ * needs the person's name or address. A change at a position not after the row's changes nothing
+ * (a redelivery, a replayed topic), and an erasure is final.
  */
-export class PostgresContactDirectory implements RecipientDirectory {
+export class PostgresRegistryPeople {
   private constructor(
     private readonly pool: Pool,
     private readonly personalData: PersonalDataCipher,
     private readonly schema: string,
   ) {}
 
+  /** Creates the schema's tables when missing (`schema`: the service's, e.g. tadamon_notifications). */
   static async create(
     pool: Pool,
     personalData: PersonalDataCipher,
-    schema = 'tadamon_notifications',
-  ): Promise<PostgresContactDirectory> {
+    schema: string,
+  ): Promise<PostgresRegistryPeople> {
     if (!SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name "${schema}"`);
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       // Serialises concurrent starts: CREATE ... IF NOT EXISTS races on the catalog otherwise.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `tadamon-notifications-directory:${schema}`,
-      ]);
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tadamon-registry-people:${schema}`]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
       await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".organisations (
         id text PRIMARY KEY,
@@ -74,6 +90,8 @@ export class PostgresContactDirectory implements RecipientDirectory {
         personal_data jsonb,
         position bigint NOT NULL
       )`);
+      // `public`: true while the association is verified (the column's first name, kept for the
+      // tables already deployed).
       await client.query(`CREATE TABLE IF NOT EXISTS "${schema}".associations (
         id text PRIMARY KEY,
         public boolean NOT NULL DEFAULT false,
@@ -93,7 +111,7 @@ export class PostgresContactDirectory implements RecipientDirectory {
     } finally {
       client.release();
     }
-    return new PostgresContactDirectory(pool, personalData, schema);
+    return new PostgresRegistryPeople(pool, personalData, schema);
   }
 
   async recordOrganisation(tx: PoolClient, change: OrganisationNamed): Promise<void> {
@@ -129,11 +147,11 @@ export class PostgresContactDirectory implements RecipientDirectory {
       `INSERT INTO ${table} AS known (id, public, standing_position) VALUES ($1, $2, $3)
        ON CONFLICT (id) DO UPDATE SET public = excluded.public, standing_position = excluded.standing_position
        WHERE known.standing_position < excluded.standing_position`,
-      [change.id, change.public, change.position],
+      [change.id, change.verified, change.position],
     );
   }
 
-  async associationsMatching(audience: NoticeAudience): Promise<string[]> {
+  async associationsMatching(audience: AssociationProfileFilter): Promise<string[]> {
     const { rows } = await this.pool.query<{ id: string }>(
       `SELECT id FROM "${this.schema}".associations
        WHERE public
@@ -203,52 +221,61 @@ export class PostgresContactDirectory implements RecipientDirectory {
     }
   }
 
-  async organisationNames(organisationId: string): Promise<LocalizedText | undefined> {
-    const { rows } = await this.pool.query<{ names: LocalizedText }>(
+  /** Applies an event of the Registry's public topic (names, profile, standing), in `tx`. */
+  async applyRegistryEvent(tx: PoolClient, event: IntegrationEvent): Promise<void> {
+    const named = organisationNamedBy(event);
+    if (named) await this.recordOrganisation(tx, named);
+    const association = associationChangeOf(event);
+    if (association) await this.recordAssociation(tx, association);
+  }
+
+  /** Applies an event of the Registry's contacts topic, in `tx`. */
+  async applyContactsEvent(tx: PoolClient, event: IntegrationEvent): Promise<void> {
+    const change = contactChangeOf(event);
+    if (change) await this.recordContact(tx, change);
+  }
+
+  async organisationNames(organisationId: string): Promise<LocalizedNames | undefined> {
+    const { rows } = await this.pool.query<{ names: LocalizedNames }>(
       `SELECT names FROM "${this.schema}".organisations WHERE id = $1`,
       [organisationId],
     );
     return rows[0]?.names;
   }
 
-  async contactsOf(organisationId: string): Promise<ContactEntry[]> {
-    const { rows } = await this.pool.query<ContactRow>(
-      `SELECT * FROM "${this.schema}".contact_persons WHERE association_id = $1 ORDER BY subject_id`,
-      [organisationId],
+  /** Whether the association is verified now; undefined when the public topic said nothing of it. */
+  async associationStanding(associationId: string): Promise<{ verified: boolean } | undefined> {
+    const { rows } = await this.pool.query<{ public: boolean }>(
+      `SELECT public FROM "${this.schema}".associations WHERE id = $1`,
+      [associationId],
     );
-    return rows.map(entryOf);
+    return rows[0] ? { verified: rows[0].public } : undefined;
   }
 
-  async contact(subjectId: string): Promise<ContactEntry | undefined> {
+  async peopleOf(associationId: string): Promise<RegistryPerson[]> {
+    const { rows } = await this.pool.query<PersonRow>(
+      `SELECT * FROM "${this.schema}".contact_persons WHERE association_id = $1 ORDER BY subject_id`,
+      [associationId],
+    );
+    return rows.map(personOf);
+  }
+
+  async person(subjectId: string): Promise<RegistryPerson | undefined> {
     const row = await this.row(subjectId);
-    return row ? entryOf(row) : undefined;
+    return row ? personOf(row) : undefined;
   }
 
-  async openContact(subjectId: string): Promise<OpenedContact | 'erased' | undefined> {
+  /** The person's card in clear, 'erased' once their key or the card is gone, undefined if unknown. */
+  async openCard(subjectId: string): Promise<Record<string, unknown> | 'erased' | undefined> {
     const row = await this.row(subjectId);
     if (!row) return undefined;
     if (row.status === 'erased' || row.personal_data === null) return 'erased';
     const card = await this.personalData.open<Record<string, unknown>>(row.personal_data);
-    if (isErased(card)) return 'erased';
-    const language = card['preferredLanguage'];
-    return {
-      fullName: String(card['fullName'] ?? ''),
-      consented: entryOf(row).consented,
-      email: typeof card['email'] === 'string' ? card['email'] : null,
-      language:
-        typeof language === 'string' && (LANGUAGES as readonly string[]).includes(language)
-          ? (language as Language)
-          : null,
-    };
+    return isErased(card) ? 'erased' : card;
   }
 
-  /** The distributed profile has no user store: in-app notices are the embedded platform's. */
-  async usersOf(): Promise<{ id: string }[]> {
-    return [];
-  }
-
-  private async row(subjectId: string): Promise<ContactRow | undefined> {
-    const { rows } = await this.pool.query<ContactRow>(
+  private async row(subjectId: string): Promise<PersonRow | undefined> {
+    const { rows } = await this.pool.query<PersonRow>(
       `SELECT * FROM "${this.schema}".contact_persons WHERE subject_id = $1`,
       [subjectId],
     );

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'training-service', preset: '../../jest.preset.js' };

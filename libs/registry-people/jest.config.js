@@ -1,0 +1,1 @@
+module.exports = { displayName: 'registry-people', preset: '../../jest.preset.js' };

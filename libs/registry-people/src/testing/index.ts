@@ -1,0 +1,2 @@
+export * from './registry-people-contract';
+export * from './postgres-transaction';
