@@ -6,11 +6,18 @@ import {
   IntegrationEvent,
   PARTNERSHIPS_CONTEXT,
   REGISTRY_CONTEXT,
+  TRAINING_CONTEXT,
 } from '@tadamon/contracts';
 import { uuidV5 } from '@tadamon/eventsourcing';
 import { consumerTransport } from '@tadamon/messaging';
 import { NotificationDispatcher } from '../application/dispatcher';
 import { NoticeIntent, noticesOf } from '../application/notice-intents';
+import { titleOf } from '../application/notice-titles';
+import {
+  applyTrainingEvent,
+  TRAINING_SESSIONS,
+  TrainingSessionDoc,
+} from '../application/training-sessions-view';
 import { NOTIFICATIONS_SYSTEM_ACTOR, NotificationsCommands } from '../application/notifications-commands';
 import {
   NOTIFICATIONS_READ_MODELS,
@@ -74,24 +81,34 @@ export class OnContextEvents {
     await this.handle(event);
   }
 
+  /** Training's events also keep Notifications' read model of sessions and seats (for the reminders). */
+  @EventPattern(eventsTopic(TRAINING_CONTEXT), consumerTransport('notifications'))
+  async onTraining(@Payload() event: IntegrationEvent): Promise<void> {
+    await applyTrainingEvent(this.readModels, event);
+    await this.handle(event);
+  }
+
   async handle(event: IntegrationEvent): Promise<string[]> {
     const notices = noticesOf(event);
     if (!notices) return [];
     if (notices.subject) {
-      const { subjectId, organisationIds, title } = notices.subject;
+      const { subjectId, organisationIds, title, partOf } = notices.subject;
       await this.commands.execute(
         'noticeSubject',
         subjectId,
-        { type: 'RecordNoticeSubject', data: { subjectId, organisationIds, title: title ?? null } },
+        {
+          type: 'RecordNoticeSubject',
+          data: { subjectId, organisationIds, title: title ?? null, partOf: partOf ?? null },
+        },
         NOTIFICATIONS_SYSTEM_ACTOR,
         this.options(event, `subject:${subjectId}`),
       );
     }
     const requested: string[] = [];
     for (const told of notices.notices) {
-      const notice = await this.withTitle(told);
+      const notice = await this.withSession(await this.withTitle(told), event);
       for (const organisationId of await this.organisationsOf(notice, event)) {
-        for (const { recipient, channel } of await this.recipientsOf(organisationId, notice.trigger)) {
+        for (const { recipient, channel } of await this.recipientsOf(organisationId, notice)) {
           requested.push(await this.request(event, notices.context, notice, recipient, channel));
         }
       }
@@ -103,11 +120,29 @@ export class OnContextEvents {
     return requested;
   }
 
-  /** A notice whose event names no title takes the record's, when its first event gave one. */
+  /** A notice whose event names no title takes the record's (or its module's), when an event gave one. */
   private async withTitle(notice: NoticeIntent): Promise<NoticeIntent> {
     if (notice.facts.title) return notice;
-    const title = (await this.commands.load('noticeSubject', notice.subjectId))?.state.title;
+    const title = await titleOf(this.commands, notice.subjectId);
     return title ? { ...notice, facts: { ...notice.facts, title } } : notice;
+  }
+
+  /** A training notice tells the session's first sitting, on its clock, and its place. */
+  private async withSession(notice: NoticeIntent, event: IntegrationEvent): Promise<NoticeIntent> {
+    if (!notice.session) return notice;
+    const session = await this.readModels
+      .collection<TrainingSessionDoc>(TRAINING_SESSIONS)
+      .get(notice.session);
+    if (!session) throw new SubjectNotYetKnown(notice.session, event.type);
+    return {
+      ...notice,
+      facts: {
+        ...notice.facts,
+        date: session.firstSittingAt,
+        timezone: session.timezone,
+        place: session.place,
+      },
+    };
   }
 
   private async organisationsOf(notice: NoticeIntent, event: IntegrationEvent): Promise<string[]> {
@@ -119,11 +154,18 @@ export class OnContextEvents {
     return ids;
   }
 
+  /**
+   * An organisation's contact persons by email, or only the person the notice is for (a trainee);
+   * its accounts in-app; its webhook endpoints that receive the trigger.
+   */
   private async recipientsOf(
     organisationId: string,
-    trigger: Trigger,
+    notice: NoticeIntent,
   ): Promise<{ recipient: NotificationRecipient; channel: Channel }[]> {
-    const contacts = await this.directory.contactsOf(organisationId);
+    const trigger: Trigger = notice.trigger;
+    const contacts = notice.person
+      ? [{ subjectId: notice.person, status: 'active' as const }]
+      : await this.directory.contactsOf(organisationId);
     const users = await this.directory.usersOf(organisationId);
     const endpoints = await this.readModels
       .collection<WebhookEndpointDoc>(WEBHOOK_ENDPOINTS)

@@ -28,10 +28,10 @@ export interface NoticeFacts {
   /** A training session's IANA time zone: its dates are told on that clock (absent: Casablanca's). */
   timezone?: string;
   /** Where a training session takes place: a city and country (ISO 3166 code), or online. */
-  place?: SessionPlace;
+  place?: NoticePlace;
 }
 
-export interface SessionPlace {
+export interface NoticePlace {
   mode: 'in-person' | 'online';
   city?: string;
   country?: string;
@@ -88,7 +88,7 @@ const checkTimeZone = (issues: FieldIssues, field: string, value: unknown): stri
   return zone;
 };
 
-const checkPlace = (issues: FieldIssues, field: string, value: unknown): SessionPlace | undefined => {
+const checkPlace = (issues: FieldIssues, field: string, value: unknown): NoticePlace | undefined => {
   if (value === null || value === undefined) return undefined;
   const input = checkObject(issues, field, value);
   if (input['mode'] === 'online') return { mode: 'online' };
