@@ -9,6 +9,7 @@ import { requireServer } from '@tadamon/testing';
 import type { NotificationDispatcher } from './dispatcher';
 import { NOTIFICATIONS_SYSTEM_ACTOR, NotificationsCommands } from './notifications-commands';
 import { NotificationsSettings } from './notifications-ports';
+import type { Notification } from '../domain/notification/notification-state';
 import { ReminderProcess } from './reminder-process';
 import { applyTrainingEvent } from './training-sessions-view';
 
@@ -44,6 +45,11 @@ describe('the session reminder process (SQLite log, FerretDB read model)', () =>
       data,
     };
     await applyTrainingEvent(docs, event);
+  };
+  const requestedNotification = async (id: string): Promise<Notification> => {
+    const state = (await commands.load('notification', id))?.state;
+    if (!state || state.status === 'none') throw new Error(`notification ${id} not requested`);
+    return state;
   };
   const schedule = (sessionId: string, startsAt: string) =>
     training('SessionScheduled', {
@@ -113,12 +119,12 @@ describe('the session reminder process (SQLite log, FerretDB read model)', () =>
     const first = await process().pass(new Date('2027-03-05T09:00:00.000Z'));
     expect(first).toHaveLength(2);
     expect(enqueued).toEqual(first);
-    const requested = await Promise.all(first.map((id) => commands.load('notification', id)));
-    expect(requested.map((n) => n?.state.recipient)).toEqual([
+    const requested = await Promise.all(first.map((id) => requestedNotification(id)));
+    expect(requested.map((n) => n.recipient)).toEqual([
       { kind: 'contact-person', id: 'person-a', organisationId: 'assoc-md' },
       { kind: 'contact-person', id: 'person-b', organisationId: 'assoc-md' },
     ]);
-    expect(requested[0]?.state).toMatchObject({
+    expect(requested[0]).toMatchObject({
       trigger: 'session-reminder',
       channel: 'email',
       facts: {
@@ -153,9 +159,7 @@ describe('the session reminder process (SQLite log, FerretDB read model)', () =>
     expect(await process().pass(new Date('2027-03-05T09:30:00.000Z'))).toEqual([]);
     const moved = await process().pass(new Date('2027-03-07T09:00:00.000Z'));
     expect(moved).toHaveLength(1);
-    expect((await commands.load('notification', moved[0]))?.state.facts?.date).toBe(
-      '2027-03-08T09:00:00.000Z',
-    );
+    expect((await requestedNotification(moved[0])).facts.date).toBe('2027-03-08T09:00:00.000Z');
   });
 
   it('does not remind again a session moved after its reminder went out', async () => {
