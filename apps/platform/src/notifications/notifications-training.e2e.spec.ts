@@ -1,4 +1,4 @@
-import { ReminderProcess } from '@tadamon/notifications';
+import { OnContextEvents, ReminderProcess, SubjectNotYetKnown } from '@tadamon/notifications';
 import { TRAINING_SYSTEM_ACTOR, TrainingCommands } from '@tadamon/training';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -170,6 +170,31 @@ describe('Notifications tells trainees about Training on the embedded platform',
     const message = eml(reminder.notificationId);
     expect(message).toContain('Rappel : la formation « Gouvernance associative » commence demain');
     expect(message).toContain('à Oujda (Maroc)');
+  });
+
+  it('retries, never sends untitled, a confirmed seat whose session and module it has not learnt yet', async () => {
+    const policy = client.app.get(OnContextEvents);
+    await expect(
+      policy.handle({
+        eventId: '0b6f3c1e-7a4d-5e2f-8c9b-000000000017',
+        type: 'EnrolmentConfirmed',
+        schemaVersion: 1,
+        context: 'training',
+        streamId: 'trainingSession-session-not-known',
+        globalPosition: 1,
+        occurredAt: new Date().toISOString(),
+        correlationId: 'c',
+        causationId: 'c',
+        data: {
+          sessionId: 'session-not-known',
+          traineeId: TRAINEE,
+          associationId: MD,
+          promotedFromWaitingList: false,
+          at: new Date().toISOString(),
+        },
+      }),
+    ).rejects.toThrow(SubjectNotYetKnown);
+    expect((await proof('session-not-known')).length).toBe(0);
   });
 
   it('tells the trainee a certificate issued, with its page and its public verification page', async () => {

@@ -176,4 +176,17 @@ describe('the session reminder process (SQLite log, FerretDB read model)', () =>
     });
     expect(await process().pass(new Date('2027-03-08T12:00:00.000Z'))).toEqual([]);
   });
+
+  it('waits for the module’s title before reminding (never an untitled reminder)', async () => {
+    await schedule('s4', '2027-03-06T09:00:00.000Z');
+    await confirm('s4', 'person-a');
+    expect(await process().pass(new Date('2027-03-05T10:00:00.000Z'))).toEqual([]);
+    await commands.execute(
+      'noticeSubject',
+      's4',
+      { type: 'RecordNoticeSubject', data: { subjectId: 's4', organisationIds: [], partOf: 'module-1' } },
+      NOTIFICATIONS_SYSTEM_ACTOR,
+    );
+    expect(await process().pass(new Date('2027-03-05T10:15:00.000Z'))).toHaveLength(1);
+  });
 });

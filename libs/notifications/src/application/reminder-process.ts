@@ -84,6 +84,8 @@ export class ReminderProcess implements OnApplicationBootstrap, OnApplicationShu
     // Already requested (maybe for the session's earlier time): never a second reminder.
     if (await this.commands.load('notification', notificationId)) return undefined;
     const title = await titleOf(this.commands, due.sessionId);
+    // Never an untitled reminder: the module's event has not arrived yet; the next pass tries again.
+    if (!title) return undefined;
     await this.commands.execute(
       'notification',
       notificationId,
@@ -102,7 +104,7 @@ export class ReminderProcess implements OnApplicationBootstrap, OnApplicationShu
           trigger: 'session-reminder',
           facts: {
             reference: due.sessionId,
-            ...(title ? { title } : {}),
+            title,
             date: due.startsAt,
             timezone: due.timezone,
             place: due.place,

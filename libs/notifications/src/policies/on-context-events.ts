@@ -43,8 +43,8 @@ const POLICY_COMMAND_NAMESPACE = '3f0c2a7e-9b51-4d8e-a6c4-2e7b91d05f13';
  */
 export class SubjectNotYetKnown extends Error {
   override readonly name = 'SubjectNotYetKnown';
-  constructor(subjectId: string, eventType: string) {
-    super(`${eventType} about ${subjectId}, whose organisations are not known yet`);
+  constructor(subjectId: string, eventType: string, unknown = 'organisations are') {
+    super(`${eventType} about ${subjectId}, whose ${unknown} not known yet`);
   }
 }
 
@@ -106,7 +106,7 @@ export class OnContextEvents {
     }
     const requested: string[] = [];
     for (const told of notices.notices) {
-      const notice = await this.withSession(await this.withTitle(told), event);
+      const notice = await this.withSession(await this.withTitle(told, event), event);
       for (const organisationId of await this.organisationsOf(notice, event)) {
         for (const { recipient, channel } of await this.recipientsOf(organisationId, notice)) {
           requested.push(await this.request(event, notices.context, notice, recipient, channel));
@@ -121,9 +121,12 @@ export class OnContextEvents {
   }
 
   /** A notice whose event names no title takes the record's (or its module's), when an event gave one. */
-  private async withTitle(notice: NoticeIntent): Promise<NoticeIntent> {
+  private async withTitle(notice: NoticeIntent, event: IntegrationEvent): Promise<NoticeIntent> {
     if (notice.facts.title) return notice;
     const title = await titleOf(this.commands, notice.subjectId);
+    // A trainee's notice names its course: on Kafka the module's event may come after (another
+    // partition), so it is retried rather than sent untitled.
+    if (!title && notice.person) throw new SubjectNotYetKnown(notice.subjectId, event.type, 'title is');
     return title ? { ...notice, facts: { ...notice.facts, title } } : notice;
   }
 
@@ -133,7 +136,7 @@ export class OnContextEvents {
     const session = await this.readModels
       .collection<TrainingSessionDoc>(TRAINING_SESSIONS)
       .get(notice.session);
-    if (!session) throw new SubjectNotYetKnown(notice.session, event.type);
+    if (!session) throw new SubjectNotYetKnown(notice.session, event.type, 'session facts are');
     return {
       ...notice,
       facts: {
