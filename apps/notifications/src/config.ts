@@ -35,7 +35,7 @@ export interface NotificationsConfig extends ServiceConfig {
   /** 32 bytes, base64: the Registry's, to unwrap the persons' keys (and this service's secrets). */
   masterKey: string;
   kafka: ServiceConfig['kafka'] & {
-    /** The policy's group (Funding's, Partnerships' and the Registry's topics). */
+    /** The policy's group (Funding's, Partnerships', the Registry's and Training's topics). */
     group: string;
     /** The directory's group (the Registry's topic and its contacts topic). */
     directoryGroup: string;

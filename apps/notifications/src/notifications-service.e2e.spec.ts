@@ -308,6 +308,30 @@ describe('the Notifications service (distributed profile) on Kafka, PostgreSQL, 
     expect(Number(rows[0].n)).toBe(3);
   }, 30_000);
 
+  it('tells a trainee their confirmed seat from Training’s topic, by email in their language, with the session’s facts', async () => {
+    const [trainee] = people;
+    const moduleId = `module-ntf-${run}`;
+    const sessionId = `session-ntf-${run}`;
+    // Training's events of one session share its stream (one partition): they arrive in order.
+    await topics.send(
+      topics.moduleDefined(moduleId, { fr: `Gouvernance associative ${run}` }),
+      topics.sessionScheduled(sessionId, moduleId, '2027-04-12T08:30:00.000Z'),
+      topics.enrolmentConfirmed(sessionId, trainee.subjectId, associationId),
+    );
+    const subject = `Inscription confirmée à la formation « Gouvernance associative ${run} »`;
+    await until(
+      async () => (await ourMail()).some((m) => m.Subject === subject),
+      'the enrolment confirmed in Mailpit',
+      60_000,
+    );
+    const mail = (await ourMail()).filter((m) => m.Subject === subject);
+    expect(mail).toHaveLength(1);
+    expect(mail[0].To.map((to) => to.Address)).toEqual([trainee.email]);
+    const message = await mailpit.byMessageId(mail[0].MessageID);
+    expect(message.Text.replace(/\s+/g, ' ')).toContain('12 avril 2027');
+    expect(message.Text).toContain('à Oujda (Maroc)');
+  }, 90_000);
+
   it('reports its dependencies in readiness and its consumers’ lags in /metrics, and stops within 5 s', async () => {
     const ready = await call('GET', '/health/ready', undefined, '');
     expect(ready.status).toBe(200);

@@ -136,6 +136,55 @@ describe('Training publication', () => {
     expect(revoked?.data).toEqual({ certificateId: 'c1', status: 'revoked', at });
   });
 
+  it('tells a reschedule by its new sittings only (not its reason, trainers or link), null when they did not change', () => {
+    const sittings = [
+      {
+        sittingId: 'd1',
+        startsAt: '2027-03-07T08:00:00.000Z',
+        endsAt: '2027-03-07T12:00:00.000Z',
+        room: 'B',
+      },
+    ];
+    const moved = publish('SessionRescheduled', {
+      sessionId: 's1',
+      changes: { sittings, trainers: ['user-trainer'], place: { mode: 'online', url: 'https://x.example' } },
+      reason: 'the room is taken',
+      rescheduledAt: at,
+      by: 'user-officer',
+    });
+    expect(moved).toMatchObject({ type: 'SessionRescheduled', schemaVersion: 1 });
+    expect(moved?.data).toEqual({
+      sessionId: 's1',
+      sittings: [
+        { sittingId: 'd1', startsAt: '2027-03-07T08:00:00.000Z', endsAt: '2027-03-07T12:00:00.000Z' },
+      ],
+      at,
+    });
+    expect(privateMembers(moved?.data)).toEqual([]);
+    const trainersOnly = publish('SessionRescheduled', {
+      sessionId: 's1',
+      changes: { trainers: ['user-trainer-2'] },
+      reason: null,
+      rescheduledAt: at,
+      by: 'user-officer',
+    });
+    expect(trainersOnly?.data).toEqual({ sessionId: 's1', sittings: null, at });
+  });
+
+  it('tells a cancelled enrolment without its reason, whoever cancelled it', () => {
+    const cancelled = publish('EnrolmentCancelled', {
+      sessionId: 's1',
+      traineeId: 'contact-md-1',
+      previousStatus: 'confirmed',
+      reason: 'moved abroad',
+      cancelledAt: at,
+      by: 'user-association',
+    });
+    expect(cancelled?.type).toBe('EnrolmentCancelled');
+    expect(cancelled?.data).toEqual({ sessionId: 's1', traineeId: 'contact-md-1', at });
+    expect(privateMembers(cancelled?.data)).toEqual([]);
+  });
+
   it('keeps attendance, feedback and remarks to itself', () => {
     for (const type of [
       'AttendanceMarked',

@@ -40,6 +40,12 @@ export interface SessionScheduledV1 {
   capacity: number;
   at: string;
 }
+/** New sittings of a session (null when the reschedule changed something else, e.g. its trainers). */
+export interface SessionRescheduledV1 {
+  sessionId: string;
+  sittings: { sittingId: string; startsAt: string; endsAt: string }[] | null;
+  at: string;
+}
 export interface SessionStepV1 {
   sessionId: string;
   at: string;
@@ -49,6 +55,12 @@ export interface EnrolmentConfirmedV1 {
   traineeId: string;
   associationId: string;
   promotedFromWaitingList: boolean;
+  at: string;
+}
+/** A seat or waiting-list place given up (by the trainee, the association or an officer); never why. */
+export interface EnrolmentCancelledV1 {
+  sessionId: string;
+  traineeId: string;
   at: string;
 }
 export interface CertificateIssuedV1 {
@@ -75,6 +87,12 @@ const publicPlace = (place: Data): SessionPlace =>
   place['mode'] === 'online'
     ? { mode: 'online' }
     : { mode: 'in-person', city: text(place, 'city'), country: text(place, 'country') };
+const publicSittings = (sittings: Data[]): SessionScheduledV1['sittings'] =>
+  sittings.map((s) => ({
+    sittingId: text(s, 'sittingId'),
+    startsAt: text(s, 'startsAt'),
+    endsAt: text(s, 'endsAt'),
+  }));
 const certificateStatus =
   (status: CertificateStatusChangedV1['status'], at: string) =>
   (d: Data): CertificateStatusChangedV1 => ({
@@ -109,14 +127,22 @@ export const trainingPublication = definePublication({
         language: text(d, 'language'),
         timezone: text(d, 'timezone'),
         place: publicPlace(d['place'] as Data),
-        sittings: (d['sittings'] as Data[]).map((s) => ({
-          sittingId: text(s, 'sittingId'),
-          startsAt: text(s, 'startsAt'),
-          endsAt: text(s, 'endsAt'),
-        })),
+        sittings: publicSittings(d['sittings'] as Data[]),
         capacity: d['capacity'] as number,
         at: text(d, 'scheduledAt'),
       }),
+    },
+    SessionRescheduled: {
+      type: 'SessionRescheduled',
+      schemaVersion: 1,
+      toData: (d: Data): SessionRescheduledV1 => {
+        const sittings = (d['changes'] as Data | undefined)?.['sittings'] as Data[] | undefined;
+        return {
+          sessionId: text(d, 'sessionId'),
+          sittings: sittings ? publicSittings(sittings) : null,
+          at: text(d, 'rescheduledAt'),
+        };
+      },
     },
     EnrolmentOpened: { type: 'EnrolmentOpened', schemaVersion: 1, toData: sessionStep('openedAt') },
     EnrolmentClosed: { type: 'EnrolmentClosed', schemaVersion: 1, toData: sessionStep('closedAt') },
@@ -131,6 +157,15 @@ export const trainingPublication = definePublication({
         associationId: text(d, 'associationId'),
         promotedFromWaitingList: d['promotedFromWaitingList'] as boolean,
         at: text(d, 'confirmedAt'),
+      }),
+    },
+    EnrolmentCancelled: {
+      type: 'EnrolmentCancelled',
+      schemaVersion: 1,
+      toData: (d: Data): EnrolmentCancelledV1 => ({
+        sessionId: text(d, 'sessionId'),
+        traineeId: text(d, 'traineeId'),
+        at: text(d, 'cancelledAt'),
       }),
     },
     CertificateIssued: {

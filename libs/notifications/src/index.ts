@@ -45,3 +45,6 @@ export * from './domain/delivery/digest-period';
 export * from './templates/trigger-labels';
 export * from './application/digest-process';
 export * from './channels/webhook/webhook-target-guard';
+export * from './application/reminder-process';
+export * from './application/session-reminders';
+export * from './application/training-sessions-view';

@@ -4,6 +4,7 @@ import { PreferencesController } from './api/preferences.controller';
 import { WebhookEndpointsController } from './api/webhook-endpoints.controller';
 import { OneClickUnsubscribeBody } from './api/one-click-body';
 import { DigestProcess } from './application/digest-process';
+import { ReminderProcess } from './application/reminder-process';
 import { NotificationDispatcher } from './application/dispatcher';
 import { NotificationDelivery } from './application/notification-delivery';
 import { WebhookDeliveries } from './application/webhook-deliveries';
@@ -54,6 +55,7 @@ export const defaultNotificationsSettings = (
   concurrency: 8,
   sendingLeaseMs: 60_000,
   digestIntervalMs: 15 * 60_000,
+  reminderIntervalMs: 15 * 60_000,
   emailRetryDelaysMs: DEFAULT_EMAIL_RETRY_DELAYS_MS,
   webhookRetryDelaysMs: WEBHOOK_RETRY_DELAYS_MS,
   ...settings,
@@ -93,9 +95,10 @@ export class NotificationsModule {
         WebhookDeliveries,
         NotificationDispatcher,
         DigestProcess,
+        ReminderProcess,
         OneClickUnsubscribeBody,
       ],
-      exports: [NotificationsCommands, NotificationDispatcher, DigestProcess],
+      exports: [NotificationsCommands, NotificationDispatcher, DigestProcess, ReminderProcess],
     };
   }
 }

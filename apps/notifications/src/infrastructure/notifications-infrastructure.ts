@@ -4,6 +4,7 @@ import {
   registryPublication,
   REGISTRY_CONTACTS_TOPIC,
   notificationsPublication,
+  trainingPublication,
 } from '@tadamon/contracts';
 import {
   consumerTransport,
@@ -66,7 +67,7 @@ const groupWorker = (monitor: ConsumerGroupMonitor, group: string, brokers: stri
  * Everything is opened before the HTTP app is built (a missing server fails the start, naming it).
  */
 export class NotificationsInfrastructure extends ContextInfrastructure {
-  /** Funding's, Partnerships' and the Registry's topics, to the policy (OnContextEvents). */
+  /** Funding's, Partnerships', the Registry's and Training's topics, to the policy (OnContextEvents). */
   readonly consumer: KafkaEventConsumer<unknown>;
   /** The Registry's topic and its contacts topic, to the directory (OnRegistryDirectory). */
   readonly directoryConsumer: KafkaEventConsumer<unknown>;
@@ -92,6 +93,7 @@ export class NotificationsInfrastructure extends ContextInfrastructure {
       fundingPublication.topic,
       partnershipsPublication.topic,
       registryPublication.topic,
+      trainingPublication.topic,
     ]);
     const directoryMonitor = new ConsumerGroupMonitor(brokers, directoryGroup, [
       registryPublication.topic,

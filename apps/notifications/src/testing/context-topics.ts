@@ -8,6 +8,7 @@ import {
   registryContactsPublication,
   registryPublication,
   toIntegrationEvent,
+  trainingPublication,
 } from '@tadamon/contracts';
 import { RecordedEvent } from '@tadamon/eventsourcing';
 import { toKafkaMessage } from '@tadamon/messaging';
@@ -15,7 +16,7 @@ import { SealedPersonalData } from '@tadamon/personal-data';
 import { Producer } from 'kafkajs';
 
 /**
- * Plays the Registry and Funding: their domain events mapped by their own publications, put on
+ * Plays the Registry, Funding and Training: their domain events mapped by their own publications, put on
  * their topics as their relays would (the same mapping, key and headers).
  */
 export class ContextTopics {
@@ -124,12 +125,53 @@ export class ContextTopics {
     };
   }
 
+  moduleDefined(moduleId: string, title: { fr: string; ar?: string }): IntegrationEvent {
+    return this.publish(trainingPublication, 'ModuleDefined', `trainingModule-${moduleId}`, {
+      moduleId,
+      code: moduleId.toUpperCase(),
+      title,
+      theme: 'governance',
+      durationMinutes: 240,
+      languages: ['fr', 'ar'],
+      definedAt: new Date().toISOString(),
+    });
+  }
+
+  sessionScheduled(sessionId: string, moduleId: string, startsAt: string): IntegrationEvent {
+    const endsAt = new Date(new Date(startsAt).getTime() + 4 * 3_600_000).toISOString();
+    return this.publish(trainingPublication, 'SessionScheduled', `trainingSession-${sessionId}`, {
+      sessionId,
+      moduleId,
+      language: 'fr',
+      timezone: 'Africa/Casablanca',
+      place: { mode: 'in-person', city: 'Oujda', country: 'MA' },
+      sittings: [{ sittingId: 'day-1', startsAt, endsAt }],
+      trainers: ['user-trainer'],
+      capacity: 20,
+      scheduledAt: new Date().toISOString(),
+    });
+  }
+
+  enrolmentConfirmed(sessionId: string, traineeId: string, associationId: string): IntegrationEvent {
+    return this.publish(trainingPublication, 'EnrolmentConfirmed', `trainingSession-${sessionId}`, {
+      sessionId,
+      traineeId,
+      associationId,
+      promotedFromWaitingList: false,
+      confirmedAt: new Date().toISOString(),
+    });
+  }
+
   /** Sends events in order (the same event sent twice is a redelivery, as after a lost offset commit). */
   async send(...events: IntegrationEvent[]): Promise<void> {
     for (const event of events) {
-      const topic = [registryPublication, registryContactsPublication, fundingPublication].find((p) =>
-        p.categories.includes(event.streamId.split('-')[0]),
-      )?.topic;
+      const publications = [
+        registryPublication,
+        registryContactsPublication,
+        fundingPublication,
+        trainingPublication,
+      ];
+      const topic = publications.find((p) => p.categories.includes(event.streamId.split('-')[0]))?.topic;
       if (!topic) throw new Error(`no topic for ${event.streamId}`);
       await this.producer.send({ topic, acks: -1, messages: [toKafkaMessage(event)] });
     }

@@ -37,6 +37,7 @@ export interface PlatformNotificationsOptions {
   webhookRetryDelaysMs?: readonly number[];
   sendingLeaseMs?: number;
   digestIntervalMs?: number;
+  reminderIntervalMs?: number;
   /** How long a webhook POST may wait (connect, response headers, between body chunks); 15 s by default. */
   webhookTimeoutMs?: number;
 }

@@ -3,6 +3,7 @@ import {
   IntegrationEvent,
   partnershipsPublication,
   registryPublication,
+  trainingPublication,
 } from '@tadamon/contracts';
 import { NOTICE_SOURCES, noticesOf } from './notice-intents';
 
@@ -202,14 +203,93 @@ describe('the notices an integration event calls for', () => {
     expect(noticesOf(event('funding', 'CallPublished', before))?.notices).toEqual([]);
   });
 
+  it('keeps a module’s title, and a session as part of its module', () => {
+    expect(
+      noticesOf(
+        event('training', 'ModuleDefined', {
+          moduleId: 'module-1',
+          code: 'GP-101',
+          title: { fr: 'Gestion de projet' },
+          theme: 'management',
+          durationMinutes: 240,
+          languages: ['fr'],
+          at,
+        }),
+      ),
+    ).toEqual({
+      context: 'training',
+      subject: { subjectId: 'module-1', organisationIds: [], title: { fr: 'Gestion de projet' } },
+      notices: [],
+    });
+    expect(
+      noticesOf(event('training', 'SessionScheduled', { sessionId: 'session-1', moduleId: 'module-1' }))
+        ?.subject,
+    ).toEqual({ subjectId: 'session-1', organisationIds: [], partOf: 'module-1' });
+  });
+
+  it('tells the trainee (and its association’s accounts) a confirmed seat, with the session’s facts', () => {
+    expect(
+      noticesOf(
+        event('training', 'EnrolmentConfirmed', {
+          sessionId: 'session-1',
+          traineeId: 'person-1',
+          associationId: 'assoc-md',
+          promotedFromWaitingList: false,
+          at,
+        }),
+      )?.notices,
+    ).toEqual([
+      {
+        trigger: 'enrolment-confirmed',
+        subjectId: 'session-1',
+        organisationIds: ['assoc-md'],
+        person: 'person-1',
+        session: 'session-1',
+        facts: { reference: 'session-1' },
+      },
+    ]);
+  });
+
+  it('tells the trainee its certificate, titled by its module', () => {
+    const issued = noticesOf(
+      event('training', 'CertificateIssued', {
+        certificateId: 'cert-1',
+        traineeId: 'person-1',
+        associationId: 'assoc-md',
+        sessionId: 'session-1',
+        moduleId: 'module-1',
+        achievement: { fr: 'Gestion de projet' },
+        completedOn: '2026-03-01',
+        at,
+      }),
+    );
+    expect(issued?.subject).toEqual({
+      subjectId: 'cert-1',
+      organisationIds: ['assoc-md'],
+      partOf: 'module-1',
+    });
+    expect(issued?.notices).toEqual([
+      {
+        trigger: 'certificate-issued',
+        subjectId: 'cert-1',
+        organisationIds: ['assoc-md'],
+        person: 'person-1',
+        facts: { reference: 'cert-1', date: at },
+      },
+    ]);
+  });
+
   it('calls for nothing on the other events', () => {
     expect(noticesOf(event('funding', 'CallClosed', { callId: 'c', at }))).toBeUndefined();
     expect(noticesOf(event('training', 'Anything', {}))).toBeUndefined();
+    expect(
+      noticesOf(event('training', 'EnrolmentCancelled', { sessionId: 's', traineeId: 't', at })),
+    ).toBeUndefined();
   });
 
   it('names only integration event types the publications really publish', () => {
     const published: Record<string, string[]> = Object.fromEntries(
-      [fundingPublication, partnershipsPublication, registryPublication].map((p) => [
+      [fundingPublication, partnershipsPublication, registryPublication, trainingPublication].map((p) => [
         p.context,
         Object.values(p.events).map((e) => e.type),
       ]),

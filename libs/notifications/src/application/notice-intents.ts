@@ -7,6 +7,10 @@ import type {
   ApplicationStepV1,
   ApplicationSubmittedV1,
   CallPublishedV1,
+  CertificateIssuedV1,
+  EnrolmentConfirmedV1,
+  ModuleDefinedV1,
+  SessionScheduledV1,
   GrantAwardedV1,
   IntegrationEvent,
   RegionalNeedMatchedV1,
@@ -27,6 +31,13 @@ export interface NoticeIntent {
    */
   organisationIds: string[] | null;
   audience?: NoticeAudience;
+  /**
+   * A notice to one person (a trainee, by their Registry contact id) rather than to every contact
+   * person of the organisations: the person by email, the organisations' accounts in-app.
+   */
+  person?: string;
+  /** A training session whose first sitting, clock and place complete the facts (Notifications' read model). */
+  session?: string;
   facts: NoticeFacts;
 }
 
@@ -34,7 +45,13 @@ export interface NoticeIntent {
 export interface EventNotices {
   context: SourceContext;
   /** The record's organisations (and title), as this event names them (kept for its later events). */
-  subject?: { subjectId: string; organisationIds: string[]; title?: NoticeFacts['title'] };
+  subject?: {
+    subjectId: string;
+    organisationIds: string[];
+    title?: NoticeFacts['title'];
+    /** The record whose title this one takes (a training session's or certificate's module). */
+    partOf?: string;
+  };
   notices: NoticeIntent[];
 }
 
@@ -186,10 +203,47 @@ const REGISTRY: Record<string, Mapping> = {
   })) as Mapping,
 };
 
+const TRAINING: Record<string, Mapping> = {
+  // A module's title; a session and a certificate take their module's (notice subjects).
+  ModuleDefined: ((d: ModuleDefinedV1) => ({
+    subject: { subjectId: d.moduleId, organisationIds: [], title: d.title },
+    notices: [],
+  })) as Mapping,
+  SessionScheduled: ((d: SessionScheduledV1) => ({
+    subject: { subjectId: d.sessionId, organisationIds: [], partOf: d.moduleId },
+    notices: [],
+  })) as Mapping,
+  EnrolmentConfirmed: ((d: EnrolmentConfirmedV1) => ({
+    notices: [
+      {
+        trigger: 'enrolment-confirmed',
+        subjectId: d.sessionId,
+        organisationIds: [d.associationId],
+        person: d.traineeId,
+        session: d.sessionId,
+        facts: { reference: d.sessionId },
+      },
+    ],
+  })) as Mapping,
+  CertificateIssued: ((d: CertificateIssuedV1) => ({
+    subject: { subjectId: d.certificateId, organisationIds: [d.associationId], partOf: d.moduleId },
+    notices: [
+      {
+        trigger: 'certificate-issued',
+        subjectId: d.certificateId,
+        organisationIds: [d.associationId],
+        person: d.traineeId,
+        facts: { reference: d.certificateId, date: d.at },
+      },
+    ],
+  })) as Mapping,
+};
+
 const BY_CONTEXT: Partial<Record<SourceContext, Record<string, Mapping>>> = {
   funding: FUNDING,
   partnerships: PARTNERSHIPS,
   registry: REGISTRY,
+  training: TRAINING,
 };
 
 /**

@@ -244,10 +244,18 @@ export class NotificationDelivery {
 
   private links(n: Notification): MessageModel['links'] {
     const base = this.settings.publicUrl.replace(/\/$/, '');
+    const certificate = encodeURIComponent(n.facts.reference);
     return {
       open: `${base}/notifications/${n.notificationId}`,
       preferences: `${base}/notifications/preferences`,
       unsubscribe: this.unsubscribe(n)?.url ?? null,
+      // A certificate's page in the web app, and its public verification page (anyone may open it).
+      ...(n.trigger === 'certificate-issued'
+        ? {
+            certificate: `${base}/training/certificates/${certificate}`,
+            verify: `${base}/verify/${certificate}`,
+          }
+        : {}),
     };
   }
 

@@ -87,6 +87,8 @@ export interface NotificationsSettings {
   sendingLeaseMs: number;
   /** Between two passes of the digest process (ms; 0: no timer, for tests that call its pass). */
   digestIntervalMs: number;
+  /** Between two passes of the session reminder process (ms; 0: no timer, for tests that call its pass). */
+  reminderIntervalMs: number;
   /** Delays before each email attempt (the first at once); after the last, the email has failed. */
   emailRetryDelaysMs: readonly number[];
   /** Delays before each webhook attempt (Standard Webhooks' schedule by default). */

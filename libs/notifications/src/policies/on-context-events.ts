@@ -6,11 +6,18 @@ import {
   IntegrationEvent,
   PARTNERSHIPS_CONTEXT,
   REGISTRY_CONTEXT,
+  TRAINING_CONTEXT,
 } from '@tadamon/contracts';
 import { uuidV5 } from '@tadamon/eventsourcing';
 import { consumerTransport } from '@tadamon/messaging';
 import { NotificationDispatcher } from '../application/dispatcher';
 import { NoticeIntent, noticesOf } from '../application/notice-intents';
+import { titleOf } from '../application/notice-titles';
+import {
+  applyTrainingEvent,
+  TRAINING_SESSIONS,
+  TrainingSessionDoc,
+} from '../application/training-sessions-view';
 import { NOTIFICATIONS_SYSTEM_ACTOR, NotificationsCommands } from '../application/notifications-commands';
 import {
   NOTIFICATIONS_READ_MODELS,
@@ -36,8 +43,8 @@ const POLICY_COMMAND_NAMESPACE = '3f0c2a7e-9b51-4d8e-a6c4-2e7b91d05f13';
  */
 export class SubjectNotYetKnown extends Error {
   override readonly name = 'SubjectNotYetKnown';
-  constructor(subjectId: string, eventType: string) {
-    super(`${eventType} about ${subjectId}, whose organisations are not known yet`);
+  constructor(subjectId: string, eventType: string, unknown = 'organisations are') {
+    super(`${eventType} about ${subjectId}, whose ${unknown} not known yet`);
   }
 }
 
@@ -74,24 +81,34 @@ export class OnContextEvents {
     await this.handle(event);
   }
 
+  /** Training's events also keep Notifications' read model of sessions and seats (for the reminders). */
+  @EventPattern(eventsTopic(TRAINING_CONTEXT), consumerTransport('notifications'))
+  async onTraining(@Payload() event: IntegrationEvent): Promise<void> {
+    await applyTrainingEvent(this.readModels, event);
+    await this.handle(event);
+  }
+
   async handle(event: IntegrationEvent): Promise<string[]> {
     const notices = noticesOf(event);
     if (!notices) return [];
     if (notices.subject) {
-      const { subjectId, organisationIds, title } = notices.subject;
+      const { subjectId, organisationIds, title, partOf } = notices.subject;
       await this.commands.execute(
         'noticeSubject',
         subjectId,
-        { type: 'RecordNoticeSubject', data: { subjectId, organisationIds, title: title ?? null } },
+        {
+          type: 'RecordNoticeSubject',
+          data: { subjectId, organisationIds, title: title ?? null, partOf: partOf ?? null },
+        },
         NOTIFICATIONS_SYSTEM_ACTOR,
         this.options(event, `subject:${subjectId}`),
       );
     }
     const requested: string[] = [];
     for (const told of notices.notices) {
-      const notice = await this.withTitle(told);
+      const notice = await this.withSession(await this.withTitle(told, event), event);
       for (const organisationId of await this.organisationsOf(notice, event)) {
-        for (const { recipient, channel } of await this.recipientsOf(organisationId, notice.trigger)) {
+        for (const { recipient, channel } of await this.recipientsOf(organisationId, notice)) {
           requested.push(await this.request(event, notices.context, notice, recipient, channel));
         }
       }
@@ -103,11 +120,32 @@ export class OnContextEvents {
     return requested;
   }
 
-  /** A notice whose event names no title takes the record's, when its first event gave one. */
-  private async withTitle(notice: NoticeIntent): Promise<NoticeIntent> {
+  /** A notice whose event names no title takes the record's (or its module's), when an event gave one. */
+  private async withTitle(notice: NoticeIntent, event: IntegrationEvent): Promise<NoticeIntent> {
     if (notice.facts.title) return notice;
-    const title = (await this.commands.load('noticeSubject', notice.subjectId))?.state.title;
+    const title = await titleOf(this.commands, notice.subjectId);
+    // A trainee's notice names its course: on Kafka the module's event may come after (another
+    // partition), so it is retried rather than sent untitled.
+    if (!title && notice.person) throw new SubjectNotYetKnown(notice.subjectId, event.type, 'title is');
     return title ? { ...notice, facts: { ...notice.facts, title } } : notice;
+  }
+
+  /** A training notice tells the session's first sitting, on its clock, and its place. */
+  private async withSession(notice: NoticeIntent, event: IntegrationEvent): Promise<NoticeIntent> {
+    if (!notice.session) return notice;
+    const session = await this.readModels
+      .collection<TrainingSessionDoc>(TRAINING_SESSIONS)
+      .get(notice.session);
+    if (!session) throw new SubjectNotYetKnown(notice.session, event.type, 'session facts are');
+    return {
+      ...notice,
+      facts: {
+        ...notice.facts,
+        date: session.firstSittingAt,
+        timezone: session.timezone,
+        place: session.place,
+      },
+    };
   }
 
   private async organisationsOf(notice: NoticeIntent, event: IntegrationEvent): Promise<string[]> {
@@ -119,11 +157,18 @@ export class OnContextEvents {
     return ids;
   }
 
+  /**
+   * An organisation's contact persons by email, or only the person the notice is for (a trainee);
+   * its accounts in-app; its webhook endpoints that receive the trigger.
+   */
   private async recipientsOf(
     organisationId: string,
-    trigger: Trigger,
+    notice: NoticeIntent,
   ): Promise<{ recipient: NotificationRecipient; channel: Channel }[]> {
-    const contacts = await this.directory.contactsOf(organisationId);
+    const trigger: Trigger = notice.trigger;
+    const contacts = notice.person
+      ? [{ subjectId: notice.person, status: 'active' as const }]
+      : await this.directory.contactsOf(organisationId);
     const users = await this.directory.usersOf(organisationId);
     const endpoints = await this.readModels
       .collection<WebhookEndpointDoc>(WEBHOOK_ENDPOINTS)

@@ -43,6 +43,26 @@ export const formatDate = (iso: string, language: Language, withTime = false): s
   return format.format(new Date(iso));
 };
 
+/** A date and time on another clock (a training session's), with the zone's name so none is mistaken. */
+export const formatDateTimeIn = (iso: string, language: Language, timeZone: string): string => {
+  const format = cached(`dateIn:${language}:${timeZone}`, () => {
+    return new Intl.DateTimeFormat(DATE_LOCALES[language], {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'long',
+      timeZone,
+    });
+  });
+  return format.format(new Date(iso));
+};
+
+/** A country's name in the reader's language (ISO 3166 code; the code itself if Intl has no name). */
+export const countryName = (code: string, language: Language): string =>
+  new Intl.DisplayNames([DATE_LOCALES[language]], { type: 'region' }).of(code) ?? code;
+
 export const localText = (text: LocalizedText, language: Language): string => localized(text, language) ?? '';
 
 /** The reader's language travels in the render's `data` (`template(model, { data: { language } })`). */
@@ -50,7 +70,7 @@ const languageOf = (options: Handlebars.HelperOptions): Language => options.data
 
 /**
  * A Handlebars instance of its own with the message helpers: `money`, `date`, `dateTime` (Casablanca
- * time), `local` (a LocalizedText in the reader's language, else fr, en, ar) and `reason` (a rule
+ * time), `dateTimeIn` (on a given IANA zone, named), `country` (an ISO 3166 code's name), `local` (a LocalizedText in the reader's language, else fr, en, ar) and `reason` (a rule
  * or sector code's label). A missing value renders as nothing. The global instance is left alone.
  */
 export const messageHandlebars = (): typeof Handlebars => {
@@ -63,6 +83,14 @@ export const messageHandlebars = (): typeof Handlebars => {
   );
   hbs.registerHelper('dateTime', (value: string | null | undefined, options: Handlebars.HelperOptions) =>
     value ? formatDate(value, languageOf(options), true) : '',
+  );
+  hbs.registerHelper(
+    'dateTimeIn',
+    (value: string | null | undefined, zone: unknown, options: Handlebars.HelperOptions) =>
+      value ? formatDateTimeIn(value, languageOf(options), typeof zone === 'string' ? zone : TIME_ZONE) : '',
+  );
+  hbs.registerHelper('country', (value: string | null | undefined, options: Handlebars.HelperOptions) =>
+    value ? countryName(value, languageOf(options)) : '',
   );
   hbs.registerHelper('local', (value: LocalizedText | null | undefined, options: Handlebars.HelperOptions) =>
     value ? localText(value, languageOf(options)) : '',

@@ -24,7 +24,17 @@ export interface MessageModel {
   reasons?: string[] | null;
   /** A digest's entries. */
   items?: { title: LocalizedText; reference: string; date: string }[] | null;
-  links: { open: string; preferences: string; unsubscribe: string | null };
+  /** A training session's IANA time zone (its dates are told on that clock) and place. */
+  timezone?: string;
+  place?: { mode: 'in-person' | 'online'; city?: string; country?: string };
+  /** `certificate` and `verify`: a certificate's page and its public verification page. */
+  links: {
+    open: string;
+    preferences: string;
+    unsubscribe: string | null;
+    certificate?: string;
+    verify?: string;
+  };
 }
 
 export interface RenderedMessage {

@@ -71,9 +71,29 @@ export const SAMPLE_MODELS: Readonly<Record<Trigger, MessageModel>> = {
     amount: { amountMinor: 52_500_000, currency: 'MAD' },
     date: '2026-10-20T10:00:00Z',
   }),
-  'enrolment-confirmed': model('TRN-2026-0007', { title: COURSE, date: '2026-11-03T09:00:00Z' }),
-  'session-reminder': model('TRN-2026-0007', { title: COURSE, date: '2026-11-10T09:00:00Z' }),
-  'certificate-issued': model('TRN-2026-0007', { title: COURSE, date: '2026-12-01T15:00:00Z' }),
+  'enrolment-confirmed': model('TRN-2026-0007', {
+    title: COURSE,
+    date: '2026-11-03T09:00:00Z',
+    timezone: 'Africa/Casablanca',
+    place: { mode: 'in-person', city: 'Agadir', country: 'MA' },
+  }),
+  'session-reminder': model('TRN-2026-0007', {
+    title: COURSE,
+    date: '2026-11-10T09:00:00Z',
+    timezone: 'Africa/Casablanca',
+    place: { mode: 'online' },
+  }),
+  'certificate-issued': model('CRT-2026-0042', {
+    title: COURSE,
+    date: '2026-12-01T15:00:00Z',
+    links: {
+      open: 'https://tadamon.example/notifications/ntf-demo',
+      preferences: 'https://tadamon.example/preferences',
+      unsubscribe: 'https://tadamon.example/unsubscribe/demo-token',
+      certificate: 'https://tadamon.example/training/certificates/CRT-2026-0042',
+      verify: 'https://tadamon.example/verify/CRT-2026-0042',
+    },
+  }),
   'call-matching': model('CFP-2026-0004', {
     title: CALL,
     reasons: ['14030', '31120'],

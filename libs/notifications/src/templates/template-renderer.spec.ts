@@ -17,7 +17,8 @@ describe('every template in every language', () => {
         const message = await renderer.render(trigger, language, model);
         const dir = language === 'ar' ? 'rtl' : 'ltr';
 
-        expect(message).toMatchObject({ trigger, language, fallbackFrom: null, templateVersion: 1 });
+        expect(message).toMatchObject({ trigger, language, fallbackFrom: null });
+        expect(message.templateVersion).toBe(BUILT_IN_CATALOGUE[trigger].version);
         expect(message.templateId).toBe(trigger);
         expect(message.subject.trim()).not.toBe('');
         expect(message.subject).not.toContain('\n');
@@ -56,6 +57,35 @@ describe('every template in every language', () => {
 
 describe('the facts, in the reader locale', () => {
   const renderer = new TemplateRenderer();
+
+  it('tells a training session on its own clock, named, with its city and country or online', async () => {
+    const paris = {
+      ...SAMPLE_MODELS['enrolment-confirmed'],
+      date: '2027-03-06T08:00:00.000Z',
+      timezone: 'Europe/Paris',
+      place: { mode: 'in-person' as const, city: 'Lyon', country: 'FR' },
+    };
+    const fr = read((await renderer.render('enrolment-confirmed', 'fr', paris)).text);
+    expect(fr).toContain('6 mars 2027');
+    expect(fr).toContain('09:00');
+    expect(fr).toContain('heure normale d’Europe centrale');
+    expect(fr).toContain('à Lyon (France)');
+    const en = read((await renderer.render('enrolment-confirmed', 'en', paris)).text);
+    expect(en).toContain('6 March 2027');
+    expect(en).toContain('in Lyon (France)');
+    const online = { ...paris, place: { mode: 'online' as const } };
+    expect(read((await renderer.render('session-reminder', 'fr', online)).text)).toContain(', en ligne.');
+    expect(read((await renderer.render('session-reminder', 'ar', online)).text)).toContain('عن بُعد');
+  });
+
+  it('gives a certificate’s page and its public verification page', async () => {
+    const model = SAMPLE_MODELS['certificate-issued'];
+    for (const language of LANGUAGES) {
+      const message = await renderer.render('certificate-issued', language, model);
+      expect(message.text).toContain(model.links.certificate as string);
+      expect(message.html).toContain(`href="${model.links.verify}"`);
+    }
+  });
 
   it('writes the grant amount the Arabic, French and English way', async () => {
     const model = SAMPLE_MODELS['grant-awarded'];

@@ -25,6 +25,16 @@ export interface NoticeFacts {
   reasons?: string[] | null;
   /** A digest's entries: each notice it gathers (by its notification id), what it was about, when. */
   items?: DigestItem[] | null;
+  /** A training session's IANA time zone: its dates are told on that clock (absent: Casablanca's). */
+  timezone?: string;
+  /** Where a training session takes place: a city and country (ISO 3166 code), or online. */
+  place?: NoticePlace;
+}
+
+export interface NoticePlace {
+  mode: 'in-person' | 'online';
+  city?: string;
+  country?: string;
 }
 
 export interface DigestItem {
@@ -62,6 +72,36 @@ const checkMoney = (issues: FieldIssues, field: string, value: unknown): Money |
 const optionalInstant = (issues: FieldIssues, field: string, value: unknown): string | null =>
   value === null || value === undefined ? null : checkInstant(issues, field, value);
 
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const checkTimeZone = (issues: FieldIssues, field: string, value: unknown): string | undefined => {
+  if (value === null || value === undefined) return undefined;
+  const zone = checkText(issues, field, value, 64);
+  if (typeof value === 'string' && !isTimeZone(value)) issues.add(field, 'is not an IANA time zone');
+  return zone;
+};
+
+const checkPlace = (issues: FieldIssues, field: string, value: unknown): NoticePlace | undefined => {
+  if (value === null || value === undefined) return undefined;
+  const input = checkObject(issues, field, value);
+  if (input['mode'] === 'online') return { mode: 'online' };
+  if (input['mode'] !== 'in-person') issues.add(`${field}.mode`, 'must be in-person or online');
+  if (typeof input['country'] !== 'string' || !/^[A-Z]{2}$/.test(input['country']))
+    issues.add(`${field}.country`, 'must be an ISO 3166 code');
+  return {
+    mode: 'in-person',
+    city: checkText(issues, `${field}.city`, input['city'], 200),
+    country: input['country'] as string,
+  };
+};
+
 /** Checks the facts field by field into `issues` and returns them in their canonical form. */
 export const checkNoticeFacts = (issues: FieldIssues, field: string, value: unknown): NoticeFacts => {
   const input = checkObject(issues, field, value);
@@ -86,6 +126,8 @@ export const checkNoticeFacts = (issues: FieldIssues, field: string, value: unkn
         };
       })
     : null;
+  const timezone = checkTimeZone(issues, `${field}.timezone`, input['timezone']);
+  const place = checkPlace(issues, `${field}.place`, input['place']);
   return {
     reference: checkId(issues, `${field}.reference`, input['reference']),
     title: checkLocalized(issues, `${field}.title`, input['title']),
@@ -94,5 +136,8 @@ export const checkNoticeFacts = (issues: FieldIssues, field: string, value: unkn
     deadline: optionalInstant(issues, `${field}.deadline`, input['deadline']),
     reasons: Array.isArray(reasons) ? [...(reasons as string[])] : null,
     items: checkedItems,
+    // Only when given: the facts of notices requested before these fields existed stay as they were.
+    ...(timezone ? { timezone } : {}),
+    ...(place ? { place } : {}),
   };
 };

@@ -102,6 +102,37 @@ describe('a notification', () => {
       ]);
     });
 
+    it('checks a training session’s clock and place, and keeps them in the facts told', () => {
+      const error = spec
+        .when(
+          command('RequestNotification', {
+            ...request(),
+            facts: {
+              reference: 'session-1',
+              timezone: 'Mars/Olympus',
+              place: { mode: 'in-person', city: '', country: 'Maroc' },
+            } as never,
+          }),
+        )
+        .thenThrows(ValidationFailed);
+      expect(error.issues.map((i) => i.field).sort()).toEqual([
+        'facts.place.city',
+        'facts.place.country',
+        'facts.timezone',
+      ]);
+      const training = {
+        ...request(),
+        facts: {
+          ...request().facts,
+          timezone: 'Africa/Casablanca',
+          place: { mode: 'in-person' as const, city: 'Oujda', country: 'MA' },
+        },
+      };
+      spec.when(command('RequestNotification', training)).then([requested(training)]);
+      const online = { ...training, facts: { ...training.facts, place: { mode: 'online' as const } } };
+      spec.when(command('RequestNotification', online)).then([requested(online)]);
+    });
+
     it('is requested once per source event, recipient and channel, under the id derived from them', () => {
       spec.when(command('RequestNotification', request())).then([requested()]);
     });

@@ -52,6 +52,30 @@ describe('a notice subject (the organisations a record concerns)', () => {
       .thenNothingHappened();
   });
 
+  it('keeps a training module by its title alone, and a session as part of its module', () => {
+    const module = {
+      ...record([], 'module-1'),
+      data: { subjectId: 'module-1', organisationIds: [], title: { fr: 'Gestion' } },
+    };
+    spec.when(module).then([
+      {
+        type: 'NoticeSubjectRecorded',
+        data: { subjectId: 'module-1', organisationIds: [], title: { fr: 'Gestion' }, at: now },
+      },
+    ]);
+    const session = {
+      ...record([], 'session-1'),
+      data: { subjectId: 'session-1', organisationIds: [], partOf: 'module-1' },
+    };
+    const sessionRecorded = {
+      type: 'NoticeSubjectRecorded' as const,
+      data: { subjectId: 'session-1', organisationIds: [], partOf: 'module-1', at: now },
+    };
+    spec.when(session).then([sessionRecorded]);
+    spec.given([sessionRecorded]).when(session).thenNothingHappened();
+    spec.when({ ...session, data: { ...session.data, partOf: '' } }).thenThrows(ValidationFailed);
+  });
+
   it('refuses an empty list, a bad id and another subject in the stream', () => {
     const error = spec.when(record(['', 'ok'], '')).thenThrows(ValidationFailed);
     expect(error.issues.map((i) => i.field)).toEqual(['subjectId', 'organisationIds[0]']);

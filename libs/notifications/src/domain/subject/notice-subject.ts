@@ -18,20 +18,25 @@ const checkTitle = (issues: FieldIssues, value: LocalizedText): LocalizedText =>
  */
 type LocalizedText = { ar?: string; fr?: string; en?: string };
 
-/** `title`: the record's public title when its first event gives it (a regional need's). */
+/**
+ * `title`: the record's public title when its first event gives it (a regional need's, a training
+ * module's). `partOf`: the record whose title this one takes (a training session's module). A record
+ * with a title or a `partOf` may name no organisation (a module concerns none).
+ */
 export type RecordNoticeSubject = Command<
   'RecordNoticeSubject',
-  { subjectId: string; organisationIds: string[]; title?: LocalizedText | null }
+  { subjectId: string; organisationIds: string[]; title?: LocalizedText | null; partOf?: string | null }
 >;
 export type NoticeSubjectRecorded = DomainEvent<
   'NoticeSubjectRecorded',
-  { subjectId: string; organisationIds: string[]; title?: LocalizedText; at: string }
+  { subjectId: string; organisationIds: string[]; title?: LocalizedText; partOf?: string; at: string }
 >;
 
 export type NoticeSubjectState = {
   subjectId: string | null;
   organisationIds: string[];
   title: LocalizedText | null;
+  partOf?: string | null;
 };
 
 export const NOTICE_SUBJECT_CATEGORY = 'noticeSubject';
@@ -47,8 +52,14 @@ export const decideNoticeSubject = (
   const issues = new FieldIssues();
   const subjectId = checkId(issues, 'subjectId', command.data.subjectId);
   const ids = Array.isArray(command.data.organisationIds) ? command.data.organisationIds : [];
-  if (!Array.isArray(command.data.organisationIds) || ids.length === 0 || ids.length > MAX_ORGANISATIONS)
+  const named = Boolean(command.data.title) || Boolean(command.data.partOf);
+  if (
+    !Array.isArray(command.data.organisationIds) ||
+    (ids.length === 0 && !named) ||
+    ids.length > MAX_ORGANISATIONS
+  )
     issues.add('organisationIds', `must list 1 to ${MAX_ORGANISATIONS} organisations`);
+  const partOf = command.data.partOf ? checkId(issues, 'partOf', command.data.partOf) : null;
   ids.forEach((id, i) => checkId(issues, `organisationIds[${i}]`, id));
   if (state.subjectId !== null && state.subjectId !== subjectId)
     issues.add('subjectId', 'is not this stream');
@@ -58,7 +69,8 @@ export const decideNoticeSubject = (
   // Only what is not known yet: a redelivered event records nothing.
   const added = [...new Set(ids)].filter((id) => !state.organisationIds.includes(id)).sort();
   const newTitle = title !== null && !sameJson(title, state.title) ? title : null;
-  if (added.length === 0 && newTitle === null) return [];
+  const newPartOf = partOf !== null && partOf !== (state.partOf ?? null) ? partOf : null;
+  if (added.length === 0 && newTitle === null && newPartOf === null) return [];
   return [
     {
       type: 'NoticeSubjectRecorded',
@@ -66,6 +78,7 @@ export const decideNoticeSubject = (
         subjectId,
         organisationIds: added,
         ...(newTitle ? { title: newTitle } : {}),
+        ...(newPartOf ? { partOf: newPartOf } : {}),
         at: command.metadata.now,
       },
     },
@@ -79,10 +92,11 @@ export const evolveNoticeSubject = (
   subjectId: event.data.subjectId,
   organisationIds: [...state.organisationIds, ...event.data.organisationIds],
   title: event.data.title ?? state.title,
+  partOf: event.data.partOf ?? state.partOf ?? null,
 });
 
 export const noticeSubjectDecider: Decider<RecordNoticeSubject, NoticeSubjectRecorded, NoticeSubjectState> = {
   decide: decideNoticeSubject,
   evolve: evolveNoticeSubject,
-  initialState: () => ({ subjectId: null, organisationIds: [], title: null }),
+  initialState: () => ({ subjectId: null, organisationIds: [], title: null, partOf: null }),
 };
