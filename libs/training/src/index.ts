@@ -40,3 +40,5 @@ export * from './application/training-messages';
 export * from './application/check-in-code-errors';
 export * from './projections';
 export * from './training.module';
+export * from './application/enrolment-outcome';
+export * from './application/catalogue-errors';

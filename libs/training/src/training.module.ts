@@ -1,4 +1,6 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { CatalogueModules } from './api/catalogue-modules';
+import { EnrolmentAccess } from './api/enrolment-access';
 import { TRAINING_CONTROLLERS } from './api/training-controllers';
 import { CheckInKeys } from './application/check-in-codes';
 import { TrainingCommands } from './application/training-commands';
@@ -39,6 +41,8 @@ export class TrainingContextModule {
         { provide: TRAINING_CHECK_IN_KEYS, useValue: options.checkInKeys },
         ...optional(TRAINING_APPEND_LISTENER, options.appendListener),
         TrainingCommands,
+        CatalogueModules,
+        EnrolmentAccess,
       ],
       exports: [TrainingCommands],
     };

@@ -29,14 +29,12 @@ const add = (into: SessionFigures, s: SessionDoc): void => {
  * like Partnerships' figures: cancelled sessions are left out. Seats are the capacities offered.
  */
 export const trainingFigures = async (docs: DocumentStore): Promise<TrainingFigures> => {
-  const sessions = await docs
-    .collection<SessionDoc>(TRAINING_SESSIONS)
-    .find(
-      { status: { $ne: 'cancelled' } },
-      {
-        projection: { moduleId: 1, country: 1, city: 1, capacity: 1, confirmed: 1, waiting: 1, completed: 1 },
-      },
-    );
+  const sessions = await docs.collection<SessionDoc>(TRAINING_SESSIONS).find(
+    { status: { $ne: 'cancelled' } },
+    {
+      projection: { moduleId: 1, country: 1, city: 1, capacity: 1, confirmed: 1, waiting: 1, completed: 1 },
+    },
+  );
   const total = none();
   const byModule = new Map<string, SessionFigures>();
   const byPlace = new Map<string, { country: string | null; city: string | null } & SessionFigures>();
