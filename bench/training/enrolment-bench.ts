@@ -109,15 +109,13 @@ async function rawAppends(store: SqliteEventStore): Promise<number[]> {
   const samples: number[] = [];
   let revision: number | 'no_stream' = 'no_stream';
   for (let i = 0; i < REQUESTS; i++) {
-    const pair = events
-      .slice(i * 2, i * 2 + 2)
-      .map((e) => ({
-        id: randomUUID(),
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        data: e.data,
-        metadata: e.metadata,
-      }));
+    const pair = events.slice(i * 2, i * 2 + 2).map((e) => ({
+      id: randomUUID(),
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+    }));
     const started = now();
     const appended = await store.appendToStream(streamId, pair, { expectedRevision: revision as never });
     samples.push((now() - started) * 1e6);

@@ -109,8 +109,13 @@ function expectSeatsHeld(events: SessionEvent[], answers: EnrolmentOutcome[]): v
 
 async function cancelFirstConfirmed(commands: TrainingCommands, sessionId: string, store: EventStore) {
   const before = await storedEvents(store, sessionId);
-  const first = before.find((e) => e.type === 'EnrolmentConfirmed')!.data as { traineeId: string };
-  const firstWaiting = before.find((e) => e.type === 'EnrolmentWaitlisted')!.data as { traineeId: string };
+  const traineeOf = (type: string) => {
+    const event = before.find((e) => e.type === type);
+    if (!event) throw new Error(`no ${type}`);
+    return event.data as { traineeId: string };
+  };
+  const first = traineeOf('EnrolmentConfirmed');
+  const firstWaiting = traineeOf('EnrolmentWaitlisted');
   const outcome = await commands.execute(
     'session',
     sessionId,
@@ -122,9 +127,8 @@ async function cancelFirstConfirmed(commands: TrainingCommands, sessionId: strin
     traineeId: firstWaiting.traineeId,
     promotedFromWaitingList: true,
   });
-  const loaded = await commands.load('session', sessionId);
-  const state = loaded!.state;
-  if (state.status === 'none') throw new Error('no session');
+  const state = (await commands.load('session', sessionId))?.state;
+  if (!state || state.status === 'none') throw new Error('no session');
   expect(state.confirmed).toHaveLength(SEATS);
   expect(state.confirmed).toContain(firstWaiting.traineeId);
   expect(state.waiting).toHaveLength(CROWD - SEATS - 1);

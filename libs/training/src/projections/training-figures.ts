@@ -40,13 +40,15 @@ export const trainingFigures = async (docs: DocumentStore): Promise<TrainingFigu
   const byPlace = new Map<string, { country: string | null; city: string | null } & SessionFigures>();
   for (const s of sessions) {
     add(total, s);
-    if (!byModule.has(s.moduleId)) byModule.set(s.moduleId, none());
-    add(byModule.get(s.moduleId)!, s);
+    const ofModule = byModule.get(s.moduleId) ?? none();
+    byModule.set(s.moduleId, ofModule);
+    add(ofModule, s);
     const country = s.country ?? null;
     const city = s.city ?? null;
     const key = JSON.stringify([country, city]);
-    if (!byPlace.has(key)) byPlace.set(key, { country, city, ...none() });
-    add(byPlace.get(key)!, s);
+    const ofPlace = byPlace.get(key) ?? { country, city, ...none() };
+    byPlace.set(key, ofPlace);
+    add(ofPlace, s);
   }
   const order = (a: string | null, b: string | null) => (a ?? '\uffff').localeCompare(b ?? '\uffff');
   return {

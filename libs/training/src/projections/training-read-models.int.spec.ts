@@ -36,7 +36,6 @@ const gp101: ModuleDetails = {
   languages: ['fr', 'ar'],
   theme: 'project-management',
 };
-const officer = { id: 'officer-1', roles: ['officer'] };
 const trainer = { id: 'trainer-amina', roles: ['trainer'] };
 const as = (id: string) => ({ id, roles: ['trainee'] });
 const eligible = { associationVerified: true, contactOfAssociation: true };
@@ -185,7 +184,8 @@ describe.each(READ_STORES)('Training read models on $name', ({ open }) => {
       completed: false,
       shortfalls: ['ATTENDANCE_BELOW_MINIMUM', 'FEEDBACK_MISSING'],
     });
-    const t4 = (await doc('t-4'))!;
+    const t4 = await doc('t-4');
+    if (!t4) throw new Error('no enrolment of t-4');
     expect(t4).toMatchObject({ status: 'waiting', associationId: 'assoc-md' });
     expect(await waitingPosition(enrolments, t4)).toBe(1);
     expect(
