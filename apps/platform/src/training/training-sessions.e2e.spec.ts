@@ -266,12 +266,21 @@ describe('Training on the embedded platform: catalogue, sessions and enrolment',
     });
 
     it('shows an association its own people’s enrolments and trained managers, and refuses another’s', async () => {
+      const seated = await client.post('association', `${T}/sessions/${params.sessionId}${enrolments}`, {
+        traineeId: MD_PRESIDENT,
+      });
+      expect(seated.body).toMatchObject({ status: 'confirmed' });
       const own = await eventually(
         () => client.get('association', `${T}/associations/${MD}/enrolments`),
-        (r) => r.body.items.some((e: Json) => e.sessionId === sessionId),
+        (r) =>
+          r.body.items.some((e: Json) => e.sessionId === sessionId) &&
+          r.body.items.some((e: Json) => e.sessionId === params.sessionId && e.status === 'confirmed'),
         'M&D’s enrolments',
       );
       expect(own.body.items.every((e: Json) => e.associationId === MD)).toBe(true);
+      // The association is not in the session: its people's online URL stays theirs.
+      const line = own.body.items.find((e: Json) => e.sessionId === params.sessionId);
+      expect(line.session.place).toEqual({ mode: 'online' });
       expect((await client.get('association', `${T}/associations/${FIGUIG}/enrolments`)).status).toBe(403);
       expect((await client.get('association', `${T}/associations/${FIGUIG}/trained-managers`)).status).toBe(
         403,

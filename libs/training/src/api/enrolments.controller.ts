@@ -134,7 +134,7 @@ export class EnrolmentsController {
   @ApiProblems(400, 401, 403, 429)
   async mine(@CurrentActor() actor: Actor, @Query() query: EnrolmentsQueryDto) {
     const { id: traineeId } = commandActorOf(actor);
-    return this.enrolmentsPage({ traineeId, status: query.status }, query);
+    return this.enrolmentsPage({ traineeId, status: query.status }, query, true);
   }
 
   @Get('associations/:associationId/enrolments')
@@ -152,7 +152,7 @@ export class EnrolmentsController {
     @Query() query: EnrolmentsQueryDto,
   ) {
     this.access.requireAssociationOrOfficer(actor, associationId);
-    return this.enrolmentsPage({ associationId, status: query.status }, query);
+    return this.enrolmentsPage({ associationId, status: query.status }, query, false);
   }
 
   @Get('associations/:associationId/trained-managers')
@@ -190,7 +190,12 @@ export class EnrolmentsController {
     };
   }
 
-  private async enrolmentsPage(filter: EnrolmentsQuery, query: EnrolmentsQueryDto): Promise<Page<unknown>> {
+  /** `ownSeats`: the lines are the caller's own, so a confirmed seat shows its online session's URL. */
+  private async enrolmentsPage(
+    filter: EnrolmentsQuery,
+    query: EnrolmentsQueryDto,
+    ownSeats: boolean,
+  ): Promise<Page<unknown>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const enrolments = this.readModels.collection<EnrolmentDoc>(TRAINING_ENROLMENTS);
@@ -214,7 +219,7 @@ export class EnrolmentsController {
           cancelledAt: e.cancelledAt,
           completed: e.completed,
           attendancePercent: e.attendancePercent,
-          session: session ? sessionListView(session, e.status === 'confirmed') : null,
+          session: session ? sessionListView(session, ownSeats && e.status === 'confirmed') : null,
         };
       }),
     );
