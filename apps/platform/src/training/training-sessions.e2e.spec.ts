@@ -286,9 +286,7 @@ describe('Training on the embedded platform: catalogue, sessions and enrolment',
         403,
       );
       expect((await client.get('officer', `${T}/associations/${FIGUIG}/enrolments`)).status).toBe(200);
-      expect((await client.get('association', `${T}/associations/${MD}/trained-managers`)).body).toEqual({
-        items: [],
-      });
+      expect((await client.get('association', `${T}/associations/${MD}/trained-managers`)).body).toEqual([]);
     });
 
     it('serves several enrolments at once for two seats: two confirmed, the others waiting in order', async () => {

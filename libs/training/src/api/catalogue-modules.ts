@@ -13,7 +13,9 @@ export class CatalogueModules {
   /** Every module exists (active or retired), else UNKNOWN_MODULES naming the missing ones. */
   async requireKnown(field: string, moduleIds: readonly string[]): Promise<void> {
     const loaded = await Promise.all(moduleIds.map((id) => this.commands.load('module', id)));
-    const missing = moduleIds.filter((_, i) => !loaded[i] || loaded[i]?.state.status === 'none');
+    const missing = [
+      ...new Set(moduleIds.filter((_, i) => !loaded[i] || loaded[i]?.state.status === 'none')),
+    ];
     if (missing.length > 0) throw new UnknownModules(field, missing);
   }
 

@@ -181,13 +181,11 @@ export class EnrolmentsController {
       modules.push({ moduleId: session.moduleId, sessionId: e.sessionId, endedAt: session.endsAt });
       byTrainee.set(e.traineeId, modules);
     }
-    return {
-      items: [...byTrainee].map(([traineeId, modules]) => ({
-        traineeId,
-        moduleIds: [...new Set(modules.map((m) => m.moduleId))].sort(),
-        completed: modules,
-      })),
-    };
+    return [...byTrainee].map(([traineeId, modules]) => ({
+      traineeId,
+      moduleIds: [...new Set(modules.map((m) => m.moduleId))].sort(),
+      completed: modules,
+    }));
   }
 
   /** `ownSeats`: the lines are the caller's own, so a confirmed seat shows its online session's URL. */

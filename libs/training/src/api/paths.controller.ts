@@ -44,7 +44,7 @@ export class PathsController {
     roles: ['officer'],
     summary:
       'Define a path: a title and 2 to 20 modules of the catalogue in the order they are taken; unknown modules are refused (officer)',
-    problems: [400, 401, 403, 409, 412, 429],
+    problems: [400, 401, 403, 404, 409, 412, 429],
     creates: true,
   })
   async define(

@@ -9884,6 +9884,10 @@ export type PathsControllerDefineErrors = {
      */
     403: ProblemDetailsSchema;
     /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
      * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
      */
     409: ProblemDetailsSchema;
