@@ -4,6 +4,7 @@ import { envelopeBody, F, FundingScenario, newId } from './funding/testing/fundi
 import { ProjectsScenario } from './partnerships/testing/projects-scenario';
 import { seedPartnershipsExamples } from './partnerships/testing/agreements-scenario';
 import { seedNotificationExamples } from './notifications/testing/notification-examples';
+import { seedTrainingCatalogue } from './training/testing/catalogue-scenario';
 import { seedAttendanceExamples } from './training/testing/attendance-scenario';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
@@ -76,6 +77,7 @@ describe('the API contract over every GET operation of the document', () => {
     expect(sha256).toBe(PARAMETERS.sha256);
     await projects.page('officer', PARAMETERS.projectId, (page) => page.documents.length === 1);
     await seedNotificationExamples(client, PARAMETERS, QUERIES);
+    await seedTrainingCatalogue(client, PARAMETERS);
     await seedAttendanceExamples(client, PARAMETERS);
     reads = Object.entries(document.paths as Record<string, Json>)
       .filter(([path, item]) => item.get && path.startsWith('/api/') && !path.startsWith('/api/docs'))

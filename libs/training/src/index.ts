@@ -41,6 +41,8 @@ export * from './application/check-in-code-errors';
 export * from './application/check-in';
 export * from './projections';
 export * from './training.module';
+export * from './application/enrolment-outcome';
+export * from './application/catalogue-errors';
 
 // Demo data: the path for association managers and its sessions.
 export * from './demo/training-demo-data';

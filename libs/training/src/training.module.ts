@@ -1,4 +1,6 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { CatalogueModules } from './api/catalogue-modules';
+import { EnrolmentAccess } from './api/enrolment-access';
 import { TRAINING_CONTROLLERS } from './api/training-controllers';
 import { checkInCodes, CheckInKeys } from './application/check-in-codes';
 import { TRAINING_CHECK_IN_CODES } from './application/check-in';
@@ -46,6 +48,8 @@ export class TrainingContextModule {
         },
         ...optional(TRAINING_APPEND_LISTENER, options.appendListener),
         TrainingCommands,
+        CatalogueModules,
+        EnrolmentAccess,
       ],
       exports: [TrainingCommands],
     };

@@ -150,4 +150,19 @@ export const TRAINING_MESSAGES: DomainMessages = {
     fr: 'Cette liste de statuts est pleine : la prochaine attestation ira dans une nouvelle liste.',
     ar: 'قائمة الحالات هذه ممتلئة: ستُدرج الشهادة التالية في قائمة جديدة.',
   },
+  UNKNOWN_MODULES: {
+    en: 'The catalogue holds no such module: {moduleIds}.',
+    fr: 'Le catalogue ne contient pas ce module : {moduleIds}.',
+    ar: 'لا يتضمّن الدليل هذه الوحدة: {moduleIds}.',
+  },
+  MODULE_RETIRED: {
+    en: 'The module {moduleId} is retired: no new session can be scheduled for it.',
+    fr: 'Le module {moduleId} est retiré : aucune nouvelle session ne peut être programmée.',
+    ar: 'الوحدة {moduleId} مسحوبة: لا يمكن برمجة دورة جديدة لها.',
+  },
+  UNKNOWN_TRAINEE: {
+    en: 'This person is not known as a contact person of an association.',
+    fr: "Cette personne n'est pas connue comme personne de contact d'une association.",
+    ar: 'هذا الشخص غير معروف كشخص اتصال لدى جمعية.',
+  },
 };
