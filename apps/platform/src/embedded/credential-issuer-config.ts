@@ -1,0 +1,43 @@
+import { createPrivateKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigurationError } from './embedded-config';
+
+const VARIABLE = 'TADAMON_CREDENTIAL_ISSUER_KEY';
+
+/**
+ * The Ed25519 key Training's certificates and status lists are signed with, as a PKCS#8 PEM:
+ * TADAMON_CREDENTIAL_ISSUER_KEY (a PEM, or an RFC 8037 private JWK in JSON), else
+ * DATA_DIR/credential-issuer-key.pem, generated at first start and kept (credentials already
+ * issued verify only against the key that signed them).
+ */
+export function credentialIssuerKey(env: NodeJS.ProcessEnv, dir: string): string {
+  const given = env[VARIABLE]?.trim();
+  if (given) return ed25519Pem(given, VARIABLE);
+  const file = resolve(dir, 'credential-issuer-key.pem');
+  if (!existsSync(file)) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, { mode: 0o600 });
+  }
+  return ed25519Pem(readFileSync(file, 'utf8'), file);
+}
+
+function ed25519Pem(text: string, where: string): string {
+  let key: KeyObject;
+  try {
+    key = text.startsWith('{')
+      ? createPrivateKey({ key: JSON.parse(text) as import('node:crypto').JsonWebKey, format: 'jwk' })
+      : createPrivateKey(text);
+  } catch (error) {
+    throw new ConfigurationError(
+      where,
+      `must be an Ed25519 private key, PKCS#8 PEM (openssl genpkey -algorithm ed25519) or a private JWK (OKP, Ed25519, x, d): ${(error as Error).message}`,
+    );
+  }
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new ConfigurationError(
+      where,
+      `must be an Ed25519 key, not ${key.asymmetricKeyType ?? 'another kind'}`,
+    );
+  return key.export({ format: 'pem', type: 'pkcs8' }) as string;
+}
