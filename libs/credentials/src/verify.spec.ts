@@ -238,7 +238,7 @@ describe('verifyCredential', () => {
       const signed = await issuer.signer.signDataIntegrity(issuer.credential());
       const url = `${ISSUER}/status/suspension/1`;
       issuer.lists.set(url, {
-        ...other.lists.get('https://other.example/issuer/status/suspension/1'),
+        ...(other.lists.get('https://other.example/issuer/status/suspension/1') as Record<string, unknown>),
         id: url,
       });
       const result = await verifyCredential(signed, options(issuer));

@@ -38,5 +38,19 @@ export * from './application/training-commands';
 export * from './application/training-problems';
 export * from './application/training-messages';
 export * from './application/check-in-code-errors';
+// Certificates as credentials: issuance on completion, status lists, verification.
+export * from './application/credential-ports';
+export * from './application/credential-issuer';
+export * from './application/certificate-credential';
+export * from './application/certificate-errors';
+export * from './application/status-list-publication';
+export * from './application/certificate-verification';
+export {
+  CertificateIssuance as CertificateIssuanceProcess,
+  certificateIdFor,
+  CertificatePassSettings,
+  IssuanceReport,
+  TRAINING_CERTIFICATE_PASS_SETTINGS,
+} from './application/certificate-issuance';
 export * from './projections';
 export * from './training.module';

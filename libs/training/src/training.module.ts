@@ -1,6 +1,11 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { TRAINING_CONTROLLERS } from './api/training-controllers';
 import { CheckInKeys } from './application/check-in-codes';
+import { CertificateIssuance, TRAINING_CERTIFICATE_PASS_SETTINGS } from './application/certificate-issuance';
+import { CertificateVerification } from './application/certificate-verification';
+import { CredentialIssuer, CredentialIssuerSettings } from './application/credential-issuer';
+import { TRAINING_CREDENTIAL_ISSUER, TRAINING_CREDENTIAL_SEALER } from './application/credential-ports';
+import { StatusListPublication } from './application/status-list-publication';
 import { TrainingCommands } from './application/training-commands';
 import {
   TRAINING_APPEND_LISTENER,
@@ -16,6 +21,10 @@ export interface TrainingModuleOptions extends TrainingInfrastructure {
   imports?: (DynamicModule | Type<unknown>)[];
   /** The keys the check-in codes are signed with (the current one and those still accepted). */
   checkInKeys: CheckInKeys;
+  /** The platform as an issuer of certificates: its key, its public URL, how often the issuance pass runs. */
+  credentials: CredentialIssuerSettings;
+  /** The host's provider sealing data under a person's key (the PersonalDataCipher). */
+  credentialSealer: symbol | string;
 }
 
 /**
@@ -39,8 +48,20 @@ export class TrainingContextModule {
         { provide: TRAINING_CHECK_IN_KEYS, useValue: options.checkInKeys },
         ...optional(TRAINING_APPEND_LISTENER, options.appendListener),
         TrainingCommands,
+        {
+          provide: TRAINING_CREDENTIAL_ISSUER,
+          useFactory: () => CredentialIssuer.create(options.credentials),
+        },
+        { provide: TRAINING_CREDENTIAL_SEALER, useExisting: options.credentialSealer },
+        {
+          provide: TRAINING_CERTIFICATE_PASS_SETTINGS,
+          useValue: { intervalMs: options.credentials.passIntervalMs ?? 60_000 },
+        },
+        StatusListPublication,
+        CertificateVerification,
+        CertificateIssuance,
       ],
-      exports: [TrainingCommands],
+      exports: [TrainingCommands, CertificateIssuance, StatusListPublication, CertificateVerification],
     };
   }
 }

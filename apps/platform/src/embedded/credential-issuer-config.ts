@@ -41,3 +41,16 @@ function ed25519Pem(text: string, where: string): string {
     );
   return key.export({ format: 'pem', type: 'pkcs8' }) as string;
 }
+
+/** TADAMON_CERTIFICATE_PASS_SECONDS: 0 (at start only) to 86400, default 60. */
+export function certificatePassSeconds(env: NodeJS.ProcessEnv): number {
+  const raw = env.TADAMON_CERTIFICATE_PASS_SECONDS?.trim();
+  if (!raw) return 60;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0 || value > 86_400)
+    throw new ConfigurationError(
+      'TADAMON_CERTIFICATE_PASS_SECONDS',
+      `must be 0 to 86400 (seconds), got "${raw}"`,
+    );
+  return value;
+}
