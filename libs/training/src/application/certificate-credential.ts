@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@tadamon/eventsourcing';
 import { Credential, Language, openBadgeCredential } from '@tadamon/credentials';
 import { LocalizedText } from '../domain/field-validation';
 import { CompletionRule } from '../domain/session/session-plan';
@@ -72,22 +73,14 @@ export async function signCertificateCredential(
       suspensionList: issuer.statusListUrl(facts.statusListId, 'suspension'),
     },
   });
-  const ldp = await issuer.signer.signDataIntegrity(unsigned, { created: facts.completedAt });
+  // The signing libraries hand back objects of their own classes: kept as plain JSON.
+  const ldp = JSON.parse(
+    JSON.stringify(await issuer.signer.signDataIntegrity(unsigned, { created: facts.completedAt })),
+  ) as Credential;
   const jwt = await issuer.signer.signJwt(unsigned);
   return { ldp, jwt };
 }
 
-/** JSON with object keys sorted: the digest of a credential does not depend on key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
-/** The SHA-256 (hex) the certificate's stream records: of the canonical JSON of {jwt, ldp}. */
+/** The SHA-256 (hex) the certificate's stream records: of the canonical JSON (keys sorted) of {jwt, ldp}. */
 export const credentialSha256 = (credential: IssuedCredential): string =>
   createHash('sha256').update(canonicalJson(credential)).digest('hex');
