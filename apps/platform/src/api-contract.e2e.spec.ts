@@ -4,6 +4,7 @@ import { envelopeBody, F, FundingScenario, newId } from './funding/testing/fundi
 import { ProjectsScenario } from './partnerships/testing/projects-scenario';
 import { seedPartnershipsExamples } from './partnerships/testing/agreements-scenario';
 import { seedNotificationExamples } from './notifications/testing/notification-examples';
+import { seedCertificateExamples } from './training/testing/certificate-scenario';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
 // Seeding the demo users hashes ten passwords with scrypt; the demo data then goes through the API.
@@ -75,6 +76,7 @@ describe('the API contract over every GET operation of the document', () => {
     expect(sha256).toBe(PARAMETERS.sha256);
     await projects.page('officer', PARAMETERS.projectId, (page) => page.documents.length === 1);
     await seedNotificationExamples(client, PARAMETERS, QUERIES);
+    await seedCertificateExamples(client, PARAMETERS);
     reads = Object.entries(document.paths as Record<string, Json>)
       .filter(([path, item]) => item.get && path.startsWith('/api/') && !path.startsWith('/api/docs'))
       .map(([path, item]) => {

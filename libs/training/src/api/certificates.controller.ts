@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { certificateInputOf, renderCertificate } from '@tadamon/credentials';
 import { ExpectedRevision } from '@tadamon/eventsourcing';
 import {
@@ -148,8 +148,11 @@ export class CertificatesController {
   @Roles('officer', 'trainee', 'association')
   @ApiOkResponse({
     description: 'The signed credential: Data Integrity JSON, or a VC-JWT (application/vc+jwt)',
+    content: {
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+      'application/vc+jwt': { schema: { type: 'string' } },
+    },
   })
-  @ApiProduces('application/json', 'application/vc+jwt')
   @ApiOperation({
     summary:
       'The signed Open Badges 3.0 credential, ldp (Data Integrity) or jwt (the trainee, its association, officers); 410 once the trainee was erased',
@@ -174,8 +177,8 @@ export class CertificatesController {
   @Header('cache-control', 'private, no-store')
   @ApiOkResponse({
     description: 'A printable page (A4 landscape, self-contained HTML) with the QR to the verification page',
+    content: { 'text/html': { schema: { type: 'string' } } },
   })
-  @ApiProduces('text/html')
   @ApiOperation({
     summary: 'The printable certificate in Arabic, French or English (who sees the credential)',
   })

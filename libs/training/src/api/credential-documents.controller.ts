@@ -11,7 +11,7 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, plainJson, ProblemException, Public } from '@tadamon/nest-kit';
 import type { FastifyReply } from 'fastify';
 import { CredentialUnreadable } from '../application/certificate-errors';
@@ -54,6 +54,7 @@ export class CredentialDocumentsController {
   @Header('cache-control', 'public, max-age=3600')
   @ApiOkResponse({
     description: 'The issuer’s controller document: its Ed25519 key (Multikey) as assertion method',
+    content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
   })
   @ApiOperation({ summary: 'The certificates’ issuer: its controller document and name (anyone)' })
   @ApiProblems(429)
@@ -63,8 +64,13 @@ export class CredentialDocumentsController {
 
   @Get(`${STATUS_LISTS_PATH}/:statusListId/:purpose`)
   @Public()
-  @ApiOkResponse({ description: 'A BitstringStatusListCredential, Data Integrity JSON or VC-JWT' })
-  @ApiProduces('application/json', 'application/vc+jwt')
+  @ApiOkResponse({
+    description: 'A BitstringStatusListCredential, Data Integrity JSON or VC-JWT',
+    content: {
+      'application/json': { schema: { type: 'object', additionalProperties: true } },
+      'application/vc+jwt': { schema: { type: 'string' } },
+    },
+  })
   @ApiOperation({
     summary:
       'A status list (purpose revocation or suspension), signed; ?format=jwt or Accept: application/vc+jwt for the VC-JWT; ETag, short max-age (anyone)',
@@ -103,6 +109,7 @@ export class CredentialDocumentsController {
   @ApiOkResponse({
     description:
       '{valid, format, checks {signature, issuer, dates, revocation, suspension}, errors, summary}',
+    content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
   })
   @ApiOperation({
     summary:
@@ -122,6 +129,7 @@ export class CredentialDocumentsController {
   @Header('cache-control', 'no-cache')
   @ApiOkResponse({
     description: 'status (active, suspended, revoked), module, dates, issuer: no personal data',
+    content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
   })
   @ApiOperation({ summary: 'A certificate’s public status, as its QR code leads to it (anyone)' })
   @ApiProblems(404, 429)

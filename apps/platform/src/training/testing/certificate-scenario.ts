@@ -117,3 +117,18 @@ export class CertificateScenario {
     return contact?.card.fullName ?? '';
   }
 }
+
+/** A certificate of the demo trainee and its status list, for the API contract's path parameters. */
+export async function seedCertificateExamples(
+  client: PlatformClient,
+  parameters: Record<string, string>,
+): Promise<void> {
+  const scenario = new CertificateScenario(client);
+  const { sessionId, certificateIds } = await scenario.closedSession([TRAINEE]);
+  await scenario.issuance.issueFor(sessionId);
+  const loaded = await scenario.commands.load('certificate', certificateIds[0]);
+  if (!loaded || loaded.state.status === 'none') throw new Error('the example certificate was not issued');
+  parameters.certificateId = certificateIds[0];
+  parameters.statusListId = loaded.state.issuance.statusListId;
+  parameters.purpose = 'revocation';
+}
