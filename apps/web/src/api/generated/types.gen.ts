@@ -1606,6 +1606,32 @@ export type CategoryDto = {
     category: 'application-received' | 'application-eligible' | 'application-ineligible' | 'grant-awarded' | 'application-rejected' | 'tranche-released' | 'agreement-signed' | 'agreement-amended' | 'enrolment-confirmed' | 'session-reminder' | 'certificate-issued' | 'call-matching' | 'need-matching' | 'digest';
 };
 
+export type SuspendCertificateDto = {
+    reason: string;
+};
+
+export type RevocationReasonDto = {
+    code: 'issued-in-error' | 'completion-annulled' | 'misconduct' | 'superseded' | 'other';
+    text: string;
+};
+
+export type RevokeCertificateDto = {
+    reason: RevocationReasonDto;
+};
+
+export type VerifyCredentialDto = {
+    /**
+     * A Data Integrity credential (JSON, with its proof), at most 64 KiB
+     */
+    credential?: {
+        [key: string]: unknown;
+    };
+    /**
+     * A VC-JWT (compact JWS), at most 64 KiB
+     */
+    jwt?: string;
+};
+
 export type VerificationProgressDto = {
     /**
      * Global positions checked so far
@@ -9405,6 +9431,498 @@ export type PreferencesControllerUnsubscribeResponses = {
 };
 
 export type PreferencesControllerUnsubscribeResponse = PreferencesControllerUnsubscribeResponses[keyof PreferencesControllerUnsubscribeResponses];
+
+export type CertificatesControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'active' | 'suspended' | 'revoked';
+        sessionId?: string;
+        moduleId?: string;
+        /**
+         * An officer only (an association sees its own)
+         */
+        associationId?: string;
+        traineeId?: string;
+    };
+    url: '/api/training/certificates';
+};
+
+export type CertificatesControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerListError = CertificatesControllerListErrors[keyof CertificatesControllerListErrors];
+
+export type CertificatesControllerListResponses = {
+    /**
+     * Certificates, newest first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type CertificatesControllerListResponse = CertificatesControllerListResponses[keyof CertificatesControllerListResponses];
+
+export type CertificatesControllerMineData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'active' | 'suspended' | 'revoked';
+        sessionId?: string;
+        moduleId?: string;
+        /**
+         * An officer only (an association sees its own)
+         */
+        associationId?: string;
+        traineeId?: string;
+    };
+    url: '/api/training/certificates/mine';
+};
+
+export type CertificatesControllerMineErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerMineError = CertificatesControllerMineErrors[keyof CertificatesControllerMineErrors];
+
+export type CertificatesControllerMineResponses = {
+    /**
+     * The caller’s certificates, newest first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type CertificatesControllerMineResponse = CertificatesControllerMineResponses[keyof CertificatesControllerMineResponses];
+
+export type CertificatesControllerSuspendData = {
+    body: SuspendCertificateDto;
+    path: {
+        certificateId: string;
+    };
+    query?: never;
+    url: '/api/training/certificates/{certificateId}/suspend';
+};
+
+export type CertificatesControllerSuspendErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerSuspendError = CertificatesControllerSuspendErrors[keyof CertificatesControllerSuspendErrors];
+
+export type CertificatesControllerSuspendResponses = {
+    200: CommandResultDto;
+};
+
+export type CertificatesControllerSuspendResponse = CertificatesControllerSuspendResponses[keyof CertificatesControllerSuspendResponses];
+
+export type CertificatesControllerReinstateData = {
+    body?: never;
+    path: {
+        certificateId: string;
+    };
+    query?: never;
+    url: '/api/training/certificates/{certificateId}/reinstate';
+};
+
+export type CertificatesControllerReinstateErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerReinstateError = CertificatesControllerReinstateErrors[keyof CertificatesControllerReinstateErrors];
+
+export type CertificatesControllerReinstateResponses = {
+    200: CommandResultDto;
+};
+
+export type CertificatesControllerReinstateResponse = CertificatesControllerReinstateResponses[keyof CertificatesControllerReinstateResponses];
+
+export type CertificatesControllerRevokeData = {
+    body: RevokeCertificateDto;
+    path: {
+        certificateId: string;
+    };
+    query?: never;
+    url: '/api/training/certificates/{certificateId}/revoke';
+};
+
+export type CertificatesControllerRevokeErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerRevokeError = CertificatesControllerRevokeErrors[keyof CertificatesControllerRevokeErrors];
+
+export type CertificatesControllerRevokeResponses = {
+    200: CommandResultDto;
+};
+
+export type CertificatesControllerRevokeResponse = CertificatesControllerRevokeResponses[keyof CertificatesControllerRevokeResponses];
+
+export type CertificatesControllerCredentialData = {
+    body?: never;
+    path: {
+        certificateId: string;
+    };
+    query?: {
+        format?: 'ldp' | 'jwt';
+    };
+    url: '/api/training/certificates/{certificateId}/credential';
+};
+
+export type CertificatesControllerCredentialErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Gone (urn:tadamon:problem:gone)
+     */
+    410: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerCredentialError = CertificatesControllerCredentialErrors[keyof CertificatesControllerCredentialErrors];
+
+export type CertificatesControllerCredentialResponses = {
+    /**
+     * The signed credential: Data Integrity JSON, or a VC-JWT (application/vc+jwt)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CertificatesControllerCredentialResponse = CertificatesControllerCredentialResponses[keyof CertificatesControllerCredentialResponses];
+
+export type CertificatesControllerPrintableData = {
+    body?: never;
+    path: {
+        certificateId: string;
+    };
+    query?: {
+        lang?: 'ar' | 'fr' | 'en';
+    };
+    url: '/api/training/certificates/{certificateId}/printable';
+};
+
+export type CertificatesControllerPrintableErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Gone (urn:tadamon:problem:gone)
+     */
+    410: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerPrintableError = CertificatesControllerPrintableErrors[keyof CertificatesControllerPrintableErrors];
+
+export type CertificatesControllerPrintableResponses = {
+    /**
+     * A printable page (A4 landscape, self-contained HTML) with the QR to the verification page
+     */
+    200: string;
+};
+
+export type CertificatesControllerPrintableResponse = CertificatesControllerPrintableResponses[keyof CertificatesControllerPrintableResponses];
+
+export type CredentialDocumentsControllerIssuerDocumentData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/training/issuer';
+};
+
+export type CredentialDocumentsControllerIssuerDocumentErrors = {
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CredentialDocumentsControllerIssuerDocumentError = CredentialDocumentsControllerIssuerDocumentErrors[keyof CredentialDocumentsControllerIssuerDocumentErrors];
+
+export type CredentialDocumentsControllerIssuerDocumentResponses = {
+    /**
+     * The issuer’s controller document: its Ed25519 key (Multikey) as assertion method
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CredentialDocumentsControllerIssuerDocumentResponse = CredentialDocumentsControllerIssuerDocumentResponses[keyof CredentialDocumentsControllerIssuerDocumentResponses];
+
+export type CredentialDocumentsControllerStatusListData = {
+    body?: never;
+    path: {
+        statusListId: string;
+        purpose: string;
+    };
+    query?: {
+        /**
+         * ldp (default): Data Integrity JSON; jwt: VC-JWT (also with Accept: application/vc+jwt)
+         */
+        format?: 'ldp' | 'jwt';
+    };
+    url: '/api/training/status-lists/{statusListId}/{purpose}';
+};
+
+export type CredentialDocumentsControllerStatusListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CredentialDocumentsControllerStatusListError = CredentialDocumentsControllerStatusListErrors[keyof CredentialDocumentsControllerStatusListErrors];
+
+export type CredentialDocumentsControllerStatusListResponses = {
+    /**
+     * A BitstringStatusListCredential, Data Integrity JSON or VC-JWT
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CredentialDocumentsControllerStatusListResponse = CredentialDocumentsControllerStatusListResponses[keyof CredentialDocumentsControllerStatusListResponses];
+
+export type CredentialDocumentsControllerVerifyData = {
+    body: VerifyCredentialDto;
+    path?: never;
+    query?: never;
+    url: '/api/training/verify';
+};
+
+export type CredentialDocumentsControllerVerifyErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Payload too large (urn:tadamon:problem:payload-too-large)
+     */
+    413: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CredentialDocumentsControllerVerifyError = CredentialDocumentsControllerVerifyErrors[keyof CredentialDocumentsControllerVerifyErrors];
+
+export type CredentialDocumentsControllerVerifyResponses = {
+    /**
+     * {valid, format, checks {signature, issuer, dates, revocation, suspension}, errors, summary}
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CredentialDocumentsControllerVerifyResponse = CredentialDocumentsControllerVerifyResponses[keyof CredentialDocumentsControllerVerifyResponses];
+
+export type CredentialDocumentsControllerCertificateStatusData = {
+    body?: never;
+    path: {
+        certificateId: string;
+    };
+    query?: never;
+    url: '/api/training/certificates/{certificateId}/verification';
+};
+
+export type CredentialDocumentsControllerCertificateStatusErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CredentialDocumentsControllerCertificateStatusError = CredentialDocumentsControllerCertificateStatusErrors[keyof CredentialDocumentsControllerCertificateStatusErrors];
+
+export type CredentialDocumentsControllerCertificateStatusResponses = {
+    /**
+     * status (active, suspended, revoked), module, dates, issuer: no personal data
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CredentialDocumentsControllerCertificateStatusResponse = CredentialDocumentsControllerCertificateStatusResponses[keyof CredentialDocumentsControllerCertificateStatusResponses];
 
 export type AuditControllerListData = {
     body?: never;
