@@ -40,7 +40,11 @@ import {
 const PROBLEMS = [400, 401, 403, 404, 409, 412, 429] as const;
 
 /** A certificate as listed: what the read model holds (no name: the credential stays sealed). */
-const certificateView = ({ _id, ...doc }: CertificateDoc & { _id?: unknown }) => doc;
+const certificateView = ({
+  _id,
+  _position,
+  ...doc
+}: CertificateDoc & { _id?: unknown; _position?: unknown }) => doc;
 
 @ApiTags('training: certificates')
 @ApiBearerAuth()
