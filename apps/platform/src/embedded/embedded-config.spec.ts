@@ -86,6 +86,15 @@ describe('the embedded platform’s credential issuer key', () => {
     expect(loadEmbeddedConfig({ TADAMON_CREDENTIAL_ISSUER_KEY: jwk }, dir).credentialIssuerKeyPem).toBe(pem);
   });
 
+  it('passes over owed certificates every TADAMON_CERTIFICATE_PASS_SECONDS (default 60, 0: at start only)', () => {
+    expect(loadEmbeddedConfig({}, dir).certificatePassSeconds).toBe(60);
+    expect(loadEmbeddedConfig({ TADAMON_CERTIFICATE_PASS_SECONDS: '0' }, dir).certificatePassSeconds).toBe(0);
+    for (const value of ['-1', '1.5', 'often', '86401'])
+      expect(() => loadEmbeddedConfig({ TADAMON_CERTIFICATE_PASS_SECONDS: value }, dir)).toThrow(
+        /TADAMON_CERTIFICATE_PASS_SECONDS/,
+      );
+  });
+
   it('refuses a key that is not Ed25519, or not a key', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
       format: 'pem',
