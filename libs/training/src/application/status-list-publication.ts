@@ -23,6 +23,14 @@ const SETS_BIT: Record<StatusPurpose, CertificateDoc['status']> = {
 /** validFrom of a list no certificate of the read model holds an index in yet. */
 const EMPTY_LIST_VALID_FROM = '2026-01-01T00:00:00.000Z';
 
+/**
+ * How long a version is served without asking the read model again: the list's certificates are
+ * read at most once a second per list and purpose, however many verifications load it. The
+ * platform's verifier reads each certificate's own stream besides, so this lag never lets a
+ * revoked credential show valid there.
+ */
+const FRESH_FOR_MS = 1_000;
+
 const etagOf = (bytes: string) => `"${createHash('sha256').update(bytes).digest('base64url')}"`;
 
 /**
@@ -34,7 +42,10 @@ const etagOf = (bytes: string) => `"${createHash('sha256').update(bytes).digest(
  */
 @Injectable()
 export class StatusListPublication {
-  private readonly versions = new Map<string, { version: string; published: Promise<PublishedStatusList> }>();
+  private readonly versions = new Map<
+    string,
+    { version: string; checkedAt: number; published: Promise<PublishedStatusList> }
+  >();
 
   constructor(
     @Inject(TRAINING_READ_MODELS) private readonly readModels: TrainingReadModels,
@@ -44,6 +55,9 @@ export class StatusListPublication {
 
   /** The list's current version, or undefined when no such list was opened. */
   async published(statusListId: string, purpose: StatusPurpose): Promise<PublishedStatusList | undefined> {
+    const key = `${statusListId}|${purpose}`;
+    const recent = this.versions.get(key);
+    if (recent && Date.now() - recent.checkedAt < FRESH_FOR_MS) return recent.published;
     const certificates = await this.readModels
       .collection<CertificateDoc>(TRAINING_CERTIFICATES)
       .find({ statusListId }, { sort: { statusListIndex: 1 } });
@@ -59,11 +73,13 @@ export class StatusListPublication {
       EMPTY_LIST_VALID_FROM,
     );
     const version = `${validFrom}|${setIndexes.join(',')}`;
-    const key = `${statusListId}|${purpose}`;
     const cached = this.versions.get(key);
-    if (cached?.version === version) return cached.published;
+    if (cached?.version === version) {
+      cached.checkedAt = Date.now();
+      return cached.published;
+    }
     const published = this.sign(statusListId, purpose, setIndexes, validFrom);
-    this.versions.set(key, { version, published });
+    this.versions.set(key, { version, checkedAt: Date.now(), published });
     published.catch(() => this.versions.delete(key));
     return published;
   }
