@@ -6,6 +6,7 @@ import { seedPartnershipsExamples } from './partnerships/testing/agreements-scen
 import { seedNotificationExamples } from './notifications/testing/notification-examples';
 import { seedTrainingCatalogue } from './training/testing/catalogue-scenario';
 import { seedAttendanceExamples } from './training/testing/attendance-scenario';
+import { seedCertificateExamples } from './training/testing/certificate-scenario';
 import { Caller, Json, PlatformClient } from './registry/testing/platform-client';
 
 // Seeding the demo users hashes ten passwords with scrypt; the demo data then goes through the API.
@@ -79,6 +80,7 @@ describe('the API contract over every GET operation of the document', () => {
     await seedNotificationExamples(client, PARAMETERS, QUERIES);
     await seedTrainingCatalogue(client, PARAMETERS);
     await seedAttendanceExamples(client, PARAMETERS);
+    await seedCertificateExamples(client, PARAMETERS);
     reads = Object.entries(document.paths as Record<string, Json>)
       .filter(([path, item]) => item.get && path.startsWith('/api/') && !path.startsWith('/api/docs'))
       .map(([path, item]) => {

@@ -6,6 +6,7 @@ import { OnRegistryPeople, REGISTRY_PEOPLE } from './directory/on-registry-peopl
 import { TrainingInfrastructure } from './infrastructure/training-infrastructure';
 
 const TRAINEES = Symbol('TRAINEES');
+const CREDENTIAL_SEALER = Symbol('CREDENTIAL_SEALER');
 
 /** The consumer's handlers (the Registry's organisations and contact persons). */
 @Module({ controllers: [OnRegistryPeople] })
@@ -24,6 +25,7 @@ export const trainingServiceModule = (
     providers: [
       { provide: REGISTRY_PEOPLE, useValue: infrastructure.people },
       { provide: TRAINEES, useValue: infrastructure.trainees },
+      { provide: CREDENTIAL_SEALER, useValue: infrastructure.credentialSealer },
     ],
     context: ({ eventStore, readModels, appendListener }) =>
       TrainingContextModule.forRoot({
@@ -32,6 +34,8 @@ export const trainingServiceModule = (
         appendListener,
         trainees: TRAINEES,
         checkInKeys: checkInKeysFromSecrets(infrastructure.config.checkInSecret),
+        credentials: infrastructure.config.credentials,
+        credentialSealer: CREDENTIAL_SEALER,
         imports: [TrainingDirectoryModule],
       }),
   });

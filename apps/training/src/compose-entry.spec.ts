@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -24,6 +24,10 @@ const given = {
   TADAMON_JWT_SECRET: 's'.repeat(48),
   TADAMON_MASTER_KEY: randomBytes(32).toString('base64'),
   TADAMON_CHECK_IN_SECRET: randomBytes(32).toString('base64'),
+  TADAMON_CREDENTIAL_ISSUER_KEY: generateKeyPairSync('ed25519').privateKey.export({
+    format: 'pem',
+    type: 'pkcs8',
+  }) as string,
 };
 
 describe("docker-compose.yml's training entry", () => {
@@ -52,6 +56,11 @@ describe("docker-compose.yml's training entry", () => {
       }
       throw new Error('expected a ConfigurationError');
     })();
-    expect(problems).toEqual(['TADAMON_CHECK_IN_SECRET', 'TADAMON_JWT_SECRET', 'TADAMON_MASTER_KEY']);
+    expect(problems).toEqual([
+      'TADAMON_CHECK_IN_SECRET',
+      'TADAMON_CREDENTIAL_ISSUER_KEY',
+      'TADAMON_JWT_SECRET',
+      'TADAMON_MASTER_KEY',
+    ]);
   });
 });

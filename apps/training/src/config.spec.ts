@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,10 @@ import { loadTrainingConfig, TRAINING_VARIABLES } from './config';
 const key = () => randomBytes(32).toString('base64');
 const MASTER_KEY = key();
 const CHECK_IN_SECRET = key();
+const ISSUER_KEY = generateKeyPairSync('ed25519').privateKey.export({
+  format: 'pem',
+  type: 'pkcs8',
+}) as string;
 const valid = {
   DATABASE_URL: 'postgres://tadamon:p4ssw0rd@db:5432/training',
   MONGODB_URL: 'mongodb://m1:27017/',
@@ -15,6 +19,8 @@ const valid = {
   TADAMON_MASTER_KEY: MASTER_KEY,
   TADAMON_CHECK_IN_SECRET: CHECK_IN_SECRET,
   TADAMON_JWT_SECRET: 's'.repeat(32),
+  TADAMON_CREDENTIAL_ISSUER_KEY: ISSUER_KEY,
+  TADAMON_PUBLIC_URL: 'https://tadamon.example.org/',
 };
 
 function problemsOf(env: NodeJS.ProcessEnv): ConfigurationError['problems'] {
@@ -81,6 +87,23 @@ describe('the Training service configuration', () => {
     expect(config.databaseUrl).toBe(valid.DATABASE_URL);
   });
 
+  it('takes the certificates’ issuer: its Ed25519 key, the public URL, the pass; refuses another kind of key', () => {
+    const config = loadTrainingConfig(valid);
+    expect(config.credentials).toEqual({
+      keyPem: ISSUER_KEY,
+      publicUrl: 'https://tadamon.example.org',
+      passIntervalMs: 60_000,
+    });
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+      format: 'pem',
+      type: 'pkcs8',
+    });
+    for (const bad of ['not a key', String(rsa)])
+      expect(problemsOf({ ...valid, TADAMON_CREDENTIAL_ISSUER_KEY: bad }).map((p) => p.variable)).toEqual([
+        'TADAMON_CREDENTIAL_ISSUER_KEY',
+      ]);
+  });
+
   it('refuses a check-in secret or master key that is not 32 bytes of base64', () => {
     for (const bad of ['', 'short', randomBytes(16).toString('base64'), `${key()}!`])
       expect(problemsOf({ ...valid, TADAMON_CHECK_IN_SECRET: bad }).map((p) => p.variable)).toEqual([
@@ -114,10 +137,12 @@ describe('the Training service configuration', () => {
         'MONGODB_URL',
         'PORT',
         'TADAMON_CHECK_IN_SECRET',
+        'TADAMON_CREDENTIAL_ISSUER_KEY',
         'TADAMON_JWT_PERSON_CLAIM',
         'TADAMON_JWT_SECRET',
         'TADAMON_KEY_STORE_URL',
         'TADAMON_MASTER_KEY',
+        'TADAMON_PUBLIC_URL',
       ].sort(),
     );
     expect(error.message).not.toContain('hunter2');

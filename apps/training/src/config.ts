@@ -1,4 +1,5 @@
 import { consumerGroup, TRAINING_CONTEXT } from '@tadamon/contracts';
+import { ed25519PrivateKeyPem } from '@tadamon/credentials';
 import { loadSealPrivateKey } from '@tadamon/event-store';
 import {
   base64Key,
@@ -6,6 +7,7 @@ import {
   ConfigurationProblem,
   connectionString,
   defineConfig,
+  env,
   eventStoreVariables,
   httpVariables,
   kafkaName,
@@ -15,6 +17,7 @@ import {
   logSealsSection,
   logSealVariables,
   readModelVariables,
+  refined,
   ServiceConfig,
   tokenVariables,
 } from '@tadamon/nest-kit';
@@ -28,6 +31,8 @@ export interface TrainingConfig extends ServiceConfig {
   masterKey: string;
   /** 32 bytes, base64: signs the check-in codes a trainer shows (every instance shares it). */
   checkInSecret: string;
+  /** The certificates' issuer: its Ed25519 key (PKCS#8 PEM), the public URL its ids live under, its pass. */
+  credentials: { keyPem: string; publicUrl: string; passIntervalMs: number };
   kafka: ServiceConfig['kafka'] & { group: string };
   /** Certificates are issued from this log: it is sealed when a key is given. */
   logSeals: LogSealSettings;
@@ -44,6 +49,16 @@ const schema = defineConfig({
   TADAMON_KEY_STORE_URL: connectionString(['postgres', 'postgresql']).optional(),
   TADAMON_MASTER_KEY: base64Key(32),
   TADAMON_CHECK_IN_SECRET: base64Key(32),
+  // Required: every instance signs with the one key credentials already issued verify against.
+  TADAMON_CREDENTIAL_ISSUER_KEY: refined(env.string({ maxLength: 10_000 }), (value) => {
+    try {
+      return { ok: true, value: ed25519PrivateKeyPem(value) };
+    } catch (error) {
+      return { ok: false, reason: (error as Error).message.replace(/: .*$/s, '') };
+    }
+  }),
+  TADAMON_PUBLIC_URL: env.url({ protocols: ['http', 'https'] }),
+  TADAMON_CERTIFICATE_PASS_SECONDS: env.int({ min: 0, max: 86_400 }).default(60),
   ...tokenVariables(),
   ...logSealVariables(loadSealPrivateKey),
 });
@@ -90,6 +105,11 @@ export function loadTrainingConfig(environment: NodeJS.ProcessEnv = process.env)
     keyStoreUrl: values.TADAMON_KEY_STORE_URL ?? databaseUrl,
     masterKey: values.TADAMON_MASTER_KEY,
     checkInSecret: values.TADAMON_CHECK_IN_SECRET,
+    credentials: {
+      keyPem: values.TADAMON_CREDENTIAL_ISSUER_KEY,
+      publicUrl: values.TADAMON_PUBLIC_URL.href.replace(/\/$/, ''),
+      passIntervalMs: values.TADAMON_CERTIFICATE_PASS_SECONDS * 1000,
+    },
     kafka: { ...config.kafka, group: values.TADAMON_KAFKA_GROUP },
     logSeals: logSealsSection(values),
   };

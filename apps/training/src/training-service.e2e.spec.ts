@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   deadLetterTopic,
@@ -83,6 +83,10 @@ describe('the Training service (distributed profile) on Kafka, PostgreSQL and Fe
         TADAMON_JWT_SECRET: secret,
         TADAMON_MASTER_KEY: masterKey,
         TADAMON_CHECK_IN_SECRET: randomBytes(32).toString('base64'),
+        TADAMON_CREDENTIAL_ISSUER_KEY: generateKeyPairSync('ed25519')
+          .privateKey.export({ format: 'pem', type: 'pkcs8' })
+          .toString(),
+        TADAMON_PUBLIC_URL: 'http://127.0.0.1:3005',
       },
     });
     await app.listen(0, '127.0.0.1');

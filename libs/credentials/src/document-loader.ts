@@ -16,7 +16,8 @@ export interface LoadedDocument {
 export type DocumentLoader = (url: string) => Promise<LoadedDocument>;
 
 /** The platform's status list credentials by URL (undefined when it has none at that URL). */
-export type StatusListSource = (url: string) => Promise<Record<string, unknown> | undefined>;
+/** A status list credential: Data Integrity (an object) or VC-JWT (a compact JWS string). */
+export type StatusListSource = (url: string) => Promise<Record<string, unknown> | string | undefined>;
 
 /** Every JSON-LD context a credential of ours or its proofs refer to, from the installed packages. */
 const CONTEXTS: ReadonlyMap<string, unknown> = new Map<string, unknown>([

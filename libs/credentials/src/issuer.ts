@@ -26,10 +26,18 @@ export class CredentialSigner {
     return new CredentialSigner(key, keyPair, privateKey, documentLoader);
   }
 
-  /** The credential with a `proof` (DataIntegrityProof, eddsa-rdfc-2022, proofPurpose assertionMethod). */
-  async signDataIntegrity(credential: Credential): Promise<Credential> {
+  /**
+   * The credential with a `proof` (DataIntegrityProof, eddsa-rdfc-2022, proofPurpose
+   * assertionMethod). `created` fixes the proof's date (default now): with it, the same
+   * credential signed twice gives the same bytes (Ed25519 signatures are deterministic).
+   */
+  async signDataIntegrity(credential: Credential, options: { created?: string } = {}): Promise<Credential> {
     this.assertIssuer(credential);
-    const suite = new DataIntegrityProof({ signer: this.keyPair.signer(), cryptosuite });
+    const suite = new DataIntegrityProof({
+      signer: this.keyPair.signer(),
+      cryptosuite,
+      ...(options.created ? { date: options.created } : {}),
+    });
     return (await vc.issue({
       credential: structuredClone(credential),
       suite,

@@ -1,4 +1,4 @@
-import { createPrivateKey, JsonWebKey as NodeJwk } from 'node:crypto';
+import { createPrivateKey, JsonWebKey as NodeJwk, KeyObject } from 'node:crypto';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import type { Ed25519KeyPair, OkpJwk } from '@digitalbazaar/ed25519-multikey';
 
@@ -126,4 +126,25 @@ async function materialOf(keyPair: Ed25519KeyPair): Promise<IssuerKeyMaterial> {
     publicKeyMultibase: exported.publicKeyMultibase,
     secretKeyMultibase: exported.secretKeyMultibase,
   };
+}
+
+/**
+ * An Ed25519 private key given as a PKCS#8 PEM or an RFC 8037 private JWK (JSON), as a PKCS#8 PEM.
+ * Throws an Error saying what is wrong (never the key itself).
+ */
+export function ed25519PrivateKeyPem(text: string): string {
+  let key: KeyObject;
+  try {
+    const trimmed = text.trim();
+    key = trimmed.startsWith('{')
+      ? createPrivateKey({ key: JSON.parse(trimmed) as NodeJwk, format: 'jwk' })
+      : createPrivateKey(trimmed);
+  } catch (error) {
+    throw new Error(
+      `must be an Ed25519 private key, PKCS#8 PEM (openssl genpkey -algorithm ed25519) or a private JWK (OKP, Ed25519, x, d): ${(error as Error).message}`,
+    );
+  }
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`must be an Ed25519 key, not ${key.asymmetricKeyType ?? 'another kind'}`);
+  return key.export({ format: 'pem', type: 'pkcs8' }) as string;
 }

@@ -11,8 +11,11 @@ export class VerifiedStatusLists {
 
   constructor(private readonly max = 64) {}
 
+  /** A VC-JWT list (a string) is hashed as its exact bytes; a Data Integrity list as its JSON. */
   static digestOf(list: unknown): string {
-    return createHash('sha256').update(JSON.stringify(list)).digest('base64url');
+    return createHash('sha256')
+      .update(typeof list === 'string' ? list : JSON.stringify(list))
+      .digest('base64url');
   }
 
   has(digest: string): boolean {

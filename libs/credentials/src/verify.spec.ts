@@ -5,7 +5,7 @@ import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import { CredentialSigner } from './issuer';
 import { generateIssuerKey, keyPairOf } from './keys';
 import type { Credential } from './open-badge';
-import { encodeStatusList } from './status-list';
+import { encodeStatusList, statusListCredential } from './status-list';
 import { ARABIC_NAME, ISSUER, sampleIssuer } from './testing/sample-issuer';
 import { verifyCredential, VerifierOptions } from './verify';
 import { VerifiedStatusLists } from './verified-status-lists';
@@ -238,7 +238,7 @@ describe('verifyCredential', () => {
       const signed = await issuer.signer.signDataIntegrity(issuer.credential());
       const url = `${ISSUER}/status/suspension/1`;
       issuer.lists.set(url, {
-        ...other.lists.get('https://other.example/issuer/status/suspension/1'),
+        ...(other.lists.get('https://other.example/issuer/status/suspension/1') as Record<string, unknown>),
         id: url,
       });
       const result = await verifyCredential(signed, options(issuer));
@@ -282,6 +282,64 @@ describe('verifyCredential', () => {
       const lists = new VerifiedStatusLists(2);
       for (const digest of ['a', 'b', 'a', 'c']) lists.add(digest);
       expect([lists.has('a'), lists.has('b'), lists.has('c'), lists.size]).toEqual([true, false, true, 2]);
+    });
+  });
+
+  describe('with status lists served as VC-JWT', () => {
+    it('reads the bits of a list verified as a JWT: valid, then revoked, for both formats', async () => {
+      const jwtIssuer = await sampleIssuer({ listFormat: 'jwt' });
+      const jwt = await jwtIssuer.signer.signJwt(jwtIssuer.credential());
+      const signed = await jwtIssuer.signer.signDataIntegrity(jwtIssuer.credential());
+      expect(await verifyCredential(jwt, options(jwtIssuer))).toMatchObject({
+        valid: true,
+        checks: allChecks,
+      });
+      expect((await verifyCredential(signed, options(jwtIssuer))).valid).toBe(true);
+      await jwtIssuer.setStatus('revocation', 42, true);
+      expect((await verifyCredential(jwt, options(jwtIssuer))).checks).toEqual({
+        ...allChecks,
+        revocation: false,
+      });
+    });
+
+    it('refuses a JWT list whose payload was changed after signing, remembered or not', async () => {
+      const jwtIssuer = await sampleIssuer({ listFormat: 'jwt' });
+      const jwt = await jwtIssuer.signer.signJwt(jwtIssuer.credential());
+      const remembered = options(jwtIssuer, { verifiedStatusLists: new VerifiedStatusLists() });
+      expect((await verifyCredential(jwt, remembered)).valid).toBe(true);
+      await jwtIssuer.setStatus('revocation', 42, true);
+      const url = `${ISSUER}/status/revocation/1`;
+      const [header, , signature] = String(jwtIssuer.lists.get(url)).split('.');
+      const clearList = await statusListCredential({
+        id: url,
+        issuer: ISSUER,
+        purpose: 'revocation',
+        setIndexes: [],
+        validFrom: '2026-01-01T00:00:00Z',
+      });
+      const forgedPayload = Buffer.from(JSON.stringify(clearList)).toString('base64url');
+      jwtIssuer.lists.set(url, `${header}.${forgedPayload}.${signature}`);
+      const forged = await verifyCredential(jwt, remembered);
+      expect(forged.checks.revocation).toBe(false);
+      expect(forged.valid).toBe(false);
+    });
+
+    it('remembers a JWT list by its exact bytes: the second verification checks one signature', async () => {
+      const jwtIssuer = await sampleIssuer({ listFormat: 'jwt' });
+      const jwt = await jwtIssuer.signer.signJwt(jwtIssuer.credential());
+      const keyLoads: string[] = [];
+      const documentLoader = (url: string) => (
+        url === jwtIssuer.key.id && keyLoads.push(url),
+        jwtIssuer.documentLoader(url)
+      );
+      const remembered = options(jwtIssuer, {
+        documentLoader,
+        verifiedStatusLists: new VerifiedStatusLists(),
+      });
+      expect((await verifyCredential(jwt, remembered)).valid).toBe(true);
+      expect(keyLoads).toHaveLength(3); // the credential's and both lists' signatures
+      expect((await verifyCredential(jwt, remembered)).valid).toBe(true);
+      expect(keyLoads).toHaveLength(4); // the credential's only
     });
   });
 });

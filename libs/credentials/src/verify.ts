@@ -211,7 +211,22 @@ async function statusClear(
     if (!Number.isInteger(index) || index < 0 || String(index) !== entry.statusListIndex)
       throw new Error(`statusListIndex ${entry.statusListIndex} is not an index.`);
     if (typeof entry.statusListCredential !== 'string') throw new Error('statusListCredential is missing.');
-    const list = (await documentLoader(entry.statusListCredential)).document as Credential;
+    const loaded = (await documentLoader(entry.statusListCredential)).document;
+    const listErrors: string[] = [];
+    const digest = memo && VerifiedStatusLists.digestOf(loaded);
+    const remembered = Boolean(digest && memo.has(digest));
+    // A list served as a VC-JWT is verified by one Ed25519 check of its bytes, no canonicalisation.
+    let list = loaded as Credential;
+    let jwtHolds = false;
+    if (typeof loaded === 'string') {
+      const decoded = remembered
+        ? { credential: JSON.parse(jwtPayloadText(loaded)) as Credential, signature: true }
+        : await verifyJwt(loaded, documentLoader, listErrors);
+      if (!decoded.credential)
+        throw new Error(`the status list VC-JWT does not verify (${listErrors.join(' ')})`);
+      list = decoded.credential;
+      jwtHolds = decoded.signature;
+    }
     const subject = list.credentialSubject as { type?: string; statusPurpose?: string; encodedList?: string };
     if (
       !([] as unknown[]).concat(list.type).includes('BitstringStatusListCredential') ||
@@ -224,10 +239,9 @@ async function statusClear(
       throw new Error(`the list's purpose is ${subject.statusPurpose}, not ${purpose}.`);
     if (issuerIdOf(list) !== issuerIdOf(credential))
       throw new Error(`the list's issuer is not the credential's.`);
-    const listErrors: string[] = [];
-    const digest = memo && VerifiedStatusLists.digestOf(list);
     const proofHolds =
-      (digest && memo.has(digest)) || (await verifyDataIntegrity(list, documentLoader, listErrors));
+      remembered ||
+      (typeof loaded === 'string' ? jwtHolds : await verifyDataIntegrity(list, documentLoader, listErrors));
     if (proofHolds && digest) memo.add(digest);
     if (!proofHolds || !datesHold(list, now, listErrors, 'The list'))
       throw new Error(`the status list credential does not verify (${listErrors.join(' ')})`);
@@ -241,6 +255,10 @@ async function statusClear(
     errors.push(`Status (${purpose}): ${describe(error)}`);
     return false;
   }
+}
+
+function jwtPayloadText(jwt: string): string {
+  return Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8');
 }
 
 /** The error's message and those of its causes (jsonld wraps the document loader's refusal in `details.cause`). */

@@ -1,7 +1,8 @@
 import { FieldIssue } from './field-issues';
 
 /** How the API answers a refusal: one of the kit's problem kinds a domain may name. */
-export type RefusalKind = 'validation' | 'not-found' | 'forbidden' | 'conflict';
+/** `gone`: what was there is no more, for good (a credential whose holder was erased). */
+export type RefusalKind = 'validation' | 'not-found' | 'forbidden' | 'conflict' | 'gone';
 
 /**
  * Base of a context's typed errors. Each context derives its own base (RegistryError,

@@ -39,6 +39,20 @@ export * from './application/training-problems';
 export * from './application/training-messages';
 export * from './application/check-in-code-errors';
 export * from './application/check-in';
+// Certificates as credentials: issuance on completion, status lists, verification.
+export * from './application/credential-ports';
+export * from './application/credential-issuer';
+export * from './application/certificate-credential';
+export * from './application/certificate-errors';
+export * from './application/status-list-publication';
+export * from './application/certificate-verification';
+export {
+  CertificateIssuance as CertificateIssuanceProcess,
+  certificateIdFor,
+  CertificatePassSettings,
+  IssuanceReport,
+  TRAINING_CERTIFICATE_PASS_SETTINGS,
+} from './application/certificate-issuance';
 export * from './projections';
 export * from './training.module';
 export * from './application/enrolment-outcome';

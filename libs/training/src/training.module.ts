@@ -4,6 +4,11 @@ import { EnrolmentAccess } from './api/enrolment-access';
 import { TRAINING_CONTROLLERS } from './api/training-controllers';
 import { checkInCodes, CheckInKeys } from './application/check-in-codes';
 import { TRAINING_CHECK_IN_CODES } from './application/check-in';
+import { CertificateIssuance, TRAINING_CERTIFICATE_PASS_SETTINGS } from './application/certificate-issuance';
+import { CertificateVerification } from './application/certificate-verification';
+import { CredentialIssuer, CredentialIssuerSettings } from './application/credential-issuer';
+import { TRAINING_CREDENTIAL_ISSUER, TRAINING_CREDENTIAL_SEALER } from './application/credential-ports';
+import { StatusListPublication } from './application/status-list-publication';
 import { TrainingCommands } from './application/training-commands';
 import {
   TRAINING_APPEND_LISTENER,
@@ -21,6 +26,10 @@ export interface TrainingModuleOptions extends TrainingInfrastructure {
   checkInKeys: CheckInKeys;
   /** How long one check-in code stays valid, in seconds (10 to 600, default 60). */
   checkInStepSeconds?: number;
+  /** The platform as an issuer of certificates: its key, its public URL, how often the issuance pass runs. */
+  credentials: CredentialIssuerSettings;
+  /** The host's provider sealing data under a person's key (the PersonalDataCipher). */
+  credentialSealer: symbol | string;
 }
 
 /**
@@ -50,8 +59,20 @@ export class TrainingContextModule {
         TrainingCommands,
         CatalogueModules,
         EnrolmentAccess,
+        {
+          provide: TRAINING_CREDENTIAL_ISSUER,
+          useFactory: () => CredentialIssuer.create(options.credentials),
+        },
+        { provide: TRAINING_CREDENTIAL_SEALER, useExisting: options.credentialSealer },
+        {
+          provide: TRAINING_CERTIFICATE_PASS_SETTINGS,
+          useValue: { intervalMs: options.credentials.passIntervalMs ?? 60_000 },
+        },
+        StatusListPublication,
+        CertificateVerification,
+        CertificateIssuance,
       ],
-      exports: [TrainingCommands],
+      exports: [TrainingCommands, CertificateIssuance, StatusListPublication, CertificateVerification],
     };
   }
 }

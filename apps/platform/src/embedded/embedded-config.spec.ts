@@ -1,3 +1,4 @@
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,5 +65,44 @@ describe('the embedded platform’s check-in secret', () => {
     expect(() => loadEmbeddedConfig({ TADAMON_CHECK_IN_SECRET: 'short' }, dir)).toThrow(
       /TADAMON_CHECK_IN_SECRET/,
     );
+  });
+});
+
+describe('the embedded platform’s credential issuer key', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tadamon-config-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('generates an Ed25519 key in DATA_DIR/credential-issuer-key.pem and keeps it across starts', () => {
+    const first = loadEmbeddedConfig({}, dir).credentialIssuerKeyPem;
+    expect(createPrivateKey(first).asymmetricKeyType).toBe('ed25519');
+    expect(loadEmbeddedConfig({}, dir).credentialIssuerKeyPem).toBe(first);
+  });
+
+  it('takes TADAMON_CREDENTIAL_ISSUER_KEY as a PEM or a private JWK, the same key either way', () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }) as string;
+    const jwk = JSON.stringify(privateKey.export({ format: 'jwk' }));
+    expect(loadEmbeddedConfig({ TADAMON_CREDENTIAL_ISSUER_KEY: pem }, dir).credentialIssuerKeyPem).toBe(pem);
+    expect(loadEmbeddedConfig({ TADAMON_CREDENTIAL_ISSUER_KEY: jwk }, dir).credentialIssuerKeyPem).toBe(pem);
+  });
+
+  it('passes over owed certificates every TADAMON_CERTIFICATE_PASS_SECONDS (default 60, 0: at start only)', () => {
+    expect(loadEmbeddedConfig({}, dir).certificatePassSeconds).toBe(60);
+    expect(loadEmbeddedConfig({ TADAMON_CERTIFICATE_PASS_SECONDS: '0' }, dir).certificatePassSeconds).toBe(0);
+    for (const value of ['-1', '1.5', 'often', '86401'])
+      expect(() => loadEmbeddedConfig({ TADAMON_CERTIFICATE_PASS_SECONDS: value }, dir)).toThrow(
+        /TADAMON_CERTIFICATE_PASS_SECONDS/,
+      );
+  });
+
+  it('refuses a key that is not Ed25519, or not a key', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({
+      format: 'pem',
+      type: 'pkcs8',
+    }) as string;
+    for (const value of [rsa, 'not a key', '{"kty":"OKP"}'])
+      expect(() => loadEmbeddedConfig({ TADAMON_CREDENTIAL_ISSUER_KEY: value }, dir)).toThrow(
+        /TADAMON_CREDENTIAL_ISSUER_KEY/,
+      );
   });
 });

@@ -3,6 +3,7 @@ import { sealPrivateKeyFromEnvironment } from '@tadamon/event-store';
 import { env as variables } from '@tadamon/nest-kit';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { certificatePassSeconds, credentialIssuerKey } from './credential-issuer-config';
 
 export class ConfigurationError extends Error {
   constructor(
@@ -25,6 +26,10 @@ export interface EmbeddedConfig {
   jwtSecret: string;
   /** Signs the training check-in codes: TADAMON_CHECK_IN_SECRET (32 bytes, base64), else DATA_DIR/check-in-secret (generated). */
   checkInSecret: string;
+  /** Signs Training's certificates (PKCS#8 PEM, Ed25519): TADAMON_CREDENTIAL_ISSUER_KEY, else DATA_DIR/credential-issuer-key.pem (generated). */
+  credentialIssuerKeyPem: string;
+  /** Between two passes issuing the certificates owed to completions: TADAMON_CERTIFICATE_PASS_SECONDS (default 60; 0: at start only). */
+  certificatePassSeconds: number;
   /** Personal-data keys (wrapped), outside the event log. */
   keyStoreFile: string;
   /** Wraps the personal-data keys: TADAMON_MASTER_KEY (32 bytes, base64), else one generated and kept in DATA_DIR. */
@@ -79,6 +84,8 @@ export function loadEmbeddedConfig(env: NodeJS.ProcessEnv = process.env, dataDir
     idempotencyFile: resolve(dir, 'idempotency.db'),
     jwtSecret: jwtSecret(env, dir),
     checkInSecret: checkInSecret(env, dir),
+    credentialIssuerKeyPem: credentialIssuerKey(env, dir),
+    certificatePassSeconds: certificatePassSeconds(env),
     keyStoreFile: resolve(dir, 'keys.db'),
     masterKey: masterKey(env, dir),
     rateLimitPerMinute: rateLimit(env),

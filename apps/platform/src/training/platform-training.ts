@@ -35,5 +35,11 @@ export const platformTraining = (config: EmbeddedConfig): DynamicModule =>
     appendListener: APPEND_LISTENER,
     trainees: TRAINEE_DIRECTORY,
     checkInKeys: checkInKeysFromSecrets(config.checkInSecret),
+    credentials: {
+      keyPem: config.credentialIssuerKeyPem,
+      publicUrl: config.publicUrl,
+      passIntervalMs: config.certificatePassSeconds * 1000,
+    },
+    credentialSealer: PERSONAL_DATA,
     imports: [PlatformTraineeDirectory.forRoot()],
   });

@@ -22,6 +22,7 @@ interface TrainingState {
   inbox: PostgresInbox;
   people: PostgresRegistryPeople;
   registryKeys: PostgresKeyStore;
+  cards: PersonalDataCipher;
 }
 
 /**
@@ -38,6 +39,8 @@ export class TrainingInfrastructure extends ContextInfrastructure {
   readonly people: PostgresRegistryPeople;
   /** The directory's people as Training's trainees (TraineeDirectory). */
   readonly trainees: RegistryTrainees;
+  /** Seals a certificate's credential under its trainee's own key (the Registry's key store). */
+  readonly credentialSealer: PersonalDataCipher;
   private readonly registryKeys: PostgresKeyStore;
 
   private constructor(
@@ -76,6 +79,7 @@ export class TrainingInfrastructure extends ContextInfrastructure {
     this.consumerGroup = consumerGroup;
     this.people = state.people;
     this.trainees = new RegistryTrainees(state.people);
+    this.credentialSealer = state.cards;
     this.registryKeys = state.registryKeys;
     this.consumer = new KafkaEventConsumer({
       kafka: { brokers, clientId: group },
@@ -112,7 +116,7 @@ export class TrainingInfrastructure extends ContextInfrastructure {
           people: await PostgresRegistryPeople.create(pool, cards, 'tadamon_training'),
         }),
       );
-      return new TrainingInfrastructure(config, log, { pool, ...state, registryKeys }, resources);
+      return new TrainingInfrastructure(config, log, { pool, ...state, registryKeys, cards }, resources);
     });
   }
 

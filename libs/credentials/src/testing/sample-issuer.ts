@@ -41,10 +41,12 @@ export function sampleInput(
  * An issuer with a fresh key, its two status lists held in memory (`setStatus` re-signs one), and
  * the loader serving them.
  */
-export async function sampleIssuer(options: { issuer?: string; otherKeys?: IssuerKeyMaterial[] } = {}) {
+export async function sampleIssuer(
+  options: { issuer?: string; otherKeys?: IssuerKeyMaterial[]; listFormat?: 'ldp' | 'jwt' } = {},
+) {
   const issuer = options.issuer ?? ISSUER;
   const key = await generateIssuerKey(issuer);
-  const lists = new Map<string, Record<string, unknown>>();
+  const lists = new Map<string, Record<string, unknown> | string>();
   const documentLoader = staticDocumentLoader({
     issuerKeys: [key, ...(options.otherKeys ?? [])],
     statusLists: async (url) => lists.get(url),
@@ -59,7 +61,10 @@ export async function sampleIssuer(options: { issuer?: string; otherKeys?: Issue
       setIndexes: bits[purpose],
       validFrom: '2026-01-01T00:00:00Z',
     });
-    lists.set(list.id as string, await signer.signDataIntegrity(list));
+    lists.set(
+      list.id as string,
+      options.listFormat === 'jwt' ? await signer.signJwt(list) : await signer.signDataIntegrity(list),
+    );
   };
   await publish('revocation');
   await publish('suspension');

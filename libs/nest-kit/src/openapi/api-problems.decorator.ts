@@ -3,7 +3,7 @@ import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_KINDS, ProblemKind, problemType } from '../problems/problem';
 import { ProblemDetailsSchema } from './problem-details.schema';
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 410 | 412 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export function problemResponse(status: number) {
   const kinds = (Object.keys(PROBLEM_KINDS) as ProblemKind[]).filter(

@@ -12,6 +12,7 @@ export const PROBLEM_KINDS = {
   conflict: { status: 409, title: 'Conflict' },
   'idempotency-key-in-use': { status: 409, title: 'Idempotency key in use' },
   'precondition-failed': { status: 412, title: 'Precondition failed' },
+  gone: { status: 410, title: 'Gone' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'uri-too-long': { status: 414, title: 'URI too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },

@@ -1,4 +1,4 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Logger, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ExpectedRevision, RecordedEvent } from '@tadamon/eventsourcing';
 import {
@@ -10,6 +10,7 @@ import {
   ExpectedRevisionHeader,
   plainJson,
 } from '@tadamon/nest-kit';
+import { CertificateIssuance, IssuanceReport } from '../application/certificate-issuance';
 import { TrainingCommands } from '../application/training-commands';
 import { TraineeCompleted, TraineeNotCompleted } from '../domain/session/session-events';
 import { SESSIONS_PATH } from './attendance.controller';
@@ -41,7 +42,12 @@ const outcomesOf = (events: readonly RecordedEvent[]): TraineeOutcome[] =>
 @ApiBearerAuth()
 @Controller(SESSIONS_PATH)
 export class SessionCompletionController {
-  constructor(private readonly commands: TrainingCommands) {}
+  private readonly logger = new Logger('SessionCompletion');
+
+  constructor(
+    private readonly commands: TrainingCommands,
+    private readonly issuance: CertificateIssuance,
+  ) {}
 
   @Post(':sessionId/feedback')
   @CommandEndpoint({
@@ -123,7 +129,7 @@ export class SessionCompletionController {
   @CommandEndpoint({
     roles: ['trainer', 'officer'],
     summary:
-      'Close the session after its last sitting: each confirmed trainee completed (with the attendance figures) or not (with the reasons and figures); a repeated close answers the same outcomes (a trainer of the session, or an officer)',
+      'Close the session after its last sitting: each confirmed trainee completed (with the attendance figures) or not (with the reasons and figures); a repeated close answers the same outcomes; the certificates of those who completed are issued at once (`certificates`: the issuance report, null when the next pass issues them) (a trainer of the session, or an officer)',
     problems: [...PROBLEMS],
   })
   async close(
@@ -144,6 +150,24 @@ export class SessionCompletionController {
     const events = outcome.events.length
       ? outcome.recorded
       : ((await this.commands.load('session', sessionId))?.events ?? []);
-    return commandResponse(outcome, { outcomes: outcomesOf(events) });
+    return commandResponse(outcome, {
+      outcomes: outcomesOf(events),
+      certificates: await this.certificatesFor(sessionId),
+    });
+  }
+
+  /**
+   * The certificates the closing owes, issued at once; if that fails the session is closed all the
+   * same, and the issuance pass (at start and every minute) issues them: `null` says so.
+   */
+  private async certificatesFor(sessionId: string): Promise<IssuanceReport | null> {
+    try {
+      return await this.issuance.issueFor(sessionId);
+    } catch (error) {
+      this.logger.error(
+        `certificates of ${sessionId}: ${(error as Error).message}; the next pass issues them`,
+      );
+      return null;
+    }
   }
 }

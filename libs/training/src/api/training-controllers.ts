@@ -1,7 +1,9 @@
 import { Type } from '@nestjs/common';
 import { AttendanceReadsController } from './attendance-reads.controller';
 import { AttendanceController } from './attendance.controller';
+import { CertificatesController } from './certificates.controller';
 import { CheckInController } from './check-in.controller';
+import { CredentialDocumentsController } from './credential-documents.controller';
 import { EnrolmentsController } from './enrolments.controller';
 import { TrainingFiguresController } from './figures.controller';
 import { ModulesController } from './modules.controller';
@@ -20,4 +22,6 @@ export const TRAINING_CONTROLLERS: Type<unknown>[] = [
   CheckInController,
   SessionCompletionController,
   AttendanceReadsController,
+  CertificatesController,
+  CredentialDocumentsController,
 ];

@@ -165,4 +165,14 @@ export const TRAINING_MESSAGES: DomainMessages = {
     fr: "Cette personne n'est pas connue comme personne de contact d'une association.",
     ar: 'هذا الشخص غير معروف كشخص اتصال لدى جمعية.',
   },
+  CERTIFICATE_CREDENTIAL_ERASED: {
+    en: 'The credential of certificate {certificateId} no longer exists: its holder’s personal data was erased.',
+    fr: 'Le justificatif de l’attestation {certificateId} n’existe plus : les données personnelles de son titulaire ont été effacées.',
+    ar: 'لم يعد الاعتماد الرقمي للشهادة {certificateId} موجودًا: مُحيت البيانات الشخصية لصاحبها.',
+  },
+  CREDENTIAL_UNREADABLE: {
+    en: 'Give either a credential (a JSON object with a proof) or a jwt (a compact VC-JWT), not both.',
+    fr: 'Donnez soit un justificatif (objet JSON avec une preuve), soit un jwt (VC-JWT compact), pas les deux.',
+    ar: 'قدّم إما اعتمادًا (كائن JSON مع إثبات) أو jwt (VC-JWT مضغوط)، لا الاثنين معًا.',
+  },
 };

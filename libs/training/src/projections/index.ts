@@ -1,5 +1,6 @@
 import type { Projection } from '@tadamon/read-store';
 import { catalogueProjection } from './catalogue';
+import { certificatesProjection } from './certificates';
 import { enrolmentsProjection } from './enrolments';
 import { sessionRosterProjection } from './session-roster';
 import { sessionsProjection } from './sessions';
@@ -10,6 +11,7 @@ export * from './enrolments';
 export * from './training-figures';
 export * from './session-roster';
 export * from './session-roster-view';
+export * from './certificates';
 
 /** Training's read models: the catalogue, enrolments, rosters, certificates, figures. */
 export const trainingProjections: Projection[] = [
@@ -17,4 +19,5 @@ export const trainingProjections: Projection[] = [
   sessionsProjection,
   enrolmentsProjection,
   sessionRosterProjection,
+  certificatesProjection,
 ];

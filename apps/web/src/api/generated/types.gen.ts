@@ -1606,194 +1606,30 @@ export type CategoryDto = {
     category: 'application-received' | 'application-eligible' | 'application-ineligible' | 'grant-awarded' | 'application-rejected' | 'tranche-released' | 'agreement-signed' | 'agreement-amended' | 'enrolment-confirmed' | 'session-reminder' | 'certificate-issued' | 'call-matching' | 'need-matching' | 'digest';
 };
 
-export type DefineModuleDto = {
-    /**
-     * Default: a new module-<uuid>
-     */
-    moduleId?: string;
-    /**
-     * 1 to 20 capital letters, digits or . _ -
-     */
-    code: string;
-    title: LocalizedTextDto;
-    description: LocalizedLongTextDto;
-    /**
-     * Whole minutes, 1 to 100000
-     */
-    durationMinutes: number;
-    /**
-     * Up to 30: a short code of the ministry's framework or a label in words
-     */
-    competences: Array<string | LocalizedTextDto>;
-    languages: Array<'ar' | 'fr' | 'en'>;
-    theme: 'project-management' | 'fundraising' | 'governance' | 'financial-management' | 'integration' | 'co-development' | 'other';
-};
-
-export type ModuleChangesDto = {
-    /**
-     * 1 to 20 capital letters, digits or . _ -
-     */
-    code?: string;
-    title?: LocalizedTextDto;
-    description?: LocalizedLongTextDto;
-    /**
-     * Whole minutes, 1 to 100000
-     */
-    durationMinutes?: number;
-    /**
-     * Up to 30: a short code of the ministry's framework or a label in words
-     */
-    competences?: Array<string | LocalizedTextDto>;
-    languages?: Array<'ar' | 'fr' | 'en'>;
-    theme?: 'project-management' | 'fundraising' | 'governance' | 'financial-management' | 'integration' | 'co-development' | 'other';
-};
-
-export type ReviseModuleDto = {
-    changes: ModuleChangesDto;
-};
-
-export type RetireDto = {
-    reason?: string;
-};
-
-export type DefinePathDto = {
-    /**
-     * Default: a new path-<uuid>
-     */
-    pathId?: string;
-    title: LocalizedTextDto;
-    /**
-     * 2 to 20 module ids, in the order taken
-     */
-    moduleIds: Array<string>;
-};
-
-export type PathChangesDto = {
-    title?: LocalizedTextDto;
-    /**
-     * 2 to 20 module ids, in the order taken
-     */
-    moduleIds?: Array<string>;
-};
-
-export type RevisePathDto = {
-    changes: PathChangesDto;
-};
-
-export type SessionPlaceDto = {
-    mode: 'in-person' | 'online';
-    /**
-     * In person
-     */
-    city?: string;
-    /**
-     * In person: ISO 3166-1 alpha-2
-     */
-    country?: string;
-    /**
-     * Online: https
-     */
-    url?: string;
-};
-
-export type SittingDto = {
-    sittingId: string;
-    startsAt: string;
-    endsAt: string;
-};
-
-export type CompletionRuleDto = {
-    minAttendancePercent?: number;
-    feedbackRequired?: boolean;
-};
-
-export type ScheduleSessionDto = {
-    /**
-     * Default: a new session-<uuid>
-     */
-    sessionId?: string;
-    /**
-     * An active module of the catalogue
-     */
-    moduleId: string;
-    language: 'ar' | 'fr' | 'en';
-    /**
-     * An IANA time zone
-     */
-    timezone: string;
-    place: SessionPlaceDto;
-    /**
-     * 1 to 50, in time order, not overlapping
-     */
-    sittings: Array<SittingDto>;
-    /**
-     * 1 to 10 trainers' user ids
-     */
-    trainers: Array<string>;
-    capacity: number;
-    completionRule?: CompletionRuleDto;
-};
-
-export type SessionArrangementsDto = {
-    language?: 'ar' | 'fr' | 'en';
-    /**
-     * An IANA time zone
-     */
-    timezone?: string;
-    place?: SessionPlaceDto;
-    /**
-     * 1 to 50, in time order
-     */
-    sittings?: Array<SittingDto>;
-    /**
-     * 1 to 10 trainers' user ids
-     */
-    trainers?: Array<string>;
-};
-
-export type RescheduleSessionDto = {
-    changes: SessionArrangementsDto;
-    reason?: string;
-};
-
-export type SessionCapacityDto = {
-    capacity: number;
-};
-
-export type CancelSessionDto = {
+export type SuspendCertificateDto = {
     reason: string;
 };
 
-export type EnrolDto = {
-    /**
-     * The Registry contact person to enrol; a trainee's own person by default
-     */
-    traineeId?: string;
+export type RevocationReasonDto = {
+    code: 'issued-in-error' | 'completion-annulled' | 'misconduct' | 'superseded' | 'other';
+    text: string;
 };
 
-export type EnrolmentResultDto = {
-    /**
-     * Stream revision after the command; send it back as If-Match
-     */
-    revision: number;
-    /**
-     * Global log position of the last event; null when nothing changed
-     */
-    position: number | null;
-    /**
-     * Events recorded; empty when the command repeated what was already true
-     */
-    events: Array<string>;
-    traineeId: string;
-    status: 'confirmed' | 'waiting';
-    /**
-     * Waiting: the place on the waiting list, 1 for the next seat
-     */
-    waitingPosition?: number;
+export type RevokeCertificateDto = {
+    reason: RevocationReasonDto;
 };
 
-export type CancelEnrolmentDto = {
-    reason?: string;
+export type VerifyCredentialDto = {
+    /**
+     * A Data Integrity credential (JSON, with its proof), at most 64 KiB
+     */
+    credential?: {
+        [key: string]: unknown;
+    };
+    /**
+     * A VC-JWT (compact JWS), at most 64 KiB
+     */
+    jwt?: string;
 };
 
 export type VerificationProgressDto = {
@@ -9596,41 +9432,48 @@ export type PreferencesControllerUnsubscribeResponses = {
 
 export type PreferencesControllerUnsubscribeResponse = PreferencesControllerUnsubscribeResponses[keyof PreferencesControllerUnsubscribeResponses];
 
-export type ModulesControllerListData = {
+export type CertificatesControllerListData = {
     body?: never;
     path?: never;
     query?: {
         page?: number;
         pageSize?: number;
-        status?: 'active' | 'retired';
-        /**
-         * Modules of this theme
-         */
-        theme?: 'project-management' | 'fundraising' | 'governance' | 'financial-management' | 'integration' | 'co-development' | 'other';
-        /**
-         * Paths containing this module
-         */
+        status?: 'active' | 'suspended' | 'revoked';
+        sessionId?: string;
         moduleId?: string;
+        /**
+         * An officer only (an association sees its own)
+         */
+        associationId?: string;
+        traineeId?: string;
     };
-    url: '/api/training/modules';
+    url: '/api/training/certificates';
 };
 
-export type ModulesControllerListErrors = {
+export type CertificatesControllerListErrors = {
     /**
      * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
      */
     400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
     /**
      * Too many requests (urn:tadamon:problem:rate-limited)
      */
     429: ProblemDetailsSchema;
 };
 
-export type ModulesControllerListError = ModulesControllerListErrors[keyof ModulesControllerListErrors];
+export type CertificatesControllerListError = CertificatesControllerListErrors[keyof CertificatesControllerListErrors];
 
-export type ModulesControllerListResponses = {
+export type CertificatesControllerListResponses = {
     /**
-     * Modules of the catalogue, by code
+     * Certificates, newest first
      */
     200: {
         items: Array<{
@@ -9642,510 +9485,354 @@ export type ModulesControllerListResponses = {
     };
 };
 
-export type ModulesControllerListResponse = ModulesControllerListResponses[keyof ModulesControllerListResponses];
+export type CertificatesControllerListResponse = CertificatesControllerListResponses[keyof CertificatesControllerListResponses];
 
-export type ModulesControllerDefineData = {
-    body: DefineModuleDto;
-    path?: never;
-    query?: never;
-    url: '/api/training/modules';
-};
-
-export type ModulesControllerDefineErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type ModulesControllerDefineError = ModulesControllerDefineErrors[keyof ModulesControllerDefineErrors];
-
-export type ModulesControllerDefineResponses = {
-    201: CommandResultDto;
-};
-
-export type ModulesControllerDefineResponse = ModulesControllerDefineResponses[keyof ModulesControllerDefineResponses];
-
-export type ModulesControllerGetData = {
-    body?: never;
-    path: {
-        moduleId: string;
-    };
-    query?: never;
-    url: '/api/training/modules/{moduleId}';
-};
-
-export type ModulesControllerGetErrors = {
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type ModulesControllerGetError = ModulesControllerGetErrors[keyof ModulesControllerGetErrors];
-
-export type ModulesControllerGetResponses = {
-    /**
-     * The module (ETag = revision)
-     */
-    200: {
-        [key: string]: unknown;
-    };
-};
-
-export type ModulesControllerGetResponse = ModulesControllerGetResponses[keyof ModulesControllerGetResponses];
-
-export type ModulesControllerReviseData = {
-    body: ReviseModuleDto;
-    path: {
-        moduleId: string;
-    };
-    query?: never;
-    url: '/api/training/modules/{moduleId}';
-};
-
-export type ModulesControllerReviseErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type ModulesControllerReviseError = ModulesControllerReviseErrors[keyof ModulesControllerReviseErrors];
-
-export type ModulesControllerReviseResponses = {
-    200: CommandResultDto;
-};
-
-export type ModulesControllerReviseResponse = ModulesControllerReviseResponses[keyof ModulesControllerReviseResponses];
-
-export type ModulesControllerRetireData = {
-    body: RetireDto;
-    path: {
-        moduleId: string;
-    };
-    query?: never;
-    url: '/api/training/modules/{moduleId}/retire';
-};
-
-export type ModulesControllerRetireErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type ModulesControllerRetireError = ModulesControllerRetireErrors[keyof ModulesControllerRetireErrors];
-
-export type ModulesControllerRetireResponses = {
-    200: CommandResultDto;
-};
-
-export type ModulesControllerRetireResponse = ModulesControllerRetireResponses[keyof ModulesControllerRetireResponses];
-
-export type PathsControllerListData = {
+export type CertificatesControllerMineData = {
     body?: never;
     path?: never;
     query?: {
         page?: number;
         pageSize?: number;
-        status?: 'active' | 'retired';
-        /**
-         * Modules of this theme
-         */
-        theme?: 'project-management' | 'fundraising' | 'governance' | 'financial-management' | 'integration' | 'co-development' | 'other';
-        /**
-         * Paths containing this module
-         */
+        status?: 'active' | 'suspended' | 'revoked';
+        sessionId?: string;
         moduleId?: string;
-    };
-    url: '/api/training/paths';
-};
-
-export type PathsControllerListErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type PathsControllerListError = PathsControllerListErrors[keyof PathsControllerListErrors];
-
-export type PathsControllerListResponses = {
-    /**
-     * Paths of the catalogue, oldest first
-     */
-    200: {
-        items: Array<{
-            [key: string]: unknown;
-        }>;
-        total: number;
-        page: number;
-        pageSize: number;
-    };
-};
-
-export type PathsControllerListResponse = PathsControllerListResponses[keyof PathsControllerListResponses];
-
-export type PathsControllerDefineData = {
-    body: DefinePathDto;
-    path?: never;
-    query?: never;
-    url: '/api/training/paths';
-};
-
-export type PathsControllerDefineErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type PathsControllerDefineError = PathsControllerDefineErrors[keyof PathsControllerDefineErrors];
-
-export type PathsControllerDefineResponses = {
-    201: CommandResultDto;
-};
-
-export type PathsControllerDefineResponse = PathsControllerDefineResponses[keyof PathsControllerDefineResponses];
-
-export type PathsControllerGetData = {
-    body?: never;
-    path: {
-        pathId: string;
-    };
-    query?: never;
-    url: '/api/training/paths/{pathId}';
-};
-
-export type PathsControllerGetErrors = {
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type PathsControllerGetError = PathsControllerGetErrors[keyof PathsControllerGetErrors];
-
-export type PathsControllerGetResponses = {
-    /**
-     * The path (ETag = revision)
-     */
-    200: {
-        [key: string]: unknown;
-    };
-};
-
-export type PathsControllerGetResponse = PathsControllerGetResponses[keyof PathsControllerGetResponses];
-
-export type PathsControllerReviseData = {
-    body: RevisePathDto;
-    path: {
-        pathId: string;
-    };
-    query?: never;
-    url: '/api/training/paths/{pathId}';
-};
-
-export type PathsControllerReviseErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type PathsControllerReviseError = PathsControllerReviseErrors[keyof PathsControllerReviseErrors];
-
-export type PathsControllerReviseResponses = {
-    200: CommandResultDto;
-};
-
-export type PathsControllerReviseResponse = PathsControllerReviseResponses[keyof PathsControllerReviseResponses];
-
-export type PathsControllerRetireData = {
-    body: RetireDto;
-    path: {
-        pathId: string;
-    };
-    query?: never;
-    url: '/api/training/paths/{pathId}/retire';
-};
-
-export type PathsControllerRetireErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type PathsControllerRetireError = PathsControllerRetireErrors[keyof PathsControllerRetireErrors];
-
-export type PathsControllerRetireResponses = {
-    200: CommandResultDto;
-};
-
-export type PathsControllerRetireResponse = PathsControllerRetireResponses[keyof PathsControllerRetireResponses];
-
-export type SessionsControllerListData = {
-    body?: never;
-    path?: never;
-    query?: {
-        page?: number;
-        pageSize?: number;
-        moduleId?: string;
-        country?: string;
-        city?: string;
-        language?: 'ar' | 'fr' | 'en';
         /**
-         * Sessions ending on or after this date or instant
+         * An officer only (an association sees its own)
          */
-        from?: string;
+        associationId?: string;
+        traineeId?: string;
+    };
+    url: '/api/training/certificates/mine';
+};
+
+export type CertificatesControllerMineErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerMineError = CertificatesControllerMineErrors[keyof CertificatesControllerMineErrors];
+
+export type CertificatesControllerMineResponses = {
+    /**
+     * The caller’s certificates, newest first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type CertificatesControllerMineResponse = CertificatesControllerMineResponses[keyof CertificatesControllerMineResponses];
+
+export type CertificatesControllerSuspendData = {
+    body: SuspendCertificateDto;
+    path: {
+        certificateId: string;
+    };
+    query?: never;
+    url: '/api/training/certificates/{certificateId}/suspend';
+};
+
+export type CertificatesControllerSuspendErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerSuspendError = CertificatesControllerSuspendErrors[keyof CertificatesControllerSuspendErrors];
+
+export type CertificatesControllerSuspendResponses = {
+    200: CommandResultDto;
+};
+
+export type CertificatesControllerSuspendResponse = CertificatesControllerSuspendResponses[keyof CertificatesControllerSuspendResponses];
+
+export type CertificatesControllerReinstateData = {
+    body?: never;
+    path: {
+        certificateId: string;
+    };
+    query?: never;
+    url: '/api/training/certificates/{certificateId}/reinstate';
+};
+
+export type CertificatesControllerReinstateErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerReinstateError = CertificatesControllerReinstateErrors[keyof CertificatesControllerReinstateErrors];
+
+export type CertificatesControllerReinstateResponses = {
+    200: CommandResultDto;
+};
+
+export type CertificatesControllerReinstateResponse = CertificatesControllerReinstateResponses[keyof CertificatesControllerReinstateResponses];
+
+export type CertificatesControllerRevokeData = {
+    body: RevokeCertificateDto;
+    path: {
+        certificateId: string;
+    };
+    query?: never;
+    url: '/api/training/certificates/{certificateId}/revoke';
+};
+
+export type CertificatesControllerRevokeErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerRevokeError = CertificatesControllerRevokeErrors[keyof CertificatesControllerRevokeErrors];
+
+export type CertificatesControllerRevokeResponses = {
+    200: CommandResultDto;
+};
+
+export type CertificatesControllerRevokeResponse = CertificatesControllerRevokeResponses[keyof CertificatesControllerRevokeResponses];
+
+export type CertificatesControllerCredentialData = {
+    body?: never;
+    path: {
+        certificateId: string;
+    };
+    query?: {
+        format?: 'ldp' | 'jwt';
+    };
+    url: '/api/training/certificates/{certificateId}/credential';
+};
+
+export type CertificatesControllerCredentialErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Gone (urn:tadamon:problem:gone)
+     */
+    410: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerCredentialError = CertificatesControllerCredentialErrors[keyof CertificatesControllerCredentialErrors];
+
+export type CertificatesControllerCredentialResponses = {
+    /**
+     * The signed credential: Data Integrity JSON, or a VC-JWT (application/vc+jwt)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CertificatesControllerCredentialResponse = CertificatesControllerCredentialResponses[keyof CertificatesControllerCredentialResponses];
+
+export type CertificatesControllerPrintableData = {
+    body?: never;
+    path: {
+        certificateId: string;
+    };
+    query?: {
+        lang?: 'ar' | 'fr' | 'en';
+    };
+    url: '/api/training/certificates/{certificateId}/printable';
+};
+
+export type CertificatesControllerPrintableErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Gone (urn:tadamon:problem:gone)
+     */
+    410: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CertificatesControllerPrintableError = CertificatesControllerPrintableErrors[keyof CertificatesControllerPrintableErrors];
+
+export type CertificatesControllerPrintableResponses = {
+    /**
+     * A printable page (A4 landscape, self-contained HTML) with the QR to the verification page
+     */
+    200: string;
+};
+
+export type CertificatesControllerPrintableResponse = CertificatesControllerPrintableResponses[keyof CertificatesControllerPrintableResponses];
+
+export type CredentialDocumentsControllerIssuerDocumentData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/training/issuer';
+};
+
+export type CredentialDocumentsControllerIssuerDocumentErrors = {
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CredentialDocumentsControllerIssuerDocumentError = CredentialDocumentsControllerIssuerDocumentErrors[keyof CredentialDocumentsControllerIssuerDocumentErrors];
+
+export type CredentialDocumentsControllerIssuerDocumentResponses = {
+    /**
+     * The issuer’s controller document: its Ed25519 key (Multikey) as assertion method
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CredentialDocumentsControllerIssuerDocumentResponse = CredentialDocumentsControllerIssuerDocumentResponses[keyof CredentialDocumentsControllerIssuerDocumentResponses];
+
+export type CredentialDocumentsControllerStatusListData = {
+    body?: never;
+    path: {
+        statusListId: string;
+        purpose: string;
+    };
+    query?: {
         /**
-         * Sessions starting on or before this date (or before this instant)
+         * ldp (default): Data Integrity JSON; jwt: VC-JWT (also with Accept: application/vc+jwt)
          */
-        to?: string;
-        status?: 'scheduled' | 'enrolment-open' | 'enrolment-closed' | 'held' | 'closed' | 'cancelled';
+        format?: 'ldp' | 'jwt';
     };
-    url: '/api/training/sessions';
+    url: '/api/training/status-lists/{statusListId}/{purpose}';
 };
 
-export type SessionsControllerListErrors = {
+export type CredentialDocumentsControllerStatusListErrors = {
     /**
      * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
      */
     400: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type SessionsControllerListError = SessionsControllerListErrors[keyof SessionsControllerListErrors];
-
-export type SessionsControllerListResponses = {
-    /**
-     * Sessions, soonest first
-     */
-    200: {
-        items: Array<{
-            [key: string]: unknown;
-        }>;
-        total: number;
-        page: number;
-        pageSize: number;
-    };
-};
-
-export type SessionsControllerListResponse = SessionsControllerListResponses[keyof SessionsControllerListResponses];
-
-export type SessionsControllerScheduleData = {
-    body: ScheduleSessionDto;
-    path?: never;
-    query?: never;
-    url: '/api/training/sessions';
-};
-
-export type SessionsControllerScheduleErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type SessionsControllerScheduleError = SessionsControllerScheduleErrors[keyof SessionsControllerScheduleErrors];
-
-export type SessionsControllerScheduleResponses = {
-    201: CommandResultDto;
-};
-
-export type SessionsControllerScheduleResponse = SessionsControllerScheduleResponses[keyof SessionsControllerScheduleResponses];
-
-export type SessionsControllerGetData = {
-    body?: never;
-    path: {
-        sessionId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}';
-};
-
-export type SessionsControllerGetErrors = {
     /**
      * Not found (urn:tadamon:problem:not-found)
      */
@@ -10156,565 +9843,86 @@ export type SessionsControllerGetErrors = {
     429: ProblemDetailsSchema;
 };
 
-export type SessionsControllerGetError = SessionsControllerGetErrors[keyof SessionsControllerGetErrors];
+export type CredentialDocumentsControllerStatusListError = CredentialDocumentsControllerStatusListErrors[keyof CredentialDocumentsControllerStatusListErrors];
 
-export type SessionsControllerGetResponses = {
+export type CredentialDocumentsControllerStatusListResponses = {
     /**
-     * The session (ETag = revision)
+     * A BitstringStatusListCredential, Data Integrity JSON or VC-JWT
      */
     200: {
         [key: string]: unknown;
     };
 };
 
-export type SessionsControllerGetResponse = SessionsControllerGetResponses[keyof SessionsControllerGetResponses];
+export type CredentialDocumentsControllerStatusListResponse = CredentialDocumentsControllerStatusListResponses[keyof CredentialDocumentsControllerStatusListResponses];
 
-export type SessionsControllerRescheduleData = {
-    body: RescheduleSessionDto;
-    path: {
-        sessionId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}';
-};
-
-export type SessionsControllerRescheduleErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type SessionsControllerRescheduleError = SessionsControllerRescheduleErrors[keyof SessionsControllerRescheduleErrors];
-
-export type SessionsControllerRescheduleResponses = {
-    200: CommandResultDto;
-};
-
-export type SessionsControllerRescheduleResponse = SessionsControllerRescheduleResponses[keyof SessionsControllerRescheduleResponses];
-
-export type SessionsControllerCapacityData = {
-    body: SessionCapacityDto;
-    path: {
-        sessionId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}/capacity';
-};
-
-export type SessionsControllerCapacityErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type SessionsControllerCapacityError = SessionsControllerCapacityErrors[keyof SessionsControllerCapacityErrors];
-
-export type SessionsControllerCapacityResponses = {
-    200: CommandResultDto;
-};
-
-export type SessionsControllerCapacityResponse = SessionsControllerCapacityResponses[keyof SessionsControllerCapacityResponses];
-
-export type SessionsControllerOpenEnrolmentData = {
-    body?: never;
-    path: {
-        sessionId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}/enrolment/open';
-};
-
-export type SessionsControllerOpenEnrolmentErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type SessionsControllerOpenEnrolmentError = SessionsControllerOpenEnrolmentErrors[keyof SessionsControllerOpenEnrolmentErrors];
-
-export type SessionsControllerOpenEnrolmentResponses = {
-    200: CommandResultDto;
-};
-
-export type SessionsControllerOpenEnrolmentResponse = SessionsControllerOpenEnrolmentResponses[keyof SessionsControllerOpenEnrolmentResponses];
-
-export type SessionsControllerCloseEnrolmentData = {
-    body?: never;
-    path: {
-        sessionId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}/enrolment/close';
-};
-
-export type SessionsControllerCloseEnrolmentErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type SessionsControllerCloseEnrolmentError = SessionsControllerCloseEnrolmentErrors[keyof SessionsControllerCloseEnrolmentErrors];
-
-export type SessionsControllerCloseEnrolmentResponses = {
-    200: CommandResultDto;
-};
-
-export type SessionsControllerCloseEnrolmentResponse = SessionsControllerCloseEnrolmentResponses[keyof SessionsControllerCloseEnrolmentResponses];
-
-export type SessionsControllerCancelData = {
-    body: CancelSessionDto;
-    path: {
-        sessionId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}/cancel';
-};
-
-export type SessionsControllerCancelErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type SessionsControllerCancelError = SessionsControllerCancelErrors[keyof SessionsControllerCancelErrors];
-
-export type SessionsControllerCancelResponses = {
-    200: CommandResultDto;
-};
-
-export type SessionsControllerCancelResponse = SessionsControllerCancelResponses[keyof SessionsControllerCancelResponses];
-
-export type SessionsControllerHeldData = {
-    body?: never;
-    path: {
-        sessionId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}/held';
-};
-
-export type SessionsControllerHeldErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type SessionsControllerHeldError = SessionsControllerHeldErrors[keyof SessionsControllerHeldErrors];
-
-export type SessionsControllerHeldResponses = {
-    200: CommandResultDto;
-};
-
-export type SessionsControllerHeldResponse = SessionsControllerHeldResponses[keyof SessionsControllerHeldResponses];
-
-export type EnrolmentsControllerEnrolData = {
-    body: EnrolDto;
-    path: {
-        sessionId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}/enrolments';
-};
-
-export type EnrolmentsControllerEnrolErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type EnrolmentsControllerEnrolError = EnrolmentsControllerEnrolErrors[keyof EnrolmentsControllerEnrolErrors];
-
-export type EnrolmentsControllerEnrolResponses = {
-    201: EnrolmentResultDto;
-};
-
-export type EnrolmentsControllerEnrolResponse = EnrolmentsControllerEnrolResponses[keyof EnrolmentsControllerEnrolResponses];
-
-export type EnrolmentsControllerCancelData = {
-    body: CancelEnrolmentDto;
-    path: {
-        sessionId: string;
-        traineeId: string;
-    };
-    query?: never;
-    url: '/api/training/sessions/{sessionId}/enrolments/{traineeId}/cancel';
-};
-
-export type EnrolmentsControllerCancelErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Not found (urn:tadamon:problem:not-found)
-     */
-    404: ProblemDetailsSchema;
-    /**
-     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
-     */
-    409: ProblemDetailsSchema;
-    /**
-     * Precondition failed (urn:tadamon:problem:precondition-failed)
-     */
-    412: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type EnrolmentsControllerCancelError = EnrolmentsControllerCancelErrors[keyof EnrolmentsControllerCancelErrors];
-
-export type EnrolmentsControllerCancelResponses = {
-    200: CommandResultDto;
-};
-
-export type EnrolmentsControllerCancelResponse = EnrolmentsControllerCancelResponses[keyof EnrolmentsControllerCancelResponses];
-
-export type EnrolmentsControllerMineData = {
-    body?: never;
-    path?: never;
-    query?: {
-        page?: number;
-        pageSize?: number;
-        status?: 'confirmed' | 'waiting' | 'cancelled';
-    };
-    url: '/api/training/enrolments/mine';
-};
-
-export type EnrolmentsControllerMineErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type EnrolmentsControllerMineError = EnrolmentsControllerMineErrors[keyof EnrolmentsControllerMineErrors];
-
-export type EnrolmentsControllerMineResponses = {
-    /**
-     * The trainee’s enrolments, latest request first
-     */
-    200: {
-        items: Array<{
-            [key: string]: unknown;
-        }>;
-        total: number;
-        page: number;
-        pageSize: number;
-    };
-};
-
-export type EnrolmentsControllerMineResponse = EnrolmentsControllerMineResponses[keyof EnrolmentsControllerMineResponses];
-
-export type EnrolmentsControllerOfAssociationData = {
-    body?: never;
-    path: {
-        associationId: string;
-    };
-    query?: {
-        page?: number;
-        pageSize?: number;
-        status?: 'confirmed' | 'waiting' | 'cancelled';
-    };
-    url: '/api/training/associations/{associationId}/enrolments';
-};
-
-export type EnrolmentsControllerOfAssociationErrors = {
-    /**
-     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
-     */
-    400: ProblemDetailsSchema;
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type EnrolmentsControllerOfAssociationError = EnrolmentsControllerOfAssociationErrors[keyof EnrolmentsControllerOfAssociationErrors];
-
-export type EnrolmentsControllerOfAssociationResponses = {
-    /**
-     * The association’s people’s enrolments, latest request first
-     */
-    200: {
-        items: Array<{
-            [key: string]: unknown;
-        }>;
-        total: number;
-        page: number;
-        pageSize: number;
-    };
-};
-
-export type EnrolmentsControllerOfAssociationResponse = EnrolmentsControllerOfAssociationResponses[keyof EnrolmentsControllerOfAssociationResponses];
-
-export type EnrolmentsControllerTrainedManagersData = {
-    body?: never;
-    path: {
-        associationId: string;
-    };
-    query?: never;
-    url: '/api/training/associations/{associationId}/trained-managers';
-};
-
-export type EnrolmentsControllerTrainedManagersErrors = {
-    /**
-     * Authentication required (urn:tadamon:problem:unauthorized)
-     */
-    401: ProblemDetailsSchema;
-    /**
-     * Forbidden (urn:tadamon:problem:forbidden)
-     */
-    403: ProblemDetailsSchema;
-    /**
-     * Too many requests (urn:tadamon:problem:rate-limited)
-     */
-    429: ProblemDetailsSchema;
-};
-
-export type EnrolmentsControllerTrainedManagersError = EnrolmentsControllerTrainedManagersErrors[keyof EnrolmentsControllerTrainedManagersErrors];
-
-export type EnrolmentsControllerTrainedManagersResponses = {
-    /**
-     * The association’s people who completed modules, with the modules
-     */
-    200: Array<{
-        [key: string]: unknown;
-    }>;
-};
-
-export type EnrolmentsControllerTrainedManagersResponse = EnrolmentsControllerTrainedManagersResponses[keyof EnrolmentsControllerTrainedManagersResponses];
-
-export type TrainingFiguresControllerFiguresData = {
-    body?: never;
+export type CredentialDocumentsControllerVerifyData = {
+    body: VerifyCredentialDto;
     path?: never;
     query?: never;
-    url: '/api/training/figures';
+    url: '/api/training/verify';
 };
 
-export type TrainingFiguresControllerFiguresErrors = {
+export type CredentialDocumentsControllerVerifyErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Payload too large (urn:tadamon:problem:payload-too-large)
+     */
+    413: ProblemDetailsSchema;
     /**
      * Too many requests (urn:tadamon:problem:rate-limited)
      */
     429: ProblemDetailsSchema;
 };
 
-export type TrainingFiguresControllerFiguresError = TrainingFiguresControllerFiguresErrors[keyof TrainingFiguresControllerFiguresErrors];
+export type CredentialDocumentsControllerVerifyError = CredentialDocumentsControllerVerifyErrors[keyof CredentialDocumentsControllerVerifyErrors];
 
-export type TrainingFiguresControllerFiguresResponses = {
+export type CredentialDocumentsControllerVerifyResponses = {
     /**
-     * Sessions, seats, confirmed, waiting and completed: in all, per module, per country and city
+     * {valid, format, checks {signature, issuer, dates, revocation, suspension}, errors, summary}
      */
     200: {
         [key: string]: unknown;
     };
 };
 
-export type TrainingFiguresControllerFiguresResponse = TrainingFiguresControllerFiguresResponses[keyof TrainingFiguresControllerFiguresResponses];
+export type CredentialDocumentsControllerVerifyResponse = CredentialDocumentsControllerVerifyResponses[keyof CredentialDocumentsControllerVerifyResponses];
+
+export type CredentialDocumentsControllerCertificateStatusData = {
+    body?: never;
+    path: {
+        certificateId: string;
+    };
+    query?: never;
+    url: '/api/training/certificates/{certificateId}/verification';
+};
+
+export type CredentialDocumentsControllerCertificateStatusErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CredentialDocumentsControllerCertificateStatusError = CredentialDocumentsControllerCertificateStatusErrors[keyof CredentialDocumentsControllerCertificateStatusErrors];
+
+export type CredentialDocumentsControllerCertificateStatusResponses = {
+    /**
+     * status (active, suspended, revoked), module, dates, issuer: no personal data
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CredentialDocumentsControllerCertificateStatusResponse = CredentialDocumentsControllerCertificateStatusResponses[keyof CredentialDocumentsControllerCertificateStatusResponses];
 
 export type AuditControllerListData = {
     body?: never;

@@ -41,10 +41,23 @@ export type CertificateIssuance = {
   readonly validUntil: string | null;
 };
 
+/**
+ * The signed credential sealed under the trainee's own key (the shape of the platform's
+ * SealedPersonalData, subject = the trainee): erasing the person shreds it, and the log keeps
+ * only ciphertext. Sealing draws a fresh IV, so two seals of the same credential differ: the
+ * credential is the one `credentialSha256` names.
+ */
+export type SealedCredential = {
+  readonly keyId: string;
+  readonly ciphertext: string;
+  readonly iv: string;
+  readonly tag: string;
+};
+
 /** `validUntil` may be left out: a certificate of completion does not expire by default. */
 export type IssueCertificate = Command<
   'IssueCertificate',
-  Omit<CertificateIssuance, 'validUntil'> & { validUntil?: string | null }
+  Omit<CertificateIssuance, 'validUntil'> & { validUntil?: string | null; sealedCredential: SealedCredential }
 >;
 export type SuspendCertificate = Command<'SuspendCertificate', Id & { reason: string }>;
 export type ReinstateCertificate = Command<'ReinstateCertificate', Id>;

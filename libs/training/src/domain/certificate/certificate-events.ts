@@ -1,5 +1,5 @@
 import { DomainEvent } from '@tadamon/eventsourcing';
-import { CertificateIssuance, RevocationReason } from './certificate-commands';
+import { CertificateIssuance, RevocationReason, SealedCredential } from './certificate-commands';
 
 type Id = { certificateId: string };
 /** Where the certificate's status bits are: a status change's process sets them from here. */
@@ -7,7 +7,7 @@ type StatusEntry = { statusListId: string; statusListIndex: number };
 
 export type CertificateIssued = DomainEvent<
   'CertificateIssued',
-  { issuance: CertificateIssuance; issuedAt: string; by: string }
+  { issuance: CertificateIssuance; sealedCredential: SealedCredential; issuedAt: string; by: string }
 >;
 export type CertificateSuspended = DomainEvent<
   'CertificateSuspended',

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { foldEvents } from '@tadamon/eventsourcing';
 import { certificateDecider } from './certificate';
 import { CertificateCommand, IssueCertificate } from './certificate-commands';
-import { command, issuance, issued, later } from './certificate.fixtures';
+import { command, issuance, issued, later, sealedCredential } from './certificate.fixtures';
 
-const { certificateId: _id, ...issueData } = issuance;
+const { certificateId: _id, ...issuanceData } = issuance;
+const issueData = { ...issuanceData, sealedCredential };
 const pool: CertificateCommand[] = [
   command<IssueCertificate>('IssueCertificate', issueData),
   command<IssueCertificate>('IssueCertificate', { ...issueData, formats: ['ldp'] }),

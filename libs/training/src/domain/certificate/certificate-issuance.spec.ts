@@ -5,10 +5,19 @@ import { IssueCertificate, SuspendCertificate } from './certificate-commands';
 import { NotAllowedToCertify } from './certificate-errors';
 import { CertificateEvent } from './certificate-events';
 import { Certificate } from './certificate-state';
-import { certificateId, command, issuance, issued, now, officer } from './certificate.fixtures';
+import {
+  certificateId,
+  command,
+  issuance,
+  issued,
+  now,
+  officer,
+  sealedCredential,
+} from './certificate.fixtures';
 
 const spec = DeciderSpecification.for(certificateDecider);
-const { certificateId: _id, ...issueData } = issuance;
+const { certificateId: _id, ...issuanceData } = issuance;
+const issueData = { ...issuanceData, sealedCredential };
 const issue = (data: Partial<IssueCertificate['data']> = {}, as: { actor?: string; roles?: string[] } = {}) =>
   command<IssueCertificate>('IssueCertificate', { ...issueData, ...data }, as);
 
@@ -83,6 +92,47 @@ describe('training certificate: issuance', () => {
         'credentialSha256',
         'formats',
         'validFrom',
+      ]);
+    });
+    it('keeps the sealed credential beside the issuance, and in the state', () => {
+      spec.when(issue()).then([issued]);
+      const state = foldEvents(certificateDecider, [issued]) as Certificate;
+      expect(state.sealedCredential).toEqual(sealedCredential);
+      expect(state.issuance).not.toHaveProperty('sealedCredential');
+    });
+    it('changes nothing when the same credential comes sealed again (another IV)', () => {
+      const resealed = { ...sealedCredential, iv: 'CwoJCAcGBQQDAgEA', ciphertext: 'b3RoZXIgY2lwaGVy' };
+      spec
+        .given([issued])
+        .when(issue({ sealedCredential: resealed }))
+        .thenNothingHappened();
+    });
+    it('refuses a sealed credential that is missing or malformed, field by field', () => {
+      const missing = spec
+        .when(issue({ sealedCredential: undefined as unknown as typeof sealedCredential }))
+        .thenThrows(ValidationFailed);
+      expect(missing.issues.map((i) => i.field)).toEqual([
+        'sealedCredential',
+        'sealedCredential.keyId',
+        'sealedCredential.ciphertext',
+        'sealedCredential.iv',
+        'sealedCredential.tag',
+      ]);
+      const malformed = spec
+        .when(
+          issue({
+            sealedCredential: {
+              keyId: 'k1',
+              ciphertext: 'not base64!',
+              iv: 'AAEC',
+              tag: sealedCredential.tag,
+            },
+          }),
+        )
+        .thenThrows(ValidationFailed);
+      expect(malformed.issues.map((i) => i.field)).toEqual([
+        'sealedCredential.ciphertext',
+        'sealedCredential.iv',
       ]);
     });
     it('refuses a format other than ldp or jwt, and a completion in the future', () => {

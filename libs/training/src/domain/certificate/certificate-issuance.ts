@@ -10,7 +10,12 @@ import {
   isBefore,
 } from '../field-validation';
 import { STATUS_LIST_SIZE } from '../status-list/status-list-index';
-import { CertificateIssuance, CREDENTIAL_FORMATS, IssueCertificate } from './certificate-commands';
+import {
+  CertificateIssuance,
+  CREDENTIAL_FORMATS,
+  IssueCertificate,
+  SealedCredential,
+} from './certificate-commands';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -69,4 +74,34 @@ export const checkIssuance = (
     validFrom,
     validUntil,
   };
+};
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+/** Ciphertext of a credential: a few kilobytes; 256 KiB is far above any credential of ours. */
+const MAX_CIPHERTEXT = 262_144;
+
+const decodedLength = (base64: string) =>
+  (base64.length * 3) / 4 - (base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0);
+
+/** The sealed credential: a key id and base64 ciphertext, IV (12 bytes) and tag (16 bytes). */
+export const checkSealedCredential = (issues: FieldIssues, value: unknown): SealedCredential => {
+  const input = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  if (typeof value !== 'object' || value === null)
+    issues.add('sealedCredential', 'must be an object with keyId, ciphertext, iv and tag');
+  const keyId = checkId(issues, 'sealedCredential.keyId', input['keyId']);
+  const base64 = (field: string, bytes?: number) => {
+    const text = input[field];
+    if (
+      typeof text !== 'string' ||
+      !BASE64.test(text) ||
+      text.length > MAX_CIPHERTEXT ||
+      (bytes !== undefined && decodedLength(text) !== bytes)
+    )
+      issues.add(
+        `sealedCredential.${field}`,
+        bytes === undefined ? 'must be base64 (at most 256 KiB)' : `must be ${bytes} bytes in base64`,
+      );
+    return String(text);
+  };
+  return { keyId, ciphertext: base64('ciphertext'), iv: base64('iv', 12), tag: base64('tag', 16) };
 };

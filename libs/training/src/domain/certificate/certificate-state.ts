@@ -1,4 +1,4 @@
-import { CertificateIssuance, RevocationReason } from './certificate-commands';
+import { CertificateIssuance, RevocationReason, SealedCredential } from './certificate-commands';
 import { CertificateEvent } from './certificate-events';
 
 export type CertificateStatus = 'active' | 'suspended' | 'revoked';
@@ -22,6 +22,8 @@ export type Certificate = {
   readonly status: CertificateStatus;
   readonly certificateId: string;
   readonly issuance: CertificateIssuance;
+  /** The credential, sealed under the trainee's key (opened to hand it to its holder). */
+  readonly sealedCredential: SealedCredential;
   readonly issuedAt: string;
   readonly issuedBy: string;
   /** Every suspension, oldest first: the last one is open while the status is suspended. */
@@ -41,11 +43,12 @@ const issued = (state: CertificateState): Certificate => {
 export const evolveCertificate = (state: CertificateState, event: CertificateEvent): CertificateState => {
   switch (event.type) {
     case 'CertificateIssued': {
-      const { issuance, issuedAt, by } = event.data;
+      const { issuance, sealedCredential, issuedAt, by } = event.data;
       return {
         status: 'active',
         certificateId: issuance.certificateId,
         issuance,
+        sealedCredential,
         issuedAt,
         issuedBy: by,
         suspensions: [],

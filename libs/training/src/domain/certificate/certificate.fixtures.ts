@@ -1,7 +1,7 @@
 // Shared by the certificate specs only: the certificate of a trainee of Migrations et Développement
 // who completed the project-management module of the Agadir session.
 import { CommandMetadata } from '@tadamon/eventsourcing';
-import { CertificateCommand, CertificateIssuance } from './certificate-commands';
+import { CertificateCommand, CertificateIssuance, SealedCredential } from './certificate-commands';
 import { CertificateEvent } from './certificate-events';
 
 export const now = '2026-06-12T16:00:00.000Z';
@@ -37,11 +37,18 @@ export const issuance: CertificateIssuance = {
   validUntil: null,
 };
 
+export const sealedCredential: SealedCredential = {
+  keyId: 'k-2026-06',
+  ciphertext: 'c2VhbGVkIGNyZWRlbnRpYWw=',
+  iv: 'AAECAwQFBgcICQoL',
+  tag: 'AAECAwQFBgcICQoLDA0ODw==',
+};
+
 export const entry = { certificateId, statusListId: 'sl-2026-1', statusListIndex: 40_961 };
 
 export const issued: CertificateEvent = {
   type: 'CertificateIssued',
-  data: { issuance, issuedAt: now, by: officer },
+  data: { issuance, sealedCredential, issuedAt: now, by: officer },
 };
 export const suspended: CertificateEvent = {
   type: 'CertificateSuspended',

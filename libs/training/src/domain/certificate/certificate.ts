@@ -4,7 +4,7 @@ import { checkId, checkOneOf, checkText, FieldIssues, MAX_LONG_TEXT, sameJson } 
 import { CertificateCommand, REVOCATION_CODES } from './certificate-commands';
 import { CertificateRevocationIsFinal, NotAllowedToCertify } from './certificate-errors';
 import { CertificateEvent } from './certificate-events';
-import { checkIssuance } from './certificate-issuance';
+import { checkIssuance, checkSealedCredential } from './certificate-issuance';
 import {
   Certificate,
   CertificateState,
@@ -42,9 +42,13 @@ export const decideCertificate = (
   const issues = new FieldIssues();
   if (command.type === 'IssueCertificate') {
     const issuance = checkIssuance(issues, command.data, now);
+    const sealedCredential = checkSealedCredential(issues, command.data.sealedCredential);
     issues.throwIfAny();
     if (state.status === 'none')
-      return [{ type: 'CertificateIssued', data: { issuance, issuedAt: now, by: actor.id } }];
+      return [
+        { type: 'CertificateIssued', data: { issuance, sealedCredential, issuedAt: now, by: actor.id } },
+      ];
+    // The same credential (same digest) sealed again differs by its IV only: the same issuance.
     if (sameJson(issuance, state.issuance)) return [];
     throw new AlreadyCreated(CERTIFICATE_CATEGORY, issuance.certificateId);
   }
