@@ -169,22 +169,6 @@ export class SessionsController {
     return this.run(actor, sessionId, { type: 'CancelSession', data }, { expectedRevision });
   }
 
-  @Post(':sessionId/held')
-  @ApiBearerAuth()
-  @CommandEndpoint({
-    roles: ['officer', 'trainer'],
-    summary: 'Mark the session held, once its last sitting ended (a trainer of the session, or an officer)',
-    problems: [...OFFICER_PROBLEMS],
-  })
-  held(
-    @CurrentActor() actor: Actor,
-    @Param('sessionId') sessionId: string,
-    @EmptyBody() _body: undefined,
-    @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
-  ) {
-    return this.run(actor, sessionId, { type: 'MarkSessionHeld', data: { sessionId } }, { expectedRevision });
-  }
-
   @Get()
   @Public()
   @ApiPageResponse('Sessions, soonest first')

@@ -1606,6 +1606,251 @@ export type CategoryDto = {
     category: 'application-received' | 'application-eligible' | 'application-ineligible' | 'grant-awarded' | 'application-rejected' | 'tranche-released' | 'agreement-signed' | 'agreement-amended' | 'enrolment-confirmed' | 'session-reminder' | 'certificate-issued' | 'call-matching' | 'need-matching' | 'digest';
 };
 
+export type DefineModuleDto = {
+    /**
+     * Default: a new module-<uuid>
+     */
+    moduleId?: string;
+    /**
+     * 1 to 20 capital letters, digits or . _ -
+     */
+    code: string;
+    title: LocalizedTextDto;
+    description: LocalizedLongTextDto;
+    /**
+     * Whole minutes, 1 to 100000
+     */
+    durationMinutes: number;
+    /**
+     * Up to 30: a short code of the ministry's framework or a label in words
+     */
+    competences: Array<string | LocalizedTextDto>;
+    languages: Array<'ar' | 'fr' | 'en'>;
+    theme: 'project-management' | 'fundraising' | 'governance' | 'financial-management' | 'integration' | 'co-development' | 'other';
+};
+
+export type ModuleChangesDto = {
+    /**
+     * 1 to 20 capital letters, digits or . _ -
+     */
+    code?: string;
+    title?: LocalizedTextDto;
+    description?: LocalizedLongTextDto;
+    /**
+     * Whole minutes, 1 to 100000
+     */
+    durationMinutes?: number;
+    /**
+     * Up to 30: a short code of the ministry's framework or a label in words
+     */
+    competences?: Array<string | LocalizedTextDto>;
+    languages?: Array<'ar' | 'fr' | 'en'>;
+    theme?: 'project-management' | 'fundraising' | 'governance' | 'financial-management' | 'integration' | 'co-development' | 'other';
+};
+
+export type ReviseModuleDto = {
+    changes: ModuleChangesDto;
+};
+
+export type RetireDto = {
+    reason?: string;
+};
+
+export type DefinePathDto = {
+    /**
+     * Default: a new path-<uuid>
+     */
+    pathId?: string;
+    title: LocalizedTextDto;
+    /**
+     * 2 to 20 module ids, in the order taken
+     */
+    moduleIds: Array<string>;
+};
+
+export type PathChangesDto = {
+    title?: LocalizedTextDto;
+    /**
+     * 2 to 20 module ids, in the order taken
+     */
+    moduleIds?: Array<string>;
+};
+
+export type RevisePathDto = {
+    changes: PathChangesDto;
+};
+
+export type SessionPlaceDto = {
+    mode: 'in-person' | 'online';
+    /**
+     * In person
+     */
+    city?: string;
+    /**
+     * In person: ISO 3166-1 alpha-2
+     */
+    country?: string;
+    /**
+     * Online: https
+     */
+    url?: string;
+};
+
+export type SittingDto = {
+    sittingId: string;
+    startsAt: string;
+    endsAt: string;
+};
+
+export type CompletionRuleDto = {
+    minAttendancePercent?: number;
+    feedbackRequired?: boolean;
+};
+
+export type ScheduleSessionDto = {
+    /**
+     * Default: a new session-<uuid>
+     */
+    sessionId?: string;
+    /**
+     * An active module of the catalogue
+     */
+    moduleId: string;
+    language: 'ar' | 'fr' | 'en';
+    /**
+     * An IANA time zone
+     */
+    timezone: string;
+    place: SessionPlaceDto;
+    /**
+     * 1 to 50, in time order, not overlapping
+     */
+    sittings: Array<SittingDto>;
+    /**
+     * 1 to 10 trainers' user ids
+     */
+    trainers: Array<string>;
+    capacity: number;
+    completionRule?: CompletionRuleDto;
+};
+
+export type SessionArrangementsDto = {
+    language?: 'ar' | 'fr' | 'en';
+    /**
+     * An IANA time zone
+     */
+    timezone?: string;
+    place?: SessionPlaceDto;
+    /**
+     * 1 to 50, in time order
+     */
+    sittings?: Array<SittingDto>;
+    /**
+     * 1 to 10 trainers' user ids
+     */
+    trainers?: Array<string>;
+};
+
+export type RescheduleSessionDto = {
+    changes: SessionArrangementsDto;
+    reason?: string;
+};
+
+export type SessionCapacityDto = {
+    capacity: number;
+};
+
+export type CancelSessionDto = {
+    reason: string;
+};
+
+export type EnrolDto = {
+    /**
+     * The Registry contact person to enrol; a trainee's own person by default
+     */
+    traineeId?: string;
+};
+
+export type EnrolmentResultDto = {
+    /**
+     * Stream revision after the command; send it back as If-Match
+     */
+    revision: number;
+    /**
+     * Global log position of the last event; null when nothing changed
+     */
+    position: number | null;
+    /**
+     * Events recorded; empty when the command repeated what was already true
+     */
+    events: Array<string>;
+    traineeId: string;
+    status: 'confirmed' | 'waiting';
+    /**
+     * Waiting: the place on the waiting list, 1 for the next seat
+     */
+    waitingPosition?: number;
+};
+
+export type CancelEnrolmentDto = {
+    reason?: string;
+};
+
+export type AttendanceMarkDto = {
+    status: 'present' | 'late' | 'absent' | 'excused';
+    /**
+     * Why (an excused absence, a late arrival)
+     */
+    note?: string;
+};
+
+export type TraineeMarkDto = {
+    status: 'present' | 'late' | 'absent' | 'excused';
+    /**
+     * Why (an excused absence, a late arrival)
+     */
+    note?: string;
+    /**
+     * The Registry contact person id of a confirmed trainee
+     */
+    traineeId: string;
+};
+
+export type AttendanceSheetDto = {
+    /**
+     * One mark per trainee, each decided on its own
+     */
+    marks: Array<TraineeMarkDto>;
+};
+
+export type CheckInDto = {
+    /**
+     * The code shown by the sitting’s screen (QR), as scanned
+     */
+    code: string;
+    /**
+     * The session the trainee’s screen checks into, when it knows (with sittingId): a code of another session or sitting is then CHECK_IN_WRONG_SITTING. Left out: the code’s own
+     */
+    sessionId?: string;
+    /**
+     * The sitting the trainee’s screen checks into (with sessionId)
+     */
+    sittingId?: string;
+};
+
+export type FeedbackDto = {
+    rating: number;
+    comment?: string;
+};
+
+export type RemarkDto = {
+    /**
+     * The trainee the remark is about
+     */
+    traineeId: string;
+    remark: string;
+};
+
 export type SuspendCertificateDto = {
     reason: string;
 };
@@ -9431,6 +9676,1582 @@ export type PreferencesControllerUnsubscribeResponses = {
 };
 
 export type PreferencesControllerUnsubscribeResponse = PreferencesControllerUnsubscribeResponses[keyof PreferencesControllerUnsubscribeResponses];
+
+export type ModulesControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'active' | 'retired';
+        /**
+         * Modules of this theme
+         */
+        theme?: 'project-management' | 'fundraising' | 'governance' | 'financial-management' | 'integration' | 'co-development' | 'other';
+        /**
+         * Paths containing this module
+         */
+        moduleId?: string;
+    };
+    url: '/api/training/modules';
+};
+
+export type ModulesControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ModulesControllerListError = ModulesControllerListErrors[keyof ModulesControllerListErrors];
+
+export type ModulesControllerListResponses = {
+    /**
+     * Modules of the catalogue, by code
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type ModulesControllerListResponse = ModulesControllerListResponses[keyof ModulesControllerListResponses];
+
+export type ModulesControllerDefineData = {
+    body: DefineModuleDto;
+    path?: never;
+    query?: never;
+    url: '/api/training/modules';
+};
+
+export type ModulesControllerDefineErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ModulesControllerDefineError = ModulesControllerDefineErrors[keyof ModulesControllerDefineErrors];
+
+export type ModulesControllerDefineResponses = {
+    201: CommandResultDto;
+};
+
+export type ModulesControllerDefineResponse = ModulesControllerDefineResponses[keyof ModulesControllerDefineResponses];
+
+export type ModulesControllerGetData = {
+    body?: never;
+    path: {
+        moduleId: string;
+    };
+    query?: never;
+    url: '/api/training/modules/{moduleId}';
+};
+
+export type ModulesControllerGetErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ModulesControllerGetError = ModulesControllerGetErrors[keyof ModulesControllerGetErrors];
+
+export type ModulesControllerGetResponses = {
+    /**
+     * The module (ETag = revision)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type ModulesControllerGetResponse = ModulesControllerGetResponses[keyof ModulesControllerGetResponses];
+
+export type ModulesControllerReviseData = {
+    body: ReviseModuleDto;
+    path: {
+        moduleId: string;
+    };
+    query?: never;
+    url: '/api/training/modules/{moduleId}';
+};
+
+export type ModulesControllerReviseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ModulesControllerReviseError = ModulesControllerReviseErrors[keyof ModulesControllerReviseErrors];
+
+export type ModulesControllerReviseResponses = {
+    200: CommandResultDto;
+};
+
+export type ModulesControllerReviseResponse = ModulesControllerReviseResponses[keyof ModulesControllerReviseResponses];
+
+export type ModulesControllerRetireData = {
+    body: RetireDto;
+    path: {
+        moduleId: string;
+    };
+    query?: never;
+    url: '/api/training/modules/{moduleId}/retire';
+};
+
+export type ModulesControllerRetireErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type ModulesControllerRetireError = ModulesControllerRetireErrors[keyof ModulesControllerRetireErrors];
+
+export type ModulesControllerRetireResponses = {
+    200: CommandResultDto;
+};
+
+export type ModulesControllerRetireResponse = ModulesControllerRetireResponses[keyof ModulesControllerRetireResponses];
+
+export type PathsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'active' | 'retired';
+        /**
+         * Modules of this theme
+         */
+        theme?: 'project-management' | 'fundraising' | 'governance' | 'financial-management' | 'integration' | 'co-development' | 'other';
+        /**
+         * Paths containing this module
+         */
+        moduleId?: string;
+    };
+    url: '/api/training/paths';
+};
+
+export type PathsControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PathsControllerListError = PathsControllerListErrors[keyof PathsControllerListErrors];
+
+export type PathsControllerListResponses = {
+    /**
+     * Paths of the catalogue, oldest first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type PathsControllerListResponse = PathsControllerListResponses[keyof PathsControllerListResponses];
+
+export type PathsControllerDefineData = {
+    body: DefinePathDto;
+    path?: never;
+    query?: never;
+    url: '/api/training/paths';
+};
+
+export type PathsControllerDefineErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PathsControllerDefineError = PathsControllerDefineErrors[keyof PathsControllerDefineErrors];
+
+export type PathsControllerDefineResponses = {
+    201: CommandResultDto;
+};
+
+export type PathsControllerDefineResponse = PathsControllerDefineResponses[keyof PathsControllerDefineResponses];
+
+export type PathsControllerGetData = {
+    body?: never;
+    path: {
+        pathId: string;
+    };
+    query?: never;
+    url: '/api/training/paths/{pathId}';
+};
+
+export type PathsControllerGetErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PathsControllerGetError = PathsControllerGetErrors[keyof PathsControllerGetErrors];
+
+export type PathsControllerGetResponses = {
+    /**
+     * The path (ETag = revision)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type PathsControllerGetResponse = PathsControllerGetResponses[keyof PathsControllerGetResponses];
+
+export type PathsControllerReviseData = {
+    body: RevisePathDto;
+    path: {
+        pathId: string;
+    };
+    query?: never;
+    url: '/api/training/paths/{pathId}';
+};
+
+export type PathsControllerReviseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PathsControllerReviseError = PathsControllerReviseErrors[keyof PathsControllerReviseErrors];
+
+export type PathsControllerReviseResponses = {
+    200: CommandResultDto;
+};
+
+export type PathsControllerReviseResponse = PathsControllerReviseResponses[keyof PathsControllerReviseResponses];
+
+export type PathsControllerRetireData = {
+    body: RetireDto;
+    path: {
+        pathId: string;
+    };
+    query?: never;
+    url: '/api/training/paths/{pathId}/retire';
+};
+
+export type PathsControllerRetireErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type PathsControllerRetireError = PathsControllerRetireErrors[keyof PathsControllerRetireErrors];
+
+export type PathsControllerRetireResponses = {
+    200: CommandResultDto;
+};
+
+export type PathsControllerRetireResponse = PathsControllerRetireResponses[keyof PathsControllerRetireResponses];
+
+export type SessionsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        moduleId?: string;
+        country?: string;
+        city?: string;
+        language?: 'ar' | 'fr' | 'en';
+        /**
+         * Sessions ending on or after this date or instant
+         */
+        from?: string;
+        /**
+         * Sessions starting on or before this date (or before this instant)
+         */
+        to?: string;
+        status?: 'scheduled' | 'enrolment-open' | 'enrolment-closed' | 'held' | 'closed' | 'cancelled';
+    };
+    url: '/api/training/sessions';
+};
+
+export type SessionsControllerListErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionsControllerListError = SessionsControllerListErrors[keyof SessionsControllerListErrors];
+
+export type SessionsControllerListResponses = {
+    /**
+     * Sessions, soonest first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type SessionsControllerListResponse = SessionsControllerListResponses[keyof SessionsControllerListResponses];
+
+export type SessionsControllerScheduleData = {
+    body: ScheduleSessionDto;
+    path?: never;
+    query?: never;
+    url: '/api/training/sessions';
+};
+
+export type SessionsControllerScheduleErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionsControllerScheduleError = SessionsControllerScheduleErrors[keyof SessionsControllerScheduleErrors];
+
+export type SessionsControllerScheduleResponses = {
+    201: CommandResultDto;
+};
+
+export type SessionsControllerScheduleResponse = SessionsControllerScheduleResponses[keyof SessionsControllerScheduleResponses];
+
+export type SessionsControllerGetData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}';
+};
+
+export type SessionsControllerGetErrors = {
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionsControllerGetError = SessionsControllerGetErrors[keyof SessionsControllerGetErrors];
+
+export type SessionsControllerGetResponses = {
+    /**
+     * The session (ETag = revision)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type SessionsControllerGetResponse = SessionsControllerGetResponses[keyof SessionsControllerGetResponses];
+
+export type SessionsControllerRescheduleData = {
+    body: RescheduleSessionDto;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}';
+};
+
+export type SessionsControllerRescheduleErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionsControllerRescheduleError = SessionsControllerRescheduleErrors[keyof SessionsControllerRescheduleErrors];
+
+export type SessionsControllerRescheduleResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionsControllerRescheduleResponse = SessionsControllerRescheduleResponses[keyof SessionsControllerRescheduleResponses];
+
+export type SessionsControllerCapacityData = {
+    body: SessionCapacityDto;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/capacity';
+};
+
+export type SessionsControllerCapacityErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionsControllerCapacityError = SessionsControllerCapacityErrors[keyof SessionsControllerCapacityErrors];
+
+export type SessionsControllerCapacityResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionsControllerCapacityResponse = SessionsControllerCapacityResponses[keyof SessionsControllerCapacityResponses];
+
+export type SessionsControllerOpenEnrolmentData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/enrolment/open';
+};
+
+export type SessionsControllerOpenEnrolmentErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionsControllerOpenEnrolmentError = SessionsControllerOpenEnrolmentErrors[keyof SessionsControllerOpenEnrolmentErrors];
+
+export type SessionsControllerOpenEnrolmentResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionsControllerOpenEnrolmentResponse = SessionsControllerOpenEnrolmentResponses[keyof SessionsControllerOpenEnrolmentResponses];
+
+export type SessionsControllerCloseEnrolmentData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/enrolment/close';
+};
+
+export type SessionsControllerCloseEnrolmentErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionsControllerCloseEnrolmentError = SessionsControllerCloseEnrolmentErrors[keyof SessionsControllerCloseEnrolmentErrors];
+
+export type SessionsControllerCloseEnrolmentResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionsControllerCloseEnrolmentResponse = SessionsControllerCloseEnrolmentResponses[keyof SessionsControllerCloseEnrolmentResponses];
+
+export type SessionsControllerCancelData = {
+    body: CancelSessionDto;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/cancel';
+};
+
+export type SessionsControllerCancelErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionsControllerCancelError = SessionsControllerCancelErrors[keyof SessionsControllerCancelErrors];
+
+export type SessionsControllerCancelResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionsControllerCancelResponse = SessionsControllerCancelResponses[keyof SessionsControllerCancelResponses];
+
+export type EnrolmentsControllerEnrolData = {
+    body: EnrolDto;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/enrolments';
+};
+
+export type EnrolmentsControllerEnrolErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type EnrolmentsControllerEnrolError = EnrolmentsControllerEnrolErrors[keyof EnrolmentsControllerEnrolErrors];
+
+export type EnrolmentsControllerEnrolResponses = {
+    201: EnrolmentResultDto;
+};
+
+export type EnrolmentsControllerEnrolResponse = EnrolmentsControllerEnrolResponses[keyof EnrolmentsControllerEnrolResponses];
+
+export type EnrolmentsControllerCancelData = {
+    body: CancelEnrolmentDto;
+    path: {
+        sessionId: string;
+        traineeId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/enrolments/{traineeId}/cancel';
+};
+
+export type EnrolmentsControllerCancelErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type EnrolmentsControllerCancelError = EnrolmentsControllerCancelErrors[keyof EnrolmentsControllerCancelErrors];
+
+export type EnrolmentsControllerCancelResponses = {
+    200: CommandResultDto;
+};
+
+export type EnrolmentsControllerCancelResponse = EnrolmentsControllerCancelResponses[keyof EnrolmentsControllerCancelResponses];
+
+export type EnrolmentsControllerMineData = {
+    body?: never;
+    path?: never;
+    query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'confirmed' | 'waiting' | 'cancelled';
+    };
+    url: '/api/training/enrolments/mine';
+};
+
+export type EnrolmentsControllerMineErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type EnrolmentsControllerMineError = EnrolmentsControllerMineErrors[keyof EnrolmentsControllerMineErrors];
+
+export type EnrolmentsControllerMineResponses = {
+    /**
+     * The trainee’s enrolments, latest request first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type EnrolmentsControllerMineResponse = EnrolmentsControllerMineResponses[keyof EnrolmentsControllerMineResponses];
+
+export type EnrolmentsControllerOfAssociationData = {
+    body?: never;
+    path: {
+        associationId: string;
+    };
+    query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'confirmed' | 'waiting' | 'cancelled';
+    };
+    url: '/api/training/associations/{associationId}/enrolments';
+};
+
+export type EnrolmentsControllerOfAssociationErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type EnrolmentsControllerOfAssociationError = EnrolmentsControllerOfAssociationErrors[keyof EnrolmentsControllerOfAssociationErrors];
+
+export type EnrolmentsControllerOfAssociationResponses = {
+    /**
+     * The association’s people’s enrolments, latest request first
+     */
+    200: {
+        items: Array<{
+            [key: string]: unknown;
+        }>;
+        total: number;
+        page: number;
+        pageSize: number;
+    };
+};
+
+export type EnrolmentsControllerOfAssociationResponse = EnrolmentsControllerOfAssociationResponses[keyof EnrolmentsControllerOfAssociationResponses];
+
+export type EnrolmentsControllerTrainedManagersData = {
+    body?: never;
+    path: {
+        associationId: string;
+    };
+    query?: never;
+    url: '/api/training/associations/{associationId}/trained-managers';
+};
+
+export type EnrolmentsControllerTrainedManagersErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type EnrolmentsControllerTrainedManagersError = EnrolmentsControllerTrainedManagersErrors[keyof EnrolmentsControllerTrainedManagersErrors];
+
+export type EnrolmentsControllerTrainedManagersResponses = {
+    /**
+     * The association’s people who completed modules, with the modules
+     */
+    200: Array<{
+        [key: string]: unknown;
+    }>;
+};
+
+export type EnrolmentsControllerTrainedManagersResponse = EnrolmentsControllerTrainedManagersResponses[keyof EnrolmentsControllerTrainedManagersResponses];
+
+export type TrainingFiguresControllerFiguresData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/training/figures';
+};
+
+export type TrainingFiguresControllerFiguresErrors = {
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type TrainingFiguresControllerFiguresError = TrainingFiguresControllerFiguresErrors[keyof TrainingFiguresControllerFiguresErrors];
+
+export type TrainingFiguresControllerFiguresResponses = {
+    /**
+     * Sessions, seats, confirmed, waiting and completed: in all, per module, per country and city
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type TrainingFiguresControllerFiguresResponse = TrainingFiguresControllerFiguresResponses[keyof TrainingFiguresControllerFiguresResponses];
+
+export type AttendanceControllerMarkData = {
+    body: AttendanceMarkDto;
+    path: {
+        sessionId: string;
+        sittingId: string;
+        traineeId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/sittings/{sittingId}/attendance/{traineeId}';
+};
+
+export type AttendanceControllerMarkErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceControllerMarkError = AttendanceControllerMarkErrors[keyof AttendanceControllerMarkErrors];
+
+export type AttendanceControllerMarkResponses = {
+    200: CommandResultDto;
+};
+
+export type AttendanceControllerMarkResponse = AttendanceControllerMarkResponses[keyof AttendanceControllerMarkResponses];
+
+export type AttendanceControllerSheetData = {
+    body: AttendanceSheetDto;
+    path: {
+        sessionId: string;
+        sittingId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/sittings/{sittingId}/attendance';
+};
+
+export type AttendanceControllerSheetErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceControllerSheetError = AttendanceControllerSheetErrors[keyof AttendanceControllerSheetErrors];
+
+export type AttendanceControllerSheetResponses = {
+    /**
+     * Each mark’s answer in the order given: accepted with the events it recorded (none when it repeated the mark), or refused with its code
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceControllerSheetResponse = AttendanceControllerSheetResponses[keyof AttendanceControllerSheetResponses];
+
+export type AttendanceControllerCheckInCodeData = {
+    body?: never;
+    path: {
+        sessionId: string;
+        sittingId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/sittings/{sittingId}/check-in-code';
+};
+
+export type AttendanceControllerCheckInCodeErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceControllerCheckInCodeError = AttendanceControllerCheckInCodeErrors[keyof AttendanceControllerCheckInCodeErrors];
+
+export type AttendanceControllerCheckInCodeResponses = {
+    /**
+     * The code of the current step, its validity and the URL the QR carries; show the next one at validUntil
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceControllerCheckInCodeResponse = AttendanceControllerCheckInCodeResponses[keyof AttendanceControllerCheckInCodeResponses];
+
+export type CheckInControllerCheckInData = {
+    body: CheckInDto;
+    path?: never;
+    query?: never;
+    url: '/api/training/check-in';
+};
+
+export type CheckInControllerCheckInErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type CheckInControllerCheckInError = CheckInControllerCheckInErrors[keyof CheckInControllerCheckInErrors];
+
+export type CheckInControllerCheckInResponses = {
+    /**
+     * The check-in accepted: the trainee's status at the sitting (present, or late after 10 minutes)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type CheckInControllerCheckInResponse = CheckInControllerCheckInResponses[keyof CheckInControllerCheckInResponses];
+
+export type AttendanceReadsControllerFeedbackData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/feedback';
+};
+
+export type AttendanceReadsControllerFeedbackErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceReadsControllerFeedbackError = AttendanceReadsControllerFeedbackErrors[keyof AttendanceReadsControllerFeedbackErrors];
+
+export type AttendanceReadsControllerFeedbackResponses = {
+    /**
+     * How many gave feedback, the average rating, how many gave each rating, and the comments (unsigned)
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceReadsControllerFeedbackResponse = AttendanceReadsControllerFeedbackResponses[keyof AttendanceReadsControllerFeedbackResponses];
+
+export type SessionCompletionControllerFeedbackData = {
+    body: FeedbackDto;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/feedback';
+};
+
+export type SessionCompletionControllerFeedbackErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionCompletionControllerFeedbackError = SessionCompletionControllerFeedbackErrors[keyof SessionCompletionControllerFeedbackErrors];
+
+export type SessionCompletionControllerFeedbackResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionCompletionControllerFeedbackResponse = SessionCompletionControllerFeedbackResponses[keyof SessionCompletionControllerFeedbackResponses];
+
+export type SessionCompletionControllerRemarkData = {
+    body: RemarkDto;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/remarks';
+};
+
+export type SessionCompletionControllerRemarkErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionCompletionControllerRemarkError = SessionCompletionControllerRemarkErrors[keyof SessionCompletionControllerRemarkErrors];
+
+export type SessionCompletionControllerRemarkResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionCompletionControllerRemarkResponse = SessionCompletionControllerRemarkResponses[keyof SessionCompletionControllerRemarkResponses];
+
+export type SessionCompletionControllerHeldData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/held';
+};
+
+export type SessionCompletionControllerHeldErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionCompletionControllerHeldError = SessionCompletionControllerHeldErrors[keyof SessionCompletionControllerHeldErrors];
+
+export type SessionCompletionControllerHeldResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionCompletionControllerHeldResponse = SessionCompletionControllerHeldResponses[keyof SessionCompletionControllerHeldResponses];
+
+export type SessionCompletionControllerCloseData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/close';
+};
+
+export type SessionCompletionControllerCloseErrors = {
+    /**
+     * Malformed request (urn:tadamon:problem:malformed-request); Validation failed (urn:tadamon:problem:validation)
+     */
+    400: ProblemDetailsSchema;
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Conflict (urn:tadamon:problem:conflict); Idempotency key in use (urn:tadamon:problem:idempotency-key-in-use)
+     */
+    409: ProblemDetailsSchema;
+    /**
+     * Precondition failed (urn:tadamon:problem:precondition-failed)
+     */
+    412: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type SessionCompletionControllerCloseError = SessionCompletionControllerCloseErrors[keyof SessionCompletionControllerCloseErrors];
+
+export type SessionCompletionControllerCloseResponses = {
+    200: CommandResultDto;
+};
+
+export type SessionCompletionControllerCloseResponse = SessionCompletionControllerCloseResponses[keyof SessionCompletionControllerCloseResponses];
+
+export type AttendanceReadsControllerRosterData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/roster';
+};
+
+export type AttendanceReadsControllerRosterErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceReadsControllerRosterError = AttendanceReadsControllerRosterErrors[keyof AttendanceReadsControllerRosterErrors];
+
+export type AttendanceReadsControllerRosterResponses = {
+    /**
+     * The sittings and, per trainee, their association, name (from the Registry; erased shown as such), enrolment, status and source of each sitting’s mark, whether feedback was given, and the completion outcome
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceReadsControllerRosterResponse = AttendanceReadsControllerRosterResponses[keyof AttendanceReadsControllerRosterResponses];
+
+export type AttendanceReadsControllerMineData = {
+    body?: never;
+    path: {
+        sessionId: string;
+    };
+    query?: never;
+    url: '/api/training/sessions/{sessionId}/attendance/mine';
+};
+
+export type AttendanceReadsControllerMineErrors = {
+    /**
+     * Authentication required (urn:tadamon:problem:unauthorized)
+     */
+    401: ProblemDetailsSchema;
+    /**
+     * Forbidden (urn:tadamon:problem:forbidden)
+     */
+    403: ProblemDetailsSchema;
+    /**
+     * Not found (urn:tadamon:problem:not-found)
+     */
+    404: ProblemDetailsSchema;
+    /**
+     * Too many requests (urn:tadamon:problem:rate-limited)
+     */
+    429: ProblemDetailsSchema;
+};
+
+export type AttendanceReadsControllerMineError = AttendanceReadsControllerMineErrors[keyof AttendanceReadsControllerMineErrors];
+
+export type AttendanceReadsControllerMineResponses = {
+    /**
+     * The trainee’s own line: enrolment, each sitting’s mark, whether feedback was given, the completion outcome
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type AttendanceReadsControllerMineResponse = AttendanceReadsControllerMineResponses[keyof AttendanceReadsControllerMineResponses];
 
 export type CertificatesControllerListData = {
     body?: never;
