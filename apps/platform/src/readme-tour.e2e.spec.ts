@@ -192,6 +192,21 @@ describe('the README five-minute tour', () => {
     expect(output).toMatch(/^\{"unread":\d+,"total":\d+\}$/m);
   });
 
+  it('trains M&D’s president: enrolled, checked in once, closed, certified; the certificate verifies until revoked', () => {
+    expect(output).toMatch(
+      /^\{"status":"confirmed","events":\["EnrolmentRequested","EnrolmentConfirmed"\]\}$/m,
+    );
+    expect(output).toMatch(/"outcome":"accepted","status":"present"/);
+    expect(output).toContain('{"status":409,"code":"CHECK_IN_ALREADY_MARKED"}');
+    expect(output).toMatch(/"completed":true,.*"certificates":\{[^}]*"issued":1/);
+    const verifications = output.match(/^\{"valid":(true|false),"checks":\{[^}]*\}\}$/gm) ?? [];
+    expect(verifications).toEqual([
+      '{"valid":true,"checks":{"signature":true,"issuer":true,"dates":true,"revocation":true,"suspension":true}}',
+      '{"valid":false,"checks":{"signature":true,"issuer":true,"dates":true,"revocation":false,"suspension":true}}',
+    ]);
+    expect(output).toContain('["CertificateRevoked"]');
+  });
+
   it("ends with the auditor's session: the log verifies and the award replays the same", () => {
     expect(output).toMatch(/^verify: OK: \d+ events in \d+ streams of SQLite .*every hash chain holds/m);
     expect(output).toContain(`${dataDir}/events.db`);

@@ -26,7 +26,7 @@ import {
   TRAINING_ROSTER,
 } from '../projections/session-roster';
 import { feedbackSummary, rosterLineView, TraineeName } from '../projections/session-roster-view';
-import { SESSIONS_PATH } from './attendance.controller';
+import { SESSIONS_PATH } from './training-paths';
 import { assertTrainerOrOfficer, isTrainingOfficer, loadSession, traineeActor } from './session-access';
 
 /** Beyond the largest session's seats and waiting list, and its 50 sittings of marks. */

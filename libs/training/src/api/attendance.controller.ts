@@ -20,8 +20,8 @@ import { AttendanceStatus } from '../domain/session/session-commands';
 import { sittingOf } from '../domain/session/session-guards';
 import { AttendanceMarkDto, AttendanceSheetDto } from './dto/attendance.dto';
 import { assertTrainerOrOfficer, loadSession } from './session-access';
+import { SESSIONS_PATH } from './training-paths';
 
-export const SESSIONS_PATH = 'api/training/sessions';
 /** Where the trainee's phone lands when it scans the QR; the code rides in the fragment, kept out of server logs. */
 export const CHECK_IN_PAGE = '/training/check-in';
 const PROBLEMS = [400, 401, 403, 404, 409, 412, 429] as const;

@@ -13,7 +13,7 @@ import {
 import { CertificateIssuance, IssuanceReport } from '../application/certificate-issuance';
 import { TrainingCommands } from '../application/training-commands';
 import { TraineeCompleted, TraineeNotCompleted } from '../domain/session/session-events';
-import { SESSIONS_PATH } from './attendance.controller';
+import { SESSIONS_PATH } from './training-paths';
 import { FeedbackDto, RemarkDto } from './dto/attendance.dto';
 import { assertTrainerOrOfficer, loadSession, traineeActor } from './session-access';
 

@@ -34,8 +34,8 @@ import {
 import { notModified } from './not-modified';
 import { seesSessionUrl, sessionListView, sessionPageView } from './session-views';
 import { commandActorOf } from './training-actors';
+import { SESSIONS_PATH } from './training-paths';
 
-export const SESSIONS_PATH = 'api/training/sessions';
 const OFFICER_PROBLEMS = [400, 401, 403, 404, 409, 412, 429] as const;
 
 @ApiTags('training: sessions')
