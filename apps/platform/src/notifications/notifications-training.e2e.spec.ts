@@ -1,5 +1,7 @@
 import { OnContextEvents, ReminderProcess, SubjectNotYetKnown } from '@tadamon/notifications';
+import { PersonalDataCipher } from '@tadamon/personal-data';
 import { TRAINING_SYSTEM_ACTOR, TrainingCommands } from '@tadamon/training';
+import { PERSONAL_DATA } from '../embedded/embedded.module';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MD } from '../funding/testing/funding-scenario';
@@ -198,6 +200,10 @@ describe('Notifications tells trainees about Training on the embedded platform',
   });
 
   it('tells the trainee a certificate issued, with its page and its public verification page', async () => {
+    // The credential itself is Training's concern: a stand-in, sealed under the trainee's key as Training seals it.
+    const { subjectId: _subject, ...sealedCredential } = await client.app
+      .get<PersonalDataCipher>(PERSONAL_DATA)
+      .seal(TRAINEE, { stand: 'in' });
     await training.execute(
       'certificate',
       certificateId,
@@ -217,6 +223,7 @@ describe('Notifications tells trainees about Training on the embedded platform',
           credentialSha256: 'ab'.repeat(32),
           formats: ['ldp', 'jwt'],
           validFrom: new Date().toISOString(),
+          sealedCredential,
         },
       },
       TRAINING_SYSTEM_ACTOR,

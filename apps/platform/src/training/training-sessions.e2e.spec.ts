@@ -286,7 +286,20 @@ describe('Training on the embedded platform: catalogue, sessions and enrolment',
         403,
       );
       expect((await client.get('officer', `${T}/associations/${FIGUIG}/enrolments`)).status).toBe(200);
-      expect((await client.get('association', `${T}/associations/${MD}/trained-managers`)).body).toEqual([]);
+      // The demo's Agadir session: M&D's president completed project management.
+      expect((await client.get('association', `${T}/associations/${MD}/trained-managers`)).body).toEqual([
+        {
+          traineeId: MD_PRESIDENT,
+          moduleIds: ['module-project-management'],
+          completed: [
+            {
+              sessionId: 'session-project-management-agadir-2026-10',
+              moduleId: 'module-project-management',
+              endedAt: '2026-10-15T12:00:00.000Z',
+            },
+          ],
+        },
+      ]);
     });
 
     it('serves several enrolments at once for two seats: two confirmed, the others waiting in order', async () => {
