@@ -23,7 +23,7 @@ describe('staticDocumentLoader', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
+  }, 10_000);
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('serves every context a credential, its proof, its keys and its status lists use', async () => {

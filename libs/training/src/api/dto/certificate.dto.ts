@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BoundedString, IsOptionalNotNull, PageQueryDto, StableId } from '@tadamon/nest-kit';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
 import { REVOCATION_CODES } from '../../domain/certificate/certificate-commands';
 import { MAX_LONG_TEXT } from '../../domain/field-validation';
 
@@ -86,8 +86,7 @@ export class VerifyCredentialDto {
 
   @ApiPropertyOptional({ description: 'A VC-JWT (compact JWS), at most 64 KiB' })
   @IsOptionalNotNull()
-  @IsString()
-  @MaxLength(MAX_PRESENTED_CREDENTIAL)
+  @BoundedString(MAX_PRESENTED_CREDENTIAL)
   @Matches(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { message: 'jwt must be a compact JWS' })
   jwt?: string;
 }
