@@ -12,8 +12,11 @@ export const MAX_LIST = 50;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Whether `value` is a stable id: one a stream may be named with. */
+export const isStableId = (value: unknown): value is string => typeof value === 'string' && ID.test(value);
+
 export const checkId = (issues: FieldIssues, field: string, value: unknown): string => {
-  if (typeof value !== 'string' || !ID.test(value)) {
+  if (!isStableId(value)) {
     issues.add(field, 'must be 1 to 100 letters, digits or . _ : @ -, starting with a letter or digit');
   }
   return String(value);

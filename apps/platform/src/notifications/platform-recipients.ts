@@ -1,11 +1,5 @@
-import { isErased, PersonalDataCipher } from '@tadamon/personal-data';
-import {
-  ContactEntry,
-  Language,
-  NoticeAudience,
-  OpenedContact,
-  RecipientDirectory,
-} from '@tadamon/notifications';
+import { PersonalDataCipher } from '@tadamon/personal-data';
+import { ContactEntry, NoticeAudience, OpenedContact, RecipientDirectory } from '@tadamon/notifications';
 import { DocumentStore } from '@tadamon/read-store';
 import {
   ACTOR_DIRECTORY,
@@ -15,9 +9,9 @@ import {
   ContactPersonDoc,
 } from '@tadamon/registry';
 import { SqliteUserStore } from '../identity/user-store';
+import { openContactCard } from '../registry/contact-cards';
 
 type LocalizedText = { ar?: string; fr?: string; en?: string };
-const LANGUAGES: readonly string[] = ['ar', 'fr', 'en'];
 
 const entryOf = (doc: ContactPersonDoc): ContactEntry => ({
   subjectId: doc.subjectId,
@@ -62,18 +56,9 @@ export class PlatformRecipients implements RecipientDirectory {
   }
 
   async openContact(subjectId: string): Promise<OpenedContact | 'erased' | undefined> {
-    const doc = await this.registry.collection<ContactPersonDoc>(CONTACT_PERSONS).get(subjectId);
-    if (!doc) return undefined;
-    if (doc.status === 'erased' || doc.personalData === null) return 'erased';
-    const card = await this.personalData.open<Record<string, unknown>>(doc.personalData);
-    if (isErased(card)) return 'erased';
-    const language = card['preferredLanguage'];
-    return {
-      fullName: String(card['fullName'] ?? ''),
-      consented: entryOf(doc).consented,
-      email: typeof card['email'] === 'string' ? card['email'] : null,
-      language: typeof language === 'string' && LANGUAGES.includes(language) ? (language as Language) : null,
-    };
+    const opened = await openContactCard(this.registry, this.personalData, subjectId);
+    if (typeof opened !== 'object') return opened;
+    return { ...opened.card, consented: entryOf(opened.doc).consented };
   }
 
   async associationsMatching(audience: NoticeAudience): Promise<string[]> {

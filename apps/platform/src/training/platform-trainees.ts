@@ -1,4 +1,4 @@
-import { isErased, PersonalDataCipher } from '@tadamon/personal-data';
+import { PersonalDataCipher } from '@tadamon/personal-data';
 import { DocumentStore } from '@tadamon/read-store';
 import {
   ASSOCIATION_DIRECTORY,
@@ -6,9 +6,8 @@ import {
   CONTACT_PERSONS,
   ContactPersonDoc,
 } from '@tadamon/registry';
+import { openContactCard } from '../registry/contact-cards';
 import { TraineeCard, TraineeDirectory, TraineeStanding } from '@tadamon/training';
-
-const LANGUAGES: readonly string[] = ['ar', 'fr', 'en'];
 
 /**
  * The embedded platform's trainees: the Registry's contact persons and associations, read from the
@@ -36,20 +35,8 @@ export class PlatformTrainees implements TraineeDirectory {
   }
 
   async openCard(traineeId: string): Promise<TraineeCard | 'erased' | undefined> {
-    const doc = await this.registry.collection<ContactPersonDoc>(CONTACT_PERSONS).get(traineeId);
-    if (!doc) return undefined;
-    if (doc.status === 'erased' || doc.personalData === null) return 'erased';
-    const card = await this.personalData.open<Record<string, unknown>>(doc.personalData);
-    if (isErased(card)) return 'erased';
-    const language = card['preferredLanguage'];
-    return {
-      fullName: String(card['fullName'] ?? ''),
-      email: typeof card['email'] === 'string' ? card['email'] : null,
-      language:
-        typeof language === 'string' && LANGUAGES.includes(language)
-          ? (language as TraineeCard['language'])
-          : null,
-    };
+    const opened = await openContactCard(this.registry, this.personalData, traineeId);
+    return typeof opened === 'object' ? opened.card : opened;
   }
 
   async associationNames(associationId: string) {

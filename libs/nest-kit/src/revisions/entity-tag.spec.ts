@@ -1,5 +1,5 @@
 import { STREAM_EXISTS } from '@tadamon/eventsourcing';
-import { entityTag, parseIfMatch } from './entity-tag';
+import { entityTag, ifNoneMatchHolds, parseIfMatch } from './entity-tag';
 
 describe('If-Match as the expected revision', () => {
   it('is undefined when the header is absent', () => {
@@ -30,5 +30,16 @@ describe('If-Match as the expected revision', () => {
 
   it('refuses to tag a negative revision', () => {
     expect(() => entityTag(-1)).toThrow(RangeError);
+  });
+});
+
+describe('ifNoneMatchHolds', () => {
+  it('holds for the tag, its weak form, any of a list, and *; not for another or none', () => {
+    expect(ifNoneMatchHolds('"3"', '"3"')).toBe(true);
+    expect(ifNoneMatchHolds('W/"3"', '"3"')).toBe(true);
+    expect(ifNoneMatchHolds('"1", "3"', '"3"')).toBe(true);
+    expect(ifNoneMatchHolds('*', '"3"')).toBe(true);
+    expect(ifNoneMatchHolds('"2"', '"3"')).toBe(false);
+    expect(ifNoneMatchHolds(undefined, '"3"')).toBe(false);
   });
 });

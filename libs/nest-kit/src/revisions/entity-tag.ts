@@ -27,3 +27,15 @@ export function parseIfMatch(header: string | string[] | undefined): IfMatch {
   const revision = Number(match[1]);
   return Number.isSafeInteger(revision) ? { ok: true, expected: revision } : { ok: false };
 }
+
+/**
+ * If-None-Match (RFC 9110 §13.1.2, weak comparison): whether the client already holds `etag`, so a
+ * read answers 304. `*` matches any current representation.
+ */
+export function ifNoneMatchHolds(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}

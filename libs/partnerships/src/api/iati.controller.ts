@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Optional, Param, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { writeIatiActivities } from '@tadamon/iati';
-import { ApiProblems, ProblemException, Public, Roles } from '@tadamon/nest-kit';
+import { ApiProblems, ifNoneMatchHolds, ProblemException, Public, Roles } from '@tadamon/nest-kit';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import {
@@ -14,13 +14,6 @@ import { projectIatiValidation } from '../iati/project-iati-validation';
 import { partyIdsOf, publishedActivities } from '../iati/published-activities';
 import { PARTNERSHIPS_PROJECTS, ProjectDoc } from '../projections/projects';
 import { IatiValidationDto } from './dto/iati-validation.dto';
-
-const matches = (ifNoneMatch: string | undefined, etag: string): boolean =>
-  ifNoneMatch !== undefined &&
-  ifNoneMatch.split(',').some((tag) => {
-    const t = tag.trim();
-    return t === '*' || t === etag || t === `W/${etag}`;
-  });
 
 /** IATI 2.03 publication of the projects (docs/iati.md, "Publishing Partnerships' projects"). */
 @ApiTags('partnerships: IATI')
@@ -53,7 +46,7 @@ export class PartnershipsIatiController {
     reply.header('etag', etag);
     reply.header('cache-control', 'public, no-cache');
     if (lastModified) reply.header('last-modified', new Date(lastModified).toUTCString());
-    if (matches(ifNoneMatch, etag)) {
+    if (ifNoneMatchHolds(ifNoneMatch, etag)) {
       reply.status(304);
       return undefined;
     }

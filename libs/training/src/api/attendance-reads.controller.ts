@@ -27,7 +27,8 @@ import {
 } from '../projections/session-roster';
 import { feedbackSummary, rosterLineView, TraineeName } from '../projections/session-roster-view';
 import { SESSIONS_PATH } from './training-paths';
-import { assertTrainerOrOfficer, isTrainingOfficer, loadSession, traineeActor } from './session-access';
+import { assertTrainerOrOfficer, loadSession } from './session-access';
+import { isTrainingOfficer, traineeActor } from './training-actors';
 
 /** Beyond the largest session's seats and waiting list, and its 50 sittings of marks. */
 const MAX_LINES = 5_000;

@@ -28,7 +28,8 @@ import { TrainingCommandInput, TrainingCommands } from '../application/training-
 import { TRAINING_READ_MODELS, TrainingReadModels } from '../application/training-ports';
 import { Certificate } from '../domain/certificate/certificate-state';
 import { CertificateDoc, TRAINING_CERTIFICATES } from '../projections/certificates';
-import { assertSeesCertificate, personOf, streamId } from './certificate-access';
+import { assertSeesCertificate, streamId } from './certificate-access';
+import { isTrainingOfficer, personOf } from './training-actors';
 import {
   CertificatesQueryDto,
   CredentialFormatQueryDto,
@@ -69,7 +70,7 @@ export class CertificatesController {
     const filter: Filter = {};
     for (const key of ['status', 'sessionId', 'moduleId', 'associationId', 'traineeId'] as const)
       if (query[key] !== undefined) filter[key] = query[key];
-    if (!actor.roles.includes('officer')) {
+    if (!isTrainingOfficer(actor)) {
       if (!actor.organisationId) throw new ProblemException('forbidden');
       if (query.associationId !== undefined && query.associationId !== actor.organisationId)
         throw new ProblemException('forbidden');

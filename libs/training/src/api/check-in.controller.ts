@@ -5,7 +5,7 @@ import { CheckInCodes } from '../application/check-in-codes';
 import { claimsOfCheckInCode, TRAINING_CHECK_IN_CODES } from '../application/check-in';
 import { TrainingCommands } from '../application/training-commands';
 import { CheckInDto } from './dto/attendance.dto';
-import { traineeActor } from './session-access';
+import { traineeActor } from './training-actors';
 
 /**
  * A trainee's self check-in: the code says which sitting, the token says who. The body carries no

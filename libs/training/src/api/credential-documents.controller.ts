@@ -12,7 +12,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, plainJson, ProblemException, Public } from '@tadamon/nest-kit';
+import { ApiProblems, ifNoneMatchHolds, plainJson, ProblemException, Public } from '@tadamon/nest-kit';
 import type { FastifyReply } from 'fastify';
 import { CredentialUnreadable } from '../application/certificate-errors';
 import { CertificateVerification } from '../application/certificate-verification';
@@ -95,7 +95,7 @@ export class CredentialDocumentsController {
     reply.header('etag', etag);
     reply.header('cache-control', `public, max-age=${STATUS_LIST_MAX_AGE_SECONDS}`);
     reply.header('vary', 'accept');
-    if (ifNoneMatch?.split(',').some((tag) => tag.trim() === etag)) {
+    if (ifNoneMatchHolds(ifNoneMatch, etag)) {
       reply.status(304);
       return '';
     }

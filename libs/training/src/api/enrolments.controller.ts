@@ -61,7 +61,7 @@ export class EnrolmentsController {
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
     const standing = await this.access.traineeFor(actor, body.traineeId);
-    await this.existingSession(sessionId);
+    // An unknown session is the domain's answer (404 NOT_CREATED): the stream is read once, by the command.
     const { traineeId, associationId } = standing;
     const outcome = await this.commands.execute(
       'session',
@@ -111,7 +111,6 @@ export class EnrolmentsController {
     @Body() body: CancelEnrolmentDto,
     @ExpectedRevisionHeader() expectedRevision: ExpectedRevision | undefined,
   ) {
-    await this.existingSession(sessionId);
     return commandResponse(
       await this.commands.execute(
         'session',
@@ -230,10 +229,5 @@ export class EnrolmentsController {
       .collection<SessionDoc>(TRAINING_SESSIONS)
       .find({ _id: { $in: [...new Set(ids)] } });
     return new Map(docs.map((d) => [d.sessionId, d]));
-  }
-
-  private async existingSession(sessionId: string): Promise<void> {
-    const loaded = await this.commands.load('session', sessionId);
-    if (!loaded || loaded.state.status === 'none') throw new ProblemException('not-found');
   }
 }

@@ -1,4 +1,4 @@
-import { entityTag } from '@tadamon/nest-kit';
+import { entityTag, ifNoneMatchHolds } from '@tadamon/nest-kit';
 import type { FastifyReply } from 'fastify';
 
 /**
@@ -10,13 +10,8 @@ export const notModified = (
   ifNoneMatch: string | undefined,
   revision: number,
 ): boolean => {
-  if (ifNoneMatch === undefined) return false;
   const tag = entityTag(revision);
-  const held = ifNoneMatch.split(',').some((t) => {
-    const trimmed = t.trim();
-    return trimmed === '*' || trimmed === tag || trimmed === `W/${tag}`;
-  });
-  if (!held) return false;
+  if (!ifNoneMatchHolds(ifNoneMatch, tag)) return false;
   reply.status(304);
   reply.header('etag', tag);
   return true;

@@ -15,7 +15,8 @@ import { TrainingCommands } from '../application/training-commands';
 import { TraineeCompleted, TraineeNotCompleted } from '../domain/session/session-events';
 import { SESSIONS_PATH } from './training-paths';
 import { FeedbackDto, RemarkDto } from './dto/attendance.dto';
-import { assertTrainerOrOfficer, loadSession, traineeActor } from './session-access';
+import { assertTrainerOrOfficer, loadSession } from './session-access';
+import { traineeActor } from './training-actors';
 
 const PROBLEMS = [400, 401, 403, 404, 409, 412, 429] as const;
 

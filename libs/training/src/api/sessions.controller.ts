@@ -220,7 +220,7 @@ export class SessionsController {
     command: TrainingCommandInput<'session'>,
     options: { expectedRevision?: ExpectedRevision; bodyAt?: string },
   ) {
-    await this.existing(sessionId);
+    // An unknown session is the domain's answer (404 NOT_CREATED): the stream is read once, by the command.
     return commandResponse(
       await this.commands.execute('session', sessionId, command, commandActorOf(actor), options),
     );

@@ -1,14 +1,5 @@
-import { Command, Decider, DomainEvent, streamName } from '@tadamon/eventsourcing';
-import { AlreadyCreated, InvalidTransition, NotCreated } from '../errors';
-import {
-  checkDetailChanges,
-  checkId,
-  checkOptionalText,
-  detailsOf,
-  FieldIssues,
-  MAX_LONG_TEXT,
-  sameJson,
-} from '../field-validation';
+import { Command, DomainEvent, streamName } from '@tadamon/eventsourcing';
+import { catalogueRecordDecider } from '../catalogue-record';
 import { checkModuleDetails, MODULE_DETAILS, ModuleDetails } from './module-details';
 
 export const TRAINING_MODULE_CATEGORY = 'trainingModule';
@@ -45,73 +36,13 @@ export type TrainingModule = {
 } & ModuleDetails;
 export type ModuleState = { readonly status: 'none' } | TrainingModule;
 
-export const initialModuleState = (): ModuleState => ({ status: 'none' });
-
-const MODULE = 'trainingModule';
-
-const checkChanges = (issues: FieldIssues, current: ModuleDetails, value: unknown): Partial<ModuleDetails> =>
-  checkDetailChanges(
-    issues,
-    current,
-    value,
-    MODULE_DETAILS,
-    checkModuleDetails,
-    'is not a detail of the module',
-  );
-
-export const decideModule = (command: ModuleCommand, state: ModuleState): ModuleEvent[] => {
-  const { now, actor } = command.metadata;
-  const by = actor.id;
-  const issues = new FieldIssues();
-  const moduleId = checkId(issues, 'moduleId', command.data.moduleId);
-  if (state.status === 'none') {
-    if (command.type !== 'DefineModule') throw new NotCreated(MODULE, command.type);
-    const details = checkModuleDetails(issues, '', command.data);
-    issues.throwIfAny();
-    return [{ type: 'ModuleDefined', data: { moduleId, ...details, definedAt: now, by } }];
-  }
-  if (moduleId !== state.moduleId)
-    issues.add('moduleId', `must be ${state.moduleId}, the module of this stream`);
-  issues.throwIfAny();
-  switch (command.type) {
-    case 'DefineModule': {
-      const details = checkModuleDetails(issues, '', command.data);
-      issues.throwIfAny();
-      if (sameJson(details, detailsOf(state, MODULE_DETAILS))) return [];
-      throw new AlreadyCreated(MODULE, moduleId);
-    }
-    case 'ReviseModule': {
-      if (state.status !== 'active') throw new InvalidTransition(MODULE, state.status, command.type);
-      const changes = checkChanges(issues, detailsOf(state, MODULE_DETAILS), command.data.changes);
-      issues.throwIfAny();
-      if (Object.keys(changes).length === 0) return [];
-      return [{ type: 'ModuleRevised', data: { moduleId, changes, revisedAt: now, by } }];
-    }
-    case 'RetireModule': {
-      const reason = checkOptionalText(issues, 'reason', command.data.reason, MAX_LONG_TEXT);
-      issues.throwIfAny();
-      if (state.status === 'retired') return [];
-      return [{ type: 'ModuleRetired', data: { moduleId, reason, retiredAt: now, by } }];
-    }
-  }
-};
-
-export const evolveModule = (state: ModuleState, event: ModuleEvent): ModuleState => {
-  if (event.type === 'ModuleDefined') {
-    const { moduleId, definedAt, by: _by, ...details } = event.data;
-    return { status: 'active', moduleId, definedAt, retiredAt: null, ...details };
-  }
-  if (state.status === 'none') return state;
-  switch (event.type) {
-    case 'ModuleRevised':
-      return { ...state, ...event.data.changes };
-    case 'ModuleRetired':
-      return { ...state, status: 'retired', retiredAt: event.data.retiredAt };
-  }
-};
-
-export const moduleDecider: Decider<ModuleCommand, ModuleEvent, ModuleState> = {
-  decide: decideModule,
-  evolve: evolveModule,
-  initialState: initialModuleState,
-};
+/** Defined, revised detail by detail, retired: the life every record of the catalogue shares. */
+export const moduleDecider = catalogueRecordDecider<ModuleCommand, ModuleEvent, ModuleState, ModuleDetails>({
+  category: TRAINING_MODULE_CATEGORY,
+  idKey: 'moduleId',
+  noun: 'module',
+  details: MODULE_DETAILS,
+  check: checkModuleDetails,
+  commands: { define: 'DefineModule', revise: 'ReviseModule', retire: 'RetireModule' },
+  events: { defined: 'ModuleDefined', revised: 'ModuleRevised', retired: 'ModuleRetired' },
+});
