@@ -7,6 +7,7 @@ import { eventIdFor } from './event-id';
 import { ExpectedRevision, NO_STREAM, revisionMatches } from './expected-revision';
 import { chainHash, GENESIS_HASH, hashInput } from './hash-chain';
 import { UpcasterRegistry } from './upcasters';
+import { LruStreamStates } from './stream-states';
 
 /** Only for these pure tests: the real adapters live in @tadamon/event-store. */
 class InMemoryStreams implements EventStreamStore {
@@ -18,11 +19,15 @@ class InMemoryStreams implements EventStreamStore {
   /** Runs before each append is checked: lets a test play a concurrent writer. */
   beforeAppend: (() => Promise<void>) | undefined;
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  eventsRead = 0;
+
+  async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
     this.reads++;
     const stream = this.streams.get(streamId);
     if (!stream) throw new StreamNotFound(streamId);
-    return [...stream];
+    const events = stream.slice(options.fromRevision ?? 0);
+    this.eventsRead += events.length;
+    return events;
   }
 
   async appendToStream(
@@ -391,5 +396,121 @@ describe('handleCommand', () => {
     );
     const result = await handleCommand(store, budget, STREAM, allocate('g1', 60), { upcasters });
     expect(result.newState).toEqual({ ceiling: 100, allocated: 100, grants: ['old', 'g1'] });
+  });
+});
+
+describe('states kept between commands (StreamStates)', () => {
+  const allocations = (count: number, prefix = 'g') =>
+    Array.from({ length: count }, (_, i) => allocate(`${prefix}${i}`, 1));
+
+  it('reads only the last event kept and what came after it, and decides as on the whole stream', async () => {
+    const states = new LruStreamStates<unknown>(10);
+    await handleCommand(store, budget, STREAM, open(), { states });
+    for (const cmd of allocations(20)) await handleCommand(store, budget, STREAM, cmd, { states });
+    store.eventsRead = 0;
+    const result = await handleCommand(store, budget, STREAM, allocate('last', 5), { states });
+    expect(store.eventsRead).toBe(1);
+    expect(result.newState).toEqual({
+      ceiling: 100,
+      allocated: 25,
+      grants: [...allocations(20).map((c) => (c.data as { grantId: string }).grantId), 'last'],
+    });
+    const unkept = await handleCommand(store, budget, STREAM, allocate('last', 5));
+    expect(unkept.newState).toEqual(result.newState);
+  });
+
+  it('folds what another process appended since the state was kept', async () => {
+    const states = new LruStreamStates<unknown>(10);
+    await handleCommand(store, budget, STREAM, open(), { states });
+    await handleCommand(store, budget, STREAM, allocate('mine', 60), { states });
+    await handleCommand(store, budget, STREAM, allocate('theirs', 30)); // another process: no states
+    await expect(
+      handleCommand(store, budget, STREAM, allocate('too-much', 20), { states }),
+    ).rejects.toBeInstanceOf(BudgetExceeded);
+    const result = await handleCommand(store, budget, STREAM, allocate('fits', 10), { states });
+    expect(result.newState).toMatchObject({ allocated: 100 });
+  });
+
+  it('keeps the state a refusal was decided on, and refuses the same way from it', async () => {
+    const states = new LruStreamStates<unknown>(10);
+    await handleCommand(store, budget, STREAM, open(), { states });
+    await expect(
+      handleCommand(store, budget, STREAM, allocate('big', 101), { states }),
+    ).rejects.toBeInstanceOf(BudgetExceeded);
+    store.eventsRead = 0;
+    await expect(
+      handleCommand(store, budget, STREAM, allocate('big', 101), { states }),
+    ).rejects.toBeInstanceOf(BudgetExceeded);
+    expect(store.eventsRead).toBe(1);
+  });
+
+  it('reads the whole stream again when the stream is not the one folded (its last event has another id)', async () => {
+    const states = new LruStreamStates<unknown>(10);
+    await handleCommand(store, budget, STREAM, open(), { states });
+    await handleCommand(store, budget, STREAM, allocate('a', 90), { states });
+    // The store emptied and written again (tests do it): same revisions, other events.
+    store.streams.delete(STREAM);
+    await handleCommand(store, budget, STREAM, open('cmd-open-again'));
+    await handleCommand(store, budget, STREAM, allocate('b', 10, 'cmd-b'));
+    const result = await handleCommand(store, budget, STREAM, allocate('c', 50), { states });
+    expect(result.newState).toEqual({ ceiling: 100, allocated: 60, grants: ['b', 'c'] });
+  });
+
+  it('never applies an event twice when an evolve changes its state in place and the append loses a race', async () => {
+    const inPlace: typeof budget = {
+      ...budget,
+      evolve(state, event) {
+        if (event.type === 'AmountAllocated' && state) {
+          state.allocated += event.data.amount;
+          state.grants.push(event.data.grantId);
+          return state;
+        }
+        return budget.evolve(state, event);
+      },
+    };
+    const states = new LruStreamStates<unknown>(10);
+    await handleCommand(store, inPlace, STREAM, open(), { states });
+    concurrentAllocation(store, 'theirs', 10);
+    const result = await handleCommand(store, inPlace, STREAM, allocate('mine', 20), { states });
+    expect(result.newState).toEqual({ ceiling: 100, allocated: 30, grants: ['theirs', 'mine'] });
+    const next = await handleCommand(store, inPlace, STREAM, allocate('next', 1), { states });
+    expect(next.newState).toEqual({ ceiling: 100, allocated: 31, grants: ['theirs', 'mine', 'next'] });
+  });
+
+  it('does not keep a state when the store answers a retried command with the events it stored earlier', async () => {
+    const states = new LruStreamStates<unknown>(10);
+    await handleCommand(store, budget, STREAM, open(), { states });
+    const first = await handleCommand(store, budget, STREAM, allocate('a', 10), { states });
+    await handleCommand(store, budget, STREAM, allocate('b', 10), { states });
+    // The store answers a command id it holds with its first events (as the real adapters do).
+    const append = store.appendToStream.bind(store);
+    store.appendToStream = async (streamId, events, options) =>
+      events[0].id === first.events[0].id
+        ? { nextExpectedRevision: first.events[0].revision, events: first.events }
+        : append(streamId, events, options);
+    await handleCommand(
+      store,
+      budget,
+      STREAM,
+      command('Allocate', { grantId: 'a-again', amount: 10 }, 'cmd-a'),
+      {
+        states,
+      },
+    );
+    const result = await handleCommand(store, budget, STREAM, allocate('c', 10), { states });
+    expect(result.newState).toEqual({ ceiling: 100, allocated: 30, grants: ['a', 'b', 'c'] });
+  });
+
+  it('forgets the least recently used stream beyond its capacity', () => {
+    const states = new LruStreamStates<number>(2);
+    states.keep('s-1', { state: 1, revision: 0, lastEventId: 'e1' });
+    states.keep('s-2', { state: 2, revision: 0, lastEventId: 'e2' });
+    states.keep('s-1', { state: 11, revision: 1, lastEventId: 'e11' });
+    states.keep('s-3', { state: 3, revision: 0, lastEventId: 'e3' });
+    expect(states.size).toBe(2);
+    expect(states.take('s-2')).toBeUndefined();
+    expect(states.take('s-1')).toEqual({ state: 11, revision: 1, lastEventId: 'e11' });
+    expect(states.take('s-1')).toBeUndefined();
+    expect(() => new LruStreamStates(0)).toThrow(RangeError);
   });
 });

@@ -11,11 +11,12 @@ import { StreamNotFound, WrongExpectedRevision } from './errors';
 import { eventIdFor } from './event-id';
 import { ExpectedRevision, NO_STREAM, revisionMatches } from './expected-revision';
 import { UpcasterRegistry } from './upcasters';
+import { KnownState, StreamStates } from './stream-states';
 
 /** The part of the EventStore port (@tadamon/event-store) a command handler needs. */
 export interface EventStreamStore {
-  /** Throws StreamNotFound when the stream has no events. */
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** Throws StreamNotFound when the stream has no events; `fromRevision` is inclusive. */
+  readStream(streamId: string, options?: { fromRevision?: number }): Promise<RecordedEvent[]>;
   /** [] for a stream with no events: lets a creating command skip the error (a hot path). */
   readStreamOrEmpty?(streamId: string): Promise<RecordedEvent[]>;
   appendToStream(
@@ -40,6 +41,12 @@ export interface HandleCommandOptions {
    * retried append: with the events it stored the first time.)
    */
   assumeNewStream?: boolean;
+  /**
+   * States folded by earlier commands: the command reads only the events after the one kept (and
+   * that one, to check it is the same). Given, the handler takes the stream's entry and keeps the
+   * state it knows once the outcome is known against the store.
+   */
+  states?: StreamStates<unknown>;
 }
 
 export interface CommandResult<S> {
@@ -56,23 +63,29 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   decider: Decider<C, E, S>,
   streamId: string,
   command: C,
-  { expectedRevision, maxRetries = 3, upcasters, assumeNewStream = false }: HandleCommandOptions = {},
+  { expectedRevision, maxRetries = 3, upcasters, assumeNewStream = false, states }: HandleCommandOptions = {},
 ): Promise<CommandResult<S>> {
+  const known = states as StreamStates<S> | undefined;
   let optimistic = assumeNewStream && (expectedRevision === undefined || expectedRevision === NO_STREAM);
   for (let attempt = optimistic ? -1 : 0; ; attempt++) {
-    const stored = optimistic ? [] : await readOrEmpty(store, streamId);
-    const revision = stored.length > 0 ? stored[stored.length - 1].revision : -1;
+    const current: Current<S> = optimistic
+      ? { state: decider.initialState(), revision: -1, lastEventId: undefined }
+      : await currentState(store, decider, streamId, known?.take(streamId), upcasters);
+    const { state, revision } = current;
+    const keepCurrent = () => remember(known, streamId, current);
     if (expectedRevision !== undefined && !revisionMatches(expectedRevision, revision)) {
+      keepCurrent();
       throw new WrongExpectedRevision(streamId, expectedRevision, revision);
     }
-    const events = upcasters ? stored.map((event) => upcasters.upcast(event)) : stored;
-    const state = foldEvents(decider, events as unknown as E[]);
     let decided: E[];
     try {
       decided = decider.decide(command, state);
     } catch (error) {
       // A refusal is only final against the stream as stored.
-      if (!optimistic) throw error;
+      if (!optimistic) {
+        keepCurrent();
+        throw error;
+      }
       decided = [];
     }
     if (optimistic && decided.length === 0) {
@@ -80,6 +93,7 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
       continue;
     }
     if (decided.length === 0) {
+      keepCurrent();
       return { newState: state, events: [], nextExpectedRevision: revision < 0 ? NO_STREAM : revision };
     }
     const newEvents = decided.map((event, index) => toNewEvent(event, index, command.metadata));
@@ -88,6 +102,12 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
         expectedRevision: expectedRevision ?? (revision < 0 ? NO_STREAM : revision),
       });
       const newState = foldEvents(decider, decided, state);
+      // A retried command is answered with the events it stored earlier: the state folded here is
+      // then not the stream's at that revision, so it is kept only when the append followed `revision`.
+      const last = appended.events[appended.events.length - 1];
+      if (last && appended.events[0].revision === revision + 1) {
+        remember(known, streamId, { state: newState, revision: last.revision, lastEventId: last.id });
+      }
       return { newState, events: appended.events, nextExpectedRevision: appended.nextExpectedRevision };
     } catch (error) {
       if (optimistic && error instanceof WrongExpectedRevision) {
@@ -100,10 +120,50 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
   }
 }
 
-async function readOrEmpty(store: EventStreamStore, streamId: string): Promise<RecordedEvent[]> {
-  if (store.readStreamOrEmpty) return store.readStreamOrEmpty(streamId);
+type Current<S> = { state: S; revision: number; lastEventId: string | undefined };
+
+const remember = <S>(states: StreamStates<S> | undefined, streamId: string, current: Current<S>): void => {
+  if (states && current.lastEventId !== undefined) {
+    states.keep(streamId, {
+      state: current.state,
+      revision: current.revision,
+      lastEventId: current.lastEventId,
+    });
+  }
+};
+
+/** The stream's state: from the state kept and the events after it, or the whole stream folded. */
+async function currentState<C extends Command, E extends DomainEvent, S>(
+  store: EventStreamStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  kept: KnownState<S> | undefined,
+  upcasters: UpcasterRegistry | undefined,
+): Promise<Current<S>> {
+  const upcast = (events: RecordedEvent[]) => (upcasters ? events.map((e) => upcasters.upcast(e)) : events);
+  if (kept) {
+    const tail = await readOrEmpty(store, streamId, kept.revision);
+    if (tail[0]?.revision === kept.revision && tail[0].id === kept.lastEventId) {
+      const after = tail.slice(1);
+      const last = tail[tail.length - 1];
+      const state = foldEvents(decider, upcast(after) as unknown as E[], kept.state);
+      return { state, revision: last.revision, lastEventId: last.id };
+    }
+  }
+  const stored = await readOrEmpty(store, streamId);
+  const last = stored[stored.length - 1];
+  const state = foldEvents(decider, upcast(stored) as unknown as E[]);
+  return { state, revision: last ? last.revision : -1, lastEventId: last?.id };
+}
+
+async function readOrEmpty(
+  store: EventStreamStore,
+  streamId: string,
+  fromRevision?: number,
+): Promise<RecordedEvent[]> {
+  if (fromRevision === undefined && store.readStreamOrEmpty) return store.readStreamOrEmpty(streamId);
   try {
-    return await store.readStream(streamId);
+    return await store.readStream(streamId, fromRevision === undefined ? undefined : { fromRevision });
   } catch (error) {
     if (error instanceof StreamNotFound) return [];
     throw error;

@@ -12,3 +12,4 @@ export * from './json-difference';
 export * from './command-handler';
 export * from './upcasters';
 export * from './log-seal';
+export * from './stream-states';

@@ -265,6 +265,20 @@ describe('Training on the embedded platform: catalogue, sessions and enrolment',
       expect(line.waitingPosition).toBeNull();
     });
 
+    it('lets an association cancel its own people’s enrolments, not another association’s', async () => {
+      const cancel = (traineeId: string) => `${T}/sessions/${sessionId}${enrolments}/${traineeId}/cancel`;
+      const before = await revisionOf(`${T}/sessions/${sessionId}`);
+      const notOurs = await client.post('association', cancel(FIGUIG_MANAGER), { reason: 'erreur' });
+      expect([notOurs.status, notOurs.body.code]).toEqual([403, 'NOT_THE_TRAINEE']);
+      expect(await revisionOf(`${T}/sessions/${sessionId}`)).toBe(before);
+      const again = await client.post('association', `${T}/sessions/${sessionId}${enrolments}`, {
+        traineeId: MD_PRESIDENT,
+      });
+      expect(again.body).toMatchObject({ status: 'waiting', waitingPosition: 1 });
+      const ours = await client.post('association', cancel(MD_PRESIDENT), { reason: 'remplacé' });
+      expect([ours.status, ours.body.events]).toEqual([200, ['EnrolmentCancelled']]);
+    });
+
     it('shows an association its own people’s enrolments and trained managers, and refuses another’s', async () => {
       const seated = await client.post('association', `${T}/sessions/${params.sessionId}${enrolments}`, {
         traineeId: MD_PRESIDENT,

@@ -6,6 +6,7 @@ import {
   ExpectedRevision,
   foldEvents,
   handleCommand,
+  LruStreamStates,
   RecordedEvent,
   StreamNotFound,
   WrongExpectedRevision,
@@ -89,6 +90,11 @@ export interface ContextCommandsSettings {
   creating?: ReadonlySet<string>;
   listener?: AppendListener;
   metrics?: KitMetrics;
+  /**
+   * How many streams' folded states are kept between commands (default 1,000; 0 keeps none): a
+   * command on a kept stream reads and folds only the events after it.
+   */
+  keptStates?: number;
 }
 
 /**
@@ -99,11 +105,13 @@ export interface ContextCommandsSettings {
  * The commands of one stream run one after another in this process, in the order they came: many
  * at once on one stream (200 enrolments in one session) then all succeed without losing races to
  * each other. Other processes writing the same stream are still caught by the expected revision,
- * and the command re-read, re-decided and retried.
+ * and the command re-read, re-decided and retried. The state a command folded is kept (the last
+ * `keptStates` streams), so the next command on the stream reads only what came after it.
  */
 export class ContextCommands<T extends AggregateTable> {
   private readonly streams: EventStreamStore;
   private readonly serialiser = new KeyedSerialiser();
+  private readonly states: LruStreamStates<unknown> | undefined;
 
   constructor(
     private readonly aggregates: T,
@@ -111,6 +119,8 @@ export class ContextCommands<T extends AggregateTable> {
     private readonly settings: ContextCommandsSettings,
   ) {
     this.streams = eventStreamsOf(store);
+    const kept = settings.keptStates ?? DEFAULT_KEPT_STATES;
+    this.states = kept > 0 ? new LruStreamStates(kept) : undefined;
   }
 
   /** Runs the command; the outcome carries the events it recorded. */
@@ -155,6 +165,7 @@ export class ContextCommands<T extends AggregateTable> {
         expectedRevision: options.expectedRevision,
         maxRetries: options.maxRetries,
         assumeNewStream: this.settings.creating?.has(command.type) ?? false,
+        states: this.states,
       });
     } catch (error) {
       metrics?.recordCommand(context, command.type, this.failureOutcome(error));
@@ -189,6 +200,8 @@ export class ContextCommands<T extends AggregateTable> {
   }
 }
 
+const DEFAULT_KEPT_STATES = 1_000;
+
 /** The outcome as an API answers it (without the recorded events). */
 export const publicOutcome = ({ revision, position, events }: CommandOutcome): CommandOutcome => ({
   revision,
@@ -210,7 +223,7 @@ const readOrEmpty = async (streams: EventStreamStore, streamId: string): Promise
 function eventStreamsOf(eventStore: EventStreamStore): EventStreamStore {
   const orEmpty = eventStore.readStreamOrEmpty;
   return {
-    readStream: (streamId: string) => eventStore.readStream(streamId),
+    readStream: (streamId, options) => eventStore.readStream(streamId, options),
     ...(orEmpty && { readStreamOrEmpty: orEmpty.bind(eventStore) }),
     appendToStream: eventStore.appendToStream.bind(eventStore),
   };

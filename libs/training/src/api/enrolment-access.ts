@@ -24,6 +24,12 @@ export class EnrolmentAccess {
     return standing;
   }
 
+  /** The association an association account cancels for (its token's), for the domain to match. */
+  cancellingAssociation(actor: Actor): { forAssociation?: string } {
+    if (isTrainingOfficer(actor) || !actor.roles.includes('association') || !actor.organisationId) return {};
+    return { forAssociation: actor.organisationId };
+  }
+
   /** An association's enrolments and trained managers: the association itself, or an officer. */
   requireAssociationOrOfficer(actor: Actor, associationId: string): void {
     if (isTrainingOfficer(actor)) return;

@@ -99,9 +99,9 @@ export class EnrolmentsController {
   @Post('sessions/:sessionId/enrolments/:traineeId/cancel')
   @ApiBearerAuth()
   @CommandEndpoint({
-    roles: ['trainee', 'officer'],
+    roles: ['trainee', 'association', 'officer'],
     summary:
-      'Cancel an enrolment: a confirmed seat freed goes to the first waiting. The trainee themselves or an officer',
+      'Cancel an enrolment: a confirmed seat freed goes to the first waiting. The trainee themselves, the association they were enrolled for, or an officer',
     problems: [400, 401, 403, 404, 409, 412, 429],
   })
   async cancel(
@@ -115,7 +115,10 @@ export class EnrolmentsController {
       await this.commands.execute(
         'session',
         sessionId,
-        { type: 'CancelEnrolment', data: { sessionId, traineeId, reason: body.reason } },
+        {
+          type: 'CancelEnrolment',
+          data: { sessionId, traineeId, reason: body.reason, ...this.access.cancellingAssociation(actor) },
+        },
         commandActorOf(actor),
         { expectedRevision },
       ),

@@ -75,8 +75,13 @@ const cancel = (command: CancelEnrolment, state: Session): SessionEvent[] => {
   const reason = checkOptionalText(issues, 'reason', command.data.reason, MAX_LONG_TEXT);
   issues.throwIfAny();
   const { now, by } = stamp(command.metadata);
-  if (by !== traineeId && !isOfficer(command.metadata)) throw new NotTheTrainee(by, traineeId);
   const current = state.enrolments.get(traineeId);
+  const forTheirAssociation =
+    command.data.forAssociation !== undefined &&
+    command.metadata.actor.roles.includes('association') &&
+    current?.associationId === command.data.forAssociation;
+  if (by !== traineeId && !isOfficer(command.metadata) && !forTheirAssociation)
+    throw new NotTheTrainee(by, traineeId);
   if (!current) throw new TraineeNotEnrolled(traineeId);
   if (current.status === 'cancelled') return [];
   const previousStatus = current.status === 'confirmed' ? 'confirmed' : 'waiting';

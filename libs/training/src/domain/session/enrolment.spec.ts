@@ -180,6 +180,40 @@ describe('training session: enrolment', () => {
         .when(cancel(trainee(1), trainee(2)))
         .thenThrows(NotTheTrainee, (e) => e.actorId === trainee(2));
     });
+    it('lets the association the trainee enrolled for cancel, as its account', () => {
+      spec
+        .given(openWithTwo)
+        .when(
+          command<CancelEnrolment>(
+            'CancelEnrolment',
+            { traineeId: trainee(2), reason: 'Remplacé', forAssociation: association },
+            { actor: 'user-assoc', roles: ['association'] },
+          ),
+        )
+        .then([cancelled(trainee(2), 'confirmed', 'user-assoc', 'Remplacé')]);
+    });
+    it('refuses another association, and an association account naming no association', () => {
+      spec
+        .given(openWithTwo)
+        .when(
+          command<CancelEnrolment>(
+            'CancelEnrolment',
+            { traineeId: trainee(2), forAssociation: 'association-other' },
+            { actor: 'user-other', roles: ['association'] },
+          ),
+        )
+        .thenThrows(NotTheTrainee, (e) => e.actorId === 'user-other');
+      spec
+        .given(openWithTwo)
+        .when(
+          command<CancelEnrolment>(
+            'CancelEnrolment',
+            { traineeId: trainee(2) },
+            { actor: 'user-assoc', roles: ['association'] },
+          ),
+        )
+        .thenThrows(NotTheTrainee);
+    });
     it('refuses a trainee who never enrolled', () => {
       spec
         .given(openWithTwo)

@@ -43,7 +43,14 @@ export type RequestEnrolment = Command<
   Id & { traineeId: string; associationId: string; eligibility: EnrolmentEligibility }
 >;
 /** By the trainee themselves or a training officer. */
-export type CancelEnrolment = Command<'CancelEnrolment', Id & { traineeId: string; reason?: string }>;
+/**
+ * By the trainee, an officer, or the association the trainee enrolled for: `forAssociation` is the
+ * association whose account acts (from its token, set by the application layer, never the body).
+ */
+export type CancelEnrolment = Command<
+  'CancelEnrolment',
+  Id & { traineeId: string; reason?: string; forAssociation?: string }
+>;
 export type EnrolmentCommand = RequestEnrolment | CancelEnrolment;
 
 /** By a trainer of the session or a training officer. */
