@@ -162,11 +162,12 @@ export function SessionPage() {
           return (
             <Paper key={sittingId} withBorder p="md" component="section" aria-label={sittingLabel(index)}>
               <Stack gap="sm">
-                <Title order={3}>
-                  {sittingLabel(index)} · <time dateTime={startsAt}>{format.dateTime(startsAt)}</time>
+                <Title order={3}>{sittingLabel(index)}</Title>
+                <Text>
+                  <time dateTime={startsAt}>{format.dateTime(startsAt)}</time>
                   {' – '}
                   <time dateTime={endsAt}>{format.dateTime(endsAt)}</time>
-                </Title>
+                </Text>
                 {roster.data && (
                   <AttendanceSheet
                     sessionId={sessionId}
