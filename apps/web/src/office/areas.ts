@@ -14,6 +14,8 @@ import { PARTNERSHIPS_ROLES } from './partnerships/routes';
 import { STRINGS as PARTNERSHIPS_STRINGS } from './partnerships/strings';
 import { NOTIFICATIONS_ROLES } from './notifications/routes';
 import { STRINGS as NOTIFICATIONS_STRINGS } from './notifications/strings';
+import { TRAINING_ROLES } from './training/routes';
+import { STRINGS as TRAINING_STRINGS } from './training/strings';
 
 /**
  * The back office's workflows: one entry per area, the roles that see it, and its strings (its
@@ -37,6 +39,7 @@ export const OFFICE_AREAS: readonly OfficeArea[] = [
   { to: '/office/audit', roles: ['auditor', 'admin'], strings: AUDIT_STRINGS },
   { to: '/office/projects', roles: PROJECTS_ROLES, strings: PROJECTS_STRINGS },
   { to: '/office/partnerships', roles: PARTNERSHIPS_ROLES, strings: PARTNERSHIPS_STRINGS },
+  { to: '/office/training', roles: TRAINING_ROLES, strings: TRAINING_STRINGS },
   { to: '/office/notifications', roles: NOTIFICATIONS_ROLES, strings: NOTIFICATIONS_STRINGS },
 ];
 

@@ -9,6 +9,7 @@ import { AUDIT_ROUTES } from './audit/routes';
 import { PROJECTS_ROUTES } from './projects/routes';
 import { PARTNERSHIPS_ROUTES } from './partnerships/routes';
 import { NOTIFICATIONS_ROUTES } from './notifications/routes';
+import { TRAINING_ROUTES } from './training/routes';
 
 /**
  * Every area's routes under `/office` (each area's `routes.tsx`: lazy pages wrapped in RequireRole
@@ -25,4 +26,5 @@ export const OFFICE_ROUTES: RouteObject[] = [
   ...PROJECTS_ROUTES,
   ...PARTNERSHIPS_ROUTES,
   ...NOTIFICATIONS_ROUTES,
+  ...TRAINING_ROUTES,
 ];

@@ -41,10 +41,11 @@ describe('the roles', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Notifications' })).toBeTruthy();
   });
 
-  it('greet an Arabic-reading trainer by their role', async () => {
+  it('greet an Arabic-reading trainer by their role, with the training desk and their inbox', async () => {
     signedIn({ id: 'user-trainer', roles: ['trainer'], organisationId: null, personId: null });
     renderRoute('/office', ['ar']);
     expect(await screen.findByText('مهام دورك: مكوّن.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'التكوين: الدورات والشهادات' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'الإشعارات' })).toBeTruthy();
   });
 });
