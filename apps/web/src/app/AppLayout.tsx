@@ -4,6 +4,7 @@ import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useStrings } from '../i18n/strings';
 import { STRINGS as PROJECTS_NAV_STRINGS } from '../pages/projects/nav/strings';
+import { STRINGS as TRAINING_NAV_STRINGS } from '../pages/training/nav/strings';
 import { SessionMenu } from '../session/SessionMenu';
 import { NAVIGATION } from './navigation';
 
@@ -14,6 +15,7 @@ import { NAVIGATION } from './navigation';
 export function AppLayout() {
   const { t } = useTranslation();
   useStrings(PROJECTS_NAV_STRINGS);
+  useStrings(TRAINING_NAV_STRINGS);
   return (
     // Two rows at every width: the name and the user's controls, then the navigation. One row
     // overflowed at 1280 px in French once signed in, and a fixed-height header then covered the page.

@@ -7,4 +7,6 @@ export const NAVIGATION = [
   { to: '/calls', label: 'nav.calls' },
   // Its label is in its own small bundle (pages/projects/nav), registered by AppLayout.
   { to: '/projects', label: 'portalProjectsNav:nav' },
+  // Its label is in its own small bundle (pages/training/nav), registered by AppLayout.
+  { to: '/training', label: 'portalTrainingNav:nav' },
 ] as const;

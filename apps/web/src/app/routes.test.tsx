@@ -22,6 +22,7 @@ describe('the navigation', () => {
       ['Besoins régionaux', '/needs'],
       ['Appels à projets', '/calls'],
       ['Projets', '/projects'],
+      ['Formation', '/training'],
     ]);
   });
 });

@@ -65,6 +65,39 @@ export const ROUTES: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/projects/ProgrammePage')).ProgrammePage }),
       },
       {
+        path: 'training',
+        lazy: async () => ({
+          Component: (await import('../pages/training/TrainingCataloguePage')).TrainingCataloguePage,
+        }),
+      },
+      {
+        path: 'training/sessions/:sessionId',
+        lazy: async () => ({ Component: (await import('../pages/training/SessionPage')).SessionPage }),
+      },
+      {
+        path: 'training/check-in',
+        lazy: async () => ({ Component: (await import('../pages/training/CheckInPage')).CheckInPage }),
+      },
+      {
+        // The e-mails' link to a trainee's certificate: their own page in the back office.
+        path: 'training/certificates/:certificateId',
+        lazy: async () => ({
+          Component: (await import('../pages/training/CertificateRedirect')).CertificateRedirect,
+        }),
+      },
+      {
+        path: 'verify',
+        lazy: async () => ({
+          Component: (await import('../pages/training/VerifyPage')).VerifyCredentialPage,
+        }),
+      },
+      {
+        path: 'verify/:certificateId',
+        lazy: async () => ({
+          Component: (await import('../pages/training/VerifyPage')).CertificateVerificationPage,
+        }),
+      },
+      {
         path: 'login',
         lazy: async () => ({ Component: (await import('../session/LoginPage')).LoginPage }),
       },

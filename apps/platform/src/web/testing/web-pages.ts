@@ -31,6 +31,10 @@ export const WEB_PAGES: readonly WebPage[] = [
       ['calls', '/calls'],
       // The demo data's call (libs/funding/src/demo).
       ['call', '/calls/call-icmd-phase-2-morocco'],
+      // The Training demo's catalogue and its Paris session (libs/training/src/demo).
+      ['training', '/training'],
+      ['training-session', '/training/sessions/session-fundraising-paris-2027-02'],
+      ['verify-credential', '/verify'],
     ] as const
   ).map(([name, path]): WebPage => ({
     name,

@@ -7,6 +7,7 @@ import { useReferenceNames } from '../../api/reference-data';
 import { useFormatters } from '../../format/use-formatters';
 import { usePreferences } from '../../i18n/PreferencesProvider';
 import { ProjectsHomeLink } from '../projects/nav/ProjectsHomeLink';
+import { TrainingHomeLink } from '../training/nav/TrainingHomeLink';
 import { Figure } from '../shared/Figure';
 import { CountTable } from './CountTable';
 import { needFigures } from './programme-figures';
@@ -30,6 +31,7 @@ export function PortalHomePage() {
         <Text c="dimmed">{t('home.intro')}</Text>
       </div>
       <ProjectsHomeLink />
+      <TrainingHomeLink />
       {(regions.isPending || associations.isPending) && <Loader aria-label={t('home.loading')} />}
       {failed.length > 0 && (
         <Alert color="red" title={t('home.error')}>
