@@ -20,6 +20,7 @@ import { useFormatters } from '../../../format/use-formatters';
 import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
 import { useSession } from '../../../session/SessionProvider';
+import { useFollowReadModels } from '../../committee/use-follow-read-models';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { DoneNotice } from '../../forms/DoneNotice';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
@@ -225,6 +226,8 @@ function EnrolForm(props: {
   const [person, setPerson] = useState('');
   const [sessionId, setSessionId] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  // The enrolments are a read model a moment behind the log: refetched again shortly after.
+  const follow = useFollowReadModels();
   const traineeId = person || people[0]?.[0] || '';
   const open: SessionSummary[] = openSessionsFor(
     (sessions.data ?? []).map(sessionSummary),
@@ -244,6 +247,7 @@ function EnrolForm(props: {
       ).data,
     invalidates: [[...TRAINING_KEY]],
     onSuccess: (result) => {
+      follow([[...TRAINING_KEY]]);
       const answer = result as { status?: string; waitingPosition?: number };
       setDone(
         answer.status === 'waiting'

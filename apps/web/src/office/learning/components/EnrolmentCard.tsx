@@ -6,6 +6,7 @@ import { useCommand } from '../../../api/use-command';
 import { useFormatters } from '../../../format/use-formatters';
 import { usePreferences } from '../../../i18n/PreferencesProvider';
 import { useStrings } from '../../../i18n/strings';
+import { useFollowReadModels } from '../../committee/use-follow-read-models';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { DoneNotice } from '../../forms/DoneNotice';
 import { ReasonAction } from '../../forms/ReasonAction';
@@ -30,6 +31,8 @@ export function EnrolmentCard(props: { line: EnrolmentLine }) {
   const moduleTitle = useModuleTitles();
   const headingId = useId();
   const [done, setDone] = useState<string | null>(null);
+  // The lists are read models a moment behind the log: refetched again shortly after a command.
+  const follow = useFollowReadModels();
   const { line } = props;
   const attendance = useQuery({
     ...myAttendanceQuery(line.sessionId),
@@ -47,7 +50,10 @@ export function EnrolmentCard(props: { line: EnrolmentLine }) {
         })
       ).data,
     invalidates: [[...TRAINING_KEY]],
-    onSuccess: () => setDone(t('enrolments.cancelled')),
+    onSuccess: () => {
+      setDone(t('enrolments.cancelled'));
+      follow([[...TRAINING_KEY]]);
+    },
   });
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
@@ -136,6 +142,7 @@ function FeedbackForm(props: { sessionId: string }) {
   const [rating, setRating] = useState('');
   const [comment, setComment] = useState('');
   const [done, setDone] = useState(false);
+  const follow = useFollowReadModels();
   const give = useCommand({
     run: async (body: { rating: number; comment?: string }, headers) =>
       (
@@ -147,7 +154,10 @@ function FeedbackForm(props: { sessionId: string }) {
         })
       ).data,
     invalidates: [[...TRAINING_KEY]],
-    onSuccess: () => setDone(true),
+    onSuccess: () => {
+      setDone(true);
+      follow([[...TRAINING_KEY]]);
+    },
   });
   if (done) return <DoneNotice message={t('feedback.done')} />;
   return (
