@@ -12,6 +12,8 @@ import { PROJECTS_ROLES } from './projects/routes';
 import { STRINGS as PROJECTS_STRINGS } from './projects/strings';
 import { PARTNERSHIPS_ROLES } from './partnerships/routes';
 import { STRINGS as PARTNERSHIPS_STRINGS } from './partnerships/strings';
+import { LEARNING_ROLES } from './learning/routes';
+import { STRINGS as LEARNING_STRINGS } from './learning/strings';
 import { NOTIFICATIONS_ROLES } from './notifications/routes';
 import { STRINGS as NOTIFICATIONS_STRINGS } from './notifications/strings';
 import { TRAINING_ROLES } from './training/routes';
@@ -40,6 +42,7 @@ export const OFFICE_AREAS: readonly OfficeArea[] = [
   { to: '/office/projects', roles: PROJECTS_ROLES, strings: PROJECTS_STRINGS },
   { to: '/office/partnerships', roles: PARTNERSHIPS_ROLES, strings: PARTNERSHIPS_STRINGS },
   { to: '/office/training', roles: TRAINING_ROLES, strings: TRAINING_STRINGS },
+  { to: '/office/learning', roles: LEARNING_ROLES, strings: LEARNING_STRINGS },
   { to: '/office/notifications', roles: NOTIFICATIONS_ROLES, strings: NOTIFICATIONS_STRINGS },
 ];
 

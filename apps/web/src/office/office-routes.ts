@@ -8,6 +8,7 @@ import { FUNDING_ROUTES } from './funding/routes';
 import { AUDIT_ROUTES } from './audit/routes';
 import { PROJECTS_ROUTES } from './projects/routes';
 import { PARTNERSHIPS_ROUTES } from './partnerships/routes';
+import { LEARNING_ROUTES } from './learning/routes';
 import { NOTIFICATIONS_ROUTES } from './notifications/routes';
 import { TRAINING_ROUTES } from './training/routes';
 
@@ -25,6 +26,7 @@ export const OFFICE_ROUTES: RouteObject[] = [
   ...AUDIT_ROUTES,
   ...PROJECTS_ROUTES,
   ...PARTNERSHIPS_ROUTES,
+  ...LEARNING_ROUTES,
   ...NOTIFICATIONS_ROUTES,
   ...TRAINING_ROUTES,
 ];

@@ -29,7 +29,7 @@ describe('the roles', () => {
       expect(Object.keys(strings.roles).sort()).toEqual([...API_ROLES].sort());
   });
 
-  it('greet a French trainee by their role, with their inbox as their one area so far', async () => {
+  it('greet a French trainee by their role, with their training and their inbox as their areas', async () => {
     signedIn({
       id: 'user-trainee',
       roles: ['trainee'],
@@ -38,6 +38,7 @@ describe('the roles', () => {
     });
     renderRoute('/office', ['fr-FR']);
     expect(await screen.findByText('Les tâches de votre rôle : Participant aux formations.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Formation' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Notifications' })).toBeTruthy();
   });
 
