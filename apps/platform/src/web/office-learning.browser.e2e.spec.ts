@@ -81,7 +81,7 @@ describe('the back office: training for a trainee and for an association', () =>
 
       await web.withPage(language, async (page) => {
         await web.signIn(page, 'trainee', language);
-        await page.getByRole('link', { name: s.area.title }).first().click();
+        await page.getByRole('link', { name: s.area.title, exact: true }).first().click();
         await page.getByRole('heading', { level: 1, name: s.trainee.title }).waitFor();
 
         // Agadir: held and completed, each of the three sittings marked present.
@@ -202,7 +202,7 @@ describe('the back office: training for a trainee and for an association', () =>
   );
 
   it.each(['fr', 'ar'] as const)(
-    'in %s, the association reads its people’s enrolments and trained managers, and enrols its president in an open session',
+    'in %s, the association reads its people’s enrolments and trained managers, enrols its president in an open session and cancels that seat',
     async (language) => {
       const s = webStrings('office/learning', language);
       const titles = MODULE_TITLES[language];
@@ -213,7 +213,7 @@ describe('the back office: training for a trainee and for an association', () =>
 
       await web.withPage(language, async (page) => {
         await web.signIn(page, 'association', language);
-        await page.getByRole('link', { name: s.area.title }).first().click();
+        await page.getByRole('link', { name: s.area.title, exact: true }).first().click();
         await page.getByRole('heading', { level: 1, name: s.association.title }).waitFor();
 
         const enrolments = page.getByRole('region', { name: s.association.enrolments });
@@ -239,6 +239,18 @@ describe('the back office: training for a trainee and for an association', () =>
           await form.getByLabel(s.association.chooseSession).locator(`option[value="${sessionId}"]`).count(),
         ).toBe(0);
         await checkPage(page, `learning-association-enrolled-${language}`);
+
+        // The association frees the seat it took; a held session's line offers nothing to cancel.
+        expect(await agadir.getByRole('button', { name: s.association.cancel }).count()).toBe(0);
+        await added.getByRole('button', { name: s.association.cancel }).click();
+        await added.getByLabel(s.enrolments.cancelReason).fill(language === 'fr' ? 'Remplacé' : 'استُبدل');
+        await added.getByRole('button', { name: s.enrolments.cancelConfirm }).click();
+        await enrolments.getByRole('status').filter({ hasText: s.association.cancelled }).waitFor();
+        await enrolments
+          .getByRole('row')
+          .filter({ hasText: moduleTitle })
+          .getByText(s.status.cancelled, { exact: true })
+          .waitFor();
       });
       await eventually(
         () =>
@@ -249,9 +261,9 @@ describe('the back office: training for a trainee and for an association', () =>
         (reply) =>
           reply.status === 200 &&
           (reply.body.items as Json[]).some(
-            (e) => e.sessionId === sessionId && e.traineeId === PRESIDENT && e.status === 'confirmed',
+            (e) => e.sessionId === sessionId && e.traineeId === PRESIDENT && e.status === 'cancelled',
           ),
-        'the president confirmed in the session the association chose',
+        'the president’s seat in the session the association chose, cancelled by the association',
       );
     },
   );

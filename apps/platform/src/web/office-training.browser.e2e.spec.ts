@@ -100,7 +100,7 @@ describe('the back office: the training desk (sessions, attendance, check-in QR,
 
       await web.withPage(language, async (page) => {
         await web.signIn(page, 'trainer', language);
-        await page.getByRole('link', { name: s.area.title }).first().click();
+        await page.getByRole('link', { name: s.area.title, exact: true }).first().click();
         await page.getByRole('heading', { level: 1, name: s.sessions.titleTrainer }).waitFor();
         // Only the sessions the trainer trains: the demo's and this one, with its status and seats.
         const row = page.getByRole('row', { name: new RegExp(escape(city)) });
@@ -211,7 +211,7 @@ describe('the back office: the training desk (sessions, attendance, check-in QR,
 
       await web.withPage(language, async (page) => {
         await web.signIn(page, 'officer', language);
-        await page.getByRole('link', { name: s.area.title }).first().click();
+        await page.getByRole('link', { name: s.area.title, exact: true }).first().click();
         await page.getByRole('heading', { level: 1, name: s.sessions.titleOfficer }).waitFor();
         await checkPage(page, `training-sessions-officer-${language}`);
 

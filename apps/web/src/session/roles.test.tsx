@@ -38,7 +38,7 @@ describe('the roles', () => {
     });
     renderRoute('/office', ['fr-FR']);
     expect(await screen.findByText('Les tâches de votre rôle : Participant aux formations.')).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 2, name: 'Formation' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Inscriptions et certificats' })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Notifications' })).toBeTruthy();
   });
 

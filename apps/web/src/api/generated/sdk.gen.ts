@@ -2283,9 +2283,9 @@ export const enrolmentsControllerEnrol = <ThrowOnError extends boolean = false>(
 });
 
 /**
- * Cancel an enrolment: a confirmed seat freed goes to the first waiting. The trainee themselves or an officer
+ * Cancel an enrolment: a confirmed seat freed goes to the first waiting. The trainee themselves, the association they were enrolled for, or an officer
  *
- * Roles: trainee, officer.
+ * Roles: trainee, association, officer.
  */
 export const enrolmentsControllerCancel = <ThrowOnError extends boolean = false>(options: Options<EnrolmentsControllerCancelData, ThrowOnError>) => (options.client ?? client).post<EnrolmentsControllerCancelResponses, EnrolmentsControllerCancelErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

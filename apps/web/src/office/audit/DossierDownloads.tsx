@@ -4,20 +4,9 @@ import { asProblem } from '../../api/problem';
 import { useStrings } from '../../i18n/strings';
 import { fetchDossier } from './queries';
 import { STRINGS } from './strings';
+import { saveFile } from '../forms/save-file';
 
 const LANGUAGES = ['ar', 'fr', 'en'] as const;
-
-/** Saves a file the page fetched (with the session's token, which a plain link would not carry). */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** The audit dossier as of the same moment, in Arabic, French or English. */
 export function DossierDownloads(props: { applicationId: string; asOf: string | undefined }) {
@@ -30,7 +19,7 @@ export function DossierDownloads(props: { applicationId: string; asOf: string | 
     setOutcome(undefined);
     try {
       const { blob, fileName } = await fetchDossier(props.applicationId, lang, props.asOf);
-      save(blob, fileName);
+      saveFile(blob, fileName);
       setOutcome({ fileName });
     } catch (error) {
       const problem = asProblem(error);

@@ -23,8 +23,10 @@ import { useSession } from '../../../session/SessionProvider';
 import { useFollowReadModels } from '../../committee/use-follow-read-models';
 import { CommandAlert } from '../../forms/CommandAlert';
 import { DoneNotice } from '../../forms/DoneNotice';
+import { ReasonAction } from '../../forms/ReasonAction';
 import { STRINGS as OFFICE_STRINGS } from '../../strings';
 import {
+  canCancel,
   contactNames,
   ENROLMENT_COLOURS,
   enrolmentLine,
@@ -43,6 +45,7 @@ import {
   trainedManagersQuery,
 } from '../queries';
 import { STRINGS } from '../strings';
+import { useCancelEnrolment } from './use-cancel-enrolment';
 import { useModuleTitles } from './use-module-titles';
 
 /**
@@ -96,11 +99,14 @@ function Enrolments(props: {
   const format = useFormatters();
   const moduleTitle = useModuleTitles();
   const { page, lines } = props;
+  // Said above the table: the line's cancel action is gone once its enrolment is cancelled.
+  const [done, setDone] = useState<string | null>(null);
   return (
     <Stack gap="sm" component="section" aria-labelledby="association-enrolments">
       <Title order={2} id="association-enrolments">
         {t('association.enrolments')}
       </Title>
+      <DoneNotice message={done} />
       {props.pending && <Loader aria-label={tOffice('form.loading')} />}
       {props.failed && <Alert color="red" title={tOffice('form.loadError')} />}
       {page && lines.length === 0 && <Text>{t('association.empty')}</Text>}
@@ -112,6 +118,7 @@ function Enrolments(props: {
               <Table.Th>{t('enrolments.module')}</Table.Th>
               <Table.Th>{t('enrolments.session')}</Table.Th>
               <Table.Th>{t('certificates.status')}</Table.Th>
+              <Table.Th>{t('association.action')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -144,6 +151,11 @@ function Enrolments(props: {
                     </Text>
                   )}
                 </Table.Td>
+                <Table.Td>
+                  {canCancel(line) && (
+                    <CancelForPerson line={line} onDone={() => setDone(t('association.cancelled'))} />
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -160,6 +172,21 @@ function Enrolments(props: {
         />
       )}
     </Stack>
+  );
+}
+
+/** The association frees the seat of one of its people (the platform checks the person is its own). */
+function CancelForPerson(props: { line: EnrolmentLine; onDone(): void }) {
+  const { t } = useStrings(STRINGS);
+  const cancel = useCancelEnrolment(props.line, props.onDone);
+  return (
+    <ReasonAction
+      label={t('association.cancel')}
+      warning={t('association.cancelWarning')}
+      reasonLabel={t('enrolments.cancelReason')}
+      confirmLabel={t('enrolments.cancelConfirm')}
+      command={cancel}
+    />
   );
 }
 

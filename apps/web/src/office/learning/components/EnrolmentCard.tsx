@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { enrolmentsControllerCancel, sessionCompletionControllerFeedback } from '../../../api/generated';
+import { sessionCompletionControllerFeedback } from '../../../api/generated';
 import { useCommand } from '../../../api/use-command';
 import { useFormatters } from '../../../format/use-formatters';
 import { usePreferences } from '../../../i18n/PreferencesProvider';
@@ -22,6 +22,7 @@ import {
 import { myAttendanceQuery, TRAINING_KEY } from '../queries';
 import { STRINGS } from '../strings';
 import { SessionFacts } from './SessionFacts';
+import { useCancelEnrolment } from './use-cancel-enrolment';
 import { useModuleTitles } from './use-module-titles';
 
 /** One of my enrolments: the session, my status, my attendance, cancelling it, my feedback. */
@@ -31,30 +32,13 @@ export function EnrolmentCard(props: { line: EnrolmentLine }) {
   const moduleTitle = useModuleTitles();
   const headingId = useId();
   const [done, setDone] = useState<string | null>(null);
-  // The lists are read models a moment behind the log: refetched again shortly after a command.
-  const follow = useFollowReadModels();
   const { line } = props;
   const attendance = useQuery({
     ...myAttendanceQuery(line.sessionId),
     enabled: line.status !== 'requested',
   });
   const mine = attendance.data ? myAttendance(attendance.data) : undefined;
-  const cancel = useCommand({
-    run: async ({ reason }: { reason: string }, headers) =>
-      (
-        await enrolmentsControllerCancel({
-          path: { sessionId: line.sessionId, traineeId: line.traineeId },
-          body: { reason },
-          headers,
-          throwOnError: true,
-        })
-      ).data,
-    invalidates: [[...TRAINING_KEY]],
-    onSuccess: () => {
-      setDone(t('enrolments.cancelled'));
-      follow([[...TRAINING_KEY]]);
-    },
-  });
+  const cancel = useCancelEnrolment(line, () => setDone(t('enrolments.cancelled')));
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
       <Stack gap="xs">

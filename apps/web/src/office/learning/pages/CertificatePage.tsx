@@ -19,20 +19,9 @@ import {
 } from '../learning';
 import { fetchCredential, fetchPrintable, myCertificatesQuery } from '../queries';
 import { STRINGS } from '../strings';
+import { saveFile } from '../../forms/save-file';
 
 const LANGUAGES = ['ar', 'fr', 'en'] as const;
-
-/** Saves what the page fetched with the session's token under a file name. */
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** `/office/learning/certificates/:certificateId`: one of my certificates, its credential, its printable page. */
 export function CertificatePage() {
@@ -141,7 +130,7 @@ function CredentialDownloads(props: { certificateId: string }) {
     try {
       const blob = await fetchCredential(props.certificateId, credentialFormat);
       const fileName = credentialFileName(props.certificateId, credentialFormat);
-      save(new Blob([blob], { type: credentialMediaType(credentialFormat) }), fileName);
+      saveFile(new Blob([blob], { type: credentialMediaType(credentialFormat) }), fileName);
       setOutcome({ fileName });
     } catch (error) {
       const problem = asProblem(error);

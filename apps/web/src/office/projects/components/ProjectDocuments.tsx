@@ -7,17 +7,7 @@ import { useStrings } from '../../../i18n/strings';
 import { fetchProjectDocument, projectDocumentsQuery } from '../queries';
 import { STRINGS } from '../strings';
 import { Section } from './Section';
-
-function save(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { saveFile } from '../../forms/save-file';
 
 /** The project's documents (evidence of results among them), each downloadable. */
 export function ProjectDocuments(props: { projectId: string }) {
@@ -64,7 +54,7 @@ export function ProjectDocuments(props: { projectId: string }) {
                         onClick={async () => {
                           setFailed(false);
                           try {
-                            save(await fetchProjectDocument(props.projectId, sha256), name);
+                            saveFile(await fetchProjectDocument(props.projectId, sha256), name);
                           } catch {
                             setFailed(true);
                           }
