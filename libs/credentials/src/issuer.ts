@@ -1,5 +1,4 @@
-import { createPrivateKey, KeyObject } from 'node:crypto';
-import { CompactSign } from 'jose';
+import { createPrivateKey, KeyObject, sign } from 'node:crypto';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -49,9 +48,11 @@ export class CredentialSigner {
   async signJwt(credential: Credential): Promise<string> {
     this.assertIssuer(credential);
     if ('proof' in credential) throw new Error('A VC-JWT secures an unsigned credential (no `proof`).');
-    return new CompactSign(new TextEncoder().encode(JSON.stringify(credential)))
-      .setProtectedHeader({ alg: 'EdDSA', typ: VC_JWT_TYPE, cty: 'vc', kid: this.key.id })
-      .sign(this.privateKey);
+    // The compact JWS written here (RFC 7515 §7.1), not by jose's CompactSign: the same bytes, without
+    // its async key checks, which cost three times the Ed25519 signature (bench:training).
+    const header = { alg: 'EdDSA', typ: VC_JWT_TYPE, cty: 'vc', kid: this.key.id };
+    const input = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(credential))}`;
+    return `${input}.${sign(null, Buffer.from(input), this.privateKey).toString('base64url')}`;
   }
 
   private assertIssuer(credential: Credential) {
@@ -59,6 +60,8 @@ export class CredentialSigner {
       throw new Error(`The credential's issuer is not ${this.key.controller}, the key's controller.`);
   }
 }
+
+const base64url = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
 
 export function issuerIdOf(credential: Record<string, unknown>): string | undefined {
   const { issuer } = credential;
