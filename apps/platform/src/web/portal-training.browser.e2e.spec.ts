@@ -175,9 +175,11 @@ describe('the public portal: training', () => {
         await panel.getByText(s.verify.fields.revokedAt).waitFor();
         // Never the valid words, and a red border, not teal.
         expect(await panel.getByText(s.verify.verdicts.valid, { exact: true }).count()).toBe(0);
-        expect(await panel.evaluate((el) => getComputedStyle(el).borderInlineStartColor)).toBe(
-          await colourOf(page, 'red'),
-        );
+        expect(
+          await panel.evaluate(
+            (el) => (globalThis as unknown as BrowserWindow).getComputedStyle(el).borderInlineStartColor,
+          ),
+        ).toBe(await colourOf(page, 'red'));
         expect(await colourOf(page, 'red')).not.toBe(await colourOf(page, 'teal'));
         await checked(web, page, `portal-training-verify-revoked-${language}`);
 
@@ -305,13 +307,23 @@ describe('the public portal: training', () => {
   });
 });
 
+/** What these specs use of the browser's window (this project's TypeScript has no DOM library). */
+type BrowserWindow = {
+  document: {
+    createElement(tag: string): { style: { color: string }; remove(): void };
+    body: { append(node: unknown): void };
+  };
+  getComputedStyle(element: unknown): { color: string; borderInlineStartColor: string };
+};
+
 /** Mantine's shade 8 of a colour as computed styles write it (`rgb(224, 49, 49)`). */
 const colourOf = (page: Page, colour: string): Promise<string> =>
   page.evaluate((name) => {
-    const probe = document.createElement('span');
+    const window = globalThis as unknown as BrowserWindow;
+    const probe = window.document.createElement('span');
     probe.style.color = `var(--mantine-color-${name}-8)`;
-    document.body.append(probe);
-    const value = getComputedStyle(probe).color;
+    window.document.body.append(probe);
+    const value = window.getComputedStyle(probe).color;
     probe.remove();
     return value;
   }, colour);
