@@ -1,7 +1,7 @@
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import type { Locator, Page } from 'playwright-core';
 import { eventually } from '../registry/testing/platform-client';
-import { TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+import { settledCount, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
 
 // The officer's Funding area in Chromium, against the real embedded platform and its demo data:
 // an envelope opened and a call drafted, published and seen by the public, then the application
@@ -51,7 +51,7 @@ describe('the back office: the officer’s funding workflows', () => {
         await page.getByRole('heading', { level: 1, name: s.envelopes.title }).waitFor();
         // The demo's envelopes, each with its bar of disbursed, committed and remaining money.
         await page.getByRole('img').first().waitFor();
-        expect(await page.getByRole('img').count()).toBeGreaterThanOrEqual(2);
+        expect(await settledCount(page.getByRole('img'), (n) => n >= 2)).toBeGreaterThanOrEqual(2);
         await checkPage(page, 'envelopes', language);
 
         await page.getByRole('link', { name: s.envelopes.open }).click();
@@ -196,7 +196,7 @@ describe('the back office: the officer’s funding workflows', () => {
         });
         const demoRows = page.getByRole('row').filter({ hasText: s.applicationStatus.awarded });
         await demoRows.first().waitFor();
-        expect(await demoRows.count()).toBe(2);
+        expect(await settledCount(demoRows, 2)).toBe(2);
         await checkPage(page, 'board-demo', language);
         await demoRows.first().getByRole('link', { name: s.board.next.tranches }).click();
         await page.getByRole('heading', { level: 2, name: s.agreement.title }).waitFor();

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { eventually } from '../registry/testing/platform-client';
-import { TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+import { settledCount, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
 
 // The training area of a trainee and of an association (issue 17) in Chromium, against the real
 // embedded platform and its demo data: the M&D president (demo `trainee`) enrolled in Agadir
@@ -89,8 +89,8 @@ describe('the back office: training for a trainee and for an association', () =>
         await agadir.getByText(s.status.confirmed).waitFor();
         const sittings = agadir.getByRole('table');
         await sittings.waitFor();
-        expect(await sittings.getByRole('row').count()).toBe(1 + 3);
-        expect(await sittings.getByText(s.attendanceStatus.present).count()).toBe(3);
+        expect(await settledCount(sittings.getByRole('row'), 1 + 3)).toBe(1 + 3);
+        expect(await settledCount(sittings.getByText(s.attendanceStatus.present), 3)).toBe(3);
         await agadir.getByText(s.feedback.given).waitFor();
         expect(await agadir.getByRole('button', { name: s.enrolments.cancel }).count()).toBe(0);
         expect(await agadir.getByRole('link', { name: s.enrolments.publicPage }).getAttribute('href')).toBe(

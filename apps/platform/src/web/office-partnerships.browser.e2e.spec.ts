@@ -1,7 +1,7 @@
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import type { Page } from 'playwright-core';
 import { eventually } from '../registry/testing/platform-client';
-import { TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+import { settledCount, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
 
 // The partnerships area in Chromium, against the real embedded platform and its demo data:
 // agreements (versions side by side, signatures, entry into force) and support requests.
@@ -63,7 +63,7 @@ describe('the back office: partnerships (agreements and support requests)', () =
           });
           await column.waitFor();
           const signatures = column.getByRole('table');
-          expect(await signatures.getByRole('row').count()).toBe(1 + 5);
+          expect(await settledCount(signatures.getByRole('row'), 1 + 5)).toBe(1 + 5);
           for (const { signedOn } of version.signatures)
             await column.locator(`time[datetime="${signedOn}"]`).first().waitFor();
           expect(version.signatures).toHaveLength(5);
@@ -142,7 +142,9 @@ describe('the back office: partnerships (agreements and support requests)', () =
         await page.getByRole('button', { name: s.actions.record }).click();
         await page.getByRole('status').filter({ hasText: s.actions.inForce }).waitFor();
         await page.getByText(s.status['in-force']).first().waitFor();
-        expect(await page.locator(`time[datetime="${signedOn}"]`).count()).toBeGreaterThanOrEqual(2);
+        expect(
+          await settledCount(page.locator(`time[datetime="${signedOn}"]`), (n) => n >= 2),
+        ).toBeGreaterThanOrEqual(2);
         await checkPage(page, `partnerships-agreement-in-force-${language}`);
       });
       const inForce = await web.platform.get('officer', `/api/partnerships/agreements/${agreementId}`);

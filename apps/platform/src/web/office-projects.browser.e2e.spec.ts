@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { Json } from '../registry/testing/platform-client';
-import { WebHarness, webStrings } from './testing/web-harness';
+import { settledCount, WebHarness, webStrings } from './testing/web-harness';
 
 // The projects area in Chromium, against the real embedded platform and its demo data: an officer
 // reads the Taroudant project's results and IATI status, is refused approving the update they
@@ -69,7 +69,7 @@ describe.each(['fr', 'ar'] as const)('the back office: co-development projects, 
       const { table, chart } = indicatorOnPage(page, title);
       await table.waitFor();
       const rows = table.getByRole('row');
-      expect(await rows.count()).toBe(1 + indicator.progress.length);
+      expect(await settledCount(rows, 1 + indicator.progress.length)).toBe(1 + indicator.progress.length);
       for (const [i, period] of (indicator.progress as Json[]).entries()) {
         const cells = rows.nth(i + 1).getByRole('cell');
         expect(digitsOf(await cells.nth(1).textContent())).toBe(String(period.target));

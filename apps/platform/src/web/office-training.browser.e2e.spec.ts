@@ -2,7 +2,7 @@ import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { eventually } from '../registry/testing/platform-client';
-import { TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+import { settledCount, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
 
 // The training desk in Chromium, against the real embedded platform and its demo data: the demo
 // `trainer` marks attendance and shows a sitting's rotating check-in QR; the demo `officer` closes a
@@ -229,7 +229,7 @@ describe('the back office: the training desk (sessions, attendance, check-in QR,
         await page.getByRole('heading', { level: 1, name: s.certificates.title }).waitFor();
         const row = page.locator('tr[data-certificate]');
         await row.first().waitFor();
-        expect(await row.count()).toBe(1);
+        expect(await settledCount(row, 1)).toBe(1);
         const certificateId = (await row.getAttribute('data-certificate')) ?? '';
         expect(certificateId).not.toBe('');
         expect(await row.getByRole('link', { name: s.certificates.verify }).getAttribute('href')).toBe(

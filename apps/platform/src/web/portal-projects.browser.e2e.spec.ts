@@ -1,6 +1,6 @@
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import type { Page } from 'playwright-core';
-import { TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+import { settledCount, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
 
 // The public portal's co-development projects in Chromium (no sign-in), against the real embedded
 // platform and its Partnerships demo: Taroudant and Tiznit published, the Figuig replica not.
@@ -65,15 +65,17 @@ describe('the public portal: co-development projects', () => {
         expect(await page.getByText(TITLES.figuig[language]).count()).toBe(0);
         const map = page.getByRole('group', { name: s.map.label });
         await map.locator('a[data-project="project-taroudant-water-electrification"]').first().waitFor();
-        expect(await map.locator('a[data-project="project-taroudant-water-electrification"]').count()).toBe(
-          2,
+        expect(
+          await settledCount(map.locator('a[data-project="project-taroudant-water-electrification"]'), 2),
+        ).toBe(2);
+        expect(await settledCount(map.locator('a[data-project="project-tiznit-income-generation"]'), 1)).toBe(
+          1,
         );
-        expect(await map.locator('a[data-project="project-tiznit-income-generation"]').count()).toBe(1);
         expect(await map.locator('a[data-project="project-figuig-income-generation"]').count()).toBe(0);
         // The figures per region: the two projects in Souss-Massa.
         const figures = page.getByRole('region', { name: s.figures.title });
         await figures.getByRole('row').nth(1).waitFor();
-        expect(await figures.getByRole('row').count()).toBe(2);
+        expect(await settledCount(figures.getByRole('row'), 2)).toBe(2);
         await checked(web, page, `portal-projects-map-${language}`);
 
         // The Oriental (where the replica is, unpublished): nothing; Souss-Massa: both again.

@@ -2,7 +2,7 @@ import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS } from '@tadamon/testing';
 import { TRAINING_DEMO_IDS } from '@tadamon/training';
 import type { Page } from 'playwright-core';
 import { eventually, Json } from '../registry/testing/platform-client';
-import { DEMO_PASSWORD, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
+import { DEMO_PASSWORD, settledCount, TestLanguage, WebHarness, webStrings } from './testing/web-harness';
 
 // The public training pages in Chromium, against the embedded platform and its Training demo:
 // Paris, Brussels and Madrid open for enrolment; Agadir held, its two certificates issued, the
@@ -61,7 +61,7 @@ describe('the public portal: training', () => {
           await sessions.locator(`tr[data-session="${id}"]`).waitFor();
         // Agadir is held and closed: not open for enrolment.
         expect(await sessions.locator(`tr[data-session="${IDS.sessions.agadir}"]`).count()).toBe(0);
-        expect(await sessions.getByRole('row').count()).toBe(4);
+        expect(await settledCount(sessions.getByRole('row'), 4)).toBe(4);
         // The Paris row: its module's title in the reader's language, its seats in the reader's digits.
         const paris = sessions.locator(`tr[data-session="${IDS.sessions.paris}"]`);
         await paris.getByRole('link', { name: MODULE_TITLES.fundraising[language] }).waitFor();
@@ -101,7 +101,7 @@ describe('the public portal: training', () => {
         await page.getByRole('heading', { level: 1, name: MODULE_TITLES.fundraising[language] }).waitFor();
         expect(new URL(page.url()).pathname).toBe(`/training/sessions/${IDS.sessions.paris}`);
         const sittings = page.getByRole('region', { name: s.session.sittings });
-        expect(await sittings.getByRole('row').count()).toBe(3);
+        expect(await settledCount(sittings.getByRole('row'), 3)).toBe(3);
         await page.getByText(s.session.timezone.replace('{{timezone}}', 'Europe/Paris')).waitFor();
         await page.getByText(s.session.trainers.replace('{{trainers}}', IDS.users.trainer)).waitFor();
         // A visitor is offered to sign in, and comes back here.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_START_TIMEOUT_MS, APP_STOP_TIMEOUT_MS, repoRoot } from '@tadamon/testing';
 import type { Page } from 'playwright-core';
-import { TestLanguage, WebHarness } from './testing/web-harness';
+import { settledCount, TestLanguage, WebHarness } from './testing/web-harness';
 import { WEB_PAGES } from './testing/web-pages';
 
 // The built web app in Chromium, served by the real embedded platform with its demo data
@@ -123,9 +123,9 @@ describe('the web app in Chromium', () => {
       await open(page, web.url('/'));
       await regionTable(page, fr.home.regions.title).waitFor();
       await expect(figure(page, fr.home.figures.associations)).resolves.toBe(String(associations));
-      expect(await regionTable(page, fr.home.regions.title).getByRole('row').count()).toBe(
-        regions.length + 1,
-      );
+      expect(
+        await settledCount(regionTable(page, fr.home.regions.title).getByRole('row'), regions.length + 1),
+      ).toBe(regions.length + 1);
       await page.getByRole('cell', { name: withAssociations.names.fr, exact: true }).waitFor();
       await page
         .getByRole('region', { name: fr.home.countries.title })

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { repoRoot } from '@tadamon/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PlatformClient } from '../../registry/testing/platform-client';
 import { launchChromium } from './chromium';
 import { ensureWebBuild } from './web-build';
@@ -30,6 +30,25 @@ const BROWSER_LOCALE: Record<TestLanguage, string> = { ar: 'ar-MA', fr: 'fr-FR' 
  * Picks options of a searchable select (Mantine Select or MultiSelect: a reference list of the
  * back office) as a person does: types part of each option's name, then clicks the option.
  */
+/**
+ * The count of what a locator finds once it is what the test expects, or the last count after
+ * `timeoutMs`: a page that is still rendering (a read model refetched, a list growing) is waited
+ * for instead of counted mid-way. The test then asserts on the number returned.
+ */
+export async function settledCount(
+  locator: Locator,
+  expected: number | ((count: number) => boolean),
+  timeoutMs = 10_000,
+): Promise<number> {
+  const accepts = typeof expected === 'number' ? (count: number) => count === expected : expected;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const count = await locator.count();
+    if (accepts(count) || Date.now() >= deadline) return count;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function chooseOptions(page: Page, label: string, names: readonly string[]): Promise<void> {
   const input = page.getByRole('combobox', { name: label });
   for (const name of names) {
